@@ -1,0 +1,37 @@
+// The composition root: one HTTP app with every module's routes over one database.
+import { createRequire } from 'node:module';
+import { auditRoutes } from './platform/audit/routes.ts';
+import { registerPrincipalHook } from './platform/auth/http-principal.ts';
+import { authRoutes } from './platform/auth/routes.ts';
+import { tokensRoutes } from './platform/auth/tokens-routes.ts';
+import { usersRoutes } from './platform/auth/users-routes.ts';
+import type { Config } from './platform/config.ts';
+import type { Db } from './platform/db/database.ts';
+import { healthRoutes } from './platform/http/health.ts';
+import { createHttpServer } from './platform/http/server.ts';
+import type { App } from './platform/http/types.ts';
+import type { Logger } from './platform/logger.ts';
+import { regionsRoutes } from './regions/index.ts';
+import { createServices, type Services } from './services.ts';
+
+export const version: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  logger: Logger;
+}
+
+export async function createApp({ config, db, logger }: AppDeps): Promise<{ http: App; services: Services }> {
+  const services = createServices(db, config);
+  const http = await createHttpServer({ logger, trustProxy: config.trustProxy, version });
+  registerPrincipalHook(http, services.login);
+  healthRoutes(http, { db });
+  await authRoutes(http, services);
+  usersRoutes(http, services);
+  tokensRoutes(http, services);
+  auditRoutes(http, services);
+  regionsRoutes(http, services);
+  await http.ready();
+  return { http, services };
+}

@@ -1,0 +1,42 @@
+// What every CLI command needs: validated config, a logger on stderr, the migrated database and
+// the services. The CLI acts as the operating-system user who runs it (recorded in the audit log).
+import os from 'node:os';
+import { cliActor, type ActorContext } from '../platform/auth/principal.ts';
+import { loadConfig, type Config } from '../platform/config.ts';
+import type { Db } from '../platform/db/database.ts';
+import { migrate } from '../platform/db/migrate.ts';
+import { openDatabase } from '../platform/db/open.ts';
+import { createLogger, type Logger } from '../platform/logger.ts';
+import { createServices, type Services } from '../services.ts';
+import pino from 'pino';
+
+export interface CliContext {
+  config: Config;
+  db: Db;
+  log: Logger;
+  services: Services;
+  actor: ActorContext;
+}
+
+export function cliLogger(config: Config): Logger {
+  return createLogger({ level: config.log.level === 'info' ? 'warn' : config.log.level, format: 'json' }, pino.destination(2));
+}
+
+export async function withDatabase<T>(fn: (db: Db, config: Config, log: Logger) => Promise<T>): Promise<T> {
+  const config = loadConfig(process.env);
+  const log = cliLogger(config);
+  const db = await openDatabase(config.database);
+  try {
+    return await fn(db, config, log);
+  } finally {
+    await db.close();
+  }
+}
+
+export function withServices<T>(fn: (ctx: CliContext) => Promise<T>): Promise<T> {
+  return withDatabase(async (db, config, log) => {
+    await migrate(db);
+    const services = createServices(db, config);
+    return fn({ config, db, log, services, actor: cliActor(`cli:${os.userInfo().username}`) });
+  });
+}

@@ -1,0 +1,22 @@
+// otvet migrate [--status]
+import type { Command } from 'commander';
+import { migrate, migrationStatus } from '../platform/db/migrate.ts';
+import { withDatabase } from './context.ts';
+
+export function dbCommands(program: Command) {
+  program
+    .command('migrate')
+    .description('apply pending database migrations (serve does this at start too)')
+    .option('--status', 'only show where the database stands')
+    .action(async (o: { status?: boolean }) => {
+      await withDatabase(async (db) => {
+        if (o.status) {
+          const s = await migrationStatus(db);
+          console.log(`${db.location}: at migration ${s.current} of ${s.latest}${s.pending.length ? `; pending: ${s.pending.map((m) => `${m.version}_${m.name}`).join(', ')}` : '; up to date'}`);
+          return;
+        }
+        const r = await migrate(db, { onApplied: (m) => console.log(`applied ${String(m.version).padStart(4, '0')}_${m.name}`) });
+        console.log(`${db.location}: ${r.applied.length ? `applied ${r.applied.length} migration(s)` : 'already up to date'}, at migration ${r.version}`);
+      });
+    });
+}

@@ -1,0 +1,53 @@
+// otvet token create | list | revoke
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { usernameSchema } from '../platform/auth/users-schema.ts';
+import { withServices } from './context.ts';
+import { parseArg } from './input.ts';
+
+export function tokenCommands(program: Command) {
+  const token = program.command('token').description('manage API tokens for machine clients (PBX adapters, BI tools)');
+
+  token
+    .command('create')
+    .description('create a token acting as a user; the secret is printed once')
+    .requiredOption('--user <username>', 'the account the token acts as')
+    .requiredOption('--name <name>', 'what the token is for, e.g. "PBX adapter, region 77"')
+    .option('--expires-days <days>', 'days until the token stops working (default: never)')
+    .action(async (o: { user: string; name: string; expiresDays?: string }) => {
+      const user = parseArg(usernameSchema, o.user, '--user');
+      const name = parseArg(z.string().trim().min(1).max(100), o.name, '--name');
+      const expiresInDays = o.expiresDays === undefined ? undefined : parseArg(z.coerce.number().int().min(1).max(3650), o.expiresDays, '--expires-days');
+      await withServices(async ({ services, actor }) => {
+        const { token: t, secret } = await services.tokens.create(actor, { user, name, ...(expiresInDays ? { expiresInDays } : {}) });
+        console.error(`created token ${t.id} "${t.name}" for ${t.user.username}${t.expiresAt ? `, expires ${t.expiresAt}` : ''}; the secret below is shown this once:`);
+        console.log(secret);
+      });
+    });
+
+  token
+    .command('list')
+    .description('list tokens')
+    .option('--all', 'include revoked tokens')
+    .action(async (o: { all?: boolean }) => {
+      await withServices(async ({ services, actor }) => {
+        const tokens = await services.tokens.list(actor, { includeRevoked: o.all ?? false });
+        if (!tokens.length) return console.log('no tokens');
+        for (const t of tokens) {
+          const state = t.revokedAt ? `revoked ${t.revokedAt}` : t.lastUsedAt ? `last used ${t.lastUsedAt}` : 'never used';
+          console.log(`${String(t.id).padStart(5)}  ${t.prefix}…  ${t.user.username.padEnd(20)} ${t.name}  (${state})`);
+        }
+      });
+    });
+
+  token
+    .command('revoke <id>')
+    .description('revoke a token; clients using it get 401 at once')
+    .action(async (id: string) => {
+      const tokenId = parseArg(z.coerce.number().int().positive(), id, 'token id');
+      await withServices(async ({ services, actor }) => {
+        const t = await services.tokens.revoke(actor, tokenId);
+        console.log(`revoked token ${t.id} "${t.name}"`);
+      });
+    });
+}

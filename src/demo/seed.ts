@@ -1,0 +1,55 @@
+// Demo mode: on an empty database, load the regions and create one account per role, so a
+// newcomer can sign in at once. Later modules add their demo data here.
+import { cliActor, type Role } from '../platform/auth/principal.ts';
+import type { Logger } from '../platform/logger.ts';
+import { demoRegionsFile, readRegionsFile } from '../regions/index.ts';
+import type { Services } from '../services.ts';
+
+export interface DemoAccount {
+  username: string;
+  password: string;
+  role: Role;
+  region: string;
+}
+
+const accounts: { username: string; displayName: string; role: Role; region: string }[] = [
+  { username: 'operator-77', displayName: 'Оператор, Москва', role: 'operator', region: '77' },
+  { username: 'supervisor-77', displayName: 'Старший смены, Москва', role: 'supervisor', region: '77' },
+  { username: 'operator-78', displayName: 'Оператор, Санкт-Петербург', role: 'operator', region: '78' },
+  { username: 'supervisor-78', displayName: 'Старший смены, Санкт-Петербург', role: 'supervisor', region: '78' },
+  { username: 'agency-77', displayName: 'Сотрудник ведомства, Москва', role: 'agency_officer', region: '77' },
+  { username: 'editor', displayName: 'Редактор базы знаний', role: 'editor', region: 'federal' },
+  { username: 'coordinator', displayName: 'Координатор федерального центра', role: 'coordinator', region: 'federal' },
+  { username: 'admin', displayName: 'Администратор', role: 'admin', region: 'federal' },
+];
+
+/** Returns the accounts it created with their passwords (empty when the database had users). */
+export async function seedDemo(services: Services, log: Logger): Promise<DemoAccount[]> {
+  const ctx = cliActor('demo');
+  if ((await services.regions.count()) === 0) {
+    const summary = await services.regions.importRecords(ctx, readRegionsFile(demoRegionsFile));
+    log.info({ ...summary }, 'demo: regions loaded');
+  }
+  if ((await services.users.count()) > 0) return [];
+  const created: DemoAccount[] = [];
+  for (const a of accounts) {
+    const { generatedPassword } = await services.users.create(ctx, a);
+    created.push({ username: a.username, password: generatedPassword!, role: a.role, region: a.region });
+  }
+  log.info({ accounts: created.length }, 'demo: accounts created');
+  return created;
+}
+
+export function formatDemoAccounts(accounts: DemoAccount[], url: string): string {
+  const rows = accounts.map((a) => `  ${a.username.padEnd(15)} ${a.password}   ${a.role}, ${a.region === 'federal' ? 'federal' : `region ${a.region}`}`);
+  return [
+    '',
+    '  Demo accounts (the passwords are shown this once; reset one with `otvet user password <username>`):',
+    '',
+    ...rows,
+    '',
+    `  Sign in through the API: POST ${url}/api/v1/auth/login  {"username":"admin","password":"…"}`,
+    `  API documentation: ${url}/api/docs`,
+    '',
+  ].join('\n');
+}

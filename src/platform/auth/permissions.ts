@@ -1,0 +1,21 @@
+// The whole access policy in one table: which roles may do what. Region scope is checked
+// separately by authorize(): a regional user only ever touches their own region.
+import type { Role } from './principal.ts';
+
+export const permissions = {
+  // platform
+  'users.read': ['admin'],
+  'users.manage': ['admin'],
+  'tokens.manage': ['admin'],
+  'audit.read': ['admin'],
+  // regions
+  'regions.settings.read': ['operator', 'supervisor', 'editor', 'coordinator', 'agency_officer', 'admin'],
+  'regions.settings.write': ['coordinator', 'admin'],
+  'regions.import': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function roleMay(role: Role, permission: Permission): boolean {
+  return (permissions[permission] as readonly Role[]).includes(role);
+}

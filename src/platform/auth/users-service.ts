@@ -1,0 +1,147 @@
+// Staff accounts: create, list, disable, reset passwords. A regional admin manages only the
+// accounts of their region; federal accounts are managed by federal admins.
+import { badRequest, conflict, notFound } from '../errors.ts';
+import { pgCode, type Db } from '../db/database.ts';
+import type { AuditService } from '../audit/service.ts';
+import { authorize, regionFilter, requirePrincipal } from './authorize.ts';
+import { checkPasswordRules, hashPassword } from './passwords.ts';
+import { FEDERAL, type ActorContext, type Role } from './principal.ts';
+import { generatePassword } from './secrets.ts';
+import { deleteUserSessions } from './sessions-queries.ts';
+import * as q from './users-queries.ts';
+import type { NewUser, UserView } from './users-schema.ts';
+
+export function presentUser(u: q.UserRow): UserView {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    role: u.role,
+    region: u.region_code ?? FEDERAL,
+    createdAt: u.created_at.toISOString(),
+    disabledAt: u.disabled_at?.toISOString() ?? null,
+    lockedUntil: u.locked_until && u.locked_until > new Date() ? u.locked_until.toISOString() : null,
+  };
+}
+
+const userNotFound = (id: number | string) => notFound('user.not_found', `There is no user ${id}.`);
+
+export class UsersService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Creates an account; returns the password when it was generated (shown once, never stored). */
+  async create(ctx: ActorContext, input: NewUser): Promise<{ user: UserView; generatedPassword?: string }> {
+    authorize(ctx, 'users.manage', { region: input.region });
+    const password = input.password ?? generatePassword();
+    checkPasswordRules(password);
+    const passwordHash = await hashPassword(password);
+    try {
+      const row = await this.db.transaction(async (tx) => {
+        const row = await q.insertUser(tx, {
+          username: input.username,
+          displayName: input.displayName,
+          role: input.role,
+          regionCode: input.region === FEDERAL ? null : input.region,
+          passwordHash,
+        });
+        await this.audit.record(ctx, {
+          action: 'user.create',
+          targetType: 'user',
+          targetId: row.id,
+          region: row.region_code,
+          details: { username: row.username, role: row.role },
+        }, tx);
+        return row;
+      });
+      return { user: presentUser(row), ...(input.password ? {} : { generatedPassword: password }) };
+    } catch (e) {
+      if (pgCode(e) === '23505') throw conflict('user.username_taken', `The username ${input.username} is taken.`);
+      if (pgCode(e) === '23503') {
+        throw badRequest('user.unknown_region', `There is no region ${input.region}; see GET /api/v1/regions (import them first with \`otvet import regions\`).`, {
+          errors: [{ path: 'region', message: 'unknown region code' }],
+        });
+      }
+      throw e;
+    }
+  }
+
+  async list(ctx: ActorContext, f: { region?: string; role?: Role; includeDisabled?: boolean } = {}): Promise<UserView[]> {
+    authorize(ctx, 'users.read');
+    const region = regionFilter(ctx, f.region);
+    const rows = await q.selectUsers(this.db, {
+      region: region === FEDERAL ? null : region,
+      ...(f.role ? { role: f.role } : {}),
+      includeDisabled: f.includeDisabled ?? false,
+    });
+    return rows.map(presentUser);
+  }
+
+  private async load(ctx: ActorContext, ref: number | string, permission: 'users.read' | 'users.manage'): Promise<q.UserRow> {
+    const row = typeof ref === 'number' ? await q.userById(this.db, ref) : await q.userByUsername(this.db, ref);
+    if (!row) {
+      authorize(ctx, permission);
+      throw userNotFound(ref);
+    }
+    authorize(ctx, permission, { region: row.region_code ?? FEDERAL, notFound: userNotFound(ref) });
+    return row;
+  }
+
+  /** The signed-in user's own account; needs no permission. */
+  async self(ctx: ActorContext): Promise<UserView> {
+    const p = requirePrincipal(ctx);
+    return presentUser((await q.userById(this.db, p.userId))!);
+  }
+
+  async get(ctx: ActorContext, ref: number | string): Promise<UserView> {
+    return presentUser(await this.load(ctx, ref, 'users.read'));
+  }
+
+  /** Disabling also ends the user's sessions; their API tokens stop working with it. */
+  async setDisabled(ctx: ActorContext, ref: number | string, disabled: boolean): Promise<UserView> {
+    const target = await this.load(ctx, ref, 'users.manage');
+    if (disabled && ctx.principal?.userId === target.id) {
+      throw badRequest('user.cannot_disable_self', 'You cannot disable your own account.');
+    }
+    const row = await this.db.transaction(async (tx) => {
+      const row = (await q.setDisabled(tx, target.id, disabled))!;
+      if (disabled) await deleteUserSessions(tx, target.id);
+      await this.audit.record(ctx, {
+        action: disabled ? 'user.disable' : 'user.enable',
+        targetType: 'user',
+        targetId: target.id,
+        region: target.region_code,
+        details: { username: target.username },
+      }, tx);
+      return row;
+    });
+    return presentUser(row);
+  }
+
+  /** Sets a new password (generated when none is given), unlocks, and ends the user's sessions. */
+  async resetPassword(ctx: ActorContext, ref: number | string, password?: string): Promise<{ user: UserView; generatedPassword?: string }> {
+    const target = await this.load(ctx, ref, 'users.manage');
+    const next = password ?? generatePassword();
+    checkPasswordRules(next);
+    const hash = await hashPassword(next);
+    await this.db.transaction(async (tx) => {
+      await q.setPasswordHash(tx, target.id, hash);
+      await deleteUserSessions(tx, target.id);
+      await this.audit.record(ctx, {
+        action: 'user.password_reset',
+        targetType: 'user',
+        targetId: target.id,
+        region: target.region_code,
+        details: { username: target.username },
+      }, tx);
+    });
+    const user = presentUser((await q.userById(this.db, target.id))!);
+    return { user, ...(password ? {} : { generatedPassword: next }) };
+  }
+
+  count(): Promise<number> {
+    return q.countUsers(this.db);
+  }
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, configVariables, loadConfig } from './config.ts';
+import fs from 'node:fs';
+
+describe('configuration', () => {
+  it('runs on embedded PGlite in ./data on port 8122 by default', () => {
+    const c = loadConfig({}, '/srv/otvet');
+    expect(c.port).toBe(8122);
+    expect(c.database).toEqual({ kind: 'pglite', dataDir: '/srv/otvet/data' });
+    expect(c.login.maxFailures).toBe(10);
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/otvet', DATABASE_POOL_SIZE: '20' });
+    expect(c.database).toEqual({ kind: 'postgres', url: 'postgres://u:p@db:5432/otvet', poolSize: 20 });
+  });
+
+  it('names every bad variable, one message each', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x', TRUST_PROXY: 'maybe' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(4);
+    expect(problems.find((p) => p.startsWith('PORT="eighty"'))).toMatch(/whole number/);
+    expect(problems.find((p) => p.startsWith('LOG_LEVEL="loud"'))).toBeDefined();
+    expect(problems.find((p) => p.startsWith('DATABASE_URL="mysql://x"'))).toMatch(/postgres:\/\//);
+    expect(problems.find((p) => p.startsWith('TRUST_PROXY="maybe"'))).toMatch(/true or false/);
+  });
+
+  it('rejects a port out of range', () => {
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT="70000": must be at most 65535/);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' }).database.kind).toBe('pglite');
+  });
+
+  it('documents every variable in .env.example', () => {
+    const example = fs.readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    for (const name of configVariables) expect(example, name).toMatch(new RegExp(`^# .+\\n${name}=`, 'm'));
+  });
+});

@@ -1,0 +1,96 @@
+// Configuration comes from environment variables only, is checked once at start-up, and is then
+// passed down explicitly: no module reads process.env on its own.
+import path from 'node:path';
+import { z } from 'zod';
+
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, `must be a whole number between ${min} and ${max}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+const bool = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => ['1', '0', 'true', 'false', 'yes', 'no'].includes(v), 'must be true or false')
+  .transform((v) => ['1', 'true', 'yes'].includes(v));
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((v) => {
+    try {
+      return ['postgres:', 'postgresql:'].includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, 'must be a URL like postgres://user:password@host:5432/database');
+
+/** Every variable otvet reads, with its default. `.env.example` documents the same list. */
+const envSchema = z.object({
+  PORT: int(1, 65535).default(8122),
+  HOST: z.string().trim().min(1).default('localhost'),
+  DATABASE_URL: postgresUrl.optional(),
+  DATABASE_POOL_SIZE: int(1, 500).default(10),
+  OTVET_DATA_DIR: z.string().trim().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+  SESSION_TTL_HOURS: int(1, 24 * 30).default(12),
+  SESSION_IDLE_MINUTES: int(5, 24 * 60).default(120),
+  LOGIN_MAX_FAILURES: int(3, 100).default(10),
+  LOGIN_LOCKOUT_MINUTES: int(1, 24 * 60).default(15),
+  TRUST_PROXY: bool.default(false),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
+  log: { level: string; format: 'auto' | 'json' | 'pretty' };
+  session: { ttlHours: number; idleMinutes: number };
+  login: { maxFailures: number; lockoutMinutes: number };
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the configuration from an environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  // An empty variable means "not set", as in most shells' `VAR= otvet serve`.
+  const present = Object.fromEntries(
+    Object.keys(envSchema.shape)
+      .filter((k) => env[k] !== undefined && env[k] !== '')
+      .map((k) => [k, env[k]]),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0]);
+        return `${name}=${JSON.stringify(present[name] ?? '')}: ${issue.message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+      : { kind: 'pglite', dataDir: path.resolve(cwd, e.OTVET_DATA_DIR) },
+    log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
+    session: { ttlHours: e.SESSION_TTL_HOURS, idleMinutes: e.SESSION_IDLE_MINUTES },
+    login: { maxFailures: e.LOGIN_MAX_FAILURES, lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES },
+    trustProxy: e.TRUST_PROXY,
+  };
+}
+
+export const configVariables = Object.keys(envSchema.shape);

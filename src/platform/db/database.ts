@@ -1,0 +1,44 @@
+// The one database interface every module uses. Two implementations serve it: embedded PGlite
+// (a laptop, tests) and a PostgreSQL server (production). SQL is PostgreSQL's in both.
+
+export interface QueryResult<T> {
+  rows: T[];
+  rowCount: number;
+}
+
+export interface Queryable {
+  /** One statement with $1.. parameters. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<QueryResult<T>>;
+  /** Several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Where the data lives, for logs and errors (never includes a password). */
+  readonly location: string;
+  /** Runs fn in one transaction: committed when fn resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Raised when the database cannot be opened; the message says what to do. */
+export class DatabaseOpenError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DatabaseOpenError';
+  }
+}
+
+/** PostgreSQL error fields that both drivers expose. */
+export interface PgErrorLike {
+  code?: string;
+  constraint?: string;
+  detail?: string;
+}
+
+/** The SQLSTATE of a database error (e.g. 23505 unique violation), or undefined for other errors. */
+export function pgCode(e: unknown): string | undefined {
+  const code = e instanceof Error ? (e as PgErrorLike).code : undefined;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}

@@ -1,0 +1,88 @@
+// A PostgreSQL server through node-postgres, for production and the second CI run.
+import pg from 'pg';
+import { DatabaseOpenError, type Db, type Queryable, type QueryResult } from './database.ts';
+
+// int8 (counts, identity keys) as numbers, like PGlite; our values stay far below 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+function wrap(client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async query<T>(text: string, params: unknown[] = []): Promise<QueryResult<T>> {
+      const r = await client.query(text, params);
+      return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
+    },
+    async exec(sql: string) {
+      await client.query(sql);
+    },
+  };
+}
+
+/** "host:port/database" of a URL, without credentials. */
+export function describeUrl(url: string): string {
+  const u = new URL(url);
+  return `${u.hostname || 'localhost'}:${u.port || '5432'}${u.pathname || '/'}`;
+}
+
+function explain(e: unknown, url: string): string {
+  const err = e as NodeJS.ErrnoException & { code?: string };
+  const where = describeUrl(url);
+  switch (err.code) {
+    case 'ECONNREFUSED':
+      return `Cannot reach PostgreSQL at ${where}: connection refused. Is the server running, and is DATABASE_URL right?`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `Cannot reach PostgreSQL at ${where}: the host name does not resolve. Check DATABASE_URL.`;
+    case 'ETIMEDOUT':
+      return `Cannot reach PostgreSQL at ${where}: the connection timed out. Check the host, port and firewall.`;
+    case '28P01':
+    case '28000':
+      return `PostgreSQL at ${where} refused the login: ${err.message}. Check the user and password in DATABASE_URL.`;
+    case '3D000':
+      return `PostgreSQL at ${where}: ${err.message}. Create the database first (createdb), or fix DATABASE_URL.`;
+    default:
+      if (/timeout/i.test(err.message)) {
+        return `Cannot reach PostgreSQL at ${where}: the connection timed out. Check the host, port and firewall.`;
+      }
+      return `Cannot open PostgreSQL at ${where}: ${err.message}`;
+  }
+}
+
+export async function openPostgres(options: { url: string; poolSize: number }): Promise<Db & { pool: pg.Pool }> {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize,
+    connectionTimeoutMillis: 5000,
+    application_name: 'otvet',
+  });
+  // An idle client that loses its server must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (e) {
+    await pool.end().catch(() => {});
+    throw new DatabaseOpenError(explain(e, options.url), { cause: e });
+  }
+  const base = wrap(pool);
+  return {
+    ...base,
+    kind: 'postgres',
+    location: `PostgreSQL at ${describeUrl(options.url)}`,
+    pool,
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(wrap(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,55 @@
+// `otvet serve`: open and migrate the database, load demo data when asked, listen, and shut down
+// cleanly on SIGINT/SIGTERM (finish requests, close the database, release the data folder).
+import { createApp } from './app.ts';
+import { formatDemoAccounts, seedDemo } from './demo/seed.ts';
+import type { Config } from './platform/config.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { openDatabase } from './platform/db/open.ts';
+import { createLogger } from './platform/logger.ts';
+
+export interface ServeOptions {
+  demo: boolean;
+}
+
+export async function serve(config: Config, options: ServeOptions): Promise<void> {
+  const log = createLogger(config.log);
+  const started = Date.now();
+  const db = await openDatabase(config.database);
+  let closing = false;
+  try {
+    const { applied, version } = await migrate(db, { onApplied: (m) => log.info({ migration: `${m.version}_${m.name}` }, 'migration applied') });
+    log.info({ database: db.location, migration: version, applied: applied.length }, 'database ready');
+    const { http, services } = await createApp({ config, db, logger: log });
+    const demoAccounts = options.demo ? await seedDemo(services, log) : [];
+
+    const shutdown = async (signal: string) => {
+      if (closing) return;
+      closing = true;
+      log.info({ signal }, 'shutting down');
+      const force = setTimeout(() => process.exit(1), 10_000).unref();
+      try {
+        await http.close();
+        await db.close();
+      } finally {
+        clearTimeout(force);
+        process.exit(0);
+      }
+    };
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+    const purge = setInterval(() => {
+      services.login.purgeEndedSessions().catch((err: unknown) => log.warn({ err }, 'session purge failed'));
+    }, 3600_000);
+    purge.unref();
+
+    await http.listen({ port: config.port, host: config.host });
+    const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
+    log.info({ url, ms: Date.now() - started }, 'otvet is ready');
+    if (demoAccounts.length) process.stdout.write(formatDemoAccounts(demoAccounts, url) + '\n');
+    else if (options.demo) log.info('demo accounts exist already (their passwords were printed at first start)');
+  } catch (e) {
+    await db.close().catch(() => {});
+    throw e;
+  }
+}

@@ -1,0 +1,56 @@
+// Runs once before the suite: builds a migrated template database (PGlite tarball or PostgreSQL
+// template database) that every test file clones, and says plainly what the suite runs on.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { openPglite } from '../src/platform/db/pglite.ts';
+import { openPostgres, describeUrl } from '../src/platform/db/postgres.ts';
+import { migrate } from '../src/platform/db/migrate.ts';
+import { chromiumPath, hasChromium } from './support/chromium.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteTemplate: string;
+    postgresTemplate: string;
+  }
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+export default async function setup(project: TestProject) {
+  const url = process.env.TEST_DATABASE_URL;
+  console.log(
+    `\n  otvet tests run on ${url ? `PostgreSQL at ${describeUrl(url)} (TEST_DATABASE_URL)` : 'PGlite, in memory'}` +
+      `\n  browser tests: ${hasChromium ? `on, Chromium at ${chromiumPath}` : `SKIPPED: no Chromium at ${chromiumPath} (apt-get install chromium)`}\n`,
+  );
+  if (url) {
+    const name = `otvet_tpl_${process.pid}_${Date.now().toString(36)}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const db = await openPostgres({ url: withDatabase(url, name), poolSize: 2 });
+    await migrate(db);
+    await db.close();
+    project.provide('postgresTemplate', name);
+    project.provide('pgliteTemplate', '');
+    return async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    };
+  }
+  const db = await openPglite({});
+  await migrate(db);
+  const dump = await db.raw.dumpDataDir('none');
+  await db.close();
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'otvet-test-')), 'template.tar');
+  fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  project.provide('pgliteTemplate', file);
+  project.provide('postgresTemplate', '');
+  return () => fs.rmSync(path.dirname(file), { recursive: true, force: true });
+}

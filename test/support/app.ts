@@ -1,0 +1,59 @@
+// Starts the real app on a loopback port over a fresh test database, with the regions loaded,
+// and builds the accounts a test needs.
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../src/app.ts';
+import { systemActor, type Role } from '../../src/platform/auth/principal.ts';
+import { loadConfig, type Config } from '../../src/platform/config.ts';
+import type { Db } from '../../src/platform/db/database.ts';
+import { createLogger } from '../../src/platform/logger.ts';
+import { demoRegionsFile, readRegionsFile } from '../../src/regions/index.ts';
+import type { Services } from '../../src/services.ts';
+import { testDatabase } from './database.ts';
+import { Client } from './http-client.ts';
+
+export const PASSWORD = 'correct-horse-battery';
+
+export interface TestApp {
+  url: string;
+  db: Db;
+  services: Services;
+  client(): Client;
+  /** Creates an account and returns a client signed in as it. */
+  as(role: Role, region: string, username?: string): Promise<Client & { userId: number; username: string }>;
+  user(role: Role, region: string, username?: string): Promise<{ id: number; username: string }>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+export async function startApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const db = await testDatabase();
+  const config = { ...loadConfig({}), ...overrides };
+  const logger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent', format: 'json' });
+  const { http, services } = await createApp({ config, db, logger });
+  await services.regions.importRecords(systemActor(), readRegionsFile(demoRegionsFile));
+  await http.listen({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}`;
+
+  const user = async (role: Role, region: string, username = `${role.replace('_', '-')}-${region}-${++counter}`) => {
+    const { user } = await services.users.create(systemActor(), { username, displayName: username, role, region, password: PASSWORD });
+    return { id: user.id, username };
+  };
+
+  return {
+    url,
+    db,
+    services,
+    client: () => new Client(url),
+    user,
+    async as(role, region, username) {
+      const u = await user(role, region, username);
+      const c = await new Client(url).login(u.username, PASSWORD);
+      return Object.assign(c, { userId: u.id, username: u.username });
+    },
+    async close() {
+      await http.close();
+      await db.close();
+    },
+  };
+}
