@@ -27,7 +27,7 @@ export async function createApp({ config, db, logger }: AppDeps): Promise<{ http
   const http = await createHttpServer({ logger, trustProxy: config.trustProxy, version });
   registerPrincipalHook(http, services.login);
   healthRoutes(http, { db });
-  await authRoutes(http, services);
+  await authRoutes(http, { ...services, config });
   usersRoutes(http, services);
   tokensRoutes(http, services);
   auditRoutes(http, services);

@@ -42,6 +42,7 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: int(5, 24 * 60).default(120),
   LOGIN_MAX_FAILURES: int(3, 100).default(10),
   LOGIN_LOCKOUT_MINUTES: int(1, 24 * 60).default(15),
+  LOGIN_RATE_PER_MINUTE: int(1, 10000).default(30),
   TRUST_PROXY: bool.default(false),
 });
 
@@ -51,7 +52,7 @@ export interface Config {
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
   log: { level: string; format: 'auto' | 'json' | 'pretty' };
   session: { ttlHours: number; idleMinutes: number };
-  login: { maxFailures: number; lockoutMinutes: number };
+  login: { maxFailures: number; lockoutMinutes: number; ratePerMinute: number };
   trustProxy: boolean;
 }
 
@@ -88,7 +89,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       : { kind: 'pglite', dataDir: path.resolve(cwd, e.OTVET_DATA_DIR) },
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
     session: { ttlHours: e.SESSION_TTL_HOURS, idleMinutes: e.SESSION_IDLE_MINUTES },
-    login: { maxFailures: e.LOGIN_MAX_FAILURES, lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES },
+    login: { maxFailures: e.LOGIN_MAX_FAILURES, lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES, ratePerMinute: e.LOGIN_RATE_PER_MINUTE },
     trustProxy: e.TRUST_PROXY,
   };
 }

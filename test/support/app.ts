@@ -28,7 +28,8 @@ let counter = 0;
 
 export async function startApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const db = await testDatabase();
-  const config = { ...loadConfig({}), ...overrides };
+  // Tests sign in far more often than people; the per-address limit has its own test.
+  const config = { ...loadConfig({ LOGIN_RATE_PER_MINUTE: '10000' }), ...overrides };
   const logger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent', format: 'json' });
   const { http, services } = await createApp({ config, db, logger });
   await services.regions.importRecords(systemActor(), readRegionsFile(demoRegionsFile));

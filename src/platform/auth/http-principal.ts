@@ -19,6 +19,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** false for the few writes made before there is a session (login). */
     csrf?: boolean;
+    /** false for routes that never look at who asks (health probes): no session lookup at all. */
+    principal?: boolean;
   }
 }
 
@@ -44,6 +46,7 @@ export function registerPrincipalHook(app: App, login: LoginService) {
   app.decorateRequest('sessionEnded', false);
 
   app.addHook('onRequest', async (req, reply) => {
+    if (req.routeOptions.config?.principal === false) return;
     const header = req.headers.authorization;
     if (header !== undefined) {
       const m = /^Bearer\s+(\S+)$/i.exec(header);

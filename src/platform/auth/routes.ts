@@ -1,6 +1,7 @@
 // /api/v1/auth: sign in, sign out, and the current session.
 import rateLimit from '@fastify/rate-limit';
 import { z } from 'zod';
+import type { Config } from '../config.ts';
 import { problems, publicSecurity, staffSecurity } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import { actorOf, clearSessionCookie, SESSION_COOKIE } from './http-principal.ts';
@@ -17,14 +18,14 @@ const sessionSchema = z.object({
   expiresAt: z.string().optional(),
 });
 
-export async function authRoutes(app: App, deps: { login: LoginService; users: UsersService }) {
+export async function authRoutes(app: App, deps: { login: LoginService; users: UsersService; config: Pick<Config, 'login'> }) {
   await app.register(rateLimit, { global: false });
 
   app.post('/api/v1/auth/login', {
     config: {
       csrf: false,
       // Per client address, on top of the per-account lockout: slows guessing across many accounts.
-      rateLimit: { max: 30, timeWindow: '1 minute' },
+      rateLimit: { max: deps.config.login.ratePerMinute, timeWindow: '1 minute' },
     },
     schema: {
       tags: ['auth'],

@@ -10,7 +10,7 @@ import type { App } from './types.ts';
 export function healthRoutes(app: App, deps: { db: Db }) {
   app.get('/healthz', {
     schema: { tags: ['health'], security: publicSecurity, summary: 'The process is up', response: { 200: z.object({ status: z.literal('ok') }) } },
-    logLevel: 'warn',
+    config: { principal: false },
     handler: async () => ({ status: 'ok' as const }),
   });
 
@@ -21,7 +21,7 @@ export function healthRoutes(app: App, deps: { db: Db }) {
       summary: 'The database is reachable and fully migrated',
       response: { 200: z.object({ status: z.literal('ready'), database: z.string(), migration: z.number().int() }), ...problems(503) },
     },
-    logLevel: 'warn',
+    config: { principal: false },
     handler: async (req, reply) => {
       try {
         await deps.db.query('SELECT 1');

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -30,12 +30,15 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
     trustProxy: options.trustProxy,
     bodyLimit: 1024 * 1024,
     // A request id from a trusted proxy or client is kept, so one id follows a call across systems.
-    requestIdHeader: 'x-request-id',
+    // (read in genReqId, so that an unsafe id is replaced rather than echoed)
+    requestIdHeader: false,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    // Load balancers probe health every few seconds; those lines would drown the useful ones.
+    logController: new LogController({ disableRequestLogging: (req) => req.url === '/healthz' || req.url === '/readyz' }),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type TestApp } from '../../../test/support/app.ts';
+
+describe('audit log', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(() => app.close());
+
+  it('records admin actions with who, what, when and from where', async () => {
+    const admin = await app.as('admin', 'federal');
+    const created = await admin.post('/api/v1/users', { username: 'audited-op', displayName: 'X', role: 'operator', region: '78' }, { 'user-agent': 'otvet-test/1' });
+    const log = await admin.get('/api/v1/audit?action=user.create');
+    const entry = log.body.items.find((e: { target: { id: string } }) => e.target.id === String(created.body.user.id));
+    expect(entry).toMatchObject({
+      action: 'user.create',
+      actor: { username: admin.username, role: 'admin', region: 'federal', via: 'session' },
+      target: { type: 'user' },
+      region: '78',
+      ip: '127.0.0.1',
+      userAgent: 'otvet-test/1',
+      requestId: created.headers.get('x-request-id'),
+    });
+    expect(Date.now() - Date.parse(entry.at)).toBeLessThan(60_000);
+    expect(JSON.stringify(entry)).not.toMatch(/password/i);
+  });
+
+  it('records sign-ins and failed sign-ins, without the password tried', async () => {
+    const u = await app.user('operator', '77');
+    await app.client().post('/api/v1/auth/login', { username: u.username, password: 'typed-it-wrong' });
+    const admin = await app.as('admin', 'federal');
+    const log = await admin.get(`/api/v1/audit?action=auth&region=77`);
+    const actions = log.body.items.filter((e: { target: { id: string } }) => e.target.id === String(u.id)).map((e: { action: string }) => e.action);
+    expect(actions).toContain('auth.login_failed');
+    expect(log.text).not.toContain('typed-it-wrong');
+  });
+
+  it('a regional admin reads only their region; other roles not at all; reading is itself recorded', async () => {
+    const fed = await app.as('admin', 'federal');
+    await fed.post('/api/v1/users', { username: 'in-78', displayName: 'X', role: 'operator', region: '78' });
+    await fed.post('/api/v1/users', { username: 'in-77', displayName: 'X', role: 'operator', region: '77' });
+    const admin77 = await app.as('admin', '77');
+    const mine = await admin77.get('/api/v1/audit');
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.length).toBeGreaterThan(0);
+    expect(mine.body.items.every((e: { region: string }) => e.region === '77')).toBe(true);
+    expect((await admin77.get('/api/v1/audit?region=78')).status).toBe(403);
+    expect((await (await app.as('coordinator', 'federal')).get('/api/v1/audit')).status).toBe(403);
+    const reads = await fed.get(`/api/v1/audit?action=audit.read&actor=${admin77.username}`);
+    expect(reads.body.items.length).toBeGreaterThan(0);
+  });
+
+  it('pages through the log newest first', async () => {
+    const admin = await app.as('admin', 'federal');
+    const first = await admin.get('/api/v1/audit?limit=2');
+    expect(first.body.items).toHaveLength(2);
+    expect(first.body.items[0].id).toBeGreaterThan(first.body.items[1].id);
+    const next = await admin.get(`/api/v1/audit?limit=2&before=${first.body.nextBefore}`);
+    expect(next.body.items[0].id).toBeLessThan(first.body.items[1].id);
+    expect((await admin.get('/api/v1/audit?limit=0')).status).toBe(400);
+  });
+});

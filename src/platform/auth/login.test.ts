@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PASSWORD, startApp, type TestApp } from '../../../test/support/app.ts';
+
+describe('signing in', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startApp({ login: { maxFailures: 10, lockoutMinutes: 15, ratePerMinute: 1000 } });
+  });
+  afterAll(() => app.close());
+
+  it('a wrong password is a 401 problem, the same as an unknown user', async () => {
+    const u = await app.user('operator', '77');
+    const c = app.client();
+    const wrong = await c.post('/api/v1/auth/login', { username: u.username, password: 'not-the-password' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(wrong.body).toMatchObject({ code: 'auth.invalid_credentials', detail: 'Wrong username or password.' });
+    const unknown = await c.post('/api/v1/auth/login', { username: 'nobody-here', password: 'whatever-it-is' });
+    expect(unknown.status).toBe(401);
+    expect(unknown.body.detail).toBe(wrong.body.detail);
+    expect(c.cookie).toBeUndefined();
+  });
+
+  it('sets an HttpOnly, SameSite=Lax session cookie and returns a CSRF token', async () => {
+    const u = await app.user('editor', 'federal');
+    const r = await app.client().post('/api/v1/auth/login', { username: u.username, password: PASSWORD });
+    expect(r.status).toBe(200);
+    const cookie = r.headers.getSetCookie().find((c) => c.startsWith('otvet_session='))!;
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(cookie).not.toMatch(/Secure/);
+    expect(r.body.user).toMatchObject({ username: u.username, role: 'editor', region: 'federal' });
+    expect(r.body.csrfToken).toMatch(/^[\w-]{32,}$/);
+  });
+
+  it('marks the cookie Secure behind a TLS proxy', async () => {
+    const behindProxy = await startApp({ trustProxy: true });
+    try {
+      const u = await behindProxy.user('operator', '78');
+      const r = await behindProxy.client().post('/api/v1/auth/login', { username: u.username, password: PASSWORD }, { 'x-forwarded-proto': 'https' });
+      expect(r.headers.getSetCookie().find((c) => c.startsWith('otvet_session='))).toMatch(/Secure/);
+    } finally {
+      await behindProxy.close();
+    }
+  });
+
+  it('locks the account after 10 wrong passwords, even against the right one', async () => {
+    const u = await app.user('supervisor', '77');
+    const c = app.client();
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await c.post('/api/v1/auth/login', { username: u.username, password: `guess-number-${i}` })).status);
+    expect(statuses.slice(0, 9)).toEqual(Array(9).fill(401));
+    expect(statuses[9]).toBe(429);
+    const right = await c.post('/api/v1/auth/login', { username: u.username, password: PASSWORD });
+    expect(right.status).toBe(429);
+    expect(right.body.code).toBe('auth.locked');
+    expect(right.body.detail).toMatch(/locked for 15 more minute/);
+    // The lock ends by itself…
+    await app.db.query("UPDATE users SET locked_until = now() - interval '1 second' WHERE id = $1", [u.id]);
+    expect((await c.post('/api/v1/auth/login', { username: u.username, password: PASSWORD })).status).toBe(200);
+  });
+
+  it('an admin unlocks an account by resetting its password', async () => {
+    const u = await app.user('operator', '78');
+    const c = app.client();
+    for (let i = 0; i < 10; i++) await c.post('/api/v1/auth/login', { username: u.username, password: `guess-number-${i}` });
+    const admin = await app.as('admin', '78');
+    const reset = await admin.post(`/api/v1/users/${u.id}/password`, { password: 'brand-new-password' });
+    expect(reset.status).toBe(200);
+    expect(reset.body.user.lockedUntil).toBeNull();
+    expect((await c.post('/api/v1/auth/login', { username: u.username, password: 'brand-new-password' })).status).toBe(200);
+  });
+
+  it('a cookie-authenticated write without the CSRF token is refused with 403', async () => {
+    const admin = await app.as('admin', 'federal');
+    const body = { username: 'csrf-victim', displayName: 'X', role: 'operator', region: '77' };
+    const none = await admin.post('/api/v1/users', body, { 'x-csrf-token': '' });
+    expect(none.status).toBe(403);
+    expect(none.body.code).toBe('auth.csrf');
+    const wrong = await admin.post('/api/v1/users', body, { 'x-csrf-token': 'forged-token-forged-token-forged-token' });
+    expect(wrong.status).toBe(403);
+    expect((await app.client().get('/api/v1/users')).status).toBe(401);
+    // Nothing was created by the refused requests; the right token works.
+    expect((await admin.get('/api/v1/users?region=77')).body.items.map((u: { username: string }) => u.username)).not.toContain('csrf-victim');
+    expect((await admin.post('/api/v1/users', body)).status).toBe(201);
+  });
+
+  it('logout ends the session; the old cookie then says "sign in again"', async () => {
+    const c = await app.as('coordinator', 'federal');
+    const stolenCookie = c.cookie;
+    expect((await c.get('/api/v1/auth/session')).status).toBe(200);
+    expect((await c.post('/api/v1/auth/logout')).status).toBe(204);
+    c.cookie = stolenCookie;
+    const after = await c.get('/api/v1/auth/session');
+    expect(after.status).toBe(401);
+    expect(after.body.code).toBe('auth.session_ended');
+  });
+
+  it('sessions end after the idle timeout and after their lifetime', async () => {
+    const idle = await app.as('operator', '77');
+    await app.db.query("UPDATE sessions SET last_seen_at = now() - interval '121 minutes' WHERE user_id = $1", [idle.userId]);
+    expect((await idle.get('/api/v1/auth/session')).body.code).toBe('auth.session_ended');
+
+    const old = await app.as('operator', '77');
+    await app.db.query("UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1", [old.userId]);
+    expect((await old.get('/api/v1/auth/session')).status).toBe(401);
+  });
+
+  it('a disabled account cannot sign in and its sessions end at once', async () => {
+    const c = await app.as('operator', '77');
+    const admin = await app.as('admin', 'federal');
+    expect((await admin.post(`/api/v1/users/${c.userId}/disable`)).status).toBe(200);
+    expect((await c.get('/api/v1/auth/session')).status).toBe(401);
+    const again = await app.client().post('/api/v1/auth/login', { username: c.username, password: PASSWORD });
+    expect(again.status).toBe(401);
+  });
+});
+
+describe('sign-in rate limit per client address', () => {
+  it('slows down guessing across many accounts', async () => {
+    const app = await startApp({ login: { maxFailures: 10, lockoutMinutes: 15, ratePerMinute: 5 } });
+    try {
+      const c = app.client();
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await c.post('/api/v1/auth/login', { username: `someone-${i}`, password: 'password-guess' })).status);
+      expect(statuses.slice(0, 5)).toEqual(Array(5).fill(401));
+      expect(statuses[5]).toBe(429);
+    } finally {
+      await app.close();
+    }
+  });
+});

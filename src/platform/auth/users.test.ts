@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type TestApp } from '../../../test/support/app.ts';
+
+describe('staff accounts', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(() => app.close());
+
+  it('an admin creates an account with a generated password that works once shown', async () => {
+    const admin = await app.as('admin', 'federal');
+    const r = await admin.post('/api/v1/users', { username: 'Ivanova.A', displayName: 'Иванова А.', role: 'operator', region: '77' });
+    expect(r.status).toBe(201);
+    expect(r.body.user).toMatchObject({ username: 'ivanova.a', role: 'operator', region: '77', disabledAt: null });
+    expect(r.body.generatedPassword).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+    expect((await app.client().post('/api/v1/auth/login', { username: 'ivanova.a', password: r.body.generatedPassword })).status).toBe(200);
+    const again = await admin.post('/api/v1/users', { username: 'ivanova.a', displayName: 'X', role: 'operator', region: '77' });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('user.username_taken');
+  });
+
+  it('says what is wrong with a new account', async () => {
+    const admin = await app.as('admin', 'federal');
+    const bad = await admin.post('/api/v1/users', { username: 'a', displayName: '', role: 'boss', region: 'moscow' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['body.displayName', 'body.region', 'body.role', 'body.username']);
+    const unknownRegion = await admin.post('/api/v1/users', { username: 'no-region', displayName: 'X', role: 'operator', region: '99' });
+    expect(unknownRegion.status).toBe(400);
+    expect(unknownRegion.body.code).toBe('user.unknown_region');
+    const weak = await admin.post('/api/v1/users', { username: 'weak-pass', displayName: 'X', role: 'operator', region: '77', password: 'short' });
+    expect(weak.body.code).toBe('user.weak_password');
+  });
+
+  it('a regional admin manages their region only', async () => {
+    const admin77 = await app.as('admin', '77');
+    expect((await admin77.post('/api/v1/users', { username: 'op77-new', displayName: 'X', role: 'operator', region: '77' })).status).toBe(201);
+    const other = await admin77.post('/api/v1/users', { username: 'op78-new', displayName: 'X', role: 'operator', region: '78' });
+    expect(other.status).toBe(403);
+    expect(other.body.code).toBe('auth.region_forbidden');
+    expect((await admin77.post('/api/v1/users', { username: 'fed-new', displayName: 'X', role: 'admin', region: 'federal' })).status).toBe(403);
+    const list = await admin77.get('/api/v1/users');
+    expect(list.body.items.length).toBeGreaterThan(0);
+    expect(list.body.items.every((u: { region: string }) => u.region === '77')).toBe(true);
+    expect((await admin77.get('/api/v1/users?region=78')).status).toBe(403);
+  });
+
+  it('other roles cannot read or manage accounts', async () => {
+    for (const role of ['operator', 'supervisor', 'editor', 'coordinator', 'agency_officer'] as const) {
+      const c = await app.as(role, role === 'editor' || role === 'coordinator' ? 'federal' : '77');
+      expect((await c.get('/api/v1/users')).status, role).toBe(403);
+    }
+  });
+
+  it('an admin cannot lock themselves out by disabling their own account', async () => {
+    const admin = await app.as('admin', 'federal');
+    const r = await admin.post(`/api/v1/users/${admin.userId}/disable`);
+    expect(r.status).toBe(400);
+    expect(r.body.code).toBe('user.cannot_disable_self');
+  });
+
+  it('a disabled account can be enabled again', async () => {
+    const admin = await app.as('admin', 'federal');
+    const u = await app.user('operator', '77');
+    expect((await admin.post(`/api/v1/users/${u.id}/disable`)).body.disabledAt).not.toBeNull();
+    expect((await admin.get('/api/v1/users?region=77')).body.items.map((x: { id: number }) => x.id)).not.toContain(u.id);
+    expect((await admin.get('/api/v1/users?region=77&includeDisabled=true')).body.items.map((x: { id: number }) => x.id)).toContain(u.id);
+    expect((await admin.post(`/api/v1/users/${u.id}/enable`)).body.disabledAt).toBeNull();
+  });
+});

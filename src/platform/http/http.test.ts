@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type TestApp } from '../../../test/support/app.ts';
+
+describe('HTTP basics', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(() => app.close());
+
+  it('/healthz answers and /readyz reports a migrated database', async () => {
+    const c = app.client();
+    expect((await c.get('/healthz')).body).toEqual({ status: 'ok' });
+    const ready = await c.get('/readyz');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ status: 'ready', database: app.db.kind });
+  });
+
+  it('unknown routes are 404 problem+json with a stable code', async () => {
+    const r = await app.client().get('/api/v1/no-such-thing?x=1');
+    expect(r.status).toBe(404);
+    expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(r.body).toMatchObject({ type: 'about:blank', title: 'Not Found', status: 404, code: 'route.not_found', instance: '/api/v1/no-such-thing' });
+    expect(r.body.detail).toContain('GET /api/v1/no-such-thing');
+  });
+
+  it('gives every response a request id, keeping a sane one the client sent', async () => {
+    const c = app.client();
+    const generated = await c.get('/healthz');
+    expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const kept = await c.get('/api/v1/nowhere', { 'x-request-id': 'pbx-77.call-42' });
+    expect(kept.headers.get('x-request-id')).toBe('pbx-77.call-42');
+    expect(kept.body.requestId).toBe('pbx-77.call-42');
+    const replaced = await c.get('/healthz', { 'x-request-id': '<script>' });
+    expect(replaced.headers.get('x-request-id')).not.toBe('<script>');
+  });
+
+  it('says which fields of a request are wrong and where', async () => {
+    const r = await app.client().post('/api/v1/auth/login', { username: 42 });
+    expect(r.status).toBe(400);
+    expect(r.body.code).toBe('request.invalid');
+    expect(r.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['body.password', 'body.username']);
+    expect(r.body.detail).toMatch(/body\.username/);
+  });
+
+  it('rejects malformed JSON clearly', async () => {
+    const r = await app.client().request('POST', '/api/v1/auth/login', '{"username": ', { 'content-type': 'application/json' });
+    expect(r.status).toBe(400);
+    expect(r.body.code).toBe('request.malformed_json');
+  });
+
+  it('never shows internals when something breaks', async () => {
+    const broken = await startApp();
+    const admin = await broken.as('admin', 'federal');
+    await broken.db.close(); // the database goes away under a running server
+    const r = await admin.get('/api/v1/users');
+    expect(r.status).toBe(500);
+    expect(r.body.code).toBe('internal');
+    expect(r.body.detail).toContain(r.headers.get('x-request-id'));
+    expect(r.text).not.toMatch(/\.ts:\d+|stack|pool|PGlite|closed|SELECT/i);
+    expect((await admin.get('/readyz')).status).toBe(503);
+    await broken.close().catch(() => {});
+  });
+
+  it('serves the OpenAPI document and a human-readable page for it', async () => {
+    const c = app.client();
+    const doc = await c.get('/api/openapi.json');
+    expect(doc.status).toBe(200);
+    expect(doc.body.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.body.paths)).toContain('/api/v1/regions');
+    const page = await c.get('/api/docs/');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<html');
+  });
+});

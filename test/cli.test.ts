@@ -1,0 +1,89 @@
+// The `otvet` command as an administrator uses it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliEnv, runCli, tempDir } from './support/cli.ts';
+
+describe('otvet CLI', () => {
+  const dir = tempDir();
+  const env = cliEnv({ OTVET_DATA_DIR: dir });
+
+  it('has --help everywhere', async () => {
+    for (const args of [[], ['serve'], ['migrate'], ['user'], ['user', 'add'], ['user', 'list'], ['user', 'disable'], ['token', 'create'], ['token', 'revoke'], ['import', 'regions']]) {
+      const r = await runCli([...args, '--help'], env);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout, args.join(' ')).toMatch(/^Usage: otvet/);
+    }
+  });
+
+  it('migrates, imports regions with progress lines, and is idempotent', async () => {
+    const m = await runCli(['migrate'], env);
+    expect(m.code).toBe(0);
+    expect(m.stdout).toMatch(/applied 0001_regions/);
+    const status = await runCli(['migrate', '--status'], env);
+    expect(status.stdout).toMatch(/up to date/);
+    const first = await runCli(['import', 'regions'], env);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/^regions: 85\/85$/m); // plain lines, not a bar, when not on a terminal
+    expect(first.stdout).toMatch(/85 added, 0 updated, 0 unchanged/);
+    expect((await runCli(['import', 'regions'], env)).stdout).toMatch(/0 added, 0 updated, 85 unchanged/);
+  });
+
+  it('refuses a bad regions file whole, naming the records', async () => {
+    const file = path.join(dir, 'bad.json');
+    fs.writeFileSync(file, JSON.stringify([{ code: '77', name: 'Москва', federal_district: 'Ц', timezone: 'Europe/Moscow', population: 1 }, { code: '7', name: '' }]));
+    const r = await runCli(['import', 'regions', file], env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/record 2 \(code\)/);
+    expect(r.stderr).toMatch(/nothing imported/);
+    const list = await runCli(['import', 'regions'], env);
+    expect(list.stdout).toMatch(/85 unchanged/); // Москва was not renamed by the refused file
+  });
+
+  it('adds, lists, disables accounts and manages tokens', async () => {
+    const add = await runCli(['user', 'add', 'Petrova', '--role', 'supervisor', '--region', '78', '--name', 'Петрова Е.'], env);
+    expect(add.code).toBe(0);
+    expect(add.stdout).toMatch(/created user petrova .*supervisor, 78/);
+    expect(add.stdout).toMatch(/password: [a-z2-9-]{19}/);
+    const withStdin = await runCli(['user', 'add', 'machine-77', '--role', 'admin', '--region', '77', '--password-stdin'], env, 'a-long-enough-password\n');
+    expect(withStdin.stdout).not.toMatch(/password:/);
+
+    const token = await runCli(['token', 'create', '--user', 'machine-77', '--name', 'PBX 77'], env);
+    expect(token.code).toBe(0);
+    expect(token.stdout.trim()).toMatch(/^otvet_[\w-]+$/);
+    expect((await runCli(['token', 'list'], env)).stdout).toMatch(/machine-77 +PBX 77 +\(never used\)/);
+    const id = /created token (\d+)/.exec(token.stderr)![1]!;
+    expect((await runCli(['token', 'revoke', id], env)).stdout).toMatch(/revoked token/);
+
+    expect((await runCli(['user', 'disable', 'petrova'], env)).code).toBe(0);
+    const list = await runCli(['user', 'list', '--all'], env);
+    expect(list.stdout).toMatch(/petrova +supervisor +78 +disabled/);
+    expect(list.stdout).toMatch(/machine-77 +admin +77 +active/);
+  });
+
+  it('says what is wrong with arguments', async () => {
+    const role = await runCli(['user', 'add', 'someone', '--role', 'boss', '--region', '77'], env);
+    expect(role.code).toBe(2);
+    expect(role.stderr).toMatch(/--role "boss"/);
+    const missing = await runCli(['user', 'add', 'someone'], env);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toMatch(/required option '--role <role>'/);
+    const region = await runCli(['user', 'add', 'someone', '--role', 'operator', '--region', '99'], env);
+    expect(region.code).toBe(1);
+    expect(region.stderr).toMatch(/There is no region 99/);
+    expect((await runCli(['user', 'disable', 'nobody'], env)).stderr).toMatch(/There is no user nobody/);
+  });
+
+  it('refuses a database from a newer otvet', async () => {
+    const other = tempDir();
+    const e = cliEnv({ OTVET_DATA_DIR: other });
+    await runCli(['migrate'], e);
+    const { openPglite } = await import('../src/platform/db/pglite.ts');
+    const db = await openPglite({ dataDir: other });
+    await db.query("INSERT INTO schema_migrations (version, name, checksum) VALUES (999, 'future', 'x')");
+    await db.close();
+    const r = await runCli(['user', 'list'], e);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/migrated by a newer otvet: it is at migration 999/);
+  });
+});

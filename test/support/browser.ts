@@ -1,0 +1,21 @@
+// Headless Chromium (Debian's package) driven by playwright-core, as the browser tests need it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { chromiumPath } from './chromium.ts';
+
+export { hasChromium } from './chromium.ts';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+/** Screenshots go to screenshots/ (git-ignored) for people to look at. */
+export function screenshotPath(name: string): string {
+  const dir = path.resolve('screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, `${name}.png`);
+}
