@@ -2,7 +2,7 @@
 // the OpenAPI document. A new route fails this test until it is listed with its own attempt (or a
 // reason why it holds no region's data).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { roles } from '../src/platform/auth/principal.ts';
+import { roles } from '../src/platform/access/principal.ts';
 import { PASSWORD, startApp, type TestApp } from './support/app.ts';
 import type { Client, Response } from './support/http-client.ts';
 

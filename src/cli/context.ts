@@ -1,7 +1,7 @@
 // What every CLI command needs: validated config, a logger on stderr, the migrated database and
 // the services. The CLI acts as the operating-system user who runs it (recorded in the audit log).
 import os from 'node:os';
-import { cliActor, type ActorContext } from '../platform/auth/principal.ts';
+import { cliActor, type ActorContext } from '../platform/access/principal.ts';
 import { loadConfig, type Config } from '../platform/config.ts';
 import type { Db } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';

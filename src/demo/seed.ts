@@ -1,6 +1,6 @@
 // Demo mode: on an empty database, load the regions and create one account per role, so a
 // newcomer can sign in at once. Later modules add their demo data here.
-import { cliActor, type Role } from '../platform/auth/principal.ts';
+import { cliActor, type Role } from '../platform/access/principal.ts';
 import type { Logger } from '../platform/logger.ts';
 import { demoRegionsFile, readRegionsFile } from '../regions/index.ts';
 import type { Services } from '../services.ts';

@@ -1,6 +1,6 @@
 // /api/v1/regions and /api/v1/call-centre-defaults.
 import { z } from 'zod';
-import { actorOf } from '../platform/auth/http-principal.ts';
+import { actorOf } from '../platform/access/request-actor.ts';
 import { problems, publicSecurity, staffSecurity } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import { defaultsSchema, overridesSchema, regionCodeSchema, regionSchema, regionSettingsSchema } from './schema.ts';

@@ -1,7 +1,7 @@
 // Regions and their call-centre settings. The list of regions and their hours are public (the
 // portal shows them); settings with norms are staff data, each region's own.
-import { authorize } from '../platform/auth/authorize.ts';
-import { FEDERAL, type ActorContext } from '../platform/auth/principal.ts';
+import { authorize } from '../platform/access/authorize.ts';
+import { FEDERAL, type ActorContext } from '../platform/access/principal.ts';
 import type { AuditService } from '../platform/audit/service.ts';
 import type { Db } from '../platform/db/database.ts';
 import { notFound } from '../platform/errors.ts';

@@ -2,7 +2,7 @@
 // and builds the accounts a test needs.
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/app.ts';
-import { systemActor, type Role } from '../../src/platform/auth/principal.ts';
+import { systemActor, type Role } from '../../src/platform/access/principal.ts';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
 import type { Db } from '../../src/platform/db/database.ts';
 import { createLogger } from '../../src/platform/logger.ts';

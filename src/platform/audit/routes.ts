@@ -1,7 +1,7 @@
 // /api/v1/audit: the audit log, for admins.
 import { z } from 'zod';
-import { actorOf } from '../auth/http-principal.ts';
-import { regionScopeSchema } from '../auth/users-schema.ts';
+import { actorOf } from '../access/request-actor.ts';
+import { regionScopeSchema } from '../access/schema.ts';
 import { isoDateTime, problems, staffSecurity } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import type { AuditService } from './service.ts';

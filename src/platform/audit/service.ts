@@ -1,8 +1,8 @@
 // The audit log: every admin and editor action and every read of personal data, with who, what,
 // when and from where. Call record() inside the transaction of the change it describes, so the
 // change and its record commit together.
-import { authorize, regionFilter } from '../auth/authorize.ts';
-import { FEDERAL, type ActorContext } from '../auth/principal.ts';
+import { authorize, regionFilter } from '../access/authorize.ts';
+import { FEDERAL, type ActorContext } from '../access/principal.ts';
 import type { Db, Queryable } from '../db/database.ts';
 import { insertAudit, selectAudit, type AuditRow } from './queries.ts';
 

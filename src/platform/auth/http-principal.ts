@@ -1,41 +1,16 @@
 // Finds out who sends each request (API token or session cookie) and enforces CSRF protection on
 // cookie-authenticated writes. Runs before every route.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import '../access/request-actor.ts';
 import { forbidden, unauthorized } from '../errors.ts';
 import type { App } from '../http/types.ts';
 import type { LoginService } from './login-service.ts';
-import type { ActorContext, Principal } from './principal.ts';
 import { safeEqual } from './secrets.ts';
 
 export const SESSION_COOKIE = 'otvet_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    principal: Principal | null;
-    /** A session cookie came with the request but its session has ended. */
-    sessionEnded: boolean;
-  }
-  interface FastifyContextConfig {
-    /** false for the few writes made before there is a session (login). */
-    csrf?: boolean;
-    /** false for routes that never look at who asks (health probes): no session lookup at all. */
-    principal?: boolean;
-  }
-}
-
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-export function actorOf(req: FastifyRequest): ActorContext {
-  return {
-    principal: req.principal,
-    via: req.principal ? req.principal.via : 'anonymous',
-    ip: req.ip,
-    ...(req.headers['user-agent'] ? { userAgent: req.headers['user-agent'] } : {}),
-    requestId: req.id,
-    ...(req.sessionEnded ? { sessionEnded: true } : {}),
-  };
-}
 
 export function clearSessionCookie(req: FastifyRequest, reply: FastifyReply) {
   reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: req.protocol === 'https' });

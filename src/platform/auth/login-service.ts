@@ -6,7 +6,7 @@ import type { Db } from '../db/database.ts';
 import { AppError, unauthorized } from '../errors.ts';
 import type { AuditService } from '../audit/service.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
-import { FEDERAL, type ActorContext, type Principal } from './principal.ts';
+import { FEDERAL, type ActorContext, type Principal } from '../access/principal.ts';
 import { randomSecret, sha256 } from './secrets.ts';
 import * as sessions from './sessions-queries.ts';
 import { liveToken, touchToken } from './tokens-queries.ts';

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.ts';
-import type { Role } from './principal.ts';
+import type { Role } from '../access/principal.ts';
 
 export interface TokenRow {
   id: number;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { idParams, problems, queryBoolean, staffSecurity } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
-import { actorOf } from './http-principal.ts';
+import { actorOf } from '../access/request-actor.ts';
 import type { TokensService } from './tokens-service.ts';
 import { regionScopeSchema } from './users-schema.ts';
 

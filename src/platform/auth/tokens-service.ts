@@ -3,8 +3,8 @@
 import type { AuditService } from '../audit/service.ts';
 import type { Db } from '../db/database.ts';
 import { notFound } from '../errors.ts';
-import { authorize, regionFilter } from './authorize.ts';
-import { FEDERAL, type ActorContext } from './principal.ts';
+import { authorize, regionFilter } from '../access/authorize.ts';
+import { FEDERAL, type ActorContext } from '../access/principal.ts';
 import { randomSecret, sha256 } from './secrets.ts';
 import * as q from './tokens-queries.ts';
 import { userById, userByUsername } from './users-queries.ts';

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { idParams, problems, queryBoolean, staffSecurity } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
-import { actorOf } from './http-principal.ts';
+import { actorOf } from '../access/request-actor.ts';
 import { newUserSchema, regionScopeSchema, roleSchema, userSchema } from './users-schema.ts';
 import type { UsersService } from './users-service.ts';
 

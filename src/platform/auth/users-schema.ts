@@ -1,19 +1,13 @@
 import { z } from 'zod';
-import { roles } from './principal.ts';
+import { regionScopeSchema, roleSchema } from '../access/schema.ts';
+
+export { regionScopeSchema, roleSchema };
 
 export const usernameSchema = z
   .string()
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, '3–64 characters: Latin letters, digits, dot, dash or underscore, starting with a letter or digit');
-
-export const roleSchema = z.enum(roles);
-
-export const regionScopeSchema = z
-  .string()
-  .trim()
-  .regex(/^(federal|[0-9]{2})$/, 'a two-digit region code (e.g. 77) or "federal"')
-  .describe('A two-digit region code, or `federal` for every region');
 
 export const userSchema = z
   .object({

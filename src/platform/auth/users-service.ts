@@ -3,9 +3,9 @@
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { pgCode, type Db } from '../db/database.ts';
 import type { AuditService } from '../audit/service.ts';
-import { authorize, regionFilter, requirePrincipal } from './authorize.ts';
+import { authorize, regionFilter, requirePrincipal } from '../access/authorize.ts';
 import { checkPasswordRules, hashPassword } from './passwords.ts';
-import { FEDERAL, type ActorContext, type Role } from './principal.ts';
+import { FEDERAL, type ActorContext, type Role } from '../access/principal.ts';
 import { generatePassword } from './secrets.ts';
 import { deleteUserSessions } from './sessions-queries.ts';
 import * as q from './users-queries.ts';
