@@ -26,6 +26,17 @@ describe('audit log', () => {
     expect(JSON.stringify(entry)).not.toMatch(/password/i);
   });
 
+  it('records reads of staff accounts too', async () => {
+    const admin = await app.as('admin', '78');
+    const u = await app.user('operator', '78');
+    await admin.get(`/api/v1/users/${u.id}`);
+    await admin.get('/api/v1/users');
+    const log = await (await app.as('admin', 'federal')).get(`/api/v1/audit?actor=${admin.username}`);
+    const actions = log.body.items.map((e: { action: string; target: { id: string | null } }) => `${e.action}:${e.target.id ?? ''}`);
+    expect(actions).toContain(`user.read:${u.id}`);
+    expect(actions).toContain('user.list:');
+  });
+
   it('records sign-ins and failed sign-ins, without the password tried', async () => {
     const u = await app.user('operator', '77');
     await app.client().post('/api/v1/auth/login', { username: u.username, password: 'typed-it-wrong' });

@@ -87,6 +87,7 @@ export class TokensService {
       region: region === FEDERAL ? null : region,
       includeRevoked: f.includeRevoked ?? false,
     });
+    await this.audit.record(ctx, { action: 'token.list', targetType: 'token', region: region === FEDERAL ? null : (region ?? null) });
     return rows.map(present);
   }
 

@@ -76,6 +76,7 @@ export class UsersService {
       ...(f.role ? { role: f.role } : {}),
       includeDisabled: f.includeDisabled ?? false,
     });
+    await this.audit.record(ctx, { action: 'user.list', targetType: 'user', region: region === FEDERAL ? null : (region ?? null), details: { count: rows.length } });
     return rows.map(presentUser);
   }
 
@@ -96,7 +97,9 @@ export class UsersService {
   }
 
   async get(ctx: ActorContext, ref: number | string): Promise<UserView> {
-    return presentUser(await this.load(ctx, ref, 'users.read'));
+    const row = await this.load(ctx, ref, 'users.read');
+    await this.audit.record(ctx, { action: 'user.read', targetType: 'user', targetId: row.id, region: row.region_code });
+    return presentUser(row);
   }
 
   /** Disabling also ends the user's sessions; their API tokens stop working with it. */
