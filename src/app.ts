@@ -23,7 +23,7 @@ export interface AppDeps {
 }
 
 export async function createApp({ config, db, logger }: AppDeps): Promise<{ http: App; services: Services }> {
-  const services = createServices(db, config);
+  const services = createServices(db, config, logger);
   const http = await createHttpServer({ logger, trustProxy: config.trustProxy, version });
   registerPrincipalHook(http, services.login);
   healthRoutes(http, { db });

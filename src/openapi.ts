@@ -10,6 +10,7 @@ const noDatabase: Db = {
   query: () => Promise.reject(new Error('no database while generating OpenAPI')),
   exec: () => Promise.reject(new Error('no database while generating OpenAPI')),
   transaction: () => Promise.reject(new Error('no database while generating OpenAPI')),
+  listen: () => Promise.reject(new Error('no database while generating OpenAPI')),
   close: async () => {},
 };
 

@@ -6,6 +6,7 @@ import type { Config } from './platform/config.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { openDatabase } from './platform/db/open.ts';
 import { createLogger } from './platform/logger.ts';
+import { startServices, stopServices } from './services.ts';
 
 export interface ServeOptions {
   demo: boolean;
@@ -20,6 +21,7 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
     const { applied, version } = await migrate(db, { onApplied: (m) => log.info({ migration: `${m.version}_${m.name}` }, 'migration applied') });
     log.info({ database: db.location, migration: version, applied: applied.length }, 'database ready');
     const { http, services } = await createApp({ config, db, logger: log });
+    await startServices(services);
     const demoAccounts = options.demo ? await seedDemo(services, log) : [];
 
     const shutdown = async (signal: string) => {
@@ -29,6 +31,7 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
       const force = setTimeout(() => process.exit(1), 10_000).unref();
       try {
         await http.close();
+        await stopServices(services);
         await db.close();
       } finally {
         clearTimeout(force);
@@ -38,8 +41,10 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
     process.once('SIGINT', () => void shutdown('SIGINT'));
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
+    // Housekeeping: ended sessions and week-old events are history, not state.
     const purge = setInterval(() => {
       services.login.purgeEndedSessions().catch((err: unknown) => log.warn({ err }, 'session purge failed'));
+      services.events.prune(7).catch((err: unknown) => log.warn({ err }, 'event prune failed'));
     }, 3600_000);
     purge.unref();
 

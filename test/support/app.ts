@@ -7,7 +7,7 @@ import { loadConfig, type Config } from '../../src/platform/config.ts';
 import type { Db } from '../../src/platform/db/database.ts';
 import { createLogger } from '../../src/platform/logger.ts';
 import { demoRegionsFile, readRegionsFile } from '../../src/regions/index.ts';
-import type { Services } from '../../src/services.ts';
+import { startServices, stopServices, type Services } from '../../src/services.ts';
 import { testDatabase } from './database.ts';
 import { Client } from './http-client.ts';
 
@@ -33,6 +33,7 @@ export async function startApp(overrides: Partial<Config> = {}): Promise<TestApp
   const logger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent', format: 'json' });
   const { http, services } = await createApp({ config, db, logger });
   await services.regions.importRecords(systemActor(), readRegionsFile(demoRegionsFile));
+  await startServices(services);
   await http.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}`;
 
@@ -54,6 +55,7 @@ export async function startApp(overrides: Partial<Config> = {}): Promise<TestApp
     },
     async close() {
       await http.close();
+      await stopServices(services);
       await db.close();
     },
   };

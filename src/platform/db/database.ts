@@ -17,6 +17,11 @@ export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Where the data lives, for logs and errors (never includes a password). */
   readonly location: string;
+  /**
+   * Calls onNotify for every NOTIFY on the channel (from any process using the database) until
+   * the returned function is called.
+   */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   /** Runs fn in one transaction: committed when fn resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -51,6 +51,12 @@ export async function openPglite(options: PgliteOptions): Promise<Db & { raw: PG
     kind: 'pglite',
     location: options.dataDir ? `PGlite in ${options.dataDir}` : 'PGlite in memory',
     raw: pg,
+    async listen(channel, onNotify) {
+      const unlisten = await pg.listen(channel, onNotify);
+      return async () => {
+        if (!pg.closed) await unlisten();
+      };
+    },
     transaction: <T>(fn: (tx: Queryable) => Promise<T>) => pg.transaction((tx) => fn(wrap(tx))),
     async close() {
       try {

@@ -47,6 +47,38 @@ function explain(e: unknown, url: string): string {
   }
 }
 
+/**
+ * A dedicated connection for LISTEN (a pooled one would be handed to queries). It reconnects after
+ * losing the server; events missed meanwhile are still picked up by the bus's periodic drain.
+ */
+async function listenOn(url: string, channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const schedule = () => {
+    if (!stopped) retry = setTimeout(() => void connect().catch(schedule), 1000);
+  };
+  const connect = async () => {
+    const c = new pg.Client({ connectionString: url, application_name: 'otvet-listen', connectionTimeoutMillis: 5000 });
+    c.on('notification', (n) => {
+      if (n.channel === channel) onNotify(n.payload ?? '');
+    });
+    c.on('error', () => {
+      c.end().catch(() => {});
+      schedule();
+    });
+    await c.connect();
+    await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    client = c;
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => {});
+  };
+}
+
 export async function openPostgres(options: { url: string; poolSize: number }): Promise<Db & { pool: pg.Pool }> {
   const pool = new pg.Pool({
     connectionString: options.url,
@@ -83,6 +115,7 @@ export async function openPostgres(options: { url: string; poolSize: number }): 
         client.release();
       }
     },
+    listen: (channel, onNotify) => listenOn(options.url, channel, onNotify),
     close: () => pool.end(),
   };
 }

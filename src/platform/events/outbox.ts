@@ -1,0 +1,61 @@
+// SQL of the outbox (the events table).
+import type { Queryable } from '../db/database.ts';
+
+export const CHANNEL = 'otvet_events';
+
+export interface EventRow {
+  id: number;
+  txid: string;
+  topic: string;
+  payload: unknown;
+  created_at: Date;
+}
+
+/** Writes an event in the caller's transaction; NOTIFY is delivered by PostgreSQL at commit. */
+export async function insertEvent(tx: Queryable, topic: string, payload: unknown): Promise<void> {
+  await tx.query('INSERT INTO events (topic, payload) VALUES ($1, $2)', [topic, JSON.stringify(payload)]);
+  await tx.query('SELECT pg_notify($1, $2)', [CHANNEL, topic]);
+}
+
+/** The oldest transaction still running: every event of an older one is committed or gone. */
+export async function currentHorizon(db: Queryable): Promise<string> {
+  const r = await db.query<{ xmin: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin');
+  return r.rows[0]!.xmin;
+}
+
+/**
+ * Committed events after (txid, id) written by transactions older than the horizon, in order;
+ * returns the horizon seen by the same statement.
+ */
+export async function eventsSince(
+  db: Queryable,
+  after: { txid: string; id: number },
+  limit: number,
+): Promise<{ horizon: string; rows: EventRow[] }> {
+  const r = await db.query<EventRow & { horizon: string }>(
+    `WITH s AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
+     SELECT s.xmin::text AS horizon, e.id, e.txid::text AS txid, e.topic, e.payload, e.created_at
+       FROM s LEFT JOIN LATERAL (
+         SELECT * FROM events
+          WHERE (txid, id) > ($1::xid8, $2::bigint) AND txid < s.xmin
+          ORDER BY txid, id LIMIT $3
+       ) e ON true`,
+    [after.txid, after.id, limit],
+  );
+  const horizon = r.rows[0]!.horizon;
+  return { horizon, rows: r.rows.filter((row) => row.id !== null) };
+}
+
+/** Events of some topics after an id, for clients resuming a stream (Last-Event-ID). */
+export async function eventsAfterId(db: Queryable, afterId: number, topicPrefix: string, limit: number): Promise<EventRow[]> {
+  const r = await db.query<EventRow>(
+    `SELECT id, txid::text AS txid, topic, payload, created_at FROM events
+      WHERE id > $1 AND topic LIKE $2 ORDER BY id LIMIT $3`,
+    [afterId, `${topicPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit],
+  );
+  return r.rows;
+}
+
+export async function deleteEventsBefore(db: Queryable, before: Date): Promise<number> {
+  return (await db.query('DELETE FROM events WHERE created_at < $1', [before])).rowCount;
+}
