@@ -12,6 +12,8 @@ import { createHttpServer } from './platform/http/server.ts';
 import type { App } from './platform/http/types.ts';
 import type { Logger } from './platform/logger.ts';
 import { regionsRoutes } from './regions/index.ts';
+import { knowledgeRoutes } from './knowledge/index.ts';
+import { registerSse } from './platform/http/sse.ts';
 import { createServices, type Services } from './services.ts';
 
 export const version: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
@@ -32,6 +34,8 @@ export async function createApp({ config, db, logger }: AppDeps): Promise<{ http
   tokensRoutes(http, services);
   auditRoutes(http, services);
   regionsRoutes(http, services);
+  knowledgeRoutes(http, services);
+  registerSse(http);
   await http.ready();
   return { http, services };
 }

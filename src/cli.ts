@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { version } from './app.ts';
 import { dbCommands } from './cli/db.ts';
 import { importCommands } from './cli/data.ts';
+import { ImportFileError, kbCommands } from './cli/kb.ts';
 import { UsageError } from './cli/input.ts';
 import { tokenCommands } from './cli/tokens.ts';
 import { userCommands } from './cli/users.ts';
@@ -40,6 +41,7 @@ dbCommands(program);
 userCommands(program);
 tokenCommands(program);
 importCommands(program);
+kbCommands(program);
 
 program
   .command('openapi')
@@ -66,7 +68,7 @@ try {
 } catch (e) {
   if (e instanceof CommanderError) process.exit(e.exitCode);
   if (e instanceof UsageError) fail(e.message, 2);
-  if (e instanceof ConfigError || e instanceof DatabaseOpenError || e instanceof MigrationError || e instanceof RegionsFileError) fail(e.message);
+  if (e instanceof ConfigError || e instanceof DatabaseOpenError || e instanceof MigrationError || e instanceof RegionsFileError || e instanceof ImportFileError) fail(e.message);
   if (e instanceof AppError) fail(`${e.detail} (${e.code})`);
   throw e;
 }

@@ -4,6 +4,8 @@ import { cliActor, type Role } from '../platform/access/principal.ts';
 import type { Logger } from '../platform/logger.ts';
 import { demoRegionsFile, readRegionsFile } from '../regions/index.ts';
 import type { Services } from '../services.ts';
+import fs from 'node:fs';
+import { demoAnswersFile, demoSynonymsFile, parseAnswersJsonl } from '../knowledge/index.ts';
 
 export interface DemoAccount {
   username: string;
@@ -30,6 +32,7 @@ export async function seedDemo(services: Services, log: Logger): Promise<DemoAcc
     const summary = await services.regions.importRecords(ctx, readRegionsFile(demoRegionsFile));
     log.info({ ...summary }, 'demo: regions loaded');
   }
+  await seedKnowledge(services, log);
   if ((await services.users.count()) > 0) return [];
   const created: DemoAccount[] = [];
   for (const a of accounts) {
@@ -52,4 +55,20 @@ export function formatDemoAccounts(accounts: DemoAccount[], url: string): string
     `  API documentation: ${url}/api/docs`,
     '',
   ].join('\n');
+}
+
+/** The demo knowledge base and synonym dictionary, when the knowledge base is empty. */
+async function seedKnowledge(services: Services, log: Logger) {
+  const ctx = cliActor('demo');
+  if ((await services.answers.count()) === 0) {
+    const { records, errors } = parseAnswersJsonl(fs.readFileSync(demoAnswersFile, 'utf8'));
+    if (errors.length) throw new Error(`demo answers are invalid: line ${errors[0]!.line}: ${errors[0]!.message}`);
+    const s = await services.kbImport.importRecords(ctx, records);
+    log.info({ ...s }, 'demo: answers published');
+  }
+  if (fs.existsSync(demoSynonymsFile)) {
+    const groups = JSON.parse(fs.readFileSync(demoSynonymsFile, 'utf8')) as string[][];
+    const n = await services.synonyms.seed(ctx, groups);
+    if (n) log.info({ groups: n }, 'demo: synonym dictionary loaded');
+  }
 }

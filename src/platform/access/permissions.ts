@@ -12,6 +12,15 @@ export const permissions = {
   'regions.settings.read': ['operator', 'supervisor', 'editor', 'coordinator', 'agency_officer', 'admin'],
   'regions.settings.write': ['coordinator', 'admin'],
   'regions.import': ['admin'],
+  // knowledge
+  'kb.write': ['editor'],
+  'kb.review': ['editor', 'coordinator'],
+  'kb.archive': ['editor', 'coordinator'],
+  'kb.read_drafts': ['editor', 'coordinator'],
+  'kb.import': ['editor', 'admin'],
+  'kb.synonyms.write': ['editor'],
+  'kb.stats.read': ['editor', 'coordinator'],
+  'kb.feedback': ['operator', 'supervisor', 'editor', 'coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -43,6 +43,21 @@ describe('HTTP basics', () => {
     expect(r.body.detail).toMatch(/body\.username/);
   });
 
+  it('answers even an unreadable HTTP request with a problem document', async () => {
+    const net = await import('node:net');
+    const { port } = new URL(app.url);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () => socket.write('GET /api/v1/kb/suggest?q=\u043a\u0440 HTTP/1.1\r\nHost: x\r\n\r\n'));
+      let data = '';
+      socket.on('data', (d) => (data += d));
+      socket.on('end', () => resolve(data));
+      socket.on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1.1 400/);
+    expect(raw).toMatch(/application\/problem\+json/);
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)).code).toBe('request.malformed');
+  });
+
   it('rejects malformed JSON clearly', async () => {
     const r = await app.client().request('POST', '/api/v1/auth/login', '{"username": ', { 'content-type': 'application/json' });
     expect(r.status).toBe(400);

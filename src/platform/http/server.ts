@@ -37,6 +37,19 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    // Requests so malformed that HTTP parsing fails (raw non-ASCII in the URL, a broken header)
+    // still get a problem document, not the framework's own error shape.
+    clientErrorHandler: (err, socket) => {
+      if (!socket.writable) return;
+      const body = JSON.stringify({
+        type: 'about:blank',
+        title: 'Bad Request',
+        status: 400,
+        code: 'request.malformed',
+        detail: `The HTTP request could not be read (${(err as NodeJS.ErrnoException).code ?? 'parse error'}). Characters outside ASCII in the URL must be percent-encoded.`,
+      });
+      socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    },
     // Load balancers probe health every few seconds; those lines would drown the useful ones.
     logController: new LogController({ disableRequestLogging: (req) => req.url === '/healthz' || req.url === '/readyz' }),
   }).withTypeProvider<ZodTypeProvider>();

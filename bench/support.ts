@@ -1,0 +1,97 @@
+// What the benchmarks share: the real app on embedded PGlite (in memory) with the demo knowledge
+// base (or a larger generated one) loaded through the importer, listening on a loopback port.
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../src/app.ts';
+import { demoAnswersFile, demoSynonymsFile, parseAnswersJsonl } from '../src/knowledge/index.ts';
+import type { AnswerRecord } from '../src/knowledge/import-file.ts';
+import { systemActor } from '../src/platform/access/principal.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { migrate } from '../src/platform/db/migrate.ts';
+import { openPglite } from '../src/platform/db/pglite.ts';
+import { createLogger } from '../src/platform/logger.ts';
+import { startServices, stopServices } from '../src/services.ts';
+
+export function demoAnswers(): AnswerRecord[] {
+  const { records, errors } = parseAnswersJsonl(fs.readFileSync(demoAnswersFile, 'utf8'));
+  if (errors.length) throw new Error(`demo answers: line ${errors[0]!.line}: ${errors[0]!.message}`);
+  return records;
+}
+
+/** A deterministic pseudo-random generator, so generated corpora are the same in every run. */
+export function prng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/**
+ * The demo answers and (times - 1) variants of each: sentences shuffled, a sentence borrowed from
+ * another answer, the question rephrased with a prefix, sometimes another section.
+ */
+export function scaledCorpus(times: number): AnswerRecord[] {
+  const base = demoAnswers();
+  if (times <= 1) return base;
+  const rand = prng(42);
+  const sections = [...new Set(base.map((a) => a.section))];
+  const prefixes = ['Скажите,', 'Подскажите,', 'Вопрос:', 'Уточните,', 'Как быть:', 'Правда ли,', 'Объясните,', 'Интересует:', 'Помогите:'];
+  const out = [...base];
+  for (let k = 1; k < times; k++) {
+    for (const a of base) {
+      const sentences = a.body.split(/(?<=[.!?])\s+/);
+      for (let i = sentences.length - 1; i > 0; i--) {
+        const j = Math.floor(rand() * (i + 1));
+        [sentences[i], sentences[j]] = [sentences[j]!, sentences[i]!];
+      }
+      const donor = base[Math.floor(rand() * base.length)]!.body.split(/(?<=[.!?])\s+/)[0]!;
+      out.push({
+        ...a,
+        slug: `${a.slug}-v${k}`,
+        title: `${prefixes[(k - 1) % prefixes.length]} ${a.title[0]!.toLowerCase()}${a.title.slice(1)}`,
+        body: [...sentences, donor].join(' '),
+        section: rand() < 0.3 ? sections[Math.floor(rand() * sections.length)]! : a.section,
+        related: [],
+      });
+    }
+  }
+  return out;
+}
+
+export interface BenchApp {
+  url: string;
+  services: Awaited<ReturnType<typeof createApp>>['services'];
+  db: Awaited<ReturnType<typeof openPglite>>;
+  close(): Promise<void>;
+}
+
+export async function startBenchApp(records: AnswerRecord[]): Promise<BenchApp> {
+  const db = await openPglite({});
+  await migrate(db);
+  const config = loadConfig({ LOG_LEVEL: 'silent' });
+  const logger = createLogger({ level: 'silent', format: 'json' });
+  const { http, services } = await createApp({ config, db, logger });
+  const actor = systemActor('bench');
+  await services.synonyms.seed(actor, JSON.parse(fs.readFileSync(demoSynonymsFile, 'utf8')) as string[][]);
+  await services.kbImport.importRecords(actor, records);
+  await startServices(services);
+  await http.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url: `http://127.0.0.1:${(http.server.address() as AddressInfo).port}`,
+    services,
+    db,
+    async close() {
+      await http.close();
+      await stopServices(services);
+      await db.close();
+    },
+  };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+export const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;

@@ -1,0 +1,62 @@
+// Rows to API shapes.
+import type { AnswerRow, PublishedRow, VersionRow } from './answers-queries.ts';
+import type { AnswerContent, EditorAnswer, VersionView } from './schema.ts';
+
+export function presentVersion(v: VersionRow): VersionView {
+  return {
+    version: v.version,
+    title: v.title,
+    body: v.body,
+    section: v.section,
+    tags: v.tags,
+    audience: v.audience,
+    alternatives: v.alternatives,
+    related: v.related,
+    validFrom: v.valid_from,
+    validUntil: v.valid_until,
+    note: v.note,
+    createdAt: v.created_at.toISOString(),
+    createdBy: v.created_by,
+  };
+}
+
+export function contentOf(v: VersionRow | PublishedRow): AnswerContent {
+  return {
+    title: v.title,
+    body: v.body,
+    section: v.section,
+    tags: v.tags,
+    audience: v.audience,
+    alternatives: v.alternatives,
+    related: v.related,
+    validFrom: v.valid_from,
+    validUntil: v.valid_until,
+  };
+}
+
+export function presentEditorAnswer(a: AnswerRow, working: VersionRow): EditorAnswer {
+  return {
+    slug: a.slug,
+    scope: a.scope,
+    parent: a.parent_slug,
+    status: a.status,
+    currentVersion: a.current_version,
+    publishedVersion: a.published_version,
+    reviewVersion: a.review_version,
+    reviewRequestedBy: a.review_requested_by,
+    reviewComment: a.review_comment,
+    createdAt: a.created_at.toISOString(),
+    createdBy: a.created_by,
+    updatedAt: a.updated_at.toISOString(),
+    publishedAt: a.published_at?.toISOString() ?? null,
+    archivedAt: a.archived_at?.toISOString() ?? null,
+    working: presentVersion(working),
+  };
+}
+
+/** True when two contents are the same answer text and metadata. */
+export function sameContent(a: AnswerContent, b: AnswerContent): boolean {
+  const canonical = (c: AnswerContent) =>
+    JSON.stringify([c.title, c.body, c.section, c.tags, c.audience ?? null, c.alternatives, c.related, c.validFrom ?? null, c.validUntil ?? null]);
+  return canonical(a) === canonical(b);
+}

@@ -1,0 +1,32 @@
+// Every HTTP route of the knowledge module.
+import type { Db } from '../platform/db/database.ts';
+import type { EventBus } from '../platform/events/bus.ts';
+import type { App } from '../platform/http/types.ts';
+import { answersRoutes } from './answers-routes.ts';
+import type { AnswersService } from './answers-service.ts';
+import { catalogRoutes } from './catalog-routes.ts';
+import type { FeedbackService } from './feedback.ts';
+import { kbLiveFeed } from './live-feed.ts';
+import type { PublicationsService } from './publications.ts';
+import type { QueryStats } from './query-stats.ts';
+import { searchRoutes } from './search-routes.ts';
+import type { KnowledgeSearch } from './search-service.ts';
+import type { SynonymsService } from './synonyms.ts';
+
+export interface KnowledgeDeps {
+  db: Db;
+  events: EventBus;
+  answers: AnswersService;
+  search: KnowledgeSearch;
+  feedback: FeedbackService;
+  queryStats: QueryStats;
+  synonyms: SynonymsService;
+  publications: PublicationsService;
+}
+
+export function knowledgeRoutes(app: App, deps: KnowledgeDeps) {
+  searchRoutes(app, deps);
+  answersRoutes(app, deps);
+  catalogRoutes(app, deps);
+  kbLiveFeed(app, { bus: deps.events, db: deps.db });
+}

@@ -1,0 +1,113 @@
+// Search over the published answers, kept fresh by events: every node holds the index in memory,
+// loads it at start and applies each publication, change and withdrawal as it is committed.
+import type { Db } from '../platform/db/database.ts';
+import type { DomainEvent, EventBus } from '../platform/events/bus.ts';
+import type { Logger } from '../platform/logger.ts';
+import * as q from './answers-queries.ts';
+import type { FeedbackService } from './feedback.ts';
+import type { QueryStats } from './query-stats.ts';
+import type { SearchDocument, SearchHit, SearchOptions, SearchResult } from './search/types.ts';
+import type { SynonymsService } from './synonyms.ts';
+
+/** What the service needs of the search library. */
+export interface SearchIndex {
+  readonly size: number;
+  upsert(doc: SearchDocument): void;
+  remove(slug: string): void;
+  setSynonyms(groups: string[][]): void;
+  search(query: string, options?: SearchOptions): SearchResult;
+  suggest(prefix: string, limit?: number, options?: SearchOptions): string[];
+}
+
+export interface SearchResponse {
+  items: SearchHit[];
+  total: number;
+  tookMs: number;
+}
+
+function toDocument(r: q.PublishedRow): SearchDocument {
+  return { slug: r.slug, title: r.title, alternatives: r.alternatives, body: r.body, section: r.section, tags: r.tags, scope: r.scope };
+}
+
+/** Today in the federal centre's calendar, as YYYY-MM-DD. */
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date());
+
+export class KnowledgeSearch {
+  private loaded = false;
+  /** Answers valid only from/until a date: kept out of results outside that window. */
+  private readonly validity = new Map<string, { from: string | null; until: string | null }>();
+  private queued: DomainEvent[] = [];
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: Logger,
+    private readonly index: SearchIndex,
+    private readonly synonyms: SynonymsService,
+    private readonly stats: QueryStats,
+    private readonly feedback: FeedbackService,
+  ) {}
+
+  /** Call before the bus starts, so no event is missed; events wait until load() has run. */
+  subscribe(bus: EventBus): void {
+    const handle = (e: DomainEvent) => (this.loaded ? this.apply(e) : void this.queued.push(e));
+    bus.subscribe('kb.answer.', handle);
+    bus.subscribe('kb.synonyms.', handle);
+  }
+
+  async load(): Promise<void> {
+    const started = Date.now();
+    this.index.setSynonyms((await this.synonyms.all()).map((g) => g.terms));
+    for (const row of await q.publishedAnswers(this.db)) this.put(row);
+    this.loaded = true;
+    for (const e of this.queued.splice(0)) await this.apply(e);
+    this.log.info({ answers: this.index.size, ms: Date.now() - started }, 'search index loaded');
+  }
+
+  private async apply(e: DomainEvent): Promise<void> {
+    if (e.topic === 'kb.synonyms.changed') {
+      this.index.setSynonyms((await this.synonyms.all()).map((g) => g.terms));
+      return;
+    }
+    const { slug } = e.payload as { slug: string };
+    // Read the row as it is now: events may come late or twice, the table is the truth.
+    const row = await q.publishedBySlug(this.db, slug);
+    if (row) this.put(row);
+    else {
+      this.index.remove(slug);
+      this.validity.delete(slug);
+    }
+  }
+
+  private put(row: q.PublishedRow) {
+    this.index.upsert(toDocument(row));
+    if (row.valid_from || row.valid_until) this.validity.set(row.slug, { from: row.valid_from, until: row.valid_until });
+    else this.validity.delete(row.slug);
+  }
+
+  private valid(slug: string, day: string): boolean {
+    const v = this.validity.get(slug);
+    return !v || ((!v.from || v.from <= day) && (!v.until || day <= v.until));
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchResponse {
+    const started = performance.now();
+    const limit = options.limit ?? 10;
+    const r = this.index.search(query, { ...options, limit: limit + Math.min(this.validity.size, 50), boosts: this.feedback.boosts(query) });
+    const day = today();
+    const items = this.validity.size ? r.items.filter((i) => this.valid(i.slug, day)) : r.items;
+    this.stats.count(query, items.length);
+    return {
+      items: items.slice(0, limit),
+      total: r.total - (r.items.length - items.length),
+      tookMs: Math.round((performance.now() - started) * 100) / 100,
+    };
+  }
+
+  suggest(prefix: string, options: SearchOptions = {}): string[] {
+    return this.index.suggest(prefix, 5, options);
+  }
+
+  get size(): number {
+    return this.index.size;
+  }
+}

@@ -1,0 +1,70 @@
+// Server-Sent Events: one stream per browser, with ids (so a reconnecting client says where it
+// stopped via Last-Event-ID), a heartbeat that keeps proxies and weak mobile links from dropping an
+// idle stream, and clean closing when the client leaves or the server stops.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { App } from './types.ts';
+
+export interface SseClient {
+  send(event: { id?: number | string; event?: string; data: unknown }): void;
+  readonly closed: boolean;
+  onClose(fn: () => void): void;
+}
+
+const HEARTBEAT_MS = 15_000;
+const open = new Set<() => void>();
+
+/** Ends every open stream; the server calls this when it closes. */
+export function registerSse(app: App) {
+  app.addHook('onClose', async () => {
+    for (const end of [...open]) end();
+  });
+}
+
+/** The id the client last saw: the Last-Event-ID header, or ?lastEventId= for clients that cannot set headers. */
+export function lastEventId(req: FastifyRequest): number | undefined {
+  const raw = req.headers['last-event-id'] ?? (req.query as { lastEventId?: string } | undefined)?.lastEventId;
+  const n = Number(raw);
+  return typeof raw === 'string' && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
+export function openSse(req: FastifyRequest, reply: FastifyReply): SseClient {
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no', // nginx: pass events through at once
+    'x-request-id': req.id,
+  });
+  res.write('retry: 2000\n\n');
+  let closed = false;
+  const listeners: (() => void)[] = [];
+  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+  const end = () => {
+    if (closed) return;
+    closed = true;
+    clearInterval(heartbeat);
+    open.delete(end);
+    res.end();
+    for (const fn of listeners) fn();
+  };
+  open.add(end);
+  req.raw.on('close', end);
+  return {
+    get closed() {
+      return closed;
+    },
+    send({ id, event, data }) {
+      if (closed) return;
+      const lines = [];
+      if (id !== undefined) lines.push(`id: ${id}`);
+      if (event) lines.push(`event: ${event}`);
+      for (const line of JSON.stringify(data).split('\n')) lines.push(`data: ${line}`);
+      res.write(`${lines.join('\n')}\n\n`);
+    },
+    onClose(fn) {
+      listeners.push(fn);
+    },
+  };
+}

@@ -1,0 +1,35 @@
+// Region 78's data for the region-scope test: an account, an API token, and regional supplements
+// of the knowledge base in every workflow state.
+import type { TestApp } from '../support/app.ts';
+import type { Target } from './types.ts';
+
+const content = (slug: string, extra: Record<string, unknown> = {}) => ({
+  slug,
+  title: `Ответ ${slug}`,
+  body: `Текст ответа ${slug}.`,
+  section: 'Госуслуги и обращения',
+  ...extra,
+});
+
+export async function buildTarget(app: TestApp): Promise<Target> {
+  const user78 = await app.user('operator', '78');
+  const admin = await app.as('admin', 'federal');
+  const token = await admin.post('/api/v1/tokens', { userId: user78.id, name: 'edge 78' });
+
+  const fed = await app.as('editor', 'federal');
+  const author = await app.as('editor', '78');
+  const kb = { parent: 'scope-parent', draft: 'scope-78-draft', inReview: 'scope-78-review', inReview2: 'scope-78-review-2', live: 'scope-78-live', archived: 'scope-78-archived' };
+  const ok = (r: { status: number; text: string }) => {
+    if (r.status >= 300) throw new Error(`fixture: ${r.status} ${r.text}`);
+  };
+  ok(await fed.post('/api/v1/kb/answers', content(kb.parent)));
+  ok(await fed.post(`/api/v1/kb/answers/${kb.parent}/submit`));
+  ok(await (await app.as('coordinator', 'federal')).post(`/api/v1/kb/answers/${kb.parent}/approve`));
+  for (const slug of [kb.draft, kb.inReview, kb.inReview2, kb.live, kb.archived]) {
+    ok(await author.post('/api/v1/kb/answers', content(slug, { scope: '78', parent: kb.parent })));
+    if (slug !== kb.draft) ok(await author.post(`/api/v1/kb/answers/${slug}/submit`));
+    if (slug === kb.live || slug === kb.archived) ok(await fed.post(`/api/v1/kb/answers/${slug}/approve`));
+    if (slug === kb.archived) ok(await fed.post(`/api/v1/kb/answers/${slug}/archive`));
+  }
+  return { user78, token78: { id: token.body.token.id, secret: token.body.secret }, kb };
+}
