@@ -71,7 +71,7 @@ export async function startBenchApp(records: AnswerRecord[]): Promise<BenchApp> 
   await migrate(db);
   const config = loadConfig({ LOG_LEVEL: 'silent' });
   const logger = createLogger({ level: 'silent', format: 'json' });
-  const { http, services } = await createApp({ config, db, logger });
+  const { http, services } = await createApp({ config, db, logger, options: { secretKey: Buffer.alloc(32, 1) } });
   const actor = systemActor('bench');
   await services.synonyms.seed(actor, JSON.parse(fs.readFileSync(demoSynonymsFile, 'utf8')) as string[][]);
   await services.kbImport.importRecords(actor, records);

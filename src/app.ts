@@ -14,7 +14,8 @@ import type { Logger } from './platform/logger.ts';
 import { regionsRoutes } from './regions/index.ts';
 import { knowledgeRoutes } from './knowledge/index.ts';
 import { registerSse } from './platform/http/sse.ts';
-import { createServices, type Services } from './services.ts';
+import { createServices, type ServiceOptions, type Services } from './services.ts';
+import { contactCenterRoutesAll } from './contact-center/index.ts';
 
 export const version: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -22,10 +23,11 @@ export interface AppDeps {
   config: Config;
   db: Db;
   logger: Logger;
+  options: ServiceOptions;
 }
 
-export async function createApp({ config, db, logger }: AppDeps): Promise<{ http: App; services: Services }> {
-  const services = createServices(db, config, logger);
+export async function createApp({ config, db, logger, options }: AppDeps): Promise<{ http: App; services: Services }> {
+  const services = createServices(db, config, logger, options);
   const http = await createHttpServer({ logger, trustProxy: config.trustProxy, version });
   registerPrincipalHook(http, services.login);
   healthRoutes(http, { db });
@@ -35,6 +37,7 @@ export async function createApp({ config, db, logger }: AppDeps): Promise<{ http
   auditRoutes(http, services);
   regionsRoutes(http, services);
   knowledgeRoutes(http, services);
+  contactCenterRoutesAll(http, services.cc, { bus: services.events, db, audit: services.audit });
   registerSse(http);
   await http.ready();
   return { http, services };

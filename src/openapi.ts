@@ -11,6 +11,7 @@ const noDatabase: Db = {
   exec: () => Promise.reject(new Error('no database while generating OpenAPI')),
   transaction: () => Promise.reject(new Error('no database while generating OpenAPI')),
   listen: () => Promise.reject(new Error('no database while generating OpenAPI')),
+  holdLock: () => Promise.reject(new Error('no database while generating OpenAPI')),
   close: async () => {},
 };
 
@@ -19,6 +20,7 @@ export async function generateOpenApi(): Promise<Record<string, unknown>> {
     config: loadConfig({}),
     db: noDatabase,
     logger: createLogger({ level: 'silent', format: 'json' }),
+    options: { secretKey: Buffer.alloc(32) },
   });
   const doc = http.swagger() as Record<string, unknown>;
   await http.close();

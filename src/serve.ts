@@ -7,6 +7,7 @@ import { migrate } from './platform/db/migrate.ts';
 import { openDatabase } from './platform/db/open.ts';
 import { createLogger } from './platform/logger.ts';
 import { startServices, stopServices } from './services.ts';
+import { resolveSecretKey } from './platform/secret-key.ts';
 
 export interface ServeOptions {
   demo: boolean;
@@ -20,7 +21,7 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
   try {
     const { applied, version } = await migrate(db, { onApplied: (m) => log.info({ migration: `${m.version}_${m.name}` }, 'migration applied') });
     log.info({ database: db.location, migration: version, applied: applied.length }, 'database ready');
-    const { http, services } = await createApp({ config, db, logger: log });
+    const { http, services } = await createApp({ config, db, logger: log, options: { secretKey: resolveSecretKey(config) } });
     await startServices(services);
     const demoAccounts = options.demo ? await seedDemo(services, log) : [];
 

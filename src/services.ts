@@ -11,11 +11,31 @@ import type { Logger } from './platform/logger.ts';
 import { RegionsService } from './regions/index.ts';
 import { AnswersService, FeedbackService, KnowledgeImportService, KnowledgeSearch, PublicationsService, QueryStats, SynonymsService } from './knowledge/index.ts';
 import { createSearchIndex } from './knowledge/search/index.ts';
+import { createContactCenter, subscribeContactCenter, type Clock } from './contact-center/index.ts';
 
 export type Services = ReturnType<typeof createServices>;
 
-export function createServices(db: Db, config: Pick<Config, 'session' | 'login'>, log: Logger) {
+export interface ServiceOptions {
+  /** Protects personal data (caller numbers); see platform/secret-key.ts. */
+  secretKey: Buffer;
+  /** The ACD's clock (the simulator runs it faster than real time). */
+  clock?: Clock;
+}
+
+export function createServices(db: Db, config: Pick<Config, 'session' | 'login'>, log: Logger, options: ServiceOptions) {
   const audit = new AuditService(db);
+  const regions = new RegionsService(db, audit);
+  const cc = createContactCenter({
+    db,
+    log,
+    audit,
+    secretKey: options.secretKey,
+    ...(options.clock ? { clock: options.clock } : {}),
+    normsOf: async (code) => {
+      const c = await regions.callCentre(code);
+      return { timezone: c.timezone, serviceLevelSeconds: c.norms.serviceLevelSeconds, shortAbandonSeconds: c.norms.shortAbandonSeconds };
+    },
+  });
   const events = new EventBus(db, log);
   const answers = new AnswersService(db, audit);
   const synonyms = new SynonymsService(db, audit);
@@ -35,7 +55,8 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login'>
     users: new UsersService(db, audit),
     tokens: new TokensService(db, audit),
     login: new LoginService(db, audit, config),
-    regions: new RegionsService(db, audit),
+    regions,
+    cc,
   };
 }
 
@@ -43,16 +64,25 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login'>
  * Starts what runs in the background of a serving node: event delivery, the search index (loaded
  * after the bus starts, so no publication falls between), feedback and query statistics.
  */
-export async function startServices(s: Services): Promise<void> {
+export async function startServices(s: Services, options: { waitForAcd?: boolean; acd?: boolean } = {}): Promise<void> {
   s.search.subscribe(s.events);
   s.feedback.subscribe(s.events);
+  subscribeContactCenter(s.cc, s.events);
+  s.events.subscribe('regions.imported', (e) => s.cc.queues.ensureDefaults((e.payload as { codes: string[] }).codes));
   await s.events.start();
   await s.feedback.load();
   await s.search.load();
+  await s.cc.queues.ensureDefaults(await s.regions.codes());
   s.queryStats.start();
+  if (options.acd === false) return;
+  // Another node may lead the ACD; this one then waits in the background to take over.
+  const acd = s.cc.acd.start();
+  if (options.waitForAcd) await acd;
+  else acd.catch(() => {});
 }
 
 export async function stopServices(s: Services): Promise<void> {
+  await s.cc.acd.stop();
   await s.events.stop();
   await s.queryStats.stop();
 }

@@ -7,10 +7,11 @@ import { startApp, type TestApp } from './support/app.ts';
 import type { Client } from './support/http-client.ts';
 import { buildTarget } from './region-scope/fixture.ts';
 import { knowledgeCases } from './region-scope/knowledge-cases.ts';
+import { contactCenterCases } from './region-scope/contact-center-cases.ts';
 import { platformCases } from './region-scope/platform-cases.ts';
 import type { Case, Target } from './region-scope/types.ts';
 
-const cases: Record<string, Case> = { ...platformCases, ...knowledgeCases };
+const cases: Record<string, Case> = { ...platformCases, ...knowledgeCases, ...contactCenterCases };
 
 describe('region scope on every route', () => {
   let app: TestApp;

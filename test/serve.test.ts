@@ -71,7 +71,7 @@ describe('start-up refuses bad configuration with a message naming the problem',
   });
 
   it('an unreachable PostgreSQL, naming host and port', async () => {
-    const r = await runCli(['migrate'], cliEnv({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/otvet' }));
+    const r = await runCli(['migrate'], cliEnv({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/otvet', OTVET_SECRET_KEY: Buffer.alloc(32, 1).toString('base64') }));
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Cannot reach PostgreSQL at 127\.0\.0\.1:1\/otvet: connection refused/);
   });

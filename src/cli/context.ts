@@ -8,6 +8,7 @@ import { migrate } from '../platform/db/migrate.ts';
 import { openDatabase } from '../platform/db/open.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
 import { createServices, type Services } from '../services.ts';
+import { resolveSecretKey } from '../platform/secret-key.ts';
 import { pino } from 'pino';
 
 export interface CliContext {
@@ -36,7 +37,7 @@ export async function withDatabase<T>(fn: (db: Db, config: Config, log: Logger) 
 export function withServices<T>(fn: (ctx: CliContext) => Promise<T>): Promise<T> {
   return withDatabase(async (db, config, log) => {
     await migrate(db);
-    const services = createServices(db, config, log);
+    const services = createServices(db, config, log, { secretKey: resolveSecretKey(config) });
     return fn({ config, db, log, services, actor: cliActor(`cli:${os.userInfo().username}`) });
   });
 }

@@ -14,12 +14,14 @@ export function tokenCommands(program: Command) {
     .requiredOption('--user <username>', 'the account the token acts as')
     .requiredOption('--name <name>', 'what the token is for, e.g. "PBX adapter, region 77"')
     .option('--expires-days <days>', 'days until the token stops working (default: never)')
-    .action(async (o: { user: string; name: string; expiresDays?: string }) => {
+    .option('--scope <scopes>', 'limit the token to these permissions, comma-separated (e.g. telephony)')
+    .action(async (o: { user: string; name: string; expiresDays?: string; scope?: string }) => {
+      const scopes = o.scope === undefined ? undefined : parseArg(z.array(z.string().regex(/^[a-z_]+(\.[a-z_]+)*$/, 'a permission prefix such as telephony')).min(1), o.scope.split(',').map((s) => s.trim()), '--scope');
       const user = parseArg(usernameSchema, o.user, '--user');
       const name = parseArg(z.string().trim().min(1).max(100), o.name, '--name');
       const expiresInDays = o.expiresDays === undefined ? undefined : parseArg(z.coerce.number().int().min(1).max(3650), o.expiresDays, '--expires-days');
       await withServices(async ({ services, actor }) => {
-        const { token: t, secret } = await services.tokens.create(actor, { user, name, ...(expiresInDays ? { expiresInDays } : {}) });
+        const { token: t, secret } = await services.tokens.create(actor, { user, name, ...(expiresInDays ? { expiresInDays } : {}), ...(scopes ? { scopes } : {}) });
         console.error(`created token ${t.id} "${t.name}" for ${t.user.username}${t.expiresAt ? `, expires ${t.expiresAt}` : ''}; the secret below is shown this once:`);
         console.log(secret);
       });

@@ -11,8 +11,15 @@ describe('configuration', () => {
   });
 
   it('uses PostgreSQL when DATABASE_URL is set', () => {
-    const c = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/otvet', DATABASE_POOL_SIZE: '20' });
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const c = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/otvet', DATABASE_POOL_SIZE: '20', OTVET_SECRET_KEY: key });
     expect(c.database).toEqual({ kind: 'postgres', url: 'postgres://u:p@db:5432/otvet', poolSize: 20 });
+    expect(c.secretKey).toEqual(Buffer.alloc(32, 7));
+  });
+
+  it('needs the secret key with PostgreSQL, and a strong one', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://db/otvet' })).toThrow(/OTVET_SECRET_KEY is required when DATABASE_URL is set/);
+    expect(() => loadConfig({ OTVET_SECRET_KEY: 'c2hvcnQ=' })).toThrow(/OTVET_SECRET_KEY="c2hvcnQ=": must be at least 32 random bytes/);
   });
 
   it('names every bad variable, one message each', () => {

@@ -44,6 +44,11 @@ const envSchema = z.object({
   LOGIN_LOCKOUT_MINUTES: int(1, 24 * 60).default(15),
   LOGIN_RATE_PER_MINUTE: int(1, 10000).default(30),
   TRUST_PROXY: bool.default(false),
+  OTVET_SECRET_KEY: z
+    .string()
+    .trim()
+    .refine((v) => Buffer.from(v, 'base64').length >= 32, 'must be at least 32 random bytes in base64 (openssl rand -base64 32)')
+    .optional(),
 });
 
 export interface Config {
@@ -54,6 +59,8 @@ export interface Config {
   session: { ttlHours: number; idleMinutes: number };
   login: { maxFailures: number; lockoutMinutes: number; ratePerMinute: number };
   trustProxy: boolean;
+  /** Key for keyed hashes and encryption of personal data; with PGlite it may live in the data folder. */
+  secretKey?: Buffer;
 }
 
 export class ConfigError extends Error {
@@ -81,6 +88,11 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     );
   }
   const e = parsed.data;
+  if (e.DATABASE_URL && !e.OTVET_SECRET_KEY) {
+    throw new ConfigError([
+      'OTVET_SECRET_KEY is required when DATABASE_URL is set: every app node must hash and encrypt personal data with the same key. Generate one with `openssl rand -base64 32` and keep it safe (losing it makes encrypted data unreadable).',
+    ]);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -91,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     session: { ttlHours: e.SESSION_TTL_HOURS, idleMinutes: e.SESSION_IDLE_MINUTES },
     login: { maxFailures: e.LOGIN_MAX_FAILURES, lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES, ratePerMinute: e.LOGIN_RATE_PER_MINUTE },
     trustProxy: e.TRUST_PROXY,
+    ...(e.OTVET_SECRET_KEY ? { secretKey: Buffer.from(e.OTVET_SECRET_KEY, 'base64') } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import { FEDERAL, type ActorContext } from '../platform/access/principal.ts';
 import type { AuditService } from '../platform/audit/service.ts';
 import type { Db } from '../platform/db/database.ts';
 import { notFound } from '../platform/errors.ts';
+import { publish } from '../platform/events/bus.ts';
 import * as q from './queries.ts';
 import type { Defaults, Hours, Norms, Overrides, Region, RegionRecord, RegionSettings } from './schema.ts';
 import { utcOffsetMinutes } from './time.ts';
@@ -53,6 +54,20 @@ export class RegionsService {
 
   count(): Promise<number> {
     return q.countRegions(this.db);
+  }
+
+  async codes(): Promise<string[]> {
+    return (await q.selectRegions(this.db)).map((r) => r.code);
+  }
+
+  /** Time zone and effective norms of a region's call centre, for other modules' calculations. */
+  async callCentre(code: string): Promise<{ timezone: string; norms: Norms; hours: Hours }> {
+    const region = await q.regionByCode(this.db, code);
+    if (!region) throw regionNotFound(code);
+    const defaults = await q.selectDefaults(this.db);
+    const row = await q.selectOverrides(this.db, code);
+    const eff = effectiveSettings({ hours: defaults.hours, norms: defaults.norms }, { hours: row?.hours ?? {}, norms: row?.norms ?? {} });
+    return { timezone: region.timezone, ...eff };
   }
 
   async defaults(ctx: ActorContext): Promise<Defaults> {
@@ -120,6 +135,7 @@ export class RegionsService {
         onProgress?.(i + 1, records.length);
       }
       await this.audit.record(ctx, { action: 'regions.import', targetType: 'region', details: { ...summary } }, tx);
+      await publish(tx, 'regions.imported', { codes: records.map((r) => r.code) });
     });
     return summary;
   }

@@ -31,5 +31,18 @@ export async function buildTarget(app: TestApp): Promise<Target> {
     if (slug === kb.live || slug === kb.archived) ok(await fed.post(`/api/v1/kb/answers/${slug}/approve`));
     if (slug === kb.archived) ok(await fed.post(`/api/v1/kb/answers/${slug}/archive`));
   }
-  return { user78, token78: { id: token.body.token.id, secret: token.body.secret }, kb };
+  const op78 = await app.as('operator', '78');
+  ok(await op78.post('/api/v1/agent/state', { state: 'ready' }));
+  const edgeUser = await app.user('admin', 'federal');
+  const edgeToken = await admin.post('/api/v1/tokens', { userId: edgeUser.id, name: 'edge', scopes: ['telephony'] });
+  const edge = app.client();
+  edge.token = edgeToken.body.secret;
+  const callId = 'scope-call-78';
+  // Ring long enough for the whole test: the call must stay ringing.
+  ok(await (await app.as('admin', '78')).put(`/api/v1/queues/${app.services.cc.queues.resolve('78', 'general')!.id}`, { ringTimeoutSeconds: 120 }));
+  const at = new Date().toISOString();
+  ok(await edge.post('/api/v1/telephony/events', { events: [{ id: 'scope-1', callId, type: 'offered', at, region: '78', caller: '+79000000078' }, { id: 'scope-2', callId, type: 'queued', at }] }));
+  for (let i = 0; i < 50 && (await app.services.cc.calls.get({ principal: null, via: 'system' }, callId)).state !== 'ringing'; i++) await new Promise((r) => setTimeout(r, 20));
+  const queueId = app.services.cc.queues.resolve('78', 'general')!.id;
+  return { user78, token78: { id: token.body.token.id, secret: token.body.secret }, kb, cc: { callId, operatorId: op78.userId, queueId } };
 }

@@ -8,6 +8,8 @@ export interface Target {
   token78: { id: number; secret: string };
   /** Regional supplements of region 78 in each workflow state, under the federal answer `parent`. */
   kb: { parent: string; draft: string; inReview: string; inReview2: string; live: string; archived: string };
+  /** A call of region 78 ringing for its operator; the region's queue. */
+  cc: { callId: string; operatorId: number; queueId: number };
 }
 
 export interface Attempt {

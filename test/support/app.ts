@@ -12,6 +12,7 @@ import { testDatabase } from './database.ts';
 import { Client } from './http-client.ts';
 
 export const PASSWORD = 'correct-horse-battery';
+export const TEST_KEY = Buffer.alloc(32, 42);
 
 export interface TestApp {
   url: string;
@@ -26,14 +27,14 @@ export interface TestApp {
 
 let counter = 0;
 
-export async function startApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function startApp(overrides: Partial<Config> = {}, opts: { acd?: boolean; clock?: () => Date } = {}): Promise<TestApp> {
   const db = await testDatabase();
   // Tests sign in far more often than people; the per-address limit has its own test.
   const config = { ...loadConfig({ LOGIN_RATE_PER_MINUTE: '10000' }), ...overrides };
   const logger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent', format: 'json' });
-  const { http, services } = await createApp({ config, db, logger });
+  const { http, services } = await createApp({ config, db, logger, options: { secretKey: TEST_KEY, ...(opts.clock ? { clock: opts.clock } : {}) } });
   await services.regions.importRecords(systemActor(), readRegionsFile(demoRegionsFile));
-  await startServices(services);
+  await startServices(services, { waitForAcd: true, acd: opts.acd ?? true });
   await http.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}`;
 

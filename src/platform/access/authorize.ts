@@ -31,6 +31,9 @@ export function requirePrincipal(ctx: ActorContext): Principal {
 export function authorize(ctx: ActorContext, permission: Permission, target: Target = {}): Principal | null {
   if (ctx.via === 'cli' || ctx.via === 'system') return null;
   const p = requirePrincipal(ctx);
+  if (p.scopes && !p.scopes.some((scope) => permission === scope || permission.startsWith(`${scope}.`))) {
+    throw forbidden('auth.token_scope', `This API token is limited to ${p.scopes.join(', ')}; it may not do ${permission}.`);
+  }
   if (!roleMay(p.role, permission)) {
     throw forbidden(
       'auth.forbidden',

@@ -21,6 +21,14 @@ export const permissions = {
   'kb.synonyms.write': ['editor'],
   'kb.stats.read': ['editor', 'coordinator'],
   'kb.feedback': ['operator', 'supervisor', 'editor', 'coordinator'],
+  // contact centre
+  'telephony.events': ['admin'],
+  'telephony.decisions': ['admin'],
+  'agent.work': ['operator', 'supervisor'],
+  'agents.manage': ['supervisor', 'admin'],
+  'calls.read': ['operator', 'supervisor', 'coordinator', 'admin'],
+  'calls.read_all': ['supervisor', 'coordinator', 'admin'],
+  'queues.manage': ['supervisor', 'coordinator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

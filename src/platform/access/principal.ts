@@ -18,6 +18,8 @@ export interface Principal {
   sessionId?: string;
   csrfToken?: string;
   tokenId?: number;
+  /** An API token limited to some permissions: their prefixes (e.g. "telephony"). */
+  scopes?: string[];
 }
 
 export interface ActorContext {

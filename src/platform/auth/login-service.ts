@@ -113,6 +113,7 @@ export class LoginService {
       region: row.region_code ?? FEDERAL,
       via: 'token',
       tokenId: row.token_id,
+      ...(row.scopes ? { scopes: row.scopes } : {}),
     };
   }
 

@@ -18,6 +18,7 @@ const tokenSchema = z
     expiresAt: z.string().nullable(),
     lastUsedAt: z.string().nullable(),
     revokedAt: z.string().nullable(),
+    scopes: z.array(z.string()).nullable().describe('Permissions the token is limited to (by prefix); null = all of its account’s'),
   })
   .meta({ id: 'ApiToken' });
 
@@ -47,6 +48,7 @@ export function tokensRoutes(app: App, deps: { tokens: TokensService }) {
         userId: z.number().int().positive(),
         name: tokenNameSchema.describe('What the token is for, e.g. "PBX adapter, region 77"'),
         expiresInDays: z.number().int().min(1).max(3650).optional(),
+        scopes: z.array(z.string().regex(/^[a-z_]+(\.[a-z_]+)*$/)).max(20).optional().describe('Limit the token, e.g. ["telephony"] for a PBX adapter'),
       }),
       response: { 201: z.object({ token: tokenSchema, secret: z.string() }), ...problems(400, 401, 403, 404) },
     },
@@ -56,6 +58,7 @@ export function tokensRoutes(app: App, deps: { tokens: TokensService }) {
           user: req.body.userId,
           name: req.body.name,
           ...(req.body.expiresInDays ? { expiresInDays: req.body.expiresInDays } : {}),
+          ...(req.body.scopes ? { scopes: req.body.scopes } : {}),
         }),
       ),
   });

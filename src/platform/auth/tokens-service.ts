@@ -20,6 +20,7 @@ export interface TokenView {
   expiresAt: string | null;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  scopes: string[] | null;
 }
 
 function present(t: q.TokenRow): TokenView {
@@ -34,6 +35,7 @@ function present(t: q.TokenRow): TokenView {
     expiresAt: t.expires_at?.toISOString() ?? null,
     lastUsedAt: t.last_used_at?.toISOString() ?? null,
     revokedAt: t.revoked_at?.toISOString() ?? null,
+    scopes: t.scopes,
   };
 }
 
@@ -49,7 +51,7 @@ export class TokensService {
 
   async create(
     ctx: ActorContext,
-    input: { user: number | string; name: string; expiresInDays?: number },
+    input: { user: number | string; name: string; expiresInDays?: number; scopes?: string[] },
   ): Promise<{ token: TokenView; secret: string }> {
     const user = typeof input.user === 'number' ? await userById(this.db, input.user) : await userByUsername(this.db, input.user);
     if (!user) {
@@ -67,13 +69,14 @@ export class TokensService {
         prefix: secret.slice(0, TOKEN_PREFIX.length + 6),
         createdBy: ctx.principal?.username ?? ctx.name ?? null,
         expiresAt,
+        scopes: input.scopes?.length ? input.scopes : null,
       });
       await this.audit.record(ctx, {
         action: 'token.create',
         targetType: 'token',
         targetId: token.id,
         region: user.region_code,
-        details: { name: input.name, user: user.username },
+        details: { name: input.name, user: user.username, scopes: input.scopes ?? null },
       }, tx);
       return token;
     });

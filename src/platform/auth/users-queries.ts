@@ -93,3 +93,20 @@ export async function recordFailedLogin(
 export async function clearFailedLogins(db: Queryable, id: number): Promise<void> {
   await db.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1 AND (failed_logins > 0 OR locked_until IS NOT NULL)', [id]);
 }
+
+/** Ids and names of accounts by username (for integrations that name operators by login). */
+export async function usersByUsernames(db: Queryable, usernames: string[]): Promise<{ id: number; username: string; display_name: string; region_code: string | null; role: Role; disabled_at: Date | null }[]> {
+  if (!usernames.length) return [];
+  return (await db.query<{ id: number; username: string; display_name: string; region_code: string | null; role: Role; disabled_at: Date | null }>(
+    'SELECT id, username, display_name, region_code, role, disabled_at FROM users WHERE username = ANY($1::text[])',
+    [usernames],
+  )).rows;
+}
+
+export async function usersByIds(db: Queryable, ids: number[]): Promise<{ id: number; username: string; display_name: string; region_code: string | null; role: Role }[]> {
+  if (!ids.length) return [];
+  return (await db.query<{ id: number; username: string; display_name: string; region_code: string | null; role: Role }>(
+    'SELECT id, username, display_name, region_code, role FROM users WHERE id = ANY($1::bigint[])',
+    [ids],
+  )).rows;
+}

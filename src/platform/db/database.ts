@@ -22,6 +22,12 @@ export interface Db extends Queryable {
    * the returned function is called.
    */
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Waits until this process holds the named lock of this database (a session advisory lock on a
+   * connection of its own), for leader roles such as the ACD. Resolves with the release function;
+   * the lock also ends when the process dies.
+   */
+  holdLock(key: number): Promise<() => Promise<void>>;
   /** Runs fn in one transaction: committed when fn resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -57,6 +57,8 @@ export async function openPglite(options: PgliteOptions): Promise<Db & { raw: PG
         if (!pg.closed) await unlisten();
       };
     },
+    // One process owns a PGlite database: it is always the leader.
+    holdLock: async () => async () => {},
     transaction: <T>(fn: (tx: Queryable) => Promise<T>) => pg.transaction((tx) => fn(wrap(tx))),
     async close() {
       try {

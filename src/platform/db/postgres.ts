@@ -116,6 +116,16 @@ export async function openPostgres(options: { url: string; poolSize: number }): 
       }
     },
     listen: (channel, onNotify) => listenOn(options.url, channel, onNotify),
+    async holdLock(key) {
+      const client = new pg.Client({ connectionString: options.url, application_name: 'otvet-leader' });
+      client.on('error', () => {});
+      await client.connect();
+      // Scoped to this database: several otvet databases may share one server.
+      await client.query('SELECT pg_advisory_lock(hashtext(current_database()), $1)', [key]);
+      return async () => {
+        await client.end().catch(() => {});
+      };
+    },
     close: () => pool.end(),
   };
 }

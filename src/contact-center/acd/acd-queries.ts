@@ -1,0 +1,47 @@
+// What the ACD reads: the calls it may route and the operators at work.
+import type { Queryable } from '../../platform/db/database.ts';
+import type { CallRow } from '../calls-queries.ts';
+
+export interface RoutableCall {
+  call_id: string;
+  state: 'waiting' | 'callback_pending' | 'ringing';
+  region_code: string | null;
+  queue_id: number | null;
+  queue_region: string | null;
+  operator_id: number | null;
+  topic: string | null;
+  queued_at: Date | null;
+  offered_at: Date | null;
+  overflowed: boolean;
+  updated_at: Date;
+}
+
+const COLUMNS = 'call_id, state, region_code, queue_id, queue_region, operator_id, topic, queued_at, offered_at, overflowed, updated_at';
+
+export async function routableCalls(db: Queryable, region: string): Promise<RoutableCall[]> {
+  return (await db.query<RoutableCall>(`SELECT ${COLUMNS} FROM cc_calls WHERE queue_region = $1 AND state IN ('waiting', 'callback_pending')`, [region])).rows;
+}
+
+export async function allWaiting(db: Queryable): Promise<RoutableCall[]> {
+  return (await db.query<RoutableCall>(`SELECT ${COLUMNS} FROM cc_calls WHERE state = 'waiting' ORDER BY queued_at NULLS LAST`)).rows;
+}
+
+export async function ringingCalls(db: Queryable): Promise<RoutableCall[]> {
+  return (await db.query<RoutableCall>(`SELECT ${COLUMNS} FROM cc_calls WHERE state = 'ringing'`)).rows;
+}
+
+export async function callsByIds(db: Queryable, ids: string[]): Promise<Pick<CallRow, 'call_id' | 'state' | 'operator_id' | 'region_code' | 'queue_region'>[]> {
+  return (await db.query<CallRow>('SELECT call_id, state, operator_id, region_code, queue_region FROM cc_calls WHERE call_id = ANY($1::text[])', [ids])).rows;
+}
+
+export interface WorkingAgent {
+  user_id: number;
+  state: string;
+  skills: string[];
+  idle_since: Date | null;
+}
+
+/** Operators logged in (not offline) in a region. */
+export async function workingAgents(db: Queryable, region: string): Promise<WorkingAgent[]> {
+  return (await db.query<WorkingAgent>("SELECT user_id, state, skills, idle_since FROM cc_agents WHERE region_code = $1 AND state <> 'offline'", [region])).rows;
+}

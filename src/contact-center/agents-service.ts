@@ -1,0 +1,152 @@
+// Operators at work: their state (ready, break, offline …), skills, and what they do with the call
+// in front of them (answer, hang up, wrap up). Supervisors change their region's operators.
+import { randomUUID } from 'node:crypto';
+import { authorize, regionFilter, requirePrincipal } from '../platform/access/authorize.ts';
+import { FEDERAL, type ActorContext } from '../platform/access/principal.ts';
+import type { AuditService } from '../platform/audit/service.ts';
+import type { Directory } from '../platform/auth/directory.ts';
+import type { Db, Queryable } from '../platform/db/database.ts';
+import { conflict, notFound } from '../platform/errors.ts';
+import { publish } from '../platform/events/bus.ts';
+import * as a from './agents-queries.ts';
+import type { CallEvent } from './call-fold.ts';
+import type { CallEventsRecorder, Decision } from './call-events.ts';
+import { callById } from './calls-queries.ts';
+import type { AgentView, WrapUp } from './schema.ts';
+
+const agentNotFound = (id: number) => notFound('agent.not_found', `There is no operator ${id}.`);
+
+export class AgentsService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly recorder: CallEventsRecorder,
+    private readonly directory: Directory,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  private async view(rows: a.AgentRow[]): Promise<AgentView[]> {
+    const people = await this.directory.byIds(rows.map((r) => r.user_id));
+    return rows.map((r) => ({
+      userId: r.user_id,
+      username: people.get(r.user_id)?.username ?? String(r.user_id),
+      displayName: people.get(r.user_id)?.displayName ?? '',
+      region: r.region_code,
+      skills: r.skills,
+      state: r.state,
+      reason: r.reason,
+      since: r.state_since.toISOString(),
+      callId: r.call_id,
+      breakAfter: r.break_after,
+    }));
+  }
+
+  /** The signed-in operator's seat (created on first use, in their region). */
+  async me(ctx: ActorContext): Promise<AgentView> {
+    const p = authorize(ctx, 'agent.work')!;
+    return (await this.view([await a.ensureAgent(this.db, p.userId, p.region)]))[0]!;
+  }
+
+  async list(ctx: ActorContext, region?: string): Promise<AgentView[]> {
+    authorize(ctx, 'calls.read_all');
+    const r = regionFilter(ctx, region);
+    return this.view(await a.agentsOfRegions(this.db, r ? [r] : undefined));
+  }
+
+  async setOwnState(ctx: ActorContext, state: 'ready' | 'break' | 'offline', reason?: string): Promise<AgentView> {
+    const p = authorize(ctx, 'agent.work')!;
+    await a.ensureAgent(this.db, p.userId, p.region);
+    return this.change(ctx, p.userId, state, reason);
+  }
+
+  /** A supervisor changes an operator of their region. */
+  async setState(ctx: ActorContext, userId: number, state: 'ready' | 'break' | 'offline', reason?: string): Promise<AgentView> {
+    const agent = await a.agentById(this.db, userId);
+    if (!agent) {
+      authorize(ctx, 'agents.manage');
+      throw agentNotFound(userId);
+    }
+    authorize(ctx, 'agents.manage', { region: agent.region_code, notFound: agentNotFound(userId) });
+    const view = await this.change(ctx, userId, state, reason);
+    await this.audit.record(ctx, { action: 'agent.state_change', targetType: 'operator', targetId: userId, region: agent.region_code === FEDERAL ? null : agent.region_code, details: { state, reason: reason ?? null } });
+    return view;
+  }
+
+  async setSkills(ctx: ActorContext, userId: number, skills: string[]): Promise<AgentView> {
+    const agent = await a.agentById(this.db, userId);
+    if (!agent) {
+      authorize(ctx, 'agents.manage');
+      throw agentNotFound(userId);
+    }
+    authorize(ctx, 'agents.manage', { region: agent.region_code, notFound: agentNotFound(userId) });
+    await this.db.transaction(async (tx) => {
+      await a.setAgentSkills(tx, userId, skills);
+      await this.audit.record(ctx, { action: 'agent.skills_change', targetType: 'operator', targetId: userId, region: agent.region_code === FEDERAL ? null : agent.region_code, details: { skills } }, tx);
+      await publish(tx, 'cc.calls.changed', { calls: [], agents: [{ userId, region: agent.region_code, state: agent.state }] });
+    });
+    return (await this.view([(await a.agentById(this.db, userId))!]))[0]!;
+  }
+
+  private async change(ctx: ActorContext, userId: number, state: 'ready' | 'break' | 'offline', reason?: string): Promise<AgentView> {
+    const row = await this.db.transaction(async (tx) => {
+      const agent = (await a.agentById(tx, userId, true))!;
+      const next = await this.transition(tx, agent, state, reason);
+      if (next !== agent) await publish(tx, 'cc.calls.changed', { calls: [], agents: [{ userId, region: next.region_code, state: next.state }] });
+      return next;
+    });
+    return (await this.view([row]))[0]!;
+  }
+
+  private async transition(tx: Queryable, agent: a.AgentRow, state: 'ready' | 'break' | 'offline', reason?: string): Promise<a.AgentRow> {
+    const onCall = agent.state === 'ringing' || agent.state === 'talking' || agent.state === 'wrap_up';
+    if (onCall) {
+      if (agent.state === 'ringing') throw conflict('agent.call_ringing', 'A call is ringing for you: answer it first.');
+      if (state === 'offline') throw conflict('agent.on_call', 'Finish the call (and its wrap-up) before going offline.');
+      // Asked during a call: the break starts when the call is wrapped up ("ready" cancels it).
+      return a.setAgentState(tx, agent, { state: agent.state, breakAfter: state === 'break' ? (reason ?? 'break') : null }, this.clock());
+    }
+    if (state === agent.state && (state !== 'break' || (reason ?? 'break') === agent.reason)) return agent;
+    return a.setAgentState(tx, agent, {
+      state,
+      reason: state === 'break' ? (reason ?? 'break') : null,
+      callId: null,
+      ...(state === 'ready' ? { idleSince: this.clock() } : {}),
+      breakAfter: null,
+    }, this.clock());
+  }
+
+  // --- the call in front of the operator ------------------------------------------------------
+
+  private async myCall(ctx: ActorContext, callId: string) {
+    const p = authorize(ctx, 'agent.work')!;
+    const call = await callById(this.db, callId);
+    if (!call || call.operator_id !== p.userId) throw notFound('call.not_yours', `Call ${callId} is not with you.`);
+    return { p, call };
+  }
+
+  private async act(ctx: ActorContext, callId: string, type: CallEvent['type'], data: Record<string, unknown>, decision?: Decision['type']) {
+    const { p, call } = await this.myCall(ctx, callId);
+    const event: CallEvent = { id: `ws-${randomUUID()}`, callId, type, at: this.clock(), data, source: 'workstation' };
+    const decisions: Decision[] = decision
+      ? [{ id: randomUUID(), type: decision, callId, region: call.region_code, queueRegion: call.queue_region, operator: { id: p.userId, username: p.username }, at: event.at.toISOString() }]
+      : [];
+    const { results } = await this.recorder.record([event], { decisions, now: this.clock() });
+    const r = results[0]!;
+    if (r.status === 'rejected') throw conflict('call.invalid_transition', `Call ${callId}: ${r.reason}.`);
+  }
+
+  /** Picks up the ringing call; the edge is told to bridge the audio. */
+  answer(ctx: ActorContext, callId: string) {
+    return this.act(ctx, callId, 'answered', { operatorId: requirePrincipal(ctx).userId }, 'bridge');
+  }
+
+  /** Ends the call from the operator's side; the edge is told to hang up. */
+  hangup(ctx: ActorContext, callId: string) {
+    return this.act(ctx, callId, 'ended', { reason: 'operator_hung_up' }, 'hangup');
+  }
+
+  /** Records what the call was about; the operator is free again (or on the break they asked for). */
+  async wrapUp(ctx: ActorContext, callId: string, w: WrapUp) {
+    await this.act(ctx, callId, 'wrapped_up', { outcome: w.outcome, topics: w.topics, answersUsed: w.answersUsed, note: w.note ?? null });
+  }
+}

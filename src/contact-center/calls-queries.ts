@@ -1,0 +1,166 @@
+// SQL of calls and their raw events.
+import type { Queryable } from '../platform/db/database.ts';
+import type { CallEvent, CallRecord, CallState } from './call-fold.ts';
+
+interface EventRow {
+  id: string;
+  call_id: string;
+  type: CallEvent['type'];
+  at: Date;
+  data: Record<string, unknown>;
+  source: CallEvent['source'];
+}
+
+const toEvent = (r: EventRow): CallEvent => ({ id: r.id, callId: r.call_id, type: r.type, at: r.at, data: r.data, source: r.source });
+
+/** Serialises writers of the same calls (two batches, two nodes) for the rest of the transaction. */
+export async function lockCalls(tx: Queryable, callIds: string[]): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(7122002, hashtext(x)) FROM (SELECT DISTINCT x FROM unnest($1::text[]) x ORDER BY x) s', [callIds]);
+}
+
+export async function eventsOfCalls(tx: Queryable, callIds: string[]): Promise<CallEvent[]> {
+  const r = await tx.query<EventRow>('SELECT id, call_id, type, at, data, source FROM cc_call_events WHERE call_id = ANY($1::text[])', [callIds]);
+  return r.rows.map(toEvent);
+}
+
+export async function eventsByIds(tx: Queryable, ids: string[]): Promise<CallEvent[]> {
+  const r = await tx.query<EventRow>('SELECT id, call_id, type, at, data, source FROM cc_call_events WHERE id = ANY($1::text[])', [ids]);
+  return r.rows.map(toEvent);
+}
+
+export async function insertEvents(tx: Queryable, events: CallEvent[]): Promise<void> {
+  if (!events.length) return;
+  await tx.query(
+    `INSERT INTO cc_call_events (id, call_id, type, at, data, source)
+     SELECT id, call_id, type, at, data, source
+       FROM json_to_recordset($1::json) AS x(id text, call_id text, type text, at timestamptz, data jsonb, source text)`,
+    [JSON.stringify(events.map((e) => ({ id: e.id, call_id: e.callId, type: e.type, at: e.at.toISOString(), data: e.data, source: e.source })))],
+  );
+}
+
+const COLUMNS = [
+  'call_id', 'state', 'region_code', 'queue_id', 'queue_region', 'operator_id', 'caller_hash', 'caller_masked', 'dialled', 'topic',
+  'offered_at', 'queued_at', 'ringing_at', 'answered_at', 'ended_at', 'wrapped_at', 'overflowed', 'callback', 'outcome', 'topics',
+  'answers_used', 'note', 'close_reason', 'events',
+] as const;
+
+function toRow(r: CallRecord): Record<(typeof COLUMNS)[number], unknown> {
+  return {
+    call_id: r.callId,
+    state: r.state,
+    region_code: r.regionCode,
+    queue_id: r.queueId,
+    queue_region: r.queueRegion,
+    operator_id: r.operatorId,
+    caller_hash: r.callerHash,
+    caller_masked: r.callerMasked,
+    dialled: r.dialled,
+    topic: r.topic,
+    offered_at: r.offeredAt?.toISOString() ?? null,
+    queued_at: r.queuedAt?.toISOString() ?? null,
+    ringing_at: r.ringingAt?.toISOString() ?? null,
+    answered_at: r.answeredAt?.toISOString() ?? null,
+    ended_at: r.endedAt?.toISOString() ?? null,
+    wrapped_at: r.wrappedAt?.toISOString() ?? null,
+    overflowed: r.overflowed,
+    callback: r.callback,
+    outcome: r.outcome,
+    topics: r.topics,
+    answers_used: r.answersUsed,
+    note: r.note,
+    close_reason: r.closeReason,
+    events: r.events,
+  };
+}
+
+/** Writes the records (one statement for the whole batch). */
+export async function upsertCalls(tx: Queryable, records: CallRecord[]): Promise<void> {
+  if (!records.length) return;
+  const set = COLUMNS.filter((c) => c !== 'call_id').map((c) => `${c} = excluded.${c}`).join(', ');
+  await tx.query(
+    `INSERT INTO cc_calls (${COLUMNS.join(', ')})
+     SELECT ${COLUMNS.join(', ')} FROM json_populate_recordset(null::cc_calls, $1::json)
+     ON CONFLICT (call_id) DO UPDATE SET ${set}, updated_at = now()`,
+    [JSON.stringify(records.map(toRow))],
+  );
+}
+
+export interface CallRow {
+  call_id: string;
+  state: CallState;
+  region_code: string | null;
+  queue_id: number | null;
+  queue_region: string | null;
+  operator_id: number | null;
+  caller_hash: string | null;
+  caller_masked: string | null;
+  dialled: string | null;
+  topic: string | null;
+  offered_at: Date | null;
+  queued_at: Date | null;
+  ringing_at: Date | null;
+  answered_at: Date | null;
+  ended_at: Date | null;
+  wrapped_at: Date | null;
+  overflowed: boolean;
+  callback: boolean;
+  outcome: string | null;
+  topics: string[];
+  answers_used: string[];
+  note: string | null;
+  close_reason: string | null;
+  events: number;
+  updated_at: Date;
+}
+
+export async function callById(db: Queryable, callId: string): Promise<CallRow | undefined> {
+  return (await db.query<CallRow>('SELECT * FROM cc_calls WHERE call_id = $1', [callId])).rows[0];
+}
+
+export async function callsByIds(db: Queryable, ids: string[]): Promise<CallRow[]> {
+  return (await db.query<CallRow>('SELECT * FROM cc_calls WHERE call_id = ANY($1::text[])', [ids])).rows;
+}
+
+export async function eventsOfCall(db: Queryable, callId: string): Promise<CallEvent[]> {
+  const r = await db.query<EventRow>('SELECT id, call_id, type, at, data, source FROM cc_call_events WHERE call_id = $1', [callId]);
+  return r.rows.map(toEvent);
+}
+
+export interface CallFilter {
+  /** Calls offered in, or queued in, these regions (undefined = all). */
+  regions?: string[];
+  from?: Date;
+  to?: Date;
+  state?: CallState;
+  operatorId?: number;
+  limit: number;
+}
+
+export async function selectCalls(db: Queryable, f: CallFilter): Promise<CallRow[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const p = (v: unknown) => `$${params.push(v)}`;
+  if (f.regions) {
+    const r = p(f.regions);
+    where.push(`(region_code = ANY(${r}::text[]) OR queue_region = ANY(${r}::text[]))`);
+  }
+  if (f.from) where.push(`offered_at >= ${p(f.from)}`);
+  if (f.to) where.push(`offered_at < ${p(f.to)}`);
+  if (f.state) where.push(`state = ${p(f.state)}`);
+  if (f.operatorId) where.push(`operator_id = ${p(f.operatorId)}`);
+  const r = await db.query<CallRow>(
+    `SELECT * FROM cc_calls ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY offered_at DESC NULLS LAST, call_id LIMIT ${p(f.limit)}`,
+    params,
+  );
+  return r.rows;
+}
+
+/** Earlier calls from the same number (by its keyed hash). */
+export async function previousCalls(db: Queryable, callerHash: string, before: Date, days: number, limit: number): Promise<CallRow[]> {
+  const r = await db.query<CallRow>(
+    `SELECT * FROM cc_calls WHERE caller_hash = $1 AND offered_at < $2 AND offered_at >= $2::timestamptz - make_interval(days => $3)
+      ORDER BY offered_at DESC LIMIT $4`,
+    [callerHash, before, days, limit],
+  );
+  return r.rows;
+}

@@ -1,0 +1,60 @@
+// The contact-centre module's public face.
+import type { AuditService } from '../platform/audit/service.ts';
+import { Directory } from '../platform/auth/directory.ts';
+import type { Db } from '../platform/db/database.ts';
+import type { EventBus } from '../platform/events/bus.ts';
+import type { App } from '../platform/http/types.ts';
+import type { Logger } from '../platform/logger.ts';
+import { Acd, type Clock } from './acd/acd.ts';
+import { AgentsService } from './agents-service.ts';
+import { CallEventsRecorder } from './call-events.ts';
+import { CallsService } from './calls-service.ts';
+import { liveFeeds } from './live-feeds.ts';
+import { Queues } from './queues.ts';
+import { queuesRoutes } from './queues-routes.ts';
+import { contactCenterRoutes } from './routes.ts';
+import { SupervisorService, type RegionNorms } from './supervisor-service.ts';
+import { TelephonyService } from './telephony-service.ts';
+
+export type { Decision, CallsChanged } from './call-events.ts';
+export type { Clock } from './acd/acd.ts';
+
+export interface ContactCenterOptions {
+  db: Db;
+  log: Logger;
+  audit: AuditService;
+  secretKey: Buffer;
+  normsOf: (region: string) => Promise<RegionNorms>;
+  clock?: Clock;
+}
+
+export function createContactCenter(o: ContactCenterOptions) {
+  const queues = new Queues(o.db);
+  const directory = new Directory(o.db);
+  const recorder = new CallEventsRecorder(o.db, queues);
+  const agents = new AgentsService(o.db, o.audit, recorder, directory, o.clock);
+  const calls = new CallsService(o.db, o.audit, queues, directory);
+  return {
+    queues,
+    recorder,
+    agents,
+    calls,
+    telephony: new TelephonyService(o.db, recorder, queues, directory, o.secretKey),
+    supervisor: new SupervisorService(o.db, queues, agents, calls, o.normsOf),
+    acd: new Acd(o.db, o.log, recorder, queues, directory, o.clock),
+  };
+}
+
+export type ContactCenter = ReturnType<typeof createContactCenter>;
+
+export function contactCenterRoutesAll(app: App, cc: ContactCenter, deps: { bus: EventBus; db: Db; audit: AuditService }) {
+  contactCenterRoutes(app, cc);
+  queuesRoutes(app, { queues: cc.queues, db: deps.db, audit: deps.audit });
+  liveFeeds(app, { bus: deps.bus, db: deps.db, agents: cc.agents, calls: cc.calls, supervisor: cc.supervisor });
+}
+
+/** Queues for every region, the ACD subscribed; call before the bus starts. */
+export function subscribeContactCenter(cc: ContactCenter, bus: EventBus) {
+  cc.queues.subscribe(bus);
+  cc.acd.subscribe(bus);
+}

@@ -1,0 +1,145 @@
+// The contact centre's live streams (Server-Sent Events):
+//  - /api/v1/telephony/decisions: what the ACD tells the telephony edge (connect, stop ringing …);
+//  - /api/v1/agent/events: an operator's own calls and state;
+//  - /api/v1/supervisor/events: a region's overview whenever it changes (at most once a second).
+import { z } from 'zod';
+import { authorize } from '../platform/access/authorize.ts';
+import { FEDERAL, type Principal } from '../platform/access/principal.ts';
+import { actorOf } from '../platform/access/request-actor.ts';
+import type { Db } from '../platform/db/database.ts';
+import type { DomainEvent, EventBus } from '../platform/events/bus.ts';
+import { eventsAfterId } from '../platform/events/outbox.ts';
+import { problems, staffSecurity } from '../platform/http/schemas.ts';
+import { lastEventId, openSse, type SseClient } from '../platform/http/sse.ts';
+import type { App } from '../platform/http/types.ts';
+import type { AgentsService } from './agents-service.ts';
+import type { CallsChanged, Decision } from './call-events.ts';
+import type { CallsService } from './calls-service.ts';
+import { callById } from './calls-queries.ts';
+import type { SupervisorService } from './supervisor-service.ts';
+
+const stream = z.string().describe('text/event-stream');
+
+export function liveFeeds(app: App, deps: { bus: EventBus; db: Db; agents: AgentsService; calls: CallsService; supervisor: SupervisorService }) {
+  const edges = new Set<{ principal: Principal | null; sse: SseClient }>();
+  const operators = new Map<number, Set<SseClient>>();
+  const supervisors = new Set<{ region: string; sse: SseClient; pending: boolean; last: number; push: () => void }>();
+
+  const forEdge = (p: Principal | null, d: Decision) => !p || p.region === FEDERAL || d.region === p.region || d.queueRegion === p.region;
+
+  deps.bus.subscribe('acd.decision', async (e: DomainEvent) => {
+    const d = e.payload as Decision;
+    for (const c of edges) if (forEdge(c.principal, d)) c.sse.send({ id: e.id, event: d.type, data: d });
+    if ((d.type === 'connect' || d.type === 'callback') && d.operator && operators.has(d.operator.id)) {
+      const call = await callById(deps.db, d.callId);
+      if (!call) return;
+      const [view] = await deps.calls.present([call]);
+      for (const sse of operators.get(d.operator.id) ?? []) sse.send({ event: 'offer', data: { ...view, callback: d.type === 'callback' } });
+    }
+  });
+
+  deps.bus.subscribe('cc.calls.changed', async (e: DomainEvent) => {
+    const c = e.payload as CallsChanged;
+    for (const call of c.calls) {
+      if (call.operatorId && operators.has(call.operatorId)) for (const sse of operators.get(call.operatorId)!) sse.send({ event: 'call', data: { callId: call.callId, state: call.state } });
+    }
+    for (const a of c.agents) {
+      if (!operators.has(a.userId)) continue;
+      for (const sse of operators.get(a.userId)!) sse.send({ event: 'state', data: { state: a.state } });
+    }
+    const regions = new Set([...c.calls.flatMap((x) => [x.region, x.queueRegion]), ...c.agents.map((a) => a.region)]);
+    for (const s of supervisors) if (regions.has(s.region)) s.push();
+  });
+
+  app.get('/api/v1/telephony/decisions', {
+    schema: {
+      tags: ['telephony'],
+      security: staffSecurity,
+      summary: 'What the ACD tells the telephony edge to do (Server-Sent Events)',
+      description: 'See docs/telephony-events.md. Event names: connect, callback, stop_ringing, offer_callback, bridge, hangup. Reconnect with Last-Event-ID to get what was missed.',
+      querystring: z.object({ lastEventId: z.string().optional() }),
+      response: { 200: stream, ...problems(401, 403) },
+    },
+    handler: async (req, reply) => {
+      const principal = authorize(actorOf(req), 'telephony.decisions');
+      const since = lastEventId(req);
+      const sse = openSse(req, reply);
+      const client = { principal, sse };
+      edges.add(client);
+      sse.onClose(() => edges.delete(client));
+      if (since !== undefined) {
+        for (const e of await eventsAfterId(deps.db, since, 'acd.decision', 1000)) {
+          const d = e.payload as Decision;
+          if (forEdge(principal, d)) sse.send({ id: e.id, event: d.type, data: d });
+        }
+      }
+    },
+  });
+
+  app.get('/api/v1/agent/events', {
+    schema: {
+      tags: ['operator'],
+      security: staffSecurity,
+      summary: "The signed-in operator's live feed: calls offered to them, their calls' progress, their state",
+      description: 'Events: `state` (the operator, on connect and on change), `offer` (a call rings for them: the call with its masked number, topic, times), `call` (one of their calls changed state).',
+      response: { 200: stream, ...problems(401, 403) },
+    },
+    handler: async (req, reply) => {
+      const ctx = actorOf(req);
+      const me = await deps.agents.me(ctx);
+      const sse = openSse(req, reply);
+      const set = operators.get(me.userId) ?? operators.set(me.userId, new Set()).get(me.userId)!;
+      set.add(sse);
+      sse.onClose(() => {
+        set.delete(sse);
+        if (!set.size) operators.delete(me.userId);
+      });
+      sse.send({ event: 'state', data: me });
+      if (me.callId && me.state === 'ringing') {
+        const call = await callById(deps.db, me.callId);
+        if (call) sse.send({ event: 'offer', data: (await deps.calls.present([call]))[0] });
+      }
+    },
+  });
+
+  app.get('/api/v1/supervisor/events', {
+    schema: {
+      tags: ['supervisor'],
+      security: staffSecurity,
+      summary: "A region's overview, sent again whenever it changes (at most once a second)",
+      querystring: z.object({ region: z.string().regex(/^(federal|[0-9]{2})$/).optional() }),
+      response: { 200: stream, ...problems(400, 401, 403) },
+    },
+    handler: async (req, reply) => {
+      const ctx = actorOf(req);
+      const first = await deps.supervisor.overview(ctx, req.query.region);
+      const sse = openSse(req, reply);
+      sse.send({ event: 'overview', data: first });
+      const client = {
+        region: first.region,
+        sse,
+        pending: false,
+        last: Date.now(),
+        push() {
+          if (client.pending) return;
+          client.pending = true;
+          const wait = Math.max(0, 1000 - (Date.now() - client.last));
+          setTimeout(() => {
+            client.pending = false;
+            client.last = Date.now();
+            if (sse.closed) return;
+            deps.supervisor.overview(ctx, client.region).then((o) => sse.send({ event: 'overview', data: o }), () => {});
+          }, wait).unref();
+        },
+      };
+      supervisors.add(client);
+      // Waits grow while nothing happens: refresh now and then even without events.
+      const refresh = setInterval(() => client.push(), 5000);
+      refresh.unref();
+      sse.onClose(() => {
+        clearInterval(refresh);
+        supervisors.delete(client);
+      });
+    },
+  });
+}

@@ -1,0 +1,113 @@
+// The telephony events API's service: what a PBX adapter, the SIP edge or the simulator reports is
+// checked, resolved (operators by username, queues by name, the caller's number to a keyed hash and
+// a masked form) and recorded. Each event gets its own verdict; one bad event never sinks the batch.
+import { authorize } from '../platform/access/authorize.ts';
+import { FEDERAL, type ActorContext } from '../platform/access/principal.ts';
+import type { Directory } from '../platform/auth/directory.ts';
+import type { Db } from '../platform/db/database.ts';
+import type { CallEvent } from './call-fold.ts';
+import type { CallEventsRecorder } from './call-events.ts';
+import { callerIdentity } from './caller-number.ts';
+import { callsByIds } from './calls-queries.ts';
+import type { Queues } from './queues.ts';
+import type { EventResult, TelephonyEvent } from './schema.ts';
+
+/** How far ahead of our clock an event's time may be (clocks drift). */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+export class TelephonyService {
+  constructor(
+    private readonly db: Db,
+    private readonly recorder: CallEventsRecorder,
+    private readonly queues: Queues,
+    private readonly directory: Directory,
+    private readonly secretKey: Buffer,
+  ) {}
+
+  async ingest(ctx: ActorContext, batch: TelephonyEvent[], now = new Date()): Promise<EventResult[]> {
+    const p = authorize(ctx, 'telephony.events');
+    const scope = p && p.region !== FEDERAL ? p.region : undefined;
+    const verdicts = new Map<string, EventResult>();
+    const operators = await this.directory.byUsernames(batch.flatMap((e) => ('operator' in e ? [e.operator] : 'to' in e && 'operator' in e.to ? [e.to.operator] : [])));
+    const needRegion = batch.filter((e) => e.type === 'transferred' && 'queue' in e.to && !e.to.region).map((e) => e.callId);
+    const callRegion = new Map((await callsByIds(this.db, needRegion)).map((c) => [c.call_id, c.region_code]));
+    const events: CallEvent[] = [];
+    const reject = (e: TelephonyEvent, reason: string) => verdicts.set(e.id, { id: e.id, status: 'rejected', reason });
+
+    for (const e of batch) {
+      const at = new Date(e.at);
+      if (at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+        reject(e, `"at" (${e.at}) is in the future; check the sender's clock`);
+        continue;
+      }
+      const data: Record<string, unknown> = {};
+      switch (e.type) {
+        case 'offered': {
+          if (!this.queues.ofRegion(e.region).length) {
+            reject(e, `unknown region ${e.region}`);
+            continue;
+          }
+          if (scope && e.region !== scope) {
+            reject(e, `your account works in region ${scope}; this call is for region ${e.region}`);
+            continue;
+          }
+          const who = callerIdentity(e.caller, this.secretKey);
+          Object.assign(data, { region: e.region, callerHash: who.hash, callerMasked: who.masked, dialled: e.dialled ?? null, topic: e.topic ?? null });
+          break;
+        }
+        case 'ivr_choice':
+          data.topic = e.topic;
+          break;
+        case 'queued':
+          if (e.queue && e.region) {
+            const q = this.queues.resolve(e.region, e.queue);
+            if (!q) {
+              reject(e, `region ${e.region} has no queue "${e.queue}"`);
+              continue;
+            }
+            Object.assign(data, { queueId: q.id, queueRegion: q.region });
+          }
+          data.queueName = e.queue ?? null;
+          break;
+        case 'ringing':
+        case 'answered': {
+          const op = operators.get(e.operator);
+          if (!op || op.disabled) {
+            reject(e, `unknown operator "${e.operator}"`);
+            continue;
+          }
+          data.operatorId = op.id;
+          break;
+        }
+        case 'transferred':
+          if ('operator' in e.to) {
+            const op = operators.get(e.to.operator);
+            if (!op || op.disabled) {
+              reject(e, `unknown operator "${e.to.operator}"`);
+              continue;
+            }
+            data.operatorId = op.id;
+          } else {
+            const region = e.to.region ?? callRegion.get(e.callId);
+            const q = region ? this.queues.resolve(region, e.to.queue) : undefined;
+            if (!q) {
+              reject(e, `no queue "${e.to.queue}" in region ${region ?? '(unknown: send "to.region")'}`);
+              continue;
+            }
+            Object.assign(data, { queueId: q.id, queueRegion: q.region });
+          }
+          break;
+        case 'abandoned':
+        case 'ended':
+          if (e.reason) data.reason = e.reason;
+          break;
+        case 'callback_requested':
+          break;
+      }
+      events.push({ id: e.id, callId: e.callId, type: e.type, at, data, source: 'api' });
+    }
+    const { results } = await this.recorder.record(events, { ...(scope ? { region: scope } : {}), now });
+    for (const r of results) verdicts.set(r.id, r);
+    return batch.map((e) => verdicts.get(e.id)!);
+  }
+}

@@ -1,0 +1,72 @@
+// Region-scope cases for the contact centre: region 78's calls, operators, queues and decisions.
+import { expect } from 'vitest';
+import type { TestApp } from '../support/app.ts';
+import { openStream } from '../support/sse.ts';
+import type { Case, Target } from './types.ts';
+
+const callState = async (app: TestApp, t: Target) =>
+  (await app.db.query<{ state: string; events: number }>('SELECT state, events FROM cc_calls WHERE call_id = $1', [t.cc.callId])).rows[0];
+const unchangedCall = async (app: TestApp, t: Target) => expect(await callState(app, t)).toEqual({ state: 'ringing', events: 3 });
+const agentState = async (app: TestApp, t: Target) =>
+  (await app.db.query<{ state: string; skills: string[] }>('SELECT state, skills FROM cc_agents WHERE user_id = $1', [t.cc.operatorId])).rows[0];
+
+export const contactCenterCases: Record<string, Case> = {
+  'GET /api/v1/agent': { noRegionData: "the caller's own seat" },
+  'POST /api/v1/agent/state': { noRegionData: "changes the caller's own state" },
+  'GET /api/v1/agent/events': { noRegionData: "the caller's own calls and state" },
+  'POST /api/v1/telephony/events': {
+    filtered: async (c, t) => {
+      const r = await c.post('/api/v1/telephony/events', { events: [{ id: `intrude-${Math.random()}`, callId: t.cc.callId, type: 'abandoned', at: new Date().toISOString() }] });
+      if (r.status === 403) return;
+      expect(r.status).toBe(200);
+      expect(r.body.results[0]).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/belongs to region 78/) });
+    },
+  },
+  'GET /api/v1/telephony/decisions': {
+    filtered: async (c, t) => {
+      let stream;
+      try {
+        stream = await openStream(c, '/api/v1/telephony/decisions', { 'last-event-id': '0' });
+      } catch (e) {
+        expect(String(e)).toMatch(/: 403 /);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+      stream.close();
+      expect(stream.events.filter((e) => e.data.callId === t.cc.callId)).toEqual([]);
+    },
+  },
+  'GET /api/v1/calls': {
+    filtered: async (c, t) => {
+      const r = await c.get('/api/v1/calls?limit=1000');
+      if (r.status === 403) return;
+      expect(r.text).not.toContain(t.cc.callId);
+      const asked = await c.get('/api/v1/calls?region=78');
+      if (asked.status !== 403) expect(asked.text).not.toContain(t.cc.callId);
+    },
+  },
+  'GET /api/v1/calls/{callId}': { run: (c, t) => c.get(`/api/v1/calls/${t.cc.callId}`), owner: 'supervisor' },
+  'GET /api/v1/calls/{callId}/caller-history': { run: (c, t) => c.get(`/api/v1/calls/${t.cc.callId}/caller-history`), owner: 'supervisor' },
+  'POST /api/v1/agent/calls/{callId}/answer': { run: (c, t) => c.post(`/api/v1/agent/calls/${t.cc.callId}/answer`), unchanged: unchangedCall, owner: false },
+  'POST /api/v1/agent/calls/{callId}/hangup': { run: (c, t) => c.post(`/api/v1/agent/calls/${t.cc.callId}/hangup`), unchanged: unchangedCall, owner: false },
+  'POST /api/v1/agent/calls/{callId}/wrap-up': { run: (c, t) => c.post(`/api/v1/agent/calls/${t.cc.callId}/wrap-up`, { outcome: 'answered' }), unchanged: unchangedCall, owner: false },
+  'GET /api/v1/supervisor/overview': { run: (c) => c.get('/api/v1/supervisor/overview?region=78'), owner: 'supervisor' },
+  'GET /api/v1/supervisor/events': { run: (c) => c.get('/api/v1/supervisor/events?region=78'), owner: false },
+  'GET /api/v1/operators': { run: (c) => c.get('/api/v1/operators?region=78'), owner: 'supervisor' },
+  'POST /api/v1/operators/{id}/state': {
+    run: (c, t) => c.post(`/api/v1/operators/${t.cc.operatorId}/state`, { state: 'offline' }),
+    unchanged: async (app, t) => expect((await agentState(app, t))!.state).toBe('ringing'),
+    owner: false, // the operator has a call ringing
+  },
+  'PUT /api/v1/operators/{id}/skills': {
+    run: (c, t) => c.put(`/api/v1/operators/${t.cc.operatorId}/skills`, { skills: ['taken-over'] }),
+    unchanged: async (app, t) => expect((await agentState(app, t))!.skills).toEqual([]),
+    owner: false,
+  },
+  'GET /api/v1/queues': { run: (c) => c.get('/api/v1/queues?region=78'), owner: 'supervisor' },
+  'PUT /api/v1/queues/{id}': {
+    run: (c, t) => c.put(`/api/v1/queues/${t.cc.queueId}`, { callbackThresholdSeconds: 1 }),
+    unchanged: async (app, t) => expect(app.services.cc.queues.get(t.cc.queueId)!.callbackThresholdSeconds).toBe(300),
+    owner: false,
+  },
+};
