@@ -44,8 +44,16 @@ export interface AgentUpdate {
   breakAfter?: string | null;
 }
 
-/** Changes an operator's state and logs it (in the caller's transaction). */
-export async function setAgentState(tx: Queryable, a: AgentRow, u: AgentUpdate, at = new Date()): Promise<AgentRow> {
+export interface AgentLogEntry {
+  user_id: number;
+  region_code: string;
+  state: AgentStateName;
+  reason: string | null;
+  at: Date;
+}
+
+/** The operator after an update, and the log entry if their state or reason changed. */
+export function nextAgentState(a: AgentRow, u: AgentUpdate, at: Date): { next: AgentRow; log: AgentLogEntry | null } {
   const next: AgentRow = {
     ...a,
     state: u.state,
@@ -53,15 +61,37 @@ export async function setAgentState(tx: Queryable, a: AgentRow, u: AgentUpdate, 
     call_id: u.callId === undefined ? a.call_id : u.callId,
     idle_since: u.idleSince === undefined ? a.idle_since : u.idleSince,
     break_after: u.breakAfter === undefined ? a.break_after : u.breakAfter,
-    state_since: u.state !== a.state || (u.reason ?? null) !== a.reason ? at : a.state_since,
+    state_since: a.state_since,
   };
-  await tx.query(
-    `UPDATE cc_agents SET state = $2, reason = $3, call_id = $4, idle_since = $5, break_after = $6, state_since = $7, updated_at = now() WHERE user_id = $1`,
-    [a.user_id, next.state, next.reason, next.call_id, next.idle_since, next.break_after, next.state_since],
-  );
-  if (next.state !== a.state || next.reason !== a.reason) {
-    await tx.query('INSERT INTO cc_agent_log (user_id, region_code, state, reason, at) VALUES ($1, $2, $3, $4, $5)', [a.user_id, a.region_code, next.state, next.reason, at]);
+  const changed = next.state !== a.state || next.reason !== a.reason;
+  if (changed) next.state_since = at;
+  return { next, log: changed ? { user_id: a.user_id, region_code: a.region_code, state: next.state, reason: next.reason, at } : null };
+}
+
+/** Writes operators' states and their log entries, in two statements whatever their number. */
+export async function writeAgentStates(tx: Queryable, rows: AgentRow[], log: AgentLogEntry[]): Promise<void> {
+  if (rows.length) {
+    await tx.query(
+      `UPDATE cc_agents a SET state = x.state, reason = x.reason, call_id = x.call_id, idle_since = x.idle_since,
+              break_after = x.break_after, state_since = x.state_since, updated_at = now()
+         FROM json_to_recordset($1::json) AS x(user_id bigint, state text, reason text, call_id text, idle_since timestamptz, break_after text, state_since timestamptz)
+        WHERE a.user_id = x.user_id`,
+      [JSON.stringify(rows.map((r) => ({ user_id: r.user_id, state: r.state, reason: r.reason, call_id: r.call_id, idle_since: r.idle_since, break_after: r.break_after, state_since: r.state_since })))],
+    );
   }
+  if (log.length) {
+    await tx.query(
+      `INSERT INTO cc_agent_log (user_id, region_code, state, reason, at)
+       SELECT user_id, region_code, state, reason, at FROM json_to_recordset($1::json) AS x(user_id bigint, region_code text, state text, reason text, at timestamptz)`,
+      [JSON.stringify(log)],
+    );
+  }
+}
+
+/** Changes one operator's state and logs it (in the caller's transaction). */
+export async function setAgentState(tx: Queryable, a: AgentRow, u: AgentUpdate, at = new Date()): Promise<AgentRow> {
+  const { next, log } = nextAgentState(a, u, at);
+  await writeAgentStates(tx, [next], log ? [log] : []);
   return next;
 }
 

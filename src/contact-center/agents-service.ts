@@ -10,7 +10,7 @@ import { conflict, notFound } from '../platform/errors.ts';
 import { publish } from '../platform/events/bus.ts';
 import * as a from './agents-queries.ts';
 import type { CallEvent } from './call-fold.ts';
-import type { CallEventsRecorder, Decision } from './call-events.ts';
+import { agentSummary, NODE, type CallEventsRecorder, type Decision } from './call-events.ts';
 import { callById } from './calls-queries.ts';
 import type { AgentView, WrapUp } from './schema.ts';
 
@@ -82,18 +82,22 @@ export class AgentsService {
     await this.db.transaction(async (tx) => {
       await a.setAgentSkills(tx, userId, skills);
       await this.audit.record(ctx, { action: 'agent.skills_change', targetType: 'operator', targetId: userId, region: agent.region_code === FEDERAL ? null : agent.region_code, details: { skills } }, tx);
-      await publish(tx, 'cc.calls.changed', { calls: [], agents: [{ userId, region: agent.region_code, state: agent.state }] });
+      await publish(tx, 'cc.calls.changed', { calls: [], agents: [agentSummary({ ...agent, skills })], origin: NODE });
     });
+    this.recorder.announce({ calls: [], agents: [agentSummary({ ...agent, skills })] });
     return (await this.view([(await a.agentById(this.db, userId))!]))[0]!;
   }
 
   private async change(ctx: ActorContext, userId: number, state: 'ready' | 'break' | 'offline', reason?: string): Promise<AgentView> {
+    let moved = false;
     const row = await this.db.transaction(async (tx) => {
       const agent = (await a.agentById(tx, userId, true))!;
       const next = await this.transition(tx, agent, state, reason);
-      if (next !== agent) await publish(tx, 'cc.calls.changed', { calls: [], agents: [{ userId, region: next.region_code, state: next.state }] });
+      moved = next !== agent;
+      if (moved) await publish(tx, 'cc.calls.changed', { calls: [], agents: [agentSummary(next)], origin: NODE });
       return next;
     });
+    if (moved) this.recorder.announce({ calls: [], agents: [agentSummary(row)] });
     return (await this.view([row]))[0]!;
   }
 

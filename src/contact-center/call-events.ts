@@ -3,11 +3,15 @@
 // already lived, impossible ones are refused with a reason, the rest are stored, the calls and their
 // operators updated, and the change announced — all or nothing, acknowledged only once committed.
 import type { Db, Queryable } from '../platform/db/database.ts';
-import { publish } from '../platform/events/bus.ts';
+import { randomUUID } from 'node:crypto';
+import { publishMany } from '../platform/events/bus.ts';
+
+/** This process, so that it can tell its own changes coming back over the bus. */
+export const NODE = randomUUID();
 import { admit, foldCall, type CallEvent, type CallRecord } from './call-fold.ts';
 import { agentUpdate, operatorsOf, type CallChange } from './agent-transitions.ts';
-import { agentsByIds, setAgentState, type AgentRow } from './agents-queries.ts';
-import { eventsByIds, eventsOfCalls, insertEvents, lockCalls, upsertCalls } from './calls-queries.ts';
+import { agentsByIds, nextAgentState, type AgentLogEntry, type AgentRow } from './agents-queries.ts';
+import { lockAndRead, writeBatch } from './calls-queries.ts';
 import type { Queues } from './queues.ts';
 import type { EventResult } from './schema.ts';
 
@@ -30,9 +34,35 @@ export interface Decision {
   at: string;
 }
 
+/** What others need to know of a call that changed (the ACD routes from these). */
+export interface CallSummary {
+  callId: string;
+  region: string | null;
+  queueRegion: string | null;
+  queueId: number | null;
+  state: string;
+  operatorId: number | null;
+  topic?: string | null;
+  queuedAt?: string | null;
+  overflowed?: boolean;
+}
+
+/** What others need to know of an operator whose state changed. */
+export interface AgentSummary {
+  userId: number;
+  region: string;
+  state: string;
+  skills?: string[];
+  idleSince?: string | null;
+}
+
+export const agentSummary = (a: AgentRow): AgentSummary => ({ userId: a.user_id, region: a.region_code, state: a.state, skills: a.skills, idleSince: a.idle_since?.toISOString() ?? null });
+
 export interface CallsChanged {
-  calls: { callId: string; region: string | null; queueRegion: string | null; queueId: number | null; state: string; operatorId: number | null }[];
-  agents: { userId: number; region: string; state: string }[];
+  /** The process that recorded the change (see NODE). */
+  origin?: string;
+  calls: CallSummary[];
+  agents: AgentSummary[];
 }
 
 /** How far the edge's clock may lag ours before its reports are taken at their word. */
@@ -63,11 +93,28 @@ const sameEvent = (stored: CallEvent, b: CallEvent) => {
   return stored.callId === b.callId && stored.type === b.type && at === b.at.getTime();
 };
 
+type Listener = (changed: CallsChanged, decisions: Decision[]) => void;
+
 export class CallEventsRecorder {
+  private readonly listeners: Listener[] = [];
+
+  /**
+   * In-process listeners hear of a committed batch at once, before the event bus brings it to
+   * every node: the fast path from an event to the ACD's decision on a single node.
+   */
+  onRecorded(fn: Listener): void {
+    this.listeners.push(fn);
+  }
+
   constructor(
     private readonly db: Db,
     private readonly queues: Queues,
   ) {}
+
+  /** Tells this node's listeners of a change committed elsewhere in the module (an operator's state). */
+  announce(changed: CallsChanged): void {
+    for (const fn of this.listeners) fn(changed, []);
+  }
 
   /** A call whose queue could not be named yet (it was queued before we knew its region) gets it now. */
   private placeInQueue(r: CallRecord, events: CallEvent[]): void {
@@ -81,6 +128,18 @@ export class CallEventsRecorder {
     }
   }
 
+  /** A queue that closes wrap-up at once: the system wraps the call up as soon as it ends. */
+  private closeWrapUpAtOnce(out: { record: CallRecord; accepted: CallEvent[] }, known: CallEvent[]): void {
+    const r = out.record;
+    if (r.state !== 'wrap_up' || !r.endedAt || r.queueId === null || this.queues.get(r.queueId)?.wrapUpSeconds !== 0) return;
+    const wrap: CallEvent = { id: `sys-wrap-${r.callId}`, callId: r.callId, type: 'wrapped_up', at: new Date(r.endedAt.getTime() + 1), data: { outcome: 'not_recorded', auto: true }, source: 'system' };
+    const again = admit(r.callId, [...known, ...out.accepted], [wrap]);
+    if (again.accepted.length) {
+      out.accepted.push(wrap);
+      out.record = again.record;
+    }
+  }
+
   async record(events: CallEvent[], opts: RecordOptions = {}): Promise<{ results: EventResult[]; changed: CallsChanged }> {
     const results = new Map<string, EventResult>();
     const fresh: CallEvent[] = [];
@@ -91,24 +150,32 @@ export class CallEventsRecorder {
       fresh.push(e);
     }
     const changed: CallsChanged = { calls: [], agents: [] };
+    const published: Decision[] = [];
     if (fresh.length || opts.decisions?.length) {
       await this.db.transaction(async (tx) => {
         const callIds = [...new Set(fresh.map((e) => e.callId))];
-        if (callIds.length) await lockCalls(tx, callIds);
-        const known = await eventsOfCalls(tx, callIds);
+        // (our own events have fresh random ids: only reported ones can collide with other calls')
+        const reported = fresh.filter((e) => e.source === 'api').map((e) => e.id);
+        const read = callIds.length ? await lockAndRead(tx, callIds, reported) : [];
+        const mineIds = new Set(callIds);
+        const known = read.filter((e) => mineIds.has(e.callId));
         const knownIds = new Map(known.map((e) => [e.id, e]));
-        // An id already used by another call's event.
-        const elsewhere = new Map((await eventsByIds(tx, fresh.filter((e) => !knownIds.has(e.id)).map((e) => e.id))).map((e) => [e.id, e]));
+        const byCall = new Map<string, CallEvent[]>();
+        for (const e of known) (byCall.get(e.callId) ?? byCall.set(e.callId, []).get(e.callId)!).push(e);
+        const freshByCall = new Map<string, CallEvent[]>();
+        for (const e of fresh) (freshByCall.get(e.callId) ?? freshByCall.set(e.callId, []).get(e.callId)!).push(e);
+        const elsewhere = new Map(read.filter((e) => !mineIds.has(e.callId)).map((e) => [e.id, e]));
         // The ACD rings only a free operator; between its look and this write one may have gone.
         const ringOps = [...new Set(fresh.filter((e) => e.source === 'acd' && e.type === 'ringing').map((e) => e.data.operatorId as number))].sort((x, y) => x - y);
-        const free = new Set((await agentsByIds(tx, ringOps, true)).filter((a) => a.state === 'ready' && a.call_id === null).map((a) => a.user_id));
+        const ringAgents = new Map((ringOps.length ? await agentsByIds(tx, ringOps, true) : []).map((a) => [a.user_id, a]));
+        const free = new Set([...ringAgents.values()].filter((a) => a.state === 'ready' && a.call_id === null).map((a) => a.user_id));
         const taken = new Set<number>();
         const changes: CallChange[] = [];
         const admitted: CallEvent[] = [];
         for (const callId of callIds) {
-          const mine = known.filter((e) => e.callId === callId);
+          const mine = byCall.get(callId) ?? [];
           const candidates: CallEvent[] = [];
-          for (const e of fresh.filter((x) => x.callId === callId)) {
+          for (const e of freshByCall.get(callId) ?? []) {
             const prior = knownIds.get(e.id) ?? elsewhere.get(e.id);
             if (prior) results.set(e.id, sameEvent(prior, e) ? { id: e.id, status: 'duplicate' } : { id: e.id, status: 'rejected', reason: `event id ${e.id} was used for a different event` });
             else if (e.source === 'acd' && e.type === 'ringing') {
@@ -132,38 +199,62 @@ export class CallEventsRecorder {
           if (!out.accepted.length) continue;
           for (const e of out.accepted) results.set(e.id, { id: e.id, status: 'accepted' });
           this.placeInQueue(out.record, [...mine, ...out.accepted]);
+          this.closeWrapUpAtOnce(out, mine);
           admitted.push(...out.accepted);
           changes.push({ before, after: out.record, events: out.accepted });
         }
         const accepted = new Set(admitted.map((e) => e.callId));
-        for (const d of opts.decisions ?? []) if (accepted.has(d.callId) || !fresh.some((e) => e.callId === d.callId)) await publish(tx, 'acd.decision', d);
-        if (!changes.length) return;
-        await insertEvents(tx, admitted);
-        await upsertCalls(tx, changes.map((c) => c.after));
-        changed.agents = await this.moveOperators(tx, changes, opts.now ?? new Date());
-        changed.calls = changes.map(({ after: r }) => ({ callId: r.callId, region: r.regionCode, queueRegion: r.queueRegion, queueId: r.queueId, state: r.state, operatorId: r.operatorId }));
-        await publish(tx, 'cc.calls.changed', changed);
+        for (const d of opts.decisions ?? []) if (accepted.has(d.callId) || !fresh.some((e) => e.callId === d.callId)) published.push(d);
+        const outbox = published.map((d) => ({ topic: 'acd.decision', payload: d }));
+        if (!changes.length) return publishMany(tx, outbox);
+        const moved = await this.moveOperators(tx, changes, opts.now ?? new Date(), ringAgents);
+        await writeBatch(tx, { events: admitted, calls: changes.map((c) => c.after), agents: moved.agents, log: moved.log });
+        changed.agents = moved.agents.map(agentSummary);
+        changed.calls = changes.map(({ after: r }) => ({
+          callId: r.callId,
+          region: r.regionCode,
+          queueRegion: r.queueRegion,
+          queueId: r.queueId,
+          state: r.state,
+          operatorId: r.operatorId,
+          topic: r.topic,
+          queuedAt: (r.queuedAt ?? r.offeredAt)?.toISOString() ?? null,
+          overflowed: r.overflowed,
+        }));
+        await publishMany(tx, [...outbox, { topic: 'cc.calls.changed', payload: { ...changed, origin: NODE } }]);
       });
     }
-    return { results: events.map((e) => results.get(e.id) ?? { id: e.id, status: 'duplicate' }), changed };
+    if (changed.calls.length || changed.agents.length || published.length) for (const fn of this.listeners) fn(changed, published);
+    const answered = new Set<string>();
+    const out = events.map((e) => {
+      // The same id twice in one batch: the first counts, the second is a duplicate.
+      if (answered.has(e.id)) return { id: e.id, status: 'duplicate' as const };
+      answered.add(e.id);
+      return results.get(e.id) ?? { id: e.id, status: 'duplicate' as const };
+    });
+    return { results: out, changed };
   }
 
-  private async moveOperators(tx: Queryable, changes: CallChange[], now: Date): Promise<CallsChanged['agents']> {
-    const ids = [...new Set(changes.flatMap(operatorsOf))].sort((a, b) => a - b);
-    if (!ids.length) return [];
-    const agents = new Map<number, AgentRow>((await agentsByIds(tx, ids, true)).map((a) => [a.user_id, a]));
+  /** Where the batch moves its operators (written with the rest of the batch). */
+  private async moveOperators(tx: Queryable, changes: CallChange[], now: Date, loaded: Map<number, AgentRow>): Promise<{ agents: AgentRow[]; log: AgentLogEntry[] }> {
+    const ids = [...new Set(changes.flatMap(operatorsOf))].filter((id) => !loaded.has(id)).sort((a, b) => a - b);
+    const agents = new Map(loaded);
+    for (const a of ids.length ? await agentsByIds(tx, ids, true) : []) agents.set(a.user_id, a);
     const moved = new Map<number, AgentRow>();
+    const log: AgentLogEntry[] = [];
     for (const change of changes) {
       for (const id of operatorsOf(change)) {
         const a = agents.get(id);
         if (!a) continue;
         const u = agentUpdate(a, change, now);
         if (!u) continue;
-        const next = await setAgentState(tx, a, u, now);
+        const { next, log: entry } = nextAgentState(a, u, now);
         agents.set(id, next);
         moved.set(id, next);
+        if (entry) log.push(entry);
       }
     }
-    return [...moved.values()].map((a) => ({ userId: a.user_id, region: a.region_code, state: a.state }));
+    return { agents: [...moved.values()], log };
   }
+
 }

@@ -1,6 +1,7 @@
 // SQL of calls and their raw events.
 import type { Queryable } from '../platform/db/database.ts';
 import type { CallEvent, CallRecord, CallState } from './call-fold.ts';
+import type { AgentLogEntry, AgentRow } from './agents-queries.ts';
 
 interface EventRow {
   id: string;
@@ -13,29 +14,13 @@ interface EventRow {
 
 const toEvent = (r: EventRow): CallEvent => ({ id: r.id, callId: r.call_id, type: r.type, at: r.at, data: r.data, source: r.source });
 
-/** Serialises writers of the same calls (two batches, two nodes) for the rest of the transaction. */
-export async function lockCalls(tx: Queryable, callIds: string[]): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock(7122002, hashtext(x)) FROM (SELECT DISTINCT x FROM unnest($1::text[]) x ORDER BY x) s', [callIds]);
-}
-
-export async function eventsOfCalls(tx: Queryable, callIds: string[]): Promise<CallEvent[]> {
-  const r = await tx.query<EventRow>('SELECT id, call_id, type, at, data, source FROM cc_call_events WHERE call_id = ANY($1::text[])', [callIds]);
+/**
+ * Locks the calls for the rest of the transaction and returns their events, and any other stored
+ * events whose ids are given (to tell a duplicate from an id reused for something else).
+ */
+export async function lockAndRead(tx: Queryable, callIds: string[], eventIds: string[]): Promise<CallEvent[]> {
+  const r = await tx.query<EventRow>('SELECT id, call_id, type, at, data, source FROM cc_lock_and_read($1::text[], $2::text[])', [callIds, eventIds]);
   return r.rows.map(toEvent);
-}
-
-export async function eventsByIds(tx: Queryable, ids: string[]): Promise<CallEvent[]> {
-  const r = await tx.query<EventRow>('SELECT id, call_id, type, at, data, source FROM cc_call_events WHERE id = ANY($1::text[])', [ids]);
-  return r.rows.map(toEvent);
-}
-
-export async function insertEvents(tx: Queryable, events: CallEvent[]): Promise<void> {
-  if (!events.length) return;
-  await tx.query(
-    `INSERT INTO cc_call_events (id, call_id, type, at, data, source)
-     SELECT id, call_id, type, at, data, source
-       FROM json_to_recordset($1::json) AS x(id text, call_id text, type text, at timestamptz, data jsonb, source text)`,
-    [JSON.stringify(events.map((e) => ({ id: e.id, call_id: e.callId, type: e.type, at: e.at.toISOString(), data: e.data, source: e.source })))],
-  );
 }
 
 const COLUMNS = [
@@ -73,15 +58,37 @@ function toRow(r: CallRecord): Record<(typeof COLUMNS)[number], unknown> {
   };
 }
 
-/** Writes the records (one statement for the whole batch). */
-export async function upsertCalls(tx: Queryable, records: CallRecord[]): Promise<void> {
-  if (!records.length) return;
+/**
+ * Everything one batch writes, in one statement: its events, its calls, its operators' states and
+ * their log (each round trip to the database is time a caller waits for an operator).
+ */
+export async function writeBatch(
+  tx: Queryable,
+  b: { events: CallEvent[]; calls: CallRecord[]; agents: AgentRow[]; log: AgentLogEntry[] },
+): Promise<void> {
   const set = COLUMNS.filter((c) => c !== 'call_id').map((c) => `${c} = excluded.${c}`).join(', ');
   await tx.query(
-    `INSERT INTO cc_calls (${COLUMNS.join(', ')})
-     SELECT ${COLUMNS.join(', ')} FROM json_populate_recordset(null::cc_calls, $1::json)
-     ON CONFLICT (call_id) DO UPDATE SET ${set}, updated_at = now()`,
-    [JSON.stringify(records.map(toRow))],
+    `WITH ev AS (
+       INSERT INTO cc_call_events (id, call_id, type, at, data, source)
+       SELECT id, call_id, type, at, data, source FROM json_to_recordset($1::json) AS x(id text, call_id text, type text, at timestamptz, data jsonb, source text)
+     ), calls AS (
+       INSERT INTO cc_calls (${COLUMNS.join(', ')})
+       SELECT ${COLUMNS.join(', ')} FROM json_populate_recordset(null::cc_calls, $2::json)
+       ON CONFLICT (call_id) DO UPDATE SET ${set}, updated_at = now()
+     ), agents AS (
+       UPDATE cc_agents a SET state = x.state, reason = x.reason, call_id = x.call_id, idle_since = x.idle_since,
+              break_after = x.break_after, state_since = x.state_since, updated_at = now()
+         FROM json_to_recordset($3::json) AS x(user_id bigint, state text, reason text, call_id text, idle_since timestamptz, break_after text, state_since timestamptz)
+        WHERE a.user_id = x.user_id
+     )
+     INSERT INTO cc_agent_log (user_id, region_code, state, reason, at)
+     SELECT user_id, region_code, state, reason, at FROM json_to_recordset($4::json) AS x(user_id bigint, region_code text, state text, reason text, at timestamptz)`,
+    [
+      JSON.stringify(b.events.map((e) => ({ id: e.id, call_id: e.callId, type: e.type, at: e.at.toISOString(), data: e.data, source: e.source }))),
+      JSON.stringify(b.calls.map(toRow)),
+      JSON.stringify(b.agents.map((r) => ({ user_id: r.user_id, state: r.state, reason: r.reason, call_id: r.call_id, idle_since: r.idle_since, break_after: r.break_after, state_since: r.state_since }))),
+      JSON.stringify(b.log),
+    ],
   );
 }
 

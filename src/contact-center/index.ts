@@ -50,7 +50,7 @@ export type ContactCenter = ReturnType<typeof createContactCenter>;
 export function contactCenterRoutesAll(app: App, cc: ContactCenter, deps: { bus: EventBus; db: Db; audit: AuditService }) {
   contactCenterRoutes(app, cc);
   queuesRoutes(app, { queues: cc.queues, db: deps.db, audit: deps.audit });
-  liveFeeds(app, { bus: deps.bus, db: deps.db, agents: cc.agents, calls: cc.calls, supervisor: cc.supervisor });
+  liveFeeds(app, { bus: deps.bus, db: deps.db, agents: cc.agents, calls: cc.calls, supervisor: cc.supervisor, recorder: cc.recorder });
 }
 
 /** Queues for every region, the ACD subscribed; call before the bus starts. */

@@ -13,30 +13,39 @@ import { problems, staffSecurity } from '../platform/http/schemas.ts';
 import { lastEventId, openSse, type SseClient } from '../platform/http/sse.ts';
 import type { App } from '../platform/http/types.ts';
 import type { AgentsService } from './agents-service.ts';
-import type { CallsChanged, Decision } from './call-events.ts';
+import type { CallEventsRecorder, CallsChanged, Decision } from './call-events.ts';
 import type { CallsService } from './calls-service.ts';
 import { callById } from './calls-queries.ts';
 import type { SupervisorService } from './supervisor-service.ts';
 
 const stream = z.string().describe('text/event-stream');
 
-export function liveFeeds(app: App, deps: { bus: EventBus; db: Db; agents: AgentsService; calls: CallsService; supervisor: SupervisorService }) {
+export function liveFeeds(app: App, deps: { bus: EventBus; db: Db; agents: AgentsService; calls: CallsService; supervisor: SupervisorService; recorder: CallEventsRecorder }) {
   const edges = new Set<{ principal: Principal | null; sse: SseClient }>();
   const operators = new Map<number, Set<SseClient>>();
   const supervisors = new Set<{ region: string; sse: SseClient; pending: boolean; last: number; push: () => void }>();
 
   const forEdge = (p: Principal | null, d: Decision) => !p || p.region === FEDERAL || d.region === p.region || d.queueRegion === p.region;
 
-  deps.bus.subscribe('acd.decision', async (e: DomainEvent) => {
-    const d = e.payload as Decision;
-    for (const c of edges) if (forEdge(c.principal, d)) c.sse.send({ id: e.id, event: d.type, data: d });
+  // A decision made on this node goes out at once; the bus brings it (again, and other nodes') later:
+  // each is sent once, by its id.
+  const sentDecisions = new Set<string>();
+  const pushDecision = async (d: Decision, eventId?: number) => {
+    if (sentDecisions.has(d.id)) return;
+    sentDecisions.add(d.id);
+    if (sentDecisions.size > 20_000) sentDecisions.clear();
+    for (const c of edges) if (forEdge(c.principal, d)) c.sse.send({ ...(eventId !== undefined ? { id: eventId } : {}), event: d.type, data: d });
     if ((d.type === 'connect' || d.type === 'callback') && d.operator && operators.has(d.operator.id)) {
       const call = await callById(deps.db, d.callId);
       if (!call) return;
       const [view] = await deps.calls.present([call]);
       for (const sse of operators.get(d.operator.id) ?? []) sse.send({ event: 'offer', data: { ...view, callback: d.type === 'callback' } });
     }
+  };
+  deps.recorder.onRecorded((_, decisions) => {
+    for (const d of decisions) void pushDecision(d);
   });
+  deps.bus.subscribe('acd.decision', (e: DomainEvent) => pushDecision(e.payload as Decision, e.id));
 
   deps.bus.subscribe('cc.calls.changed', async (e: DomainEvent) => {
     const c = e.payload as CallsChanged;

@@ -19,6 +19,7 @@ const queueSchema = z
     escalation: z.array(escalationStepSchema),
     callbackThresholdSeconds: z.number().int(),
     ringTimeoutSeconds: z.number().int(),
+    wrapUpSeconds: z.number().int().nullable(),
   })
   .meta({ id: 'Queue' });
 
@@ -51,6 +52,7 @@ export function queuesRoutes(app: App, deps: { queues: Queues; db: Db; audit: Au
         escalation: z.array(escalationStepSchema).max(10).optional(),
         callbackThresholdSeconds: z.number().int().min(0).max(7200).optional(),
         ringTimeoutSeconds: z.number().int().min(5).max(120).optional(),
+        wrapUpSeconds: z.number().int().min(0).max(3600).nullable().optional().describe('Close the wrap-up by itself after this many seconds (0 = at once); null = the operator does'),
       }),
       response: { 200: queueSchema, ...problems(400, 401, 403, 404) },
     },

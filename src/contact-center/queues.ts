@@ -24,6 +24,8 @@ export interface Queue {
   escalation: EscalationStep[];
   callbackThresholdSeconds: number;
   ringTimeoutSeconds: number;
+  /** After this many seconds of wrap-up the system closes it (0 = at once); null = the operator does. */
+  wrapUpSeconds: number | null;
 }
 
 interface Row {
@@ -35,6 +37,7 @@ interface Row {
   escalation: EscalationStep[];
   callback_threshold_seconds: number;
   ring_timeout_seconds: number;
+  wrap_up_seconds: number | null;
 }
 
 const toQueue = (r: Row): Queue => ({
@@ -46,6 +49,7 @@ const toQueue = (r: Row): Queue => ({
   escalation: r.escalation,
   callbackThresholdSeconds: r.callback_threshold_seconds,
   ringTimeoutSeconds: r.ring_timeout_seconds,
+  wrapUpSeconds: r.wrap_up_seconds,
 });
 
 export const defaultEscalation: EscalationStep[] = [
@@ -100,12 +104,12 @@ export class Queues {
     return (topic ? mine.find((q) => q.skills.includes(topic)) : undefined) ?? mine.find((q) => q.name === 'general') ?? mine[0];
   }
 
-  async update(tx: Queryable, id: number, set: Partial<Pick<Queue, 'title' | 'skills' | 'escalation' | 'callbackThresholdSeconds' | 'ringTimeoutSeconds'>>): Promise<void> {
+  async update(tx: Queryable, id: number, set: Partial<Pick<Queue, 'title' | 'skills' | 'escalation' | 'callbackThresholdSeconds' | 'ringTimeoutSeconds' | 'wrapUpSeconds'>>): Promise<void> {
     await tx.query(
       `UPDATE cc_queues SET title = coalesce($2, title), skills = coalesce($3, skills), escalation = coalesce($4::jsonb, escalation),
          callback_threshold_seconds = coalesce($5, callback_threshold_seconds), ring_timeout_seconds = coalesce($6, ring_timeout_seconds),
-         updated_at = now() WHERE id = $1`,
-      [id, set.title ?? null, set.skills ?? null, set.escalation ? JSON.stringify(set.escalation) : null, set.callbackThresholdSeconds ?? null, set.ringTimeoutSeconds ?? null],
+         wrap_up_seconds = CASE WHEN $7 THEN $8::int ELSE wrap_up_seconds END, updated_at = now() WHERE id = $1`,
+      [id, set.title ?? null, set.skills ?? null, set.escalation ? JSON.stringify(set.escalation) : null, set.callbackThresholdSeconds ?? null, set.ringTimeoutSeconds ?? null, set.wrapUpSeconds !== undefined, set.wrapUpSeconds ?? null],
     );
     await publish(tx, 'cc.queues.changed', { id });
   }

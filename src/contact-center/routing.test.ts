@@ -203,4 +203,31 @@ describe('ACD routing', () => {
     expect((await call(second)).state).toBe('ringing');
     await decisions.next((e) => e.event === 'callback' && e.data.callId === second, 2000);
   });
+
+  it('closes wrap-up by itself where the queue says so: at once, or after its limit', async () => {
+    const sup = await app.as('supervisor', '19');
+    const queue = (await sup.get('/api/v1/queues?region=19')).body.items[0];
+    expect((await sup.put(`/api/v1/queues/${queue.id}`, { wrapUpSeconds: 0 })).body.wrapUpSeconds).toBe(0);
+    await settle();
+    const op = await operator('19');
+    await ready(op);
+    const id = await offer('19');
+    await op.post(`/api/v1/agent/calls/${id}/answer`);
+    await edge.post('/api/v1/telephony/events', { events: [event(id, 'ended', clock())] });
+    await settle();
+    expect(await app.services.cc.calls.get({ principal: null, via: 'system' }, id)).toMatchObject({ state: 'ended', outcome: 'not_recorded' });
+    expect((await op.get('/api/v1/agent')).body.state).toBe('ready');
+
+    await sup.put(`/api/v1/queues/${queue.id}`, { wrapUpSeconds: 30 });
+    await settle();
+    const second = await offer('19');
+    await op.post(`/api/v1/agent/calls/${second}/answer`);
+    await op.post(`/api/v1/agent/calls/${second}/hangup`);
+    await settle();
+    expect((await call(second)).state).toBe('wrap_up');
+    advance(31);
+    await tick();
+    expect((await call(second)).state).toBe('ended');
+    expect((await op.get('/api/v1/agent')).body.state).toBe('ready');
+  });
 });

@@ -27,14 +27,17 @@ export class TelephonyService {
   async ingest(ctx: ActorContext, batch: TelephonyEvent[], now = new Date()): Promise<EventResult[]> {
     const p = authorize(ctx, 'telephony.events');
     const scope = p && p.region !== FEDERAL ? p.region : undefined;
-    const verdicts = new Map<string, EventResult>();
+    // Verdicts of events refused before recording, by position in the batch.
+    const verdicts = new Map<number, EventResult>();
     const operators = await this.directory.byUsernames(batch.flatMap((e) => ('operator' in e ? [e.operator] : 'to' in e && 'operator' in e.to ? [e.to.operator] : [])));
     const needRegion = batch.filter((e) => e.type === 'transferred' && 'queue' in e.to && !e.to.region).map((e) => e.callId);
-    const callRegion = new Map((await callsByIds(this.db, needRegion)).map((c) => [c.call_id, c.region_code]));
+    const callRegion = new Map((needRegion.length ? await callsByIds(this.db, needRegion) : []).map((c) => [c.call_id, c.region_code]));
     const events: CallEvent[] = [];
-    const reject = (e: TelephonyEvent, reason: string) => verdicts.set(e.id, { id: e.id, status: 'rejected', reason });
+    let index = -1;
+    const reject = (e: TelephonyEvent, reason: string) => verdicts.set(index, { id: e.id, status: 'rejected', reason });
 
     for (const e of batch) {
+      index++;
       const at = new Date(e.at);
       if (at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
         reject(e, `"at" (${e.at}) is in the future; check the sender's clock`);
@@ -107,7 +110,8 @@ export class TelephonyService {
       events.push({ id: e.id, callId: e.callId, type: e.type, at, data, source: 'api' });
     }
     const { results } = await this.recorder.record(events, { ...(scope ? { region: scope } : {}), now });
-    for (const r of results) verdicts.set(r.id, r);
-    return batch.map((e) => verdicts.get(e.id)!);
+    const recorded = results.values();
+    // Verdicts in the order of the batch; events refused before recording keep their reason.
+    return batch.map((_, i) => verdicts.get(i) ?? recorded.next().value!);
   }
 }

@@ -18,12 +18,9 @@ export interface RoutableCall {
 
 const COLUMNS = 'call_id, state, region_code, queue_id, queue_region, operator_id, topic, queued_at, offered_at, overflowed, updated_at';
 
-export async function routableCalls(db: Queryable, region: string): Promise<RoutableCall[]> {
-  return (await db.query<RoutableCall>(`SELECT ${COLUMNS} FROM cc_calls WHERE queue_region = $1 AND state IN ('waiting', 'callback_pending')`, [region])).rows;
-}
-
-export async function allWaiting(db: Queryable): Promise<RoutableCall[]> {
-  return (await db.query<RoutableCall>(`SELECT ${COLUMNS} FROM cc_calls WHERE state = 'waiting' ORDER BY queued_at NULLS LAST`)).rows;
+/** Every call waiting for an operator or for a callback. */
+export async function allRoutable(db: Queryable): Promise<RoutableCall[]> {
+  return (await db.query<RoutableCall>(`SELECT ${COLUMNS} FROM cc_calls WHERE state IN ('waiting', 'callback_pending')`)).rows;
 }
 
 export async function ringingCalls(db: Queryable): Promise<RoutableCall[]> {
@@ -36,12 +33,18 @@ export async function callsByIds(db: Queryable, ids: string[]): Promise<Pick<Cal
 
 export interface WorkingAgent {
   user_id: number;
+  region_code: string;
   state: string;
   skills: string[];
   idle_since: Date | null;
 }
 
-/** Operators logged in (not offline) in a region. */
-export async function workingAgents(db: Queryable, region: string): Promise<WorkingAgent[]> {
-  return (await db.query<WorkingAgent>("SELECT user_id, state, skills, idle_since FROM cc_agents WHERE region_code = $1 AND state <> 'offline'", [region])).rows;
+/** Every operator logged in (not offline). */
+export async function allWorking(db: Queryable): Promise<WorkingAgent[]> {
+  return (await db.query<WorkingAgent>("SELECT user_id, region_code, state, skills, idle_since FROM cc_agents WHERE state <> 'offline'")).rows;
+}
+
+/** Calls whose operator is still wrapping up. */
+export async function wrappingUp(db: Queryable): Promise<{ call_id: string; queue_id: number | null; ended_at: Date | null }[]> {
+  return (await db.query<{ call_id: string; queue_id: number | null; ended_at: Date | null }>("SELECT call_id, queue_id, ended_at FROM cc_calls WHERE state = 'wrap_up'")).rows;
 }

@@ -8,7 +8,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { DomainEvent, EventBus } from '../../platform/events/bus.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { CallEvent } from '../call-fold.ts';
-import type { CallEventsRecorder, CallsChanged, Decision } from '../call-events.ts';
+import { NODE, type CallEventsRecorder, type CallsChanged, type Decision } from '../call-events.ts';
 import type { Queue, Queues } from '../queues.ts';
 import { estimatedWaitSeconds, route, type ReadyOperator, type WaitingCall } from './router.ts';
 import * as q from './acd-queries.ts';
@@ -20,8 +20,35 @@ const STALE_AFTER_RESTART_MS = 30 * 60_000;
 
 export type Clock = () => Date;
 
+interface MemCall {
+  callId: string;
+  region: string | null;
+  queueRegion: string;
+  queueId: number | null;
+  state: 'waiting' | 'callback_pending';
+  topic: string | null;
+  queuedAt: Date;
+  overflowed: boolean;
+}
+
+interface MemAgent {
+  userId: number;
+  region: string;
+  state: string;
+  skills: string[];
+  idleSince: Date | null;
+}
+
+/** Memory is checked against the database now and then, in case a change was missed. */
+const RESYNC_MS = 30_000;
+
 export class Acd {
   private dirty = new Set<string>();
+  /** Calls waiting (or waiting for a callback), by id: routing reads memory, not the database. */
+  private waiting = new Map<string, MemCall>();
+  /** Operators at work (not offline), by id. */
+  private staff = new Map<number, MemAgent>();
+  private lastSync = 0;
   private running: Promise<void> | null = null;
   private ringing = new Map<string, { operatorId: number; deadline: number }>();
   private widened = new Set<string>();
@@ -45,14 +72,67 @@ export class Acd {
   }
 
   subscribe(bus: EventBus): void {
-    bus.subscribe('cc.calls.changed', (e: DomainEvent) => this.onChange(e.payload as CallsChanged));
+    bus.subscribe('cc.calls.changed', (e: DomainEvent) => {
+      const c = e.payload as CallsChanged;
+      if (c.origin !== NODE) this.onChange(c);
+    });
+    // Batches recorded on this node reach the ACD at once; the bus brings the others' (and these again, harmlessly).
+    this.recorder.onRecorded((changed) => this.onChange(changed));
   }
 
   /** Called with the change of a batch this node recorded, without waiting for the bus. */
   onChange(c: CallsChanged): void {
-    for (const call of c.calls) if (call.queueRegion) this.dirty.add(call.queueRegion);
-    for (const a of c.agents) this.dirty.add(a.region);
+    for (const call of c.calls) {
+      if ((call.state === 'waiting' || call.state === 'callback_pending') && call.queueRegion) {
+        const prev = this.waiting.get(call.callId);
+        this.waiting.set(call.callId, {
+          callId: call.callId,
+          region: call.region,
+          queueRegion: call.queueRegion,
+          queueId: call.queueId,
+          state: call.state,
+          topic: call.topic ?? prev?.topic ?? null,
+          queuedAt: call.queuedAt ? new Date(call.queuedAt) : (prev?.queuedAt ?? this.clock()),
+          overflowed: call.overflowed ?? prev?.overflowed ?? false,
+        });
+      } else this.waiting.delete(call.callId);
+      if (call.queueRegion) this.dirty.add(call.queueRegion);
+    }
+    for (const a of c.agents) {
+      if (a.state === 'offline') this.staff.delete(a.userId);
+      else {
+        const prev = this.staff.get(a.userId);
+        this.staff.set(a.userId, {
+          userId: a.userId,
+          region: a.region,
+          state: a.state,
+          skills: a.skills ?? prev?.skills ?? [],
+          idleSince: a.idleSince !== undefined ? (a.idleSince ? new Date(a.idleSince) : null) : (prev?.idleSince ?? null),
+        });
+      }
+      this.dirty.add(a.region);
+    }
     this.kick();
+  }
+
+  /** Memory from the database: at start, and now and then in case a change was missed. */
+  private async sync(): Promise<void> {
+    const [calls, agents] = await Promise.all([q.allRoutable(this.db), q.allWorking(this.db)]);
+    this.waiting = new Map(
+      calls.filter((c) => c.queue_region).map((c) => [c.call_id, {
+        callId: c.call_id,
+        region: c.region_code,
+        queueRegion: c.queue_region!,
+        queueId: c.queue_id,
+        state: c.state as MemCall['state'],
+        topic: c.topic,
+        queuedAt: c.queued_at ?? c.offered_at ?? this.clock(),
+        overflowed: c.overflowed,
+      }]),
+    );
+    this.staff = new Map(agents.map((a) => [a.user_id, { userId: a.user_id, region: a.region_code, state: a.state, skills: a.skills, idleSince: a.idle_since }]));
+    this.lastSync = Date.now();
+    for (const c of this.waiting.values()) this.dirty.add(c.queueRegion);
   }
 
   /** Becomes the leader (waiting for the lock if another node holds it), then routes. */
@@ -61,6 +141,7 @@ export class Acd {
     if (this.stopped) return void (await this.release());
     this.leading = true;
     await this.recover();
+    await this.sync();
     this.timer = setInterval(() => void this.tick().catch((err: unknown) => this.log.error({ err }, 'acd tick failed')), tickMs);
     this.timer.unref();
     for (const queue of this.queues.all()) this.dirty.add(queue.region);
@@ -92,7 +173,7 @@ export class Acd {
         for (let round = 0; this.dirty.size && this.leading && round < 50; round++) {
           const regions = [...this.dirty];
           this.dirty.clear();
-          for (const region of regions) await this.dispatch(region);
+          await this.dispatch(regions);
         }
       } catch (err) {
         this.log.error({ err }, 'acd: routing failed; retrying on the next tick');
@@ -110,60 +191,73 @@ export class Acd {
     return { id: randomUUID(), type, callId: call.callId, region: call.region, queueRegion: call.queueRegion, ...(operator ? { operator } : {}), at: this.clock().toISOString() };
   }
 
-  private async dispatch(region: string): Promise<void> {
-    const [calls, agents] = await Promise.all([q.routableCalls(this.db, region), q.workingAgents(this.db, region)]);
+  /** Matches waiting calls with free operators in these regions, all in one go, from memory. */
+  private async dispatch(regions: string[]): Promise<void> {
+    const wanted = new Set(regions);
+    const calls = [...this.waiting.values()].filter((c) => wanted.has(c.queueRegion));
     if (!calls.length) return;
-    if (!agents.length) return this.overflowUnstaffed(region, calls);
-    const waiting: WaitingCall[] = calls.map((c) => ({
-      callId: c.call_id,
-      queueId: c.queue_id ?? 0,
-      topic: c.topic,
-      queuedAt: c.queued_at ?? c.offered_at ?? this.clock(),
-      widened: this.widened.has(c.call_id),
-      callback: c.state === 'callback_pending',
-    }));
-    const ready: ReadyOperator[] = agents.filter((a) => a.state === 'ready').map((a) => ({ userId: a.user_id, skills: a.skills, idleSince: a.idle_since }));
-    const assignments = route(waiting, ready);
-    if (!assignments.length) return;
-    const people = await this.directory.byIds(assignments.map((a) => a.operatorId));
-    const byId = new Map(calls.map((c) => [c.call_id, c]));
     const events: CallEvent[] = [];
     const decisions: Decision[] = [];
+    const assignments: { callId: string; operatorId: number }[] = [];
+    const staffed = this.staffedRegions();
+    for (const region of new Set(calls.map((c) => c.queueRegion))) {
+      const here = calls.filter((c) => c.queueRegion === region);
+      const staff = [...this.staff.values()].filter((a) => a.region === region);
+      if (!staff.length) {
+        events.push(...this.overflowUnstaffed(region, here, staffed));
+        continue;
+      }
+      const waiting: WaitingCall[] = here.map((c) => ({
+        callId: c.callId,
+        queueId: c.queueId ?? 0,
+        topic: c.topic,
+        queuedAt: c.queuedAt,
+        widened: this.widened.has(c.callId),
+        callback: c.state === 'callback_pending',
+      }));
+      const ready: ReadyOperator[] = staff.filter((a) => a.state === 'ready').map((a) => ({ userId: a.userId, skills: a.skills, idleSince: a.idleSince }));
+      assignments.push(...route(waiting, ready));
+    }
+    const people = assignments.length ? await this.directory.byIds(assignments.map((a) => a.operatorId)) : new Map();
     for (const a of assignments) {
-      const call = byId.get(a.callId)!;
+      const call = this.waiting.get(a.callId)!;
       const op = { id: a.operatorId, username: people.get(a.operatorId)?.username ?? String(a.operatorId) };
       events.push(this.event(a.callId, 'ringing', { operatorId: a.operatorId }));
-      decisions.push(this.decision(call.state === 'callback_pending' ? 'callback' : 'connect', { callId: a.callId, region: call.region_code, queueRegion: call.queue_region }, op));
+      decisions.push(this.decision(call.state === 'callback_pending' ? 'callback' : 'connect', { callId: a.callId, region: call.region, queueRegion: call.queueRegion }, op));
     }
+    if (!events.length) return;
+    const queueOf = new Map(calls.map((c) => [c.callId, c.queueId]));
     const { results } = await this.recorder.record(events, { decisions, now: this.clock() });
     const now = this.clock().getTime();
-    results.forEach((r, i) => {
-      if (r.status !== 'accepted') return;
-      const a = assignments[i]!;
-      const queue = this.queues.get(byId.get(a.callId)!.queue_id ?? 0);
-      this.ringing.set(a.callId, { operatorId: a.operatorId, deadline: now + (queue?.ringTimeoutSeconds ?? 20) * 1000 });
+    events.forEach((e, i) => {
+      if (e.type !== 'ringing' || results[i]?.status !== 'accepted') return;
+      const queue = this.queues.get(queueOf.get(e.callId) ?? 0);
+      this.ringing.set(e.callId, { operatorId: e.data.operatorId as number, deadline: now + (queue?.ringTimeoutSeconds ?? 20) * 1000 });
     });
   }
 
+  private staffedRegions(): Set<string> {
+    return new Set([...this.staff.values()].map((a) => a.region));
+  }
+
   /** Nobody at work in the region: calls go where the queue's "no operators" step says, at once. */
-  private async overflowUnstaffed(region: string, calls: q.RoutableCall[]): Promise<void> {
+  private overflowUnstaffed(region: string, calls: MemCall[], staffed: Set<string>): CallEvent[] {
     const events: CallEvent[] = [];
     for (const c of calls) {
       if (c.overflowed || c.state !== 'waiting') continue;
-      const step = this.queues.get(c.queue_id ?? 0)?.escalation.find((s) => s.action === 'overflow' && s.whenNoOperators);
-      const target = step && step.action === 'overflow' ? await this.overflowTarget(step.to, region) : undefined;
-      if (target) events.push(this.event(c.call_id, 'overflowed', { queueId: target.id, queueRegion: target.region, from: region, reason: 'no_operators' }));
+      const step = this.queues.get(c.queueId ?? 0)?.escalation.find((s) => s.action === 'overflow' && s.whenNoOperators);
+      const target = step && step.action === 'overflow' ? this.overflowTarget(step.to, region, staffed) : undefined;
+      if (target) events.push(this.event(c.callId, 'overflowed', { queueId: target.id, queueRegion: target.region, from: region, reason: 'no_operators' }));
     }
-    if (events.length) await this.recorder.record(events, { now: this.clock() });
+    return events;
   }
 
-  private async overflowTarget(to: string[], from: string): Promise<Queue | undefined> {
+  /** The first target that takes overflow: the reserve centre always; a neighbour only with someone at work. */
+  private overflowTarget(to: string[], from: string, staffed: Set<string>): Queue | undefined {
     for (const region of to) {
       if (region === from) continue;
       const queue = this.queues.resolve(region, 'general');
-      if (!queue) continue;
-      // The reserve centre always takes overflow; a neighbour only when someone there is at work.
-      if (region === 'federal' || (await q.workingAgents(this.db, region)).length > 0) return queue;
+      if (queue && (region === 'federal' || staffed.has(region))) return queue;
     }
     return undefined;
   }
@@ -172,8 +266,23 @@ export class Acd {
   async tick(): Promise<void> {
     if (!this.leading) return;
     const now = this.clock();
+    if (Date.now() - this.lastSync > RESYNC_MS && !this.running) await this.sync();
     await this.expireRings(now.getTime());
+    await this.closeWrapUps(now.getTime());
     await this.escalate(now);
+  }
+
+  /** Queues with a wrap-up limit: the system closes wrap-ups that ran over it. */
+  private async closeWrapUps(now: number): Promise<void> {
+    if (!this.queues.all().some((x) => (x.wrapUpSeconds ?? 0) > 0)) return;
+    const events: CallEvent[] = [];
+    for (const c of await q.wrappingUp(this.db)) {
+      const limit = this.queues.get(c.queue_id ?? 0)?.wrapUpSeconds;
+      if (limit && c.ended_at && now - c.ended_at.getTime() >= limit * 1000) {
+        events.push({ ...this.event(c.call_id, 'wrapped_up', { outcome: 'not_recorded', auto: true }), source: 'system' });
+      }
+    }
+    if (events.length) await this.recorder.record(events, { now: this.clock() });
   }
 
   private async expireRings(now: number): Promise<void> {
@@ -193,35 +302,35 @@ export class Acd {
   }
 
   private async escalate(now: Date): Promise<void> {
-    const waiting = await q.allWaiting(this.db);
+    const waiting = [...this.waiting.values()].filter((c) => c.state === 'waiting').sort((a, b) => a.queuedAt.getTime() - b.queuedAt.getTime());
     const events: CallEvent[] = [];
     const decisions: Decision[] = [];
     const perQueue = new Map<number, number>();
-    const staff = new Map<string, number>();
+    const staffed = this.staffedRegions();
+    const atWork = (region: string) => [...this.staff.values()].filter((a) => a.region === region).length;
     for (const c of waiting) {
-      const queue = this.queues.get(c.queue_id ?? 0);
+      const queue = this.queues.get(c.queueId ?? 0);
       if (!queue) continue;
-      const waited = (now.getTime() - (c.queued_at ?? c.offered_at ?? now).getTime()) / 1000;
+      const waited = (now.getTime() - c.queuedAt.getTime()) / 1000;
       const position = perQueue.get(queue.id) ?? 0;
       perQueue.set(queue.id, position + 1);
       for (const step of queue.escalation) {
         if (step.afterSeconds === undefined || waited < step.afterSeconds) continue;
-        if (step.action === 'widen_skills' && !this.widened.has(c.call_id)) {
-          this.widened.add(c.call_id);
+        if (step.action === 'widen_skills' && !this.widened.has(c.callId)) {
+          this.widened.add(c.callId);
           this.dirty.add(queue.region);
         }
         if (step.action === 'overflow' && !c.overflowed) {
-          const target = await this.overflowTarget(step.to, queue.region);
-          if (target) events.push(this.event(c.call_id, 'overflowed', { queueId: target.id, queueRegion: target.region, from: queue.region, reason: 'waited_too_long' }));
+          const target = this.overflowTarget(step.to, queue.region, staffed);
+          if (target) events.push(this.event(c.callId, 'overflowed', { queueId: target.id, queueRegion: target.region, from: queue.region, reason: 'waited_too_long' }));
           break;
         }
       }
-      if (queue.callbackThresholdSeconds > 0 && !this.callbackOffered.has(c.call_id)) {
-        if (!staff.has(queue.region)) staff.set(queue.region, (await q.workingAgents(this.db, queue.region)).length);
-        const ewt = estimatedWaitSeconds(position, staff.get(queue.region)!, DEFAULT_AHT_SECONDS);
+      if (queue.callbackThresholdSeconds > 0 && !this.callbackOffered.has(c.callId)) {
+        const ewt = estimatedWaitSeconds(position, atWork(queue.region), DEFAULT_AHT_SECONDS);
         if (ewt > queue.callbackThresholdSeconds) {
-          this.callbackOffered.add(c.call_id);
-          decisions.push(this.decision('offer_callback', { callId: c.call_id, region: c.region_code, queueRegion: c.queue_region }));
+          this.callbackOffered.add(c.callId);
+          decisions.push(this.decision('offer_callback', { callId: c.callId, region: c.region, queueRegion: c.queueRegion }));
         }
       }
     }
@@ -240,7 +349,7 @@ export class Acd {
     for (const c of await q.ringingCalls(this.db)) {
       if (c.operator_id !== null) this.ringing.set(c.call_id, { operatorId: c.operator_id, deadline: now.getTime() + (this.queues.get(c.queue_id ?? 0)?.ringTimeoutSeconds ?? 20) * 1000 });
     }
-    const stale = (await q.allWaiting(this.db)).filter((c) => now.getTime() - (c.queued_at ?? c.offered_at ?? now).getTime() > STALE_AFTER_RESTART_MS);
+    const stale = (await q.allRoutable(this.db)).filter((c) => c.state === 'waiting' && now.getTime() - (c.queued_at ?? c.offered_at ?? now).getTime() > STALE_AFTER_RESTART_MS);
     if (stale.length) {
       await this.recorder.record(stale.map((c) => this.event(c.call_id, 'abandoned', { reason: 'closed_after_restart' })), { now });
       this.log.warn({ calls: stale.length }, 'acd: closed calls left waiting too long over a restart');

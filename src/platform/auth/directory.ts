@@ -13,7 +13,12 @@ export interface Person {
   disabled: boolean;
 }
 
+/** Names change rarely; a minute-old name on a screen is fine, a query per routing decision is not. */
+const TTL_MS = 60_000;
+
 export class Directory {
+  private readonly cache = new Map<number, { person: Person; at: number }>();
+
   constructor(private readonly db: Db) {}
 
   async byUsernames(names: string[]): Promise<Map<string, Person>> {
@@ -22,7 +27,20 @@ export class Directory {
   }
 
   async byIds(ids: number[]): Promise<Map<number, Person>> {
-    const rows = await usersByIds(this.db, [...new Set(ids)]);
-    return new Map(rows.map((r) => [r.id, { id: r.id, username: r.username, displayName: r.display_name, region: r.region_code ?? FEDERAL, role: r.role, disabled: false }]));
+    const now = Date.now();
+    const out = new Map<number, Person>();
+    const missing: number[] = [];
+    for (const id of new Set(ids)) {
+      const hit = this.cache.get(id);
+      if (hit && now - hit.at < TTL_MS) out.set(id, hit.person);
+      else missing.push(id);
+    }
+    for (const r of missing.length ? await usersByIds(this.db, missing) : []) {
+      const person = { id: r.id, username: r.username, displayName: r.display_name, region: r.region_code ?? FEDERAL, role: r.role, disabled: false };
+      this.cache.set(r.id, { person, at: now });
+      out.set(r.id, person);
+    }
+    if (this.cache.size > 50_000) this.cache.clear();
+    return out;
   }
 }

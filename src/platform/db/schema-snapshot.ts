@@ -5,6 +5,7 @@ import type { Queryable } from './database.ts';
 export interface SchemaSnapshot {
   tables: Record<string, { columns: string[]; constraints: string[]; indexes: string[] }>;
   extensions: string[];
+  functions: string[];
 }
 
 export async function describeSchema(db: Queryable): Promise<SchemaSnapshot> {
@@ -31,6 +32,12 @@ export async function describeSchema(db: Queryable): Promise<SchemaSnapshot> {
     `SELECT tablename AS table_name, indexdef AS def FROM pg_indexes WHERE schemaname = 'public' ORDER BY tablename, indexname`,
   );
   const extensions = await db.query<{ extname: string }>(`SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' ORDER BY extname`);
+  const functions = await db.query<{ f: string }>(
+    `SELECT p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ') ' || pg_get_function_result(p.oid) AS f
+       FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+      WHERE n.nspname = 'public' AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+      ORDER BY 1`,
+  );
 
   const tables: SchemaSnapshot['tables'] = {};
   const table = (name: string) => (tables[name] ??= { columns: [], constraints: [], indexes: [] });
@@ -40,5 +47,5 @@ export async function describeSchema(db: Queryable): Promise<SchemaSnapshot> {
   }
   for (const k of constraints.rows) table(k.table_name).constraints.push(`${k.name}: ${k.def}`);
   for (const i of indexes.rows) table(i.table_name).indexes.push(i.def);
-  return { tables, extensions: extensions.rows.map((e) => e.extname) };
+  return { tables, extensions: extensions.rows.map((e) => e.extname), functions: functions.rows.map((f) => f.f) };
 }

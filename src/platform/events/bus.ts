@@ -4,7 +4,7 @@
 // drain catches anything a lost connection missed. Subscribers must be idempotent.
 import type { Db, Queryable } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
-import { CHANNEL, currentHorizon, deleteEventsBefore, eventsSince, insertEvent } from './outbox.ts';
+import { CHANNEL, currentHorizon, deleteEventsBefore, eventsSince, insertEvent, insertEvents } from './outbox.ts';
 
 export interface DomainEvent<T = unknown> {
   id: number;
@@ -17,6 +17,11 @@ type Handler = (event: DomainEvent) => void | Promise<void>;
 
 export function publish(tx: Queryable, topic: string, payload: unknown): Promise<void> {
   return insertEvent(tx, topic, payload);
+}
+
+/** Several events of one transaction, written at once. */
+export function publishMany(tx: Queryable, events: { topic: string; payload: unknown }[]): Promise<void> {
+  return insertEvents(tx, events);
 }
 
 const BATCH = 500;

@@ -13,8 +13,17 @@ export interface EventRow {
 
 /** Writes an event in the caller's transaction; NOTIFY is delivered by PostgreSQL at commit. */
 export async function insertEvent(tx: Queryable, topic: string, payload: unknown): Promise<void> {
-  await tx.query('INSERT INTO events (topic, payload) VALUES ($1, $2)', [topic, JSON.stringify(payload)]);
-  await tx.query('SELECT pg_notify($1, $2)', [CHANNEL, topic]);
+  await insertEvents(tx, [{ topic, payload }]);
+}
+
+/** Several events in one statement (and one NOTIFY: a wake-up, not a message). */
+export async function insertEvents(tx: Queryable, events: { topic: string; payload: unknown }[]): Promise<void> {
+  if (!events.length) return;
+  await tx.query(
+    `WITH ins AS (INSERT INTO events (topic, payload) SELECT topic, payload FROM json_to_recordset($1::json) AS x(topic text, payload jsonb) RETURNING 1)
+     SELECT pg_notify($2, 'events') FROM (SELECT count(*) FROM ins) c`,
+    [JSON.stringify(events), CHANNEL],
+  );
 }
 
 /** The oldest transaction still running: every event of an older one is committed or gone. */
