@@ -34,7 +34,7 @@ interface Figures {
 
 async function run(db: Db, label: string): Promise<Figures> {
   await migrate(db);
-  const logger = createLogger({ level: 'silent', format: 'json' });
+  const logger = createLogger({ level: (process.env.BENCH_LOG as 'error') ?? 'silent', format: 'json' });
   const { http, services } = await createApp({ config: loadConfig({ LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '10000' }), db, logger, options: { secretKey: Buffer.alloc(32, 3) } });
   const actor = systemActor('bench');
   await services.regions.importRecords(actor, readRegionsFile(demoRegionsFile));

@@ -8,6 +8,9 @@ import { usersRoutes } from './platform/auth/users-routes.ts';
 import type { Config } from './platform/config.ts';
 import type { Db } from './platform/db/database.ts';
 import { healthRoutes } from './platform/http/health.ts';
+import { createObservability } from './platform/observability/registry.ts';
+import { timedDb } from './platform/observability/db-timing.ts';
+import { observabilityRoutes } from './platform/observability/routes.ts';
 import { createHttpServer } from './platform/http/server.ts';
 import type { App } from './platform/http/types.ts';
 import type { Logger } from './platform/logger.ts';
@@ -16,6 +19,7 @@ import { knowledgeRoutes } from './knowledge/index.ts';
 import { registerSse } from './platform/http/sse.ts';
 import { createServices, type ServiceOptions, type Services } from './services.ts';
 import { contactCenterRoutesAll } from './contact-center/index.ts';
+import { monitoringRoutesAll } from './monitoring/index.ts';
 
 export const version: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -26,11 +30,14 @@ export interface AppDeps {
   options: ServiceOptions;
 }
 
-export async function createApp({ config, db, logger, options }: AppDeps): Promise<{ http: App; services: Services }> {
+export async function createApp({ config, db: raw, logger, options }: AppDeps): Promise<{ http: App; services: Services }> {
+  const observability = createObservability();
+  const db = timedDb(raw, observability);
   const services = createServices(db, config, logger, options);
   const http = await createHttpServer({ logger, trustProxy: config.trustProxy, version });
   registerPrincipalHook(http, services.login);
   healthRoutes(http, { db });
+  observabilityRoutes(http, observability);
   await authRoutes(http, { ...services, config });
   usersRoutes(http, services);
   tokensRoutes(http, services);
@@ -38,6 +45,7 @@ export async function createApp({ config, db, logger, options }: AppDeps): Promi
   regionsRoutes(http, services);
   knowledgeRoutes(http, services);
   contactCenterRoutesAll(http, services.cc, { bus: services.events, db, audit: services.audit });
+  monitoringRoutesAll(http, services.monitoring, { bus: services.events, registry: observability.registry, db });
   registerSse(http);
   await http.ready();
   return { http, services };

@@ -8,6 +8,8 @@ import { ImportFileError, kbCommands } from './cli/kb.ts';
 import { UsageError } from './cli/input.ts';
 import { tokenCommands } from './cli/tokens.ts';
 import { userCommands } from './cli/users.ts';
+import { simulateCommand } from './cli/simulate.ts';
+import { rollupsCommands } from './cli/rollups.ts';
 import { formatOpenApi, generateOpenApi } from './openapi.ts';
 import { AppError } from './platform/errors.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
@@ -30,11 +32,12 @@ program
   .option('--demo', 'on an empty database, load demo data and create demo accounts')
   .option('--port <port>', 'TCP port (overrides PORT)')
   .option('--host <host>', 'interface to listen on (overrides HOST)')
-  .action(async (o: { demo?: boolean; port?: string; host?: string }) => {
+  .option('--no-simulation', 'with --demo: no simulated calls')
+  .action(async (o: { demo?: boolean; port?: string; host?: string; simulation: boolean }) => {
     const config = loadConfig(process.env);
     if (o.port !== undefined) config.port = parseArg(z.coerce.number().int().min(1).max(65535), o.port, '--port');
     if (o.host !== undefined) config.host = o.host;
-    await serve(config, { demo: o.demo ?? false });
+    await serve(config, { demo: o.demo ?? false, simulation: o.simulation });
   });
 
 dbCommands(program);
@@ -42,6 +45,8 @@ userCommands(program);
 tokenCommands(program);
 importCommands(program);
 kbCommands(program);
+simulateCommand(program);
+rollupsCommands(program);
 
 program
   .command('openapi')

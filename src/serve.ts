@@ -8,9 +8,12 @@ import { openDatabase } from './platform/db/open.ts';
 import { createLogger } from './platform/logger.ts';
 import { startServices, stopServices } from './services.ts';
 import { resolveSecretKey } from './platform/secret-key.ts';
+import { startDemoSimulation } from './simulator/demo.ts';
 
 export interface ServeOptions {
   demo: boolean;
+  /** With demo: simulated calls (default on). */
+  simulation?: boolean;
 }
 
 export async function serve(config: Config, options: ServeOptions): Promise<void> {
@@ -18,6 +21,7 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
   const started = Date.now();
   const db = await openDatabase(config.database);
   let closing = false;
+  let stopSimulation: (() => Promise<void>) | undefined;
   try {
     const { applied, version } = await migrate(db, { onApplied: (m) => log.info({ migration: `${m.version}_${m.name}` }, 'migration applied') });
     log.info({ database: db.location, migration: version, applied: applied.length }, 'database ready');
@@ -31,6 +35,7 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
       log.info({ signal }, 'shutting down');
       const force = setTimeout(() => process.exit(1), 10_000).unref();
       try {
+        await stopSimulation?.();
         await http.close();
         await stopServices(services);
         await db.close();
@@ -54,6 +59,7 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
     log.info({ url, ms: Date.now() - started }, 'otvet is ready');
     if (demoAccounts.length) process.stdout.write(formatDemoAccounts(demoAccounts, url) + '\n');
     else if (options.demo) log.info('demo accounts exist already (their passwords were printed at first start)');
+    if (options.demo && options.simulation !== false) stopSimulation = startDemoSimulation(http, services, log);
   } catch (e) {
     await db.close().catch(() => {});
     throw e;

@@ -12,6 +12,7 @@ import { RegionsService } from './regions/index.ts';
 import { AnswersService, FeedbackService, KnowledgeImportService, KnowledgeSearch, PublicationsService, QueryStats, SynonymsService } from './knowledge/index.ts';
 import { createSearchIndex } from './knowledge/search/index.ts';
 import { createContactCenter, subscribeContactCenter, type Clock } from './contact-center/index.ts';
+import { createMonitoring } from './monitoring/index.ts';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -25,7 +26,9 @@ export interface ServiceOptions {
 export function createServices(db: Db, config: Pick<Config, 'session' | 'login'>, log: Logger, options: ServiceOptions) {
   const audit = new AuditService(db);
   const regions = new RegionsService(db, audit);
+  const monitoring = createMonitoring({ db, log, audit, regions, ...(options.clock ? { clock: options.clock } : {}) });
   const cc = createContactCenter({
+    hooks: monitoring.hooks,
     db,
     log,
     audit,
@@ -37,6 +40,7 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login'>
     },
   });
   const events = new EventBus(db, log);
+  monitoring.attach(cc.sources);
   const answers = new AnswersService(db, audit);
   const synonyms = new SynonymsService(db, audit);
   const feedback = new FeedbackService(db);
@@ -57,6 +61,7 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login'>
     login: new LoginService(db, audit, config),
     regions,
     cc,
+    monitoring,
   };
 }
 
@@ -75,6 +80,8 @@ export async function startServices(s: Services, options: { waitForAcd?: boolean
   await s.cc.queues.ensureDefaults(await s.regions.codes());
   s.queryStats.start();
   if (options.acd === false) return;
+  // Alerts and webhooks: one node evaluates (the others wait for the lock in the background).
+  void s.monitoring.service.start();
   // Another node may lead the ACD; this one then waits in the background to take over.
   const acd = s.cc.acd.start();
   if (options.waitForAcd) await acd;
@@ -82,6 +89,7 @@ export async function startServices(s: Services, options: { waitForAcd?: boolean
 }
 
 export async function stopServices(s: Services): Promise<void> {
+  await s.monitoring.service.stop();
   await s.cc.acd.stop();
   await s.events.stop();
   await s.queryStats.stop();

@@ -9,7 +9,7 @@ describe('otvet CLI', () => {
   const env = cliEnv({ OTVET_DATA_DIR: dir });
 
   it('has --help everywhere', async () => {
-    for (const args of [[], ['serve'], ['migrate'], ['user'], ['user', 'add'], ['user', 'list'], ['user', 'disable'], ['token', 'create'], ['token', 'revoke'], ['import', 'regions']]) {
+    for (const args of [[], ['serve'], ['migrate'], ['user'], ['user', 'add'], ['user', 'list'], ['user', 'disable'], ['token', 'create'], ['token', 'revoke'], ['import', 'regions'], ['rollups', 'rebuild']]) {
       const r = await runCli([...args, '--help'], env);
       expect(r.code, args.join(' ')).toBe(0);
       expect(r.stdout, args.join(' ')).toMatch(/^Usage: otvet/);
@@ -72,6 +72,13 @@ describe('otvet CLI', () => {
     expect(region.code).toBe(1);
     expect(region.stderr).toMatch(/There is no region 99/);
     expect((await runCli(['user', 'disable', 'nobody'], env)).stderr).toMatch(/There is no user nobody/);
+    const when = await runCli(['rollups', 'rebuild', '--from', 'yesterday', '--to', '2026-11-29'], env);
+    expect(when.code).toBe(2);
+    expect(when.stderr).toMatch(/--from "yesterday": expected a date such as 2026-11-01/);
+    expect((await runCli(['rollups', 'rebuild', '--from', '2026-11-30', '--to', '2026-11-29'], env)).stderr).toMatch(/--from .* must be before --to/);
+    const rebuilt = await runCli(['rollups', 'rebuild', '--from', '2026-11-01', '--to', '2026-11-02T00:00:00+03:00'], env);
+    expect(rebuilt.code, rebuilt.stderr).toBe(0);
+    expect(rebuilt.stdout).toMatch(/rebuilt the rollups of 2026-11-01T00:00:00.000Z to 2026-11-01T21:00:00.000Z from 0 calls/);
   });
 
   it('refuses a database from a newer otvet', async () => {

@@ -9,9 +9,10 @@ import { buildTarget } from './region-scope/fixture.ts';
 import { knowledgeCases } from './region-scope/knowledge-cases.ts';
 import { contactCenterCases } from './region-scope/contact-center-cases.ts';
 import { platformCases } from './region-scope/platform-cases.ts';
+import { monitoringCases } from './region-scope/monitoring-cases.ts';
 import type { Case, Target } from './region-scope/types.ts';
 
-const cases: Record<string, Case> = { ...platformCases, ...knowledgeCases, ...contactCenterCases };
+const cases: Record<string, Case> = { ...platformCases, ...knowledgeCases, ...contactCenterCases, ...monitoringCases };
 
 describe('region scope on every route', () => {
   let app: TestApp;

@@ -110,13 +110,16 @@ export class AgentsService {
       return a.setAgentState(tx, agent, { state: agent.state, breakAfter: state === 'break' ? (reason ?? 'break') : null }, this.clock());
     }
     if (state === agent.state && (state !== 'break' || (reason ?? 'break') === agent.reason)) return agent;
-    return a.setAgentState(tx, agent, {
+    const at = this.clock();
+    const next = await a.setAgentState(tx, agent, {
       state,
       reason: state === 'break' ? (reason ?? 'break') : null,
       callId: null,
-      ...(state === 'ready' ? { idleSince: this.clock() } : {}),
+      ...(state === 'ready' ? { idleSince: at } : {}),
       breakAfter: null,
-    }, this.clock());
+    }, at);
+    await this.recorder.agentsMoved(tx, [{ before: agent, after: next, at }]);
+    return next;
   }
 
   // --- the call in front of the operator ------------------------------------------------------

@@ -8,11 +8,12 @@ import { publishMany } from '../platform/events/bus.ts';
 
 /** This process, so that it can tell its own changes coming back over the bus. */
 export const NODE = randomUUID();
-import { admit, foldCall, type CallEvent, type CallRecord } from './call-fold.ts';
+import { admit, compareEvents, foldCall, type CallEvent, type CallRecord } from './call-fold.ts';
 import { agentUpdate, operatorsOf, type CallChange } from './agent-transitions.ts';
 import { agentsByIds, nextAgentState, type AgentLogEntry, type AgentRow } from './agents-queries.ts';
 import { lockAndRead, writeBatch } from './calls-queries.ts';
 import type { Queues } from './queues.ts';
+import type { AgentMove, WriteHooks } from './write-hooks.ts';
 import type { EventResult } from './schema.ts';
 
 export interface RecordOptions {
@@ -21,6 +22,12 @@ export interface RecordOptions {
   now?: Date;
   /** Instructions for the telephony edge, published in the same transaction as the events. */
   decisions?: Decision[];
+  /**
+   * false for otvet's own routing steps: a crash may lose the last few milliseconds of them, which
+   * the next routing pass redoes (nothing anyone was told is durable is lost); the commit then need
+   * not wait for the disk. Reported events are always durable before they are acknowledged.
+   */
+  durable?: boolean;
 }
 
 /** What the ACD (or a workstation) tells the telephony edge to do with a call. */
@@ -109,7 +116,20 @@ export class CallEventsRecorder {
   constructor(
     private readonly db: Db,
     private readonly queues: Queues,
+    private readonly hooks: WriteHooks = {},
   ) {}
+
+  /** Operators moved outside a batch of call events (their own state changes). */
+  async agentsMoved(tx: Queryable, moves: AgentMove[]): Promise<void> {
+    if (moves.length) await this.hooks.agents?.(tx, moves);
+  }
+
+  /** A call's record from its stored events, exactly as recording them produced it. */
+  refold(callId: string, events: CallEvent[]): CallRecord {
+    const { record } = foldCall(callId, events);
+    this.placeInQueue(record, events);
+    return record;
+  }
 
   /** Tells this node's listeners of a change committed elsewhere in the module (an operator's state). */
   announce(changed: CallsChanged): void {
@@ -118,14 +138,17 @@ export class CallEventsRecorder {
 
   /** A call whose queue could not be named yet (it was queued before we knew its region) gets it now. */
   private placeInQueue(r: CallRecord, events: CallEvent[]): void {
-    if (r.queueId !== null || !r.regionCode || r.state === 'pending' || r.state === 'ivr') return;
-    const queued = events.filter((e) => e.type === 'queued').sort((a, b) => a.at.getTime() - b.at.getTime());
-    const name = queued.length ? (queued[queued.length - 1]!.data.queueName as string | undefined) : undefined;
-    const q = this.queues.resolve(r.regionCode, name, r.topic);
-    if (q) {
-      r.queueId = q.id;
-      r.queueRegion = q.region;
+    if (!r.regionCode || r.state === 'pending' || r.state === 'ivr') return;
+    const queued = events.filter((e) => e.type === 'queued').sort(compareEvents);
+    const named = (e: CallEvent | undefined) => this.queues.resolve(r.regionCode!, e?.data.queueName as string | undefined, r.topic);
+    if (r.queueId === null) {
+      const q = named(queued[queued.length - 1]);
+      if (q) {
+        r.queueId = q.id;
+        r.queueRegion = q.region;
+      }
     }
+    if (r.originQueueId === null && queued.length) r.originQueueId = (queued[0]!.data.queueId as number | undefined) ?? named(queued[0])?.id ?? r.queueId;
   }
 
   /** A queue that closes wrap-up at once: the system wraps the call up as soon as it ends. */
@@ -153,6 +176,10 @@ export class CallEventsRecorder {
     const published: Decision[] = [];
     if (fresh.length || opts.decisions?.length) {
       await this.db.transaction(async (tx) => {
+        // (a transaction may run again after a deadlock: start from nothing each time)
+        results.clear();
+        published.length = 0;
+        if (opts.durable === false) await tx.query('SET LOCAL synchronous_commit TO off');
         const callIds = [...new Set(fresh.map((e) => e.callId))];
         // (our own events have fresh random ids: only reported ones can collide with other calls')
         const reported = fresh.filter((e) => e.source === 'api').map((e) => e.id);
@@ -189,7 +216,8 @@ export class CallEventsRecorder {
           }
           if (!candidates.length) continue;
           orderAcrossClocks(mine, candidates);
-          const before = mine.length ? foldCall(callId, mine).record : null;
+          // As stored: the rollups were kept from exactly this record.
+          const before = mine.length ? this.refold(callId, mine) : null;
           const out = admit(callId, mine, candidates);
           for (const [id, reason] of out.rejected) results.set(id, { id, status: 'rejected', reason });
           if (opts.region && out.record.regionCode && out.record.regionCode !== opts.region && out.record.queueRegion !== opts.region) {
@@ -209,6 +237,8 @@ export class CallEventsRecorder {
         if (!changes.length) return publishMany(tx, outbox);
         const moved = await this.moveOperators(tx, changes, opts.now ?? new Date(), ringAgents);
         await writeBatch(tx, { events: admitted, calls: changes.map((c) => c.after), agents: moved.agents, log: moved.log });
+        await this.hooks.calls?.(tx, changes.map((c) => ({ before: c.before, after: c.after })));
+        await this.agentsMoved(tx, moved.moves);
         changed.agents = moved.agents.map(agentSummary);
         changed.calls = changes.map(({ after: r }) => ({
           callId: r.callId,
@@ -236,12 +266,13 @@ export class CallEventsRecorder {
   }
 
   /** Where the batch moves its operators (written with the rest of the batch). */
-  private async moveOperators(tx: Queryable, changes: CallChange[], now: Date, loaded: Map<number, AgentRow>): Promise<{ agents: AgentRow[]; log: AgentLogEntry[] }> {
+  private async moveOperators(tx: Queryable, changes: CallChange[], now: Date, loaded: Map<number, AgentRow>): Promise<{ agents: AgentRow[]; log: AgentLogEntry[]; moves: AgentMove[] }> {
     const ids = [...new Set(changes.flatMap(operatorsOf))].filter((id) => !loaded.has(id)).sort((a, b) => a - b);
     const agents = new Map(loaded);
     for (const a of ids.length ? await agentsByIds(tx, ids, true) : []) agents.set(a.user_id, a);
     const moved = new Map<number, AgentRow>();
     const log: AgentLogEntry[] = [];
+    const moves: AgentMove[] = [];
     for (const change of changes) {
       for (const id of operatorsOf(change)) {
         const a = agents.get(id);
@@ -249,12 +280,13 @@ export class CallEventsRecorder {
         const u = agentUpdate(a, change, now);
         if (!u) continue;
         const { next, log: entry } = nextAgentState(a, u, now);
+        if (entry) moves.push({ before: a, after: next, at: now });
         agents.set(id, next);
         moved.set(id, next);
         if (entry) log.push(entry);
       }
     }
-    return { agents: [...moved.values()], log };
+    return { agents: [...moved.values()], log, moves };
   }
 
 }

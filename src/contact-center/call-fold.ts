@@ -38,6 +38,8 @@ export interface CallRecord {
   regionCode: string | null;
   queueId: number | null;
   queueRegion: string | null;
+  /** The queue the call first waited in (overflow and transfers move it on from there). */
+  originQueueId: number | null;
   operatorId: number | null;
   callerHash: string | null;
   callerMasked: string | null;
@@ -73,6 +75,7 @@ export function emptyRecord(callId: string): CallRecord {
     regionCode: null,
     queueId: null,
     queueRegion: null,
+    originQueueId: null,
     operatorId: null,
     callerHash: null,
     callerMasked: null,
@@ -133,6 +136,7 @@ function apply(r: CallRecord, e: CallEvent): string | null {
       r.queueId = num(d.queueId) ?? r.queueId;
       r.queueRegion = str(d.queueRegion) ?? r.queueRegion;
       r.topic = str(d.topic) ?? r.topic;
+      if (!r.queuedAt) r.originQueueId = num(d.queueId);
       r.queuedAt ??= e.at;
       r.operatorId = r.answeredAt ? r.operatorId : null;
       r.state = 'waiting';

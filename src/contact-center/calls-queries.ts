@@ -24,7 +24,7 @@ export async function lockAndRead(tx: Queryable, callIds: string[], eventIds: st
 }
 
 const COLUMNS = [
-  'call_id', 'state', 'region_code', 'queue_id', 'queue_region', 'operator_id', 'caller_hash', 'caller_masked', 'dialled', 'topic',
+  'call_id', 'state', 'region_code', 'queue_id', 'queue_region', 'origin_queue_id', 'operator_id', 'caller_hash', 'caller_masked', 'dialled', 'topic',
   'offered_at', 'queued_at', 'ringing_at', 'answered_at', 'ended_at', 'wrapped_at', 'overflowed', 'callback', 'outcome', 'topics',
   'answers_used', 'note', 'close_reason', 'events',
 ] as const;
@@ -36,6 +36,7 @@ function toRow(r: CallRecord): Record<(typeof COLUMNS)[number], unknown> {
     region_code: r.regionCode,
     queue_id: r.queueId,
     queue_region: r.queueRegion,
+    origin_queue_id: r.originQueueId,
     operator_id: r.operatorId,
     caller_hash: r.callerHash,
     caller_masked: r.callerMasked,
@@ -98,6 +99,7 @@ export interface CallRow {
   region_code: string | null;
   queue_id: number | null;
   queue_region: string | null;
+  origin_queue_id: number | null;
   operator_id: number | null;
   caller_hash: string | null;
   caller_masked: string | null;
@@ -170,4 +172,13 @@ export async function previousCalls(db: Queryable, callerHash: string, before: D
     [callerHash, before, days, limit],
   );
   return r.rows;
+}
+
+/** Calls waiting now, per region that serves them: since when each has been waiting. */
+export async function waitingByRegion(db: Queryable): Promise<{ region: string; since: Date[] }[]> {
+  const r = await db.query<{ region: string; since: Date[] }>(
+    `SELECT queue_region AS region, array_agg(coalesce(queued_at, offered_at) ORDER BY coalesce(queued_at, offered_at)) AS since
+       FROM cc_calls WHERE state IN ('waiting', 'callback_pending') AND queue_region IS NOT NULL GROUP BY queue_region`,
+  );
+  return r.rows.map((x) => ({ region: x.region, since: x.since.map((t) => new Date(t)) }));
 }

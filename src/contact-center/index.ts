@@ -9,15 +9,19 @@ import { Acd, type Clock } from './acd/acd.ts';
 import { AgentsService } from './agents-service.ts';
 import { CallEventsRecorder } from './call-events.ts';
 import { CallsService } from './calls-service.ts';
+import { CallSources } from './call-sources.ts';
 import { liveFeeds } from './live-feeds.ts';
 import { Queues } from './queues.ts';
 import { queuesRoutes } from './queues-routes.ts';
 import { contactCenterRoutes } from './routes.ts';
 import { SupervisorService, type RegionNorms } from './supervisor-service.ts';
 import { TelephonyService } from './telephony-service.ts';
+import type { WriteHooks } from './write-hooks.ts';
 
 export type { Decision, CallsChanged } from './call-events.ts';
 export type { Clock } from './acd/acd.ts';
+export type { WriteHooks, CallChangeFacts, AgentMove } from './write-hooks.ts';
+export type { CallRecord } from './call-fold.ts';
 
 export interface ContactCenterOptions {
   db: Db;
@@ -26,17 +30,20 @@ export interface ContactCenterOptions {
   secretKey: Buffer;
   normsOf: (region: string) => Promise<RegionNorms>;
   clock?: Clock;
+  /** Kept in step inside each change's transaction (the monitoring rollups). */
+  hooks?: WriteHooks;
 }
 
 export function createContactCenter(o: ContactCenterOptions) {
   const queues = new Queues(o.db);
   const directory = new Directory(o.db);
-  const recorder = new CallEventsRecorder(o.db, queues);
+  const recorder = new CallEventsRecorder(o.db, queues, o.hooks);
   const agents = new AgentsService(o.db, o.audit, recorder, directory, o.clock);
   const calls = new CallsService(o.db, o.audit, queues, directory);
   return {
     queues,
     recorder,
+    sources: new CallSources(o.db, recorder),
     agents,
     calls,
     telephony: new TelephonyService(o.db, recorder, queues, directory, o.secretKey),

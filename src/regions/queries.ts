@@ -65,3 +65,7 @@ export async function upsertOverrides(db: Queryable, code: string, o: Overrides,
     [code, JSON.stringify(o.hours), JSON.stringify(o.norms), by],
   );
 }
+
+export async function selectAllOverrides(db: Queryable): Promise<(OverridesRow & { region_code: string })[]> {
+  return (await db.query<OverridesRow & { region_code: string }>('SELECT region_code, hours, norms, updated_at, updated_by FROM region_settings')).rows;
+}

@@ -70,6 +70,19 @@ export class RegionsService {
     return { timezone: region.timezone, ...eff };
   }
 
+  /** Every region's name, time zone and effective settings at once (the coordination centre's view). */
+  async callCentres(): Promise<Map<string, { name: string; timezone: string; population: number; norms: Norms; hours: Hours }>> {
+    const [regions, defaults, overrides] = await Promise.all([q.selectRegions(this.db), q.selectDefaults(this.db), q.selectAllOverrides(this.db)]);
+    const byCode = new Map(overrides.map((o) => [o.region_code, o]));
+    return new Map(
+      regions.map((r) => {
+        const o = byCode.get(r.code);
+        const eff = effectiveSettings({ hours: defaults.hours, norms: defaults.norms }, { hours: o?.hours ?? {}, norms: o?.norms ?? {} });
+        return [r.code, { name: r.name, timezone: r.timezone, population: r.population, ...eff }];
+      }),
+    );
+  }
+
   async defaults(ctx: ActorContext): Promise<Defaults> {
     authorize(ctx, 'regions.settings.read');
     const { hours, norms } = await q.selectDefaults(this.db);

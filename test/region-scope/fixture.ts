@@ -44,5 +44,7 @@ export async function buildTarget(app: TestApp): Promise<Target> {
   ok(await edge.post('/api/v1/telephony/events', { events: [{ id: 'scope-1', callId, type: 'offered', at, region: '78', caller: '+79000000078' }, { id: 'scope-2', callId, type: 'queued', at }] }));
   for (let i = 0; i < 50 && (await app.services.cc.calls.get({ principal: null, via: 'system' }, callId)).state !== 'ringing'; i++) await new Promise((r) => setTimeout(r, 20));
   const queueId = app.services.cc.queues.resolve('78', 'general')!.id;
-  return { user78, token78: { id: token.body.token.id, secret: token.body.secret }, kb, cc: { callId, operatorId: op78.userId, queueId } };
+  const hook = await (await app.as('coordinator', '78')).post('/api/v1/monitoring/webhooks', { url: 'https://alerts.example.org/78', region: '78' });
+  ok(hook);
+  return { user78, token78: { id: token.body.token.id, secret: token.body.secret }, kb, cc: { callId, operatorId: op78.userId, queueId }, monitoring: { webhookId: hook.body.id } };
 }

@@ -10,6 +10,8 @@ export interface Target {
   kb: { parent: string; draft: string; inReview: string; inReview2: string; live: string; archived: string };
   /** A call of region 78 ringing for its operator; the region's queue. */
   cc: { callId: string; operatorId: number; queueId: number };
+  /** A webhook subscribed to region 78's alerts. */
+  monitoring: { webhookId: number };
 }
 
 export interface Attempt {

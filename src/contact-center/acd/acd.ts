@@ -227,7 +227,7 @@ export class Acd {
     }
     if (!events.length) return;
     const queueOf = new Map(calls.map((c) => [c.callId, c.queueId]));
-    const { results } = await this.recorder.record(events, { decisions, now: this.clock() });
+    const { results } = await this.recorder.record(events, { decisions, now: this.clock(), durable: false });
     const now = this.clock().getTime();
     events.forEach((e, i) => {
       if (e.type !== 'ringing' || results[i]?.status !== 'accepted') return;

@@ -8,6 +8,7 @@ export const permissions = {
   'users.manage': ['admin'],
   'tokens.manage': ['admin'],
   'audit.read': ['admin'],
+  'metrics.read': ['coordinator', 'admin'],
   // regions
   'regions.settings.read': ['operator', 'supervisor', 'editor', 'coordinator', 'agency_officer', 'admin'],
   'regions.settings.write': ['coordinator', 'admin'],
@@ -29,6 +30,9 @@ export const permissions = {
   'calls.read': ['operator', 'supervisor', 'coordinator', 'admin'],
   'calls.read_all': ['supervisor', 'coordinator', 'admin'],
   'queues.manage': ['supervisor', 'coordinator', 'admin'],
+  // coordination centre
+  'monitoring.read': ['supervisor', 'coordinator', 'admin'],
+  'monitoring.webhooks': ['coordinator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

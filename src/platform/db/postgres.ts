@@ -18,6 +18,9 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
 }
 
 /** "host:port/database" of a URL, without credentials. */
+/** deadlock_detected, serialization_failure */
+const RETRYABLE = new Set(['40P01', '40001']);
+
 export function describeUrl(url: string): string {
   const u = new URL(url);
   return `${u.hostname || 'localhost'}:${u.port || '5432'}${u.pathname || '/'}`;
@@ -102,17 +105,21 @@ export async function openPostgres(options: { url: string; poolSize: number }): 
     location: `PostgreSQL at ${describeUrl(options.url)}`,
     pool,
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await fn(wrap(client));
-        await client.query('COMMIT');
-        return result;
-      } catch (e) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw e;
-      } finally {
-        client.release();
+      for (let attempt = 1; ; attempt++) {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const result = await fn(wrap(client));
+          await client.query('COMMIT');
+          return result;
+        } catch (e) {
+          await client.query('ROLLBACK').catch(() => {});
+          // A deadlock or serialization failure rolled everything back: the work can run again.
+          if (!RETRYABLE.has((e as { code?: string }).code ?? '') || attempt >= 4) throw e;
+        } finally {
+          client.release();
+        }
+        await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
       }
     },
     listen: (channel, onNotify) => listenOn(options.url, channel, onNotify),

@@ -1,0 +1,112 @@
+// Calls as other modules may read them: rebuilt from raw events (for recomputing rollups), or as
+// stored, for a region and a span of time.
+import type { Db, Queryable } from '../platform/db/database.ts';
+import type { CallEvent, CallRecord } from './call-fold.ts';
+import type { CallEventsRecorder } from './call-events.ts';
+import { waitingByRegion, type CallRow } from './calls-queries.ts';
+
+interface EventRow {
+  id: string;
+  call_id: string;
+  type: CallEvent['type'];
+  at: Date;
+  data: Record<string, unknown>;
+  source: CallEvent['source'];
+}
+
+export function recordOf(r: CallRow): CallRecord {
+  return {
+    callId: r.call_id,
+    state: r.state,
+    regionCode: r.region_code,
+    queueId: r.queue_id,
+    queueRegion: r.queue_region,
+    originQueueId: r.origin_queue_id,
+    operatorId: r.operator_id,
+    callerHash: r.caller_hash,
+    callerMasked: r.caller_masked,
+    dialled: r.dialled,
+    topic: r.topic,
+    offeredAt: r.offered_at,
+    queuedAt: r.queued_at,
+    ringingAt: r.ringing_at,
+    answeredAt: r.answered_at,
+    endedAt: r.ended_at,
+    wrappedAt: r.wrapped_at,
+    overflowed: r.overflowed,
+    callback: r.callback,
+    outcome: r.outcome,
+    topics: r.topics,
+    answersUsed: r.answers_used,
+    note: r.note,
+    closeReason: r.close_reason,
+    events: r.events,
+  };
+}
+
+export class CallSources {
+  constructor(
+    private readonly db: Db,
+    private readonly recorder: CallEventsRecorder,
+  ) {}
+
+  /** Calls waiting now per serving region: since when each has been waiting. */
+  waitingNow(): Promise<{ region: string; since: Date[] }[]> {
+    return waitingByRegion(this.db);
+  }
+
+  /** How many calls were offered in [from, to) (for progress). */
+  async countOffered(tx: Queryable, from: Date, to: Date): Promise<number> {
+    const r = await tx.query<{ n: number }>("SELECT count(DISTINCT call_id)::int AS n FROM cc_call_events WHERE type = 'offered' AND at >= $1 AND at < $2", [from, to]);
+    return r.rows[0]!.n;
+  }
+
+  /** Calls offered in [from, to), folded again from their raw events (pages of 5,000 calls). */
+  async *rebuiltFromEvents(tx: Queryable, from: Date, to: Date): AsyncGenerator<CallRecord[]> {
+    let after = '';
+    for (;;) {
+      const ids = await tx.query<{ call_id: string }>(
+        `SELECT DISTINCT call_id FROM cc_call_events WHERE type = 'offered' AND at >= $1 AND at < $2 AND call_id > $3 ORDER BY call_id LIMIT 5000`,
+        [from, to, after],
+      );
+      if (!ids.rows.length) return;
+      const list = ids.rows.map((r) => r.call_id);
+      const events = await tx.query<EventRow>('SELECT id, call_id, type, at, data, source FROM cc_call_events WHERE call_id = ANY($1::text[])', [list]);
+      const byCall = new Map<string, CallEvent[]>();
+      for (const e of events.rows) (byCall.get(e.call_id) ?? byCall.set(e.call_id, []).get(e.call_id)!).push({ id: e.id, callId: e.call_id, type: e.type, at: e.at, data: e.data, source: e.source });
+      yield list.map((id) => this.recorder.refold(id, byCall.get(id) ?? []));
+      after = list[list.length - 1]!;
+    }
+  }
+
+  agentSegments(tx: Queryable, from: Date, to: Date): Promise<AgentSegment[]> {
+    return agentSegments(tx, from, to);
+  }
+
+  /** Stored calls offered in [from, to) that started in, or were served in, these regions. */
+  async stored(tx: Queryable, regions: string[], from: Date, to: Date): Promise<CallRecord[]> {
+    const r = await tx.query<CallRow>(
+      `SELECT * FROM cc_calls WHERE offered_at >= $2 AND offered_at < $3 AND (region_code = ANY($1::text[]) OR queue_region = ANY($1::text[]))`,
+      [regions, from, to],
+    );
+    return r.rows.map(recordOf);
+  }
+}
+
+export interface AgentSegment {
+  region: string;
+  state: string;
+  from: Date;
+  to: Date;
+}
+
+/** Operators' closed state segments overlapping [from, to), from their state log. */
+export async function agentSegments(db: Queryable, from: Date, to: Date): Promise<AgentSegment[]> {
+  const r = await db.query<{ region_code: string; state: string; at: Date; until: Date }>(
+    `SELECT region_code, state, at, until FROM (
+       SELECT region_code, state, at, lead(at) OVER (PARTITION BY user_id ORDER BY at, id) AS until FROM cc_agent_log
+     ) s WHERE until IS NOT NULL AND until > $1 AND at < $2 AND state <> 'offline'`,
+    [from, to],
+  );
+  return r.rows.map((x) => ({ region: x.region_code, state: x.state, from: x.at, to: x.until }));
+}

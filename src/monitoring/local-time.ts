@@ -1,0 +1,37 @@
+// A region's local day as a UTC span: compliance and "today" are counted in the region's own day.
+const partsOf = (t: Date, timeZone: string) => {
+  const f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  const p = Object.fromEntries(f.formatToParts(t).map((x) => [x.type, x.value]));
+  return { y: Number(p.year), m: Number(p.month), d: Number(p.day), h: Number(p.hour), min: Number(p.minute), s: Number(p.second) };
+};
+
+/** Minutes the zone is ahead of UTC at this instant. */
+export function offsetMinutes(t: Date, timeZone: string): number {
+  const p = partsOf(t, timeZone);
+  const asUtc = Date.UTC(p.y, p.m - 1, p.d, p.h, p.min, p.s);
+  return Math.round((asUtc - Math.floor(t.getTime() / 1000) * 1000) / 60_000);
+}
+
+/** The local calendar date (YYYY-MM-DD) at this instant in the zone. */
+export function localDate(t: Date, timeZone: string): string {
+  const p = partsOf(t, timeZone);
+  return `${p.y}-${String(p.m).padStart(2, '0')}-${String(p.d).padStart(2, '0')}`;
+}
+
+/** The UTC instant of local midnight starting this local date in the zone. */
+export function localMidnight(date: string, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const guess = new Date(Date.UTC(y, m - 1, d));
+  // The offset at midnight itself (a zone may have changed its offset during the day).
+  const first = new Date(guess.getTime() - offsetMinutes(guess, timeZone) * 60_000);
+  return new Date(guess.getTime() - offsetMinutes(first, timeZone) * 60_000);
+}
+
+/** [start, end) of the local day containing t. */
+export function localDay(t: Date, timeZone: string): { from: Date; to: Date; date: string } {
+  const date = localDate(t, timeZone);
+  const from = localMidnight(date, timeZone);
+  const next = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + 1));
+  const nextDate = next.toISOString().slice(0, 10);
+  return { from, to: localMidnight(nextDate, timeZone), date };
+}

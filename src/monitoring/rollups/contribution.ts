@@ -1,0 +1,123 @@
+// What one call adds to the 15-minute interval rollups, as a pure function of its record. A call's
+// rollup rows change by contribution(after) − contribution(before) in the transaction that changes
+// the call, so the rollups always equal the sum over calls of their final contributions — the same
+// as a rebuild from raw events, whatever order the events came in.
+
+/** Answered within these many seconds: service level can be computed for any of them. */
+export const WAIT_BUCKETS = [10, 15, 20, 30, 45, 60, 90, 120, 180, 300] as const;
+/** Abandoned within these many seconds: "short abandons" for any threshold among them. */
+export const ABANDON_BUCKETS = [3, 5, 10, 15, 20, 30] as const;
+
+export const INTERVAL_MS = 15 * 60_000;
+
+export interface CallFacts {
+  callId: string;
+  state: string;
+  regionCode: string | null;
+  queueId: number | null;
+  queueRegion: string | null;
+  originQueueId: number | null;
+  topic: string | null;
+  offeredAt: Date | null;
+  queuedAt: Date | null;
+  answeredAt: Date | null;
+  endedAt: Date | null;
+  wrappedAt: Date | null;
+  overflowed: boolean;
+  callback: boolean;
+}
+
+/** The counters of one rollup row (one region, queue and interval). */
+export interface Counters {
+  offered: number;
+  answered: number;
+  abandoned: number;
+  overflowOut: number;
+  overflowIn: number;
+  callbacks: number;
+  waitSeconds: number;
+  maxWaitSeconds: number;
+  talkSeconds: number;
+  wrapSeconds: number;
+  answeredWithin: number[];
+  abandonedWithin: number[];
+}
+
+export interface RowKey {
+  region: string;
+  queueId: number;
+  interval: number;
+}
+
+export interface Contribution {
+  rows: { key: RowKey; counters: Counters }[];
+  topics: { region: string; interval: number; topic: string; calls: number }[];
+}
+
+export function zero(): Counters {
+  return {
+    offered: 0,
+    answered: 0,
+    abandoned: 0,
+    overflowOut: 0,
+    overflowIn: 0,
+    callbacks: 0,
+    waitSeconds: 0,
+    maxWaitSeconds: 0,
+    talkSeconds: 0,
+    wrapSeconds: 0,
+    answeredWithin: WAIT_BUCKETS.map(() => 0),
+    abandonedWithin: ABANDON_BUCKETS.map(() => 0),
+  };
+}
+
+export const intervalOf = (t: Date) => Math.floor(t.getTime() / INTERVAL_MS) * INTERVAL_MS;
+const seconds = (from: Date, to: Date) => Math.max(0, (to.getTime() - from.getTime()) / 1000);
+
+/**
+ * Counted in the interval the call was offered in: at its origin (offered, overflowed out, topic)
+ * and where it was served (answered or abandoned, waits and handling times, overflowed in).
+ */
+export function contribution(c: CallFacts): Contribution {
+  if (!c.offeredAt || !c.regionCode) return { rows: [], topics: [] };
+  const interval = intervalOf(c.offeredAt);
+  const originQueue = c.originQueueId ?? c.queueId;
+  const rows = new Map<string, { key: RowKey; counters: Counters }>();
+  const row = (region: string, queueId: number) => {
+    const k = `${region}|${queueId}`;
+    return (rows.get(k) ?? rows.set(k, { key: { region, queueId, interval }, counters: zero() }).get(k)!).counters;
+  };
+  // A call still in the IVR or never queued counts as offered to its region's unknown queue (0).
+  const origin = row(c.regionCode, originQueue ?? 0);
+  origin.offered++;
+  const servedRegion = c.queueRegion ?? c.regionCode;
+  const served = c.overflowed && c.queueId !== null ? row(servedRegion, c.queueId) : origin;
+  if (c.overflowed && c.queueId !== null) {
+    origin.overflowOut++;
+    served.overflowIn++;
+  }
+  if (c.callback) served.callbacks++;
+  const start = c.queuedAt ?? c.offeredAt;
+  if (c.answeredAt) {
+    const wait = seconds(start, c.answeredAt);
+    served.answered++;
+    served.waitSeconds += wait;
+    served.maxWaitSeconds = Math.max(served.maxWaitSeconds, wait);
+    WAIT_BUCKETS.forEach((b, i) => {
+      if (wait <= b) served.answeredWithin[i]!++;
+    });
+    if (c.endedAt) served.talkSeconds += seconds(c.answeredAt, c.endedAt);
+    if (c.endedAt && c.wrappedAt) served.wrapSeconds += seconds(c.endedAt, c.wrappedAt);
+  } else if (c.state === 'abandoned' && c.endedAt) {
+    const wait = seconds(start, c.endedAt);
+    served.abandoned++;
+    served.maxWaitSeconds = Math.max(served.maxWaitSeconds, wait);
+    ABANDON_BUCKETS.forEach((b, i) => {
+      if (wait <= b) served.abandonedWithin[i]!++;
+    });
+  }
+  return {
+    rows: [...rows.values()],
+    topics: c.topic ? [{ region: c.regionCode, interval, topic: c.topic, calls: 1 }] : [],
+  };
+}

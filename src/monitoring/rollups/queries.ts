@@ -1,0 +1,99 @@
+// Reading the rollups: counters summed per region (or per region and interval) over a span.
+import type { Queryable } from '../../platform/db/database.ts';
+import { emptyTotals, type Totals } from '../metrics.ts';
+import { ABANDON_BUCKETS, WAIT_BUCKETS } from './contribution.ts';
+
+// Arrays are summed position by position with one sum() per bucket: cheap, and no unnest.
+const SUMS = [
+  'sum(offered)::bigint AS offered',
+  'sum(answered)::bigint AS answered',
+  'sum(abandoned)::bigint AS abandoned',
+  'sum(overflow_out)::bigint AS overflow_out',
+  'sum(overflow_in)::bigint AS overflow_in',
+  'sum(callbacks)::bigint AS callbacks',
+  'sum(wait_seconds) AS wait_seconds',
+  'max(max_wait_seconds) AS max_wait_seconds',
+  'sum(talk_seconds) AS talk_seconds',
+  'sum(wrap_seconds) AS wrap_seconds',
+  ...WAIT_BUCKETS.map((_, i) => `sum(answered_within[${i + 1}])::bigint AS aw${i}`),
+  ...ABANDON_BUCKETS.map((_, i) => `sum(abandoned_within[${i + 1}])::bigint AS ab${i}`),
+].join(', ');
+
+type SumRow = Record<string, string | number | null>;
+
+function totalsOf(r: SumRow): Totals {
+  const n = (k: string) => Number(r[k] ?? 0);
+  return {
+    offered: n('offered'),
+    answered: n('answered'),
+    abandoned: n('abandoned'),
+    overflowOut: n('overflow_out'),
+    overflowIn: n('overflow_in'),
+    callbacks: n('callbacks'),
+    waitSeconds: n('wait_seconds'),
+    maxWaitSeconds: n('max_wait_seconds'),
+    talkSeconds: n('talk_seconds'),
+    wrapSeconds: n('wrap_seconds'),
+    answeredWithin: WAIT_BUCKETS.map((_, i) => n(`aw${i}`)),
+    abandonedWithin: ABANDON_BUCKETS.map((_, i) => n(`ab${i}`)),
+  };
+}
+
+/** Per region, over intervals starting in [from, to). */
+export async function totalsByRegion(db: Queryable, from: Date, to: Date, regions?: string[]): Promise<Map<string, Totals>> {
+  const r = await db.query<SumRow & { region_code: string }>(
+    `SELECT region_code, ${SUMS} FROM mon_rollups
+      WHERE interval_start >= $1 AND interval_start < $2 AND ($3::text[] IS NULL OR region_code = ANY($3::text[]))
+      GROUP BY region_code`,
+    [from, to, regions ?? null],
+  );
+  return new Map(r.rows.map((row) => [row.region_code, totalsOf(row)]));
+}
+
+/** Per region, each over its own span (e.g. each region's local day), in one statement. */
+export async function totalsBySpans(db: Queryable, spans: { region: string; from: Date; to: Date }[]): Promise<Map<string, Totals>> {
+  if (!spans.length) return new Map();
+  const r = await db.query<SumRow & { region_code: string }>(
+    `SELECT m.region_code, ${SUMS}
+       FROM json_to_recordset($1::json) AS s(region text, "from" timestamptz, "to" timestamptz)
+       JOIN mon_rollups m ON m.region_code = s.region AND m.interval_start >= s."from" AND m.interval_start < s."to"
+      GROUP BY m.region_code`,
+    [JSON.stringify(spans.map((s) => ({ region: s.region, from: s.from.toISOString(), to: s.to.toISOString() })))],
+  );
+  const out = new Map(spans.map((s) => [s.region, emptyTotals()]));
+  for (const row of r.rows) out.set(row.region_code, totalsOf(row));
+  return out;
+}
+
+/** Per interval (all regions, or these), over [from, to). */
+export async function totalsByInterval(db: Queryable, from: Date, to: Date, regions?: string[]): Promise<{ interval: Date; totals: Totals }[]> {
+  const r = await db.query<SumRow & { interval_start: Date }>(
+    `SELECT interval_start, ${SUMS} FROM mon_rollups
+      WHERE interval_start >= $1 AND interval_start < $2 AND ($3::text[] IS NULL OR region_code = ANY($3::text[]))
+      GROUP BY interval_start ORDER BY interval_start`,
+    [from, to, regions ?? null],
+  );
+  return r.rows.map((row) => ({ interval: row.interval_start, totals: totalsOf(row) }));
+}
+
+/** Calls per topic over [from, to), most first. */
+export async function topTopics(db: Queryable, from: Date, to: Date, limit: number, regions?: string[]): Promise<{ topic: string; calls: number }[]> {
+  const r = await db.query<{ topic: string; calls: string }>(
+    `SELECT topic, sum(calls)::bigint AS calls FROM mon_topic_rollups
+      WHERE interval_start >= $1 AND interval_start < $2 AND ($3::text[] IS NULL OR region_code = ANY($3::text[]))
+      GROUP BY topic HAVING sum(calls) > 0 ORDER BY sum(calls) DESC, topic LIMIT $4`,
+    [from, to, regions ?? null, limit],
+  );
+  return r.rows.map((x) => ({ topic: x.topic, calls: Number(x.calls) }));
+}
+
+/** Operators' seconds per state, per region, over [from, to). */
+export async function agentSecondsByRegion(db: Queryable, from: Date, to: Date): Promise<Map<string, Record<string, number>>> {
+  const r = await db.query<{ region_code: string; state: string; seconds: number }>(
+    'SELECT region_code, state, sum(seconds) AS seconds FROM mon_agent_time WHERE interval_start >= $1 AND interval_start < $2 GROUP BY region_code, state',
+    [from, to],
+  );
+  const out = new Map<string, Record<string, number>>();
+  for (const x of r.rows) (out.get(x.region_code) ?? out.set(x.region_code, {}).get(x.region_code)!)[x.state] = Number(x.seconds);
+  return out;
+}

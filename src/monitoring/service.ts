@@ -1,0 +1,141 @@
+// The coordination centre's reads (wallboard, alerts) and subscribers, scoped by role and region;
+// and the loops one node runs: alert evaluation and webhook delivery.
+import { authorize, regionFilter } from '../platform/access/authorize.ts';
+import type { ActorContext } from '../platform/access/principal.ts';
+import type { AuditService } from '../platform/audit/service.ts';
+import type { Db } from '../platform/db/database.ts';
+import { badRequest, notFound } from '../platform/errors.ts';
+import type { Logger } from '../platform/logger.ts';
+import { AlertEvaluator, presentAlert } from './alerts/evaluator.ts';
+import * as alerts from './alerts/queries.ts';
+import * as hooks from './alerts/webhooks.ts';
+import { nationalToday, type LiveFigures, type RegionFigures } from './live-figures.ts';
+import { topTopics } from './rollups/queries.ts';
+
+const EVALUATE_MS = 5000;
+const LEADER_LOCK = 7_122_005;
+
+export type Clock = () => Date;
+
+export class MonitoringService {
+  private timer: NodeJS.Timeout | undefined;
+  private release: (() => Promise<void>) | undefined;
+  private running: Promise<unknown> | null = null;
+  private stopped = false;
+  readonly evaluator: AlertEvaluator;
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: Logger,
+    private readonly audit: AuditService,
+    readonly live: LiveFigures,
+    readonly clock: Clock,
+  ) {
+    this.evaluator = new AlertEvaluator(db, log, live);
+  }
+
+  /** What a wallboard shows; a regional user's shows their region only. */
+  async wallboard(ctx: ActorContext) {
+    authorize(ctx, 'monitoring.read');
+    return this.snapshot(regionFilter(ctx, undefined));
+  }
+
+  /** The wallboard's content for all regions, or for one (no access check: callers check). */
+  async snapshot(only?: string) {
+    const now = this.clock();
+    const all = await this.live.regions(now);
+    const regions = only ? all.filter((r) => r.code === only) : all;
+    const scope = only ? [only] : undefined;
+    const [topics, open] = await Promise.all([topTopics(this.db, new Date(now.getTime() - 3_600_000), new Date(now.getTime() + 1), 10, scope), alerts.openAlerts(this.db)]);
+    const names = new Map(all.map((r) => [r.code, r.name]));
+    return {
+      at: now.toISOString(),
+      national: nationalToday(regions),
+      regions: regions.map(presentRegion),
+      topTopics: topics,
+      alerts: open.filter((a) => !only || a.region_code === only).map((a) => presentAlert(a, names.get(a.region_code))),
+    };
+  }
+
+  async alerts(ctx: ActorContext, f: { region?: string; from?: string; to?: string; limit: number }) {
+    authorize(ctx, 'monitoring.read');
+    const region = regionFilter(ctx, f.region);
+    const to = f.to ? new Date(f.to) : new Date(this.clock().getTime() + 1);
+    const from = f.from ? new Date(f.from) : new Date(to.getTime() - 7 * 86_400_000);
+    if (from >= to) throw badRequest('request.invalid_span', `from (${from.toISOString()}) must be before to (${to.toISOString()}).`);
+    const rows = await alerts.alertsBetween(this.db, { from, to, regions: region ? [region] : undefined, limit: f.limit });
+    return rows.map((a) => presentAlert(a));
+  }
+
+  async createWebhook(ctx: ActorContext, w: { url: string; region: string; description: string }) {
+    const p = authorize(ctx, 'monitoring.webhooks', { region: w.region });
+    const row = await this.db.transaction(async (tx) => {
+      const created = await hooks.createWebhook(tx, { ...w, by: p?.username ?? ctx.name ?? null });
+      await this.audit.record(ctx, { action: 'monitoring.webhook_create', targetType: 'webhook', targetId: created.id, region: w.region === 'federal' ? null : w.region, details: { url: w.url } }, tx);
+      return created;
+    });
+    return { ...presentWebhook(row), secret: row.secret };
+  }
+
+  async webhooks(ctx: ActorContext) {
+    authorize(ctx, 'monitoring.webhooks');
+    const region = regionFilter(ctx, undefined);
+    return (await hooks.listWebhooks(this.db, region ? [region] : undefined)).map((w) => ({ ...presentWebhook(w), pendingDeliveries: w.pending, lastError: w.failing }));
+  }
+
+  async deleteWebhook(ctx: ActorContext, id: number) {
+    const missing = notFound('webhook.not_found', `There is no webhook ${id}.`);
+    const w = await hooks.webhookById(this.db, id);
+    if (!w) throw missing;
+    authorize(ctx, 'monitoring.webhooks', { region: w.region_code, notFound: missing });
+    await this.db.transaction(async (tx) => {
+      await hooks.disableWebhook(tx, id);
+      await this.audit.record(ctx, { action: 'monitoring.webhook_delete', targetType: 'webhook', targetId: String(id), region: w.region_code === 'federal' ? null : w.region_code }, tx);
+    });
+  }
+
+  /** Alert evaluation and webhook delivery, on one node at a time. */
+  async start(): Promise<void> {
+    try {
+      this.release = await this.db.holdLock(LEADER_LOCK);
+    } catch (err) {
+      if (!this.stopped) this.log.error({ err }, 'monitoring: could not take the evaluation lock; alerts are not evaluated on this node');
+      return;
+    }
+    if (this.stopped) return void (await this.release());
+    this.timer = setInterval(() => void this.tick(), EVALUATE_MS);
+    this.timer.unref();
+  }
+
+  /** One pass now (tests and the simulator call this). */
+  async tick(): Promise<void> {
+    if (this.running) return void (await this.running);
+    this.running = (async () => {
+      try {
+        await this.evaluator.evaluate(this.clock());
+        await hooks.deliverDue(this.db, this.log);
+      } catch (err) {
+        this.log.error({ err }, 'monitoring: evaluation failed; retrying on the next tick');
+      } finally {
+        this.running = null;
+      }
+    })();
+    await this.running;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.running;
+    await this.release?.();
+  }
+}
+
+function presentRegion(r: RegionFigures) {
+  const { today: _today, timezone: _tz, shortAbandonSeconds: _s, ...shown } = r;
+  return shown;
+}
+
+function presentWebhook(w: hooks.WebhookRow) {
+  return { id: Number(w.id), url: w.url, region: w.region_code, description: w.description, createdBy: w.created_by, createdAt: w.created_at.toISOString() };
+}
