@@ -85,3 +85,33 @@ CREATE TABLE mon_webhook_deliveries (
   created_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX mon_webhook_deliveries_due_idx ON mon_webhook_deliveries (next_at) WHERE delivered_at IS NULL;
+
+-- The same counters per region and local day (the region's own calendar): reports over months and
+-- years read these, 85 rows a day. Kept in the same transactions as mon_rollups.
+CREATE TABLE mon_daily (
+  region_code text NOT NULL,
+  local_date date NOT NULL,
+  offered integer NOT NULL DEFAULT 0,
+  answered integer NOT NULL DEFAULT 0,
+  abandoned integer NOT NULL DEFAULT 0,
+  overflow_out integer NOT NULL DEFAULT 0,
+  overflow_in integer NOT NULL DEFAULT 0,
+  callbacks integer NOT NULL DEFAULT 0,
+  wait_seconds double precision NOT NULL DEFAULT 0,
+  max_wait_seconds double precision NOT NULL DEFAULT 0,
+  talk_seconds double precision NOT NULL DEFAULT 0,
+  wrap_seconds double precision NOT NULL DEFAULT 0,
+  answered_within integer[] NOT NULL,
+  abandoned_within integer[] NOT NULL,
+  PRIMARY KEY (region_code, local_date)
+);
+CREATE INDEX mon_daily_date_idx ON mon_daily (local_date);
+
+CREATE TABLE mon_topic_daily (
+  region_code text NOT NULL,
+  local_date date NOT NULL,
+  topic text NOT NULL,
+  calls integer NOT NULL DEFAULT 0,
+  PRIMARY KEY (region_code, local_date, topic)
+);
+CREATE INDEX mon_topic_daily_date_idx ON mon_topic_daily (local_date);

@@ -17,9 +17,11 @@ import type { Logger } from './platform/logger.ts';
 import { regionsRoutes } from './regions/index.ts';
 import { knowledgeRoutes } from './knowledge/index.ts';
 import { registerSse } from './platform/http/sse.ts';
+import { webRoutes } from './web/routes.ts';
 import { createServices, type ServiceOptions, type Services } from './services.ts';
 import { contactCenterRoutesAll } from './contact-center/index.ts';
 import { monitoringRoutesAll } from './monitoring/index.ts';
+import { StaffingService, staffingRoutes } from './staffing/index.ts';
 
 export const version: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -46,6 +48,8 @@ export async function createApp({ config, db: raw, logger, options }: AppDeps): 
   knowledgeRoutes(http, services);
   contactCenterRoutesAll(http, services.cc, { bus: services.events, db, audit: services.audit });
   monitoringRoutesAll(http, services.monitoring, { bus: services.events, registry: observability.registry, db });
+  staffingRoutes(http, { staffing: new StaffingService() });
+  webRoutes(http);
   registerSse(http);
   await http.ready();
   return { http, services };

@@ -26,7 +26,8 @@ export interface ServiceOptions {
 export function createServices(db: Db, config: Pick<Config, 'session' | 'login'>, log: Logger, options: ServiceOptions) {
   const audit = new AuditService(db);
   const regions = new RegionsService(db, audit);
-  const monitoring = createMonitoring({ db, log, audit, regions, ...(options.clock ? { clock: options.clock } : {}) });
+  const publications = new PublicationsService(db);
+  const monitoring = createMonitoring({ db, log, audit, regions, answersPublished: (from, to) => publications.newAnswers(from, to), ...(options.clock ? { clock: options.clock } : {}) });
   const cc = createContactCenter({
     hooks: monitoring.hooks,
     db,
@@ -53,7 +54,7 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login'>
     feedback,
     queryStats,
     kbImport: new KnowledgeImportService(db, audit, answers),
-    publications: new PublicationsService(db),
+    publications,
     search: new KnowledgeSearch(db, log, createSearchIndex(), synonyms, queryStats, feedback),
     audit,
     users: new UsersService(db, audit),
@@ -74,6 +75,7 @@ export async function startServices(s: Services, options: { waitForAcd?: boolean
   s.feedback.subscribe(s.events);
   subscribeContactCenter(s.cc, s.events);
   s.events.subscribe('regions.imported', (e) => s.cc.queues.ensureDefaults((e.payload as { codes: string[] }).codes));
+  s.events.subscribe('regions.imported', async () => s.monitoring.forgetZones());
   await s.events.start();
   await s.feedback.load();
   await s.search.load();

@@ -10,9 +10,10 @@ import { knowledgeCases } from './region-scope/knowledge-cases.ts';
 import { contactCenterCases } from './region-scope/contact-center-cases.ts';
 import { platformCases } from './region-scope/platform-cases.ts';
 import { monitoringCases } from './region-scope/monitoring-cases.ts';
+import { staffingCases } from './region-scope/staffing-cases.ts';
 import type { Case, Target } from './region-scope/types.ts';
 
-const cases: Record<string, Case> = { ...platformCases, ...knowledgeCases, ...contactCenterCases, ...monitoringCases };
+const cases: Record<string, Case> = { ...platformCases, ...knowledgeCases, ...contactCenterCases, ...monitoringCases, ...staffingCases };
 
 describe('region scope on every route', () => {
   let app: TestApp;

@@ -36,6 +36,12 @@ const DAY_ZONE = 'Europe/Moscow';
 export class PublicationsService {
   constructor(private readonly db: Db) {}
 
+  /** Answers published for the first time in [from, to) (no access check: a count, for reports). */
+  async newAnswers(from: Date, to: Date): Promise<number> {
+    const r = await this.db.query<{ n: number }>("SELECT count(*)::int AS n FROM kb_publications WHERE kind = 'new' AND at >= $1 AND at < $2", [from, to]);
+    return r.rows[0]!.n;
+  }
+
   async feed(ctx: ActorContext, f: { from: Date; to: Date; section?: string; limit: number }): Promise<Publications> {
     authorize(ctx, 'kb.read_drafts');
     const params: unknown[] = [f.from, f.to, DAY_ZONE];

@@ -8,8 +8,11 @@ import type { App } from '../platform/http/types.ts';
 import type { Logger } from '../platform/logger.ts';
 import { LiveFigures, type CallCentres } from './live-figures.ts';
 import { rollupHooks } from './rollups/hooks.ts';
+import { RegionZones } from './rollups/daily.ts';
 import { rebuildRollups, type RebuildSources } from './rollups/rebuild.ts';
 import { monitoringRoutes } from './routes.ts';
+import { reportsRoutes } from './reports/routes.ts';
+import { ReportsService } from './reports/service.ts';
 import { registerRegionGauges } from './prometheus.ts';
 import type { Registry } from '../platform/observability/registry.ts';
 import { MonitoringService, type Clock } from './service.ts';
@@ -20,6 +23,8 @@ export interface MonitoringSources extends RebuildSources {
 }
 
 export interface MonitoringOptions {
+  /** How many new answers the knowledge base published in a span (for the year's summary). */
+  answersPublished: (from: Date, to: Date) => Promise<number>;
   db: Db;
   log: Logger;
   audit: AuditService;
@@ -33,7 +38,8 @@ export function createMonitoring(o: MonitoringOptions) {
     if (!sources) throw new Error('monitoring: call sources not attached');
     return sources;
   };
-  const hooks: WriteHooks = rollupHooks(() => (tx, regions, from, to) => need().stored(tx, regions, from, to));
+  const zones = new RegionZones();
+  const hooks: WriteHooks = rollupHooks(() => (tx, regions, from, to) => need().stored(tx, regions, from, to), zones);
   const live = new LiveFigures(o.db, o.regions, () => need().waitingNow());
   return {
     hooks,
@@ -41,7 +47,10 @@ export function createMonitoring(o: MonitoringOptions) {
     attach(s: MonitoringSources) {
       sources = s;
     },
-    rebuild: (from: Date, to: Date, onProgress?: (calls: number, total: number) => void) => rebuildRollups(o.db, need(), from, to, onProgress),
+    rebuild: (from: Date, to: Date, onProgress?: (calls: number, total: number) => void) => rebuildRollups(o.db, need(), zones, from, to, onProgress),
+    /** Regions were imported again: their time zones may have changed. */
+    forgetZones: () => zones.forget(),
+    reports: new ReportsService(o.db, o.regions, o.clock ?? (() => new Date()), o.answersPublished),
     service: new MonitoringService(o.db, o.log, o.audit, live, o.clock ?? (() => new Date())),
   };
 }
@@ -50,6 +59,7 @@ export type Monitoring = ReturnType<typeof createMonitoring>;
 
 export function monitoringRoutesAll(app: App, m: Monitoring, deps: { bus: EventBus; registry: Registry; db: Db }) {
   monitoringRoutes(app, { monitoring: m.service, bus: deps.bus });
+  reportsRoutes(app, { reports: m.reports });
   registerRegionGauges(deps.registry, m.service.live, deps.db, m.service.clock);
 }
 

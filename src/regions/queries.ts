@@ -69,3 +69,8 @@ export async function upsertOverrides(db: Queryable, code: string, o: Overrides,
 export async function selectAllOverrides(db: Queryable): Promise<(OverridesRow & { region_code: string })[]> {
   return (await db.query<OverridesRow & { region_code: string }>('SELECT region_code, hours, norms, updated_at, updated_by FROM region_settings')).rows;
 }
+
+export async function selectTimeZones(db: Queryable): Promise<Map<string, string>> {
+  const r = await db.query<{ code: string; timezone: string }>('SELECT code, timezone FROM regions');
+  return new Map(r.rows.map((x) => [x.code, x.timezone]));
+}

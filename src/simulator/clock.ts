@@ -27,18 +27,33 @@ export class SimClock {
   readonly lag = { max: 0, total: 0, count: 0 };
 
   constructor(
-    readonly start: number,
+    private startMs: number,
     readonly speed: number,
   ) {}
 
+  /** Simulated time at `run()`. */
+  get start(): number {
+    return this.startMs;
+  }
+
   /** Simulated epoch milliseconds. */
   ms(): number {
-    if (!this.running) return this.start;
-    return this.start + (performance.now() - this.realStart) * this.speed;
+    if (!this.running) return this.startMs;
+    return this.startMs + (performance.now() - this.realStart) * this.speed;
   }
 
   now(): Date {
     return new Date(Math.floor(this.ms()));
+  }
+
+  /**
+   * Real time: simulated time is the wall clock, from now on (setting up a run takes seconds, and in
+   * real time nothing may lag the clocks of the server and of people at workstations).
+   */
+  runFromNow(): void {
+    if (this.running) return;
+    this.startMs = Date.now();
+    this.run();
   }
 
   /** Starts the clock. */

@@ -27,6 +27,8 @@ export class OperatorSim {
   /** A break (or the end of the shift) asked for during a call: it starts after the wrap-up. */
   private pending: { reason: string; ms: number; leave: boolean } | undefined;
   private leaving = false;
+  /** Signed out at the end of the run: no more requests (the token is about to be revoked). */
+  private closed = false;
   private readonly rng: Rng;
 
   constructor(
@@ -55,6 +57,7 @@ export class OperatorSim {
   }
 
   private async setState(state: 'ready' | 'break' | 'offline', reason?: string): Promise<AgentView | null> {
+    if (this.closed) return null;
     try {
       const r = await this.api.request<AgentView>('POST', '/api/v1/agent/state', { state, ...(reason ? { reason } : {}) });
       if (r.status === 200) return r.body;
@@ -183,7 +186,7 @@ export class OperatorSim {
     try {
       const r = await this.api.request('POST', `/api/v1/agent/calls/${encodeURIComponent(call.id)}/wrap-up`, { outcome: a.outcome, topics: a.topics, answersUsed: a.answersUsed });
       if (r.status === 204) this.w.ledger.wrapUps++;
-      else this.w.ledger.error('wrap-up', new Error(`${r.status} ${JSON.stringify(r.body).slice(0, 200)}`));
+      else this.w.ledger.error('wrap-up', new Error(`${r.status} ${(r.body as { code?: string } | null)?.code ?? ''}`));
     } catch (e) {
       this.w.ledger.error('wrap-up', e);
     }
@@ -232,7 +235,7 @@ export class OperatorSim {
     if (this.state === 'wrapping') await this.wrapUp(call);
   }
 
-  /** The end of the run: out, whatever the plan said. */
+  /** The end of the run: out, whatever the plan said; then no more requests, and those under way finish. */
   async signOut(): Promise<void> {
     this.leaving = true;
     this.pending = undefined;
@@ -241,5 +244,7 @@ export class OperatorSim {
       if (view?.state === 'offline') this.state = 'off';
       else await new Promise((r) => setTimeout(r, 100));
     }
+    this.closed = true;
+    for (let i = 0; i < 100 && this.api.inFlight > 0; i++) await new Promise((r) => setTimeout(r, 20));
   }
 }

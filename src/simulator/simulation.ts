@@ -68,6 +68,7 @@ export async function runSimulation(o: SimulationOptions, target: Target, clock:
   const population = (rs: RegionInfo[]) => rs.reduce((s, r) => s + r.population, 0);
 
   const rng = new Rng(o.seed);
+  if (clock.speed === 1) clock.runFromNow();
   const start = clock.start;
   const end = start + o.durationMs;
   const model = new ArrivalModel({
@@ -86,7 +87,9 @@ export async function runSimulation(o: SimulationOptions, target: Target, clock:
   say(`${regions.length} regions, ${shifts.length} operators' shifts (${atStart} on duty at the start) and ${reserve.length} in the federal reserve; preparing their accounts…`);
   let lastSaid = Date.now();
   const accounts = await prepareOperators(admin, [...shifts, ...reserve], o.tokenName, (done, total) => {
-    if (Date.now() - lastSaid > 5000) (say(`  accounts ${done}/${total}`), (lastSaid = Date.now()));
+    if (Date.now() - lastSaid < 5000) return;
+    say(`  accounts ${done}/${total}`);
+    lastSaid = Date.now();
   });
 
   const ledger = new Ledger();
@@ -179,13 +182,14 @@ export async function runSimulation(o: SimulationOptions, target: Target, clock:
   if (!Number.isFinite(runEnd)) await woken;
   stop();
   const to = new Date(Math.min(clock.ms(), end));
+  // No more timers: what is left is closed here, in order (time itself still runs for the events' "at").
+  clock.stop();
 
   await Promise.all([...world.calls.values()].map((c) => c.close()));
   await Promise.all(operators.map((op) => op.finishNow()));
   await Promise.all(operators.map((op) => op.signOut()));
   clearInterval(statusTimer);
   const realSeconds = (performance.now() - realStart) / 1000;
-  clock.stop();
   edge.close();
   await tick;
   await revokeTokens(admin, accounts.map((a) => a.tokenId));

@@ -31,6 +31,18 @@ export const monitoringCases: Record<string, Case> = {
       expect(stream.events[0]!.data.regions.map((x: { code: string }) => x.code)).toEqual(['77']);
     },
   },
+  'GET /api/v1/reports/calls': { run: (c) => c.get('/api/v1/reports/calls?region=78'), owner: 'supervisor' },
+  'GET /api/v1/reports/topics': { run: (c) => c.get('/api/v1/reports/topics?region=78'), owner: 'supervisor' },
+  'GET /api/v1/reports/compliance': { run: (c) => c.get('/api/v1/reports/compliance?region=78'), owner: 'supervisor' },
+  'GET /api/v1/reports/year': { run: (c) => c.get('/api/v1/reports/year?year=2026&region=78'), owner: 'supervisor' },
+  'GET /api/v1/reports/regions': {
+    filtered: async (c) => {
+      const r = await c.get('/api/v1/reports/regions');
+      if (r.status === 403) return;
+      expect(r.body.items.map((x: { region: string }) => x.region)).toEqual(['77']);
+      expect((await c.get('/api/v1/reports/regions?region=78')).status).toBe(403);
+    },
+  },
   'GET /api/v1/monitoring/alerts': { run: (c) => c.get('/api/v1/monitoring/alerts?region=78'), owner: 'supervisor' },
   'GET /api/v1/monitoring/webhooks': {
     filtered: async (c, t) => {

@@ -57,8 +57,14 @@ export async function totalsBySpans(db: Queryable, spans: { region: string; from
     `SELECT m.region_code, ${SUMS}
        FROM json_to_recordset($1::json) AS s(region text, "from" timestamptz, "to" timestamptz)
        JOIN mon_rollups m ON m.region_code = s.region AND m.interval_start >= s."from" AND m.interval_start < s."to"
+      WHERE m.interval_start >= $2 AND m.interval_start < $3
       GROUP BY m.region_code`,
-    [JSON.stringify(spans.map((s) => ({ region: s.region, from: s.from.toISOString(), to: s.to.toISOString() })))],
+    // the outer bounds let the interval index pick the few days concerned out of a year of rows
+    [
+      JSON.stringify(spans.map((s) => ({ region: s.region, from: s.from.toISOString(), to: s.to.toISOString() }))),
+      new Date(Math.min(...spans.map((s) => s.from.getTime()))),
+      new Date(Math.max(...spans.map((s) => s.to.getTime()))),
+    ],
   );
   const out = new Map(spans.map((s) => [s.region, emptyTotals()]));
   for (const row of r.rows) out.set(row.region_code, totalsOf(row));

@@ -14,7 +14,13 @@ async function snapshot(app: TestApp) {
   );
   const topics = await app.db.query('SELECT region_code, interval_start, topic, calls FROM mon_topic_rollups WHERE calls <> 0 ORDER BY 1, 2, 3');
   const agents = await app.db.query('SELECT region_code, interval_start, state, round(seconds::numeric, 3) AS seconds FROM mon_agent_time WHERE seconds <> 0 ORDER BY 1, 2, 3');
-  return { rows: rows.rows, topics: topics.rows, agents: agents.rows };
+  const daily = await app.db.query(
+    `SELECT region_code, local_date::text, offered, answered, abandoned, overflow_out, overflow_in, callbacks, round(wait_seconds::numeric, 3) AS wait,
+            round(max_wait_seconds::numeric, 3) AS max_wait, round(talk_seconds::numeric, 3) AS talk, round(wrap_seconds::numeric, 3) AS wrap, answered_within, abandoned_within
+       FROM mon_daily WHERE offered <> 0 OR answered <> 0 OR abandoned <> 0 OR overflow_in <> 0 ORDER BY 1, 2`,
+  );
+  const topicDays = await app.db.query('SELECT region_code, local_date::text, topic, calls FROM mon_topic_daily WHERE calls <> 0 ORDER BY 1, 2, 3');
+  return { rows: rows.rows, topics: topics.rows, agents: agents.rows, daily: daily.rows, topicDays: topicDays.rows };
 }
 
 describe('interval rollups', () => {
@@ -50,6 +56,9 @@ describe('interval rollups', () => {
     expect(incremental.agents.length).toBeGreaterThan(0);
     expect((await snapshot(ordered)).rows).toEqual(incremental.rows);
     expect((await snapshot(ordered)).topics).toEqual(incremental.topics);
+    expect(incremental.daily.length).toBeGreaterThan(1);
+    expect(incremental.daily.reduce((s, x) => s + Number(x.offered), 0)).toBe(400);
+    expect((await snapshot(ordered)).daily).toEqual(incremental.daily);
 
     const result = await shuffled.services.monitoring.rebuild(new Date('2026-11-26T00:00:00Z'), new Date('2026-11-29T00:00:00Z'));
     expect(result.calls).toBe(400);

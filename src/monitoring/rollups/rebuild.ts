@@ -6,6 +6,9 @@ import { slices } from './agent-time.ts';
 import { INTERVAL_MS } from './contribution.ts';
 import { delta } from './delta.ts';
 import { addAgentTime, applyDelta, merge } from './store.ts';
+import { applyDaily, type RegionZones } from './daily.ts';
+import { localDay } from '../local-time.ts';
+import type { Delta } from './delta.ts';
 
 export interface RebuildSources {
   countOffered(tx: Queryable, from: Date, to: Date): Promise<number>;
@@ -16,7 +19,7 @@ export interface RebuildSources {
 const floor = (t: Date) => new Date(Math.floor(t.getTime() / INTERVAL_MS) * INTERVAL_MS);
 const ceil = (t: Date) => new Date(Math.ceil(t.getTime() / INTERVAL_MS) * INTERVAL_MS);
 
-export async function rebuildRollups(db: Db, sources: RebuildSources, fromAt: Date, toAt: Date, onProgress?: (calls: number, total: number) => void): Promise<{ calls: number; from: Date; to: Date }> {
+export async function rebuildRollups(db: Db, sources: RebuildSources, zones: RegionZones, fromAt: Date, toAt: Date, onProgress?: (calls: number, total: number) => void): Promise<{ calls: number; from: Date; to: Date }> {
   const from = floor(fromAt);
   const to = ceil(toAt);
   let calls = 0;
@@ -33,6 +36,60 @@ export async function rebuildRollups(db: Db, sources: RebuildSources, fromAt: Da
     const segments = await sources.agentSegments(tx, from, to);
     const clip = (t: Date) => new Date(Math.min(Math.max(t.getTime(), from.getTime()), to.getTime()));
     await addAgentTime(tx, segments.flatMap((s) => slices(s.region, s.state, clip(s.from), clip(s.to))));
+    await rebuildDaily(tx, from, to, zones);
   });
   return { calls, from, to };
+}
+
+/**
+ * The daily rows of every region's local days that [from, to) touches, summed again from their
+ * interval rows (which are right inside the span and outside it).
+ */
+async function rebuildDaily(tx: Queryable, from: Date, to: Date, zones: RegionZones): Promise<void> {
+  const all = await zones.of(tx, []);
+  const days: { region: string; date: string }[] = [];
+  let readFrom = from;
+  let readTo = to;
+  for (const [region, zone] of all) {
+    for (let day = localDay(from, zone); day.from < to; day = localDay(day.to, zone)) {
+      days.push({ region, date: day.date });
+      if (day.from < readFrom) readFrom = day.from;
+      if (day.to > readTo) readTo = day.to;
+    }
+  }
+  const pairs = JSON.stringify(days);
+  await tx.query('DELETE FROM mon_daily d USING json_to_recordset($1::json) AS x(region text, date date) WHERE d.region_code = x.region AND d.local_date = x.date', [pairs]);
+  await tx.query('DELETE FROM mon_topic_daily d USING json_to_recordset($1::json) AS x(region text, date date) WHERE d.region_code = x.region AND d.local_date = x.date', [pairs]);
+  const wanted = new Set(days.map((d) => `${d.region}|${d.date}`));
+  const rows = await tx.query<{ region_code: string; interval_start: Date; offered: number; answered: number; abandoned: number; overflow_out: number; overflow_in: number; callbacks: number; wait_seconds: number; max_wait_seconds: number; talk_seconds: number; wrap_seconds: number; answered_within: number[]; abandoned_within: number[] }>(
+    'SELECT * FROM mon_rollups WHERE interval_start >= $1 AND interval_start < $2',
+    [readFrom, readTo],
+  );
+  const topics = await tx.query<{ region_code: string; interval_start: Date; topic: string; calls: number }>('SELECT * FROM mon_topic_rollups WHERE interval_start >= $1 AND interval_start < $2', [readFrom, readTo]);
+  const inWanted = (region: string, t: Date) => wanted.has(`${region}|${localDay(t, all.get(region) ?? 'UTC').date}`);
+  const d: Delta = {
+    rows: rows.rows
+      .filter((r) => inWanted(r.region_code, r.interval_start))
+      .map((r) => ({
+        key: { region: r.region_code, queueId: 0, interval: r.interval_start.getTime() },
+        counters: {
+          offered: r.offered,
+          answered: r.answered,
+          abandoned: r.abandoned,
+          overflowOut: r.overflow_out,
+          overflowIn: r.overflow_in,
+          callbacks: r.callbacks,
+          waitSeconds: r.wait_seconds,
+          maxWaitSeconds: r.max_wait_seconds,
+          talkSeconds: r.talk_seconds,
+          wrapSeconds: r.wrap_seconds,
+          answeredWithin: r.answered_within,
+          abandonedWithin: r.abandoned_within,
+        },
+        maxWaitSeconds: r.max_wait_seconds,
+        recomputeMax: false,
+      })),
+    topics: topics.rows.filter((t) => inWanted(t.region_code, t.interval_start)).map((t) => ({ region: t.region_code, interval: t.interval_start.getTime(), topic: t.topic, calls: t.calls })),
+  };
+  await applyDaily(tx, d, zones);
 }

@@ -33,6 +33,8 @@ export const permissions = {
   // coordination centre
   'monitoring.read': ['supervisor', 'coordinator', 'admin'],
   'monitoring.webhooks': ['coordinator', 'admin'],
+  // staffing: the people who plan staff
+  'staffing.read': ['supervisor', 'coordinator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -1,0 +1,95 @@
+// Reading the daily rollups for reports: sums per period (day, week, month, year), optionally per
+// region, with "answered within T" and short abandons taken at each region's own thresholds.
+import type { Queryable } from '../../platform/db/database.ts';
+
+export type Period = 'day' | 'week' | 'month' | 'year';
+
+export interface Thresholds {
+  region: string;
+  /** 1-based positions in answered_within / abandoned_within (0: none). */
+  within: number;
+  short: number;
+}
+
+export interface PeriodSums {
+  period: string;
+  region: string | null;
+  offered: number;
+  answered: number;
+  abandoned: number;
+  shortAbandoned: number;
+  answeredInTime: number;
+  overflowOut: number;
+  overflowIn: number;
+  callbacks: number;
+  waitSeconds: number;
+  maxWaitSeconds: number;
+  talkSeconds: number;
+  wrapSeconds: number;
+  days: number;
+}
+
+const PERIOD_SQL: Record<Period, string> = {
+  day: "to_char(d.local_date, 'YYYY-MM-DD')",
+  week: `to_char(date_trunc('week', d.local_date), 'IYYY-"W"IW')`,
+  month: "to_char(d.local_date, 'YYYY-MM')",
+  year: "to_char(d.local_date, 'YYYY')",
+};
+
+/** Sums over local dates [from, to] (inclusive), per period, and per region when asked. */
+export async function sumsByPeriod(db: Queryable, f: { from: string; to: string; period: Period; byRegion: boolean; regions?: string[]; thresholds: Thresholds[] }): Promise<PeriodSums[]> {
+  const group = f.byRegion ? ', d.region_code' : '';
+  // Usually every region follows the federal thresholds: then they are constants and no join is needed.
+  const first = f.thresholds[0];
+  const uniform = first && f.thresholds.every((t) => t.within === first.within && t.short === first.short);
+  const pick = (column: string, field: 'within' | 'short') =>
+    uniform ? (first[field] > 0 ? `d.${column}[${first[field]}]` : '0') : `CASE WHEN t.${field} > 0 THEN d.${column}[t.${field}] ELSE 0 END`;
+  const join = uniform ? '' : 'JOIN json_to_recordset($4::json) AS t(region text, within int, short int) ON t.region = d.region_code';
+  const r = await db.query<Record<string, string | number | null>>(
+    `SELECT ${PERIOD_SQL[f.period]} AS period ${f.byRegion ? ', d.region_code AS region' : ', NULL AS region'},
+            sum(d.offered)::bigint AS offered, sum(d.answered)::bigint AS answered, sum(d.abandoned)::bigint AS abandoned,
+            sum(${pick('abandoned_within', 'short')})::bigint AS short_abandoned,
+            sum(${pick('answered_within', 'within')})::bigint AS answered_in_time,
+            sum(d.overflow_out)::bigint AS overflow_out, sum(d.overflow_in)::bigint AS overflow_in, sum(d.callbacks)::bigint AS callbacks,
+            sum(d.wait_seconds) AS wait_seconds, max(d.max_wait_seconds) AS max_wait_seconds,
+            sum(d.talk_seconds) AS talk_seconds, sum(d.wrap_seconds) AS wrap_seconds, count(DISTINCT d.local_date)::int AS days
+       FROM mon_daily d ${join}
+      WHERE d.local_date >= $1::date AND d.local_date <= $2::date AND ($3::text[] IS NULL OR d.region_code = ANY($3::text[]))
+      GROUP BY 1 ${group} ORDER BY 1 ${group}`,
+    [f.from, f.to, f.regions ?? null, ...(uniform ? [] : [JSON.stringify(f.thresholds)])],
+  );
+  const n = (v: string | number | null | undefined) => Number(v ?? 0);
+  return r.rows.map((x) => ({
+    period: String(x.period),
+    region: (x.region as string | null) ?? null,
+    offered: n(x.offered),
+    answered: n(x.answered),
+    abandoned: n(x.abandoned),
+    shortAbandoned: n(x.short_abandoned),
+    answeredInTime: n(x.answered_in_time),
+    overflowOut: n(x.overflow_out),
+    overflowIn: n(x.overflow_in),
+    callbacks: n(x.callbacks),
+    waitSeconds: n(x.wait_seconds),
+    maxWaitSeconds: n(x.max_wait_seconds),
+    talkSeconds: n(x.talk_seconds),
+    wrapSeconds: n(x.wrap_seconds),
+    days: n(x.days),
+  }));
+}
+
+export async function topicsBetween(db: Queryable, f: { from: string; to: string; regions?: string[]; limit: number }): Promise<{ topic: string; calls: number }[]> {
+  const r = await db.query<{ topic: string; calls: string }>(
+    `SELECT topic, sum(calls)::bigint AS calls FROM mon_topic_daily
+      WHERE local_date >= $1::date AND local_date <= $2::date AND ($3::text[] IS NULL OR region_code = ANY($3::text[]))
+      GROUP BY topic HAVING sum(calls) > 0 ORDER BY sum(calls) DESC, topic LIMIT $4`,
+    [f.from, f.to, f.regions ?? null, f.limit],
+  );
+  return r.rows.map((x) => ({ topic: x.topic, calls: Number(x.calls) }));
+}
+
+/** Every call ever offered (the service's running total) and the first day with calls. */
+export async function sinceLaunch(db: Queryable): Promise<{ calls: number; first: string | null }> {
+  const r = await db.query<{ calls: string | null; first: string | null }>("SELECT sum(offered)::bigint AS calls, to_char(min(local_date), 'YYYY-MM-DD') AS first FROM mon_daily WHERE offered > 0");
+  return { calls: Number(r.rows[0]?.calls ?? 0), first: r.rows[0]?.first ?? null };
+}

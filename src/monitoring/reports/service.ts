@@ -1,0 +1,181 @@
+// Reports from the daily rollups: calls by day or month with the peak marked, by region, by
+// topic, compliance with the norms, and the year's summary. Regional users see their region only.
+import { authorize, regionFilter } from '../../platform/access/authorize.ts';
+import type { ActorContext } from '../../platform/access/principal.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { badRequest } from '../../platform/errors.ts';
+import type { Norms } from '../../regions/index.ts';
+import type { CallCentres } from '../live-figures.ts';
+import { localDate } from '../local-time.ts';
+import { bucketIndex } from '../metrics.ts';
+import { ABANDON_BUCKETS, WAIT_BUCKETS } from '../rollups/contribution.ts';
+import * as q from './queries.ts';
+
+export interface Span {
+  from?: string;
+  to?: string;
+  region?: string;
+}
+
+const DAY = 86_400_000;
+const FEDERAL_ZONE = 'Europe/Moscow';
+const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+
+export function figuresOf(s: q.PeriodSums) {
+  const counted = s.answered + s.abandoned - s.shortAbandoned;
+  return {
+    offered: s.offered,
+    answered: s.answered,
+    abandoned: s.abandoned,
+    serviceLevel: ratio(s.answeredInTime, counted),
+    asa: ratio(s.waitSeconds, s.answered),
+    aht: ratio(s.talkSeconds + s.wrapSeconds, s.answered),
+    abandonRate: ratio(s.abandoned - s.shortAbandoned, counted),
+    overflowShare: ratio(s.overflowOut, s.offered),
+    maxWaitSeconds: s.maxWaitSeconds,
+  };
+}
+export type Figures = ReturnType<typeof figuresOf>;
+
+export const meets = (f: Figures, n: Norms) =>
+  f.serviceLevel === null ? null : f.serviceLevel >= n.serviceLevelTarget && (f.abandonRate ?? 0) <= n.maxAbandonRate && (f.asa ?? 0) <= n.maxAsaSeconds;
+
+export class ReportsService {
+  constructor(
+    private readonly db: Db,
+    private readonly centres: CallCentres,
+    private readonly clock: () => Date,
+    private readonly answersPublished: (from: Date, to: Date) => Promise<number>,
+  ) {}
+
+  /** The span asked for (local dates, inclusive), checked; by default the last 30 days. */
+  private span(ctx: ActorContext, s: Span, maxDays: number) {
+    authorize(ctx, 'monitoring.read');
+    const region = regionFilter(ctx, s.region);
+    const today = localDate(this.clock(), FEDERAL_ZONE);
+    const to = s.to ?? today;
+    const from = s.from ?? new Date(Date.parse(to) - 29 * DAY).toISOString().slice(0, 10);
+    const days = (Date.parse(to) - Date.parse(from)) / DAY + 1;
+    if (days < 1) throw badRequest('request.invalid_span', `from (${from}) must not be after to (${to}).`);
+    if (days > maxDays) throw badRequest('request.span_too_long', `${days} days from ${from} to ${to}: at most ${maxDays} for this report; choose a coarser "by" or a shorter span.`);
+    return { from, to, regions: region ? [region] : undefined };
+  }
+
+  private async thresholds() {
+    const centres = await this.centres.callCentres();
+    const t: q.Thresholds[] = [...centres].map(([region, c]) => ({
+      region,
+      within: (bucketIndex(WAIT_BUCKETS, c.norms.serviceLevelSeconds) ?? -1) + 1,
+      short: (bucketIndex(ABANDON_BUCKETS, c.norms.shortAbandonSeconds) ?? -1) + 1,
+    }));
+    return { centres, t };
+  }
+
+  async calls(ctx: ActorContext, s: Span & { by: 'day' | 'month' }) {
+    const span = this.span(ctx, s, s.by === 'day' ? 400 : 3700);
+    const { t } = await this.thresholds();
+    const rows = await q.sumsByPeriod(this.db, { ...span, period: s.by, byRegion: false, thresholds: t });
+    const items = rows.map((r) => ({ period: r.period, ...figuresOf(r) }));
+    const peak = items.reduce<(typeof items)[number] | null>((best, x) => (!best || x.offered > best.offered ? x : best), null);
+    const total = rows.reduce((a, r) => sumInto(a, r), emptySums());
+    return { from: span.from, to: span.to, by: s.by, region: span.regions?.[0] ?? null, items: items.map((x) => ({ ...x, peak: peak !== null && x.period === peak.period && x.offered > 0 })), totals: figuresOf(total) };
+  }
+
+  async regions(ctx: ActorContext, s: Span) {
+    const span = this.span(ctx, s, 3700);
+    const { centres, t } = await this.thresholds();
+    const rows = await q.sumsByPeriod(this.db, { ...span, period: 'year', byRegion: true, thresholds: t });
+    const byRegion = new Map<string, q.PeriodSums>();
+    for (const r of rows) byRegion.set(r.region!, sumInto(byRegion.get(r.region!) ?? emptySums(), r));
+    const codes = span.regions ?? [...centres.keys()];
+    return {
+      from: span.from,
+      to: span.to,
+      items: codes.map((code) => {
+        const c = centres.get(code)!;
+        const f = figuresOf(byRegion.get(code) ?? emptySums());
+        return { region: code, name: c.name, ...f, target: c.norms.serviceLevelTarget, meetsNorms: meets(f, c.norms) };
+      }),
+    };
+  }
+
+  async topics(ctx: ActorContext, s: Span & { limit: number }) {
+    const span = this.span(ctx, s, 3700);
+    return { from: span.from, to: span.to, items: await q.topicsBetween(this.db, { ...span, limit: s.limit }) };
+  }
+
+  async compliance(ctx: ActorContext, s: Span & { by: 'day' | 'week' | 'month' }) {
+    const span = this.span(ctx, s, s.by === 'day' ? 92 : s.by === 'week' ? 400 : 3700);
+    const { centres, t } = await this.thresholds();
+    const rows = await q.sumsByPeriod(this.db, { ...span, period: s.by, byRegion: true, thresholds: t });
+    const periods = [...new Set(rows.map((r) => r.period))].sort();
+    const cells = new Map(rows.map((r) => [`${r.region}|${r.period}`, r]));
+    const codes = span.regions ?? [...centres.keys()];
+    const items = codes.map((code) => {
+      const c = centres.get(code)!;
+      const judged = periods.map((period) => {
+        const r = cells.get(`${code}|${period}`);
+        const f = r ? figuresOf(r) : null;
+        return { period, serviceLevel: f?.serviceLevel ?? null, meets: f ? meets(f, c.norms) : null };
+      });
+      return { region: code, name: c.name, periods: judged, met: judged.filter((p) => p.meets === true).length, judged: judged.filter((p) => p.meets !== null).length };
+    });
+    return { from: span.from, to: span.to, by: s.by, periods, items };
+  }
+
+  async year(ctx: ActorContext, year: number, region?: string) {
+    const span = this.span(ctx, { from: `${year}-01-01`, to: `${year}-12-31`, ...(region ? { region } : {}) }, 366);
+    const { t } = await this.thresholds();
+    const days = await q.sumsByPeriod(this.db, { ...span, period: 'day', byRegion: false, thresholds: t });
+    // months from the days (YYYY-MM-DD → YYYY-MM): one statement fewer
+    const byMonth = new Map<string, q.PeriodSums>();
+    for (const d of days) {
+      const m = d.period.slice(0, 7);
+      byMonth.set(m, { ...sumInto(byMonth.get(m) ?? emptySums(), d), period: m });
+    }
+    const months = [...byMonth.values()];
+    const total = months.reduce((a, r) => sumInto(a, r), emptySums());
+    const peakMonth = months.reduce<q.PeriodSums | null>((b, m) => (!b || m.offered > b.offered ? m : b), null);
+    const peakDay = days.reduce<q.PeriodSums | null>((b, m) => (!b || m.offered > b.offered ? m : b), null);
+    const launch = await q.sinceLaunch(this.db);
+    const regionsReport = await this.regions(ctx, { from: span.from, to: span.to, ...(region ? { region } : {}) });
+    return {
+      year,
+      region: span.regions?.[0] ?? null,
+      calls: total.offered,
+      ...figuresOf(total),
+      sinceLaunch: launch.calls,
+      firstDay: launch.first,
+      peakMonth: peakMonth && peakMonth.offered > 0 ? { month: peakMonth.period, calls: peakMonth.offered } : null,
+      peakDay: peakDay && peakDay.offered > 0 ? { day: peakDay.period, calls: peakDay.offered } : null,
+      months: months.map((m) => ({ month: m.period, calls: m.offered, serviceLevel: figuresOf(m).serviceLevel })),
+      regionsMeetingNorms: regionsReport.items.filter((r) => r.meetsNorms === true).length,
+      regionsWithCalls: regionsReport.items.filter((r) => r.meetsNorms !== null).length,
+      answersPublished: await this.answersPublished(new Date(`${year}-01-01T00:00:00+03:00`), new Date(`${year + 1}-01-01T00:00:00+03:00`)),
+      portalViews: null as number | null,
+    };
+  }
+}
+
+function emptySums(): q.PeriodSums {
+  return { period: '', region: null, offered: 0, answered: 0, abandoned: 0, shortAbandoned: 0, answeredInTime: 0, overflowOut: 0, overflowIn: 0, callbacks: 0, waitSeconds: 0, maxWaitSeconds: 0, talkSeconds: 0, wrapSeconds: 0, days: 0 };
+}
+
+function sumInto(a: q.PeriodSums, b: q.PeriodSums): q.PeriodSums {
+  return {
+    ...a,
+    offered: a.offered + b.offered,
+    answered: a.answered + b.answered,
+    abandoned: a.abandoned + b.abandoned,
+    shortAbandoned: a.shortAbandoned + b.shortAbandoned,
+    answeredInTime: a.answeredInTime + b.answeredInTime,
+    overflowOut: a.overflowOut + b.overflowOut,
+    overflowIn: a.overflowIn + b.overflowIn,
+    callbacks: a.callbacks + b.callbacks,
+    waitSeconds: a.waitSeconds + b.waitSeconds,
+    maxWaitSeconds: Math.max(a.maxWaitSeconds, b.maxWaitSeconds),
+    talkSeconds: a.talkSeconds + b.talkSeconds,
+    wrapSeconds: a.wrapSeconds + b.wrapSeconds,
+    days: a.days + b.days,
+  };
+}

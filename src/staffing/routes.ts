@@ -1,0 +1,46 @@
+// /api/v1/staffing: Erlang C, the agents a target needs, Erlang A.
+import { actorOf } from '../platform/access/request-actor.ts';
+import { problems, staffSecurity } from '../platform/http/schemas.ts';
+import type { App } from '../platform/http/types.ts';
+import { erlangAQuerySchema, erlangASchema, erlangCQuerySchema, erlangCSchema, requiredQuerySchema, requiredSchema } from './schema.ts';
+import type { StaffingService } from './service.ts';
+
+export function staffingRoutes(app: App, deps: { staffing: StaffingService }) {
+  const tags = ['staffing'];
+  const s = deps.staffing;
+
+  app.get('/api/v1/staffing/erlang-c', {
+    schema: {
+      tags,
+      security: staffSecurity,
+      summary: 'Erlang C: probability of waiting, service level, ASA and occupancy for a number of agents',
+      description:
+        'Load A = calls × ahtSeconds / intervalSeconds. With agents ≤ A the queue grows without end: the answer says `overloaded: true`, pWait 1, sl 0, occupancy 1, asa null, and a note. See docs/staffing.md.',
+      querystring: erlangCQuerySchema,
+      response: { 200: erlangCSchema, ...problems(400, 401, 403) },
+    },
+    handler: async (req) => s.erlangC(actorOf(req), req.query),
+  });
+
+  app.get('/api/v1/staffing/required', {
+    schema: {
+      tags,
+      security: staffSecurity,
+      summary: 'Agents needed for a service-level target under an occupancy cap, and how many to schedule after shrinkage',
+      querystring: requiredQuerySchema,
+      response: { 200: requiredSchema, ...problems(400, 401, 403) },
+    },
+    handler: async (req) => s.required(actorOf(req), req.query),
+  });
+
+  app.get('/api/v1/staffing/erlang-a', {
+    schema: {
+      tags,
+      security: staffSecurity,
+      summary: 'Erlang A: Erlang C with callers who hang up after an exponential patience',
+      querystring: erlangAQuerySchema,
+      response: { 200: erlangASchema, ...problems(400, 401, 403) },
+    },
+    handler: async (req) => s.erlangA(actorOf(req), req.query),
+  });
+}

@@ -1,0 +1,71 @@
+// Serves the staff apps: /operator, /supervisor, /wallboard … (an HTML shell that loads the app's
+// bundle) and /assets/<name> (the bundles, cached for ever: their names change with their content).
+import { z } from 'zod';
+import { notFound } from '../platform/errors.ts';
+import type { App } from '../platform/http/types.ts';
+import { apps, bundle, type Bundle } from './bundles.ts';
+
+const TITLES: Record<string, string> = {
+  operator: 'Рабочее место оператора — Ответ',
+  supervisor: 'Старший смены — Ответ',
+  wallboard: 'Координационный центр — Ответ',
+};
+
+function shell(b: Bundle): string {
+  return `<!doctype html>
+<html lang="ru">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>${TITLES[b.app] ?? 'Ответ'}</title>
+${b.css ? `<link rel="stylesheet" href="/assets/${b.css.name}">` : ''}
+<script type="module" src="/assets/${b.js.name}"></script>
+</head>
+<body>
+<div id="app"><noscript>Для работы нужен JavaScript.</noscript></div>
+</body>
+</html>
+`;
+}
+
+export function webRoutes(app: App) {
+  const names = apps();
+  const assets = new Map<string, { body: Buffer; etag: string; type: string }>();
+  const load = async (name: string) => {
+    const b = await bundle(name);
+    assets.set(b.js.name, { ...b.js, type: 'text/javascript; charset=utf-8' });
+    if (b.css) assets.set(b.css.name, { ...b.css, type: 'text/css; charset=utf-8' });
+    return b;
+  };
+
+  for (const name of names) {
+    app.get(`/${name}`, {
+      schema: { hide: true },
+      config: { principal: false },
+      handler: async (_req, reply) => {
+        const b = await load(name);
+        // the shell is tiny and names the current bundle: always fetched again
+        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'").send(shell(b));
+      },
+    });
+  }
+
+  app.get('/assets/:name', {
+    schema: { hide: true, params: z.object({ name: z.string().regex(/^[a-z-]+-[0-9a-f]{16}\.(js|css)$/) }) },
+    config: { principal: false },
+    handler: async (req, reply) => {
+      let a = assets.get(req.params.name);
+      if (!a) {
+        const app = req.params.name.replace(/-[0-9a-f]{16}\.(js|css)$/, '');
+        if (names.includes(app)) {
+          await load(app);
+          a = assets.get(req.params.name);
+        }
+      }
+      if (!a) throw notFound('web.asset_not_found', `There is no asset ${req.params.name}; reload the page to get the current one.`);
+      if (req.headers['if-none-match'] === a.etag) return reply.code(304).send();
+      return reply.type(a.type).header('cache-control', 'public, max-age=31536000, immutable').header('etag', a.etag).send(a.body);
+    },
+  });
+}

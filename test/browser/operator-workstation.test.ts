@@ -1,0 +1,133 @@
+// The operator workstation as an operator uses it, in Chromium: sign in, go ready, a call from the
+// telephony edge rings (region, masked number, topic, time waited, the caller's previous calls),
+// the edge connects it, the operator searches, opens and marks an answer, hangs up, wraps up with
+// the keyboard and is ready again. A new answer published meanwhile shows up live.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
+import { hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
+import type { Client } from '../support/http-client.ts';
+import { edgeClient, event, offered } from '../support/telephony.ts';
+
+describe.skipIf(!hasChromium)('operator workstation (browser)', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let edge: Client;
+  let editor: Client;
+  let reviewer: Client;
+  const publish = async (a: Record<string, unknown>) => {
+    expect((await editor.post('/api/v1/kb/answers', a)).status).toBe(201);
+    await editor.post(`/api/v1/kb/answers/${a.slug}/submit`);
+    expect((await reviewer.post(`/api/v1/kb/answers/${a.slug}/approve`)).status).toBe(200);
+  };
+
+  beforeAll(async () => {
+    app = await startApp();
+    edge = await edgeClient(app);
+    editor = await app.as('editor', 'federal');
+    reviewer = await app.as('coordinator', 'federal');
+    await publish({ slug: 'pension-recalc', title: 'Как пересчитать пенсию после увольнения?', body: 'Пенсию пересчитывают автоматически с 1 августа.\n\nЗаявление подавать не нужно.', section: 'Пенсии', tags: ['пенсия'] });
+    await publish({ slug: 'pension-where', title: 'Пенсии: куда обращаться', body: 'По вопросам пенсий обращайтесь в Социальный фонд или на госуслуги.', section: 'Пенсии', tags: ['пенсии'] });
+    await publish({ slug: 'passport-replace', title: 'Когда менять паспорт?', body: 'Паспорт гражданина меняют в 20 и 45 лет.', section: 'Документы', tags: ['паспорт'] });
+    await app.user('operator', '77', 'ivanova-77');
+    // the same caller rang last week about passports
+    const before = new Date(Date.now() - 6 * 86_400_000);
+    const r = await edge.post('/api/v1/telephony/events', { events: [offered('earlier-1', '77', before, { topic: 'Документы' }), event('earlier-1', 'abandoned', new Date(before.getTime() + 20_000))] });
+    expect(r.status).toBe(200);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function signIn(page: Page) {
+    await page.goto(`${app.url}/operator`);
+    await page.getByLabel('Имя пользователя').fill('ivanova-77');
+    await page.getByLabel('Пароль').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByRole('heading', { name: 'Не в сети' }).waitFor();
+  }
+
+  it('takes a call from ringing to wrap-up with the keyboard, and is ready again', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    page.on('request', (r) => !r.url().startsWith(app.url) && problems.push(`foreign request ${r.url()}`));
+    await signIn(page);
+    // (before signing in, the session check is refused with 401, as it should be)
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+
+    await page.keyboard.press('F2');
+    await page.getByRole('heading', { name: 'Ожидание звонка' }).waitFor();
+
+    // a citizen rings the regional centre; the edge reports it, the ACD rings our operator
+    const at = new Date(Date.now() - 12_000);
+    await edge.post('/api/v1/telephony/events', { events: [offered('ws-call-1', '77', at, { topic: 'Пенсии' }), event('ws-call-1', 'queued', at)] });
+    const card = page.locator('section.call');
+    await card.getByRole('heading', { name: 'Входящий звонок' }).waitFor({ timeout: 10_000 });
+    await expect.poll(() => card.textContent()).toContain('+7 916 ***-**-12');
+    const text = (await card.textContent())!;
+    expect(text).toContain('77');
+    expect(text).toContain('Пенсии');
+    expect(text).toMatch(/Ждал0:1\d/);
+    expect(text).toMatch(/Документы/); // the previous call
+    // the answer pane already suggests answers for the IVR topic
+    await page.locator('.answers').getByRole('button', { name: /Пенсии: куда обращаться/ }).waitFor();
+    await page.screenshot({ path: screenshotPath('operator-ringing') });
+
+    // the edge connects the call (as the phone is picked up)
+    await edge.post('/api/v1/telephony/events', { events: [event('ws-call-1', 'answered', new Date(), { operator: 'ivanova-77' })] });
+    await card.getByRole('heading', { name: 'Разговор' }).waitFor();
+
+    // the answer pane suggests for the topic; the operator searches as they type
+    await page.keyboard.press('/');
+    await page.keyboard.type(' после увольнения');
+    // the results follow the typing; the best one comes first and Enter opens it
+    await expect.poll(() => page.locator('.hits li').first().textContent()).toContain('Как пересчитать пенсию после увольнения');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Как пересчитать пенсию после увольнения?' }).waitFor();
+    expect(await page.locator('article.answer').textContent()).toContain('Заявление подавать не нужно.');
+    await page.locator('article.answer h2').click(); // out of the search box, so M is a command
+    await page.keyboard.press('m');
+    await page.getByRole('button', { name: /Отмечен/ }).waitFor();
+
+    // an editor publishes a new answer meanwhile: the workstation says so
+    await publish({ slug: 'pension-new', title: 'Новая выплата пенсионерам', body: 'С декабря пенсионерам выплачивают надбавку.', section: 'Пенсии' });
+    await page.getByText('Обновлено ответов: 1').waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: screenshotPath('operator-talking') });
+
+    await page.keyboard.press('F8');
+    const form = page.getByRole('form', { name: 'Оформление звонка' });
+    await form.waitFor();
+    expect(await form.getByRole('checkbox', { name: 'Пенсии' }).isChecked()).toBe(true);
+    expect(await form.getByRole('radio', { name: 'Дан ответ' }).isChecked()).toBe(true);
+    await form.getByRole('textbox', { name: 'Заметка' }).fill('Объяснено, что заявление не нужно');
+    await expect.poll(() => form.textContent()).toMatch(/Оформление: 0:0\d/);
+    await page.screenshot({ path: screenshotPath('operator-wrap-up') });
+    await page.keyboard.press('Control+Enter');
+    await page.getByText('Звонок оформлен.').waitFor({ timeout: 5000 }).catch(async (e) => {
+      throw new Error(`${e}\n${await page.locator('main').textContent()}`);
+    });
+    await page.getByRole('heading', { name: 'Ожидание звонка' }).waitFor();
+
+    const record = await reviewer.get('/api/v1/calls/ws-call-1');
+    expect(record.body).toMatchObject({ state: 'ended', outcome: 'answered', answersUsed: ['pension-recalc'], topics: ['Пенсии'] });
+    expect((await app.db.query("SELECT state FROM cc_agents a JOIN users u ON u.id = a.user_id WHERE u.username = 'ivanova-77'")).rows[0]).toEqual({ state: 'ready' });
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('says what is wrong when signing in fails, and keeps other roles out', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.url}/operator`);
+    await page.getByLabel('Имя пользователя').fill('ivanova-77');
+    await page.getByLabel('Пароль').fill('wrong-password');
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByRole('alert').getByText('Неверное имя или пароль.').waitFor();
+    await app.user('editor', '77', 'editor-ws');
+    await page.getByLabel('Имя пользователя').fill('editor-ws');
+    await page.getByLabel('Пароль').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByRole('alert').getByText(/Эта страница для ролей: оператор, старший смены/).waitFor();
+  });
+});

@@ -1,0 +1,167 @@
+// The answer pane: suggestions for the call's topic, search as the operator types, the chosen
+// answer in full (with the region's supplement), and "used" marks for the wrap-up.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { get, post } from '../shared/api.ts';
+import { t } from './strings.ts';
+
+export interface Hit {
+  slug: string;
+  title: string;
+  section: string;
+  snippet: string;
+}
+
+interface Answer {
+  slug: string;
+  title: string;
+  body: string;
+  section: string;
+  version: number;
+  supplement: { title: string; body: string } | null;
+}
+
+export interface Used {
+  slug: string;
+  title: string;
+  section: string;
+}
+
+const paragraphs = (text: string) => text.split(/\n{2,}/).map((p, i) => <p key={i}>{p}</p>);
+
+export function AnswersPane(props: { region: string; topic: string | null; used: Used[]; onToggleUsed: (u: Used) => void; changed: { slug: string; kind: string; n: number } | null; focusKey: number }) {
+  const [query, setQuery] = useState(props.topic ?? '');
+  const [hits, setHits] = useState<Hit[]>([]);
+  const [total, setTotal] = useState(0);
+  const [error, setError] = useState('');
+  const [open, setOpen] = useState<Answer | null>(null);
+  const [selected, setSelected] = useState(0);
+  const [refreshed, setRefreshed] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  const seq = useRef(0);
+
+  const search = async (q: string) => {
+    const mine = ++seq.current;
+    if (!q.trim()) {
+      setHits([]);
+      setTotal(0);
+      return;
+    }
+    const r = await get<{ items: Hit[]; total: number }>(`/api/v1/kb/search?q=${encodeURIComponent(q)}&limit=8`);
+    if (mine !== seq.current) return; // a later keystroke's answer wins
+    if (!r.ok) return setError(r.message);
+    setError('');
+    setHits(r.body.items);
+    setTotal(r.body.total);
+    setSelected(0);
+  };
+
+  // as the operator types: at most one search per 150 ms
+  useEffect(() => {
+    const timer = setTimeout(() => void search(query), 150);
+    return () => clearTimeout(timer);
+  }, [query]);
+
+  useEffect(() => {
+    if (props.focusKey) input.current?.focus();
+  }, [props.focusKey]);
+
+  const show = async (slug: string) => {
+    const r = await get<Answer>(`/api/v1/kb/answers/${slug}?region=${props.region}`);
+    if (!r.ok) return setError(r.message);
+    setOpen(r.body);
+  };
+
+  // a new or changed answer: the results and the open answer are fetched again
+  useEffect(() => {
+    if (!props.changed) return;
+    void search(query);
+    if (open && open.slug === props.changed.slug) {
+      if (props.changed.kind === 'archived') setRefreshed(t.withdrawn);
+      else void show(open.slug).then(() => setRefreshed(t.updated));
+    }
+  }, [props.changed?.n]);
+
+  const isUsed = (slug: string) => props.used.some((u) => u.slug === slug);
+  const mark = (a: { slug: string; title: string; section: string }) => {
+    if (!isUsed(a.slug) && query.trim()) void post('/api/v1/kb/feedback', { query: query.trim(), slug: a.slug, helped: true });
+    props.onToggleUsed({ slug: a.slug, title: a.title, section: a.section });
+  };
+
+  // M (or Ь on a Russian layout) marks the open answer as used, unless the operator is typing
+  useEffect(() => {
+    if (!open) return;
+    const onDoc = (e: KeyboardEvent) => {
+      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
+      if (!typing && !e.ctrlKey && !e.altKey && !e.metaKey && ['m', 'M', 'ь', 'Ь'].includes(e.key)) {
+        e.preventDefault();
+        mark(open);
+      }
+    };
+    document.addEventListener('keydown', onDoc);
+    return () => document.removeEventListener('keydown', onDoc);
+  }, [open, props.used, query]);
+
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown') setSelected((s) => Math.min(s + 1, hits.length - 1));
+    else if (e.key === 'ArrowUp') setSelected((s) => Math.max(s - 1, 0));
+    else if (e.key === 'Enter' && hits[selected]) void show(hits[selected]!.slug);
+    else return;
+    e.preventDefault();
+  };
+
+  return (
+    <section class="card answers" aria-label={t.search}>
+      <label class="search">
+        <span>
+          {t.search} <kbd>/</kbd>
+        </span>
+        <input ref={input} type="search" value={query} placeholder={t.searchPlaceholder} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} onKeyDown={onKey} />
+      </label>
+      {error && <p class="error">{error}</p>}
+      {open ? (
+        <article class="answer" aria-live="polite">
+          <button type="button" class="link" onClick={() => (setOpen(null), setRefreshed(''), input.current?.focus())}>
+            {t.back}
+          </button>
+          {refreshed && <p class="notice">{refreshed}</p>}
+          <h2>{open.title}</h2>
+          <p class="muted">
+            {open.section} · версия {open.version}
+          </p>
+          <div class="body">{paragraphs(open.body)}</div>
+          {open.supplement && (
+            <aside class="supplement">
+              <h3>
+                {t.regional}: {open.supplement.title}
+              </h3>
+              {paragraphs(open.supplement.body)}
+            </aside>
+          )}
+          <button type="button" class={isUsed(open.slug) ? 'secondary' : ''} aria-pressed={isUsed(open.slug)} onClick={() => mark(open)}>
+            {isUsed(open.slug) ? `✓ ${t.marked}` : t.markUsed} <kbd>M</kbd>
+          </button>
+        </article>
+      ) : (
+        <>
+          <h2>{query === props.topic ? t.suggested : query ? t.found(total) : t.suggested}</h2>
+          {query && !hits.length && !error && <p class="muted">{t.nothingFound}</p>}
+          <ol class="hits">
+            {hits.map((h, i) => (
+              <li key={h.slug} class={i === selected ? 'selected' : ''}>
+                <button type="button" class="hit" onClick={() => void show(h.slug)}>
+                  <strong>{h.title}</strong>
+                  <span class="muted"> · {h.section}</span>
+                  {/* the snippet is HTML escaped by the server, with matches in <mark> */}
+                  <span class="snippet" dangerouslySetInnerHTML={{ __html: h.snippet }} />
+                </button>
+                <button type="button" class={isUsed(h.slug) ? 'secondary used' : 'secondary'} aria-pressed={isUsed(h.slug)} onClick={() => mark(h)}>
+                  {isUsed(h.slug) ? `✓ ${t.marked}` : t.markUsed}
+                </button>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}

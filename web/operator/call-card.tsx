@@ -1,0 +1,65 @@
+// The call: who rings (region, masked number, IVR topic), how long they waited or have talked,
+// and what they called about before.
+import { t } from './strings.ts';
+import { duration, secondsSince, shortDate, type Call, type PreviousCall } from './model.ts';
+
+export function CallCard(props: { call: Call; regionName: string; previous: PreviousCall[] | null; now: number; onAnswer: () => void; onHangup: () => void; busy: boolean }) {
+  const c = props.call;
+  const ringing = c.state === 'ringing';
+  const talking = c.state === 'talking';
+  return (
+    <section class={`card call ${c.state}`} aria-label={t.incoming}>
+      <div role="status" aria-live="assertive" class="call-head">
+        <h2>{ringing ? t.incoming : talking ? t.talkTime : t.callEnded}</h2>
+        {(c.callback || c.overflowed) && <span class="tag">{c.callback ? t.callback : t.overflow}</span>}
+      </div>
+      <dl class="facts">
+        <div>
+          <dt>{t.region}</dt>
+          <dd>
+            {c.region} {props.regionName}
+          </dd>
+        </div>
+        <div>
+          <dt>{t.number}</dt>
+          <dd class="number">{c.callerMasked ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>{t.topic}</dt>
+          <dd>{c.topic ?? t.noTopic}</dd>
+        </div>
+        <div>
+          <dt>{talking ? t.talkTime : t.waited}</dt>
+          <dd class="timer">{talking ? duration(secondsSince(c.answeredAt, props.now)) : duration(((c.answeredAt ? Date.parse(c.answeredAt) : props.now) - Date.parse(c.queuedAt ?? c.offeredAt ?? new Date(props.now).toISOString())) / 1000)}</dd>
+        </div>
+      </dl>
+      <h3>{t.previous}</h3>
+      {props.previous === null ? (
+        <p class="muted">…</p>
+      ) : props.previous.length === 0 ? (
+        <p class="muted">{t.noPrevious}</p>
+      ) : (
+        <ul class="previous">
+          {props.previous.map((p) => (
+            <li key={p.callId}>
+              {shortDate(p.offeredAt)} — {[...new Set([...(p.topic ? [p.topic] : []), ...p.topics])].join(', ') || t.noTopic}
+              {p.outcome ? ` (${t.outcomes[p.outcome] ?? p.outcome})` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="actions">
+        {ringing && (
+          <button type="button" onClick={props.onAnswer} disabled={props.busy}>
+            {t.answer} <kbd>F4</kbd>
+          </button>
+        )}
+        {talking && (
+          <button type="button" class="secondary" onClick={props.onHangup} disabled={props.busy}>
+            {t.hangup} <kbd>F8</kbd>
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

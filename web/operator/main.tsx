@@ -1,0 +1,8 @@
+// The operator workstation: sign in, then the workstation.
+import '../shared/base.css';
+import './style.css';
+import { mountApp } from '../shared/login.tsx';
+import { t } from './strings.ts';
+import { Workstation } from './workstation.tsx';
+
+void mountApp({ title: t.title, roles: ['operator', 'supervisor'], app: (user) => <Workstation user={user} /> });

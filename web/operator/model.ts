@@ -1,0 +1,60 @@
+// The workstation's pure parts: durations, what the call card shows, the wrap-up's topics.
+
+/** 75 → "1:15"; 3725 → "1:02:05". */
+export function duration(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const r = String(s % 60).padStart(2, '0');
+  return h ? `${h}:${String(m).padStart(2, '0')}:${r}` : `${m}:${r}`;
+}
+
+export const secondsSince = (iso: string | null | undefined, now: number) => (iso ? (now - Date.parse(iso)) / 1000 : 0);
+
+export interface Call {
+  callId: string;
+  state: string;
+  region: string | null;
+  callerMasked: string | null;
+  topic: string | null;
+  offeredAt: string | null;
+  queuedAt: string | null;
+  answeredAt: string | null;
+  endedAt: string | null;
+  overflowed: boolean;
+  callback?: boolean;
+}
+
+export interface Agent {
+  userId: number;
+  displayName: string;
+  region: string;
+  state: string;
+  reason: string | null;
+  since: string;
+  callId: string | null;
+}
+
+export interface PreviousCall {
+  callId: string;
+  offeredAt: string | null;
+  topic: string | null;
+  topics: string[];
+  outcome: string | null;
+}
+
+/** The topics to offer in wrap-up: the IVR topic and the sections of the answers used, first. */
+export function initialTopics(call: Call | null, usedSections: string[]): string[] {
+  return [...new Set([...(call?.topic ? [call.topic] : []), ...usedSections])];
+}
+
+export function toggle<T>(list: T[], item: T): T[] {
+  return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
+}
+
+/** "2026-11-20T09:15:00Z" → "20.11 12:15" in the browser's time. */
+export function shortDate(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return `${String(d.getDate()).padStart(2, '0')}.${String(d.getMonth() + 1).padStart(2, '0')} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}

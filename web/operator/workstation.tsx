@@ -1,0 +1,171 @@
+// The operator's screen: their state, the call ringing or in progress with the answer pane beside
+// it, then the wrap-up; kept live by the operator's feed and the knowledge base's.
+import { useEffect, useState } from 'preact/hooks';
+import { get, post } from '../shared/api.ts';
+import { openFeed, type LiveState } from '../shared/live.ts';
+import { Header } from '../shared/login.tsx';
+import type { User } from '../shared/session.ts';
+import { AnswersPane, type Used } from './answers.tsx';
+import { CallCard } from './call-card.tsx';
+import { duration, initialTopics, secondsSince, type Agent, type Call, type PreviousCall } from './model.ts';
+import { t } from './strings.ts';
+import { WrapUpForm, type WrapUpValue } from './wrap-up.tsx';
+
+const ACTIVE = ['ringing', 'talking', 'wrap_up', 'ended'];
+
+export function Workstation({ user }: { user: User }) {
+  const [agent, setAgent] = useState<Agent | null>(null);
+  const [call, setCall] = useState<Call | null>(null);
+  const [previous, setPrevious] = useState<PreviousCall[] | null>(null);
+  const [used, setUsed] = useState<Used[]>([]);
+  const [sections, setSections] = useState<string[]>([]);
+  const [regions, setRegions] = useState<Record<string, string>>({});
+  const [live, setLive] = useState<LiveState>('connecting');
+  const [now, setNow] = useState(Date.now());
+  const [notice, setNotice] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [changed, setChanged] = useState<{ slug: string; kind: string; n: number } | null>(null);
+  const [kbUpdates, setKbUpdates] = useState(0);
+  const [focusKey, setFocusKey] = useState(0);
+
+  const loadCall = async (callId: string) => {
+    const r = await get<Call>(`/api/v1/calls/${callId}`);
+    if (r.ok) setCall(r.body);
+  };
+  const offer = (c: Call) => {
+    setCall(c);
+    setUsed([]);
+    setNotice('');
+    setPrevious(null);
+    void get<{ items: PreviousCall[] }>(`/api/v1/calls/${c.callId}/caller-history`).then((r) => setPrevious(r.ok ? r.body.items : []));
+  };
+
+  useEffect(() => {
+    const tick = setInterval(() => setNow(Date.now()), 1000);
+    void get<Agent>('/api/v1/agent').then((r) => {
+      if (!r.ok) return setError(r.message);
+      setAgent(r.body);
+      if (r.body.callId) void get<Call>(`/api/v1/calls/${r.body.callId}`).then((c) => c.ok && offer(c.body));
+    });
+    void get<{ items: { name: string }[] }>('/api/v1/kb/sections').then((r) => r.ok && setSections(r.body.items.map((s) => s.name)));
+    void get<{ items: { code: string; name: string }[] }>('/api/v1/regions').then((r) => r.ok && setRegions(Object.fromEntries(r.body.items.map((x) => [x.code, x.name]))));
+    const feed = openFeed(
+      '/api/v1/agent/events',
+      {
+        state: (d) => setAgent((a) => ({ ...(a ?? ({} as Agent)), ...(d as Partial<Agent>) })),
+        offer: (d) => offer(d as Call),
+        call: (d) => {
+          const c = d as { callId: string; state: string };
+          setCall((cur) => {
+            if (cur && cur.callId === c.callId) void loadCall(c.callId);
+            return cur && cur.callId === c.callId ? { ...cur, state: c.state } : cur;
+          });
+        },
+      },
+      setLive,
+    );
+    const kb = (kind: string) => (d: unknown) => {
+      setChanged((x) => ({ slug: (d as { slug: string }).slug, kind, n: (x?.n ?? 0) + 1 }));
+      setKbUpdates((n) => n + 1);
+    };
+    const kbFeed = openFeed('/api/v1/kb/events', { 'kb.answer.published': kb('published'), 'kb.answer.archived': kb('archived') }, () => {});
+    return () => {
+      clearInterval(tick);
+      feed.close();
+      kbFeed.close();
+    };
+  }, []);
+
+  const act = async (fn: () => Promise<{ ok: boolean; message?: string }>) => {
+    setBusy(true);
+    const r = await fn();
+    setBusy(false);
+    setError(r.ok ? '' : (r.message ?? ''));
+  };
+  const setState = (state: 'ready' | 'break' | 'offline', reason?: string) =>
+    act(async () => {
+      const r = await post<Agent>('/api/v1/agent/state', { state, ...(reason ? { reason } : {}) });
+      if (r.ok) setAgent(r.body);
+      return r;
+    });
+  const answer = () => call && act(() => post(`/api/v1/agent/calls/${call.callId}/answer`));
+  const hangup = () => call && act(() => post(`/api/v1/agent/calls/${call.callId}/hangup`));
+  const wrapUp = async (w: WrapUpValue) => {
+    if (!call) return null;
+    const r = await post(`/api/v1/agent/calls/${call.callId}/wrap-up`, w);
+    if (!r.ok) return r.message;
+    setCall(null);
+    setUsed([]);
+    setNotice(t.done);
+    return null;
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
+      if (e.key === 'F2') void setState('ready');
+      else if (e.key === 'F3') void setState('break', 'rest');
+      else if (e.key === 'F4' && call?.state === 'ringing') void answer();
+      else if (e.key === 'F8' && call?.state === 'talking') void hangup();
+      else if (e.key === '/' && !typing) {
+        // focused at once, so that the keys typed next land in the box
+        document.querySelector<HTMLInputElement>('.answers input[type=search]')?.focus();
+        setFocusKey((k) => k + 1);
+      }
+      else return;
+      e.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  });
+
+  const state = agent?.state ?? 'offline';
+  const shown = call && ACTIVE.includes(call.state) ? call : null;
+  const wrapping = shown && (shown.state === 'wrap_up' || shown.state === 'ended');
+  const region = shown?.region ?? user.region;
+  return (
+    <>
+      <Header title={t.title} user={user}>
+        <span class={`state state-${state}`} role="status">
+          {t.states[state] ?? state}
+          {state === 'break' && agent?.reason ? ` (${t.breaks[agent.reason] ?? agent.reason})` : ''} · {duration(secondsSince(agent?.since, now))}
+        </span>
+        <button type="button" onClick={() => void setState('ready')} disabled={busy || state === 'ready' || !!shown}>
+          {t.goReady} <kbd>F2</kbd>
+        </button>
+        <button type="button" class="secondary" onClick={() => void setState('break', 'rest')} disabled={busy || state === 'break'}>
+          {t.goBreak} <kbd>F3</kbd>
+        </button>
+        <button type="button" class="secondary" onClick={() => void setState('offline')} disabled={busy || state === 'offline' || !!shown}>
+          {t.goOffline}
+        </button>
+        <span class={live === 'open' ? 'muted' : 'offline'}>{t.live[live]}</span>
+      </Header>
+      <main class="desk">
+        <div class="left">
+          {error && (
+            <p class="error" role="alert">
+              {error}
+            </p>
+          )}
+          {notice && !shown && <p class="notice">{notice}</p>}
+          {kbUpdates > 0 && <p class="muted">{t.kbChanged(kbUpdates)}</p>}
+          {shown ? (
+            <CallCard call={shown} regionName={regions[shown.region ?? ''] ?? ''} previous={previous} now={now} onAnswer={() => void answer()} onHangup={() => void hangup()} busy={busy} />
+          ) : (
+            <section class="card idle">
+              <h2>{state === 'ready' ? t.waiting : t.states[state]}</h2>
+              <p class="muted">{state === 'ready' ? t.waitingHint : state === 'break' ? t.breakHint : t.offlineHint}</p>
+            </section>
+          )}
+          {wrapping && <WrapUpForm key={shown.callId} sections={sections} initialTopics={initialTopics(shown, used.map((u) => u.section))} used={used} endedAt={shown.endedAt} now={now} onSubmit={wrapUp} />}
+          <p class="keys muted">
+            {t.keys}: <kbd>F2</kbd> {t.goReady} · <kbd>F3</kbd> {t.goBreak} · <kbd>F4</kbd> {t.answer} · <kbd>F8</kbd> {t.hangup} · <kbd>/</kbd> {t.search} · <kbd>↑↓ Enter</kbd> · <kbd>M</kbd> {t.markUsed} · <kbd>Ctrl+Enter</kbd> {t.submit}
+          </p>
+        </div>
+        <AnswersPane key={shown?.callId ?? 'none'} region={region} topic={shown?.topic ?? null} used={used} onToggleUsed={(u) => setUsed((x) => (x.some((y) => y.slug === u.slug) ? x.filter((y) => y.slug !== u.slug) : [...x, u]))} changed={changed} focusKey={focusKey} />
+      </main>
+    </>
+  );
+}

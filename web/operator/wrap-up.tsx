@@ -1,0 +1,99 @@
+// Wrap-up: the call's topics (knowledge sections and the IVR topic), its outcome and a note, with
+// the time spent on it so far. Ctrl+Enter submits.
+import { useEffect, useState } from 'preact/hooks';
+import { duration, secondsSince, toggle } from './model.ts';
+import { t } from './strings.ts';
+import type { Used } from './answers.tsx';
+
+export interface WrapUpValue {
+  outcome: string;
+  topics: string[];
+  answersUsed: string[];
+  note?: string;
+}
+
+const OUTCOMES = ['answered', 'appeal_needed', 'transferred', 'callback', 'dropped'];
+
+export function WrapUpForm(props: { sections: string[]; initialTopics: string[]; used: Used[]; endedAt: string | null; now: number; onSubmit: (w: WrapUpValue) => Promise<string | null> }) {
+  const [topics, setTopics] = useState<string[]>(props.initialTopics);
+  const [outcome, setOutcome] = useState(props.used.length ? 'answered' : '');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const options = [...new Set([...props.initialTopics, ...props.sections])];
+
+  const submit = async () => {
+    if (!outcome) return setError(t.needOutcome);
+    setBusy(true);
+    const failed = await props.onSubmit({ outcome, topics, answersUsed: props.used.map((u) => u.slug), ...(note.trim() ? { note: note.trim() } : {}) });
+    setBusy(false);
+    if (failed) setError(failed);
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        void submit();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  });
+
+  return (
+    <form
+      class="card wrapup"
+      aria-label={t.wrapUp}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <div class="call-head">
+        <h2>{t.wrapUp}</h2>
+        <span class="timer" aria-label={t.wrapTimer}>
+          {t.wrapTimer}: {duration(secondsSince(props.endedAt, props.now))}
+        </span>
+      </div>
+      <fieldset>
+        <legend>{t.outcome}</legend>
+        <div class="choices">
+          {OUTCOMES.map((o, i) => (
+            <label key={o} class={outcome === o ? 'chosen' : ''}>
+              <input type="radio" name="outcome" value={o} checked={outcome === o} onChange={() => (setOutcome(o), setError(''))} autoFocus={i === 0 && !outcome} />
+              {t.outcomes[o]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t.topics}</legend>
+        <div class="choices topics">
+          {options.map((s) => (
+            <label key={s} class={topics.includes(s) ? 'chosen' : ''}>
+              <input type="checkbox" checked={topics.includes(s)} onChange={() => setTopics((x) => toggle(x, s))} />
+              {s}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {props.used.length > 0 && (
+        <p>
+          <strong>{t.used}:</strong> {props.used.map((u) => u.title).join('; ')}
+        </p>
+      )}
+      <label class="note">
+        {t.note}
+        <textarea rows={2} maxLength={2000} value={note} placeholder={t.notePlaceholder} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
+      </label>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={busy}>
+        {t.submit} <kbd>Ctrl+Enter</kbd>
+      </button>
+    </form>
+  );
+}
