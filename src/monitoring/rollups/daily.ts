@@ -4,6 +4,7 @@ import type { Queryable } from '../../platform/db/database.ts';
 import { regionTimeZones } from '../../regions/index.ts';
 import { localDay } from '../local-time.ts';
 import type { Delta } from './delta.ts';
+import { runParts, type Part } from './store.ts';
 
 export const FEDERAL_ZONE = 'Europe/Moscow';
 
@@ -82,15 +83,18 @@ export function byLocalDay(d: Delta, zones: Map<string, string>): { days: DayRow
   return { days: [...days.values()].sort((a, b) => `${a.region}|${a.date}`.localeCompare(`${b.region}|${b.date}`)), topics: [...topics.values()].sort((a, b) => `${a.region}|${a.date}|${a.topic}`.localeCompare(`${b.region}|${b.date}|${b.topic}`)) };
 }
 
-export async function applyDaily(tx: Queryable, d: Delta, zones: RegionZones): Promise<void> {
-  if (!d.rows.length && !d.topics.length) return;
+/** The daily tables' parts of a write, and the days whose maximum wait must be read again. */
+export async function dailyParts(tx: Queryable, d: Delta, zones: RegionZones): Promise<{ parts: Part[]; recompute: DayRow[] }> {
+  if (!d.rows.length && !d.topics.length) return { parts: [], recompute: [] };
   const { days, topics } = byLocalDay(d, await zones.of(tx, [...d.rows.map((r) => r.key.region), ...d.topics.map((t) => t.region)]));
+  const parts: Part[] = [];
   if (days.length) {
-    await tx.query(
-      `INSERT INTO mon_daily AS r (region_code, local_date, offered, answered, abandoned, overflow_out, overflow_in, callbacks,
+    parts.push({
+      sql: (n) =>
+        `INSERT INTO mon_daily AS r (region_code, local_date, offered, answered, abandoned, overflow_out, overflow_in, callbacks,
               wait_seconds, max_wait_seconds, talk_seconds, wrap_seconds, answered_within, abandoned_within)
        SELECT region, local_date, offered, answered, abandoned, overflow_out, overflow_in, callbacks, wait_seconds, max_wait_seconds, talk_seconds, wrap_seconds, answered_within, abandoned_within
-         FROM json_to_recordset($1::json) AS x(region text, local_date date, offered int, answered int, abandoned int, overflow_out int, overflow_in int, callbacks int,
+         FROM json_to_recordset($${n}::json) AS x(region text, local_date date, offered int, answered int, abandoned int, overflow_out int, overflow_in int, callbacks int,
               wait_seconds float8, max_wait_seconds float8, talk_seconds float8, wrap_seconds float8, answered_within int[], abandoned_within int[])
        ON CONFLICT (region_code, local_date) DO UPDATE SET
          offered = r.offered + excluded.offered, answered = r.answered + excluded.answered, abandoned = r.abandoned + excluded.abandoned,
@@ -99,8 +103,7 @@ export async function applyDaily(tx: Queryable, d: Delta, zones: RegionZones): P
          talk_seconds = r.talk_seconds + excluded.talk_seconds, wrap_seconds = r.wrap_seconds + excluded.wrap_seconds,
          answered_within = ARRAY(SELECT a + b FROM unnest(r.answered_within, excluded.answered_within) WITH ORDINALITY AS t(a, b, i) ORDER BY i),
          abandoned_within = ARRAY(SELECT a + b FROM unnest(r.abandoned_within, excluded.abandoned_within) WITH ORDINALITY AS t(a, b, i) ORDER BY i)`,
-      [
-        JSON.stringify(
+      param: JSON.stringify(
           days.map((x) => ({
             region: x.region,
             local_date: x.date,
@@ -118,23 +121,33 @@ export async function applyDaily(tx: Queryable, d: Delta, zones: RegionZones): P
             abandoned_within: x.c.abandonedWithin,
           })),
         ),
-      ],
-    );
-    // A wait that shrank or left: the day's maximum is the largest of its intervals' (already right).
-    for (const x of days.filter((y) => y.recompute)) {
-      await tx.query(
-        `UPDATE mon_daily SET max_wait_seconds = (SELECT coalesce(max(max_wait_seconds), 0) FROM mon_rollups WHERE region_code = $1 AND interval_start >= $3 AND interval_start < $4)
-          WHERE region_code = $1 AND local_date = $2`,
-        [x.region, x.date, x.from, x.to],
-      );
-    }
+    });
   }
   if (topics.length) {
-    await tx.query(
-      `INSERT INTO mon_topic_daily AS r (region_code, local_date, topic, calls)
-       SELECT region, local_date, topic, calls FROM json_to_recordset($1::json) AS x(region text, local_date date, topic text, calls int)
+    parts.push({
+      sql: (n) =>
+        `INSERT INTO mon_topic_daily AS r (region_code, local_date, topic, calls)
+       SELECT region, local_date, topic, calls FROM json_to_recordset($${n}::json) AS x(region text, local_date date, topic text, calls int)
        ON CONFLICT (region_code, local_date, topic) DO UPDATE SET calls = r.calls + excluded.calls`,
-      [JSON.stringify(topics.map((t) => ({ region: t.region, local_date: t.date, topic: t.topic, calls: t.calls })))],
+      param: JSON.stringify(topics.map((t) => ({ region: t.region, local_date: t.date, topic: t.topic, calls: t.calls }))),
+    });
+  }
+  return { parts, recompute: days.filter((y) => y.recompute) };
+}
+
+/** A wait that shrank or left: the day's maximum is the largest of its intervals' (already right). */
+export async function recomputeDailyMax(tx: Queryable, days: DayRow[]): Promise<void> {
+  for (const x of days) {
+    await tx.query(
+      `UPDATE mon_daily SET max_wait_seconds = (SELECT coalesce(max(max_wait_seconds), 0) FROM mon_rollups WHERE region_code = $1 AND interval_start >= $3 AND interval_start < $4)
+        WHERE region_code = $1 AND local_date = $2`,
+      [x.region, x.date, x.from, x.to],
     );
   }
+}
+
+export async function applyDaily(tx: Queryable, d: Delta, zones: RegionZones): Promise<void> {
+  const { parts, recompute } = await dailyParts(tx, d, zones);
+  await runParts(tx, parts);
+  await recomputeDailyMax(tx, recompute);
 }

@@ -4,8 +4,8 @@ import type { AgentMove, CallChangeFacts, CallRecord, WriteHooks } from '../../c
 import type { Queryable } from '../../platform/db/database.ts';
 import { slices } from './agent-time.ts';
 import { delta } from './delta.ts';
-import { applyDaily, type RegionZones } from './daily.ts';
-import { addAgentTime, applyDelta, merge, recomputeMax } from './store.ts';
+import { dailyParts, recomputeDailyMax, type RegionZones } from './daily.ts';
+import { addAgentTime, merge, recomputeMax, rollupsPart, runParts, topicsPart } from './store.ts';
 
 export type CallsIn = (tx: Queryable, regions: string[], from: Date, to: Date) => Promise<CallRecord[]>;
 
@@ -13,10 +13,12 @@ export function rollupHooks(callsIn: () => CallsIn, zones: RegionZones): WriteHo
   return {
     async calls(tx: Queryable, changes: CallChangeFacts[]) {
       const d = merge(changes.map((c) => delta(c.before, c.after)));
-      await applyDelta(tx, d);
+      // every table in one statement: this runs inside each contact-centre write
+      const daily = await dailyParts(tx, d, zones);
+      await runParts(tx, [rollupsPart(d), topicsPart(d), ...daily.parts]);
       const stale = d.rows.filter((r) => r.recomputeMax).map((r) => r.key);
       if (stale.length) await recomputeMax(tx, stale, (regions, from, to) => callsIn()(tx, regions, from, to));
-      await applyDaily(tx, d, zones);
+      await recomputeDailyMax(tx, daily.recompute);
     },
     async agents(tx: Queryable, moves: AgentMove[]) {
       // The state that ended now is counted; the one that begins is counted when it ends.

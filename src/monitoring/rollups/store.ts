@@ -47,14 +47,33 @@ export function merge(deltas: Delta[]): Delta {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export async function applyDelta(tx: Queryable, d: Delta): Promise<void> {
-  if (d.rows.length) {
-    await tx.query(
+/** One table's share of a write: its statement (taking its JSON as parameter $n) and that JSON. */
+export interface Part {
+  sql: (n: number) => string;
+  param: string;
+}
+
+/**
+ * Runs the parts as one statement (each a data-modifying WITH clause): one round trip to the
+ * database per transaction, whatever the number of tables touched.
+ */
+export async function runParts(tx: Queryable, parts: (Part | null)[]): Promise<void> {
+  const live = parts.filter((x): x is Part => x !== null);
+  if (!live.length) return;
+  if (live.length === 1) return void (await tx.query(live[0]!.sql(1), [live[0]!.param]));
+  const sql = `WITH ${live.map((x, i) => `p${i} AS (${x.sql(i + 1)})`).join(', ')} SELECT 1`;
+  await tx.query(sql, live.map((x) => x.param));
+}
+
+export function rollupsPart(d: Delta): Part | null {
+  if (!d.rows.length) return null;
+  return {
+    sql: (n) =>
       `INSERT INTO mon_rollups AS r (region_code, queue_id, interval_start, offered, answered, abandoned, overflow_out, overflow_in, callbacks,
               wait_seconds, max_wait_seconds, talk_seconds, wrap_seconds, answered_within, abandoned_within)
        SELECT region, queue_id, interval_start, offered, answered, abandoned, overflow_out, overflow_in, callbacks,
               wait_seconds, max_wait_seconds, talk_seconds, wrap_seconds, answered_within, abandoned_within
-         FROM json_to_recordset($1::json) AS x(region text, queue_id bigint, interval_start timestamptz, offered int, answered int, abandoned int,
+         FROM json_to_recordset($${n}::json) AS x(region text, queue_id bigint, interval_start timestamptz, offered int, answered int, abandoned int,
               overflow_out int, overflow_in int, callbacks int, wait_seconds float8, max_wait_seconds float8, talk_seconds float8, wrap_seconds float8,
               answered_within int[], abandoned_within int[])
        ON CONFLICT (region_code, queue_id, interval_start) DO UPDATE SET
@@ -65,8 +84,7 @@ export async function applyDelta(tx: Queryable, d: Delta): Promise<void> {
          talk_seconds = r.talk_seconds + excluded.talk_seconds, wrap_seconds = r.wrap_seconds + excluded.wrap_seconds,
          answered_within = ARRAY(SELECT a + b FROM unnest(r.answered_within, excluded.answered_within) WITH ORDINALITY AS t(a, b, i) ORDER BY i),
          abandoned_within = ARRAY(SELECT a + b FROM unnest(r.abandoned_within, excluded.abandoned_within) WITH ORDINALITY AS t(a, b, i) ORDER BY i)`,
-      [
-        JSON.stringify(
+    param: JSON.stringify(
           // in one order everywhere, so that concurrent batches never wait on each other in a circle
           [...d.rows].sort((a, b) => rowKey(a.key).localeCompare(rowKey(b.key))).map((r) => ({
             region: r.key.region,
@@ -86,17 +104,22 @@ export async function applyDelta(tx: Queryable, d: Delta): Promise<void> {
             abandoned_within: r.counters.abandonedWithin,
           })),
         ),
-      ],
-    );
-  }
-  if (d.topics.length) {
-    await tx.query(
+  };
+}
+
+export function topicsPart(d: Delta): Part | null {
+  if (!d.topics.length) return null;
+  return {
+    sql: (n) =>
       `INSERT INTO mon_topic_rollups AS r (region_code, interval_start, topic, calls)
-       SELECT region, interval_start, topic, calls FROM json_to_recordset($1::json) AS x(region text, interval_start timestamptz, topic text, calls int)
+       SELECT region, interval_start, topic, calls FROM json_to_recordset($${n}::json) AS x(region text, interval_start timestamptz, topic text, calls int)
        ON CONFLICT (region_code, interval_start, topic) DO UPDATE SET calls = r.calls + excluded.calls`,
-      [JSON.stringify([...d.topics].sort((a, b) => `${a.region}|${a.interval}|${a.topic}`.localeCompare(`${b.region}|${b.interval}|${b.topic}`)).map((t) => ({ region: t.region, interval_start: iso(t.interval), topic: t.topic, calls: t.calls })))],
-    );
-  }
+    param: JSON.stringify([...d.topics].sort((a, b) => `${a.region}|${a.interval}|${a.topic}`.localeCompare(`${b.region}|${b.interval}|${b.topic}`)).map((t) => ({ region: t.region, interval_start: iso(t.interval), topic: t.topic, calls: t.calls }))),
+  };
+}
+
+export async function applyDelta(tx: Queryable, d: Delta): Promise<void> {
+  await runParts(tx, [rollupsPart(d), topicsPart(d)]);
 }
 
 /** Sets the maximum wait of rows from the calls that count in them now. */

@@ -1,0 +1,149 @@
+// The wallboard for a big screen: every region as a tile on a map-like grid, coloured (and
+// labelled) by its live service level; national totals; the last hour's topics; open alerts.
+import { useEffect, useState } from 'preact/hooks';
+import { get } from '../shared/api.ts';
+import { openFeed, type LiveState } from '../shared/live.ts';
+import { COLUMNS, LAYOUT, ROWS } from './layout.ts';
+import { t } from './strings.ts';
+
+interface RegionFigures {
+  code: string;
+  name: string;
+  target: number;
+  waiting: number;
+  longestWaitSeconds: number;
+  serviceLevel30: number | null;
+  handled30: number;
+  serviceLevelToday: number | null;
+  status: 'no_calls' | 'meets' | 'at_risk' | 'below';
+}
+
+interface Alert {
+  id: number;
+  region: string;
+  regionName: string | null;
+  startedAt: string;
+  target: number;
+  lastValue: number | null;
+}
+
+export interface Wallboard {
+  at: string;
+  national: { waiting: number; answeredToday: number; serviceLevelToday: number | null; regions: number; regionsWithCalls: number; regionsMeetingNorms: number };
+  regions: RegionFigures[];
+  topTopics: { topic: string; calls: number }[];
+  alerts: Alert[];
+}
+
+const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)} %`);
+const time = (iso: string) => new Date(iso).toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit' });
+const number = (n: number) => n.toLocaleString('ru-RU');
+
+function Tile({ r, alert }: { r: RegionFigures; alert: boolean }) {
+  const [col, row] = LAYOUT[r.code] ?? [0, 0];
+  return (
+    <div
+      class={`tile ${r.status}${alert ? ' alerting' : ''}`}
+      style={{ gridColumn: col + 1, gridRow: row + 1 }}
+      data-region={r.code}
+      data-status={r.status}
+      title={`${r.name}: ${t.status[r.status]}, ${pct(r.serviceLevel30)} (${r.handled30})`}
+      aria-label={`${r.name}: ${t.status[r.status]}, ${pct(r.serviceLevel30)}, ${t.waiting} ${r.waiting}`}
+    >
+      <span class="code">{r.code}</span>
+      <span class="sl">{pct(r.serviceLevel30)}</span>
+      <span class="name">{r.name}</span>
+      {r.waiting > 0 && (
+        <span class="wait">
+          {t.waiting} {r.waiting}
+        </span>
+      )}
+    </div>
+  );
+}
+
+export function Board() {
+  const [data, setData] = useState<Wallboard | null>(null);
+  const [live, setLive] = useState<LiveState>('connecting');
+  const [error, setError] = useState('');
+  useEffect(() => {
+    void get<Wallboard>('/api/v1/monitoring/wallboard').then((r) => (r.ok ? setData(r.body) : setError(r.message)));
+    const feed = openFeed('/api/v1/monitoring/events', { wallboard: (d) => setData(d as Wallboard) }, setLive);
+    return () => feed.close();
+  }, []);
+  if (!data) return <main class="board">{error ? <p class="error">{error}</p> : <p>…</p>}</main>;
+  const n = data.national;
+  const alerting = new Set(data.alerts.map((a) => a.region));
+  return (
+    <main class="board">
+      <section class="totals" aria-label="Итоги по стране">
+        <div>
+          <span class="label">{t.waitingNow}</span>
+          <span class="big" data-figure="waiting">
+            {number(n.waiting)}
+          </span>
+        </div>
+        <div>
+          <span class="label">{t.answeredToday}</span>
+          <span class="big">{number(n.answeredToday)}</span>
+        </div>
+        <div>
+          <span class="label">{t.slToday}</span>
+          <span class="big">{pct(n.serviceLevelToday)}</span>
+        </div>
+        <div class="headline">{t.regionsMeeting(n.regionsMeetingNorms, n.regions, n.regionsWithCalls)}</div>
+        <div class={`live ${live}`}>
+          {t.live[live]} · {t.updated} {new Date(data.at).toLocaleTimeString('ru-RU')}
+        </div>
+      </section>
+      <section class="map" style={{ gridTemplateColumns: `repeat(${COLUMNS}, 1fr)`, gridTemplateRows: `repeat(${ROWS}, 1fr)` }} aria-label={t.legend}>
+        {data.regions.map((r) => (
+          <Tile key={r.code} r={r} alert={alerting.has(r.code)} />
+        ))}
+      </section>
+      <aside class="side">
+        <section>
+          <h2>{t.alerts}</h2>
+          {data.alerts.length === 0 ? (
+            <p class="quiet">{t.noAlerts}</p>
+          ) : (
+            <ul class="alerts" aria-live="polite">
+              {data.alerts.map((a) => (
+                <li key={a.id}>
+                  <strong>
+                    {a.region} {a.regionName}
+                  </strong>
+                  <span>
+                    {t.alertText(pct(a.lastValue), pct(a.target))}, {t.since} {time(a.startedAt)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section>
+          <h2>{t.topTopics}</h2>
+          {data.topTopics.length === 0 ? (
+            <p class="quiet">{t.noTopics}</p>
+          ) : (
+            <ol class="topics">
+              {data.topTopics.map((x) => (
+                <li key={x.topic}>
+                  <span>{x.topic}</span> <b>{number(x.calls)}</b>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+        <section class="legend">
+          <h2>{t.legend}</h2>
+          {(['meets', 'at_risk', 'below', 'no_calls'] as const).map((s) => (
+            <span key={s} class={`chip ${s}`}>
+              {t.status[s]}
+            </span>
+          ))}
+        </section>
+      </aside>
+    </main>
+  );
+}
