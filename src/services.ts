@@ -27,7 +27,14 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login'>
   const audit = new AuditService(db);
   const regions = new RegionsService(db, audit);
   const publications = new PublicationsService(db);
-  const monitoring = createMonitoring({ db, log, audit, regions, answersPublished: (from, to) => publications.newAnswers(from, to), ...(options.clock ? { clock: options.clock } : {}) });
+  const queryStats = new QueryStats(db, log);
+  const monitoring = createMonitoring({
+    db,
+    log,
+    audit,
+    regions,
+    answersPublished: (from, to) => publications.newAnswers(from, to),
+    unansweredSearches: async (ctx, limit) => (await queryStats.report(ctx, 'day', 'unanswered', limit)).items.map((x) => ({ query: x.query, searches: x.searches })), ...(options.clock ? { clock: options.clock } : {}) });
   const cc = createContactCenter({
     hooks: monitoring.hooks,
     db,
@@ -45,7 +52,6 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login'>
   const answers = new AnswersService(db, audit);
   const synonyms = new SynonymsService(db, audit);
   const feedback = new FeedbackService(db);
-  const queryStats = new QueryStats(db, log);
   return {
     db,
     events,

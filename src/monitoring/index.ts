@@ -15,7 +15,7 @@ import { reportsRoutes } from './reports/routes.ts';
 import { ReportsService } from './reports/service.ts';
 import { registerRegionGauges } from './prometheus.ts';
 import type { Registry } from '../platform/observability/registry.ts';
-import { MonitoringService, type Clock } from './service.ts';
+import { MonitoringService, type Clock, type UnansweredSearches } from './service.ts';
 
 export interface MonitoringSources extends RebuildSources {
   stored(tx: Queryable, regions: string[], from: Date, to: Date): Promise<CallRecord[]>;
@@ -25,6 +25,8 @@ export interface MonitoringSources extends RebuildSources {
 export interface MonitoringOptions {
   /** How many new answers the knowledge base published in a span (for the year's summary). */
   answersPublished: (from: Date, to: Date) => Promise<number>;
+  /** Searches that found nothing today (the knowledge module's statistics), for "what people ask now". */
+  unansweredSearches: UnansweredSearches;
   db: Db;
   log: Logger;
   audit: AuditService;
@@ -51,7 +53,7 @@ export function createMonitoring(o: MonitoringOptions) {
     /** Regions were imported again: their time zones may have changed. */
     forgetZones: () => zones.forget(),
     reports: new ReportsService(o.db, o.regions, o.clock ?? (() => new Date()), o.answersPublished),
-    service: new MonitoringService(o.db, o.log, o.audit, live, o.clock ?? (() => new Date())),
+    service: new MonitoringService(o.db, o.log, o.audit, live, o.clock ?? (() => new Date()), o.unansweredSearches),
   };
 }
 

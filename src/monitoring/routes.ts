@@ -6,7 +6,7 @@ import type { DomainEvent, EventBus } from '../platform/events/bus.ts';
 import { problems, staffSecurity } from '../platform/http/schemas.ts';
 import { openSse, type SseClient } from '../platform/http/sse.ts';
 import type { App } from '../platform/http/types.ts';
-import { alertSchema, alertsQuerySchema, wallboardSchema, webhookRequestSchema, webhookSchema } from './schema.ts';
+import { alertSchema, alertsQuerySchema, trendsSchema, wallboardSchema, webhookRequestSchema, webhookSchema } from './schema.ts';
 import type { MonitoringService } from './service.ts';
 
 /** Pushed at most this often while calls move; a quiet board still gets a fresh copy now and then. */
@@ -73,6 +73,18 @@ export function monitoringRoutes(app: App, deps: { monitoring: MonitoringService
       sse.onClose(() => boards.delete(board));
       sse.send({ event: 'wallboard', data: first });
     },
+  });
+
+  app.get('/api/v1/monitoring/trends', {
+    schema: {
+      tags,
+      security: staffSecurity,
+      summary: 'What people ask now: topics surging against the same hours of the last 7 days, and searches that found no answer',
+      description: 'A topic surges when its share of calls is at least 1.5 times its usual share, 3 standard deviations above it, with 5 calls or more (docs/metrics.md).',
+      querystring: z.object({ window: z.enum(['hour', 'day']).default('hour'), region: alertsQuerySchema.shape.region }),
+      response: { 200: trendsSchema, ...problems(400, 401, 403) },
+    },
+    handler: async (req) => m.trends(actorOf(req), req.query.window, req.query.region),
   });
 
   app.get('/api/v1/monitoring/alerts', {

@@ -86,3 +86,15 @@ export const webhookSchema = z
     createdAt: z.string(),
   })
   .meta({ id: 'Webhook' });
+
+export const trendsSchema = z
+  .object({
+    at: z.string(),
+    window: z.enum(['hour', 'day']),
+    region: z.string().nullable(),
+    calls: z.number().int().describe('Calls offered in the window'),
+    baselineCalls: z.number().int().describe('Calls offered in the same hours of the 7 days before'),
+    topics: z.array(z.object({ topic: z.string(), calls: z.number().int(), share: z.number(), baselineShare: z.number(), lift: z.number(), z: z.number() })),
+    unansweredSearches: z.array(z.object({ query: z.string(), searches: z.number().int() })).describe('Knowledge-base searches that found nothing today'),
+  })
+  .meta({ id: 'Trends' });

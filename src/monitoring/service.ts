@@ -11,11 +11,15 @@ import * as alerts from './alerts/queries.ts';
 import * as hooks from './alerts/webhooks.ts';
 import { nationalToday, type LiveFigures, type RegionFigures } from './live-figures.ts';
 import { topTopics } from './rollups/queries.ts';
+import { surgingTopics, type TrendWindow } from './trends.ts';
 
 const EVALUATE_MS = 5000;
 const LEADER_LOCK = 7_122_005;
 
 export type Clock = () => Date;
+
+/** Knowledge-base searches that found nothing today (the knowledge module's statistics). */
+export type UnansweredSearches = (ctx: ActorContext, limit: number) => Promise<{ query: string; searches: number }[]>;
 
 export class MonitoringService {
   private timer: NodeJS.Timeout | undefined;
@@ -30,6 +34,7 @@ export class MonitoringService {
     private readonly audit: AuditService,
     readonly live: LiveFigures,
     readonly clock: Clock,
+    private readonly unansweredSearches: UnansweredSearches,
   ) {
     this.evaluator = new AlertEvaluator(db, log, live);
   }
@@ -55,6 +60,15 @@ export class MonitoringService {
       topTopics: topics,
       alerts: open.filter((a) => !only || a.region_code === only).map((a) => presentAlert(a, names.get(a.region_code))),
     };
+  }
+
+  /** What people ask now: surging topics and searches without an answer. */
+  async trends(ctx: ActorContext, window: TrendWindow, region?: string) {
+    authorize(ctx, 'trends.read');
+    const r = regionFilter(ctx, region);
+    const now = this.clock();
+    const [topics, unanswered] = await Promise.all([surgingTopics(this.db, now, window, r ? [r] : undefined), this.unansweredSearches(ctx, 20)]);
+    return { at: now.toISOString(), window, region: r ?? null, ...topics, unansweredSearches: unanswered };
   }
 
   async alerts(ctx: ActorContext, f: { region?: string; from?: string; to?: string; limit: number }) {

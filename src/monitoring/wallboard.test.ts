@@ -140,4 +140,24 @@ describe('the coordination centre', () => {
     expect((await prom.get('/api/v1/monitoring/wallboard')).status).toBe(403);
     expect((await (await app.as('coordinator', '78')).get('/metrics')).status).toBe(403);
   });
+
+  it('tells editors what people ask now: a topic surging against the same hour of the week before', async () => {
+    const events = [];
+    // the same hour on each of the last 7 days: 10 calls a day, 1 about the new payment
+    for (let d = 1; d <= 7; d++) {
+      const at = new Date(now.getTime() - d * 86_400_000 - 20 * 60_000);
+      for (let i = 0; i < 10; i++) events.push(offered(`base-${d}-${i}`, '61', at, { topic: i === 0 ? 'Новая выплата' : 'Пенсии' }));
+    }
+    // this hour: 20 calls, 12 about it
+    for (let i = 0; i < 20; i++) events.push(offered(`now-${i}`, '61', new Date(now.getTime() - 20 * 60_000), { topic: i < 12 ? 'Новая выплата' : 'Пенсии' }));
+    expect((await edge.post('/api/v1/telephony/events', { events })).status).toBe(200);
+    const editor = await app.as('editor', 'federal');
+    const r = await editor.get('/api/v1/monitoring/trends?window=hour&region=61');
+    expect(r.status, r.text).toBe(200);
+    expect(r.body).toMatchObject({ window: 'hour', region: '61', calls: 20, baselineCalls: 70 });
+    expect(r.body.topics.map((x: { topic: string }) => x.topic)).toEqual(['Новая выплата']);
+    expect(r.body.topics[0]).toMatchObject({ calls: 12, share: 0.6 });
+    expect(Array.isArray(r.body.unansweredSearches)).toBe(true);
+    expect((await (await app.as('operator', '61')).get('/api/v1/monitoring/trends')).status).toBe(403);
+  });
 });

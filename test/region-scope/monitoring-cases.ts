@@ -43,6 +43,7 @@ export const monitoringCases: Record<string, Case> = {
       expect((await c.get('/api/v1/reports/regions?region=78')).status).toBe(403);
     },
   },
+  'GET /api/v1/monitoring/trends': { run: (c) => c.get('/api/v1/monitoring/trends?region=78'), owner: 'editor' },
   'GET /api/v1/monitoring/alerts': { run: (c) => c.get('/api/v1/monitoring/alerts?region=78'), owner: 'supervisor' },
   'GET /api/v1/monitoring/webhooks': {
     filtered: async (c, t) => {

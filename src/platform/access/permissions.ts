@@ -33,6 +33,8 @@ export const permissions = {
   // coordination centre
   'monitoring.read': ['supervisor', 'coordinator', 'admin'],
   'monitoring.webhooks': ['coordinator', 'admin'],
+  // the same people as kb.stats.read: trends include the knowledge base's unanswered searches
+  'trends.read': ['editor', 'coordinator'],
   // staffing: the people who plan staff
   'staffing.read': ['supervisor', 'coordinator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
