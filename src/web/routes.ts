@@ -1,6 +1,7 @@
 // Serves the staff apps: /operator, /supervisor, /wallboard … (an HTML shell that loads the app's
 // bundle) and /assets/<name> (the bundles, cached for ever: their names change with their content).
 import { z } from 'zod';
+import { SESSION_COOKIE } from '../platform/auth/http-principal.ts';
 import { notFound } from '../platform/errors.ts';
 import type { App } from '../platform/http/types.ts';
 import { apps, bundle, type Bundle } from './bundles.ts';
@@ -11,13 +12,15 @@ const TITLES: Record<string, string> = {
   wallboard: 'Координационный центр — Ответ',
 };
 
-function shell(b: Bundle): string {
+/** hasSession: a session cookie came with the request, so the app asks who is signed in (else it shows the sign-in at once). */
+function shell(b: Bundle, hasSession: boolean): string {
   return `<!doctype html>
 <html lang="ru">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
+<meta name="otvet-session" content="${hasSession ? 1 : 0}">
 <title>${TITLES[b.app] ?? 'Ответ'}</title>
 ${b.css ? `<link rel="stylesheet" href="/assets/${b.css.name}">` : ''}
 <script type="module" src="/assets/${b.js.name}"></script>
@@ -43,10 +46,10 @@ export function webRoutes(app: App) {
     app.get(`/${name}`, {
       schema: { hide: true },
       config: { principal: false },
-      handler: async (_req, reply) => {
+      handler: async (req, reply) => {
         const b = await load(name);
         // the shell is tiny and names the current bundle: always fetched again
-        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'").send(shell(b));
+        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'").send(shell(b, req.cookies[SESSION_COOKIE] !== undefined));
       },
     });
   }

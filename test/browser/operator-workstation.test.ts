@@ -52,11 +52,10 @@ describe.skipIf(!hasChromium)('operator workstation (browser)', () => {
   it('takes a call from ringing to wrap-up with the keyboard, and is ready again', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     const problems: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(String(e)));
     page.on('request', (r) => !r.url().startsWith(app.url) && problems.push(`foreign request ${r.url()}`));
     await signIn(page);
-    // (before signing in, the session check is refused with 401, as it should be)
-    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
 
     await page.keyboard.press('F2');
     await page.getByRole('heading', { name: 'Ожидание звонка' }).waitFor();

@@ -8,6 +8,9 @@ export function setCsrfToken(token: string | undefined): void {
   csrf = token;
 }
 
+/** The session's CSRF token, for an app with its own client. */
+export const currentCsrfToken = () => csrf;
+
 /** What to tell a person when a request fails. */
 export function problemMessage(status: number, body: unknown): string {
   if (status === 0) return 'Нет связи с сервером. Проверьте сеть; запрос можно повторить.';

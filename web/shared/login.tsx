@@ -95,7 +95,9 @@ export async function mountApp(o: { title: string; roles: string[]; app: (user: 
     }
     render(<>{o.app(user)}</>, root);
   };
-  const user = await currentSession();
+  // without a session cookie there is nobody to ask about (and no refused request to log)
+  const maybe = document.querySelector('meta[name="otvet-session"]')?.getAttribute('content') !== '0';
+  const user = maybe ? await currentSession() : null;
   if (user) show(user);
   else render(<Login title={o.title} onDone={show} />, root);
 }

@@ -1,0 +1,168 @@
+// The supervisor's screen: the region's queues, operators and recent calls, kept live.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { getJson, postJson, type ApiResult } from './api.ts';
+import { openFeed } from './live.ts';
+import { defaultSort, isLost, nextLive, nextSort, problemText, stateText, withAgent, type LiveStatus, type Sort } from './model.ts';
+import { OperatorsTable } from './operators.tsx';
+import { QueueTiles } from './queues.tsx';
+import { RecentCalls } from './calls.tsx';
+import { StateDialog } from './state-dialog.tsx';
+import { strings } from './strings.ts';
+import { clockTime, ServerClock } from './time.ts';
+import type { Agent, Norms, Overview, SettableState } from './types.ts';
+
+export interface SupervisorUser {
+  displayName: string;
+  region: string;
+}
+
+interface RegionItem {
+  code: string;
+  name: string;
+  timezone: string;
+}
+
+/** A federal user picks the region (?region= keeps it across reloads); a regional one sees theirs. */
+function initialRegion(user: SupervisorUser): string {
+  if (user.region !== 'federal') return user.region;
+  const asked = new URLSearchParams(location.search).get('region');
+  return asked && /^(federal|[0-9]{2})$/.test(asked) ? asked : 'federal';
+}
+
+function useNow(clock: ServerClock): number {
+  const [now, setNow] = useState(() => clock.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(clock.now()), 1000);
+    return () => clearInterval(t);
+  }, [clock]);
+  return now;
+}
+
+export function SupervisorApp({ user }: { user: SupervisorUser }) {
+  const [region, setRegion] = useState(() => initialRegion(user));
+  const [regions, setRegions] = useState<RegionItem[]>([]);
+  const [overview, setOverview] = useState<Overview | null>(null);
+  const [norms, setNorms] = useState<Norms | null>(null);
+  const [live, setLive] = useState<LiveStatus>({ kind: 'connecting' });
+  const [failure, setFailure] = useState<string | null>(null);
+  const [sort, setSort] = useState<Sort>(defaultSort);
+  const [editing, setEditing] = useState<number | null>(null);
+  const [notice, setNotice] = useState('');
+  const [attempt, setAttempt] = useState(0);
+  const clock = useMemo(() => new ServerClock(), []);
+  const now = useNow(clock);
+
+  useEffect(() => {
+    getJson<{ items: RegionItem[] }>('/api/v1/regions').then((r) => r.ok && setRegions(r.body.items));
+  }, []);
+
+  // Norms of the region (the reserve centre follows Moscow's, as the server does).
+  useEffect(() => {
+    setNorms(null);
+    getJson<{ effective: { norms: Norms } }>(`/api/v1/regions/${region === 'federal' ? '77' : region}/settings`).then((r) => r.ok && setNorms(r.body.effective.norms));
+  }, [region]);
+
+  useEffect(() => {
+    setOverview(null);
+    setFailure(null);
+    setLive({ kind: 'connecting' });
+    let feed: { close(): void } | null = null;
+    let gone = false;
+    const query = `region=${encodeURIComponent(region)}`;
+    const take = (o: Overview) => {
+      clock.sync(o.at);
+      setOverview(o);
+      setLive((s) => nextLive(s, { type: 'overview', at: Date.now() }));
+    };
+    getJson<Overview>(`/api/v1/supervisor/overview?${query}`).then((r) => {
+      if (gone) return;
+      if (!r.ok) return setFailure(problemText(r.status, r.body));
+      take(r.body);
+      feed = openFeed(`/api/v1/supervisor/events?${query}`, {
+        overview: take,
+        open: () => setLive((s) => nextLive(s, { type: 'open', at: Date.now() })),
+        lost: () => setLive((s) => nextLive(s, { type: 'error', at: Date.now() })),
+        // Signed out meanwhile (session expired, account disabled): back to the sign-in.
+        refused: () => void getJson('/api/v1/auth/session').then((s) => s.status === 401 && location.reload()),
+      });
+    });
+    if (user.region === 'federal') history.replaceState(null, '', `?${query}`);
+    return () => {
+      gone = true;
+      feed?.close();
+    };
+  }, [region, clock, user.region, attempt]);
+
+  const editingAgent = overview?.agents.find((a) => a.userId === editing) ?? null;
+
+  const change = async (agent: Agent, state: SettableState, reason?: string): Promise<string | null> => {
+    const r: ApiResult<Agent> = await postJson<Agent>(`/api/v1/operators/${agent.userId}/state`, reason ? { state, reason } : { state });
+    if (!r.ok) return problemText(r.status, r.body);
+    setOverview((o) => (o ? withAgent(o, r.body) : o));
+    setEditing(null);
+    setNotice(strings.change.done(agent.displayName, stateText(r.body)));
+    return null;
+  };
+
+  const regionItem = regions.find((r) => r.code === (region === 'federal' ? '77' : region));
+  const regionName = region === 'federal' ? strings.federal : (regionItem?.name ?? region);
+  // Times are the region's own (the reserve centre keeps Moscow time).
+  const tz = regionItem?.timezone;
+  const lost = isLost(live, Date.now());
+  return (
+    <div class="sv">
+      <header class="sv-header">
+        <h1>
+          {strings.title} · <span>{regionName}</span>
+        </h1>
+        {user.region === 'federal' && (
+          <label class="sv-region">
+            {strings.regionLabel}{' '}
+            <select value={region} onChange={(e) => setRegion((e.target as HTMLSelectElement).value)}>
+              <option value="federal">{strings.federal}</option>
+              {regions.map((r) => (
+                <option key={r.code} value={r.code}>
+                  {r.code} · {r.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <p class={`sv-live sv-live--${lost ? 'lost' : live.kind}`} role="status">
+          {lost
+            ? strings.live.lostSince(clockTime(live.kind === 'lost' ? live.since : live.kind === 'online' ? live.lastAt : Date.now(), false, tz))
+            : live.kind === 'online'
+              ? `${strings.live.online} · ${strings.live.updated(clockTime(overview?.at ?? now, true, tz))}`
+              : strings.live.connecting}
+        </p>
+        <p class="sv-clock">
+          <span class="sv-clock__label">{strings.clockLabel}</span> {clockTime(now, true, tz)}
+        </p>
+      </header>
+      <p class="sv-visually-hidden" role="status" aria-live="polite">
+        {notice}
+      </p>
+      {failure ? (
+        <div class="sv-error sv-error--page" role="alert">
+          <p>
+            <strong>{strings.errors.load}</strong> {failure}
+          </p>
+          <button type="button" class="sv-button" onClick={() => setAttempt((n) => n + 1)}>
+            {strings.errors.retry}
+          </button>
+        </div>
+      ) : overview ? (
+        <main class={`sv-main${lost ? ' sv-main--stale' : ''}`}>
+          <QueueTiles queues={overview.queues} overviewAt={overview.at} now={now} norms={norms} />
+          <div class="sv-columns">
+            <OperatorsTable agents={overview.agents} calls={overview.recentCalls} now={now} sort={sort} onSort={(k) => setSort((s) => nextSort(s, k))} onChange={(a) => setEditing(a.userId)} />
+            <RecentCalls calls={overview.recentCalls} queues={overview.queues} agents={overview.agents} region={overview.region} now={now} timeZone={tz} />
+          </div>
+        </main>
+      ) : (
+        <p class="sv-loading">{strings.live.connecting}</p>
+      )}
+      {editingAgent && <StateDialog agent={editingAgent} now={now} onCancel={() => setEditing(null)} onSubmit={(st, reason) => change(editingAgent, st, reason)} />}
+    </div>
+  );
+}

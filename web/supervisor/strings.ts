@@ -1,0 +1,145 @@
+// Every string the supervisor view shows, in one place (Russian; another language is another copy).
+import type { AgentState, CallState, SettableState } from './types.ts';
+
+export const strings = {
+  title: 'Супервизор',
+  regionLabel: 'Регион',
+  federal: 'Резервный центр',
+  clockLabel: 'Время в регионе',
+
+  live: {
+    connecting: 'Подключение…',
+    online: 'Данные обновляются',
+    lost: 'Связь потеряна — переподключение…',
+    lostSince: (time: string) => `Связь потеряна с ${time}. Данные могут быть устаревшими, переподключаемся…`,
+    updated: (time: string) => `обновлено в ${time}`,
+  },
+
+  queues: {
+    heading: 'Очереди',
+    empty: 'В регионе нет очередей.',
+    waiting: 'Ждут',
+    waitingNow: (n: number) => `${n} ${plural(n, 'звонок', 'звонка', 'звонков')} в очереди`,
+    longestWait: 'Дольше всех',
+    noWait: 'никто не ждёт',
+    overNorm: (seconds: number) => `дольше нормы (${seconds} с)`,
+    serviceLevel: 'Уровень сервиса сегодня',
+    norm: (target: string, seconds: number) => `норма ${target} за ${seconds} с`,
+    slOk: 'в норме',
+    slBad: 'ниже нормы',
+    slNone: 'нет данных',
+    today: (offered: number, answered: number, abandoned: number) => `сегодня: поступило ${offered}, принято ${answered}, потеряно ${abandoned}`,
+  },
+
+  operators: {
+    heading: 'Операторы',
+    empty: 'В регионе пока нет операторов: место появляется, когда оператор впервые входит в систему.',
+    name: 'Оператор',
+    state: 'Состояние',
+    timeInState: 'В состоянии',
+    call: 'Звонок',
+    actions: 'Действия',
+    sortBy: (column: string) => `Сортировать по столбцу «${column}»`,
+    summary: (counts: string) => `Всего: ${counts}`,
+    breakAfter: (reason: string) => `после звонка — перерыв (${reason})`,
+    change: 'Сменить',
+    changeFor: (name: string) => `Сменить состояние оператора: ${name}`,
+  },
+
+  change: {
+    title: (name: string) => `Состояние оператора: ${name}`,
+    current: (state: string, time: string) => `Сейчас: ${state}, ${time}`,
+    choose: 'Новое состояние',
+    reason: 'Причина перерыва',
+    reasons: ['обед', 'обучение', 'совещание', 'технический перерыв'],
+    confirm: (name: string, state: string) => `${name} → «${state}». Подтвердите смену состояния.`,
+    onCallNote: 'Оператор на звонке: перерыв начнётся после завершения обработки звонка; «Выход» во время звонка невозможен.',
+    ringingNote: 'Оператору сейчас поступает звонок: дождитесь ответа.',
+    submit: 'Подтвердить',
+    cancel: 'Отмена',
+    saving: 'Сохранение…',
+    done: (name: string, state: string) => `${name}: ${state}`,
+    errorTitle: 'Не удалось сменить состояние',
+  },
+
+  calls: {
+    heading: 'Последние звонки',
+    empty: 'Сегодня звонков ещё не было.',
+    time: 'Время',
+    region: 'Регион',
+    caller: 'Номер',
+    queue: 'Очередь',
+    state: 'Состояние',
+    operator: 'Оператор',
+    outcome: 'Итог',
+    wait: 'Ожидание',
+    overflowed: 'переведён из другого региона',
+    callback: 'обратный звонок',
+    hidden: 'скрыт',
+  },
+
+  agentState: {
+    offline: 'Не в сети',
+    ready: 'Готов',
+    ringing: 'Вызов',
+    talking: 'Разговор',
+    wrap_up: 'Обработка',
+    break: 'Перерыв',
+  } satisfies Record<AgentState, string>,
+
+  /** The three states a supervisor sets, as actions. */
+  setState: {
+    ready: 'Готов',
+    break: 'Перерыв',
+    offline: 'Выход из линии',
+  } satisfies Record<SettableState, string>,
+
+  breakReason: (reason: string | null) => (reason === 'missed' ? 'пропущен вызов' : reason === 'break' || !reason ? 'перерыв' : reason),
+
+  callState: {
+    pending: 'Поступает',
+    ivr: 'Голосовое меню',
+    waiting: 'В очереди',
+    ringing: 'Вызов оператора',
+    talking: 'Разговор',
+    wrap_up: 'Обработка',
+    ended: 'Завершён',
+    abandoned: 'Потерян',
+    callback_pending: 'Ждёт обратного звонка',
+  } satisfies Record<CallState, string>,
+
+  outcome: {
+    answered: 'Дан ответ',
+    appeal_needed: 'Нужно обращение',
+    transferred: 'Переведён',
+    callback: 'Перезвонить',
+    dropped: 'Прервался',
+  } as Record<string, string>,
+
+  closeReason: {
+    caller_hung_up: 'абонент положил трубку',
+    ended_before_answer: 'завершён до ответа',
+    operator_hung_up: 'оператор завершил',
+    closed_after_restart: 'закрыт после перезапуска',
+  } as Record<string, string>,
+
+  errors: {
+    load: 'Не удалось загрузить данные.',
+    forbidden: 'Этот экран доступен супервизорам, координаторам и администраторам.',
+    network: 'Нет связи с сервером. Проверьте подключение и повторите.',
+    conflict: 'Действие сейчас невозможно',
+    notFound: 'Оператор не найден (возможно, его учётная запись отключена).',
+    generic: (status: number) => `Ошибка сервера (${status}).`,
+    retry: 'Повторить',
+    dismiss: 'Закрыть',
+  },
+};
+
+/** Russian plural: 1 звонок, 2 звонка, 5 звонков. */
+export function plural(n: number, one: string, few: string, many: string): string {
+  const m10 = n % 10;
+  const m100 = n % 100;
+  if (m10 === 1 && m100 !== 11) return one;
+  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
+  return many;
+}
