@@ -1,6 +1,6 @@
 // The operator's screen: their state, the call ringing or in progress with the answer pane beside
 // it, then the wrap-up; kept live by the operator's feed and the knowledge base's.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { get, post } from '../shared/api.ts';
 import { openFeed, type LiveState } from '../shared/live.ts';
 import { Header } from '../shared/login.tsx';
@@ -29,12 +29,20 @@ export function Workstation({ user }: { user: User }) {
   const [kbUpdates, setKbUpdates] = useState(0);
   const [focusKey, setFocusKey] = useState(0);
 
+  const refreshAgent = async () => {
+    const r = await get<Agent>('/api/v1/agent');
+    if (r.ok) setAgent(r.body);
+  };
   const loadCall = async (callId: string) => {
     const r = await get<Call>(`/api/v1/calls/${callId}`);
     if (r.ok) setCall(r.body);
   };
+  const current = useRef<string | null>(null);
   const offer = (c: Call) => {
     setCall(c);
+    // the same call offered again (a feed reconnecting, a decision delivered twice): keep what was done
+    if (current.current === c.callId) return;
+    current.current = c.callId;
     setUsed([]);
     setNotice('');
     setPrevious(null);
@@ -53,7 +61,11 @@ export function Workstation({ user }: { user: User }) {
     const feed = openFeed(
       '/api/v1/agent/events',
       {
-        state: (d) => setAgent((a) => ({ ...(a ?? ({} as Agent)), ...(d as Partial<Agent>) })),
+        state: (d) => {
+          setAgent((a) => ({ ...(a ?? ({} as Agent)), ...(d as Partial<Agent>) }));
+          // the event says the state; the seat says since when and why
+          void refreshAgent();
+        },
         offer: (d) => offer(d as Call),
         call: (d) => {
           const c = d as { callId: string; state: string };
@@ -89,8 +101,16 @@ export function Workstation({ user }: { user: User }) {
       if (r.ok) setAgent(r.body);
       return r;
     });
-  const answer = () => call && act(() => post(`/api/v1/agent/calls/${call.callId}/answer`));
-  const hangup = () => call && act(() => post(`/api/v1/agent/calls/${call.callId}/hangup`));
+  // the call's card is read again at once, not only when the feed brings the change
+  const callAction = (what: 'answer' | 'hangup') =>
+    call &&
+    act(async () => {
+      const r = await post(`/api/v1/agent/calls/${call.callId}/${what}`);
+      if (r.ok) await loadCall(call.callId);
+      return r;
+    });
+  const answer = () => callAction('answer');
+  const hangup = () => callAction('hangup');
   const wrapUp = async (w: WrapUpValue) => {
     if (!call) return null;
     const r = await post(`/api/v1/agent/calls/${call.callId}/wrap-up`, w);
@@ -98,6 +118,7 @@ export function Workstation({ user }: { user: User }) {
     setCall(null);
     setUsed([]);
     setNotice(t.done);
+    await refreshAgent();
     return null;
   };
 
