@@ -4,14 +4,23 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 
 export const webRoot = fileURLToPath(new URL('../../web/', import.meta.url));
 
+/** One built file: its hashed name, its bytes and the same gzipped (sent when the browser accepts it). */
+export interface Asset {
+  name: string;
+  body: Buffer;
+  gzip: Buffer;
+  etag: string;
+}
+
 export interface Bundle {
   app: string;
-  js: { name: string; body: Buffer; etag: string };
-  css: { name: string; body: Buffer; etag: string } | null;
+  js: Asset;
+  css: Asset | null;
 }
 
 /** Apps are the folders of web/ with a main.tsx (shared/ is their common code, not an app). */
@@ -45,13 +54,12 @@ async function build(app: string): Promise<Bundle> {
   });
   const js = result.outputFiles.find((f) => f.path.endsWith('.js'))!;
   const css = result.outputFiles.find((f) => f.path.endsWith('.css'));
-  const jsBody = Buffer.from(js.contents);
-  const cssBody = css ? Buffer.from(css.contents) : null;
-  return {
-    app,
-    js: { name: `${app}-${hashOf(jsBody)}.js`, body: jsBody, etag: `"${hashOf(jsBody)}"` },
-    css: cssBody ? { name: `${app}-${hashOf(cssBody)}.css`, body: cssBody, etag: `"${hashOf(cssBody)}"` } : null,
+  const asset = (contents: Uint8Array, ext: string): Asset => {
+    const body = Buffer.from(contents);
+    const hash = hashOf(body);
+    return { name: `${app}-${hash}.${ext}`, body, gzip: gzipSync(body, { level: 9 }), etag: `"${hash}"` };
   };
+  return { app, js: asset(js.contents, 'js'), css: css ? asset(css.contents, 'css') : null };
 }
 
 /** The app's bundle, built once per process (OTVET_WEB_DEV=1 rebuilds on every request, for editing). */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { SESSION_COOKIE } from '../platform/auth/http-principal.ts';
 import { notFound } from '../platform/errors.ts';
 import type { App } from '../platform/http/types.ts';
-import { apps, bundle, type Bundle } from './bundles.ts';
+import { apps, bundle, type Asset, type Bundle } from './bundles.ts';
 
 const TITLES: Record<string, string> = {
   operator: 'Рабочее место оператора — Ответ',
@@ -34,7 +34,7 @@ ${b.css ? `<link rel="stylesheet" href="/assets/${b.css.name}">` : ''}
 
 export function webRoutes(app: App) {
   const names = apps();
-  const assets = new Map<string, { body: Buffer; etag: string; type: string }>();
+  const assets = new Map<string, Asset & { type: string }>();
   const load = async (name: string) => {
     const b = await bundle(name);
     assets.set(b.js.name, { ...b.js, type: 'text/javascript; charset=utf-8' });
@@ -67,8 +67,13 @@ export function webRoutes(app: App) {
         }
       }
       if (!a) throw notFound('web.asset_not_found', `There is no asset ${req.params.name}; reload the page to get the current one.`);
-      if (req.headers['if-none-match'] === a.etag) return reply.code(304).send();
-      return reply.type(a.type).header('cache-control', 'public, max-age=31536000, immutable').header('etag', a.etag).send(a.body);
+      // the gzipped bytes are another representation, so they get their own tag
+      const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+      const etag = gzip ? `${a.etag.slice(0, -1)}-gz"` : a.etag;
+      reply.header('cache-control', 'public, max-age=31536000, immutable').header('etag', etag).header('vary', 'accept-encoding');
+      if (req.headers['if-none-match'] === etag) return reply.code(304).send();
+      if (gzip) reply.header('content-encoding', 'gzip');
+      return reply.type(a.type).send(gzip ? a.gzip : a.body);
     },
   });
 }

@@ -87,9 +87,13 @@ describe.skipIf(!hasChromium)('operator workstation (browser)', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Как пересчитать пенсию после увольнения?' }).waitFor();
     expect(await page.locator('article.answer').textContent()).toContain('Заявление подавать не нужно.');
-    await page.locator('article.answer h2').click(); // out of the search box, so M is a command
+    // the open answer has the focus: M marks it, Esc goes back to the results and the search box
     await page.keyboard.press('m');
     await page.getByRole('button', { name: /Отмечен/ }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('.hits').waitFor();
+    expect(await page.locator('.hits li').first().getByRole('button', { name: /Отмечен/ }).count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
 
     // an editor publishes a new answer meanwhile: the workstation says so
     await publish({ slug: 'pension-new', title: 'Новая выплата пенсионерам', body: 'С декабря пенсионерам выплачивают надбавку.', section: 'Пенсии' });

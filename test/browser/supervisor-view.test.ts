@@ -143,7 +143,7 @@ describe.skipIf(!hasChromium)('supervisor view (browser)', () => {
     await expect.poll(() => sidorov.getByTestId('state').textContent(), { timeout: 10_000 }).toBe('Разговор');
     await expect.poll(() => tile(page).getByTestId('waiting').textContent()).toBe('1');
     await sidorov.getByRole('button', { name: /Сменить состояние/ }).click();
-    expect(await dialog.getByText(/на звонке/).count()).toBe(1);
+    await dialog.getByText(/на звонке/).waitFor({ timeout: 10_000 });
     expect(await dialog.getByLabel('Выход из линии').isDisabled()).toBe(true);
     await dialog.getByLabel('Перерыв').check();
     await dialog.getByLabel('Причина перерыва').selectOption('обед');

@@ -37,6 +37,7 @@ export function AnswersPane(props: { region: string; topic: string | null; used:
   const [selected, setSelected] = useState(0);
   const [refreshed, setRefreshed] = useState('');
   const input = useRef<HTMLInputElement>(null);
+  const article = useRef<HTMLElement>(null);
   const seq = useRef(0);
 
   const search = async (q: string) => {
@@ -65,6 +66,16 @@ export function AnswersPane(props: { region: string; topic: string | null; used:
     if (props.focusKey) input.current?.focus();
   }, [props.focusKey]);
 
+  // an answer opened takes the focus, so that M marks it and Esc goes back at once
+  useEffect(() => {
+    if (open) article.current?.focus();
+  }, [open?.slug]);
+  const close = () => {
+    setOpen(null);
+    setRefreshed('');
+    input.current?.focus();
+  };
+
   const show = async (slug: string) => {
     const r = await get<Answer>(`/api/v1/kb/answers/${slug}?region=${props.region}`);
     if (!r.ok) return setError(r.message);
@@ -87,12 +98,16 @@ export function AnswersPane(props: { region: string; topic: string | null; used:
     props.onToggleUsed({ slug: a.slug, title: a.title, section: a.section });
   };
 
-  // M (or Ь on a Russian layout) marks the open answer as used, unless the operator is typing
+  // M (or Ь on a Russian layout) marks the open answer as used, unless the operator is typing;
+  // Esc goes back to the results
   useEffect(() => {
     if (!open) return;
     const onDoc = (e: KeyboardEvent) => {
       const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
-      if (!typing && !e.ctrlKey && !e.altKey && !e.metaKey && ['m', 'M', 'ь', 'Ь'].includes(e.key)) {
+      if (e.key === 'Escape' && !(e.target instanceof HTMLTextAreaElement)) {
+        e.preventDefault();
+        close();
+      } else if (!typing && !e.ctrlKey && !e.altKey && !e.metaKey && ['m', 'M', 'ь', 'Ь'].includes(e.key)) {
         e.preventDefault();
         mark(open);
       }
@@ -115,16 +130,16 @@ export function AnswersPane(props: { region: string; topic: string | null; used:
         <span>
           {t.search} <kbd>/</kbd>
         </span>
-        <input ref={input} type="search" value={query} placeholder={t.searchPlaceholder} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} onKeyDown={onKey} />
+        <input ref={input} type="search" value={query} placeholder={t.searchPlaceholder} onInput={(e) => (setQuery((e.target as HTMLInputElement).value), setOpen(null), setRefreshed(''))} onKeyDown={onKey} />
       </label>
       {error && <p class="error">{error}</p>}
       {open ? (
-        <article class="answer" aria-live="polite">
-          <button type="button" class="link" onClick={() => (setOpen(null), setRefreshed(''), input.current?.focus())}>
-            {t.back}
+        <article class="answer" aria-live="polite" ref={article} tabIndex={-1} aria-labelledby="answer-title">
+          <button type="button" class="link" onClick={close}>
+            {t.back} <kbd>Esc</kbd>
           </button>
           {refreshed && <p class="notice">{refreshed}</p>}
-          <h2>{open.title}</h2>
+          <h2 id="answer-title">{open.title}</h2>
           <p class="muted">
             {open.section} · версия {open.version}
           </p>
@@ -138,7 +153,7 @@ export function AnswersPane(props: { region: string; topic: string | null; used:
             </aside>
           )}
           <button type="button" class={isUsed(open.slug) ? 'secondary' : ''} aria-pressed={isUsed(open.slug)} onClick={() => mark(open)}>
-            {isUsed(open.slug) ? `✓ ${t.marked}` : t.markUsed} <kbd>M</kbd>
+            {isUsed(open.slug) ? `✓ ${t.marked}` : t.markUsedLong} <kbd>M</kbd>
           </button>
         </article>
       ) : (
@@ -154,7 +169,7 @@ export function AnswersPane(props: { region: string; topic: string | null; used:
                   {/* the snippet is HTML escaped by the server, with matches in <mark> */}
                   <span class="snippet" dangerouslySetInnerHTML={{ __html: h.snippet }} />
                 </button>
-                <button type="button" class={isUsed(h.slug) ? 'secondary used' : 'secondary'} aria-pressed={isUsed(h.slug)} onClick={() => mark(h)}>
+                <button type="button" class={isUsed(h.slug) ? 'secondary used' : 'secondary'} aria-pressed={isUsed(h.slug)} aria-label={`${t.markUsedLong}: ${h.title}`} onClick={() => mark(h)}>
                   {isUsed(h.slug) ? `✓ ${t.marked}` : t.markUsed}
                 </button>
               </li>

@@ -43,7 +43,7 @@ export function CallCard(props: { call: Call; regionName: string; previous: Prev
           {props.previous.map((p) => (
             <li key={p.callId}>
               {shortDate(p.offeredAt)} — {[...new Set([...(p.topic ? [p.topic] : []), ...p.topics])].join(', ') || t.noTopic}
-              {p.outcome ? ` (${t.outcomes[p.outcome] ?? p.outcome})` : ''}
+              {p.outcome ? ` (${t.outcomes[p.outcome] ?? p.outcome})` : t.previousStates[p.state] ? ` (${t.previousStates[p.state]})` : ''}
             </li>
           ))}
         </ul>

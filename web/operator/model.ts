@@ -37,6 +37,7 @@ export interface Agent {
 
 export interface PreviousCall {
   callId: string;
+  state: string;
   offeredAt: string | null;
   topic: string | null;
   topics: string[];

@@ -29,13 +29,19 @@ export function Workstation({ user }: { user: User }) {
   const [kbUpdates, setKbUpdates] = useState(0);
   const [focusKey, setFocusKey] = useState(0);
 
+  // the seat as the server has it; a call on it that this screen has not shown (an offer made
+  // while the feed was reconnecting) is shown now
   const refreshAgent = async () => {
     const r = await get<Agent>('/api/v1/agent');
-    if (r.ok) setAgent(r.body);
+    if (!r.ok) return setError(r.message);
+    setAgent(r.body);
+    const callId = r.body.callId;
+    if (callId && callId !== current.current) void get<Call>(`/api/v1/calls/${callId}`).then((c) => c.ok && offer(c.body));
   };
   const loadCall = async (callId: string) => {
     const r = await get<Call>(`/api/v1/calls/${callId}`);
-    if (r.ok) setCall(r.body);
+    // an answer that comes back after the call was wrapped up must not bring its card back
+    if (r.ok) setCall((cur) => (cur && cur.callId === callId ? r.body : cur));
   };
   const current = useRef<string | null>(null);
   const offer = (c: Call) => {
@@ -51,11 +57,7 @@ export function Workstation({ user }: { user: User }) {
 
   useEffect(() => {
     const tick = setInterval(() => setNow(Date.now()), 1000);
-    void get<Agent>('/api/v1/agent').then((r) => {
-      if (!r.ok) return setError(r.message);
-      setAgent(r.body);
-      if (r.body.callId) void get<Call>(`/api/v1/calls/${r.body.callId}`).then((c) => c.ok && offer(c.body));
-    });
+    void refreshAgent();
     void get<{ items: { name: string }[] }>('/api/v1/kb/sections').then((r) => r.ok && setSections(r.body.items.map((s) => s.name)));
     void get<{ items: { code: string; name: string }[] }>('/api/v1/regions').then((r) => r.ok && setRegions(Object.fromEntries(r.body.items.map((x) => [x.code, x.name]))));
     const feed = openFeed(
@@ -115,6 +117,7 @@ export function Workstation({ user }: { user: User }) {
     if (!call) return null;
     const r = await post(`/api/v1/agent/calls/${call.callId}/wrap-up`, w);
     if (!r.ok) return r.message;
+    current.current = null;
     setCall(null);
     setUsed([]);
     setNotice(t.done);
@@ -182,7 +185,7 @@ export function Workstation({ user }: { user: User }) {
           )}
           {wrapping && <WrapUpForm key={shown.callId} sections={sections} initialTopics={initialTopics(shown, used.map((u) => u.section))} used={used} endedAt={shown.endedAt} now={now} onSubmit={wrapUp} />}
           <p class="keys muted">
-            {t.keys}: <kbd>F2</kbd> {t.goReady} · <kbd>F3</kbd> {t.goBreak} · <kbd>F4</kbd> {t.answer} · <kbd>F8</kbd> {t.hangup} · <kbd>/</kbd> {t.search} · <kbd>↑↓ Enter</kbd> · <kbd>M</kbd> {t.markUsed} · <kbd>Ctrl+Enter</kbd> {t.submit}
+            {t.keys}: <kbd>F2</kbd> {t.goReady} · <kbd>F3</kbd> {t.goBreak} · <kbd>F4</kbd> {t.answer} · <kbd>F8</kbd> {t.hangup} · <kbd>/</kbd> {t.search} · <kbd>↑↓ Enter</kbd> · <kbd>M</kbd> {t.markUsedLong} · <kbd>Esc</kbd> {t.backShort} · <kbd>Ctrl+Enter</kbd> {t.submit}
           </p>
         </div>
         <AnswersPane key={shown?.callId ?? 'none'} region={region} topic={shown?.topic ?? null} used={used} onToggleUsed={(u) => setUsed((x) => (x.some((y) => y.slug === u.slug) ? x.filter((y) => y.slug !== u.slug) : [...x, u]))} changed={changed} focusKey={focusKey} />
