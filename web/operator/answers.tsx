@@ -169,7 +169,7 @@ export function AnswersPane(props: { region: string; topic: string | null; used:
                   {/* the snippet is HTML escaped by the server, with matches in <mark> */}
                   <span class="snippet" dangerouslySetInnerHTML={{ __html: h.snippet }} />
                 </button>
-                <button type="button" class={isUsed(h.slug) ? 'secondary used' : 'secondary'} aria-pressed={isUsed(h.slug)} aria-label={`${t.markUsedLong}: ${h.title}`} onClick={() => mark(h)}>
+                <button type="button" class={isUsed(h.slug) ? 'secondary used' : 'secondary'} aria-pressed={isUsed(h.slug)} aria-label={`${isUsed(h.slug) ? t.marked : t.markUsedLong}: ${h.title}`} onClick={() => mark(h)}>
                   {isUsed(h.slug) ? `✓ ${t.marked}` : t.markUsed}
                 </button>
               </li>
