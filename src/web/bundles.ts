@@ -50,6 +50,7 @@ async function build(app: string): Promise<Bundle> {
     minify: true,
     sourcemap: false,
     legalComments: 'none',
+    charset: 'utf8', // Russian text as itself: a third of the size of \u escapes
     logLevel: 'silent',
   });
   const js = result.outputFiles.find((f) => f.path.endsWith('.js'))!;

@@ -100,6 +100,11 @@ describe.skipIf(!hasChromium)('operator workstation (browser)', () => {
     await page.getByText('Обновлено ответов: 1').waitFor({ timeout: 10_000 });
     await page.screenshot({ path: screenshotPath('operator-talking') });
 
+    // a reload during the call brings back the call and the marks
+    await page.reload();
+    await card.getByRole('heading', { name: 'Разговор' }).waitFor();
+    await page.locator('.hits li').filter({ hasText: 'Как пересчитать пенсию' }).getByRole('button', { name: /Отмечен/ }).waitFor();
+
     await page.keyboard.press('F8');
     const form = page.getByRole('form', { name: 'Оформление звонка' });
     await form.waitFor();
@@ -118,6 +123,36 @@ describe.skipIf(!hasChromium)('operator workstation (browser)', () => {
     expect(record.body).toMatchObject({ state: 'ended', outcome: 'answered', answersUsed: ['pension-recalc'], topics: ['Пенсии'] });
     expect((await app.db.query("SELECT state FROM cc_agents a JOIN users u ON u.id = a.user_id WHERE u.username = 'ivanova-77'")).rows[0]).toEqual({ state: 'ready' });
     expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('says when its live feed is lost, reconnects, and shows a call offered meanwhile', async () => {
+    await app.user('operator', '50', 'petrov-50');
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    // the operator's feed answers 502 (a proxy while the server restarts): EventSource gives up on it
+    let refuse = true;
+    await page.route('**/api/v1/agent/events', (route) => (refuse ? route.fulfill({ status: 502, body: 'Bad gateway' }) : route.continue()));
+    await page.goto(`${app.url}/operator`);
+    await page.getByLabel('Имя пользователя').fill('petrov-50');
+    await page.getByLabel('Пароль').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByText('Нет связи — переподключение').waitFor();
+    await page.keyboard.press('F2');
+    await page.getByRole('heading', { name: 'Ожидание звонка' }).waitFor();
+    await edge.post('/api/v1/telephony/events', { events: [offered('ws-call-2', '50', new Date(), { topic: 'Документы' }), event('ws-call-2', 'queued')] });
+    await expect.poll(async () => (await reviewer.get('/api/v1/calls/ws-call-2')).body.state, { timeout: 10_000 }).toBe('ringing');
+    expect(await page.locator('section.call').count()).toBe(0); // the offer went to a feed that is down
+
+    refuse = false;
+    await page.getByText('На связи').waitFor({ timeout: 15_000 });
+    const card = page.locator('section.call');
+    await card.getByRole('heading', { name: 'Входящий звонок' }).waitFor({ timeout: 10_000 });
+    expect(await card.textContent()).toContain('Документы');
+
+    // keys that make no sense now do nothing; a refusal is said in Russian
+    await page.keyboard.press('F2');
+    await page.keyboard.press('F3');
+    await page.getByRole('alert').getByText('Вам звонят: сначала примите звонок (F4).').waitFor();
+    await page.close();
   }, 60_000);
 
   it('says what is wrong when signing in fails, and keeps other roles out', async () => {

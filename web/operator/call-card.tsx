@@ -3,6 +3,9 @@
 import { t } from './strings.ts';
 import { duration, secondsSince, shortDate, type Call, type PreviousCall } from './model.ts';
 
+/** The most recent previous calls shown; the card must leave room for the answers. */
+const SHOWN = 5;
+
 export function CallCard(props: { call: Call; regionName: string; previous: PreviousCall[] | null; now: number; onAnswer: () => void; onHangup: () => void; busy: boolean }) {
   const c = props.call;
   const ringing = c.state === 'ringing';
@@ -33,19 +36,26 @@ export function CallCard(props: { call: Call; regionName: string; previous: Prev
           <dd class="timer">{talking ? duration(secondsSince(c.answeredAt, props.now)) : duration(((c.answeredAt ? Date.parse(c.answeredAt) : props.now) - Date.parse(c.queuedAt ?? c.offeredAt ?? new Date(props.now).toISOString())) / 1000)}</dd>
         </div>
       </dl>
-      <h3>{t.previous}</h3>
-      {props.previous === null ? (
+      {/* during wrap-up the form needs the room; the previous calls were seen while talking */}
+      {(ringing || talking) && (
+        <h3>
+          {t.previous}
+          {props.previous?.length ? `: ${props.previous.length}` : ''}
+        </h3>
+      )}
+      {!(ringing || talking) ? null : props.previous === null ? (
         <p class="muted">…</p>
       ) : props.previous.length === 0 ? (
         <p class="muted">{t.noPrevious}</p>
       ) : (
         <ul class="previous">
-          {props.previous.map((p) => (
+          {props.previous.slice(0, SHOWN).map((p) => (
             <li key={p.callId}>
               {shortDate(p.offeredAt)} — {[...new Set([...(p.topic ? [p.topic] : []), ...p.topics])].join(', ') || t.noTopic}
               {p.outcome ? ` (${t.outcomes[p.outcome] ?? p.outcome})` : t.previousStates[p.state] ? ` (${t.previousStates[p.state]})` : ''}
             </li>
           ))}
+          {props.previous.length > SHOWN && <li class="muted">{t.olderCalls(props.previous.length - SHOWN)}</li>}
         </ul>
       )}
       <div class="actions">

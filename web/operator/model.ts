@@ -33,6 +33,8 @@ export interface Agent {
   reason: string | null;
   since: string;
   callId: string | null;
+  /** a break asked for during a call: it starts after the wrap-up */
+  breakAfter?: string | null;
 }
 
 export interface PreviousCall {

@@ -13,6 +13,25 @@ import { WrapUpForm, type WrapUpValue } from './wrap-up.tsx';
 
 const ACTIVE = ['ringing', 'talking', 'wrap_up', 'ended'];
 
+// the answers marked during a call, kept in the tab's sessionStorage until its wrap-up
+const usedKey = (callId: string) => `otvet.used.${callId}`;
+function remembered(callId: string): Used[] {
+  try {
+    const v: unknown = JSON.parse(sessionStorage.getItem(usedKey(callId)) ?? '[]');
+    return Array.isArray(v) ? (v as Used[]) : [];
+  } catch {
+    return [];
+  }
+}
+const remember = (callId: string, used: Used[]) => {
+  try {
+    sessionStorage.setItem(usedKey(callId), JSON.stringify(used));
+  } catch {
+    // storage full or refused: the marks live as long as the page
+  }
+};
+const forget = (callId: string) => sessionStorage.removeItem(usedKey(callId));
+
 export function Workstation({ user }: { user: User }) {
   const [agent, setAgent] = useState<Agent | null>(null);
   const [call, setCall] = useState<Call | null>(null);
@@ -49,11 +68,16 @@ export function Workstation({ user }: { user: User }) {
     // the same call offered again (a feed reconnecting, a decision delivered twice): keep what was done
     if (current.current === c.callId) return;
     current.current = c.callId;
-    setUsed([]);
+    setUsed(remembered(c.callId));
     setNotice('');
     setPrevious(null);
     void get<{ items: PreviousCall[] }>(`/api/v1/calls/${c.callId}/caller-history`).then((r) => setPrevious(r.ok ? r.body.items : []));
   };
+
+  // the marks survive a reload of the page during the call
+  useEffect(() => {
+    if (current.current) remember(current.current, used);
+  }, [used]);
 
   useEffect(() => {
     const tick = setInterval(() => setNow(Date.now()), 1000);
@@ -118,6 +142,7 @@ export function Workstation({ user }: { user: User }) {
     const r = await post(`/api/v1/agent/calls/${call.callId}/wrap-up`, w);
     if (!r.ok) return r.message;
     current.current = null;
+    forget(call.callId);
     setCall(null);
     setUsed([]);
     setNotice(t.done);
@@ -128,8 +153,12 @@ export function Workstation({ user }: { user: User }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
-      if (e.key === 'F2') void setState('ready');
-      else if (e.key === 'F3') void setState('break', 'rest');
+      const onCall = !!call && ACTIVE.includes(call.state);
+      if (e.key === 'F2') {
+        if (onCall ? agent?.breakAfter : agent?.state !== 'ready') void setState('ready');
+      } else if (e.key === 'F3') {
+        if (agent?.state !== 'break' && !agent?.breakAfter) void setState('break', 'rest');
+      }
       else if (e.key === 'F4' && call?.state === 'ringing') void answer();
       else if (e.key === 'F8' && call?.state === 'talking') void hangup();
       else if (e.key === '/' && !typing) {
@@ -151,14 +180,20 @@ export function Workstation({ user }: { user: User }) {
   return (
     <>
       <Header title={t.title} user={user}>
-        <span class={`state state-${state}`} role="status">
-          {t.states[state] ?? state}
-          {state === 'break' && agent?.reason ? ` (${t.breaks[agent.reason] ?? agent.reason})` : ''} · {duration(secondsSince(agent?.since, now))}
+        {/* the state is announced when it changes; the ticking time beside it is not */}
+        <span class={`state state-${state}`}>
+          <span role="status">
+            {t.states[state] ?? state}
+            {state === 'break' && agent?.reason ? ` (${t.breaks[agent.reason] ?? agent.reason})` : ''}
+            {agent?.breakAfter ? ` · ${t.breakAfter}` : ''}
+          </span>{' '}
+          · <span class="timer">{duration(secondsSince(agent?.since, now))}</span>
         </span>
-        <button type="button" onClick={() => void setState('ready')} disabled={busy || state === 'ready' || !!shown}>
+        {/* during a call "ready" only cancels a break asked for after it */}
+        <button type="button" onClick={() => void setState('ready')} disabled={busy || (shown ? !agent?.breakAfter : state === 'ready')}>
           {t.goReady} <kbd>F2</kbd>
         </button>
-        <button type="button" class="secondary" onClick={() => void setState('break', 'rest')} disabled={busy || state === 'break'}>
+        <button type="button" class="secondary" onClick={() => void setState('break', 'rest')} disabled={busy || state === 'break' || !!agent?.breakAfter}>
           {t.goBreak} <kbd>F3</kbd>
         </button>
         <button type="button" class="secondary" onClick={() => void setState('offline')} disabled={busy || state === 'offline' || !!shown}>

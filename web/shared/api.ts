@@ -11,15 +11,36 @@ export function setCsrfToken(token: string | undefined): void {
 /** The session's CSRF token, for an app with its own client. */
 export const currentCsrfToken = () => csrf;
 
+// Problems carry an English `detail` for developers; people are told in Russian, by the stable `code`.
+const messages: Record<string, string> = {
+  'auth.invalid_credentials': 'Неверное имя или пароль.',
+  'auth.locked': 'Слишком много неверных паролей: вход временно закрыт. Попробуйте позже или обратитесь к администратору.',
+  'auth.csrf': 'Сеанс устарел: обновите страницу.',
+  'auth.invalid_token': 'Сеанс завершён: войдите снова.',
+  'request.invalid': 'Запрос не принят: проверьте введённые данные.',
+  'request.malformed_json': 'Запрос не принят: проверьте введённые данные.',
+  'request.rate_limited': 'Слишком много запросов. Подождите немного.',
+  'request.too_large': 'Слишком большой объём данных.',
+};
+
+/** An app's own sentences for the codes of the API it uses (kept in its strings file). */
+export function addProblemMessages(more: Record<string, string>): void {
+  Object.assign(messages, more);
+}
+
 /** What to tell a person when a request fails. */
 export function problemMessage(status: number, body: unknown): string {
   if (status === 0) return 'Нет связи с сервером. Проверьте сеть; запрос можно повторить.';
-  const p = body as { detail?: string; code?: string } | null;
+  const p = body as { code?: string; requestId?: string } | null;
+  const known = p?.code ? messages[p.code] : undefined;
+  if (known) return known;
   if (status === 401) return 'Сеанс завершён: войдите снова.';
-  if (status === 403) return p?.detail ? `Нет прав: ${p.detail}` : 'Нет прав на это действие.';
+  if (status === 403) return 'Нет прав на это действие.';
+  if (status === 404) return 'Не найдено: запись удалена или недоступна.';
+  if (status === 409) return 'Действие сейчас невозможно: состояние изменилось. Посмотрите на экран и повторите.';
   if (status === 429) return 'Слишком много попыток. Подождите немного.';
-  if (status >= 500) return 'Ошибка на сервере. Попробуйте ещё раз; если повторится — сообщите администратору.';
-  return p?.detail ?? `Запрос не выполнен (${status}).`;
+  if (status >= 500) return `Ошибка на сервере. Попробуйте ещё раз; если повторится — сообщите администратору${p?.requestId ? ` (номер запроса ${p.requestId})` : ''}.`;
+  return `Запрос не выполнен (код ${status}).`;
 }
 
 export async function request<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
