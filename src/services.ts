@@ -87,6 +87,7 @@ export async function startServices(s: Services, options: { waitForAcd?: boolean
   await s.search.load();
   await s.cc.queues.ensureDefaults(await s.regions.codes());
   s.queryStats.start();
+  s.monitoring.folder.start();
   if (options.acd === false) return;
   // Alerts and webhooks: one node evaluates (the others wait for the lock in the background).
   void s.monitoring.service.start();
@@ -99,6 +100,7 @@ export async function startServices(s: Services, options: { waitForAcd?: boolean
 export async function stopServices(s: Services): Promise<void> {
   await s.monitoring.service.stop();
   await s.cc.acd.stop();
+  await s.monitoring.folder.stop();
   await s.events.stop();
   await s.queryStats.stop();
 }

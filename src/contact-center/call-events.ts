@@ -104,6 +104,19 @@ type Listener = (changed: CallsChanged, decisions: Decision[]) => void;
 
 export class CallEventsRecorder {
   private readonly listeners: Listener[] = [];
+  private readonly deciders: ((decisions: Decision[]) => void)[] = [];
+
+  /**
+   * The ACD tells the edge what to do the moment it decides, from its own state, and records the
+   * ring after (see Acd.dispatch): the edge's wait for a decision is one transaction, not two.
+   */
+  onDecided(fn: (decisions: Decision[]) => void): void {
+    this.deciders.push(fn);
+  }
+
+  decided(decisions: Decision[]): void {
+    if (decisions.length) for (const fn of this.deciders) fn(decisions);
+  }
 
   /**
    * In-process listeners hear of a committed batch at once, before the event bus brings it to
@@ -121,7 +134,7 @@ export class CallEventsRecorder {
 
   /** Operators moved outside a batch of call events (their own state changes). */
   async agentsMoved(tx: Queryable, moves: AgentMove[]): Promise<void> {
-    if (moves.length) await this.hooks.agents?.(tx, moves);
+    if (moves.length) await publishMany(tx, this.hooks.changed?.([], moves) ?? []);
   }
 
   /** A call's record from its stored events, exactly as recording them produced it. */
@@ -237,8 +250,6 @@ export class CallEventsRecorder {
         if (!changes.length) return publishMany(tx, outbox);
         const moved = await this.moveOperators(tx, changes, opts.now ?? new Date(), ringAgents);
         await writeBatch(tx, { events: admitted, calls: changes.map((c) => c.after), agents: moved.agents, log: moved.log });
-        await this.hooks.calls?.(tx, changes.map((c) => ({ before: c.before, after: c.after })));
-        await this.agentsMoved(tx, moved.moves);
         changed.agents = moved.agents.map(agentSummary);
         changed.calls = changes.map(({ after: r }) => ({
           callId: r.callId,
@@ -251,7 +262,8 @@ export class CallEventsRecorder {
           queuedAt: (r.queuedAt ?? r.offeredAt)?.toISOString() ?? null,
           overflowed: r.overflowed,
         }));
-        await publishMany(tx, [...outbox, { topic: 'cc.calls.changed', payload: { ...changed, origin: NODE } }]);
+        const theirs = this.hooks.changed?.(changes.map((c) => ({ before: c.before, after: c.after })), moved.moves) ?? [];
+        await publishMany(tx, [...outbox, { topic: 'cc.calls.changed', payload: { ...changed, origin: NODE } }, ...theirs]);
       });
     }
     if (changed.calls.length || changed.agents.length || published.length) for (const fn of this.listeners) fn(changed, published);

@@ -20,7 +20,7 @@ import type { WriteHooks } from './write-hooks.ts';
 
 export type { Decision, CallsChanged } from './call-events.ts';
 export type { Clock } from './acd/acd.ts';
-export type { WriteHooks, CallChangeFacts, AgentMove } from './write-hooks.ts';
+export type { WriteHooks, CallChangeFacts, AgentMove, OutboxEvent } from './write-hooks.ts';
 export type { CallRecord } from './call-fold.ts';
 
 export interface ContactCenterOptions {

@@ -30,18 +30,29 @@ export function liveFeeds(app: App, deps: { bus: EventBus; db: Db; agents: Agent
   // A decision made on this node goes out at once; the bus brings it (again, and other nodes') later:
   // each is sent once, by its id.
   const sentDecisions = new Set<string>();
-  const pushDecision = async (d: Decision, eventId?: number) => {
+  const offered = new Set<string>();
+  const toEdges = (d: Decision, eventId?: number) => {
     if (sentDecisions.has(d.id)) return;
     sentDecisions.add(d.id);
     if (sentDecisions.size > 20_000) sentDecisions.clear();
     for (const c of edges) if (forEdge(c.principal, d)) c.sse.send({ ...(eventId !== undefined ? { id: eventId } : {}), event: d.type, data: d });
+  };
+  // The operator's offer waits for the ring to be recorded: the workstation reads the call as ringing.
+  const pushDecision = async (d: Decision, eventId?: number) => {
+    toEdges(d, eventId);
     if ((d.type === 'connect' || d.type === 'callback') && d.operator && operators.has(d.operator.id)) {
+      if (offered.has(d.id)) return;
+      offered.add(d.id);
+      if (offered.size > 20_000) offered.clear();
       const call = await callById(deps.db, d.callId);
       if (!call) return;
       const [view] = await deps.calls.present([call]);
       for (const sse of operators.get(d.operator.id) ?? []) sse.send({ event: 'offer', data: { ...view, callback: d.type === 'callback' } });
     }
   };
+  deps.recorder.onDecided((decisions) => {
+    for (const d of decisions) toEdges(d);
+  });
   deps.recorder.onRecorded((_, decisions) => {
     for (const d of decisions) void pushDecision(d);
   });

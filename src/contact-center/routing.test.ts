@@ -204,6 +204,27 @@ describe('ACD routing', () => {
     await decisions.next((e) => e.event === 'callback' && e.data.callId === second, 2000);
   });
 
+  it('takes a connect back when the operator turns out to be taken, and routes the call on', async () => {
+    const a = await operator('20');
+    const b = await operator('20');
+    await ready(a);
+    advance(1);
+    await ready(b);
+    const aId = (await a.get('/api/v1/agent')).body.userId;
+    const bId = (await b.get('/api/v1/agent')).body.userId;
+    // Behind the ACD's back (as another node might, its news not here yet): the longest idle goes on a break.
+    await app.db.query("UPDATE cc_agents SET state = 'break', reason = 'lunch', idle_since = NULL WHERE user_id = $1", [aId]);
+    const id = uid('call');
+    await edge.post('/api/v1/telephony/events', { events: [offered(id, '20', clock()), event(id, 'queued', clock())] });
+    const told = await decisions.next((e) => e.event === 'connect' && e.data.callId === id && e.data.operator.id === aId, 2000);
+    const stop = await decisions.next((e) => e.event === 'stop_ringing' && e.data.callId === id, 2000);
+    expect(stop.data.operator.id).toBe(told.data.operator.id);
+    await settle();
+    expect(await call(id)).toMatchObject({ state: 'ringing', operator: { id: bId } });
+    await decisions.next((e) => e.event === 'connect' && e.data.callId === id && e.data.operator.id === bId, 2000);
+    await offline(b);
+  });
+
   it('closes wrap-up by itself where the queue says so: at once, or after its limit', async () => {
     const sup = await app.as('supervisor', '19');
     const queue = (await sup.get('/api/v1/queues?region=19')).body.items[0];

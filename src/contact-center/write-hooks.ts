@@ -1,6 +1,6 @@
-// What other modules may do inside the transaction that changes calls and operators: keep their
-// own derived tables (the interval rollups) exactly in step, committed or rolled back together.
-import type { Queryable } from '../platform/db/database.ts';
+// What other modules may add to the transaction that changes calls and operators: events of their
+// own, written to the outbox with the change and committed or rolled back with it (the monitoring
+// module's rollups are folded from these). A hook computes; it does not query.
 import type { AgentRow } from './agents-queries.ts';
 import type { CallRecord } from './call-fold.ts';
 
@@ -15,7 +15,11 @@ export interface AgentMove {
   at: Date;
 }
 
+export interface OutboxEvent {
+  topic: string;
+  payload: unknown;
+}
+
 export interface WriteHooks {
-  calls?(tx: Queryable, changes: CallChangeFacts[]): Promise<void>;
-  agents?(tx: Queryable, moves: AgentMove[]): Promise<void>;
+  changed?(calls: CallChangeFacts[], agents: AgentMove[]): OutboxEvent[];
 }

@@ -8,6 +8,7 @@ import type { App } from '../platform/http/types.ts';
 import type { Logger } from '../platform/logger.ts';
 import { LiveFigures, type CallCentres } from './live-figures.ts';
 import { rollupHooks } from './rollups/hooks.ts';
+import { RollupFolder } from './rollups/fold.ts';
 import { RegionZones } from './rollups/daily.ts';
 import { rebuildRollups, type RebuildSources } from './rollups/rebuild.ts';
 import { monitoringRoutes } from './routes.ts';
@@ -41,19 +42,23 @@ export function createMonitoring(o: MonitoringOptions) {
     return sources;
   };
   const zones = new RegionZones();
-  const hooks: WriteHooks = rollupHooks(() => (tx, regions, from, to) => need().stored(tx, regions, from, to), zones);
-  const live = new LiveFigures(o.db, o.regions, () => need().waitingNow());
+  const hooks: WriteHooks = rollupHooks;
+  const folder = new RollupFolder(o.db, o.log, zones, () => (tx, regions, from, to) => need().stored(tx, regions, from, to));
+  // What this node wrote is what it reads: readers fold what is pending first.
+  const fresh = () => folder.catchUp();
+  const live = new LiveFigures(o.db, o.regions, () => need().waitingNow(), fresh);
   return {
     hooks,
+    folder,
     /** The contact centre's calls, once it exists (it needs the hooks first). */
     attach(s: MonitoringSources) {
       sources = s;
     },
-    rebuild: (from: Date, to: Date, onProgress?: (calls: number, total: number) => void) => rebuildRollups(o.db, need(), zones, from, to, onProgress),
+    rebuild: async (from: Date, to: Date, onProgress?: (calls: number, total: number) => void) => rebuildRollups(o.db, need(), zones, from, to, onProgress),
     /** Regions were imported again: their time zones may have changed. */
     forgetZones: () => zones.forget(),
-    reports: new ReportsService(o.db, o.regions, o.clock ?? (() => new Date()), o.answersPublished),
-    service: new MonitoringService(o.db, o.log, o.audit, live, o.clock ?? (() => new Date()), o.unansweredSearches),
+    reports: new ReportsService(o.db, o.regions, o.clock ?? (() => new Date()), o.answersPublished, fresh),
+    service: new MonitoringService(o.db, o.log, o.audit, live, o.clock ?? (() => new Date()), o.unansweredSearches, fresh),
   };
 }
 

@@ -52,6 +52,8 @@ export class LiveFigures {
     private readonly db: Db,
     private readonly centresOf: CallCentres,
     private readonly waiting: Waiting,
+    /** Brings the rollups up to what is committed. */
+    private readonly fresh: () => Promise<void> = async () => {},
   ) {}
 
   /** Norms change rarely: read them at most every 30 s. */
@@ -65,7 +67,7 @@ export class LiveFigures {
   }
 
   async regions(now: Date): Promise<RegionFigures[]> {
-    const centres = await this.norms();
+    const [centres] = await Promise.all([this.norms(), this.fresh()]);
     const days = [...centres].map(([code, c]) => ({ code, ...localDay(now, c.timezone) }));
     const future = new Date(now.getTime() + 86_400_000);
     const [recent, today, waiting] = await Promise.all([

@@ -35,6 +35,8 @@ export class MonitoringService {
     readonly live: LiveFigures,
     readonly clock: Clock,
     private readonly unansweredSearches: UnansweredSearches,
+    /** Brings the rollups up to what is committed. */
+    private readonly fresh: () => Promise<void> = async () => {},
   ) {
     this.evaluator = new AlertEvaluator(db, log, live);
   }
@@ -67,6 +69,7 @@ export class MonitoringService {
     authorize(ctx, 'trends.read');
     const r = regionFilter(ctx, region);
     const now = this.clock();
+    await this.fresh();
     const [topics, unanswered] = await Promise.all([surgingTopics(this.db, now, window, r ? [r] : undefined), this.unansweredSearches(ctx, 20)]);
     return { at: now.toISOString(), window, region: r ?? null, ...topics, unansweredSearches: unanswered };
   }

@@ -8,7 +8,8 @@ import type { Db } from '../../platform/db/database.ts';
 import type { DomainEvent, EventBus } from '../../platform/events/bus.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { CallEvent } from '../call-fold.ts';
-import { NODE, type CallEventsRecorder, type CallsChanged, type Decision } from '../call-events.ts';
+import { agentSummary, NODE, type CallEventsRecorder, type CallsChanged, type Decision } from '../call-events.ts';
+import { agentsByIds } from '../agents-queries.ts';
 import type { Queue, Queues } from '../queues.ts';
 import { estimatedWaitSeconds, route, type ReadyOperator, type WaitingCall } from './router.ts';
 import * as q from './acd-queries.ts';
@@ -227,13 +228,40 @@ export class Acd {
     }
     if (!events.length) return;
     const queueOf = new Map(calls.map((c) => [c.callId, c.queueId]));
+    // The edge hears at once; the ring is recorded right after (it is refused only if the operator
+    // was taken meanwhile by something else, and then the decision is taken back).
+    this.recorder.decided(decisions);
     const { results } = await this.recorder.record(events, { decisions, now: this.clock(), durable: false });
     const now = this.clock().getTime();
+    const refused: { callId: string; operatorId: number; decision: Decision }[] = [];
     events.forEach((e, i) => {
-      if (e.type !== 'ringing' || results[i]?.status !== 'accepted') return;
+      if (e.type !== 'ringing') return;
+      if (results[i]?.status !== 'accepted') {
+        const decision = decisions.find((d) => d.callId === e.callId);
+        if (decision) refused.push({ callId: e.callId, operatorId: e.data.operatorId as number, decision });
+        return;
+      }
       const queue = this.queues.get(queueOf.get(e.callId) ?? 0);
       this.ringing.set(e.callId, { operatorId: e.data.operatorId as number, deadline: now + (queue?.ringTimeoutSeconds ?? 20) * 1000 });
     });
+    if (refused.length) await this.takeBack(refused);
+  }
+
+  /**
+   * Rings the database refused after the edge was told: unless the edge already reported the call
+   * at that operator, it is told to stop.
+   */
+  private async takeBack(refused: { callId: string; operatorId: number; decision: Decision }[]): Promise<void> {
+    const now = new Map((await q.callsByIds(this.db, refused.map((r) => r.callId))).map((c) => [c.call_id, c]));
+    const stops = refused
+      .filter((r) => {
+        const c = now.get(r.callId);
+        return !c || c.operator_id !== r.operatorId || !['ringing', 'talking', 'wrap_up'].includes(c.state);
+      })
+      .map((r) => this.decision('stop_ringing', r.decision, r.decision.operator));
+    if (stops.length) await this.recorder.record([], { decisions: stops, now: this.clock() });
+    // Memory was wrong about these operators: read them again, or the same ring would be tried again.
+    this.onChange({ calls: [], agents: (await agentsByIds(this.db, [...new Set(refused.map((r) => r.operatorId))])).map(agentSummary) });
   }
 
   private staffedRegions(): Set<string> {

@@ -46,6 +46,8 @@ export class ReportsService {
     private readonly centres: CallCentres,
     private readonly clock: () => Date,
     private readonly answersPublished: (from: Date, to: Date) => Promise<number>,
+    /** Brings the rollups up to what is committed. */
+    private readonly fresh: () => Promise<void> = async () => {},
   ) {}
 
   /** The span asked for (local dates, inclusive), checked; by default the last 30 days. */
@@ -62,7 +64,7 @@ export class ReportsService {
   }
 
   private async thresholds() {
-    const centres = await this.centres.callCentres();
+    const [centres] = await Promise.all([this.centres.callCentres(), this.fresh()]);
     const t: q.Thresholds[] = [...centres].map(([region, c]) => ({
       region,
       within: (bucketIndex(WAIT_BUCKETS, c.norms.serviceLevelSeconds) ?? -1) + 1,
@@ -101,6 +103,7 @@ export class ReportsService {
 
   async topics(ctx: ActorContext, s: Span & { limit: number }) {
     const span = this.span(ctx, s, 3700);
+    await this.fresh();
     return { from: span.from, to: span.to, items: await q.topicsBetween(this.db, { ...span, limit: s.limit }) };
   }
 

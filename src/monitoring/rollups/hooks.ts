@@ -1,28 +1,18 @@
-// The monitoring module's part in each contact-centre transaction: the rollups change by exactly
-// what the calls and operators changed.
-import type { AgentMove, CallChangeFacts, CallRecord, WriteHooks } from '../../contact-center/index.ts';
-import type { Queryable } from '../../platform/db/database.ts';
+// The monitoring module's part in each contact-centre transaction: what the calls and operators
+// changed in the rollups, as one outbox event that the folder adds up after the commit.
+import type { AgentMove, CallChangeFacts, WriteHooks } from '../../contact-center/index.ts';
 import { slices } from './agent-time.ts';
 import { delta } from './delta.ts';
-import { dailyParts, recomputeDailyMax, type RegionZones } from './daily.ts';
-import { addAgentTime, merge, recomputeMax, rollupsPart, runParts, topicsPart } from './store.ts';
+import { FOLD_TOPIC, type FoldPayload } from './fold.ts';
+import { merge } from './store.ts';
 
-export type CallsIn = (tx: Queryable, regions: string[], from: Date, to: Date) => Promise<CallRecord[]>;
-
-export function rollupHooks(callsIn: () => CallsIn, zones: RegionZones): WriteHooks {
-  return {
-    async calls(tx: Queryable, changes: CallChangeFacts[]) {
-      const d = merge(changes.map((c) => delta(c.before, c.after)));
-      // every table in one statement: this runs inside each contact-centre write
-      const daily = await dailyParts(tx, d, zones);
-      await runParts(tx, [rollupsPart(d), topicsPart(d), ...daily.parts]);
-      const stale = d.rows.filter((r) => r.recomputeMax).map((r) => r.key);
-      if (stale.length) await recomputeMax(tx, stale, (regions, from, to) => callsIn()(tx, regions, from, to));
-      await recomputeDailyMax(tx, daily.recompute);
-    },
-    async agents(tx: Queryable, moves: AgentMove[]) {
-      // The state that ended now is counted; the one that begins is counted when it ends.
-      await addAgentTime(tx, moves.flatMap((m) => (m.before.state === 'offline' ? [] : slices(m.before.region_code, m.before.state, m.before.state_since, m.at))));
-    },
-  };
-}
+export const rollupHooks: WriteHooks = {
+  changed(calls: CallChangeFacts[], agents: AgentMove[]) {
+    const d = merge(calls.map((c) => delta(c.before, c.after)));
+    // The state that ended now is counted; the one that begins is counted when it ends.
+    const agentTime = agents.flatMap((m) => (m.before.state === 'offline' ? [] : slices(m.before.region_code, m.before.state, m.before.state_since, m.at)));
+    if (!d.rows.length && !d.topics.length && !agentTime.length) return [];
+    const payload: FoldPayload = { ...(d.rows.length || d.topics.length ? { delta: d } : {}), ...(agentTime.length ? { agentTime } : {}) };
+    return [{ topic: FOLD_TOPIC, payload }];
+  },
+};

@@ -24,6 +24,13 @@ export async function rebuildRollups(db: Db, sources: RebuildSources, zones: Reg
   const to = ceil(toAt);
   let calls = 0;
   await db.transaction(async (tx) => {
+    // One snapshot for the whole rebuild, and no folding meanwhile (the folder waits on the cursor).
+    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+    await tx.query('SELECT 1 FROM mon_fold_cursor WHERE id = 1 FOR UPDATE');
+    // What this snapshot saw is counted here; its changes still waiting to be folded must not
+    // add the same intervals again.
+    await tx.query('INSERT INTO mon_fold_skips (from_ms, to_ms, snapshot) VALUES ($1, $2, pg_current_snapshot())', [from.getTime(), to.getTime()]);
+    calls = 0;
     const total = onProgress ? await sources.countOffered(tx, from, to) : 0;
     for (const table of ['mon_rollups', 'mon_topic_rollups', 'mon_agent_time']) {
       await tx.query(`DELETE FROM ${table} WHERE interval_start >= $1 AND interval_start < $2`, [from, to]);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+import { startMaintenance } from './pglite-maintenance.ts';
 import { DatabaseOpenError, type Db, type Queryable, type QueryResult } from './database.ts';
 
 type PGliteQueryable = Pick<PGlite | Transaction, 'query' | 'exec'>;
@@ -46,6 +47,7 @@ export async function openPglite(options: PgliteOptions): Promise<Db & { raw: PG
     );
   }
   const base = wrap(pg);
+  const stopMaintenance = startMaintenance(pg);
   return {
     ...base,
     kind: 'pglite',
@@ -62,6 +64,7 @@ export async function openPglite(options: PgliteOptions): Promise<Db & { raw: PG
     transaction: <T>(fn: (tx: Queryable) => Promise<T>) => pg.transaction((tx) => fn(wrap(tx))),
     async close() {
       try {
+        await stopMaintenance();
         if (!pg.closed) await pg.close();
       } finally {
         lock?.release();
