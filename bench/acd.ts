@@ -25,7 +25,7 @@ const RESERVE_OPS = 10;
 const UNSTAFFED = '47'; // nobody works here: its calls overflow to the reserve centre
 const BATCH = 100;
 /** Requests in flight at once on each side of the edge. */
-const LINES = Number(process.env.BENCH_LINES ?? 4);
+const LINES = Number(process.env.BENCH_LINES ?? 8);
 /**
  * Routing latency one call at a time: at twice the 2022 national peak (about 10 calls/s, all of it
  * through one node here) — the figure the JSON reports — and at ten times it.
@@ -114,11 +114,14 @@ async function run(db: Db, label: string): Promise<Figures> {
 }
 
 const out: Record<string, Figures> = {};
-const embedded = await openPglite({});
-try {
-  out.pglite = await run(embedded, 'PGlite');
-} finally {
-  await embedded.close();
+// BENCH_ONLY=postgres skips the embedded run (while tuning; the figures of record have both).
+if (process.env.BENCH_ONLY !== 'postgres') {
+  const embedded = await openPglite({});
+  try {
+    out.pglite = await run(embedded, 'PGlite');
+  } finally {
+    await embedded.close();
+  }
 }
 if (process.env.DATABASE_URL) {
   const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });

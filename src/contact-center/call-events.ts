@@ -249,7 +249,6 @@ export class CallEventsRecorder {
         const outbox = published.map((d) => ({ topic: 'acd.decision', payload: d }));
         if (!changes.length) return publishMany(tx, outbox);
         const moved = await this.moveOperators(tx, changes, opts.now ?? new Date(), ringAgents);
-        await writeBatch(tx, { events: admitted, calls: changes.map((c) => c.after), agents: moved.agents, log: moved.log });
         changed.agents = moved.agents.map(agentSummary);
         changed.calls = changes.map(({ after: r }) => ({
           callId: r.callId,
@@ -263,7 +262,8 @@ export class CallEventsRecorder {
           overflowed: r.overflowed,
         }));
         const theirs = this.hooks.changed?.(changes.map((c) => ({ before: c.before, after: c.after })), moved.moves) ?? [];
-        await publishMany(tx, [...outbox, { topic: 'cc.calls.changed', payload: { ...changed, origin: NODE } }, ...theirs]);
+        const publish = [...outbox, { topic: 'cc.calls.changed', payload: { ...changed, origin: NODE } }, ...theirs];
+        await writeBatch(tx, { events: admitted, calls: changes.map((c) => c.after), agents: moved.agents, log: moved.log, publish });
       });
     }
     if (changed.calls.length || changed.agents.length || published.length) for (const fn of this.listeners) fn(changed, published);

@@ -1,5 +1,6 @@
 // SQL of calls and their raw events.
 import type { Queryable } from '../platform/db/database.ts';
+import { publishClause, type OutboxEvent } from '../platform/events/bus.ts';
 import type { CallEvent, CallRecord, CallState } from './call-fold.ts';
 import type { AgentLogEntry, AgentRow } from './agents-queries.ts';
 
@@ -65,9 +66,11 @@ function toRow(r: CallRecord): Record<(typeof COLUMNS)[number], unknown> {
  */
 export async function writeBatch(
   tx: Queryable,
-  b: { events: CallEvent[]; calls: CallRecord[]; agents: AgentRow[]; log: AgentLogEntry[] },
+  b: { events: CallEvent[]; calls: CallRecord[]; agents: AgentRow[]; log: AgentLogEntry[]; publish: OutboxEvent[] },
 ): Promise<void> {
   const set = COLUMNS.filter((c) => c !== 'call_id').map((c) => `${c} = excluded.${c}`).join(', ');
+  // The outbox in the same statement: one round trip for the whole write.
+  const outbox = publishClause(5);
   await tx.query(
     `WITH ev AS (
        INSERT INTO cc_call_events (id, call_id, type, at, data, source)
@@ -81,14 +84,17 @@ export async function writeBatch(
               break_after = x.break_after, state_since = x.state_since, updated_at = now()
          FROM json_to_recordset($3::json) AS x(user_id bigint, state text, reason text, call_id text, idle_since timestamptz, break_after text, state_since timestamptz)
         WHERE a.user_id = x.user_id
-     )
-     INSERT INTO cc_agent_log (user_id, region_code, state, reason, at)
-     SELECT user_id, region_code, state, reason, at FROM json_to_recordset($4::json) AS x(user_id bigint, region_code text, state text, reason text, at timestamptz)`,
+     ), log AS (
+       INSERT INTO cc_agent_log (user_id, region_code, state, reason, at)
+       SELECT user_id, region_code, state, reason, at FROM json_to_recordset($4::json) AS x(user_id bigint, region_code text, state text, reason text, at timestamptz)
+     ), ${outbox.with}
+     ${outbox.select}`,
     [
       JSON.stringify(b.events.map((e) => ({ id: e.id, call_id: e.callId, type: e.type, at: e.at.toISOString(), data: e.data, source: e.source }))),
       JSON.stringify(b.calls.map(toRow)),
       JSON.stringify(b.agents.map((r) => ({ user_id: r.user_id, state: r.state, reason: r.reason, call_id: r.call_id, idle_since: r.idle_since, break_after: r.break_after, state_since: r.state_since }))),
       JSON.stringify(b.log),
+      JSON.stringify(b.publish),
     ],
   );
 }

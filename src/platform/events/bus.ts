@@ -24,6 +24,11 @@ export function publishMany(tx: Queryable, events: { topic: string; payload: unk
   return insertEvents(tx, events);
 }
 
+export type OutboxEvent = { topic: string; payload: unknown };
+
+/** For a writer that publishes within its own statement (see eventsClause). */
+export { eventsClause as publishClause } from './outbox.ts';
+
 const BATCH = 500;
 
 export class EventBus {

@@ -16,14 +16,23 @@ export async function insertEvent(tx: Queryable, topic: string, payload: unknown
   await insertEvents(tx, [{ topic, payload }]);
 }
 
+/**
+ * The outbox's part of a larger statement: a data-modifying WITH clause taking the events' JSON as
+ * parameter $n, and a final SELECT that sends the NOTIFY. A writer with its own statement saves a
+ * round trip by adding these to it.
+ */
+export function eventsClause(n: number): { with: string; select: string } {
+  return {
+    with: `outbox AS (INSERT INTO events (topic, payload) SELECT topic, payload FROM json_to_recordset($${n}::json) AS x(topic text, payload jsonb) RETURNING 1)`,
+    select: `SELECT pg_notify('${CHANNEL}', 'events') FROM (SELECT count(*) FROM outbox) c`,
+  };
+}
+
 /** Several events in one statement (and one NOTIFY: a wake-up, not a message). */
 export async function insertEvents(tx: Queryable, events: { topic: string; payload: unknown }[]): Promise<void> {
   if (!events.length) return;
-  await tx.query(
-    `WITH ins AS (INSERT INTO events (topic, payload) SELECT topic, payload FROM json_to_recordset($1::json) AS x(topic text, payload jsonb) RETURNING 1)
-     SELECT pg_notify($2, 'events') FROM (SELECT count(*) FROM ins) c`,
-    [JSON.stringify(events), CHANNEL],
-  );
+  const c = eventsClause(1);
+  await tx.query(`WITH ${c.with} ${c.select}`, [JSON.stringify(events)]);
 }
 
 /** The oldest transaction still running: every event of an older one is committed or gone. */
