@@ -99,9 +99,22 @@ describe('call fold', () => {
     expect(late.accepted).toEqual([]);
     // An earlier event that would overturn a recorded one is refused, not the recorded one.
     const answered = admit('y', [], [ev('y', 'offered', 0, { region: '77' }), ev('y', 'answered', 10, { operatorId: 1 }), ev('y', 'ended', 100)]);
-    const conflict = admit('y', answered.accepted, [ev('y', 'abandoned', 50)]);
+    const conflict = admit('y', answered.accepted, [ev('y', 'abandoned', 5)]);
     expect(conflict.rejected.size).toBe(1);
     expect(conflict.record.state).toBe('wrap_up');
+    // Two reports of the hang-up of an answered call (one saying "abandoned"): the earlier counts.
+    const twice = admit('y', answered.accepted, [ev('y', 'abandoned', 50)]);
+    expect(twice.rejected.size).toBe(0);
+    expect(twice.record).toMatchObject({ state: 'wrap_up', endedAt: new Date(t0 + 50_000) });
+  });
+
+  it('takes an "abandoned" after the answer as the hang-up it is: the call goes to wrap-up', () => {
+    const r = admit('w', [], [ev('w', 'offered', 0, { region: '77' }), ev('w', 'queued', 1), ev('w', 'answered', 20, { operatorId: 1 }), ev('w', 'abandoned', 21)]);
+    expect(r.rejected.size).toBe(0);
+    expect(r.record).toMatchObject({ state: 'wrap_up', operatorId: 1, closeReason: null });
+    expect(r.record.endedAt!.toISOString()).toBe(new Date(t0 + 21_000).toISOString());
+    const wrapped = admit('w', r.accepted, [ev('w', 'wrapped_up', 30, { outcome: 'dropped' })]);
+    expect(wrapped.record).toMatchObject({ state: 'ended', outcome: 'dropped' });
   });
 
   it('treats a second hang-up report as the same hang-up', () => {

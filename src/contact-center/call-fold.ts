@@ -173,6 +173,13 @@ function apply(r: CallRecord, e: CallEvent): string | null {
       r.state = 'callback_pending';
       break;
     case 'abandoned':
+      // The caller hung up after all, just after an operator answered (the answer raced the
+      // hang-up): for an answered call that is its end, and the operator wraps it up.
+      if (r.answeredAt) {
+        r.endedAt = e.at;
+        r.state = r.wrappedAt ? 'ended' : 'wrap_up';
+        break;
+      }
       r.endedAt = e.at;
       r.closeReason = str(d.reason) ?? 'caller_hung_up';
       r.state = 'abandoned';

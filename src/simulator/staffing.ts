@@ -1,32 +1,10 @@
 // How many simulated operators each region puts on, and when: the offered load of every hour
 // (Erlang C for the target service level, times a margin), covered by shifts in local time with
-// breaks. The simulator's own small calculator; the monitoring module's staffing will replace it.
+// breaks. The need comes from the staffing module's calculator, as a planner's would.
+import { requiredAgents } from '../staffing/index.ts';
 import type { ArrivalModel, RegionInfo } from './arrivals.ts';
 import type { Staffing } from './options.ts';
 import type { Rng } from './random.ts';
-
-/** Probability that a call waits, with `agents` operators and `load` Erlangs offered (Erlang C). */
-export function erlangC(agents: number, load: number): number {
-  if (agents <= load) return 1;
-  // Erlang B by its recurrence, then C from B.
-  let b = 1;
-  for (let n = 1; n <= agents; n++) b = (load * b) / (n + load * b);
-  return (agents * b) / (agents - load * (1 - b));
-}
-
-/** Share of calls answered within `targetSeconds`. */
-export function serviceLevel(agents: number, load: number, ahtSeconds: number, targetSeconds: number): number {
-  if (agents <= load) return 0;
-  return 1 - erlangC(agents, load) * Math.exp((-(agents - load) * targetSeconds) / ahtSeconds);
-}
-
-/** The fewest operators that reach the service level for this load (0 for no load). */
-export function agentsFor(load: number, ahtSeconds: number, targetSeconds: number, target: number): number {
-  if (load <= 0) return 0;
-  let n = Math.max(1, Math.ceil(load));
-  while (serviceLevel(n, load, ahtSeconds, targetSeconds) < target) n++;
-  return n;
-}
 
 export interface Shift {
   username: string;
@@ -69,8 +47,9 @@ export function needAt(input: RosterInput, region: RegionInfo, at: number): numb
   let rate = 0;
   for (let i = 0; i < 4; i++) rate += input.model.rate(region, at + (i + 0.5) * (HOUR / 4)) / 4;
   const s = input.staffing;
-  const n = agentsFor(rate * input.ahtSeconds, input.ahtSeconds, s.serviceSeconds, s.serviceLevel);
-  return Math.max(1, Math.ceil(n * s.factor));
+  // (a target of 100 % has no finite answer: just under it)
+  const { agents } = requiredAgents({ calls: rate * 3600, intervalSeconds: 3600, ahtSeconds: input.ahtSeconds, targetSl: Math.min(s.serviceLevel, 0.999), targetSeconds: s.serviceSeconds, maxOccupancy: 1, shrinkage: 0 });
+  return Math.max(1, Math.ceil(agents * s.factor));
 }
 
 /**
