@@ -1,5 +1,6 @@
 // The simulator's way into otvet: its public HTTP API, with an API token, as any client would use
 // it — in-process over a loopback listener, or against a server elsewhere.
+import { SIMULATOR_AGENT } from '../platform/http/server.ts';
 
 export interface ApiResponse<T = unknown> {
   status: number;
@@ -45,7 +46,7 @@ export class Api {
 
   /** A request; network errors and 502–504 are retried (the API's writes here are idempotent or refuse a repeat). */
   async request<T = unknown>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
-    const headers: Record<string, string> = { authorization: `Bearer ${this.token}` };
+    const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, 'user-agent': `${SIMULATOR_AGENT}/1` };
     if (body !== undefined) headers['content-type'] = 'application/json';
     this.inFlight++;
     this.requests++;
@@ -90,7 +91,7 @@ export class Api {
   async stream(path: string, onMessage: (m: SseMessage) => void, signal: AbortSignal, onError?: (e: Error) => void): Promise<void> {
     let lastId: string | undefined;
     const connect = async () => {
-      const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, accept: 'text/event-stream' };
+      const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, accept: 'text/event-stream', 'user-agent': `${SIMULATOR_AGENT}/1` };
       if (lastId) headers['last-event-id'] = lastId;
       const res = await fetch(this.baseUrl + path, { headers, signal });
       if (res.status !== 200) throw new ApiError('GET', path, res.status, await res.text());

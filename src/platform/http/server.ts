@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import type { IncomingMessage } from 'node:http';
 import Fastify, { LogController } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -17,6 +18,14 @@ import { errorHandler, notFoundHandler } from './problem.ts';
 import type { App } from './types.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** The simulator says who it is; from this machine its requests are not worth a log line each. */
+export const SIMULATOR_AGENT = 'otvet-simulator';
+function quietClient(req: { headers: IncomingMessage['headers']; socket?: IncomingMessage['socket'] }): boolean {
+  const ua = req.headers['user-agent'];
+  const from = req.socket?.remoteAddress ?? '';
+  return typeof ua === 'string' && ua.startsWith(SIMULATOR_AGENT) && (from === '127.0.0.1' || from === '::1' || from === '::ffff:127.0.0.1');
+}
 
 export interface HttpOptions {
   logger: Logger;
@@ -51,7 +60,8 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
       socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
     },
     // Load balancers probe health every few seconds; those lines would drown the useful ones.
-    logController: new LogController({ disableRequestLogging: (req) => req.url === '/healthz' || req.url === '/readyz' }),
+    // So would the demo's simulated callers and operators on this same machine (a few a second).
+    logController: new LogController({ disableRequestLogging: (req) => req.url === '/healthz' || req.url === '/readyz' || quietClient(req) }),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
