@@ -48,7 +48,7 @@ export async function createApp({ config, db: raw, logger, options }: AppDeps): 
   knowledgeRoutes(http, services);
   contactCenterRoutesAll(http, services.cc, { bus: services.events, db, audit: services.audit });
   monitoringRoutesAll(http, services.monitoring, { bus: services.events, registry: observability.registry, db });
-  staffingRoutes(http, { staffing: new StaffingService() });
+  staffingRoutes(http, { staffing: new StaffingService(services.monitoring.planning) });
   webRoutes(http);
   registerSse(http);
   await http.ready();

@@ -12,6 +12,7 @@ import { RollupFolder } from './rollups/fold.ts';
 import { RegionZones } from './rollups/daily.ts';
 import { rebuildRollups, type RebuildSources } from './rollups/rebuild.ts';
 import { monitoringRoutes } from './routes.ts';
+import { planningSource } from './planning.ts';
 import { reportsRoutes } from './reports/routes.ts';
 import { ReportsService } from './reports/service.ts';
 import { registerRegionGauges } from './prometheus.ts';
@@ -57,6 +58,8 @@ export function createMonitoring(o: MonitoringOptions) {
     rebuild: async (from: Date, to: Date, onProgress?: (calls: number, total: number) => void) => rebuildRollups(o.db, need(), zones, from, to, onProgress),
     /** Regions were imported again: their time zones may have changed. */
     forgetZones: () => zones.forget(),
+    /** The history the staffing plan forecasts from. */
+    planning: planningSource(o.db, o.regions, fresh, o.clock ?? (() => new Date())),
     reports: new ReportsService(o.db, o.regions, o.clock ?? (() => new Date()), o.answersPublished, fresh),
     service: new MonitoringService(o.db, o.log, o.audit, live, o.clock ?? (() => new Date()), o.unansweredSearches, fresh),
   };

@@ -2,7 +2,7 @@
 import { actorOf } from '../platform/access/request-actor.ts';
 import { problems, staffSecurity } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
-import { erlangAQuerySchema, erlangASchema, erlangCQuerySchema, erlangCSchema, requiredQuerySchema, requiredSchema } from './schema.ts';
+import { erlangAQuerySchema, erlangASchema, erlangCQuerySchema, erlangCSchema, planQuerySchema, planSchema, requiredQuerySchema, requiredSchema } from './schema.ts';
 import type { StaffingService } from './service.ts';
 
 export function staffingRoutes(app: App, deps: { staffing: StaffingService }) {
@@ -20,6 +20,20 @@ export function staffingRoutes(app: App, deps: { staffing: StaffingService }) {
       response: { 200: erlangCSchema, ...problems(400, 401, 403) },
     },
     handler: async (req) => s.erlangC(actorOf(req), req.query),
+  });
+
+  app.get('/api/v1/staffing/plan', {
+    schema: {
+      tags,
+      security: staffSecurity,
+      summary: "Next week's staffing plan for a region: calls forecast per 15-minute interval from its own history, agents on the phones and to schedule",
+      description:
+        'History: the whole weeks before the Monday (at least 4). The forecast is seasonal-naive or Holt-Winters, whichever forecast the last history week better (MASE). ' +
+        'Targets default to the region’s norms; the handle time to the one measured over the history. See docs/staffing.md.',
+      querystring: planQuerySchema,
+      response: { 200: planSchema, ...problems(400, 401, 403, 404) },
+    },
+    handler: async (req) => s.plan(actorOf(req), req.query),
   });
 
   app.get('/api/v1/staffing/required', {

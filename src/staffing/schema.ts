@@ -74,3 +74,51 @@ export const erlangASchema = z
     erlangs,
   })
   .meta({ id: 'ErlangA' });
+
+export const planQuerySchema = z.object({
+  region: z.string().trim().min(1).max(10).optional().describe('Region code; regional staff get their own region (federal staff must name one)'),
+  week: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
+    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).getUTCDay() === 1, 'must be a Monday')
+    .optional()
+    .describe("The Monday the planned week starts (the region's local date); default: next Monday"),
+  weeks: number(4, 12, 'Whole weeks of history before that Monday to forecast from (default 4; at least 4)', { int: true }).default(4),
+  targetSl: number(0, 0.999, 'Share of calls to answer within targetSeconds (default: the region’s norm)', { exclusiveMin: true }).optional(),
+  targetSeconds: number(0, 3600, 'Service-level target time, seconds (default: the region’s norm)').optional(),
+  ahtSeconds: number(1, 7200, 'Average handle time, seconds (default: measured over the history, else 180)').optional(),
+  maxOccupancy: number(0.1, 1, 'Highest acceptable occupancy (default 0.85)').default(0.85),
+  shrinkage: number(0, 0.9, 'Share of paid time away from the phones (default 0.3)').default(0.3),
+});
+
+const plannedInterval = z.object({
+  start: z.string().describe('Interval start (UTC, 15 minutes)'),
+  calls: z.number().describe('Forecast calls'),
+  agents: z.number().int().describe('Agents on the phones'),
+  scheduled: z.number().int().describe('Agents to schedule after shrinkage'),
+  sl: z.number(),
+  occupancy: z.number(),
+});
+
+export const planSchema = z.object({
+  region: z.string(),
+  week: z.object({ monday: z.string(), from: z.string(), to: z.string() }),
+  history: z.object({ weeks: z.number().int(), calls: z.number().describe('Calls offered in the history weeks') }),
+  forecast: z.object({
+    method: z.enum(['seasonal-naive', 'holt-winters']).describe('The method that forecast the last history week better'),
+    mase: z.object({ 'seasonal-naive': z.number().nullable(), 'holt-winters': z.number().nullable() }).describe('Scaled error of each method on the last history week (below 1 beats the naive benchmark; null: no calls to judge by)'),
+  }),
+  target: z.object({
+    targetSl: z.number(),
+    targetSeconds: z.number(),
+    ahtSeconds: z.number(),
+    ahtFrom: z.enum(['query', 'history', 'default']),
+    maxOccupancy: z.number(),
+    shrinkage: z.number(),
+  }),
+  totals: z.object({ calls: z.number(), agentHours: z.number(), scheduledHours: z.number() }),
+  peak: plannedInterval.nullable().describe('The interval that needs the most agents'),
+  intervals: z.array(plannedInterval),
+});
+
+export type PlanQuery = z.infer<typeof planQuerySchema>;

@@ -1,12 +1,26 @@
 // Staffing figures for the people who plan staff (supervisors, coordinators). Pure arithmetic on
 // the numbers asked about: no region's data is read, so only the role is checked.
-import { authorize } from '../platform/access/authorize.ts';
+import { authorize, regionFilter } from '../platform/access/authorize.ts';
 import type { ActorContext } from '../platform/access/principal.ts';
 import { badRequest } from '../platform/errors.ts';
 import { erlangA } from './erlang-a.ts';
 import { erlangC, offeredLoad } from './erlang-c.ts';
 import { requiredAgents } from './required.ts';
-import type { ErlangAQuery, ErlangCQuery, RequiredQuery } from './schema.ts';
+import { planWeek, type CallHistory } from './plan.ts';
+import type { ErlangAQuery, ErlangCQuery, PlanQuery, RequiredQuery } from './schema.ts';
+
+/** What the plan needs from the module that keeps the history (monitoring), and the regions' norms. */
+export interface PlanningSource {
+  history: CallHistory;
+  /** Mean handle time (talk + wrap-up per answered call) over a span, or null without answered calls. */
+  handleTime(region: string, from: Date, to: Date): Promise<number | null>;
+  /** The week to plan in the region's own time: the given Monday, or the next one. Throws for an unknown region. */
+  week(region: string, monday?: string): Promise<{ monday: string; from: Date; to: Date }>;
+  norms(region: string): Promise<{ serviceLevelTarget: number; serviceLevelSeconds: number }>;
+}
+
+const DEFAULT_AHT_SECONDS = 180;
+const finite = (x: number) => (Number.isFinite(x) ? x : null);
 
 /** Beyond this the answers would take long to compute and mean nothing for one call centre. */
 export const MAX_ERLANGS = 100_000;
@@ -26,6 +40,50 @@ export const overloadNote =
   'agents ≤ offered load: calls arrive faster than the agents can answer them, so the queue grows without end; pWait is 1, sl 0, occupancy 1 and asa has no finite value (null).';
 
 export class StaffingService {
+  constructor(private readonly source?: PlanningSource) {}
+
+  /** Next week's forecast and agents per 15-minute interval for a region, from its own history. */
+  async plan(actor: ActorContext, q: PlanQuery) {
+    authorize(actor, 'staffing.read');
+    const region = regionFilter(actor, q.region);
+    if (!region) throw badRequest('request.region_required', 'Name the region to plan: ?region=<code>.', { errors: [{ path: 'query.region', message: 'is required for federal staff' }] });
+    if (!this.source) throw new Error('staffing: no planning source');
+    const week = await this.source.week(region, q.week);
+    const historyFrom = new Date(week.from.getTime() - q.weeks * 7 * 86_400_000);
+    const [norms, measured] = await Promise.all([this.source.norms(region), q.ahtSeconds === undefined ? this.source.handleTime(region, historyFrom, week.from) : null]);
+    const ahtSeconds = q.ahtSeconds ?? measured ?? DEFAULT_AHT_SECONDS;
+    const target = {
+      targetSl: q.targetSl ?? Math.min(norms.serviceLevelTarget, 0.999),
+      targetSeconds: q.targetSeconds ?? norms.serviceLevelSeconds,
+      ahtSeconds,
+      maxOccupancy: q.maxOccupancy,
+      shrinkage: q.shrinkage,
+    };
+    let historyCalls = 0;
+    const counted: CallHistory = async (r, from, to) => {
+      const rows = await this.source!.history(r, from, to);
+      for (const x of rows) historyCalls += x.offered;
+      return rows;
+    };
+    const p = await planWeek(counted, region, week.from, q.weeks, target);
+    const hours = (n: number) => Math.round(n * 0.25 * 10) / 10;
+    const view = (i: (typeof p.intervals)[number]) => ({ ...i, start: i.start.toISOString(), calls: Math.round(i.calls * 100) / 100 });
+    const peak = p.intervals.reduce<(typeof p.intervals)[number] | null>((best, i) => (!best || i.agents > best.agents ? i : best), null);
+    return {
+      region,
+      week: { monday: week.monday, from: week.from.toISOString(), to: week.to.toISOString() },
+      history: { weeks: q.weeks, calls: historyCalls },
+      forecast: { method: p.best, mase: { 'seasonal-naive': finite(p.mase['seasonal-naive']), 'holt-winters': finite(p.mase['holt-winters']) } },
+      target: { ...target, ahtFrom: q.ahtSeconds !== undefined ? ('query' as const) : measured !== null ? ('history' as const) : ('default' as const) },
+      totals: {
+        calls: Math.round(p.intervals.reduce((s, i) => s + i.calls, 0)),
+        agentHours: hours(p.intervals.reduce((s, i) => s + i.agents, 0)),
+        scheduledHours: hours(p.intervals.reduce((s, i) => s + i.scheduled, 0)),
+      },
+      peak: peak && peak.agents > 0 ? view(peak) : null,
+      intervals: p.intervals.map(view),
+    };
+  }
   erlangC(actor: ActorContext, q: ErlangCQuery) {
     authorize(actor, 'staffing.read');
     checkLoad(q);
