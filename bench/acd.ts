@@ -3,6 +3,9 @@
 // fast as the system takes them, on embedded PGlite and (with DATABASE_URL) on PostgreSQL. Beside
 // it, in the same run, the storage limit: plain event-row inserts in batches of the same size.
 import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { createApp } from '../src/app.ts';
@@ -113,30 +116,56 @@ async function run(db: Db, label: string): Promise<Figures> {
   return f;
 }
 
-const out: Record<string, Figures> = {};
-// BENCH_ONLY=postgres skips the embedded run (while tuning; the figures of record have both).
-if (process.env.BENCH_ONLY !== 'postgres') {
+async function runEmbedded(): Promise<Figures> {
   const embedded = await openPglite({});
   try {
-    out.pglite = await run(embedded, 'PGlite');
+    return await run(embedded, 'PGlite');
   } finally {
     await embedded.close();
   }
 }
-if (process.env.DATABASE_URL) {
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+
+async function runServer(url: string): Promise<Figures> {
+  const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   const name = `otvet_bench_${Date.now()}`;
   await admin.query(`CREATE DATABASE ${name}`);
-  const u = new URL(process.env.DATABASE_URL);
+  const u = new URL(url);
   u.pathname = `/${name}`;
   const server = await openPostgres({ url: u.toString(), poolSize: 20 });
   try {
-    out.postgres = await run(server, 'PostgreSQL');
+    return await run(server, 'PostgreSQL');
   } finally {
     await server.close();
     await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
     await admin.end();
   }
 }
-console.log(JSON.stringify(out));
+
+/** Each engine runs in a process of its own: one run's heap and threads do not weigh on the next. */
+function inChild(engine: 'pglite' | 'postgres'): Promise<Figures> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], { env: { ...process.env, BENCH_ENGINE: engine }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let figures: Figures | undefined;
+    const lines = createInterface({ input: child.stdout });
+    lines.on('line', (line) => {
+      if (line.startsWith(FIGURES)) figures = JSON.parse(line.slice(FIGURES.length)) as Figures;
+      else console.log(line);
+    });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 && figures ? resolve(figures) : reject(new Error(`the ${engine} run failed (exit ${code})`))));
+  });
+}
+
+const FIGURES = 'FIGURES ';
+const engine = process.env.BENCH_ENGINE;
+if (engine === 'pglite' || engine === 'postgres') {
+  const f = engine === 'pglite' ? await runEmbedded() : await runServer(process.env.DATABASE_URL!);
+  console.log(FIGURES + JSON.stringify(f));
+} else {
+  const out: Record<string, Figures> = {};
+  // BENCH_ONLY=postgres skips the embedded run (while tuning; the figures of record have both).
+  if (process.env.BENCH_ONLY !== 'postgres') out.pglite = await inChild('pglite');
+  if (process.env.DATABASE_URL) out.postgres = await inChild('postgres');
+  console.log(JSON.stringify(out));
+}
