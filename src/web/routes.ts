@@ -10,6 +10,7 @@ const TITLES: Record<string, string> = {
   operator: 'Рабочее место оператора — Ответ',
   supervisor: 'Старший смены — Ответ',
   wallboard: 'Координационный центр — Ответ',
+  reports: 'Отчёты — Ответ',
 };
 
 /** hasSession: a session cookie came with the request, so the app asks who is signed in (else it shows the sign-in at once). */

@@ -1,0 +1,106 @@
+/// <reference lib="dom" />
+// Reports as the coordination centre reads them, in Chromium: calls by day with the peak marked
+// on a chart, regions against the norms, topics, CSV links; the year's summary ready to print.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
+import { hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
+import { edgeClient, event, offered } from '../support/telephony.ts';
+
+const DAY = 86_400_000;
+
+describe.skipIf(!hasChromium)('reports (browser)', () => {
+  let app: TestApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    app = await startApp({}, { acd: false });
+    await app.user('coordinator', 'federal', 'report-reader');
+    await app.user('supervisor', '78', 'report-78');
+    await app.user('operator', '77', 'op-r-77');
+    await app.user('operator', '78', 'op-r-78');
+    // Calls answered on three days: 3, then 7 (the peak), then 2; Moscow and Saint Petersburg.
+    const edge = await edgeClient(app);
+    const noon = Math.floor(Date.now() / DAY) * DAY + 9 * 3_600_000;
+    let n = 0;
+    for (const [daysAgo, calls] of [[5, 3], [3, 7], [1, 2]] as const) {
+      for (let i = 0; i < calls; i++) {
+        const id = `rep-${++n}`;
+        const region = i % 3 === 2 ? '78' : '77';
+        const at = new Date(noon - daysAgo * DAY + i * 60_000);
+        const events = [
+          offered(id, region, at, { topic: i % 2 ? 'Пенсии' : 'Налоговый вычет' }),
+          event(id, 'queued', at),
+          event(id, 'answered', new Date(at.getTime() + 15_000), { operator: `op-r-${region}` }),
+          event(id, 'ended', new Date(at.getTime() + 200_000)),
+        ];
+        const r = await edge.post('/api/v1/telephony/events', { events });
+        expect(r.body.results.every((x: { status: string }) => x.status === 'accepted'), r.text).toBe(true);
+      }
+    }
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function signIn(page: Page, username: string) {
+    await page.goto(`${app.url}/reports`);
+    await page.getByLabel('Имя пользователя').fill(username);
+    await page.getByLabel('Пароль').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Войти' }).click();
+  }
+
+  it('shows calls by day with the peak, regions against the norms and topics, with CSV', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('request', (r) => !r.url().startsWith(app.url) && problems.push(`foreign request ${r.url()}`));
+    await signIn(page, 'report-reader');
+    await page.locator('.peak').waitFor();
+    expect(await page.locator('.peak').textContent()).toContain('7 звонков');
+    expect(await page.locator('.figure').first().textContent()).toContain('12');
+    // the chart is drawn: a canvas with pixels that are not all blank
+    const drawn = await page.locator('.chart canvas').first().evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let painted = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) painted++;
+      return { width: c.width, painted };
+    });
+    expect(drawn.width).toBeGreaterThan(300);
+    expect(drawn.painted).toBeGreaterThan(1000);
+    const moscow = page.locator('table.regions tr').filter({ hasText: 'Москва' });
+    expect(await moscow.locator('td.num').first().textContent()).toBe('9');
+    expect(await page.locator('.topics').textContent()).toContain('Пенсии');
+    expect(await page.getByRole('link', { name: 'Скачать CSV' }).first().getAttribute('href')).toContain('format=csv');
+    await page.screenshot({ path: screenshotPath('reports-period'), fullPage: true });
+
+    // One region, by month.
+    await page.getByLabel('Регион').selectOption('78');
+    await page.getByLabel('Шаг').selectOption('month');
+    await page.getByRole('button', { name: 'Показать' }).click();
+    await expect.poll(async () => (await page.locator('.figure').first().textContent()) ?? '').toContain('3');
+    expect(await page.locator('table.regions tbody tr').count()).toBe(1);
+
+    // The year's summary.
+    await page.getByRole('button', { name: 'Итоги года' }).click();
+    await page.locator('.year-title').waitFor();
+    expect(await page.locator('.year-title').textContent()).toContain('12 звонков');
+    expect(await page.locator('.facts').textContent()).toContain('С начала работы');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.controls').isVisible()).toBe(false);
+    await page.screenshot({ path: screenshotPath('reports-year-print'), fullPage: true });
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it("a region's supervisor reads their region only, without a region to choose", async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await signIn(page, 'report-78');
+    await page.locator('.peak').waitFor();
+    expect(await page.getByLabel('Регион').count()).toBe(0);
+    expect(await page.locator('table.regions tbody tr').count()).toBe(1);
+    expect(await page.locator('table.regions').textContent()).toContain('78');
+    await page.screenshot({ path: screenshotPath('reports-region') });
+  }, 60_000);
+});

@@ -1,0 +1,110 @@
+// Reports for the coordination centre and regional supervisors: a period (calls by day or month
+// with the peak, regions against the norms, topics, CSV) and the year's summary for printing.
+import '../shared/base.css';
+import './style.css';
+import { useEffect, useState } from 'preact/hooks';
+import { get } from '../shared/api.ts';
+import { Header, mountApp } from '../shared/login.tsx';
+import type { User } from '../shared/session.ts';
+import { PeriodReport, type Query } from './period.tsx';
+import { t } from './strings.ts';
+import { YearSummary } from './year.tsx';
+
+const DAY = 86_400_000;
+/** Moscow's date: the federal centre's calendar (the API counts each region in its own). */
+const today = () => new Date(Date.now() + 3 * 3_600_000).toISOString().slice(0, 10);
+
+function Reports({ user }: { user: User }) {
+  const federal = user.region === 'federal';
+  const [tab, setTab] = useState<'period' | 'year'>(location.hash === '#year' ? 'year' : 'period');
+  const [regions, setRegions] = useState<{ code: string; name: string }[]>([]);
+  const [form, setForm] = useState<Query>({ from: new Date(Date.parse(today()) - 29 * DAY).toISOString().slice(0, 10), to: today(), by: 'day', region: federal ? '' : user.region });
+  const [query, setQuery] = useState<Query>(form);
+  const [year, setYear] = useState(Number(today().slice(0, 4)));
+  useEffect(() => {
+    if (federal) void get<{ items: { code: string; name: string }[] }>('/api/v1/regions').then((r) => r.ok && setRegions(r.body.items));
+  }, [federal]);
+  const pick = (next: 'period' | 'year') => {
+    setTab(next);
+    history.replaceState(null, '', next === 'year' ? '#year' : '#');
+  };
+  return (
+    <>
+      <Header title={t.title} user={user}>
+        <nav class="tabs" aria-label={t.title}>
+          {(['period', 'year'] as const).map((x) => (
+            <button key={x} type="button" class={tab === x ? 'tab on' : 'tab'} aria-pressed={tab === x} onClick={() => pick(x)}>
+              {t.tabs[x]}
+            </button>
+          ))}
+        </nav>
+      </Header>
+      <main class="reports">
+        {tab === 'period' ? (
+          <>
+            <form
+              class="controls"
+              onSubmit={(e) => {
+                e.preventDefault();
+                setQuery({ ...form });
+              }}
+            >
+              <label>
+                {t.from} <input type="date" value={form.from} max={form.to} onInput={(e) => setForm({ ...form, from: (e.target as HTMLInputElement).value })} required />
+              </label>
+              <label>
+                {t.to} <input type="date" value={form.to} min={form.from} onInput={(e) => setForm({ ...form, to: (e.target as HTMLInputElement).value })} required />
+              </label>
+              <label>
+                {t.by}{' '}
+                <select value={form.by} onChange={(e) => setForm({ ...form, by: (e.target as HTMLSelectElement).value as Query['by'] })}>
+                  <option value="day">{t.byDay}</option>
+                  <option value="month">{t.byMonth}</option>
+                </select>
+              </label>
+              {federal && (
+                <label>
+                  {t.region}{' '}
+                  <select value={form.region} onChange={(e) => setForm({ ...form, region: (e.target as HTMLSelectElement).value })}>
+                    <option value="">{t.allRegions}</option>
+                    {regions.map((r) => (
+                      <option key={r.code} value={r.code}>
+                        {r.code} {r.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+              <button type="submit">{t.show}</button>
+            </form>
+            <PeriodReport query={query} />
+          </>
+        ) : (
+          <>
+            <form class="controls" onSubmit={(e) => e.preventDefault()}>
+              <label>
+                {t.year}{' '}
+                <select value={year} onChange={(e) => setYear(Number((e.target as HTMLSelectElement).value))}>
+                  {[0, 1, 2].map((k) => {
+                    const y = Number(today().slice(0, 4)) - k;
+                    return (
+                      <option key={y} value={y}>
+                        {y}
+                      </option>
+                    );
+                  })}
+                </select>
+              </label>
+              <button type="button" onClick={() => window.print()}>
+                {t.print}
+              </button>
+            </form>
+            <YearSummary year={year} region={federal ? '' : user.region} />
+          </>
+        )}
+      </main>
+    </>
+  );
+}
+
+void mountApp({ title: t.title, roles: ['coordinator', 'supervisor', 'admin'], app: (user) => <Reports user={user} /> });

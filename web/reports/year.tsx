@@ -1,0 +1,64 @@
+// The year's summary, made to be printed: total calls, since launch, the peak month and day, the
+// months, regions meeting the norms, answers published.
+import { useEffect, useState } from 'preact/hooks';
+import { get } from '../shared/api.ts';
+import { BarChart } from './chart.tsx';
+import { count, percent, period } from './format.ts';
+import { Figure, periodsOf } from './period.tsx';
+import { t } from './strings.ts';
+
+interface YearReport {
+  year: number;
+  calls: number;
+  serviceLevel: number | null;
+  sinceLaunch: number;
+  firstDay: string | null;
+  peakMonth: { month: string; calls: number } | null;
+  peakDay: { day: string; calls: number } | null;
+  months: { month: string; calls: number; serviceLevel: number | null }[];
+  regionsMeetingNorms: number;
+  regionsWithCalls: number;
+  answersPublished: number;
+  portalViews: number | null;
+}
+
+export function YearSummary({ year, region }: { year: number; region: string }) {
+  const [data, setData] = useState<YearReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    setData(null);
+    setError(null);
+    void get<YearReport>(`/api/v1/reports/year?year=${year}${region ? `&region=${region}` : ''}`).then((r) => {
+      if (!live) return;
+      if (r.ok) setData(r.body);
+      else setError(r.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [year, region]);
+  if (error) return <p class="error" role="alert">{error}</p>;
+  if (!data) return <p class="quiet">{t.loading}</p>;
+  return (
+    <article class="year">
+      <h2 class="year-title">
+        {t.year} {data.year}: {t.yearCalls(count(data.calls))}
+      </h2>
+      <section class="totals">
+        <Figure label={t.calls} value={count(data.calls)} />
+        <Figure label={t.sl} value={percent(data.serviceLevel)} />
+      </section>
+      <ul class="facts">
+        <li>{t.sinceLaunch(count(data.sinceLaunch), data.firstDay ? period(data.firstDay) : null)}</li>
+        {data.peakMonth && <li class="peak">{t.peakMonth(period(data.peakMonth.month), count(data.peakMonth.calls))}</li>}
+        {data.peakDay && <li>{t.peakDay(period(data.peakDay.day), count(data.peakDay.calls))}</li>}
+        <li>{t.regionsMeeting(data.regionsMeetingNorms, data.regionsWithCalls)}</li>
+        <li>{t.answersPublished(count(data.answersPublished))}</li>
+        {data.portalViews !== null && <li>{t.portalViews(count(data.portalViews))}</li>}
+      </ul>
+      <h3>{t.monthsTitle}</h3>
+      <BarChart title={t.monthsTitle} height={240} bars={periodsOf(`${data.year}-01-01`, `${data.year}-12-31`, 'month').map((m) => ({ label: period(m, true), value: data.months.find((x) => x.month === m)?.calls ?? 0, peak: m === data.peakMonth?.month }))} />
+    </article>
+  );
+}
