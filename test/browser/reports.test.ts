@@ -103,4 +103,45 @@ describe.skipIf(!hasChromium)('reports (browser)', () => {
     expect(await page.locator('table.regions').textContent()).toContain('78');
     await page.screenshot({ path: screenshotPath('reports-region') });
   }, 60_000);
+
+  it("plans next week's staff from the region's history, and answers the Erlang calculator", async () => {
+    // Four weeks before next Monday (Moscow time): 20 calls a quarter hour on weekdays 10:00–18:00.
+    const MSK = 3 * 3_600_000;
+    const localNow = new Date(Date.now() + MSK);
+    const daysToMonday = (8 - localNow.getUTCDay()) % 7 || 7;
+    const monday = Date.UTC(localNow.getUTCFullYear(), localNow.getUTCMonth(), localNow.getUTCDate() + daysToMonday) - MSK;
+    const rows: unknown[] = [];
+    for (let at = monday - 28 * DAY; at < monday; at += 900_000) {
+      const local = new Date(at + MSK);
+      const weekday = local.getUTCDay() >= 1 && local.getUTCDay() <= 5;
+      if (weekday && local.getUTCHours() >= 10 && local.getUTCHours() < 18) rows.push({ at: new Date(at).toISOString(), n: 20 });
+    }
+    await app.db.query(
+      `INSERT INTO mon_rollups (region_code, queue_id, interval_start, offered, answered, talk_seconds, wrap_seconds, answered_within, abandoned_within)
+       SELECT '66', 0, at, n, n, n * 170, n * 30, ARRAY[0,0,0,0,0,0,0,0,0,0], ARRAY[0,0,0,0,0,0] FROM json_to_recordset($1::json) AS x(at timestamptz, n int)`,
+      [JSON.stringify(rows)],
+    );
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    await signIn(page, 'report-reader');
+    await page.getByRole('button', { name: 'Персонал' }).click();
+    await page.getByLabel('Регион').selectOption('66');
+    await page.locator('.plan .peak').waitFor();
+    const api = (await (await app.as('coordinator', 'federal')).get('/api/v1/staffing/plan?region=66')).body;
+    expect(api.peak.scheduled).toBeGreaterThan(0);
+    expect(await page.locator('.plan .peak').textContent()).toContain(`${api.peak.scheduled} операторов в графике на 20 звонков`);
+    expect(await page.locator('.plan .peak').textContent()).toMatch(/^Пик: пн 1\d:00/);
+    expect(await page.locator('.plan .figure').first().textContent()).toContain(new Intl.NumberFormat('ru-RU').format(api.totals.calls));
+
+    await page.getByRole('button', { name: 'Рассчитать' }).click();
+    const required = (await (await app.as('coordinator', 'federal')).get('/api/v1/staffing/required?calls=100&intervalSeconds=900&ahtSeconds=180&targetSl=0.8&targetSeconds=20&maxOccupancy=0.85&shrinkage=0.3')).body;
+    await page.locator('.answer').waitFor();
+    expect(await page.locator('.answer').textContent()).toContain(`Нужно ${required.agents} операторов на линии, ${required.scheduled} в графике`);
+    await page.getByLabel('Обработка, с').fill('0');
+    await page.getByRole('button', { name: 'Рассчитать' }).click();
+    await page.locator('.calculator .error').waitFor();
+    await page.screenshot({ path: screenshotPath('reports-staffing'), fullPage: true });
+    expect(problems).toEqual([]);
+  }, 60_000);
 });

@@ -9,14 +9,16 @@ import type { User } from '../shared/session.ts';
 import { PeriodReport, type Query } from './period.tsx';
 import { t } from './strings.ts';
 import { YearSummary } from './year.tsx';
+import { Staffing } from './staffing.tsx';
 
+type Tab = 'period' | 'year' | 'staffing';
 const DAY = 86_400_000;
 /** Moscow's date: the federal centre's calendar (the API counts each region in its own). */
 const today = () => new Date(Date.now() + 3 * 3_600_000).toISOString().slice(0, 10);
 
 function Reports({ user }: { user: User }) {
   const federal = user.region === 'federal';
-  const [tab, setTab] = useState<'period' | 'year'>(location.hash === '#year' ? 'year' : 'period');
+  const [tab, setTab] = useState<Tab>(location.hash === '#year' ? 'year' : location.hash === '#staffing' ? 'staffing' : 'period');
   const [regions, setRegions] = useState<{ code: string; name: string }[]>([]);
   const [form, setForm] = useState<Query>({ from: new Date(Date.parse(today()) - 29 * DAY).toISOString().slice(0, 10), to: today(), by: 'day', region: federal ? '' : user.region });
   const [query, setQuery] = useState<Query>(form);
@@ -24,15 +26,15 @@ function Reports({ user }: { user: User }) {
   useEffect(() => {
     if (federal) void get<{ items: { code: string; name: string }[] }>('/api/v1/regions').then((r) => r.ok && setRegions(r.body.items));
   }, [federal]);
-  const pick = (next: 'period' | 'year') => {
+  const pick = (next: Tab) => {
     setTab(next);
-    history.replaceState(null, '', next === 'year' ? '#year' : '#');
+    history.replaceState(null, '', next === 'period' ? '#' : `#${next}`);
   };
   return (
     <>
       <Header title={t.title} user={user}>
         <nav class="tabs" aria-label={t.title}>
-          {(['period', 'year'] as const).map((x) => (
+          {(['period', 'year', 'staffing'] as const).map((x) => (
             <button key={x} type="button" class={tab === x ? 'tab on' : 'tab'} aria-pressed={tab === x} onClick={() => pick(x)}>
               {t.tabs[x]}
             </button>
@@ -40,7 +42,9 @@ function Reports({ user }: { user: User }) {
         </nav>
       </Header>
       <main class="reports">
-        {tab === 'period' ? (
+        {tab === 'staffing' ? (
+          <Staffing region={federal ? '' : user.region} regions={regions} />
+        ) : tab === 'period' ? (
           <>
             <form
               class="controls"

@@ -1,7 +1,7 @@
 // Every word the reports show.
 export const t = {
   title: 'Отчёты',
-  tabs: { period: 'За период', year: 'Итоги года' } as Record<string, string>,
+  tabs: { period: 'За период', year: 'Итоги года', staffing: 'Персонал' } as Record<string, string>,
   from: 'С',
   to: 'по',
   by: 'Шаг',
@@ -39,6 +39,32 @@ export const t = {
   monthsTitle: 'Звонки по месяцам',
   seconds: 'с',
   minutes: 'мин',
+  weekdays: ['вс', 'пн', 'вт', 'ср', 'чт', 'пт', 'сб'],
+  plan: {
+    title: (monday: string) => `План на неделю с ${monday}`,
+    calls: 'Ожидается звонков',
+    agentHours: 'Часов на линии',
+    scheduledHours: 'Часов в графике',
+    peak: 'Операторов в пик',
+    peakAt: (when: string, n: number, calls: number) => `Пик: ${when} — ${n} операторов в графике на ${calls} звонков за 15 минут`,
+    chart: 'Операторов в графике по часам (местное время)',
+    methods: { 'seasonal-naive': 'как прошлая неделя', 'holt-winters': 'Холт — Винтерс' } as Record<string, string>,
+    ahtFrom: { history: 'измерено', query: 'задано', default: 'по умолчанию' } as Record<string, string>,
+    basis: (weeks: number, calls: string, method: string, sl: string, sec: number, aht: number, ahtFrom: string, shrinkage: string) =>
+      `Прогноз по ${weeks} неделям (${calls} звонков), метод: ${method}. Норматив: ${sl} за ${sec} с; обработка ${aht} с (${ahtFrom}); потери времени ${shrinkage}.`,
+  },
+  calc: {
+    title: 'Калькулятор Эрланга',
+    calls: 'Звонков',
+    interval: 'за секунд',
+    aht: 'Обработка, с',
+    targetSl: 'Доля в срок',
+    targetSeconds: 'Срок, с',
+    occupancy: 'Макс. загрузка',
+    shrinkage: 'Потери времени',
+    go: 'Рассчитать',
+    answer: (agents: number, scheduled: number, sl: string, occ: string) => `Нужно ${agents} операторов на линии, ${scheduled} в графике; уровень обслуживания ${sl}, загрузка ${occ}.`,
+  },
 };
 
 export const months = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];

@@ -1,0 +1,146 @@
+// Staff planning: next week's forecast and the agents it needs, hour by hour, for a region; and
+// the Erlang calculator for any interval's numbers.
+import { useEffect, useState } from 'preact/hooks';
+import { get } from '../shared/api.ts';
+import { BarChart } from './chart.tsx';
+import { count, percent } from './format.ts';
+import { Figure } from './period.tsx';
+import { t } from './strings.ts';
+
+interface Interval {
+  start: string;
+  calls: number;
+  agents: number;
+  scheduled: number;
+}
+interface Plan {
+  region: string;
+  week: { monday: string; from: string; to: string };
+  history: { weeks: number; calls: number };
+  forecast: { method: 'seasonal-naive' | 'holt-winters'; mase: Record<string, number | null> };
+  target: { targetSl: number; targetSeconds: number; ahtSeconds: number; ahtFrom: string; maxOccupancy: number; shrinkage: number };
+  totals: { calls: number; agentHours: number; scheduledHours: number };
+  peak: Interval | null;
+  intervals: Interval[];
+}
+interface Required {
+  agents: number;
+  scheduled: number;
+  sl: number;
+  occupancy: number;
+}
+
+const hourLabel = (iso: string, zoneOffsetMs: number) => {
+  const d = new Date(Date.parse(iso) + zoneOffsetMs);
+  return `${t.weekdays[d.getUTCDay()]} ${String(d.getUTCHours()).padStart(2, '0')}:00`;
+};
+
+export function Staffing({ region: fixed, regions }: { region: string; regions: { code: string; name: string }[] }) {
+  const [region, setRegion] = useState(fixed || '77');
+  const [plan, setPlan] = useState<Plan | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    setPlan(null);
+    setError(null);
+    void get<Plan>(`/api/v1/staffing/plan?region=${encodeURIComponent(region)}`).then((r) => {
+      if (!live) return;
+      if (r.ok) setPlan(r.body);
+      else setError(r.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [region]);
+  // The region's offset from its week's first instant (local midnight of Monday): hours as people there live them.
+  const offset = plan ? Date.parse(`${plan.week.monday}T00:00:00Z`) - Date.parse(plan.week.from) : 0;
+  const hours: { label: string; value: number; peak: boolean }[] = [];
+  if (plan) {
+    for (let h = 0; h < plan.intervals.length / 4; h++) {
+      const four = plan.intervals.slice(h * 4, h * 4 + 4);
+      const scheduled = Math.max(...four.map((i) => i.scheduled));
+      hours.push({ label: hourLabel(four[0]!.start, offset), value: scheduled, peak: !!plan.peak && four.some((i) => i.start === plan.peak!.start) });
+    }
+  }
+  return (
+    <div class="report">
+      {!fixed && (
+        <form class="controls" onSubmit={(e) => e.preventDefault()}>
+          <label>
+            {t.region}{' '}
+            <select value={region} onChange={(e) => setRegion((e.target as HTMLSelectElement).value)}>
+              {regions.map((r) => (
+                <option key={r.code} value={r.code}>
+                  {r.code} {r.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </form>
+      )}
+      {error && <p class="error" role="alert">{error}</p>}
+      {!plan && !error && <p class="quiet">{t.loading}</p>}
+      {plan && (
+        <section class="plan">
+          <h2>{t.plan.title(plan.week.monday.split('-').reverse().join('.'))}</h2>
+          <section class="totals">
+            <Figure label={t.plan.calls} value={count(plan.totals.calls)} />
+            <Figure label={t.plan.agentHours} value={count(plan.totals.agentHours)} />
+            <Figure label={t.plan.scheduledHours} value={count(plan.totals.scheduledHours)} />
+            <Figure label={t.plan.peak} value={plan.peak ? `${plan.peak.scheduled}` : '—'} />
+          </section>
+          <p class="quiet">
+            {t.plan.basis(plan.history.weeks, count(plan.history.calls), t.plan.methods[plan.forecast.method] ?? plan.forecast.method, percent(plan.target.targetSl), plan.target.targetSeconds, Math.round(plan.target.ahtSeconds), t.plan.ahtFrom[plan.target.ahtFrom] ?? '', percent(plan.target.shrinkage))}
+          </p>
+          {plan.peak && <p class="peak">{t.plan.peakAt(hourLabel(plan.peak.start, offset), plan.peak.scheduled, Math.round(plan.peak.calls))}</p>}
+          <BarChart title={t.plan.chart} height={240} bars={hours} />
+        </section>
+      )}
+      <Calculator />
+    </div>
+  );
+}
+
+function Calculator() {
+  const [q, setQ] = useState({ calls: '100', intervalSeconds: '900', ahtSeconds: '180', targetSl: '0.8', targetSeconds: '20', maxOccupancy: '0.85', shrinkage: '0.3' });
+  const [r, setR] = useState<Required | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const run = async () => {
+    const res = await get<Required>(`/api/v1/staffing/required?${new URLSearchParams(q).toString()}`);
+    if (res.ok) {
+      setR(res.body);
+      setError(null);
+    } else {
+      setR(null);
+      setError(res.message);
+    }
+  };
+  const field = (name: keyof typeof q, label: string) => (
+    <label>
+      {label} <input type="number" step="any" value={q[name]} onInput={(e) => setQ({ ...q, [name]: (e.target as HTMLInputElement).value })} required />
+    </label>
+  );
+  return (
+    <section class="calculator">
+      <h2>{t.calc.title}</h2>
+      <form
+        class="controls"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
+        {field('calls', t.calc.calls)}
+        {field('intervalSeconds', t.calc.interval)}
+        {field('ahtSeconds', t.calc.aht)}
+        {field('targetSl', t.calc.targetSl)}
+        {field('targetSeconds', t.calc.targetSeconds)}
+        {field('maxOccupancy', t.calc.occupancy)}
+        {field('shrinkage', t.calc.shrinkage)}
+        <button type="submit">{t.calc.go}</button>
+      </form>
+      {error && <p class="error" role="alert">{error}</p>}
+      {r && <p class="answer" role="status">{t.calc.answer(r.agents, r.scheduled, percent(r.sl), percent(r.occupancy))}</p>}
+    </section>
+  );
+}
