@@ -161,7 +161,7 @@ export class ReportsService {
 }
 
 function emptySums(): q.PeriodSums {
-  return { period: '', region: null, offered: 0, answered: 0, abandoned: 0, shortAbandoned: 0, answeredInTime: 0, overflowOut: 0, overflowIn: 0, callbacks: 0, waitSeconds: 0, maxWaitSeconds: 0, talkSeconds: 0, wrapSeconds: 0, days: 0 };
+  return { period: '', region: null, offered: 0, answered: 0, abandoned: 0, shortAbandoned: 0, answeredInTime: 0, overflowOut: 0, overflowIn: 0, callbacks: 0, waitSeconds: 0, maxWaitSeconds: 0, talkSeconds: 0, wrapSeconds: 0 };
 }
 
 function sumInto(a: q.PeriodSums, b: q.PeriodSums): q.PeriodSums {
@@ -179,6 +179,5 @@ function sumInto(a: q.PeriodSums, b: q.PeriodSums): q.PeriodSums {
     maxWaitSeconds: Math.max(a.maxWaitSeconds, b.maxWaitSeconds),
     talkSeconds: a.talkSeconds + b.talkSeconds,
     wrapSeconds: a.wrapSeconds + b.wrapSeconds,
-    days: a.days + b.days,
   };
 }
