@@ -10,6 +10,7 @@ import { PeriodReport, type Query } from './period.tsx';
 import { t } from './strings.ts';
 import { YearSummary } from './year.tsx';
 import { Staffing } from './staffing.tsx';
+import { RegionSelect } from './region-select.tsx';
 
 type Tab = 'period' | 'year' | 'staffing';
 const DAY = 86_400_000;
@@ -67,17 +68,7 @@ function Reports({ user }: { user: User }) {
                 </select>
               </label>
               {federal && (
-                <label>
-                  {t.region}{' '}
-                  <select value={form.region} onChange={(e) => setForm({ ...form, region: (e.target as HTMLSelectElement).value })}>
-                    <option value="">{t.allRegions}</option>
-                    {regions.map((r) => (
-                      <option key={r.code} value={r.code}>
-                        {r.code} {r.name}
-                      </option>
-                    ))}
-                  </select>
-                </label>
+                <RegionSelect all value={form.region} regions={regions} onChange={(region) => setForm({ ...form, region })} />
               )}
               <button type="submit">{t.show}</button>
             </form>

@@ -5,6 +5,7 @@ import { get } from '../shared/api.ts';
 import { BarChart } from './chart.tsx';
 import { count, percent } from './format.ts';
 import { Figure } from './period.tsx';
+import { RegionSelect } from './region-select.tsx';
 import { t } from './strings.ts';
 
 interface Interval {
@@ -66,16 +67,7 @@ export function Staffing({ region: fixed, regions }: { region: string; regions: 
     <div class="report">
       {!fixed && (
         <form class="controls" onSubmit={(e) => e.preventDefault()}>
-          <label>
-            {t.region}{' '}
-            <select value={region} onChange={(e) => setRegion((e.target as HTMLSelectElement).value)}>
-              {regions.map((r) => (
-                <option key={r.code} value={r.code}>
-                  {r.code} {r.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <RegionSelect value={region} regions={regions} onChange={setRegion} />
         </form>
       )}
       {error && <p class="error" role="alert">{error}</p>}
