@@ -3,6 +3,7 @@
 // module's rollups are folded from these). A hook computes; it does not query.
 import type { AgentRow } from './agents-queries.ts';
 import type { CallRecord } from './call-fold.ts';
+import type { OutboxEvent } from '../platform/events/bus.ts';
 
 export interface CallChangeFacts {
   before: CallRecord | null;
@@ -15,10 +16,7 @@ export interface AgentMove {
   at: Date;
 }
 
-export interface OutboxEvent {
-  topic: string;
-  payload: unknown;
-}
+export type { OutboxEvent } from '../platform/events/bus.ts';
 
 export interface WriteHooks {
   changed?(calls: CallChangeFacts[], agents: AgentMove[]): OutboxEvent[];

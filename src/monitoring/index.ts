@@ -55,7 +55,7 @@ export function createMonitoring(o: MonitoringOptions) {
     attach(s: MonitoringSources) {
       sources = s;
     },
-    rebuild: async (from: Date, to: Date, onProgress?: (calls: number, total: number) => void) => rebuildRollups(o.db, need(), zones, from, to, onProgress),
+    rebuild: (from: Date, to: Date, onProgress?: (calls: number, total: number) => void) => rebuildRollups(o.db, need(), zones, from, to, onProgress),
     /** Regions were imported again: their time zones may have changed. */
     forgetZones: () => zones.forget(),
     /** The history the staffing plan forecasts from. */

@@ -21,6 +21,7 @@ export function planningSource(db: Db, centres: CallCentres, fresh: () => Promis
       return (await totalsByInterval(db, from, to, [region])).map((x) => ({ intervalStart: x.interval, offered: x.totals.offered }));
     },
     async handleTime(region: string, from: Date, to: Date) {
+      await fresh();
       const t = (await totalsByRegion(db, from, to, [region])).get(region);
       return t && t.answered > 0 ? (t.talkSeconds + t.wrapSeconds) / t.answered : null;
     },

@@ -1,10 +1,9 @@
 // The period report: calls by day or month with the peak marked, totals, regions against the
 // norms, topics; each table also as CSV.
-import { useEffect, useState } from 'preact/hooks';
-import { get } from '../shared/api.ts';
 import { BarChart } from './chart.tsx';
 import { count, percent, period, seconds } from './format.ts';
 import { t } from './strings.ts';
+import { useGet } from './use-get.ts';
 
 interface Figures {
   offered: number;
@@ -58,30 +57,13 @@ const qs = (q: Query, extra: Record<string, string> = {}) =>
   new URLSearchParams({ from: q.from, to: q.to, ...(q.region ? { region: q.region } : {}), ...extra }).toString();
 
 export function PeriodReport({ query }: { query: Query }) {
-  const [data, setData] = useState<{ calls: CallsReport; regions: RegionsReport; topics: TopicsReport } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    setData(null);
-    setError(null);
-    void Promise.all([
-      get<CallsReport>(`/api/v1/reports/calls?${qs(query, { by: query.by })}`),
-      get<RegionsReport>(`/api/v1/reports/regions?${qs(query)}`),
-      get<TopicsReport>(`/api/v1/reports/topics?${qs(query, { limit: '15' })}`),
-    ]).then(([calls, regions, topics]) => {
-      if (!live) return;
-      const failed = [calls, regions, topics].find((r) => !r.ok);
-      if (failed && !failed.ok) return setError(failed.message);
-      if (calls.ok && regions.ok && topics.ok) setData({ calls: calls.body, regions: regions.body, topics: topics.body });
-    });
-    return () => {
-      live = false;
-    };
-  }, [query.from, query.to, query.by, query.region]);
-
+  const c = useGet<CallsReport>(`/api/v1/reports/calls?${qs(query, { by: query.by })}`);
+  const r = useGet<RegionsReport>(`/api/v1/reports/regions?${qs(query)}`);
+  const tp = useGet<TopicsReport>(`/api/v1/reports/topics?${qs(query, { limit: '15' })}`);
+  const error = c.error ?? r.error ?? tp.error;
   if (error) return <p class="error" role="alert">{error}</p>;
-  if (!data) return <p class="quiet">{t.loading}</p>;
-  const { calls, regions, topics } = data;
+  if (!c.data || !r.data || !tp.data) return <p class="quiet">{t.loading}</p>;
+  const [calls, regions, topics] = [c.data, r.data, tp.data];
   const peak = calls.items.find((x) => x.peak);
   const tot = calls.totals;
   return (

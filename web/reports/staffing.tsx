@@ -1,12 +1,13 @@
 // Staff planning: next week's forecast and the agents it needs, hour by hour, for a region; and
 // the Erlang calculator for any interval's numbers.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { get } from '../shared/api.ts';
 import { BarChart } from './chart.tsx';
 import { count, percent } from './format.ts';
 import { Figure } from './period.tsx';
 import { RegionSelect } from './region-select.tsx';
 import { t } from './strings.ts';
+import { useGet } from './use-get.ts';
 
 interface Interval {
   start: string;
@@ -38,21 +39,7 @@ const hourLabel = (iso: string, zoneOffsetMs: number) => {
 
 export function Staffing({ region: fixed, regions }: { region: string; regions: { code: string; name: string }[] }) {
   const [region, setRegion] = useState(fixed || '77');
-  const [plan, setPlan] = useState<Plan | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    setPlan(null);
-    setError(null);
-    void get<Plan>(`/api/v1/staffing/plan?region=${encodeURIComponent(region)}`).then((r) => {
-      if (!live) return;
-      if (r.ok) setPlan(r.body);
-      else setError(r.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [region]);
+  const { data: plan, error } = useGet<Plan>(`/api/v1/staffing/plan?region=${encodeURIComponent(region)}`);
   // The region's offset from its week's first instant (local midnight of Monday): hours as people there live them.
   const offset = plan ? Date.parse(`${plan.week.monday}T00:00:00Z`) - Date.parse(plan.week.from) : 0;
   const hours: { label: string; value: number; peak: boolean }[] = [];

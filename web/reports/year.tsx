@@ -1,11 +1,10 @@
 // The year's summary, made to be printed: total calls, since launch, the peak month and day, the
 // months, regions meeting the norms, answers published.
-import { useEffect, useState } from 'preact/hooks';
-import { get } from '../shared/api.ts';
 import { BarChart } from './chart.tsx';
 import { count, percent, period } from './format.ts';
 import { Figure, periodsOf } from './period.tsx';
 import { t } from './strings.ts';
+import { useGet } from './use-get.ts';
 
 interface YearReport {
   year: number;
@@ -23,21 +22,7 @@ interface YearReport {
 }
 
 export function YearSummary({ year, region }: { year: number; region: string }) {
-  const [data, setData] = useState<YearReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    setData(null);
-    setError(null);
-    void get<YearReport>(`/api/v1/reports/year?year=${year}${region ? `&region=${region}` : ''}`).then((r) => {
-      if (!live) return;
-      if (r.ok) setData(r.body);
-      else setError(r.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [year, region]);
+  const { data, error } = useGet<YearReport>(`/api/v1/reports/year?year=${year}${region ? `&region=${region}` : ''}`);
   if (error) return <p class="error" role="alert">{error}</p>;
   if (!data) return <p class="quiet">{t.loading}</p>;
   return (

@@ -100,11 +100,6 @@ export class RollupFolder {
     await this.running?.catch(() => {});
   }
 
-  /** A contact-centre write committed: fold it soon (now, if nothing is folding). */
-  kick(): void {
-    void this.catchUp().catch(() => {});
-  }
-
   /**
    * Folds everything committed so far; concurrent callers share the pass. Readers of the rollups
    * call this first, so that what a node wrote is what it reads.

@@ -19,12 +19,12 @@ export function publish(tx: Queryable, topic: string, payload: unknown): Promise
   return insertEvent(tx, topic, payload);
 }
 
+export type OutboxEvent = { topic: string; payload: unknown };
+
 /** Several events of one transaction, written at once. */
-export function publishMany(tx: Queryable, events: { topic: string; payload: unknown }[]): Promise<void> {
+export function publishMany(tx: Queryable, events: OutboxEvent[]): Promise<void> {
   return insertEvents(tx, events);
 }
-
-export type OutboxEvent = { topic: string; payload: unknown };
 
 /** For a writer that publishes within its own statement (see eventsClause). */
 export { eventsClause as publishClause } from './outbox.ts';
