@@ -42,6 +42,37 @@ const PERIOD_LABEL: Record<Period, string> = {
   year: "to_char(s.k, 'YYYY')",
 };
 
+const COLUMNS = 'region_code, offered, answered, abandoned, overflow_out, overflow_in, callbacks, wait_seconds, max_wait_seconds, talk_seconds, wrap_seconds, answered_within, abandoned_within';
+
+/** The whole months inside [from, to] (local dates, inclusive): from `first` (a 1st) up to the day before `after`. */
+export function wholeMonths(from: string, to: string): { first: string; after: string } | null {
+  const first = from.endsWith('-01') ? from : nextMonth(from);
+  const after = nextMonth(to);
+  // `to` ends its month when the next day is a 1st
+  const end = new Date(Date.parse(to) + 86_400_000).toISOString().slice(8, 10) === '01' ? after : `${to.slice(0, 7)}-01`;
+  return first < end ? { first, after: end } : null;
+}
+const nextMonth = (date: string) => {
+  const d = new Date(`${date.slice(0, 7)}-01T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * The rows of [from, to] as a relation with a local_date column: the month rows (dated the 1st) for
+ * the whole months inside it and the day rows for the rest — for sums by month or coarser.
+ * Parameters $1 from, $2 to, $3 regions; the months' bounds are inlined (dates made here).
+ */
+function calendarSource(f: { from: string; to: string }, table: { days: string; months: string; columns: string }, months: boolean): string {
+  const regions = '($3::text[] IS NULL OR region_code = ANY($3::text[]))';
+  const whole = months ? wholeMonths(f.from, f.to) : null;
+  if (!whole) return `(SELECT local_date, ${table.columns} FROM ${table.days} WHERE local_date >= $1::date AND local_date <= $2::date AND ${regions})`;
+  return `(SELECT month AS local_date, ${table.columns} FROM ${table.months} WHERE month >= '${whole.first}'::date AND month < '${whole.after}'::date AND ${regions}
+           UNION ALL
+           SELECT local_date, ${table.columns} FROM ${table.days}
+            WHERE ((local_date >= $1::date AND local_date < '${whole.first}'::date) OR (local_date >= '${whole.after}'::date AND local_date <= $2::date)) AND ${regions})`;
+}
+
 /** Sums over local dates [from, to] (inclusive), per period, and per region when asked. */
 export async function sumsByPeriod(db: Queryable, f: { from: string; to: string; period: Period; byRegion: boolean; regions?: string[]; thresholds: Thresholds[] }): Promise<PeriodSums[]> {
   const group = f.byRegion ? ', d.region_code' : '';
@@ -60,8 +91,7 @@ export async function sumsByPeriod(db: Queryable, f: { from: string; to: string;
               sum(d.overflow_out)::bigint AS overflow_out, sum(d.overflow_in)::bigint AS overflow_in, sum(d.callbacks)::bigint AS callbacks,
               sum(d.wait_seconds) AS wait_seconds, max(d.max_wait_seconds) AS max_wait_seconds,
               sum(d.talk_seconds) AS talk_seconds, sum(d.wrap_seconds) AS wrap_seconds
-         FROM mon_daily d ${join}
-        WHERE d.local_date >= $1::date AND d.local_date <= $2::date AND ($3::text[] IS NULL OR d.region_code = ANY($3::text[]))
+         FROM ${calendarSource(f, { days: 'mon_daily', months: 'mon_monthly', columns: COLUMNS }, f.period === 'month' || f.period === 'year')} d ${join}
         GROUP BY 1 ${group}) s
       ORDER BY s.k ${f.byRegion ? ', s.region' : ''}`,
     [f.from, f.to, f.regions ?? null, ...(uniform ? [] : [JSON.stringify(f.thresholds)])],
@@ -87,8 +117,7 @@ export async function sumsByPeriod(db: Queryable, f: { from: string; to: string;
 
 export async function topicsBetween(db: Queryable, f: { from: string; to: string; regions?: string[]; limit: number }): Promise<{ topic: string; calls: number }[]> {
   const r = await db.query<{ topic: string; calls: string }>(
-    `SELECT topic, sum(calls)::bigint AS calls FROM mon_topic_daily
-      WHERE local_date >= $1::date AND local_date <= $2::date AND ($3::text[] IS NULL OR region_code = ANY($3::text[]))
+    `SELECT topic, sum(calls)::bigint AS calls FROM ${calendarSource(f, { days: 'mon_topic_daily', months: 'mon_topic_monthly', columns: 'region_code, topic, calls' }, true)} d
       GROUP BY topic HAVING sum(calls) > 0 ORDER BY sum(calls) DESC, topic LIMIT $4`,
     [f.from, f.to, f.regions ?? null, f.limit],
   );
@@ -97,6 +126,10 @@ export async function topicsBetween(db: Queryable, f: { from: string; to: string
 
 /** Every call ever offered (the service's running total) and the first day with calls. */
 export async function sinceLaunch(db: Queryable): Promise<{ calls: number; first: string | null }> {
-  const r = await db.query<{ calls: string | null; first: string | null }>("SELECT sum(offered)::bigint AS calls, to_char(min(local_date), 'YYYY-MM-DD') AS first FROM mon_daily WHERE offered > 0");
+  // from the months (a row a month, whatever the years), the first day from the first month's days
+  const r = await db.query<{ calls: string | null; first: string | null }>(
+    `WITH m AS (SELECT sum(offered)::bigint AS calls, min(month) FILTER (WHERE offered > 0) AS first FROM mon_monthly)
+     SELECT m.calls, (SELECT to_char(min(local_date), 'YYYY-MM-DD') FROM mon_daily WHERE local_date >= m.first AND local_date < m.first + interval '1 month' AND offered > 0) AS first FROM m`,
+  );
   return { calls: Number(r.rows[0]?.calls ?? 0), first: r.rows[0]?.first ?? null };
 }

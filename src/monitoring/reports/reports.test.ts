@@ -56,6 +56,24 @@ describe('reports', () => {
     ]);
   });
 
+  it('sums a span that cuts through months from whole months and the days at its edges alike', async () => {
+    // 2026-02-11 … 2026-03-31: February's 11th alone (not the whole month), March whole
+    const edge = await coordinator.get('/api/v1/reports/calls?from=2026-02-11&to=2026-03-31&by=month');
+    expect(edge.body.items.map((x: { period: string; offered: number }) => [x.period, x.offered])).toEqual([
+      ['2026-02', 2],
+      ['2026-03', 1],
+    ]);
+    const cut = await coordinator.get('/api/v1/reports/calls?from=2026-01-20&to=2026-03-04&by=month');
+    expect(cut.body.totals.offered).toBe(4); // March's call came on the 5th
+    const topics = await coordinator.get('/api/v1/reports/topics?from=2026-02-11&to=2026-12-31');
+    expect(topics.body.items).toEqual([
+      { topic: 'Паспорт', calls: 2 },
+      { topic: 'Пенсии', calls: 1 },
+    ]);
+    const regions = await coordinator.get('/api/v1/reports/regions?from=2026-01-01&to=2026-02-10');
+    expect(regions.body.items.find((x: { region: string }) => x.region === '77')).toMatchObject({ offered: 2 });
+  });
+
   it('gives CSV that a spreadsheet opens', async () => {
     const r = await coordinator.get('/api/v1/reports/calls?from=2026-01-01&to=2026-03-31&by=month&format=csv');
     expect(r.status).toBe(200);

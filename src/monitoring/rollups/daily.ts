@@ -1,9 +1,11 @@
 // The rollups per region and local day: the interval deltas of a transaction, added up by the
-// region's own calendar date. Reports over months and years read these instead of interval rows.
+// region's own calendar date (and, from those, its month). Reports read these instead of interval rows.
 import type { Queryable } from '../../platform/db/database.ts';
 import { regionTimeZones } from '../../regions/index.ts';
 import { localDay } from '../local-time.ts';
 import type { Delta } from './delta.ts';
+import { addCounters, calendarCountersPart, calendarTopicsPart } from './calendar-parts.ts';
+import { byLocalMonth, recomputeMonthlyMax } from './monthly.ts';
 import { runParts, type Part } from './store.ts';
 
 export const FEDERAL_ZONE = 'Europe/Moscow';
@@ -26,7 +28,7 @@ export class RegionZones {
   }
 }
 
-interface DayRow {
+export interface DayRow {
   region: string;
   date: string;
   from: Date;
@@ -35,8 +37,6 @@ interface DayRow {
   maxWait: number;
   recompute: boolean;
 }
-
-const add = (a: number[], b: number[]) => a.map((x, i) => x + b[i]!);
 
 export function byLocalDay(d: Delta, zones: Map<string, string>): { days: DayRow[]; topics: { region: string; date: string; topic: string; calls: number }[] } {
   const days = new Map<string, DayRow>();
@@ -53,22 +53,7 @@ export function byLocalDay(d: Delta, zones: Map<string, string>): { days: DayRow
       days.set(k, { region: r.key.region, date: day.date, from: day.from, to: day.to, c: { ...r.counters }, maxWait: r.maxWaitSeconds, recompute: r.recomputeMax });
       continue;
     }
-    const c = cur.c;
-    const n = r.counters;
-    cur.c = {
-      ...c,
-      offered: c.offered + n.offered,
-      answered: c.answered + n.answered,
-      abandoned: c.abandoned + n.abandoned,
-      overflowOut: c.overflowOut + n.overflowOut,
-      overflowIn: c.overflowIn + n.overflowIn,
-      callbacks: c.callbacks + n.callbacks,
-      waitSeconds: c.waitSeconds + n.waitSeconds,
-      talkSeconds: c.talkSeconds + n.talkSeconds,
-      wrapSeconds: c.wrapSeconds + n.wrapSeconds,
-      answeredWithin: add(c.answeredWithin, n.answeredWithin),
-      abandonedWithin: add(c.abandonedWithin, n.abandonedWithin),
-    };
+    cur.c = addCounters(cur.c, r.counters);
     cur.maxWait = Math.max(cur.maxWait, r.maxWaitSeconds);
     cur.recompute ||= r.recomputeMax;
   }
@@ -83,55 +68,17 @@ export function byLocalDay(d: Delta, zones: Map<string, string>): { days: DayRow
   return { days: [...days.values()].sort((a, b) => `${a.region}|${a.date}`.localeCompare(`${b.region}|${b.date}`)), topics: [...topics.values()].sort((a, b) => `${a.region}|${a.date}|${a.topic}`.localeCompare(`${b.region}|${b.date}|${b.topic}`)) };
 }
 
-/** The daily tables' parts of a write, and the days whose maximum wait must be read again. */
+/** The daily (and monthly) tables' parts of a write, and the days whose maximum wait must be read again. */
 export async function dailyParts(tx: Queryable, d: Delta, zones: RegionZones): Promise<{ parts: Part[]; recompute: DayRow[] }> {
   if (!d.rows.length && !d.topics.length) return { parts: [], recompute: [] };
   const { days, topics } = byLocalDay(d, await zones.of(tx, [...d.rows.map((r) => r.key.region), ...d.topics.map((t) => t.region)]));
-  const parts: Part[] = [];
-  if (days.length) {
-    parts.push({
-      sql: (n) =>
-        `INSERT INTO mon_daily AS r (region_code, local_date, offered, answered, abandoned, overflow_out, overflow_in, callbacks,
-              wait_seconds, max_wait_seconds, talk_seconds, wrap_seconds, answered_within, abandoned_within)
-       SELECT region, local_date, offered, answered, abandoned, overflow_out, overflow_in, callbacks, wait_seconds, max_wait_seconds, talk_seconds, wrap_seconds, answered_within, abandoned_within
-         FROM json_to_recordset($${n}::json) AS x(region text, local_date date, offered int, answered int, abandoned int, overflow_out int, overflow_in int, callbacks int,
-              wait_seconds float8, max_wait_seconds float8, talk_seconds float8, wrap_seconds float8, answered_within int[], abandoned_within int[])
-       ON CONFLICT (region_code, local_date) DO UPDATE SET
-         offered = r.offered + excluded.offered, answered = r.answered + excluded.answered, abandoned = r.abandoned + excluded.abandoned,
-         overflow_out = r.overflow_out + excluded.overflow_out, overflow_in = r.overflow_in + excluded.overflow_in, callbacks = r.callbacks + excluded.callbacks,
-         wait_seconds = r.wait_seconds + excluded.wait_seconds, max_wait_seconds = greatest(r.max_wait_seconds, excluded.max_wait_seconds),
-         talk_seconds = r.talk_seconds + excluded.talk_seconds, wrap_seconds = r.wrap_seconds + excluded.wrap_seconds,
-         answered_within = ARRAY(SELECT a + b FROM unnest(r.answered_within, excluded.answered_within) WITH ORDINALITY AS t(a, b, i) ORDER BY i),
-         abandoned_within = ARRAY(SELECT a + b FROM unnest(r.abandoned_within, excluded.abandoned_within) WITH ORDINALITY AS t(a, b, i) ORDER BY i)`,
-      param: JSON.stringify(
-          days.map((x) => ({
-            region: x.region,
-            local_date: x.date,
-            offered: x.c.offered,
-            answered: x.c.answered,
-            abandoned: x.c.abandoned,
-            overflow_out: x.c.overflowOut,
-            overflow_in: x.c.overflowIn,
-            callbacks: x.c.callbacks,
-            wait_seconds: x.c.waitSeconds,
-            max_wait_seconds: x.maxWait,
-            talk_seconds: x.c.talkSeconds,
-            wrap_seconds: x.c.wrapSeconds,
-            answered_within: x.c.answeredWithin,
-            abandoned_within: x.c.abandonedWithin,
-          })),
-        ),
-    });
-  }
-  if (topics.length) {
-    parts.push({
-      sql: (n) =>
-        `INSERT INTO mon_topic_daily AS r (region_code, local_date, topic, calls)
-       SELECT region, local_date, topic, calls FROM json_to_recordset($${n}::json) AS x(region text, local_date date, topic text, calls int)
-       ON CONFLICT (region_code, local_date, topic) DO UPDATE SET calls = r.calls + excluded.calls`,
-      param: JSON.stringify(topics.map((t) => ({ region: t.region, local_date: t.date, topic: t.topic, calls: t.calls }))),
-    });
-  }
+  const months = byLocalMonth(days, topics);
+  const parts = [
+    calendarCountersPart('mon_daily', 'local_date', days.map((x) => ({ ...x, key: x.date }))),
+    calendarTopicsPart('mon_topic_daily', 'local_date', topics.map((t) => ({ ...t, key: t.date }))),
+    calendarCountersPart('mon_monthly', 'month', months.days),
+    calendarTopicsPart('mon_topic_monthly', 'month', months.topics),
+  ].filter((x): x is Part => x !== null);
   return { parts, recompute: days.filter((y) => y.recompute) };
 }
 
@@ -144,6 +91,7 @@ export async function recomputeDailyMax(tx: Queryable, days: DayRow[]): Promise<
       [x.region, x.date, x.from, x.to],
     );
   }
+  await recomputeMonthlyMax(tx, days);
 }
 
 export async function applyDaily(tx: Queryable, d: Delta, zones: RegionZones): Promise<void> {

@@ -50,24 +50,31 @@ export async function totalsByRegion(db: Queryable, from: Date, to: Date, region
   return new Map(r.rows.map((row) => [row.region_code, totalsOf(row)]));
 }
 
-/** Per region, each over its own span (e.g. each region's local day), in one statement. */
-export async function totalsBySpans(db: Queryable, spans: { region: string; from: Date; to: Date }[]): Promise<Map<string, Totals>> {
-  if (!spans.length) return new Map();
-  const r = await db.query<SumRow & { region_code: string }>(
-    `SELECT m.region_code, ${SUMS}
-       FROM json_to_recordset($1::json) AS s(region text, "from" timestamptz, "to" timestamptz)
-       JOIN mon_rollups m ON m.region_code = s.region AND m.interval_start >= s."from" AND m.interval_start < s."to"
-      WHERE m.interval_start >= $2 AND m.interval_start < $3
-      GROUP BY m.region_code`,
-    // the outer bounds let the interval index pick the few days concerned out of a year of rows
-    [
-      JSON.stringify(spans.map((s) => ({ region: s.region, from: s.from.toISOString(), to: s.to.toISOString() }))),
-      new Date(Math.min(...spans.map((s) => s.from.getTime()))),
-      new Date(Math.max(...spans.map((s) => s.to.getTime()))),
-    ],
+/** Per region, its daily row for one local date each (e.g. each region's today): a row per region. */
+export async function totalsOnDates(db: Queryable, days: { region: string; date: string }[]): Promise<Map<string, Totals>> {
+  const out = new Map(days.map((d) => [d.region, emptyTotals()]));
+  if (!days.length) return out;
+  const r = await db.query<{ region_code: string; offered: number; answered: number; abandoned: number; overflow_out: number; overflow_in: number; callbacks: number; wait_seconds: number; max_wait_seconds: number; talk_seconds: number; wrap_seconds: number; answered_within: number[]; abandoned_within: number[] }>(
+    `SELECT d.region_code, d.offered, d.answered, d.abandoned, d.overflow_out, d.overflow_in, d.callbacks, d.wait_seconds, d.max_wait_seconds, d.talk_seconds, d.wrap_seconds, d.answered_within, d.abandoned_within
+       FROM json_to_recordset($1::json) AS x(region text, date date) JOIN mon_daily d ON d.region_code = x.region AND d.local_date = x.date`,
+    [JSON.stringify(days)],
   );
-  const out = new Map(spans.map((s) => [s.region, emptyTotals()]));
-  for (const row of r.rows) out.set(row.region_code, totalsOf(row));
+  for (const x of r.rows) {
+    out.set(x.region_code, {
+      offered: x.offered,
+      answered: x.answered,
+      abandoned: x.abandoned,
+      overflowOut: x.overflow_out,
+      overflowIn: x.overflow_in,
+      callbacks: x.callbacks,
+      waitSeconds: x.wait_seconds,
+      maxWaitSeconds: x.max_wait_seconds,
+      talkSeconds: x.talk_seconds,
+      wrapSeconds: x.wrap_seconds,
+      answeredWithin: x.answered_within,
+      abandonedWithin: x.abandoned_within,
+    });
+  }
   return out;
 }
 

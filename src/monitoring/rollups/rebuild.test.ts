@@ -22,7 +22,13 @@ async function snapshot(app: TestApp) {
        FROM mon_daily WHERE offered <> 0 OR answered <> 0 OR abandoned <> 0 OR overflow_in <> 0 ORDER BY 1, 2`,
   );
   const topicDays = await app.db.query('SELECT region_code, local_date::text, topic, calls FROM mon_topic_daily WHERE calls <> 0 ORDER BY 1, 2, 3');
-  return { rows: rows.rows, topics: topics.rows, agents: agents.rows, daily: daily.rows, topicDays: topicDays.rows };
+  const monthly = await app.db.query(
+    `SELECT region_code, month::text, offered, answered, abandoned, overflow_out, overflow_in, callbacks, round(wait_seconds::numeric, 3) AS wait,
+            round(max_wait_seconds::numeric, 3) AS max_wait, round(talk_seconds::numeric, 3) AS talk, round(wrap_seconds::numeric, 3) AS wrap, answered_within, abandoned_within
+       FROM mon_monthly WHERE offered <> 0 OR answered <> 0 OR abandoned <> 0 OR overflow_in <> 0 ORDER BY 1, 2`,
+  );
+  const topicMonths = await app.db.query('SELECT region_code, month::text, topic, calls FROM mon_topic_monthly WHERE calls <> 0 ORDER BY 1, 2, 3');
+  return { rows: rows.rows, topics: topics.rows, agents: agents.rows, daily: daily.rows, topicDays: topicDays.rows, monthly: monthly.rows, topicMonths: topicMonths.rows };
 }
 
 describe('interval rollups', () => {
@@ -61,6 +67,16 @@ describe('interval rollups', () => {
     expect(incremental.daily.length).toBeGreaterThan(1);
     expect(incremental.daily.reduce((s, x) => s + Number(x.offered), 0)).toBe(400);
     expect((await snapshot(ordered)).daily).toEqual(incremental.daily);
+    // a month is the sum of its days, the largest wait the largest of theirs
+    const months = new Map<string, { offered: number; maxWait: number; topics: number }>();
+    for (const x of incremental.daily) {
+      const k = `${x.region_code}|${String(x.local_date).slice(0, 7)}-01`;
+      const m = months.get(k) ?? { offered: 0, maxWait: 0, topics: 0 };
+      months.set(k, { ...m, offered: m.offered + Number(x.offered), maxWait: Math.max(m.maxWait, Number(x.max_wait)) });
+    }
+    for (const t of incremental.topicDays) months.get(`${t.region_code}|${String(t.local_date).slice(0, 7)}-01`)!.topics += Number(t.calls);
+    expect(incremental.monthly.map((x) => [`${x.region_code}|${x.month}`, Number(x.offered), Number(x.max_wait)])).toEqual([...months].map(([k, m]) => [k, m.offered, m.maxWait]));
+    expect(incremental.topicMonths.reduce((s, x) => s + Number(x.calls), 0)).toBe([...months.values()].reduce((s, m) => s + m.topics, 0));
 
     const result = await shuffled.services.monitoring.rebuild(new Date('2026-11-26T00:00:00Z'), new Date('2026-11-29T00:00:00Z'));
     expect(result.calls).toBe(400);

@@ -7,6 +7,7 @@ import { INTERVAL_MS } from './contribution.ts';
 import { delta } from './delta.ts';
 import { addAgentTime, applyDelta, merge } from './store.ts';
 import { applyDaily, type RegionZones } from './daily.ts';
+import { resumMonths } from './monthly.ts';
 import { localDay } from '../local-time.ts';
 import type { Delta } from './delta.ts';
 
@@ -50,7 +51,7 @@ export async function rebuildRollups(db: Db, sources: RebuildSources, zones: Reg
 
 /**
  * The daily rows of every region's local days that [from, to) touches, summed again from their
- * interval rows (which are right inside the span and outside it).
+ * interval rows (which are right inside the span and outside it); then their months from them.
  */
 async function rebuildDaily(tx: Queryable, from: Date, to: Date, zones: RegionZones): Promise<void> {
   const all = await zones.of(tx, []);
@@ -99,4 +100,6 @@ async function rebuildDaily(tx: Queryable, from: Date, to: Date, zones: RegionZo
     topics: topics.rows.filter((t) => inWanted(t.region_code, t.interval_start)).map((t) => ({ region: t.region_code, interval: t.interval_start.getTime(), topic: t.topic, calls: t.calls })),
   };
   await applyDaily(tx, d, zones);
+  // the months these days are in, summed again from their days (the days were replaced, not added to)
+  await resumMonths(tx, days);
 }
