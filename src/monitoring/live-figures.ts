@@ -66,8 +66,9 @@ export class LiveFigures {
     this.centres = undefined;
   }
 
-  async regions(now: Date): Promise<RegionFigures[]> {
-    const [centres] = await Promise.all([this.norms(), this.fresh()]);
+  /** `caughtUp`: the caller has just brought the rollups up to date. */
+  async regions(now: Date, o: { caughtUp?: boolean } = {}): Promise<RegionFigures[]> {
+    const [centres] = await Promise.all([this.norms(), o.caughtUp ? null : this.fresh()]);
     const days = [...centres].map(([code, c]) => ({ code, ...localDay(now, c.timezone) }));
     // up to the end of the interval now runs in: nothing later has happened yet
     const [recent, today, waiting] = await Promise.all([

@@ -124,6 +124,18 @@ export async function topicsBetween(db: Queryable, f: { from: string; to: string
   return r.rows.map((x) => ({ topic: x.topic, calls: Number(x.calls) }));
 }
 
+/** The day with the most calls in [from, to] (every region's own day summed), or null without calls. */
+export async function peakDay(db: Queryable, f: { from: string; to: string; regions?: string[] }): Promise<{ day: string; calls: number } | null> {
+  const r = await db.query<{ day: string; calls: string }>(
+    `SELECT to_char(local_date, 'YYYY-MM-DD') AS day, sum(offered)::bigint AS calls FROM mon_daily
+      WHERE local_date >= $1::date AND local_date <= $2::date AND ($3::text[] IS NULL OR region_code = ANY($3::text[]))
+      GROUP BY local_date HAVING sum(offered) > 0 ORDER BY sum(offered) DESC, local_date LIMIT 1`,
+    [f.from, f.to, f.regions ?? null],
+  );
+  const x = r.rows[0];
+  return x ? { day: x.day, calls: Number(x.calls) } : null;
+}
+
 /** Every call ever offered (the service's running total) and the first day with calls. */
 export async function sinceLaunch(db: Queryable): Promise<{ calls: number; first: string | null }> {
   // from the months (a row a month, whatever the years), the first day from the first month's days

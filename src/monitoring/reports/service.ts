@@ -129,19 +129,16 @@ export class ReportsService {
   async year(ctx: ActorContext, year: number, region?: string) {
     const span = this.span(ctx, { from: `${year}-01-01`, to: `${year}-12-31`, ...(region ? { region } : {}) }, 366);
     const { t } = await this.thresholds();
-    const days = await q.sumsByPeriod(this.db, { ...span, period: 'day', byRegion: false, thresholds: t });
-    // months from the days (YYYY-MM-DD → YYYY-MM): one statement fewer
-    const byMonth = new Map<string, q.PeriodSums>();
-    for (const d of days) {
-      const m = d.period.slice(0, 7);
-      byMonth.set(m, { ...sumInto(byMonth.get(m) ?? emptySums(), d), period: m });
-    }
-    const months = [...byMonth.values()];
+    // months from the monthly rollups, the peak day alone from the daily ones, all at once
+    const [months, peakDay, launch, regionsReport, answersPublished] = await Promise.all([
+      q.sumsByPeriod(this.db, { ...span, period: 'month', byRegion: false, thresholds: t }),
+      q.peakDay(this.db, span),
+      q.sinceLaunch(this.db),
+      this.regions(ctx, { from: span.from, to: span.to, ...(region ? { region } : {}) }),
+      this.answersPublished(new Date(`${year}-01-01T00:00:00+03:00`), new Date(`${year + 1}-01-01T00:00:00+03:00`)),
+    ]);
     const total = months.reduce((a, r) => sumInto(a, r), emptySums());
     const peakMonth = months.reduce<q.PeriodSums | null>((b, m) => (!b || m.offered > b.offered ? m : b), null);
-    const peakDay = days.reduce<q.PeriodSums | null>((b, m) => (!b || m.offered > b.offered ? m : b), null);
-    const launch = await q.sinceLaunch(this.db);
-    const regionsReport = await this.regions(ctx, { from: span.from, to: span.to, ...(region ? { region } : {}) });
     return {
       year,
       region: span.regions?.[0] ?? null,
@@ -150,11 +147,11 @@ export class ReportsService {
       sinceLaunch: launch.calls,
       firstDay: launch.first,
       peakMonth: peakMonth && peakMonth.offered > 0 ? { month: peakMonth.period, calls: peakMonth.offered } : null,
-      peakDay: peakDay && peakDay.offered > 0 ? { day: peakDay.period, calls: peakDay.offered } : null,
+      peakDay,
       months: months.map((m) => ({ month: m.period, calls: m.offered, serviceLevel: figuresOf(m).serviceLevel })),
       regionsMeetingNorms: regionsReport.items.filter((r) => r.meetsNorms === true).length,
       regionsWithCalls: regionsReport.items.filter((r) => r.meetsNorms !== null).length,
-      answersPublished: await this.answersPublished(new Date(`${year}-01-01T00:00:00+03:00`), new Date(`${year + 1}-01-01T00:00:00+03:00`)),
+      answersPublished,
       portalViews: null as number | null,
     };
   }
