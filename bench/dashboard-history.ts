@@ -1,6 +1,7 @@
 // A year of the national service as rollups, for bench:dashboard (and anyone timing the reports by
 // hand against it): about 59 million calls, February the peak month, each region's calls by its
 // population and its own time of day; and, for the baseline, one month of it as raw call rows.
+import { resumMonths } from '../src/monitoring/rollups/monthly.ts';
 import type { Db } from '../src/platform/db/database.ts';
 import { demoRegionsFile, readRegionsFile, utcOffsetMinutes } from '../src/regions/index.ts';
 
@@ -64,7 +65,10 @@ export async function generate(db: Db): Promise<void> {
       WHERE m.interval_start >= $2::timestamptz - interval '2 days'`,
     [topics, `${YEAR + 1}-01-01T00:00:00Z`],
   );
-  await db.exec('ANALYZE mon_rollups; ANALYZE mon_daily; ANALYZE mon_topic_daily; ANALYZE mon_topic_rollups');
+  // the months, as the folder keeps them: summed from their days
+  const monthRows = await db.query<{ region: string; date: string }>("SELECT DISTINCT region_code AS region, to_char(date_trunc('month', local_date), 'YYYY-MM-DD') AS date FROM mon_daily");
+  await resumMonths(db, monthRows.rows);
+  await db.exec('ANALYZE mon_rollups; ANALYZE mon_daily; ANALYZE mon_topic_daily; ANALYZE mon_topic_rollups; ANALYZE mon_monthly; ANALYZE mon_topic_monthly');
 }
 
 /** The baseline's raw rows: January's calls, one row each, as a call table would hold them. */

@@ -82,17 +82,21 @@ export async function sumsByPeriod(db: Queryable, f: { from: string; to: string;
   const pick = (column: string, field: 'within' | 'short') =>
     uniform ? (first[field] > 0 ? `d.${column}[${first[field]}]` : '0') : `CASE WHEN t.${field} > 0 THEN d.${column}[t.${field}] ELSE 0 END`;
   const join = uniform ? '' : 'JOIN json_to_recordset($4::json) AS t(region text, within int, short int) ON t.region = d.region_code';
+  // By day and region each group is one daily row: no grouping then, only the row's own values.
+  const single = f.period === 'day' && f.byRegion;
+  const agg = (expr: string, fn = 'sum') => (single ? expr : `${fn}(${expr})${fn === 'sum' ? '::bigint' : ''}`);
+  const real = (expr: string) => (single ? expr : `sum(${expr})`);
   const r = await db.query<Record<string, string | number | null>>(
     `SELECT ${PERIOD_LABEL[f.period]} AS period, s.* FROM (
        SELECT ${PERIOD_KEY[f.period]} AS k ${f.byRegion ? ', d.region_code AS region' : ', NULL AS region'},
-              sum(d.offered)::bigint AS offered, sum(d.answered)::bigint AS answered, sum(d.abandoned)::bigint AS abandoned,
-              sum(${pick('abandoned_within', 'short')})::bigint AS short_abandoned,
-              sum(${pick('answered_within', 'within')})::bigint AS answered_in_time,
-              sum(d.overflow_out)::bigint AS overflow_out, sum(d.overflow_in)::bigint AS overflow_in, sum(d.callbacks)::bigint AS callbacks,
-              sum(d.wait_seconds) AS wait_seconds, max(d.max_wait_seconds) AS max_wait_seconds,
-              sum(d.talk_seconds) AS talk_seconds, sum(d.wrap_seconds) AS wrap_seconds
+              ${agg('d.offered')} AS offered, ${agg('d.answered')} AS answered, ${agg('d.abandoned')} AS abandoned,
+              ${agg(pick('abandoned_within', 'short'))} AS short_abandoned,
+              ${agg(pick('answered_within', 'within'))} AS answered_in_time,
+              ${agg('d.overflow_out')} AS overflow_out, ${agg('d.overflow_in')} AS overflow_in, ${agg('d.callbacks')} AS callbacks,
+              ${real('d.wait_seconds')} AS wait_seconds, ${agg('d.max_wait_seconds', 'max')} AS max_wait_seconds,
+              ${real('d.talk_seconds')} AS talk_seconds, ${real('d.wrap_seconds')} AS wrap_seconds
          FROM ${calendarSource(f, { days: 'mon_daily', months: 'mon_monthly', columns: COLUMNS }, f.period === 'month' || f.period === 'year')} d ${join}
-        GROUP BY 1 ${group}) s
+        ${single ? '' : `GROUP BY 1 ${group}`}) s
       ORDER BY s.k ${f.byRegion ? ', s.region' : ''}`,
     [f.from, f.to, f.regions ?? null, ...(uniform ? [] : [JSON.stringify(f.thresholds)])],
   );

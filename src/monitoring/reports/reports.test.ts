@@ -96,6 +96,14 @@ describe('reports', () => {
     const moscow = c.body.items.find((x: { region: string }) => x.region === '77');
     expect(moscow).toMatchObject({ met: 0, judged: 1 });
     expect(moscow.periods[1]).toMatchObject({ period: '2026-03', meets: null });
+    const days = await coordinator.get('/api/v1/reports/compliance?from=2026-02-09&to=2026-02-12&by=day');
+    expect(days.body.periods).toEqual(['2026-02-10', '2026-02-11']);
+    const moscowDays = days.body.items.find((x: { region: string }) => x.region === '77');
+    expect(moscowDays.periods).toEqual([
+      { period: '2026-02-10', serviceLevel: 1, meets: true },
+      { period: '2026-02-11', serviceLevel: 0, meets: false },
+    ]);
+    expect(moscowDays).toMatchObject({ met: 1, judged: 2 });
   });
 
   it("measures each region by its own norm", async () => {
