@@ -40,7 +40,9 @@ export async function generate(db: Db): Promise<void> {
              FROM json_to_recordset($1::json) AS w(code text, off int, share float8)
              CROSS JOIN generate_series($3::timestamp, $4::timestamp - interval '15 minutes', interval '15 minutes') AS g(t)
          ) x
-       ) y`,
+       ) y
+      -- in time order, as the folder writes them: an interval's or a day's rows lie together, as in production
+      ORDER BY t, code`,
     [weights, perDay, `${YEAR}-01-01T00:00:00`, `${YEAR + 1}-01-01T00:00:00`],
   );
   await db.query(
@@ -50,19 +52,20 @@ export async function generate(db: Db): Promise<void> {
             ARRAY[sum(answered_within[1]), sum(answered_within[2]), sum(answered_within[3]), sum(answered_within[4]), sum(answered_within[5]), sum(answered_within[6]), sum(answered_within[7]), sum(answered_within[8]), sum(answered_within[9]), sum(answered_within[10])]::int[],
             ARRAY[sum(abandoned_within[1]), sum(abandoned_within[2]), sum(abandoned_within[3]), sum(abandoned_within[4]), sum(abandoned_within[5]), sum(abandoned_within[6])]::int[]
        FROM mon_rollups m JOIN json_to_recordset($1::json) AS w(code text, off int) ON w.code = m.region_code
-      GROUP BY 1, 2`,
+      GROUP BY 1, 2 ORDER BY 2, 1`,
     [weights],
   );
   const topics = JSON.stringify(['Пенсии', 'Пособия на детей', 'Паспорт', 'Загранпаспорт', 'Налоги', 'Медицина', 'Школа', 'ЖКХ', 'Транспорт', 'Занятость', 'Мобилизация', 'Вакцинация'].map((t, i) => ({ topic: t, share: 1 / (i + 2) })));
   await db.query(
     `INSERT INTO mon_topic_daily (region_code, local_date, topic, calls)
-     SELECT d.region_code, d.local_date, t.topic, greatest(1, (d.offered * t.share / 3.1)::int) FROM mon_daily d CROSS JOIN json_to_recordset($1::json) AS t(topic text, share float8)`,
+     SELECT d.region_code, d.local_date, t.topic, greatest(1, (d.offered * t.share / 3.1)::int) FROM mon_daily d CROSS JOIN json_to_recordset($1::json) AS t(topic text, share float8)
+      ORDER BY d.local_date, d.region_code`,
     [topics],
   );
   await db.query(
     `INSERT INTO mon_topic_rollups (region_code, interval_start, topic, calls)
      SELECT m.region_code, m.interval_start, t.topic, greatest(1, (m.offered * t.share / 3.1)::int) FROM mon_rollups m CROSS JOIN json_to_recordset($1::json) AS t(topic text, share float8)
-      WHERE m.interval_start >= $2::timestamptz - interval '2 days'`,
+      WHERE m.interval_start >= $2::timestamptz - interval '2 days' ORDER BY m.interval_start, m.region_code`,
     [topics, `${YEAR + 1}-01-01T00:00:00Z`],
   );
   // the months, as the folder keeps them: summed from their days

@@ -82,8 +82,11 @@ export async function sumsByPeriod(db: Queryable, f: { from: string; to: string;
   const pick = (column: string, field: 'within' | 'short') =>
     uniform ? (first[field] > 0 ? `d.${column}[${first[field]}]` : '0') : `CASE WHEN t.${field} > 0 THEN d.${column}[t.${field}] ELSE 0 END`;
   const join = uniform ? '' : 'JOIN json_to_recordset($4::json) AS t(region text, within int, short int) ON t.region = d.region_code';
-  // By day and region each group is one daily row: no grouping then, only the row's own values.
-  const single = f.period === 'day' && f.byRegion;
+  // By day and region each group is one daily row (by month and region one monthly row, when the
+  // span is whole months): no grouping then, only the row's own values.
+  const whole = wholeMonths(f.from, f.to);
+  const onlyMonths = whole !== null && whole.first === f.from && whole.after === nextMonth(f.to);
+  const single = f.byRegion && (f.period === 'day' || (f.period === 'month' && onlyMonths));
   const agg = (expr: string, fn = 'sum') => (single ? expr : `${fn}(${expr})${fn === 'sum' ? '::bigint' : ''}`);
   const real = (expr: string) => (single ? expr : `sum(${expr})`);
   const r = await db.query<Record<string, string | number | null>>(

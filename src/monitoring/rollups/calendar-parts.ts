@@ -18,24 +18,6 @@ export interface CalendarTopic {
   calls: number;
 }
 
-/** Two changes to the same row, added (the maximum is kept apart, as maxWait). */
-export function addCounters(a: Counters, b: Counters): Counters {
-  return {
-    ...a,
-    offered: a.offered + b.offered,
-    answered: a.answered + b.answered,
-    abandoned: a.abandoned + b.abandoned,
-    overflowOut: a.overflowOut + b.overflowOut,
-    overflowIn: a.overflowIn + b.overflowIn,
-    callbacks: a.callbacks + b.callbacks,
-    waitSeconds: a.waitSeconds + b.waitSeconds,
-    talkSeconds: a.talkSeconds + b.talkSeconds,
-    wrapSeconds: a.wrapSeconds + b.wrapSeconds,
-    answeredWithin: a.answeredWithin.map((x, i) => x + b.answeredWithin[i]!),
-    abandonedWithin: a.abandonedWithin.map((x, i) => x + b.abandonedWithin[i]!),
-  };
-}
-
 type Table = 'mon_daily' | 'mon_monthly';
 type TopicTable = 'mon_topic_daily' | 'mon_topic_monthly';
 type Key = 'local_date' | 'month';

@@ -4,7 +4,8 @@ import type { Queryable } from '../../platform/db/database.ts';
 import { regionTimeZones } from '../../regions/index.ts';
 import { localDay } from '../local-time.ts';
 import type { Delta } from './delta.ts';
-import { addCounters, calendarCountersPart, calendarTopicsPart } from './calendar-parts.ts';
+import { addTotals } from '../metrics.ts';
+import { calendarCountersPart, calendarTopicsPart } from './calendar-parts.ts';
 import { byLocalMonth, recomputeMonthlyMax } from './monthly.ts';
 import { runParts, type Part } from './store.ts';
 
@@ -53,7 +54,7 @@ export function byLocalDay(d: Delta, zones: Map<string, string>): { days: DayRow
       days.set(k, { region: r.key.region, date: day.date, from: day.from, to: day.to, c: { ...r.counters }, maxWait: r.maxWaitSeconds, recompute: r.recomputeMax });
       continue;
     }
-    cur.c = addCounters(cur.c, r.counters);
+    cur.c = addTotals(cur.c, r.counters);
     cur.maxWait = Math.max(cur.maxWait, r.maxWaitSeconds);
     cur.recompute ||= r.recomputeMax;
   }

@@ -1,7 +1,8 @@
 // The rollups per region and local month: the daily changes of a write added up by month, the
 // month's largest wait read again from its days, and whole months summed again after a rebuild.
 import type { Queryable } from '../../platform/db/database.ts';
-import { addCounters, type CalendarRow, type CalendarTopic } from './calendar-parts.ts';
+import { addTotals } from '../metrics.ts';
+import type { CalendarRow, CalendarTopic } from './calendar-parts.ts';
 import type { Counters } from './contribution.ts';
 
 /** 2026-11-28 → 2026-11-01 */
@@ -17,7 +18,7 @@ export function byLocalMonth(
     const key = monthOf(d.date);
     const k = `${d.region}|${key}`;
     const cur = rows.get(k);
-    if (cur) rows.set(k, { ...cur, c: addCounters(cur.c, d.c), maxWait: Math.max(cur.maxWait, d.maxWait) });
+    if (cur) rows.set(k, { ...cur, c: addTotals(cur.c, d.c), maxWait: Math.max(cur.maxWait, d.maxWait) });
     else rows.set(k, { region: d.region, key, c: d.c, maxWait: d.maxWait });
   }
   const byTopic = new Map<string, CalendarTopic>();
