@@ -33,7 +33,7 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login'>
     log,
     audit,
     regions,
-    answersPublished: (from, to) => publications.newAnswers(from, to),
+    year: { answersPublished: (from, to) => publications.newAnswers(from, to) },
     unansweredSearches: async (ctx, limit) => (await queryStats.report(ctx, 'day', 'unanswered', limit)).items.map((x) => ({ query: x.query, searches: x.searches })), ...(options.clock ? { clock: options.clock } : {}) });
   const cc = createContactCenter({
     hooks: monitoring.hooks,

@@ -14,7 +14,7 @@ import { rebuildRollups, type RebuildSources } from './rollups/rebuild.ts';
 import { monitoringRoutes } from './routes.ts';
 import { planningSource } from './planning.ts';
 import { reportsRoutes } from './reports/routes.ts';
-import { ReportsService } from './reports/service.ts';
+import { ReportsService, type YearSources } from './reports/service.ts';
 import { registerRegionGauges } from './prometheus.ts';
 import type { Registry } from '../platform/observability/registry.ts';
 import { MonitoringService, type Clock, type UnansweredSearches } from './service.ts';
@@ -25,8 +25,8 @@ export interface MonitoringSources extends RebuildSources {
 }
 
 export interface MonitoringOptions {
-  /** How many new answers the knowledge base published in a span (for the year's summary). */
-  answersPublished: (from: Date, to: Date) => Promise<number>;
+  /** What the year's summary counts from other modules: answers published, portal views. */
+  year: YearSources;
   /** Searches that found nothing today (the knowledge module's statistics), for "what people ask now". */
   unansweredSearches: UnansweredSearches;
   db: Db;
@@ -60,7 +60,7 @@ export function createMonitoring(o: MonitoringOptions) {
     forgetZones: () => zones.forget(),
     /** The history the staffing plan forecasts from. */
     planning: planningSource(o.db, o.regions, fresh, o.clock ?? (() => new Date())),
-    reports: new ReportsService(o.db, o.regions, o.clock ?? (() => new Date()), o.answersPublished, fresh),
+    reports: new ReportsService(o.db, o.regions, o.clock ?? (() => new Date()), o.year, fresh),
     service: new MonitoringService(o.db, o.log, o.audit, live, o.clock ?? (() => new Date()), o.unansweredSearches, fresh),
   };
 }

@@ -40,12 +40,20 @@ export type Figures = ReturnType<typeof figuresOf>;
 export const meets = (f: Figures, n: Norms) =>
   f.serviceLevel === null ? null : f.serviceLevel >= n.serviceLevelTarget && (f.abandonRate ?? 0) <= n.maxAbandonRate && (f.asa ?? 0) <= n.maxAsaSeconds;
 
+/** What other modules count for the year's summary (the composition root connects them). */
+export interface YearSources {
+  /** New answers the knowledge base published in a span. */
+  answersPublished: (from: Date, to: Date) => Promise<number>;
+  /** Views of answers on the public portal in a span of Moscow dates (inclusive); absent without a portal. */
+  portalViews?: (from: string, to: string) => Promise<number>;
+}
+
 export class ReportsService {
   constructor(
     private readonly db: Db,
     private readonly centres: CallCentres,
     private readonly clock: () => Date,
-    private readonly answersPublished: (from: Date, to: Date) => Promise<number>,
+    private readonly year$: YearSources,
     /** Brings the rollups up to what is committed. */
     private readonly fresh: () => Promise<void> = async () => {},
   ) {}
@@ -130,12 +138,14 @@ export class ReportsService {
     const span = this.span(ctx, { from: `${year}-01-01`, to: `${year}-12-31`, ...(region ? { region } : {}) }, 366);
     const { t } = await this.thresholds();
     // months from the monthly rollups, the peak day alone from the daily ones, all at once
-    const [months, peakDay, launch, regionsReport, answersPublished] = await Promise.all([
+    const [months, peakDay, launch, regionsReport, answersPublished, portalViews] = await Promise.all([
       q.sumsByPeriod(this.db, { ...span, period: 'month', byRegion: false, thresholds: t }),
       q.peakDay(this.db, span),
       q.sinceLaunch(this.db),
       this.regions(ctx, { from: span.from, to: span.to, ...(region ? { region } : {}) }),
-      this.answersPublished(new Date(`${year}-01-01T00:00:00+03:00`), new Date(`${year + 1}-01-01T00:00:00+03:00`)),
+      this.year$.answersPublished(new Date(`${year}-01-01T00:00:00+03:00`), new Date(`${year + 1}-01-01T00:00:00+03:00`)),
+      // the portal is national: its views belong to the federal summary, not to a region's
+      !span.regions && this.year$.portalViews ? this.year$.portalViews(`${year}-01-01`, `${year}-12-31`) : null,
     ]);
     const total = months.reduce((a, r) => sumInto(a, r), emptySums());
     const peakMonth = months.reduce<q.PeriodSums | null>((b, m) => (!b || m.offered > b.offered ? m : b), null);
@@ -152,7 +162,7 @@ export class ReportsService {
       regionsMeetingNorms: regionsReport.items.filter((r) => r.meetsNorms === true).length,
       regionsWithCalls: regionsReport.items.filter((r) => r.meetsNorms !== null).length,
       answersPublished,
-      portalViews: null as number | null,
+      portalViews,
     };
   }
 }
