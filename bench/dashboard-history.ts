@@ -2,6 +2,7 @@
 // hand against it): about 59 million calls, February the peak month, each region's calls by its
 // population and its own time of day; and, for the baseline, one month of it as raw call rows.
 import { resumMonths } from '../src/monitoring/rollups/monthly.ts';
+import { resumNationalDays } from '../src/monitoring/rollups/national.ts';
 import type { Db } from '../src/platform/db/database.ts';
 import { demoRegionsFile, readRegionsFile, utcOffsetMinutes } from '../src/regions/index.ts';
 
@@ -68,10 +69,12 @@ export async function generate(db: Db): Promise<void> {
       WHERE m.interval_start >= $2::timestamptz - interval '2 days' ORDER BY m.interval_start, m.region_code`,
     [topics, `${YEAR + 1}-01-01T00:00:00Z`],
   );
-  // the months, as the folder keeps them: summed from their days
+  // the months and the national days, as the folder keeps them: summed from the days
   const monthRows = await db.query<{ region: string; date: string }>("SELECT DISTINCT region_code AS region, to_char(date_trunc('month', local_date), 'YYYY-MM-DD') AS date FROM mon_daily");
   await resumMonths(db, monthRows.rows);
-  await db.exec('ANALYZE mon_rollups; ANALYZE mon_daily; ANALYZE mon_topic_daily; ANALYZE mon_topic_rollups; ANALYZE mon_monthly; ANALYZE mon_topic_monthly');
+  const dates = await db.query<{ date: string }>("SELECT DISTINCT to_char(local_date, 'YYYY-MM-DD') AS date FROM mon_daily");
+  await resumNationalDays(db, dates.rows);
+  await db.exec('ANALYZE mon_rollups; ANALYZE mon_daily; ANALYZE mon_topic_daily; ANALYZE mon_topic_rollups; ANALYZE mon_monthly; ANALYZE mon_topic_monthly; ANALYZE mon_national_daily');
 }
 
 /** The baseline's raw rows: January's calls, one row each, as a call table would hold them. */

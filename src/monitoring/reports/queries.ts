@@ -73,6 +73,10 @@ function calendarSource(f: { from: string; to: string }, table: { days: string; 
             WHERE ((local_date >= $1::date AND local_date < '${whole.first}'::date) OR (local_date >= '${whole.after}'::date AND local_date <= $2::date)) AND ${regions})`;
 }
 
+// every region's days of a date summed (the answered-within buckets too, so one threshold for all)
+const NATIONAL_DAYS = `(SELECT local_date, ${COLUMNS.replace('region_code, ', '')} FROM mon_national_daily
+                        WHERE local_date >= $1::date AND local_date <= $2::date AND $3::text[] IS NULL)`;
+
 /** Sums over local dates [from, to] (inclusive), per period, and per region when asked. */
 export async function sumsByPeriod(db: Queryable, f: { from: string; to: string; period: Period; byRegion: boolean; regions?: string[]; thresholds: Thresholds[] }): Promise<PeriodSums[]> {
   const group = f.byRegion ? ', d.region_code' : '';
@@ -82,6 +86,8 @@ export async function sumsByPeriod(db: Queryable, f: { from: string; to: string;
   const pick = (column: string, field: 'within' | 'short') =>
     uniform ? (first[field] > 0 ? `d.${column}[${first[field]}]` : '0') : `CASE WHEN t.${field} > 0 THEN d.${column}[t.${field}] ELSE 0 END`;
   const join = uniform ? '' : 'JOIN json_to_recordset($4::json) AS t(region text, within int, short int) ON t.region = d.region_code';
+  // All regions by day or week at one threshold: a row a date from the national table.
+  const national = !f.byRegion && !f.regions && uniform && (f.period === 'day' || f.period === 'week');
   // By day and region each group is one daily row (by month and region one monthly row, when the
   // span is whole months): no grouping then, only the row's own values.
   const whole = wholeMonths(f.from, f.to);
@@ -98,7 +104,7 @@ export async function sumsByPeriod(db: Queryable, f: { from: string; to: string;
               ${agg('d.overflow_out')} AS overflow_out, ${agg('d.overflow_in')} AS overflow_in, ${agg('d.callbacks')} AS callbacks,
               ${real('d.wait_seconds')} AS wait_seconds, ${agg('d.max_wait_seconds', 'max')} AS max_wait_seconds,
               ${real('d.talk_seconds')} AS talk_seconds, ${real('d.wrap_seconds')} AS wrap_seconds
-         FROM ${calendarSource(f, { days: 'mon_daily', months: 'mon_monthly', columns: COLUMNS }, f.period === 'month' || f.period === 'year')} d ${join}
+         FROM ${national ? NATIONAL_DAYS : calendarSource(f, { days: 'mon_daily', months: 'mon_monthly', columns: COLUMNS }, f.period === 'month' || f.period === 'year')} d ${join}
         ${single ? '' : `GROUP BY 1 ${group}`}) s
       ORDER BY s.k ${f.byRegion ? ', s.region' : ''}`,
     [f.from, f.to, f.regions ?? null, ...(uniform ? [] : [JSON.stringify(f.thresholds)])],
@@ -134,8 +140,8 @@ export async function topicsBetween(db: Queryable, f: { from: string; to: string
 /** The day with the most calls in [from, to] (every region's own day summed), or null without calls. */
 export async function peakDay(db: Queryable, f: { from: string; to: string; regions?: string[] }): Promise<{ day: string; calls: number } | null> {
   const r = await db.query<{ day: string; calls: string }>(
-    `SELECT to_char(local_date, 'YYYY-MM-DD') AS day, sum(offered)::bigint AS calls FROM mon_daily
-      WHERE local_date >= $1::date AND local_date <= $2::date AND ($3::text[] IS NULL OR region_code = ANY($3::text[]))
+    `SELECT to_char(local_date, 'YYYY-MM-DD') AS day, sum(offered)::bigint AS calls FROM ${f.regions ? 'mon_daily' : 'mon_national_daily'}
+      WHERE local_date >= $1::date AND local_date <= $2::date AND ${f.regions ? 'region_code = ANY($3::text[])' : '$3::text[] IS NULL'}
       GROUP BY local_date HAVING sum(offered) > 0 ORDER BY sum(offered) DESC, local_date LIMIT 1`,
     [f.from, f.to, f.regions ?? null],
   );

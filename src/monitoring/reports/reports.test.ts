@@ -116,6 +116,9 @@ describe('reports', () => {
     expect((by.get('77') as { serviceLevel: number }).serviceLevel).toBeCloseTo(2 / 3, 6);
     const months = await coordinator.get('/api/v1/reports/calls?from=2026-01-01&to=2026-03-31&by=month');
     expect(months.body.items[1]).toMatchObject({ period: '2026-03', serviceLevel: 1 });
+    // by day too (regions at different thresholds: summed region by region, not from the national rows)
+    const days = await coordinator.get('/api/v1/reports/calls?from=2026-03-01&to=2026-03-31&by=day');
+    expect(days.body.items.find((x: { period: string }) => x.period === '2026-03-05')).toMatchObject({ offered: 1, serviceLevel: 1 });
     expect((await coordinator.put('/api/v1/regions/78/settings', { norms: {} })).status).toBe(200);
   });
 

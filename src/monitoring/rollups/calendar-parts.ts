@@ -1,10 +1,12 @@
-// The upserts of the calendar rollups (per region and local day, or local month): counters added
-// to what is there, the largest wait kept, the "within" buckets added position by position.
+// The upserts of the calendar rollups (per region and local day or local month, and per local date
+// over all regions): counters added to what is there, the largest wait kept, the "within" buckets
+// added position by position.
 import type { Counters } from './contribution.ts';
 import type { Part } from './store.ts';
 
 export interface CalendarRow {
-  region: string;
+  /** Absent in the national table. */
+  region?: string;
   /** The local date, or the first day of the local month. */
   key: string;
   c: Counters;
@@ -18,20 +20,21 @@ export interface CalendarTopic {
   calls: number;
 }
 
-type Table = 'mon_daily' | 'mon_monthly';
+type Table = 'mon_daily' | 'mon_monthly' | 'mon_national_daily';
 type TopicTable = 'mon_topic_daily' | 'mon_topic_monthly';
 type Key = 'local_date' | 'month';
 
 export function calendarCountersPart(table: Table, key: Key, rows: CalendarRow[]): Part | null {
   if (!rows.length) return null;
+  const regional = table !== 'mon_national_daily';
   return {
     sql: (n) =>
-      `INSERT INTO ${table} AS r (region_code, ${key}, offered, answered, abandoned, overflow_out, overflow_in, callbacks,
+      `INSERT INTO ${table} AS r (${regional ? 'region_code, ' : ''}${key}, offered, answered, abandoned, overflow_out, overflow_in, callbacks,
               wait_seconds, max_wait_seconds, talk_seconds, wrap_seconds, answered_within, abandoned_within)
-       SELECT region, k, offered, answered, abandoned, overflow_out, overflow_in, callbacks, wait_seconds, max_wait_seconds, talk_seconds, wrap_seconds, answered_within, abandoned_within
+       SELECT ${regional ? 'region, ' : ''}k, offered, answered, abandoned, overflow_out, overflow_in, callbacks, wait_seconds, max_wait_seconds, talk_seconds, wrap_seconds, answered_within, abandoned_within
          FROM json_to_recordset($${n}::json) AS x(region text, k date, offered int, answered int, abandoned int, overflow_out int, overflow_in int, callbacks int,
               wait_seconds float8, max_wait_seconds float8, talk_seconds float8, wrap_seconds float8, answered_within int[], abandoned_within int[])
-       ON CONFLICT (region_code, ${key}) DO UPDATE SET
+       ON CONFLICT (${regional ? 'region_code, ' : ''}${key}) DO UPDATE SET
          offered = r.offered + excluded.offered, answered = r.answered + excluded.answered, abandoned = r.abandoned + excluded.abandoned,
          overflow_out = r.overflow_out + excluded.overflow_out, overflow_in = r.overflow_in + excluded.overflow_in, callbacks = r.callbacks + excluded.callbacks,
          wait_seconds = r.wait_seconds + excluded.wait_seconds, max_wait_seconds = greatest(r.max_wait_seconds, excluded.max_wait_seconds),

@@ -7,6 +7,7 @@ import type { Delta } from './delta.ts';
 import { addTotals } from '../metrics.ts';
 import { calendarCountersPart, calendarTopicsPart } from './calendar-parts.ts';
 import { byLocalMonth, recomputeMonthlyMax } from './monthly.ts';
+import { byNationalDay, recomputeNationalMax } from './national.ts';
 import { runParts, type Part } from './store.ts';
 
 export const FEDERAL_ZONE = 'Europe/Moscow';
@@ -69,7 +70,7 @@ export function byLocalDay(d: Delta, zones: Map<string, string>): { days: DayRow
   return { days: [...days.values()].sort((a, b) => `${a.region}|${a.date}`.localeCompare(`${b.region}|${b.date}`)), topics: [...topics.values()].sort((a, b) => `${a.region}|${a.date}|${a.topic}`.localeCompare(`${b.region}|${b.date}|${b.topic}`)) };
 }
 
-/** The daily (and monthly) tables' parts of a write, and the days whose maximum wait must be read again. */
+/** The daily (monthly, national) tables' parts of a write, and the days whose maximum wait must be read again. */
 export async function dailyParts(tx: Queryable, d: Delta, zones: RegionZones): Promise<{ parts: Part[]; recompute: DayRow[] }> {
   if (!d.rows.length && !d.topics.length) return { parts: [], recompute: [] };
   const { days, topics } = byLocalDay(d, await zones.of(tx, [...d.rows.map((r) => r.key.region), ...d.topics.map((t) => t.region)]));
@@ -79,6 +80,7 @@ export async function dailyParts(tx: Queryable, d: Delta, zones: RegionZones): P
     calendarTopicsPart('mon_topic_daily', 'local_date', topics.map((t) => ({ ...t, key: t.date }))),
     calendarCountersPart('mon_monthly', 'month', months.days),
     calendarTopicsPart('mon_topic_monthly', 'month', months.topics),
+    calendarCountersPart('mon_national_daily', 'local_date', byNationalDay(days)),
   ].filter((x): x is Part => x !== null);
   return { parts, recompute: days.filter((y) => y.recompute) };
 }
@@ -93,6 +95,7 @@ export async function recomputeDailyMax(tx: Queryable, days: DayRow[]): Promise<
     );
   }
   await recomputeMonthlyMax(tx, days);
+  await recomputeNationalMax(tx, days);
 }
 
 export async function applyDaily(tx: Queryable, d: Delta, zones: RegionZones): Promise<void> {

@@ -30,7 +30,7 @@ export function byLocalMonth(
     else byTopic.set(k, { region: t.region, key, topic: t.topic, calls: t.calls });
   }
   // in one order everywhere, so that concurrent writers never wait on each other in a circle
-  const order = (a: { region: string; key: string }, b: { region: string; key: string }) => `${a.region}|${a.key}`.localeCompare(`${b.region}|${b.key}`);
+  const order = (a: { region?: string; key: string }, b: { region?: string; key: string }) => `${a.region}|${a.key}`.localeCompare(`${b.region}|${b.key}`);
   return { days: [...rows.values()].sort(order), topics: [...byTopic.values()].sort((a, b) => order(a, b) || a.topic.localeCompare(b.topic)) };
 }
 

@@ -28,7 +28,12 @@ async function snapshot(app: TestApp) {
        FROM mon_monthly WHERE offered <> 0 OR answered <> 0 OR abandoned <> 0 OR overflow_in <> 0 ORDER BY 1, 2`,
   );
   const topicMonths = await app.db.query('SELECT region_code, month::text, topic, calls FROM mon_topic_monthly WHERE calls <> 0 ORDER BY 1, 2, 3');
-  return { rows: rows.rows, topics: topics.rows, agents: agents.rows, daily: daily.rows, topicDays: topicDays.rows, monthly: monthly.rows, topicMonths: topicMonths.rows };
+  const national = await app.db.query(
+    `SELECT local_date::text, offered, answered, abandoned, overflow_out, overflow_in, callbacks, round(wait_seconds::numeric, 3) AS wait,
+            round(max_wait_seconds::numeric, 3) AS max_wait, round(talk_seconds::numeric, 3) AS talk, round(wrap_seconds::numeric, 3) AS wrap, answered_within, abandoned_within
+       FROM mon_national_daily WHERE offered <> 0 OR answered <> 0 OR abandoned <> 0 OR overflow_in <> 0 ORDER BY 1`,
+  );
+  return { rows: rows.rows, topics: topics.rows, agents: agents.rows, daily: daily.rows, topicDays: topicDays.rows, monthly: monthly.rows, topicMonths: topicMonths.rows, national: national.rows };
 }
 
 describe('interval rollups', () => {
@@ -77,6 +82,13 @@ describe('interval rollups', () => {
     for (const t of incremental.topicDays) months.get(`${t.region_code}|${String(t.local_date).slice(0, 7)}-01`)!.topics += Number(t.calls);
     expect(incremental.monthly.map((x) => [`${x.region_code}|${x.month}`, Number(x.offered), Number(x.max_wait)])).toEqual([...months].map(([k, m]) => [k, m.offered, m.maxWait]));
     expect(incremental.topicMonths.reduce((s, x) => s + Number(x.calls), 0)).toBe([...months.values()].reduce((s, m) => s + m.topics, 0));
+    // a date over all regions is the sum of the regions' days of that date
+    const dates = new Map<string, { offered: number; answered: number; maxWait: number }>();
+    for (const x of incremental.daily) {
+      const d = dates.get(String(x.local_date)) ?? { offered: 0, answered: 0, maxWait: 0 };
+      dates.set(String(x.local_date), { offered: d.offered + Number(x.offered), answered: d.answered + Number(x.answered), maxWait: Math.max(d.maxWait, Number(x.max_wait)) });
+    }
+    expect(incremental.national.map((x) => [x.local_date, Number(x.offered), Number(x.answered), Number(x.max_wait)])).toEqual([...dates].map(([k, d]) => [k, d.offered, d.answered, d.maxWait]));
 
     const result = await shuffled.services.monitoring.rebuild(new Date('2026-11-26T00:00:00Z'), new Date('2026-11-29T00:00:00Z'));
     expect(result.calls).toBe(400);

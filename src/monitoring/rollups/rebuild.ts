@@ -8,6 +8,7 @@ import { delta } from './delta.ts';
 import { addAgentTime, applyDelta, merge } from './store.ts';
 import { applyDaily, type RegionZones } from './daily.ts';
 import { resumMonths } from './monthly.ts';
+import { resumNationalDays } from './national.ts';
 import { localDay } from '../local-time.ts';
 import type { Delta } from './delta.ts';
 
@@ -100,6 +101,8 @@ async function rebuildDaily(tx: Queryable, from: Date, to: Date, zones: RegionZo
     topics: topics.rows.filter((t) => inWanted(t.region_code, t.interval_start)).map((t) => ({ region: t.region_code, interval: t.interval_start.getTime(), topic: t.topic, calls: t.calls })),
   };
   await applyDaily(tx, d, zones);
-  // the months these days are in, summed again from their days (the days were replaced, not added to)
+  // the months these days are in, and their dates over all regions, summed again from the days
+  // (which were replaced, not added to)
   await resumMonths(tx, days);
+  await resumNationalDays(tx, days);
 }
