@@ -13,6 +13,7 @@ import { AnswersService, FeedbackService, KnowledgeImportService, KnowledgeSearc
 import { createSearchIndex } from './knowledge/search/index.ts';
 import { createContactCenter, subscribeContactCenter, type Clock } from './contact-center/index.ts';
 import { createMonitoring } from './monitoring/index.ts';
+import { PortalService } from './portal/index.ts';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -23,7 +24,7 @@ export interface ServiceOptions {
   clock?: Clock;
 }
 
-export function createServices(db: Db, config: Pick<Config, 'session' | 'login'>, log: Logger, options: ServiceOptions) {
+export function createServices(db: Db, config: Pick<Config, 'session' | 'login' | 'publicUrl'>, log: Logger, options: ServiceOptions) {
   const audit = new AuditService(db);
   const regions = new RegionsService(db, audit);
   const publications = new PublicationsService(db);
@@ -52,6 +53,7 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login'>
   const answers = new AnswersService(db, audit);
   const synonyms = new SynonymsService(db, audit);
   const feedback = new FeedbackService(db);
+  const search = new KnowledgeSearch(db, log, createSearchIndex(), synonyms, queryStats, feedback);
   return {
     db,
     events,
@@ -61,7 +63,8 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login'>
     queryStats,
     kbImport: new KnowledgeImportService(db, audit, answers),
     publications,
-    search: new KnowledgeSearch(db, log, createSearchIndex(), synonyms, queryStats, feedback),
+    search,
+    portal: new PortalService({ db, log, answers, search, regions, publicUrl: config.publicUrl }),
     audit,
     users: new UsersService(db, audit),
     tokens: new TokensService(db, audit),
@@ -79,12 +82,15 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login'>
 export async function startServices(s: Services, options: { waitForAcd?: boolean; acd?: boolean } = {}): Promise<void> {
   s.search.subscribe(s.events);
   s.feedback.subscribe(s.events);
+  s.portal.subscribe(s.events);
   subscribeContactCenter(s.cc, s.events);
   s.events.subscribe('regions.imported', (e) => s.cc.queues.ensureDefaults((e.payload as { codes: string[] }).codes));
   s.events.subscribe('regions.imported', async () => s.monitoring.forgetZones());
   await s.events.start();
   await s.feedback.load();
   await s.search.load();
+  await s.portal.load();
+  s.portal.start();
   await s.cc.queues.ensureDefaults(await s.regions.codes());
   s.queryStats.start();
   s.monitoring.folder.start();
@@ -103,4 +109,5 @@ export async function stopServices(s: Services): Promise<void> {
   await s.monitoring.folder.stop();
   await s.events.stop();
   await s.queryStats.stop();
+  await s.portal.stop();
 }

@@ -5,7 +5,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { IncomingMessage } from 'node:http';
-import Fastify, { LogController } from 'fastify';
+import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -31,6 +31,12 @@ export interface HttpOptions {
   logger: Logger;
   trustProxy: boolean;
   version: string;
+  /** Answers an unknown address with a page when a browser (not an API client) asks. */
+  notFoundPage?: (req: FastifyRequest, reply: FastifyReply) => FastifyReply;
+}
+
+function wantsPage(req: FastifyRequest): boolean {
+  return !req.url.startsWith('/api/') && (req.method === 'GET' || req.method === 'HEAD') && (req.headers.accept ?? '').includes('text/html');
 }
 
 export async function createHttpServer(options: HttpOptions): Promise<App> {
@@ -67,7 +73,8 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler(notFoundHandler);
+  const page = options.notFoundPage;
+  app.setNotFoundHandler(page ? (req, reply) => (wantsPage(req) ? page(req, reply) : notFoundHandler(req, reply)) : notFoundHandler);
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
