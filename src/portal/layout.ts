@@ -91,7 +91,7 @@ ${content}
 </main>
 <footer class="site">
 <div class="wrap">
-<p>${t.footerAbout} ${t.hotlineCall} — ${t.hotlineFree.toLowerCase()}.</p>
+<p>${t.footerAbout} ${t.footerCall}</p>
 <ul>
 <li><a href="/hotline">${t.navHotline}</a></li>
 <li><a href="/feed.xml">${t.feed}</a></li>
