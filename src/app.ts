@@ -18,7 +18,7 @@ import { regionsRoutes } from './regions/index.ts';
 import { knowledgeRoutes } from './knowledge/index.ts';
 import { registerSse } from './platform/http/sse.ts';
 import { webRoutes } from './web/routes.ts';
-import { portalApiRoutes, portalRoutes, sendErrorPage } from './portal/index.ts';
+import { portalApiRoutes, portalFastPath, portalRoutes, sendErrorPage } from './portal/index.ts';
 import { createServices, type ServiceOptions, type Services } from './services.ts';
 import { contactCenterRoutesAll } from './contact-center/index.ts';
 import { monitoringRoutesAll } from './monitoring/index.ts';
@@ -43,6 +43,7 @@ export async function createApp({ config, db: raw, logger, options }: AppDeps): 
     version,
     // A person who mistypes an address gets the portal's page; programs get a problem document.
     notFoundPage: (req, reply) => sendErrorPage(services.portal, req, reply, 404),
+    fastPath: portalFastPath(services.portal),
   });
   registerPrincipalHook(http, services.login);
   healthRoutes(http, { db });

@@ -34,6 +34,11 @@ export class PageCache {
     return page;
   }
 
+  /** The page if it is built; never builds. */
+  peek(key: string): Rendered | undefined {
+    return this.pages.get(key);
+  }
+
   clear(): void {
     this.pages.clear();
   }

@@ -161,6 +161,27 @@ describe('portal pages', () => {
     expect(await gz.text()).toBe(r.text);
   });
 
+  it('a page built by the framework and the same page served from the cache before it are sent alike', async () => {
+    await publish(app, [{ slug: 'cache-path-check', section: 'Проверка', title: 'Проверка пути из кэша', body: 'Текст.' }]);
+    const headersOf = (r: Response) => Object.fromEntries(['content-type', 'content-length', 'etag', 'last-modified', 'cache-control', 'vary', 'x-content-type-options', 'referrer-policy', 'content-encoding'].map((h) => [h, r.headers.get(h)]));
+    for (const encoding of ['identity', 'gzip']) {
+      await publish(app, [{ slug: 'cache-path-check', section: 'Проверка', title: 'Проверка пути из кэша', body: `Текст для ${encoding}.` }]);
+      const built = await fetch(`${app.url}/answers/cache-path-check`, { headers: { 'accept-encoding': encoding, cookie: 'otvet_region=77' } });
+      const builtBody = await built.arrayBuffer();
+      expect(built.headers.get('x-request-id')).not.toBeNull(); // through Fastify
+      const cached = await fetch(`${app.url}/answers/cache-path-check`, { headers: { 'accept-encoding': encoding, cookie: 'otvet_region=77' } });
+      expect(cached.headers.get('x-request-id')).toBeNull(); // before it
+      expect(headersOf(cached)).toEqual(headersOf(built));
+      expect(Buffer.from(await cached.arrayBuffer()).equals(Buffer.from(builtBody))).toBe(true);
+      const again = await fetch(`${app.url}/answers/cache-path-check`, { headers: { 'accept-encoding': encoding, cookie: 'otvet_region=77', 'if-none-match': built.headers.get('etag')! } });
+      expect(again.status).toBe(304);
+      expect(again.headers.get('etag')).toBe(built.headers.get('etag'));
+    }
+    const head = await fetch(`${app.url}/answers/cache-path-check`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+  });
+
   it('a published change shows at the next request: events invalidate the cache', async () => {
     const before = await app.client().get('/');
     expect(before.text).not.toContain('Новый ответ о проверке свежести');

@@ -109,6 +109,11 @@ export class PortalService {
     return `${page}|${v.region?.code ?? '-'}|${v.large ? 'L' : 'n'}`;
   }
 
+  /** A page already built for this visitor (home, answer:<slug>, section:<slug>), or undefined. */
+  cachedPage(page: string, v: Visitor): Rendered | undefined {
+    return this.cache.peek(this.key(page, v));
+  }
+
   home(v: Visitor): Rendered {
     return this.cache.get(this.key('home', v), () => {
       const popular = this.views.popular().flatMap((s) => this.catalog.answer(s) ?? []).slice(0, 8);
