@@ -4,7 +4,7 @@
 // requests/s. Anything else (a miss, a query string, a form, an odd header) goes to Fastify, which
 // builds the page and fills the cache. See docs/adr/0010-portal-server-rendering.md.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { REVALIDATE } from './http-cache.ts';
+import { CSP, REVALIDATE } from './http-cache.ts';
 import type { Rendered } from './page-cache.ts';
 import type { PortalService } from './service.ts';
 
@@ -15,7 +15,7 @@ const LARGE = /(?:^|;\s*)otvet_font=large(?:;|$)/;
 
 /** The headers of a 304 and a 200 alike (RFC 9110 §15.4.5), as a flat list for writeHead. */
 function validators(page: Rendered, etag: string): string[] {
-  const h = ['cache-control', REVALIDATE, 'vary', 'Cookie, Accept-Encoding', 'etag', etag, 'x-content-type-options', 'nosniff', 'referrer-policy', 'strict-origin-when-cross-origin'];
+  const h = ['cache-control', REVALIDATE, 'vary', 'Cookie, Accept-Encoding', 'content-security-policy', CSP, 'etag', etag, 'x-content-type-options', 'nosniff', 'referrer-policy', 'strict-origin-when-cross-origin'];
   if (page.lastModified) h.push('last-modified', page.lastModified);
   return h;
 }

@@ -6,6 +6,9 @@ import type { Rendered } from './page-cache.ts';
 
 /** Pages may be stored anywhere but are checked with us on every use: a publication shows at once. */
 export const REVALIDATE = 'public, no-cache';
+/** Pages run no script at all (JSON-LD is data, not run); styles and images from this site only. */
+export const CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
 /** Personal pages (a thank-you, a chosen region's confirmation): not stored by anyone. */
 export const PRIVATE = 'private, no-store';
 
@@ -19,7 +22,7 @@ function matches(header: string | undefined, etag: string): boolean {
 export function sendPage(req: FastifyRequest, reply: FastifyReply, page: Rendered, cacheControl = REVALIDATE, status = 200): FastifyReply {
   const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
   const etag = gzip ? `${page.etag.slice(0, -1)}-gz"` : page.etag;
-  reply.header('cache-control', cacheControl).header('vary', 'Cookie, Accept-Encoding');
+  reply.header('cache-control', cacheControl).header('vary', 'Cookie, Accept-Encoding').header('content-security-policy', CSP);
   if (status === 200) {
     reply.header('etag', etag);
     if (page.lastModified) reply.header('last-modified', page.lastModified);

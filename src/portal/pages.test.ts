@@ -141,6 +141,18 @@ describe('portal pages', () => {
     expect(visibleText(bad.text)).toContain('Неверный запрос');
   });
 
+  it('a burst of votes from one address is held back with a page saying so', async () => {
+    let last = 0;
+    let text = '';
+    for (let i = 0; i < 25 && last !== 429; i++) {
+      const r = await postForm(app, '/answers/vac-where/feedback', { helped: 'yes' });
+      last = r.status;
+      text = r.text;
+    }
+    expect(last).toBe(429);
+    expect(visibleText(text)).toContain('Слишком много запросов');
+  });
+
   it('the staff apps keep their addresses', async () => {
     for (const path of ['/operator', '/supervisor', '/wallboard', '/reports']) expect((await app.client().get(path)).status, path).toBe(200);
   });
@@ -163,7 +175,7 @@ describe('portal pages', () => {
 
   it('a page built by the framework and the same page served from the cache before it are sent alike', async () => {
     await publish(app, [{ slug: 'cache-path-check', section: 'Проверка', title: 'Проверка пути из кэша', body: 'Текст.' }]);
-    const headersOf = (r: Response) => Object.fromEntries(['content-type', 'content-length', 'etag', 'last-modified', 'cache-control', 'vary', 'x-content-type-options', 'referrer-policy', 'content-encoding'].map((h) => [h, r.headers.get(h)]));
+    const headersOf = (r: Response) => Object.fromEntries(['content-type', 'content-length', 'content-security-policy', 'etag', 'last-modified', 'cache-control', 'vary', 'x-content-type-options', 'referrer-policy', 'content-encoding'].map((h) => [h, r.headers.get(h)]));
     for (const encoding of ['identity', 'gzip']) {
       await publish(app, [{ slug: 'cache-path-check', section: 'Проверка', title: 'Проверка пути из кэша', body: `Текст для ${encoding}.` }]);
       const built = await fetch(`${app.url}/answers/cache-path-check`, { headers: { 'accept-encoding': encoding, cookie: 'otvet_region=77' } });

@@ -105,6 +105,6 @@ ${regions.map((r) => html`<option value="${r.code}"${r.code === visitor.region?.
 }
 
 export function errorPage(origin: string, visitor: Visitor, status: number, requestId: string): string {
-  const [title, text] = status === 404 ? [t.notFoundTitle, t.notFoundText] : status < 500 ? [t.badRequestTitle, t.badRequestText] : [t.errorTitle, t.errorText(requestId)];
+  const [title, text] = status === 404 ? [t.notFoundTitle, t.notFoundText] : status === 429 ? [t.tooManyTitle, t.tooManyText] : status < 500 ? [t.badRequestTitle, t.badRequestText] : [t.errorTitle, t.errorText(requestId)];
   return page(origin, visitor, { title, description: text, path: null, back: '/' }, html`<h1>${title}</h1><p>${text}</p>${searchForm('q-error')}<p><a href="/">${t.toHome}</a></p>${callBox()}`);
 }

@@ -13,6 +13,7 @@ import { stylesheet } from './style.ts';
 export const REGION_COOKIE = 'otvet_region';
 export const FONT_COOKIE = 'otvet_font';
 const YEAR_SECONDS = 365 * 86400;
+const VOTES_PER_MINUTE = 20;
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,119}$/);
 /** Where to return after a form: a path on this site only (never another host). */
@@ -46,7 +47,8 @@ export function portalRoutes(app: App, portal: PortalService) {
       done(null, Object.fromEntries(new URLSearchParams(body as string)));
     });
     scope.setErrorHandler((err: { statusCode?: number }, req, reply) => {
-      const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500 ? (err.statusCode === 404 ? 404 : 400) : 500;
+      const code = err.statusCode;
+      const status = typeof code === 'number' && code >= 400 && code < 500 ? ([404, 429].includes(code) ? code : 400) : 500;
       if (status === 500) req.log.error({ err }, 'portal page failed');
       return sendErrorPage(portal, req, reply, status);
     });
@@ -71,7 +73,8 @@ export function portalRoutes(app: App, portal: PortalService) {
 
     scope.post('/answers/:slug/feedback', {
       schema: { hide: true, params: z.object({ slug }), body: z.object({ helped: z.enum(['yes', 'no']) }) },
-      config,
+      // Anonymous votes: a burst from one address is held back (the limiter keeps addresses in memory for a minute, never stored).
+      config: { ...config, rateLimit: { max: VOTES_PER_MINUTE, timeWindow: '1 minute' } },
       handler: async (req, reply) => {
         if (!portal.answerExists(req.params.slug)) return sendErrorPage(portal, req, reply, 404);
         await portal.votes.record(req.params.slug, req.body.helped === 'yes');

@@ -47,7 +47,8 @@ describe.skipIf(!hasChromium)('public portal (browser)', () => {
   });
 
   async function open(width: number, javaScript = true): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: javaScript, locale: 'ru-RU' });
+    // bypassCSP: the pages allow no script, and axe-core is one, injected by the test
+    const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: javaScript, locale: 'ru-RU', bypassCSP: true });
     const page = await context.newPage();
     page.on('request', (r) => {
       if (!r.url().startsWith(app.url) && !r.url().startsWith('data:')) throw new Error(`foreign request ${r.url()}`);
