@@ -20,6 +20,32 @@ function validators(page: Rendered, etag: string): string[] {
   return h;
 }
 
+interface Prepared {
+  etag: string;
+  /** For a 304. */
+  validators: string[];
+  /** For a 200: the validators, type, length and encoding. */
+  full: string[];
+  body: Buffer;
+}
+
+/** Each page's two representations with their header lists, made once per page and kept with it. */
+const prepared = new WeakMap<Rendered, { identity: Prepared; gzip: Prepared }>();
+
+function prepare(page: Rendered): { identity: Prepared; gzip: Prepared } {
+  let p = prepared.get(page);
+  if (p) return p;
+  const one = (gzip: boolean): Prepared => {
+    const etag = gzip ? `${page.etag.slice(0, -1)}-gz"` : page.etag;
+    const body = gzip ? page.gzip : page.body;
+    const v = validators(page, etag);
+    return { etag, validators: v, full: [...v, 'content-type', page.type, 'content-length', String(body.length), ...(gzip ? ['content-encoding', 'gzip'] : [])], body };
+  };
+  p = { identity: one(false), gzip: one(true) };
+  prepared.set(page, p);
+  return p;
+}
+
 /** Returns true when it answered the request. */
 export function portalFastPath(portal: PortalService): (req: IncomingMessage, res: ServerResponse) => boolean {
   return (req, res) => {
@@ -36,21 +62,17 @@ export function portalFastPath(portal: PortalService): (req: IncomingMessage, re
       viewed = m[1];
     } else if ((m = SECTION.exec(url))) page = portal.cachedPage(`section:${m[1]}`, visitor);
     if (!page) return false;
-    const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
-    const etag = gzip ? `${page.etag.slice(0, -1)}-gz"` : page.etag;
-    const h = validators(page, etag);
+    const both = prepare(page);
+    const p = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') ? both.gzip : both.identity;
     if (viewed && req.method === 'GET') portal.countView(viewed);
     const inm = req.headers['if-none-match'];
-    if (inm !== undefined && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
-      res.writeHead(304, h);
+    if (inm !== undefined && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === p.etag)) {
+      res.writeHead(304, p.validators);
       res.end();
       return true;
     }
-    const body = gzip ? page.gzip : page.body;
-    h.push('content-type', page.type, 'content-length', String(body.length));
-    if (gzip) h.push('content-encoding', 'gzip');
-    res.writeHead(200, h);
-    res.end(req.method === 'HEAD' ? undefined : body);
+    res.writeHead(200, p.full);
+    res.end(req.method === 'HEAD' ? undefined : p.body);
     return true;
   };
 }
