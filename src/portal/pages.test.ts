@@ -141,6 +141,22 @@ describe('portal pages', () => {
     expect(visibleText(bad.text)).toContain('Неверный запрос');
   });
 
+  it('a failure while building a page is a 500 page with the request id, never the error itself', async () => {
+    const portal = app.services.portal;
+    const original = portal.hotline.bind(portal);
+    portal.hotline = () => Promise.reject(new Error('secret internal detail at /srv/x.ts:1'));
+    try {
+      const r = await app.client().get('/hotline');
+      expect(r.status).toBe(500);
+      expect(visibleText(r.text)).toContain('Что-то пошло не так');
+      expect(r.text).toContain(r.headers.get('x-request-id')!);
+      expect(r.text).not.toContain('secret internal detail');
+      expect(await htmlProblems(r.text)).toEqual([]);
+    } finally {
+      portal.hotline = original;
+    }
+  });
+
   it('a burst of votes from one address is held back with a page saying so', async () => {
     let last = 0;
     let text = '';
