@@ -4,7 +4,10 @@ import { html, raw, type Html } from './html.ts';
 import { t } from './strings.ts';
 import { stylesheet } from './style.ts';
 
-/** What a page knows of the visitor: their region and whether they want large type. Nothing else. */
+/**
+ * What a page knows of the visitor: their region and whether they want large type. Nothing else.
+ * The frame shows no region, so that pages which do not depend on it are one page for everyone.
+ */
 export interface Visitor {
   region: { code: string; name: string } | null;
   large: boolean;
@@ -77,7 +80,7 @@ ${meta.jsonLd ? html`<script type="application/ld+json">${jsonForScript(meta.jso
 <ul>
 <li><a href="/">${t.navHome}</a></li>
 <li><a href="/hotline">${t.navHotline}</a></li>
-<li><a href="/region">${t.region}: ${visitor.region?.name ?? t.regionNone}</a></li>
+<li><a href="/region">${t.regionTitle}</a></li>
 <li><form action="/settings/font" method="post"><input type="hidden" name="back" value="${meta.back ?? meta.path ?? '/'}"><input type="hidden" name="size" value="${visitor.large ? 'normal' : 'large'}"><button class="linkish" type="submit">${visitor.large ? t.fontNormal : t.fontLarge}</button></form></li>
 </ul>
 </nav>

@@ -103,6 +103,15 @@ describe('portal pages', () => {
     expect(offsite.headers.get('location')).toBe('/region?saved=set&back=%2F');
   });
 
+  it('pages that do not depend on the region are the same page for every region', async () => {
+    const home77 = await app.client().get('/', { cookie: 'otvet_region=77', 'accept-encoding': 'identity' });
+    const home = await app.client().get('/', { 'accept-encoding': 'identity' });
+    expect(home77.headers.get('etag')).toBe(home.headers.get('etag'));
+    const plain77 = await app.client().get('/answers/vac-where', { cookie: 'otvet_region=77', 'accept-encoding': 'identity' });
+    const plain = await app.client().get('/answers/vac-where', { 'accept-encoding': 'identity' });
+    expect(plain77.headers.get('etag')).toBe(plain.headers.get('etag'));
+  });
+
   it('the hotline page shows how 122 works and each region\'s hours; it validates', async () => {
     const r = await app.client().get('/hotline', { cookie: 'otvet_region=78' });
     expect(r.status).toBe(200);

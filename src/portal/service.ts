@@ -105,8 +105,13 @@ export class PortalService {
     return this.regionNames.has(code);
   }
 
+  /**
+   * The cache key of a page for a visitor. Only pages whose content depends on the region carry it
+   * (an answer with supplements, the hotline), so the rest are built once for everyone.
+   */
   private key(page: string, v: Visitor): string {
-    return `${page}|${v.region?.code ?? '-'}|${v.large ? 'L' : 'n'}`;
+    const regional = page === 'hotline' || (page.startsWith('answer:') && this.catalog.hasSupplements(page.slice(7)));
+    return `${page}|${regional ? (v.region?.code ?? '-') : '*'}|${v.large ? 'L' : 'n'}`;
   }
 
   /** A page already built for this visitor (home, answer:<slug>, section:<slug>), or undefined. */
