@@ -7,7 +7,8 @@ import { gzipSync } from 'node:zlib';
 
 export interface Rendered {
   body: Buffer;
-  gzip: Buffer;
+  /** Compressed on first use (a search page asked for without gzip never is). */
+  readonly gzip: Buffer;
   etag: string;
   /** HTTP date, or null when the page has no meaningful modification time. */
   lastModified: string | null;
@@ -19,7 +20,16 @@ const MAX = 5000;
 export function render(text: string, type: string, lastModified: string | null): Rendered {
   const body = Buffer.from(text);
   const hash = createHash('sha1').update(body).digest('base64url').slice(0, 22);
-  return { body, gzip: gzipSync(body, { level: 6 }), etag: `"${hash}"`, lastModified: lastModified ? new Date(lastModified).toUTCString() : null, type };
+  let gzip: Buffer | undefined;
+  return {
+    body,
+    get gzip() {
+      return (gzip ??= gzipSync(body, { level: 6 }));
+    },
+    etag: `"${hash}"`,
+    lastModified: lastModified ? new Date(lastModified).toUTCString() : null,
+    type,
+  };
 }
 
 export class PageCache {
