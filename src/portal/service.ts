@@ -31,6 +31,9 @@ export interface PortalDeps {
   publicUrl: string;
 }
 
+/** Most visitors chose nothing: one shared object for them. */
+const ANONYMOUS: Visitor = Object.freeze({ region: null, large: false });
+
 export class PortalService {
   readonly catalog: Catalog;
   readonly views: ViewCounter;
@@ -93,6 +96,7 @@ export class PortalService {
 
   /** The visitor as their cookies describe them; anything unknown is ignored. */
   visitor(regionCookie: string | undefined, fontCookie: string | undefined): Visitor {
+    if (regionCookie === undefined && fontCookie === undefined) return ANONYMOUS;
     const name = regionCookie ? this.regionNames.get(regionCookie) : undefined;
     return { region: name ? { code: regionCookie!, name } : null, large: fontCookie === 'large' };
   }
