@@ -18,6 +18,7 @@ import { regionsRoutes } from './regions/index.ts';
 import { knowledgeRoutes } from './knowledge/index.ts';
 import { registerSse } from './platform/http/sse.ts';
 import { webRoutes } from './web/routes.ts';
+import { portalApiRoutes, portalFastPath, portalRoutes, sendErrorPage } from './portal/index.ts';
 import { createServices, type ServiceOptions, type Services } from './services.ts';
 import { contactCenterRoutesAll } from './contact-center/index.ts';
 import { monitoringRoutesAll } from './monitoring/index.ts';
@@ -36,7 +37,14 @@ export async function createApp({ config, db: raw, logger, options }: AppDeps): 
   const observability = createObservability();
   const db = timedDb(raw, observability);
   const services = createServices(db, config, logger, options);
-  const http = await createHttpServer({ logger, trustProxy: config.trustProxy, version });
+  const http = await createHttpServer({
+    logger,
+    trustProxy: config.trustProxy,
+    version,
+    // A person who mistypes an address gets the portal's page; programs get a problem document.
+    notFoundPage: (req, reply) => sendErrorPage(services.portal, req, reply, 404),
+    fastPath: portalFastPath(services.portal),
+  });
   registerPrincipalHook(http, services.login);
   healthRoutes(http, { db });
   observabilityRoutes(http, observability);
@@ -50,6 +58,8 @@ export async function createApp({ config, db: raw, logger, options }: AppDeps): 
   monitoringRoutesAll(http, services.monitoring, { bus: services.events, registry: observability.registry, db });
   staffingRoutes(http, { staffing: new StaffingService(services.monitoring.planning) });
   webRoutes(http);
+  portalApiRoutes(http, services.portal);
+  portalRoutes(http, services.portal);
   registerSse(http);
   await http.ready();
   return { http, services };

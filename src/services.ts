@@ -13,6 +13,7 @@ import { AnswersService, FeedbackService, KnowledgeImportService, KnowledgeSearc
 import { createSearchIndex } from './knowledge/search/index.ts';
 import { createContactCenter, subscribeContactCenter, type Clock } from './contact-center/index.ts';
 import { createMonitoring } from './monitoring/index.ts';
+import { PortalService } from './portal/index.ts';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -23,7 +24,7 @@ export interface ServiceOptions {
   clock?: Clock;
 }
 
-export function createServices(db: Db, config: Pick<Config, 'session' | 'login'>, log: Logger, options: ServiceOptions) {
+export function createServices(db: Db, config: Pick<Config, 'session' | 'login' | 'publicUrl'>, log: Logger, options: ServiceOptions) {
   const audit = new AuditService(db);
   const regions = new RegionsService(db, audit);
   const publications = new PublicationsService(db);
@@ -33,7 +34,8 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login'>
     log,
     audit,
     regions,
-    year: { answersPublished: (from, to) => publications.newAnswers(from, to) },
+    // (the portal is made below; the summary asks it only when a report is read)
+    year: { answersPublished: (from, to) => publications.newAnswers(from, to), portalViews: (from, to) => portal.views.total(from, to) },
     unansweredSearches: async (ctx, limit) => (await queryStats.report(ctx, 'day', 'unanswered', limit)).items.map((x) => ({ query: x.query, searches: x.searches })), ...(options.clock ? { clock: options.clock } : {}) });
   const cc = createContactCenter({
     hooks: monitoring.hooks,
@@ -52,6 +54,8 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login'>
   const answers = new AnswersService(db, audit);
   const synonyms = new SynonymsService(db, audit);
   const feedback = new FeedbackService(db);
+  const search = new KnowledgeSearch(db, log, createSearchIndex(), synonyms, queryStats, feedback);
+  const portal = new PortalService({ db, log, answers, search, regions, publicUrl: config.publicUrl });
   return {
     db,
     events,
@@ -61,7 +65,8 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login'>
     queryStats,
     kbImport: new KnowledgeImportService(db, audit, answers),
     publications,
-    search: new KnowledgeSearch(db, log, createSearchIndex(), synonyms, queryStats, feedback),
+    search,
+    portal,
     audit,
     users: new UsersService(db, audit),
     tokens: new TokensService(db, audit),
@@ -79,12 +84,15 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login'>
 export async function startServices(s: Services, options: { waitForAcd?: boolean; acd?: boolean } = {}): Promise<void> {
   s.search.subscribe(s.events);
   s.feedback.subscribe(s.events);
+  s.portal.subscribe(s.events);
   subscribeContactCenter(s.cc, s.events);
   s.events.subscribe('regions.imported', (e) => s.cc.queues.ensureDefaults((e.payload as { codes: string[] }).codes));
   s.events.subscribe('regions.imported', async () => s.monitoring.forgetZones());
   await s.events.start();
   await s.feedback.load();
   await s.search.load();
+  await s.portal.load();
+  s.portal.start();
   await s.cc.queues.ensureDefaults(await s.regions.codes());
   s.queryStats.start();
   s.monitoring.folder.start();
@@ -103,4 +111,5 @@ export async function stopServices(s: Services): Promise<void> {
   await s.monitoring.folder.stop();
   await s.events.stop();
   await s.queryStats.stop();
+  await s.portal.stop();
 }

@@ -11,9 +11,10 @@ import { contactCenterCases } from './region-scope/contact-center-cases.ts';
 import { platformCases } from './region-scope/platform-cases.ts';
 import { monitoringCases } from './region-scope/monitoring-cases.ts';
 import { staffingCases } from './region-scope/staffing-cases.ts';
+import { portalCases } from './region-scope/portal-cases.ts';
 import type { Case, Target } from './region-scope/types.ts';
 
-const cases: Record<string, Case> = { ...platformCases, ...knowledgeCases, ...contactCenterCases, ...monitoringCases, ...staffingCases };
+const cases: Record<string, Case> = { ...platformCases, ...knowledgeCases, ...contactCenterCases, ...monitoringCases, ...staffingCases, ...portalCases };
 
 describe('region scope on every route', () => {
   let app: TestApp;

@@ -8,8 +8,8 @@ import { pgCode, type Db, type Queryable } from '../platform/db/database.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../platform/errors.ts';
 import { publish } from '../platform/events/bus.ts';
 import * as q from './answers-queries.ts';
-import { contentOf, presentEditorAnswer, presentVersion, sameContent } from './present.ts';
-import type { EditAnswer, EditorAnswer, NewAnswer, PublishedAnswer, VersionView } from './schema.ts';
+import { contentOf, presentEditorAnswer, presentRecord, presentVersion, sameContent } from './present.ts';
+import type { EditAnswer, EditorAnswer, NewAnswer, PublishedAnswer, PublishedRecord, VersionView } from './schema.ts';
 import { diffContent, type FieldDiff } from './diff.ts';
 
 export const answerNotFound = (slug: string) => notFound('kb.answer_not_found', `There is no answer "${slug}".`);
@@ -203,6 +203,17 @@ export class AnswersService {
         ? { slug: supplement.slug, region: supplement.scope, title: supplement.title, body: supplement.body, version: supplement.version, publishedAt: supplement.published_at?.toISOString() ?? null }
         : null,
     };
+  }
+
+  /** Every live answer and supplement (public data), for a reader that keeps its own copy. */
+  async allPublished(): Promise<PublishedRecord[]> {
+    return (await q.publishedAnswers(this.db)).map(presentRecord);
+  }
+
+  /** One live answer or supplement as a whole; undefined when it is not live (never published, or archived). */
+  async publishedRecord(slug: string): Promise<PublishedRecord | undefined> {
+    const row = await q.publishedBySlug(this.db, slug);
+    return row ? presentRecord(row) : undefined;
   }
 
   async forEditor(ctx: ActorContext, slug: string): Promise<EditorAnswer> {

@@ -10,4 +10,4 @@ export { QueryStats } from './query-stats.ts';
 export { PublicationsService } from './publications.ts';
 export { knowledgeRoutes } from './routes.ts';
 export { demoAnswersFile, demoSynonymsFile } from './demo-files.ts';
-export type { PublishedAnswer } from './schema.ts';
+export type { PublishedAnswer, PublishedRecord } from './schema.ts';

@@ -1,6 +1,6 @@
 // Rows to API shapes.
 import type { AnswerRow, PublishedRow, VersionRow } from './answers-queries.ts';
-import type { AnswerContent, EditorAnswer, VersionView } from './schema.ts';
+import type { AnswerContent, EditorAnswer, PublishedRecord, VersionView } from './schema.ts';
 
 export function presentVersion(v: VersionRow): VersionView {
   return {
@@ -59,4 +59,23 @@ export function sameContent(a: AnswerContent, b: AnswerContent): boolean {
   const canonical = (c: AnswerContent) =>
     JSON.stringify([c.title, c.body, c.section, c.tags, c.audience ?? null, c.alternatives, c.related, c.validFrom ?? null, c.validUntil ?? null]);
   return canonical(a) === canonical(b);
+}
+
+export function presentRecord(r: PublishedRow): PublishedRecord {
+  return {
+    slug: r.slug,
+    scope: r.scope,
+    parent: r.parent_slug,
+    title: r.title,
+    body: r.body,
+    section: r.section,
+    tags: r.tags,
+    alternatives: r.alternatives,
+    related: r.related,
+    validFrom: r.valid_from,
+    validUntil: r.valid_until,
+    version: r.version,
+    publishedAt: r.published_at?.toISOString() ?? null,
+    firstPublishedAt: r.first_published_at?.toISOString() ?? null,
+  };
 }

@@ -88,6 +88,25 @@ export const publishedAnswerSchema = z
   .meta({ id: 'PublishedAnswer' });
 export type PublishedAnswer = z.infer<typeof publishedAnswerSchema>;
 
+/** A live answer or supplement as a whole, for readers that keep their own copy (the portal's cache). */
+export interface PublishedRecord {
+  slug: string;
+  scope: string;
+  parent: string | null;
+  title: string;
+  body: string;
+  section: string;
+  tags: string[];
+  alternatives: string[];
+  /** Slugs of related answers, as the editor listed them (some may not be live). */
+  related: string[];
+  validFrom: string | null;
+  validUntil: string | null;
+  version: number;
+  publishedAt: string | null;
+  firstPublishedAt: string | null;
+}
+
 /** The editors' view: workflow state and the working copy. */
 export const editorAnswerSchema = z
   .object({

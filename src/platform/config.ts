@@ -44,6 +44,7 @@ const envSchema = z.object({
   LOGIN_LOCKOUT_MINUTES: int(1, 24 * 60).default(15),
   LOGIN_RATE_PER_MINUTE: int(1, 10000).default(30),
   TRUST_PROXY: bool.default(false),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   OTVET_SECRET_KEY: z
     .string()
     .trim()
@@ -59,6 +60,8 @@ export interface Config {
   session: { ttlHours: number; idleMinutes: number };
   login: { maxFailures: number; lockoutMinutes: number; ratePerMinute: number };
   trustProxy: boolean;
+  /** Where citizens reach the portal (canonical links, sitemap, feeds); never taken from a request's Host. */
+  publicUrl: string;
   /** Key for keyed hashes and encryption of personal data; with PGlite it may live in the data folder. */
   secretKey?: Buffer;
 }
@@ -103,6 +106,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     session: { ttlHours: e.SESSION_TTL_HOURS, idleMinutes: e.SESSION_IDLE_MINUTES },
     login: { maxFailures: e.LOGIN_MAX_FAILURES, lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES, ratePerMinute: e.LOGIN_RATE_PER_MINUTE },
     trustProxy: e.TRUST_PROXY,
+    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     ...(e.OTVET_SECRET_KEY ? { secretKey: Buffer.from(e.OTVET_SECRET_KEY, 'base64') } : {}),
   };
 }

@@ -141,7 +141,7 @@ export function reportsRoutes(app: App, deps: { reports: ReportsService }) {
           regionsMeetingNorms: z.number().int(),
           regionsWithCalls: z.number().int(),
           answersPublished: z.number().int(),
-          portalViews: z.number().int().nullable().describe('Answer views on the public portal (null until the portal exists)'),
+          portalViews: z.number().int().nullable().describe('Answer views on the public portal in the year (Moscow dates); null in a summary of one region (the portal is national)'),
         }),
         ...problems(400, 401, 403),
       },

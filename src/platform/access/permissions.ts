@@ -22,6 +22,8 @@ export const permissions = {
   'kb.synonyms.write': ['editor'],
   'kb.stats.read': ['editor', 'coordinator'],
   'kb.feedback': ['operator', 'supervisor', 'editor', 'coordinator'],
+  // portal: how often answers are read and found helpful
+  'portal.views.read': ['editor', 'coordinator'],
   // contact centre
   'telephony.events': ['admin'],
   'telephony.decisions': ['admin'],

@@ -4,8 +4,8 @@ import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { IncomingMessage } from 'node:http';
-import Fastify, { LogController } from 'fastify';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -31,10 +31,27 @@ export interface HttpOptions {
   logger: Logger;
   trustProxy: boolean;
   version: string;
+  /** Answers an unknown address with a page when a browser (not an API client) asks. */
+  notFoundPage?: (req: FastifyRequest, reply: FastifyReply) => FastifyReply;
+  /** Answers some requests before the framework (pages served from a cache); returns true when it did. */
+  fastPath?: (req: IncomingMessage, res: ServerResponse) => boolean;
+}
+
+function wantsPage(req: FastifyRequest): boolean {
+  return !req.url.startsWith('/api/') && (req.method === 'GET' || req.method === 'HEAD') && (req.headers.accept ?? '').includes('text/html');
 }
 
 export async function createHttpServer(options: HttpOptions): Promise<App> {
+  const fastPath = options.fastPath;
   const app = Fastify({
+    ...(fastPath
+      ? {
+          serverFactory: (handler: (req: IncomingMessage, res: ServerResponse) => void) =>
+            createServer({ keepAliveTimeout: 72_000 }, (req, res) => {
+              if (!fastPath(req, res)) handler(req, res);
+            }),
+        }
+      : {}),
     loggerInstance: options.logger,
     trustProxy: options.trustProxy,
     bodyLimit: 1024 * 1024,
@@ -67,7 +84,8 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler(notFoundHandler);
+  const page = options.notFoundPage;
+  app.setNotFoundHandler(page ? (req, reply) => (wantsPage(req) ? page(req, reply) : notFoundHandler(req, reply)) : notFoundHandler);
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);

@@ -1,0 +1,43 @@
+// "How 122 works" and every region's call-centre hours in its local time.
+import type { Hours } from '../regions/index.ts';
+import { html, type Html } from './html.ts';
+import { page, type Visitor } from './layout.ts';
+import { t } from './strings.ts';
+
+export interface CentreHours {
+  code: string;
+  name: string;
+  hours: Hours;
+}
+
+function day(h: Hours['mon']): string {
+  if (!h) return t.closed;
+  if (h.open === '00:00' && h.close === '24:00') return t.allDay;
+  return `${h.open}–${h.close}`;
+}
+
+function weekdays(h: Hours): string {
+  const days = [h.mon, h.tue, h.wed, h.thu, h.fri].map(day);
+  return days.every((d) => d === days[0]) ? days[0]! : days.join(', ');
+}
+
+function row(c: CentreHours, mine: boolean): Html {
+  return html`<tr${mine ? html` class="mine"` : ''}><th scope="row">${c.name}</th><td>${weekdays(c.hours)}</td><td>${day(c.hours.sat)}</td><td>${day(c.hours.sun)}</td></tr>`;
+}
+
+export function hotlinePage(origin: string, centres: CentreHours[], visitor: Visitor): string {
+  const mine = visitor.region ? centres.find((c) => c.code === visitor.region!.code) : undefined;
+  const content = html`<h1>${t.hotlineTitle}</h1>
+<p class="call">${t.hotlineCall}: <strong><a href="tel:122">${t.hotlineNumber}</a></strong>. ${t.hotlineFree}.</p>
+${t.hotlineIntro.map((p) => html`<p>${p}</p>`)}
+<h2 id="hours-title">${t.hotlineHoursTitle}</h2>
+${mine ? html`<p><strong>${t.hotlineYours(mine.name)}</strong>: ${t.colWeekdays.toLowerCase()} ${weekdays(mine.hours)}, ${t.colSaturday.toLowerCase()} ${day(mine.hours.sat)}, ${t.colSunday.toLowerCase()} ${day(mine.hours.sun)}.</p>` : ''}
+<p class="muted">${t.hotlineHoursNote} <a href="/region?back=%2Fhotline">${visitor.region ? t.regionChange : t.regionChoose}</a></p>
+<section class="table" aria-labelledby="hours-title" tabindex="0">
+<table>
+<thead><tr><th scope="col">${t.colRegion}</th><th scope="col">${t.colWeekdays}</th><th scope="col">${t.colSaturday}</th><th scope="col">${t.colSunday}</th></tr></thead>
+<tbody>${centres.map((c) => row(c, c.code === visitor.region?.code))}</tbody>
+</table>
+</section>`;
+  return page(origin, visitor, { title: t.hotlineTitle, description: t.hotlineIntro[0]!, path: '/hotline' }, content);
+}

@@ -1,0 +1,205 @@
+// The portal: pages built from the in-memory catalog and served from the page cache; search
+// through the knowledge base's engine; views and votes counted without personal data.
+import type { PublishedRecord } from '../knowledge/index.ts';
+import type { Db } from '../platform/db/database.ts';
+import type { DomainEvent, EventBus } from '../platform/events/bus.ts';
+import type { Logger } from '../platform/logger.ts';
+import type { Hours } from '../regions/index.ts';
+import { answerPage, type Flash } from './answer-page.ts';
+import { Catalog, type PublishedSource } from './catalog.ts';
+import { atomFeed, sitemap } from './feeds.ts';
+import type { CentreHours } from './hotline-page.ts';
+import { hotlinePage } from './hotline-page.ts';
+import type { Visitor } from './layout.ts';
+import { PageCache, render, type Rendered } from './page-cache.ts';
+import { errorPage, homePage, regionPage, searchPage, sectionPage, type SearchHit } from './pages.ts';
+import { ViewCounter } from './views.ts';
+import { Votes } from './votes.ts';
+
+const HTML = 'text/html; charset=utf-8';
+const ATOM = 'application/atom+xml; charset=utf-8';
+const XML = 'application/xml; charset=utf-8';
+/** Region settings publish no events; the hours on the hotline page are read again this often. */
+const CENTRES_TTL_MS = 5 * 60_000;
+
+export interface PortalDeps {
+  db: Db;
+  log: Logger;
+  answers: PublishedSource;
+  search: { search(q: string, options: { limit: number; region?: string }): { items: SearchHit[] } };
+  regions: { callCentres(): Promise<Map<string, { name: string; hours: Hours }>> };
+  publicUrl: string;
+}
+
+/** Most visitors chose nothing: one shared object for them. */
+const ANONYMOUS: Visitor = Object.freeze({ region: null, large: false });
+
+export class PortalService {
+  readonly catalog: Catalog;
+  readonly views: ViewCounter;
+  readonly votes: Votes;
+  private readonly cache = new PageCache();
+  private readonly origin: string;
+  private centres: CentreHours[] = [];
+  private regionNames = new Map<string, string>();
+  private centresAt = 0;
+  private loaded = false;
+  private queued: string[] = [];
+
+  constructor(private readonly deps: PortalDeps) {
+    this.origin = deps.publicUrl;
+    this.catalog = new Catalog(deps.answers);
+    this.views = new ViewCounter(deps.db, deps.log);
+    this.votes = new Votes(deps.db);
+    this.views.onPopularChange = () => this.cache.drop('home|');
+  }
+
+  /** Call before the bus starts, so no publication is missed; events wait until load() has run. */
+  subscribe(bus: EventBus): void {
+    bus.subscribe('kb.answer.', (e: DomainEvent) => this.changed((e.payload as { slug: string }).slug));
+    bus.subscribe('regions.imported', () => this.loadCentres());
+  }
+
+  private async changed(slug: string): Promise<void> {
+    if (!this.loaded) {
+      this.queued.push(slug);
+      return;
+    }
+    await this.catalog.refresh(slug);
+    this.cache.clear();
+  }
+
+  async load(): Promise<void> {
+    await this.catalog.load();
+    await this.loadCentres();
+    await this.views.loadPopular();
+    this.loaded = true;
+    for (const slug of this.queued.splice(0)) await this.changed(slug);
+    this.cache.clear();
+  }
+
+  start(): void {
+    this.views.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.views.stop();
+  }
+
+  private async loadCentres(): Promise<void> {
+    const all = await this.deps.regions.callCentres();
+    this.centres = [...all.entries()].map(([code, c]) => ({ code, name: c.name, hours: c.hours })).sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+    this.regionNames = new Map(this.centres.map((c) => [c.code, c.name]));
+    this.centresAt = Date.now();
+    this.cache.drop('hotline|');
+  }
+
+  /** The visitor as their cookies describe them; anything unknown is ignored. */
+  visitor(regionCookie: string | undefined, fontCookie: string | undefined): Visitor {
+    if (regionCookie === undefined && fontCookie === undefined) return ANONYMOUS;
+    const name = regionCookie ? this.regionNames.get(regionCookie) : undefined;
+    return { region: name ? { code: regionCookie!, name } : null, large: fontCookie === 'large' };
+  }
+
+  regions(): { code: string; name: string }[] {
+    return this.centres.map((c) => ({ code: c.code, name: c.name }));
+  }
+
+  isRegion(code: string): boolean {
+    return this.regionNames.has(code);
+  }
+
+  /**
+   * The cache key of a page for a visitor. Only pages whose content depends on the region carry it
+   * (an answer with supplements, the hotline), so the rest are built once for everyone.
+   */
+  private key(page: string, v: Visitor): string {
+    const regional = page === 'hotline' || (page.startsWith('answer:') && this.catalog.hasSupplements(page.slice(7)));
+    return `${page}|${regional ? (v.region?.code ?? '-') : '*'}|${v.large ? 'L' : 'n'}`;
+  }
+
+  /** A page already built for this visitor (home, answer:<slug>, section:<slug>), or undefined. */
+  cachedPage(page: string, v: Visitor): Rendered | undefined {
+    return this.cache.peek(this.key(page, v));
+  }
+
+  home(v: Visitor): Rendered {
+    return this.cache.get(this.key('home', v), () => {
+      const popular = this.views.popular().flatMap((s) => this.catalog.answer(s) ?? []).slice(0, 8);
+      return render(homePage(this.origin, this.catalog, popular, v), HTML, this.catalog.lastModified());
+    });
+  }
+
+  /** The answer's page, or a redirect target (a supplement's slug leads to its answer), or null. */
+  answer(slug: string, v: Visitor, flash: Flash): Rendered | { redirect: string } | null {
+    const a = this.catalog.answer(slug);
+    if (!a) {
+      const parent = this.catalog.resolve(slug);
+      return parent ? { redirect: `/answers/${parent.slug}` } : null;
+    }
+    const build = () => render(answerPage(this.origin, a, this.catalog, v, flash), HTML, lastOf(a, this.catalog.supplement(slug, v.region?.code)));
+    return flash ? build() : this.cache.get(this.key(`answer:${slug}`, v), build);
+  }
+
+  countView(slug: string): void {
+    this.views.count(slug);
+  }
+
+  section(slug: string, v: Visitor): Rendered | null {
+    const s = this.catalog.section(slug);
+    if (!s) return null;
+    return this.cache.get(this.key(`section:${slug}`, v), () => render(sectionPage(this.origin, s, v), HTML, s.updatedAt || null));
+  }
+
+  /** Search is not cached: the engine answers from memory in well under a millisecond. */
+  search(query: string, v: Visitor): Rendered {
+    const hits: SearchHit[] = [];
+    if (query) {
+      const seen = new Set<string>();
+      for (const h of this.deps.search.search(query, { limit: 20, ...(v.region ? { region: v.region.code } : {}) }).items) {
+        // A region's supplement is shown on its answer's page: list that answer once.
+        const a = this.catalog.resolve(h.slug);
+        if (!a || seen.has(a.slug)) continue;
+        seen.add(a.slug);
+        hits.push({ ...h, slug: a.slug, title: a.title, section: a.section });
+      }
+    }
+    return render(searchPage(this.origin, query, hits.slice(0, 10), v), HTML, null);
+  }
+
+  async hotline(v: Visitor): Promise<Rendered> {
+    if (Date.now() - this.centresAt > CENTRES_TTL_MS) await this.loadCentres();
+    return this.cache.get(this.key('hotline', v), () => render(hotlinePage(this.origin, this.centres, v), HTML, null));
+  }
+
+  regionChooser(v: Visitor, back: string, saved: 'set' | 'cleared' | null): Rendered {
+    return render(regionPage(this.origin, this.regions(), v, back, saved), HTML, null);
+  }
+
+  feed(sectionSlug?: string): Rendered | null {
+    const s = sectionSlug === undefined ? undefined : this.catalog.section(sectionSlug);
+    if (sectionSlug !== undefined && !s) return null;
+    return this.cache.get(`feed:${sectionSlug ?? ''}`, () => render(atomFeed(this.origin, this.catalog, s), ATOM, s ? s.updatedAt || null : this.catalog.lastModified()));
+  }
+
+  sitemap(): Rendered {
+    return this.cache.get('sitemap', () => render(sitemap(this.origin, this.catalog), XML, this.catalog.lastModified()));
+  }
+
+  error(v: Visitor, status: number, requestId: string): Rendered {
+    return render(errorPage(this.origin, v, status, requestId), HTML, null);
+  }
+
+  get sitemapUrl(): string {
+    return `${this.origin}/sitemap.xml`;
+  }
+
+  answerExists(slug: string): boolean {
+    return this.catalog.answer(slug) !== undefined;
+  }
+}
+
+function lastOf(a: PublishedRecord, s: PublishedRecord | undefined): string | null {
+  const dates = [a.publishedAt, s?.publishedAt].filter((d): d is string => !!d).sort();
+  return dates.at(-1) ?? null;
+}

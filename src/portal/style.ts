@@ -1,0 +1,74 @@
+// The portal's whole stylesheet: small, one file, cached for ever under a name that changes with
+// its content. Colours meet WCAG 2.1 AA contrast (4.5:1 for text); sizes are in rem, so the
+// browser's zoom and the large-font mode scale everything; one column below 40rem.
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+
+const css = `
+*,*::before,*::after{box-sizing:border-box}
+html{font-size:100%;-webkit-text-size-adjust:100%}
+html.large{font-size:125%}
+body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;line-height:1.55;color:#1b1f24;background:#fff}
+a{color:#0a4a9c}
+a:visited{color:#5a2d91}
+a:hover{text-decoration-thickness:2px}
+:focus-visible{outline:3px solid #1b1f24;outline-offset:2px;box-shadow:0 0 0 6px #ffd43b}
+.skip{position:absolute;left:-999rem;top:0;background:#ffd43b;color:#1b1f24;padding:.5rem 1rem;z-index:10}
+.skip:focus{left:.5rem}
+.wrap{max-width:60rem;margin:0 auto;padding:0 1rem}
+header.site{background:#0a4a9c;color:#fff}
+header.site a,header.site a:visited{color:#fff}
+header.site .wrap{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1.5rem;padding-top:.75rem;padding-bottom:.75rem}
+.brand{font-weight:700;font-size:1.25rem;text-decoration:none;margin-right:auto}
+.brand span{background:#fff;color:#0a4a9c;border-radius:.25rem;padding:0 .35rem;margin-left:.35rem}
+nav.main ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem}
+header.site form{margin:0}
+.linkish{background:none;border:0;padding:0;font:inherit;color:inherit;text-decoration:underline;cursor:pointer}
+main{display:block;padding:1rem 0 2rem}
+h1{font-size:1.75rem;line-height:1.25;margin:.5rem 0 1rem}
+h2{font-size:1.3rem;margin:1.75rem 0 .75rem}
+.search{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0}
+.search label{flex-basis:100%;font-weight:600}
+.search input{flex:1 1 12rem;min-width:0;font:inherit;padding:.55rem .7rem;border:2px solid #4a5563;border-radius:.3rem}
+button,.button{font:inherit;font-weight:600;padding:.55rem 1.1rem;border:2px solid #0a4a9c;border-radius:.3rem;background:#0a4a9c;color:#fff;cursor:pointer;text-decoration:none;display:inline-block}
+a.button:visited{color:#fff}
+button.secondary{background:#fff;color:#0a4a9c}
+.call{background:#fff4cc;border-left:.4rem solid #b58100;padding:.75rem 1rem;margin:1rem 0}
+.call strong{font-size:1.5rem}
+.cards{list-style:none;padding:0;margin:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:.75rem}
+.cards li{border:1px solid #c5ccd6;border-radius:.4rem;padding:.75rem 1rem}
+.cards a{font-weight:600}
+.muted{color:#4a5563;font-size:.925rem}
+ol.list,ul.list{padding-left:1.25rem}
+ol.list li,ul.list li{margin:.4rem 0}
+.answer{font-size:1.0625rem}
+.answer p,.answer ul,.answer ol{margin:0 0 .9rem}
+.supplement{border-left:.4rem solid #0a4a9c;background:#eef4fb;padding:.75rem 1rem;margin:1.5rem 0}
+.supplement h2{margin-top:0;font-size:1.15rem}
+.feedback{border:1px solid #c5ccd6;border-radius:.4rem;padding:1rem;margin:1.5rem 0}
+.feedback fieldset{border:0;margin:0;padding:0}
+.feedback legend{font-weight:600;margin-bottom:.5rem;padding:0}
+.feedback button{margin-right:.5rem}
+.notice{background:#e6f4ea;border-left:.4rem solid #1e7b34;padding:.75rem 1rem;margin:1rem 0}
+.crumbs ol{list-style:none;padding:0;margin:.5rem 0 0;display:flex;flex-wrap:wrap;gap:.25rem}
+.crumbs li+li::before{content:"›";margin-right:.25rem;color:#4a5563}
+mark{background:#ffe58a;color:inherit}
+table{border-collapse:collapse;width:100%;font-size:.95rem}
+th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #c5ccd6;vertical-align:top}
+.table{overflow-x:auto}
+select{font:inherit;padding:.45rem;max-width:100%;border:2px solid #4a5563;border-radius:.3rem}
+footer.site{border-top:1px solid #c5ccd6;padding:1.5rem 0;color:#4a5563;font-size:.925rem}
+footer.site ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem}
+@media (max-width:40rem){h1{font-size:1.45rem}.brand{font-size:1.1rem}}
+@media print{header.site,footer.site,.feedback,.search{display:none}}
+`.trim();
+
+const bytes = Buffer.from(css);
+const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+
+export const stylesheet = {
+  name: `portal-${hash}.css`,
+  body: bytes,
+  gzip: gzipSync(bytes),
+  etag: `"${hash}"`,
+};
