@@ -23,7 +23,8 @@ export interface EdgeFigures {
   events: number;
   rejected: number;
   loaded: number[];
-  steady: { rate: number; routing: number[]; acknowledge: number[] }[];
+  /** empty: GET /healthz at the same rate just before, the machine's own floor for a round trip. */
+  steady: { rate: number; routing: number[]; acknowledge: number[]; empty: number[] }[];
 }
 
 const task = workerData as EdgeTask;
@@ -129,9 +130,19 @@ const steady: EdgeFigures['steady'] = [];
 for (const phase of task.steady) {
   // the server first finishes what the last phase left (rollups to fold, events to deliver)
   await sleep(3000);
+  const gap = 1000 / phase.rate;
+  // The same rate of requests that do nothing: what any round trip costs on this machine at this
+  // pace (an idle machine answers a sparse request slower than a busy one answers a dense stream).
+  const empty: number[] = [];
+  for (let i = 0, e0 = performance.now(); i < Math.min(phase.calls, 200); i++) {
+    const due = e0 + i * gap;
+    if (performance.now() < due) await sleep(due - performance.now());
+    const t = performance.now();
+    await (await fetch(`${task.url}/healthz`)).arrayBuffer();
+    empty.push(performance.now() - t);
+  }
   routing = [];
   const acknowledge: number[] = [];
-  const gap = 1000 / phase.rate;
   const t0 = performance.now();
   for (let i = 0; i < phase.calls; i++) {
     // on schedule, not "after the previous one": a slow answer does not slow the callers down
@@ -144,7 +155,7 @@ for (const phase of task.steady) {
     void post([{ id: `${callId}-o`, callId, type: 'offered', at, region: task.regions[i % task.regions.length], caller: null }, { id: `${callId}-q`, callId, type: 'queued', at }]).then(() => acknowledge.push(performance.now() - t));
   }
   while (routing.length < phase.calls && performance.now() - t0 < phase.calls * gap + 10_000) await sleep(5);
-  steady.push({ rate: phase.rate, routing, acknowledge });
+  steady.push({ rate: phase.rate, routing, acknowledge, empty });
 }
 finished = true;
 await Promise.all(answerers);

@@ -98,7 +98,7 @@ async function run(db: Db, label: string): Promise<Figures> {
   await http.close();
   await stopServices(services);
   const sort = (xs: number[]) => [...xs].sort((a, b) => a - b);
-  const [peak, high] = edge.steady.map((p) => ({ rate: p.rate, routing: sort(p.routing), acknowledge: sort(p.acknowledge) }));
+  const [peak, high] = edge.steady.map((p) => ({ rate: p.rate, routing: sort(p.routing), acknowledge: sort(p.acknowledge), empty: sort(p.empty) }));
   const f: Figures = {
     callsPerSec: round(CALLS / edge.seconds, 1),
     eventsPerSec: round(events / edge.seconds, 1),
@@ -110,6 +110,7 @@ async function run(db: Db, label: string): Promise<Figures> {
   console.log(`${label}: ${CALLS} calls in ${round(edge.seconds, 2)} s — ${f.callsPerSec} calls/s, ${f.eventsPerSec} events/s (${edge.rejected} events refused)`);
   for (const p of [peak!, high!]) {
     console.log(`  routing decision after offered+queued at ${p.rate} calls/s: p50 ${round(percentile(p.routing, 50), 2)} ms, p99 ${round(percentile(p.routing, 99), 2)} ms (${p.routing.length} calls; limit p99 10 ms); events API's answer p50 ${round(percentile(p.acknowledge, 50), 2)} ms, p99 ${round(percentile(p.acknowledge, 99), 2)} ms`);
+    console.log(`    baseline at the same rate: an empty request (GET /healthz) p50 ${round(percentile(p.empty, 50), 2)} ms, p99 ${round(percentile(p.empty, 99), 2)} ms — a routing decision is two such hops (the events POST, then the push to the edge)`);
   }
   console.log(`  under full load (calls offered as fast as taken): routing p50 ${round(percentile(loaded, 50), 1)} ms, p99 ${round(percentile(loaded, 99), 1)} ms`);
   console.log(`  storage baseline: ${f.baselineRowsPerSec} plain event rows/s in batches of ${BATCH}; events API at ${round((f.eventsPerSec / f.baselineRowsPerSec) * 100, 1)} % of it`);
