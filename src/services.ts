@@ -88,6 +88,7 @@ export async function startServices(s: Services, options: { waitForAcd?: boolean
   subscribeContactCenter(s.cc, s.events);
   s.events.subscribe('regions.imported', (e) => s.cc.queues.ensureDefaults((e.payload as { codes: string[] }).codes));
   s.events.subscribe('regions.imported', async () => s.monitoring.forgetZones());
+  s.events.subscribe('regions.settings.changed', async () => s.monitoring.forgetNorms());
   await s.events.start();
   await s.feedback.load();
   await s.search.load();

@@ -58,6 +58,8 @@ export function createMonitoring(o: MonitoringOptions) {
     rebuild: (from: Date, to: Date, onProgress?: (calls: number, total: number) => void) => rebuildRollups(o.db, need(), zones, from, to, onProgress),
     /** Regions were imported again: their time zones may have changed. */
     forgetZones: () => zones.forget(),
+    /** A region's norms changed: the live figures read them again now, not within 30 s. */
+    forgetNorms: () => live.forgetNorms(),
     /** The history the staffing plan forecasts from. */
     planning: planningSource(o.db, o.regions, fresh, o.clock ?? (() => new Date())),
     reports: new ReportsService(o.db, o.regions, o.clock ?? (() => new Date()), o.year, fresh),

@@ -121,6 +121,18 @@ describe('portal pages', () => {
     expect(await htmlProblems(r.text)).toEqual([]);
   });
 
+  it("a region's new hours are on the hotline page once its settings are saved", async () => {
+    const coordinator = await app.as('coordinator', 'federal');
+    expect((await coordinator.put('/api/v1/regions/78/settings', { hours: { sat: { open: '10:00', close: '16:30' } } })).status).toBe(200);
+    let text = '';
+    for (let i = 0; i < 50 && !text.includes('16:30'); i++) {
+      text = visibleText((await app.client().get('/hotline', { cookie: 'otvet_region=78' })).text);
+      if (!text.includes('16:30')) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(text).toMatch(/Ваш регион — Санкт-Петербург[^.]*10:00[^.]*16:30/);
+    expect((await coordinator.put('/api/v1/regions/78/settings', {})).status).toBe(200);
+  });
+
   it('the large-font mode is a form and a cookie, no JavaScript', async () => {
     const r = await postForm(app, '/settings/font', { size: 'large', back: '/hotline' });
     expect(r.status).toBe(303);
@@ -153,7 +165,9 @@ describe('portal pages', () => {
   it('a failure while building a page is a 500 page with the request id, never the error itself', async () => {
     const portal = app.services.portal;
     const original = portal.hotline.bind(portal);
-    portal.hotline = () => Promise.reject(new Error('secret internal detail at /srv/x.ts:1'));
+    portal.hotline = () => {
+      throw new Error('secret internal detail at /srv/x.ts:1');
+    };
     try {
       const r = await app.client().get('/hotline');
       expect(r.status).toBe(500);

@@ -97,7 +97,7 @@ export function portalRoutes(app: App, portal: PortalService) {
       sendPage(req, reply, portal.search(req.query.q, visitor(req)), 'public, max-age=60'),
     );
 
-    scope.get('/hotline', { schema: { hide: true }, config }, async (req, reply) => sendPage(req, reply, await portal.hotline(visitor(req))));
+    scope.get('/hotline', { schema: { hide: true }, config }, (req, reply) => sendPage(req, reply, portal.hotline(visitor(req))));
 
     scope.get('/region', { schema: { hide: true, querystring: z.object({ back, saved: z.enum(['set', 'cleared']).optional().catch(undefined) }) }, config }, (req, reply) =>
       sendPage(req, reply, portal.regionChooser(visitor(req), req.query.back, req.query.saved ?? null), PRIVATE),

@@ -19,8 +19,6 @@ import { Votes } from './votes.ts';
 const HTML = 'text/html; charset=utf-8';
 const ATOM = 'application/atom+xml; charset=utf-8';
 const XML = 'application/xml; charset=utf-8';
-/** Region settings publish no events; the hours on the hotline page are read again this often. */
-const CENTRES_TTL_MS = 5 * 60_000;
 
 export interface PortalDeps {
   db: Db;
@@ -42,7 +40,6 @@ export class PortalService {
   private readonly origin: string;
   private centres: CentreHours[] = [];
   private regionNames = new Map<string, string>();
-  private centresAt = 0;
   private loaded = false;
   private queued: string[] = [];
 
@@ -58,6 +55,7 @@ export class PortalService {
   subscribe(bus: EventBus): void {
     bus.subscribe('kb.answer.', (e: DomainEvent) => this.changed((e.payload as { slug: string }).slug));
     bus.subscribe('regions.imported', () => this.loadCentres());
+    bus.subscribe('regions.settings.changed', () => this.loadCentres());
   }
 
   private async changed(slug: string): Promise<void> {
@@ -90,7 +88,6 @@ export class PortalService {
     const all = await this.deps.regions.callCentres();
     this.centres = [...all.entries()].map(([code, c]) => ({ code, name: c.name, hours: c.hours })).sort((a, b) => a.name.localeCompare(b.name, 'ru'));
     this.regionNames = new Map(this.centres.map((c) => [c.code, c.name]));
-    this.centresAt = Date.now();
     this.cache.drop('hotline|');
   }
 
@@ -167,8 +164,7 @@ export class PortalService {
     return render(searchPage(this.origin, query, hits.slice(0, 10), v), HTML, null);
   }
 
-  async hotline(v: Visitor): Promise<Rendered> {
-    if (Date.now() - this.centresAt > CENTRES_TTL_MS) await this.loadCentres();
+  hotline(v: Visitor): Rendered {
     return this.cache.get(this.key('hotline', v), () => render(hotlinePage(this.origin, this.centres, v), HTML, null));
   }
 

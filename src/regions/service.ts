@@ -99,6 +99,8 @@ export class RegionsService {
         targetType: 'call_centre_defaults',
         details: { before: { hours: before.hours, norms: before.norms }, after: next },
       }, tx);
+      // every region without its own value follows the defaults
+      await publish(tx, 'regions.settings.changed', { region: null });
     });
     return next;
   }
@@ -134,6 +136,7 @@ export class RegionsService {
         region: code,
         details: { before: before ? { hours: before.hours, norms: before.norms } : null, after: overrides },
       }, tx);
+      await publish(tx, 'regions.settings.changed', { region: code });
     });
     return this.settings(ctx, code);
   }
