@@ -1,10 +1,11 @@
 // Every region's figures now: the last 30 minutes (live service level, with calls still waiting
 // past the threshold counted as misses) and its own local day so far. Shared by the wallboard and
-// the alert evaluator, computed from the rollups (the day from the daily ones) and the calls waiting now — never by scanning calls.
+// the alert evaluator, computed from the rollups (the day from the daily ones) and the calls waiting
+// now — never by scanning calls.
 import type { Db } from '../platform/db/database.ts';
 import type { Norms } from '../regions/index.ts';
 import { abandonRate, addTotals, answeredWithin, asa, emptyTotals, serviceLevel, shortAbandons, type Totals } from './metrics.ts';
-import { INTERVAL_MS } from './rollups/contribution.ts';
+import { INTERVAL_MS, intervalOf } from './rollups/contribution.ts';
 import { totalsByRegion, totalsOnDates } from './rollups/queries.ts';
 import { localDay } from './local-time.ts';
 
@@ -72,7 +73,7 @@ export class LiveFigures {
     const days = [...centres].map(([code, c]) => ({ code, ...localDay(now, c.timezone) }));
     // up to the end of the interval now runs in: nothing later has happened yet
     const [recent, today, waiting] = await Promise.all([
-      totalsByRegion(this.db, windowStart(now), new Date(Math.floor(now.getTime() / INTERVAL_MS) * INTERVAL_MS + INTERVAL_MS)),
+      totalsByRegion(this.db, windowStart(now), new Date(intervalOf(now) + INTERVAL_MS)),
       totalsOnDates(this.db, days.map((d) => ({ region: d.code, date: d.date }))),
       this.waiting(),
     ]);

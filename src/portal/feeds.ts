@@ -3,7 +3,7 @@
 import type { PublishedRecord } from '../knowledge/index.ts';
 import { answerPath } from './answer-page.ts';
 import type { Catalog, Section } from './catalog.ts';
-import { escapeHtml } from './html.ts';
+import { escapeHtml } from '../platform/http/escape-html.ts';
 import { excerpt, markdown } from './markdown.ts';
 import { t } from './strings.ts';
 

@@ -1,5 +1,6 @@
 // HTML built with a tagged template: every interpolated value is escaped unless it is already Html
 // (made here, or by the Markdown renderer). See docs/adr/0010-portal-server-rendering.md.
+import { escapeHtml } from '../platform/http/escape-html.ts';
 
 /** A piece of markup that is safe to put into a page as it is. */
 export class Html {
@@ -9,11 +10,6 @@ export class Html {
   }
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
 
 /** Marks trusted markup (from this module or a sanitising renderer) as safe. */
 export function raw(markup: string): Html {

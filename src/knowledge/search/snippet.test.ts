@@ -1,7 +1,8 @@
 // Snippets: the passage that matches, matches marked, everything else escaped.
 import { describe, expect, it } from 'vitest';
 import { createSearchIndex } from './search-index.ts';
-import { buildSnippet, escapeHtml, SNIPPET_MAX } from './snippet.ts';
+import { escapeHtml } from '../../platform/http/escape-html.ts';
+import { buildSnippet, SNIPPET_MAX } from './snippet.ts';
 import { testDocuments, testSynonyms } from './test-corpus.ts';
 
 const index = createSearchIndex({ synonyms: testSynonyms });

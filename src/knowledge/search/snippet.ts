@@ -3,6 +3,7 @@
 import { stem } from './stem.ts';
 import { isStopWord } from './stop-words.ts';
 import { tokenize, type Token } from './text.ts';
+import { escapeHtml } from '../../platform/http/escape-html.ts';
 
 export const SNIPPET_MAX = 220;
 const SNIPPET_MIN = 100;
@@ -13,8 +14,6 @@ export interface Highlights {
   phrases: readonly { stems: string[]; weight: number }[];
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 /** A body split once into words (with stems; '' for stop words) and sentences; kept per answer. */
 export interface PreparedText {

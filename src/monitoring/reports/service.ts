@@ -93,20 +93,19 @@ export class ReportsService {
 
   async regions(ctx: ActorContext, s: Span) {
     const span = this.span(ctx, s, 3700);
-    const { centres, t } = await this.thresholds();
+    return { from: span.from, to: span.to, items: await this.byRegion(span, await this.thresholds()) };
+  }
+
+  /** Each region's figures over a checked span, judged against its norms. */
+  private async byRegion(span: { from: string; to: string; regions?: string[] }, { centres, t }: Awaited<ReturnType<ReportsService['thresholds']>>) {
     const rows = await q.sumsByPeriod(this.db, { ...span, period: 'year', byRegion: true, thresholds: t });
     const byRegion = new Map<string, q.PeriodSums>();
     for (const r of rows) byRegion.set(r.region!, sumInto(byRegion.get(r.region!) ?? emptySums(), r));
-    const codes = span.regions ?? [...centres.keys()];
-    return {
-      from: span.from,
-      to: span.to,
-      items: codes.map((code) => {
-        const c = centres.get(code)!;
-        const f = figuresOf(byRegion.get(code) ?? emptySums());
-        return { region: code, name: c.name, ...f, target: c.norms.serviceLevelTarget, meetsNorms: meets(f, c.norms) };
-      }),
-    };
+    return (span.regions ?? [...centres.keys()]).map((code) => {
+      const c = centres.get(code)!;
+      const f = figuresOf(byRegion.get(code) ?? emptySums());
+      return { region: code, name: c.name, ...f, target: c.norms.serviceLevelTarget, meetsNorms: meets(f, c.norms) };
+    });
   }
 
   async topics(ctx: ActorContext, s: Span & { limit: number }) {
@@ -136,13 +135,13 @@ export class ReportsService {
 
   async year(ctx: ActorContext, year: number, region?: string) {
     const span = this.span(ctx, { from: `${year}-01-01`, to: `${year}-12-31`, ...(region ? { region } : {}) }, 366);
-    const { t } = await this.thresholds();
+    const thresholds = await this.thresholds();
     // months from the monthly rollups, the peak day alone from the daily ones, all at once
-    const [months, peakDay, launch, regionsReport, answersPublished, portalViews] = await Promise.all([
-      q.sumsByPeriod(this.db, { ...span, period: 'month', byRegion: false, thresholds: t }),
+    const [months, peakDay, launch, regions, answersPublished, portalViews] = await Promise.all([
+      q.sumsByPeriod(this.db, { ...span, period: 'month', byRegion: false, thresholds: thresholds.t }),
       q.peakDay(this.db, span),
       q.sinceLaunch(this.db),
-      this.regions(ctx, { from: span.from, to: span.to, ...(region ? { region } : {}) }),
+      this.byRegion(span, thresholds),
       this.year$.answersPublished(new Date(`${year}-01-01T00:00:00+03:00`), new Date(`${year + 1}-01-01T00:00:00+03:00`)),
       // the portal is national: its views belong to the federal summary, not to a region's
       !span.regions && this.year$.portalViews ? this.year$.portalViews(`${year}-01-01`, `${year}-12-31`) : null,
@@ -159,8 +158,8 @@ export class ReportsService {
       peakMonth: peakMonth && peakMonth.offered > 0 ? { month: peakMonth.period, calls: peakMonth.offered } : null,
       peakDay,
       months: months.map((m) => ({ month: m.period, calls: m.offered, serviceLevel: figuresOf(m).serviceLevel })),
-      regionsMeetingNorms: regionsReport.items.filter((r) => r.meetsNorms === true).length,
-      regionsWithCalls: regionsReport.items.filter((r) => r.meetsNorms !== null).length,
+      regionsMeetingNorms: regions.filter((r) => r.meetsNorms === true).length,
+      regionsWithCalls: regions.filter((r) => r.meetsNorms !== null).length,
       answersPublished,
       portalViews,
     };

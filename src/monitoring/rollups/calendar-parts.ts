@@ -1,7 +1,7 @@
 // The upserts of the calendar rollups (per region and local day or local month, and per local date
 // over all regions): counters added to what is there, the largest wait kept, the "within" buckets
 // added position by position.
-import type { Counters } from './contribution.ts';
+import { ABANDON_BUCKETS, WAIT_BUCKETS, type Counters } from './contribution.ts';
 import type { Part } from './store.ts';
 
 export interface CalendarRow {
@@ -19,6 +19,14 @@ export interface CalendarTopic {
   topic: string;
   calls: number;
 }
+
+/** The counters of rows summed (for INSERT … SELECT of coarser rows from daily ones), in column order. */
+export const SUMMED_COUNTERS = [
+  'sum(offered), sum(answered), sum(abandoned), sum(overflow_out), sum(overflow_in), sum(callbacks)',
+  'sum(wait_seconds), max(max_wait_seconds), sum(talk_seconds), sum(wrap_seconds)',
+  `ARRAY[${WAIT_BUCKETS.map((_, i) => `sum(answered_within[${i + 1}])`).join(', ')}]::int[]`,
+  `ARRAY[${ABANDON_BUCKETS.map((_, i) => `sum(abandoned_within[${i + 1}])`).join(', ')}]::int[]`,
+].join(', ');
 
 type Table = 'mon_daily' | 'mon_monthly' | 'mon_national_daily';
 type TopicTable = 'mon_topic_daily' | 'mon_topic_monthly';

@@ -30,7 +30,7 @@ export class RegionZones {
   }
 }
 
-export interface DayRow {
+interface DayRow {
   region: string;
   date: string;
   from: Date;

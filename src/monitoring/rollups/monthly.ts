@@ -2,7 +2,7 @@
 // month's largest wait read again from its days, and whole months summed again after a rebuild.
 import type { Queryable } from '../../platform/db/database.ts';
 import { addTotals } from '../metrics.ts';
-import type { CalendarRow, CalendarTopic } from './calendar-parts.ts';
+import { SUMMED_COUNTERS, type CalendarRow, type CalendarTopic } from './calendar-parts.ts';
 import type { Counters } from './contribution.ts';
 
 /** 2026-11-28 → 2026-11-01 */
@@ -56,15 +56,12 @@ export async function recomputeMonthlyMax(tx: Queryable, days: { region: string;
 export async function resumMonths(tx: Queryable, days: { region: string; date: string }[]): Promise<void> {
   if (!days.length) return;
   const pairs = pairsOf(days);
-  const aw = Array.from({ length: 10 }, (_, i) => `sum(d.answered_within[${i + 1}])`).join(', ');
-  const ab = Array.from({ length: 6 }, (_, i) => `sum(d.abandoned_within[${i + 1}])`).join(', ');
   await tx.query('DELETE FROM mon_monthly m USING json_to_recordset($1::json) AS x(region text, month date) WHERE m.region_code = x.region AND m.month = x.month', [pairs]);
   await tx.query('DELETE FROM mon_topic_monthly m USING json_to_recordset($1::json) AS x(region text, month date) WHERE m.region_code = x.region AND m.month = x.month', [pairs]);
   await tx.query(
     `INSERT INTO mon_monthly (region_code, month, offered, answered, abandoned, overflow_out, overflow_in, callbacks,
                               wait_seconds, max_wait_seconds, talk_seconds, wrap_seconds, answered_within, abandoned_within)
-     SELECT x.region, x.month, sum(d.offered), sum(d.answered), sum(d.abandoned), sum(d.overflow_out), sum(d.overflow_in), sum(d.callbacks),
-            sum(d.wait_seconds), max(d.max_wait_seconds), sum(d.talk_seconds), sum(d.wrap_seconds), ARRAY[${aw}]::int[], ARRAY[${ab}]::int[]
+     SELECT x.region, x.month, ${SUMMED_COUNTERS}
        FROM json_to_recordset($1::json) AS x(region text, month date)
        JOIN mon_daily d ON d.region_code = x.region AND d.local_date >= x.month AND d.local_date < x.month + interval '1 month'
       GROUP BY x.region, x.month`,

@@ -3,7 +3,7 @@
 // days, and whole dates summed again after a rebuild. National reports by day read a row a day.
 import type { Queryable } from '../../platform/db/database.ts';
 import { addTotals } from '../metrics.ts';
-import type { CalendarRow } from './calendar-parts.ts';
+import { SUMMED_COUNTERS, type CalendarRow } from './calendar-parts.ts';
 import type { Counters } from './contribution.ts';
 
 export function byNationalDay(days: { date: string; c: Counters; maxWait: number }[]): CalendarRow[] {
@@ -31,14 +31,11 @@ export async function recomputeNationalMax(tx: Queryable, days: { date: string }
 export async function resumNationalDays(tx: Queryable, days: { date: string }[]): Promise<void> {
   if (!days.length) return;
   const dates = datesOf(days);
-  const aw = Array.from({ length: 10 }, (_, i) => `sum(answered_within[${i + 1}])`).join(', ');
-  const ab = Array.from({ length: 6 }, (_, i) => `sum(abandoned_within[${i + 1}])`).join(', ');
   await tx.query('DELETE FROM mon_national_daily WHERE local_date = ANY($1::date[])', [dates]);
   await tx.query(
     `INSERT INTO mon_national_daily (local_date, offered, answered, abandoned, overflow_out, overflow_in, callbacks,
                                      wait_seconds, max_wait_seconds, talk_seconds, wrap_seconds, answered_within, abandoned_within)
-     SELECT local_date, sum(offered), sum(answered), sum(abandoned), sum(overflow_out), sum(overflow_in), sum(callbacks),
-            sum(wait_seconds), max(max_wait_seconds), sum(talk_seconds), sum(wrap_seconds), ARRAY[${aw}]::int[], ARRAY[${ab}]::int[]
+     SELECT local_date, ${SUMMED_COUNTERS}
        FROM mon_daily WHERE local_date = ANY($1::date[]) GROUP BY local_date`,
     [dates],
   );

@@ -54,27 +54,13 @@ export async function totalsByRegion(db: Queryable, from: Date, to: Date, region
 export async function totalsOnDates(db: Queryable, days: { region: string; date: string }[]): Promise<Map<string, Totals>> {
   const out = new Map(days.map((d) => [d.region, emptyTotals()]));
   if (!days.length) return out;
-  const r = await db.query<{ region_code: string; offered: number; answered: number; abandoned: number; overflow_out: number; overflow_in: number; callbacks: number; wait_seconds: number; max_wait_seconds: number; talk_seconds: number; wrap_seconds: number; answered_within: number[]; abandoned_within: number[] }>(
-    `SELECT d.region_code, d.offered, d.answered, d.abandoned, d.overflow_out, d.overflow_in, d.callbacks, d.wait_seconds, d.max_wait_seconds, d.talk_seconds, d.wrap_seconds, d.answered_within, d.abandoned_within
-       FROM json_to_recordset($1::json) AS x(region text, date date) JOIN mon_daily d ON d.region_code = x.region AND d.local_date = x.date`,
+  // (one row per group: the sums are the row itself, in the shape totalsOf reads)
+  const r = await db.query<SumRow & { region_code: string }>(
+    `SELECT region_code, ${SUMS} FROM json_to_recordset($1::json) AS x(region text, date date) JOIN mon_daily d ON d.region_code = x.region AND d.local_date = x.date
+      GROUP BY region_code`,
     [JSON.stringify(days)],
   );
-  for (const x of r.rows) {
-    out.set(x.region_code, {
-      offered: x.offered,
-      answered: x.answered,
-      abandoned: x.abandoned,
-      overflowOut: x.overflow_out,
-      overflowIn: x.overflow_in,
-      callbacks: x.callbacks,
-      waitSeconds: x.wait_seconds,
-      maxWaitSeconds: x.max_wait_seconds,
-      talkSeconds: x.talk_seconds,
-      wrapSeconds: x.wrap_seconds,
-      answeredWithin: x.answered_within,
-      abandonedWithin: x.abandoned_within,
-    });
-  }
+  for (const row of r.rows) out.set(row.region_code, totalsOf(row));
   return out;
 }
 
