@@ -105,6 +105,8 @@ type Listener = (changed: CallsChanged, decisions: Decision[]) => void;
 export class CallEventsRecorder {
   private readonly listeners: Listener[] = [];
   private readonly deciders: ((decisions: Decision[]) => void)[] = [];
+  private readonly routers: ((changed: CallsChanged) => void)[] = [];
+  private readonly aborts: (() => void)[] = [];
 
   /**
    * The ACD tells the edge what to do the moment it decides, from its own state, and records the
@@ -120,10 +122,24 @@ export class CallEventsRecorder {
 
   /**
    * In-process listeners hear of a committed batch at once, before the event bus brings it to
-   * every node: the fast path from an event to the ACD's decision on a single node.
+   * every node.
    */
   onRecorded(fn: Listener): void {
     this.listeners.push(fn);
+  }
+
+  /**
+   * The ACD's feed on this node: a batch's change as soon as it is written, before its commit
+   * waits for the disk (a caller should not wait on an fsync for an operator), and operators' own
+   * moves once committed. What it decides from a batch that then fails to commit is undone: its
+   * rings are refused (the call is not there) and onAborted tells it to read its state again.
+   */
+  onWritten(fn: (changed: CallsChanged) => void): void {
+    this.routers.push(fn);
+  }
+
+  onAborted(fn: () => void): void {
+    this.aborts.push(fn);
   }
 
   constructor(
@@ -144,9 +160,9 @@ export class CallEventsRecorder {
     return record;
   }
 
-  /** Tells this node's listeners of a change committed elsewhere in the module (an operator's state). */
+  /** Tells this node's ACD of a change committed elsewhere in the module (an operator's state). */
   announce(changed: CallsChanged): void {
-    for (const fn of this.listeners) fn(changed, []);
+    for (const fn of this.routers) fn(changed);
   }
 
   /** A call whose queue could not be named yet (it was queued before we knew its region) gets it now. */
@@ -187,6 +203,7 @@ export class CallEventsRecorder {
     }
     const changed: CallsChanged = { calls: [], agents: [] };
     const published: Decision[] = [];
+    let written = false;
     if (fresh.length || opts.decisions?.length) {
       await this.db.transaction(async (tx) => {
         // (a transaction may run again after a deadlock: start from nothing each time)
@@ -214,13 +231,17 @@ export class CallEventsRecorder {
         const admitted: CallEvent[] = [];
         for (const callId of callIds) {
           const mine = byCall.get(callId) ?? [];
+          // As stored: the rollups were kept from exactly this record.
+          const before = mine.length ? this.refold(callId, mine) : null;
           const candidates: CallEvent[] = [];
           for (const e of freshByCall.get(callId) ?? []) {
             const prior = knownIds.get(e.id) ?? elsewhere.get(e.id);
             if (prior) results.set(e.id, sameEvent(prior, e) ? { id: e.id, status: 'duplicate' } : { id: e.id, status: 'rejected', reason: `event id ${e.id} was used for a different event` });
             else if (e.source === 'acd' && e.type === 'ringing') {
               const op = e.data.operatorId as number;
-              if (!free.has(op) || taken.has(op)) results.set(e.id, { id: e.id, status: 'rejected', reason: `operator ${op} is no longer free` });
+              // (the ACD may have decided from a batch that then failed to commit, or from a stale view)
+              if (before?.state !== 'waiting' && before?.state !== 'callback_pending') results.set(e.id, { id: e.id, status: 'rejected', reason: `call ${callId} is not waiting for an operator` });
+              else if (!free.has(op) || taken.has(op)) results.set(e.id, { id: e.id, status: 'rejected', reason: `operator ${op} is no longer free` });
               else {
                 taken.add(op);
                 candidates.push(e);
@@ -229,8 +250,6 @@ export class CallEventsRecorder {
           }
           if (!candidates.length) continue;
           orderAcrossClocks(mine, candidates);
-          // As stored: the rollups were kept from exactly this record.
-          const before = mine.length ? this.refold(callId, mine) : null;
           const out = admit(callId, mine, candidates);
           for (const [id, reason] of out.rejected) results.set(id, { id, status: 'rejected', reason });
           if (opts.region && out.record.regionCode && out.record.regionCode !== opts.region && out.record.queueRegion !== opts.region) {
@@ -264,6 +283,11 @@ export class CallEventsRecorder {
         const theirs = this.hooks.changed?.(changes.map((c) => ({ before: c.before, after: c.after })), moved.moves) ?? [];
         const publish = [...outbox, { topic: 'cc.calls.changed', payload: { ...changed, origin: NODE } }, ...theirs];
         await writeBatch(tx, { events: admitted, calls: changes.map((c) => c.after), agents: moved.agents, log: moved.log, publish });
+        written = true;
+        for (const fn of this.routers) fn(changed);
+      }).catch((err: unknown) => {
+        if (written) for (const fn of this.aborts) fn();
+        throw err;
       });
     }
     if (changed.calls.length || changed.agents.length || published.length) for (const fn of this.listeners) fn(changed, published);

@@ -27,8 +27,10 @@ export interface TestApp {
 
 let counter = 0;
 
-export async function startApp(overrides: Partial<Config> = {}, opts: { acd?: boolean; clock?: () => Date } = {}): Promise<TestApp> {
-  const db = await testDatabase();
+export async function startApp(overrides: Partial<Config> = {}, opts: { acd?: boolean; clock?: () => Date; wrapDb?: (db: Db) => Db } = {}): Promise<TestApp> {
+  const fresh = await testDatabase();
+  // (a test may stand between the app and its database: to hold or fail commits, say)
+  const db = opts.wrapDb ? opts.wrapDb(fresh) : fresh;
   // Tests sign in far more often than people; the per-address limit has its own test.
   const config = { ...loadConfig({ LOGIN_RATE_PER_MINUTE: '10000' }), ...overrides };
   const logger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent', format: 'json' });

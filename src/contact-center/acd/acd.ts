@@ -52,6 +52,8 @@ export class Acd {
   private lastSync = 0;
   private running: Promise<void> | null = null;
   private ringing = new Map<string, { operatorId: number; deadline: number }>();
+  /** Operators' usernames (the edge's name for them): a decision needs no database read. */
+  private names = new Map<number, string>();
   private widened = new Set<string>();
   private callbackOffered = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
@@ -77,8 +79,10 @@ export class Acd {
       const c = e.payload as CallsChanged;
       if (c.origin !== NODE) this.onChange(c);
     });
-    // Batches recorded on this node reach the ACD at once; the bus brings the others' (and these again, harmlessly).
-    this.recorder.onRecorded((changed) => this.onChange(changed));
+    // Batches recorded on this node reach the ACD as soon as they are written; the bus brings the others'.
+    this.recorder.onWritten((changed) => this.onChange(changed));
+    // A batch it heard of did not commit after all: memory is read again from the database.
+    this.recorder.onAborted(() => (this.lastSync = 0));
   }
 
   /** Called with the change of a batch this node recorded, without waiting for the bus. */
@@ -99,10 +103,12 @@ export class Acd {
       } else this.waiting.delete(call.callId);
       if (call.queueRegion) this.dirty.add(call.queueRegion);
     }
+    const newcomers: number[] = [];
     for (const a of c.agents) {
       if (a.state === 'offline') this.staff.delete(a.userId);
       else {
         const prev = this.staff.get(a.userId);
+        if (!this.names.has(a.userId)) newcomers.push(a.userId);
         this.staff.set(a.userId, {
           userId: a.userId,
           region: a.region,
@@ -113,7 +119,16 @@ export class Acd {
       }
       this.dirty.add(a.region);
     }
+    if (newcomers.length) void this.learnNames(newcomers);
     this.kick();
+  }
+
+  private async learnNames(ids: number[]): Promise<void> {
+    try {
+      for (const [id, p] of await this.directory.byIds(ids)) this.names.set(id, p.username);
+    } catch (err) {
+      this.log.warn({ err }, 'acd: could not read operators\' names; will read them when routing');
+    }
   }
 
   /** Memory from the database: at start, and now and then in case a change was missed. */
@@ -132,6 +147,8 @@ export class Acd {
       }]),
     );
     this.staff = new Map(agents.map((a) => [a.user_id, { userId: a.user_id, region: a.region_code, state: a.state, skills: a.skills, idleSince: a.idle_since }]));
+    const unnamed = [...this.staff.keys()].filter((id) => !this.names.has(id));
+    if (unnamed.length) await this.learnNames(unnamed);
     this.lastSync = Date.now();
     for (const c of this.waiting.values()) this.dirty.add(c.queueRegion);
   }
@@ -219,10 +236,11 @@ export class Acd {
       const ready: ReadyOperator[] = staff.filter((a) => a.state === 'ready').map((a) => ({ userId: a.userId, skills: a.skills, idleSince: a.idleSince }));
       assignments.push(...route(waiting, ready));
     }
-    const people = assignments.length ? await this.directory.byIds(assignments.map((a) => a.operatorId)) : new Map();
+    const unnamed = assignments.map((a) => a.operatorId).filter((id) => !this.names.has(id));
+    if (unnamed.length) await this.learnNames(unnamed);
     for (const a of assignments) {
       const call = this.waiting.get(a.callId)!;
-      const op = { id: a.operatorId, username: people.get(a.operatorId)?.username ?? String(a.operatorId) };
+      const op = { id: a.operatorId, username: this.names.get(a.operatorId) ?? String(a.operatorId) };
       events.push(this.event(a.callId, 'ringing', { operatorId: a.operatorId }));
       decisions.push(this.decision(call.state === 'callback_pending' ? 'callback' : 'connect', { callId: a.callId, region: call.region, queueRegion: call.queueRegion }, op));
     }
@@ -253,6 +271,11 @@ export class Acd {
    */
   private async takeBack(refused: { callId: string; operatorId: number; decision: Decision }[]): Promise<void> {
     const now = new Map((await q.callsByIds(this.db, refused.map((r) => r.callId))).map((c) => [c.call_id, c]));
+    // A call that is not waiting as stored (a batch that failed to commit, a caller who hung up) is not routed again.
+    for (const r of refused) {
+      const state = now.get(r.callId)?.state;
+      if (state !== 'waiting' && state !== 'callback_pending') this.waiting.delete(r.callId);
+    }
     const stops = refused
       .filter((r) => {
         const c = now.get(r.callId);
