@@ -4,6 +4,7 @@ import { AuditService } from './platform/audit/service.ts';
 import { LoginService } from './platform/auth/login-service.ts';
 import { TokensService } from './platform/auth/tokens-service.ts';
 import { UsersService } from './platform/auth/users-service.ts';
+import { CREDENTIALS_CHANGED, TokenCache } from './platform/auth/token-cache.ts';
 import type { Config } from './platform/config.ts';
 import type { Db } from './platform/db/database.ts';
 import { EventBus } from './platform/events/bus.ts';
@@ -55,6 +56,7 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login' 
   const synonyms = new SynonymsService(db, audit);
   const feedback = new FeedbackService(db);
   const search = new KnowledgeSearch(db, log, createSearchIndex(), synonyms, queryStats, feedback);
+  const checkedTokens = new TokenCache();
   const portal = new PortalService({ db, log, answers, search, regions, publicUrl: config.publicUrl });
   return {
     db,
@@ -68,9 +70,10 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login' 
     search,
     portal,
     audit,
-    users: new UsersService(db, audit),
-    tokens: new TokensService(db, audit),
-    login: new LoginService(db, audit, config),
+    checkedTokens,
+    users: new UsersService(db, audit, checkedTokens),
+    tokens: new TokensService(db, audit, checkedTokens),
+    login: new LoginService(db, audit, config, checkedTokens),
     regions,
     cc,
     monitoring,
@@ -89,6 +92,7 @@ export async function startServices(s: Services, options: { waitForAcd?: boolean
   s.events.subscribe('regions.imported', (e) => s.cc.queues.ensureDefaults((e.payload as { codes: string[] }).codes));
   s.events.subscribe('regions.imported', async () => s.monitoring.forgetZones());
   s.events.subscribe('regions.settings.changed', async () => s.monitoring.forgetNorms());
+  s.events.subscribe(CREDENTIALS_CHANGED, async () => s.checkedTokens.forget());
   await s.events.start();
   await s.feedback.load();
   await s.search.load();

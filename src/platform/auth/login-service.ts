@@ -9,6 +9,7 @@ import { dummyHash, verifyPassword } from './passwords.ts';
 import { FEDERAL, type ActorContext, type Principal } from '../access/principal.ts';
 import { randomSecret, sha256 } from './secrets.ts';
 import * as sessions from './sessions-queries.ts';
+import { TokenCache } from './token-cache.ts';
 import { liveToken, touchToken } from './tokens-queries.ts';
 import * as users from './users-queries.ts';
 import { presentUser } from './users-service.ts';
@@ -39,6 +40,7 @@ export class LoginService {
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly config: Pick<Config, 'session' | 'login'>,
+    private readonly tokens = new TokenCache(),
   ) {}
 
   async login(ctx: ActorContext, username: string, password: string): Promise<LoginResult> {
@@ -102,10 +104,14 @@ export class LoginService {
   }
 
   async tokenPrincipal(secret: string): Promise<Principal | null> {
-    const row = await liveToken(this.db, sha256(secret));
+    const hash = sha256(secret);
+    const known = this.tokens.get(hash);
+    if (known) return known;
+    const row = await liveToken(this.db, hash);
     if (!row) return null;
+    // (read at most once a minute per token: last_used_at is as fresh as it ever was)
     if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > TOUCH_EVERY_MS) await touchToken(this.db, row.token_id);
-    return {
+    const principal: Principal = {
       userId: row.user_id,
       username: row.username,
       displayName: row.display_name,
@@ -115,6 +121,8 @@ export class LoginService {
       tokenId: row.token_id,
       ...(row.scopes ? { scopes: row.scopes } : {}),
     };
+    this.tokens.set(hash, principal, row.expires_at);
+    return principal;
   }
 
   /** Removes ended sessions; run now and then so the table stays small. */

@@ -52,6 +52,7 @@ export async function revokeToken(db: Queryable, id: number): Promise<void> {
 export interface TokenPrincipalRow {
   token_id: number;
   scopes: string[] | null;
+  expires_at: Date | null;
   last_used_at: Date | null;
   user_id: number;
   username: string;
@@ -62,7 +63,7 @@ export interface TokenPrincipalRow {
 
 export async function liveToken(db: Queryable, hash: string): Promise<TokenPrincipalRow | undefined> {
   const r = await db.query<TokenPrincipalRow>(
-    `SELECT t.id AS token_id, t.scopes, t.last_used_at, u.id AS user_id, u.username, u.display_name, u.role, u.region_code
+    `SELECT t.id AS token_id, t.scopes, t.expires_at, t.last_used_at, u.id AS user_id, u.username, u.display_name, u.role, u.region_code
        FROM api_tokens t JOIN users u ON u.id = t.user_id
       WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())
         AND u.disabled_at IS NULL`,

@@ -5,7 +5,9 @@ import type { Db } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { authorize, regionFilter } from '../access/authorize.ts';
 import { FEDERAL, type ActorContext } from '../access/principal.ts';
+import { publish } from '../events/bus.ts';
 import { randomSecret, sha256 } from './secrets.ts';
+import { CREDENTIALS_CHANGED, type TokenCache } from './token-cache.ts';
 import * as q from './tokens-queries.ts';
 import { userById, userByUsername } from './users-queries.ts';
 
@@ -47,6 +49,7 @@ export class TokensService {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditService,
+    private readonly checked: TokenCache,
   ) {}
 
   async create(
@@ -104,7 +107,9 @@ export class TokensService {
     await this.db.transaction(async (tx) => {
       await q.revokeToken(tx, id);
       await this.audit.record(ctx, { action: 'token.revoke', targetType: 'token', targetId: id, region: token.region_code, details: { name: token.name } }, tx);
+      await publish(tx, CREDENTIALS_CHANGED, { tokenId: id });
     });
+    this.checked.forget();
     return present((await q.tokenById(this.db, id))!);
   }
 }

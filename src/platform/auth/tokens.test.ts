@@ -1,10 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../access/principal.ts';
+import { AuditService } from '../audit/service.ts';
+import type { Db } from '../db/database.ts';
 import { startApp, type TestApp } from '../../../test/support/app.ts';
+import { TokenCache } from './token-cache.ts';
+import { TokensService } from './tokens-service.ts';
 
 describe('API tokens', () => {
   let app: TestApp;
+  let lookups = 0;
+  // Counts the reads of a token by its hash (what every request with a token would cost uncached).
+  const counting = (db: Db): Db => ({
+    ...db,
+    query: (text, params) => {
+      if (text.includes('t.token_hash = $1')) lookups++;
+      return db.query(text, params);
+    },
+  });
   beforeAll(async () => {
-    app = await startApp();
+    app = await startApp({}, { wrapDb: counting });
   });
   afterAll(() => app.close());
 
@@ -55,9 +69,33 @@ describe('API tokens', () => {
   it('stops working when its account is disabled', async () => {
     const machine = await app.user('operator', '78');
     const { admin, secret } = await makeToken(machine.id);
-    await admin.post(`/api/v1/users/${machine.id}/disable`);
     const c = app.client();
     c.token = secret;
+    expect((await c.get('/api/v1/auth/session')).status).toBe(200);
+    await admin.post(`/api/v1/users/${machine.id}/disable`);
+    expect((await c.get('/api/v1/auth/session')).status).toBe(401);
+  });
+
+  it('is read from the database once, not on every request (an edge posts many times a second)', async () => {
+    const machine = await app.user('admin', '77');
+    const { secret } = await makeToken(machine.id);
+    const c = app.client();
+    c.token = secret;
+    const before = lookups;
+    for (let i = 0; i < 5; i++) expect((await c.get('/api/v1/auth/session')).status).toBe(200);
+    expect(lookups - before).toBe(1);
+  });
+
+  it('revoked by another node (or the CLI), it stops working here as soon as the change is delivered', async () => {
+    const machine = await app.user('admin', '77');
+    const { id, secret } = await makeToken(machine.id);
+    const c = app.client();
+    c.token = secret;
+    expect((await c.get('/api/v1/auth/session')).status).toBe(200);
+    // another process: its own services over the same database, its own cache
+    const elsewhere = new TokensService(app.db, new AuditService(app.db), new TokenCache());
+    await elsewhere.revoke(systemActor('test'), id);
+    await app.services.events.drain();
     expect((await c.get('/api/v1/auth/session')).status).toBe(401);
   });
 

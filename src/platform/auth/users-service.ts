@@ -6,7 +6,9 @@ import type { AuditService } from '../audit/service.ts';
 import { authorize, regionFilter, requirePrincipal } from '../access/authorize.ts';
 import { checkPasswordRules, hashPassword } from './passwords.ts';
 import { FEDERAL, type ActorContext, type Role } from '../access/principal.ts';
+import { publish } from '../events/bus.ts';
 import { generatePassword } from './secrets.ts';
+import { CREDENTIALS_CHANGED, type TokenCache } from './token-cache.ts';
 import { deleteUserSessions } from './sessions-queries.ts';
 import * as q from './users-queries.ts';
 import type { NewUser, UserView } from './users-schema.ts';
@@ -30,6 +32,7 @@ export class UsersService {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditService,
+    private readonly checked: TokenCache,
   ) {}
 
   /** Creates an account; returns the password when it was generated (shown once, never stored). */
@@ -118,8 +121,10 @@ export class UsersService {
         region: target.region_code,
         details: { username: target.username },
       }, tx);
+      await publish(tx, CREDENTIALS_CHANGED, { userId: target.id });
       return row;
     });
+    this.checked.forget();
     return presentUser(row);
   }
 
