@@ -129,12 +129,13 @@ export class CallEventsRecorder {
   }
 
   /**
-   * The ACD's feed on this node: a batch's change as soon as it is written, before its commit
-   * waits for the disk (a caller should not wait on an fsync for an operator), and operators' own
-   * moves once committed. What it decides from a batch that then fails to commit is undone: its
-   * rings are refused (the call is not there) and onAborted tells it to read its state again.
+   * The ACD's feed on this node: a batch's change as soon as it is admitted (checked against the
+   * calls' stored history, under their locks), before it is written and its commit waits for the
+   * disk — a caller should not wait on an fsync for an operator; and operators' own moves once
+   * committed. What the ACD decides from a batch that then fails to commit is undone: its rings
+   * are refused (the call is not stored as waiting) and onAborted tells it to read its state again.
    */
-  onWritten(fn: (changed: CallsChanged) => void): void {
+  onAdmitted(fn: (changed: CallsChanged) => void): void {
     this.routers.push(fn);
   }
 
@@ -203,7 +204,7 @@ export class CallEventsRecorder {
     }
     const changed: CallsChanged = { calls: [], agents: [] };
     const published: Decision[] = [];
-    let written = false;
+    let told = false;
     if (fresh.length || opts.decisions?.length) {
       await this.db.transaction(async (tx) => {
         // (a transaction may run again after a deadlock: start from nothing each time)
@@ -282,11 +283,12 @@ export class CallEventsRecorder {
         }));
         const theirs = this.hooks.changed?.(changes.map((c) => ({ before: c.before, after: c.after })), moved.moves) ?? [];
         const publish = [...outbox, { topic: 'cc.calls.changed', payload: { ...changed, origin: NODE } }, ...theirs];
-        await writeBatch(tx, { events: admitted, calls: changes.map((c) => c.after), agents: moved.agents, log: moved.log, publish });
-        written = true;
+        // The ACD hears first: it routes while the batch is written and flushed (see onAdmitted).
+        told = true;
         for (const fn of this.routers) fn(changed);
+        await writeBatch(tx, { events: admitted, calls: changes.map((c) => c.after), agents: moved.agents, log: moved.log, publish });
       }).catch((err: unknown) => {
-        if (written) for (const fn of this.aborts) fn();
+        if (told) for (const fn of this.aborts) fn();
         throw err;
       });
     }

@@ -79,8 +79,8 @@ export class Acd {
       const c = e.payload as CallsChanged;
       if (c.origin !== NODE) this.onChange(c);
     });
-    // Batches recorded on this node reach the ACD as soon as they are written; the bus brings the others'.
-    this.recorder.onWritten((changed) => this.onChange(changed));
+    // Batches recorded on this node reach the ACD as soon as they are admitted; the bus brings the others'.
+    this.recorder.onAdmitted((changed) => this.onChange(changed));
     // A batch it heard of did not commit after all: memory is read again from the database.
     this.recorder.onAborted(() => (this.lastSync = 0));
   }
