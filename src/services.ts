@@ -4,7 +4,8 @@ import { AuditService } from './platform/audit/service.ts';
 import { LoginService } from './platform/auth/login-service.ts';
 import { TokensService } from './platform/auth/tokens-service.ts';
 import { UsersService } from './platform/auth/users-service.ts';
-import { CREDENTIALS_CHANGED, TokenCache } from './platform/auth/token-cache.ts';
+import { AccountsWatch } from './platform/auth/accounts-watch.ts';
+import { TokenCache } from './platform/auth/token-cache.ts';
 import type { Config } from './platform/config.ts';
 import type { Db } from './platform/db/database.ts';
 import { EventBus } from './platform/events/bus.ts';
@@ -38,12 +39,16 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login' 
     // (the portal is made below; the summary asks it only when a report is read)
     year: { answersPublished: (from, to) => publications.newAnswers(from, to), portalViews: (from, to) => portal.views.total(from, to) },
     unansweredSearches: async (ctx, limit) => (await queryStats.report(ctx, 'day', 'unanswered', limit)).items.map((x) => ({ query: x.query, searches: x.searches })), ...(options.clock ? { clock: options.clock } : {}) });
+  const accounts = new AccountsWatch();
+  const checkedTokens = new TokenCache();
+  accounts.onChange(() => checkedTokens.forget());
   const cc = createContactCenter({
     hooks: monitoring.hooks,
     db,
     log,
     audit,
     secretKey: options.secretKey,
+    accounts,
     ...(options.clock ? { clock: options.clock } : {}),
     normsOf: async (code) => {
       const c = await regions.callCentre(code);
@@ -56,7 +61,6 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login' 
   const synonyms = new SynonymsService(db, audit);
   const feedback = new FeedbackService(db);
   const search = new KnowledgeSearch(db, log, createSearchIndex(), synonyms, queryStats, feedback);
-  const checkedTokens = new TokenCache();
   const portal = new PortalService({ db, log, answers, search, regions, publicUrl: config.publicUrl });
   return {
     db,
@@ -70,9 +74,9 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login' 
     search,
     portal,
     audit,
-    checkedTokens,
-    users: new UsersService(db, audit, checkedTokens),
-    tokens: new TokensService(db, audit, checkedTokens),
+    accounts,
+    users: new UsersService(db, audit, accounts),
+    tokens: new TokensService(db, audit, accounts),
     login: new LoginService(db, audit, config, checkedTokens),
     regions,
     cc,
@@ -92,7 +96,7 @@ export async function startServices(s: Services, options: { waitForAcd?: boolean
   s.events.subscribe('regions.imported', (e) => s.cc.queues.ensureDefaults((e.payload as { codes: string[] }).codes));
   s.events.subscribe('regions.imported', async () => s.monitoring.forgetZones());
   s.events.subscribe('regions.settings.changed', async () => s.monitoring.forgetNorms());
-  s.events.subscribe(CREDENTIALS_CHANGED, async () => s.checkedTokens.forget());
+  s.accounts.subscribe(s.events);
   await s.events.start();
   await s.feedback.load();
   await s.search.load();

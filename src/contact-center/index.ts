@@ -1,5 +1,6 @@
 // The contact-centre module's public face.
 import type { AuditService } from '../platform/audit/service.ts';
+import type { AccountsWatch } from '../platform/auth/accounts-watch.ts';
 import { Directory } from '../platform/auth/directory.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { EventBus } from '../platform/events/bus.ts';
@@ -28,6 +29,8 @@ export interface ContactCenterOptions {
   log: Logger;
   audit: AuditService;
   secretKey: Buffer;
+  /** Tells when an account changed: the names and disabled flags kept here are read again. */
+  accounts: AccountsWatch;
   normsOf: (region: string) => Promise<RegionNorms>;
   clock?: Clock;
   /** Kept in step inside each change's transaction (the monitoring rollups). */
@@ -37,6 +40,7 @@ export interface ContactCenterOptions {
 export function createContactCenter(o: ContactCenterOptions) {
   const queues = new Queues(o.db);
   const directory = new Directory(o.db);
+  o.accounts.onChange(() => directory.forget());
   const recorder = new CallEventsRecorder(o.db, queues, o.hooks);
   const agents = new AgentsService(o.db, o.audit, recorder, directory, o.clock);
   const calls = new CallsService(o.db, o.audit, queues, directory);

@@ -78,6 +78,18 @@ describe('telephony events API', () => {
     expect((await op.post('/api/v1/telephony/events', { events: [offered(uid('c'), '77')] })).status).toBe(403);
   });
 
+  it('an operator whose account is disabled is refused at once, though the edge named them a moment before', async () => {
+    const op = await app.user('operator', '77');
+    const admin = await app.as('admin', 'federal');
+    const first = uid('c');
+    const ok = await edge.post('/api/v1/telephony/events', { events: [offered(first, '77'), event(first, 'queued'), event(first, 'answered', new Date(), { operator: op.username })] });
+    expect(ok.body.results.map((x: { status: string }) => x.status)).toEqual(['accepted', 'accepted', 'accepted']);
+    expect((await admin.post(`/api/v1/users/${op.id}/disable`)).status).toBe(200);
+    const next = uid('c');
+    const refused = await edge.post('/api/v1/telephony/events', { events: [offered(next, '77'), event(next, 'queued'), event(next, 'answered', new Date(), { operator: op.username })] });
+    expect(refused.body.results[2]).toMatchObject({ status: 'rejected', reason: `unknown operator "${op.username}"` });
+  });
+
   it('lists calls by role: supervisors their region, operators their own', async () => {
     const sup78 = await app.as('supervisor', '78');
     const list = await sup78.get('/api/v1/calls?limit=100');

@@ -1,12 +1,8 @@
 // API tokens already checked, by their hash: a telephony edge posts events many times a second,
 // and each post should not wait for a database read to say who it is. An entry lasts a minute at
 // most, never past the token's own expiry; revoking a token or disabling an account forgets every
-// entry at once on the node that did it, and on the others when the bus brings the change
-// (auth.credentials.changed).
+// entry (see AccountsWatch).
 import type { Principal } from '../access/principal.ts';
-
-/** Published with a revocation or a disabled account: every node forgets the tokens it checked. */
-export const CREDENTIALS_CHANGED = 'auth.credentials.changed';
 
 const TTL_MS = 60_000;
 const MAX_ENTRIES = 10_000;

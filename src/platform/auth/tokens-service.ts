@@ -7,7 +7,7 @@ import { authorize, regionFilter } from '../access/authorize.ts';
 import { FEDERAL, type ActorContext } from '../access/principal.ts';
 import { publish } from '../events/bus.ts';
 import { randomSecret, sha256 } from './secrets.ts';
-import { CREDENTIALS_CHANGED, type TokenCache } from './token-cache.ts';
+import { ACCOUNTS_CHANGED, type AccountsWatch } from './accounts-watch.ts';
 import * as q from './tokens-queries.ts';
 import { userById, userByUsername } from './users-queries.ts';
 
@@ -49,7 +49,7 @@ export class TokensService {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditService,
-    private readonly checked: TokenCache,
+    private readonly accounts: AccountsWatch,
   ) {}
 
   async create(
@@ -107,9 +107,9 @@ export class TokensService {
     await this.db.transaction(async (tx) => {
       await q.revokeToken(tx, id);
       await this.audit.record(ctx, { action: 'token.revoke', targetType: 'token', targetId: id, region: token.region_code, details: { name: token.name } }, tx);
-      await publish(tx, CREDENTIALS_CHANGED, { tokenId: id });
+      await publish(tx, ACCOUNTS_CHANGED, { tokenId: id });
     });
-    this.checked.forget();
+    this.accounts.changed();
     return present((await q.tokenById(this.db, id))!);
   }
 }

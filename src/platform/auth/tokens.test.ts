@@ -3,7 +3,7 @@ import { systemActor } from '../access/principal.ts';
 import { AuditService } from '../audit/service.ts';
 import type { Db } from '../db/database.ts';
 import { startApp, type TestApp } from '../../../test/support/app.ts';
-import { TokenCache } from './token-cache.ts';
+import { AccountsWatch } from './accounts-watch.ts';
 import { TokensService } from './tokens-service.ts';
 
 describe('API tokens', () => {
@@ -93,7 +93,7 @@ describe('API tokens', () => {
     c.token = secret;
     expect((await c.get('/api/v1/auth/session')).status).toBe(200);
     // another process: its own services over the same database, its own cache
-    const elsewhere = new TokensService(app.db, new AuditService(app.db), new TokenCache());
+    const elsewhere = new TokensService(app.db, new AuditService(app.db), new AccountsWatch());
     await elsewhere.revoke(systemActor('test'), id);
     await app.services.events.drain();
     expect((await c.get('/api/v1/auth/session')).status).toBe(401);

@@ -8,7 +8,7 @@ import { checkPasswordRules, hashPassword } from './passwords.ts';
 import { FEDERAL, type ActorContext, type Role } from '../access/principal.ts';
 import { publish } from '../events/bus.ts';
 import { generatePassword } from './secrets.ts';
-import { CREDENTIALS_CHANGED, type TokenCache } from './token-cache.ts';
+import { ACCOUNTS_CHANGED, type AccountsWatch } from './accounts-watch.ts';
 import { deleteUserSessions } from './sessions-queries.ts';
 import * as q from './users-queries.ts';
 import type { NewUser, UserView } from './users-schema.ts';
@@ -32,7 +32,7 @@ export class UsersService {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditService,
-    private readonly checked: TokenCache,
+    private readonly accounts: AccountsWatch,
   ) {}
 
   /** Creates an account; returns the password when it was generated (shown once, never stored). */
@@ -121,10 +121,10 @@ export class UsersService {
         region: target.region_code,
         details: { username: target.username },
       }, tx);
-      await publish(tx, CREDENTIALS_CHANGED, { userId: target.id });
+      await publish(tx, ACCOUNTS_CHANGED, { userId: target.id });
       return row;
     });
-    this.checked.forget();
+    this.accounts.changed();
     return presentUser(row);
   }
 
