@@ -62,6 +62,10 @@ export function openSse(req: FastifyRequest, reply: FastifyReply): SseClient {
       if (event) lines.push(`event: ${event}`);
       for (const line of JSON.stringify(data).split('\n')) lines.push(`data: ${line}`);
       res.write(`${lines.join('\n')}\n\n`);
+      // Out now: Node holds a response's writes until the next tick, and a sender deep in a chain
+      // of promise continuations (the embedded database runs in this thread) would keep the event
+      // back until the chain ends — after the database work that follows the decision.
+      res.socket?.uncork();
     },
     onClose(fn) {
       listeners.push(fn);
