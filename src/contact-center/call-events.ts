@@ -210,7 +210,6 @@ export class CallEventsRecorder {
         // (a transaction may run again after a deadlock: start from nothing each time)
         results.clear();
         published.length = 0;
-        if (opts.durable === false) await tx.query('SET LOCAL synchronous_commit TO off');
         const callIds = [...new Set(fresh.map((e) => e.callId))];
         // (our own events have fresh random ids: only reported ones can collide with other calls')
         const reported = fresh.filter((e) => e.source === 'api').map((e) => e.id);
@@ -287,7 +286,7 @@ export class CallEventsRecorder {
         told = true;
         for (const fn of this.routers) fn(changed);
         await writeBatch(tx, { events: admitted, calls: changes.map((c) => c.after), agents: moved.agents, log: moved.log, publish });
-      }).catch((err: unknown) => {
+      }, { durable: opts.durable !== false }).catch((err: unknown) => {
         if (told) for (const fn of this.aborts) fn();
         throw err;
       });

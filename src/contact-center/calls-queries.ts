@@ -1,6 +1,6 @@
 // SQL of calls and their raw events.
 import type { Queryable } from '../platform/db/database.ts';
-import { publishClause, type OutboxEvent } from '../platform/events/bus.ts';
+import type { OutboxEvent } from '../platform/events/bus.ts';
 import type { CallEvent, CallRecord, CallState } from './call-fold.ts';
 import type { AgentLogEntry, AgentRow } from './agents-queries.ts';
 
@@ -24,13 +24,14 @@ export async function lockAndRead(tx: Queryable, callIds: string[], eventIds: st
   return r.rows.map(toEvent);
 }
 
-const COLUMNS = [
+/** The columns of cc_calls a call's record fills (all but updated_at). */
+export const CALL_COLUMNS = [
   'call_id', 'state', 'region_code', 'queue_id', 'queue_region', 'origin_queue_id', 'operator_id', 'caller_hash', 'caller_masked', 'dialled', 'topic',
   'offered_at', 'queued_at', 'ringing_at', 'answered_at', 'ended_at', 'wrapped_at', 'overflowed', 'callback', 'outcome', 'topics',
   'answers_used', 'note', 'close_reason', 'events',
 ] as const;
 
-function toRow(r: CallRecord): Record<(typeof COLUMNS)[number], unknown> {
+function toRow(r: CallRecord): Record<(typeof CALL_COLUMNS)[number], unknown> {
   return {
     call_id: r.callId,
     state: r.state,
@@ -61,42 +62,21 @@ function toRow(r: CallRecord): Record<(typeof COLUMNS)[number], unknown> {
 }
 
 /**
- * Everything one batch writes, in one statement: its events, its calls, its operators' states and
- * their log (each round trip to the database is time a caller waits for an operator).
+ * Everything one batch writes, in one call: its events, its calls, its operators' states and their
+ * log, the outbox (each round trip to the database is time a caller waits for an operator). The
+ * SQL is the function cc_write_batch (migration 0014), whose statements keep their plans.
  */
 export async function writeBatch(
   tx: Queryable,
   b: { events: CallEvent[]; calls: CallRecord[]; agents: AgentRow[]; log: AgentLogEntry[]; publish: OutboxEvent[] },
 ): Promise<void> {
-  const set = COLUMNS.filter((c) => c !== 'call_id').map((c) => `${c} = excluded.${c}`).join(', ');
-  // The outbox in the same statement: one round trip for the whole write.
-  const outbox = publishClause(5);
-  await tx.query(
-    `WITH ev AS (
-       INSERT INTO cc_call_events (id, call_id, type, at, data, source)
-       SELECT id, call_id, type, at, data, source FROM json_to_recordset($1::json) AS x(id text, call_id text, type text, at timestamptz, data jsonb, source text)
-     ), calls AS (
-       INSERT INTO cc_calls (${COLUMNS.join(', ')})
-       SELECT ${COLUMNS.join(', ')} FROM json_populate_recordset(null::cc_calls, $2::json)
-       ON CONFLICT (call_id) DO UPDATE SET ${set}, updated_at = now()
-     ), agents AS (
-       UPDATE cc_agents a SET state = x.state, reason = x.reason, call_id = x.call_id, idle_since = x.idle_since,
-              break_after = x.break_after, state_since = x.state_since, updated_at = now()
-         FROM json_to_recordset($3::json) AS x(user_id bigint, state text, reason text, call_id text, idle_since timestamptz, break_after text, state_since timestamptz)
-        WHERE a.user_id = x.user_id
-     ), log AS (
-       INSERT INTO cc_agent_log (user_id, region_code, state, reason, at)
-       SELECT user_id, region_code, state, reason, at FROM json_to_recordset($4::json) AS x(user_id bigint, region_code text, state text, reason text, at timestamptz)
-     ), ${outbox.with}
-     ${outbox.select}`,
-    [
-      JSON.stringify(b.events.map((e) => ({ id: e.id, call_id: e.callId, type: e.type, at: e.at.toISOString(), data: e.data, source: e.source }))),
-      JSON.stringify(b.calls.map(toRow)),
-      JSON.stringify(b.agents.map((r) => ({ user_id: r.user_id, state: r.state, reason: r.reason, call_id: r.call_id, idle_since: r.idle_since, break_after: r.break_after, state_since: r.state_since }))),
-      JSON.stringify(b.log),
-      JSON.stringify(b.publish),
-    ],
-  );
+  await tx.query('SELECT cc_write_batch($1::json, $2::json, $3::json, $4::json, $5::json)', [
+    JSON.stringify(b.events.map((e) => ({ id: e.id, call_id: e.callId, type: e.type, at: e.at.toISOString(), data: e.data, source: e.source }))),
+    JSON.stringify(b.calls.map(toRow)),
+    JSON.stringify(b.agents.map((r) => ({ user_id: r.user_id, state: r.state, reason: r.reason, call_id: r.call_id, idle_since: r.idle_since, break_after: r.break_after, state_since: r.state_since }))),
+    JSON.stringify(b.log),
+    JSON.stringify(b.publish),
+  ]);
 }
 
 export interface CallRow {

@@ -2,7 +2,7 @@
 // a slow disk does not keep callers from operators. The edge still gets its 200 only once the
 // events are durable; and a batch whose commit fails takes its decisions back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db, Queryable } from '../platform/db/database.ts';
+import type { Db, Queryable, TransactionOptions } from '../platform/db/database.ts';
 import { startApp, type TestApp } from '../../test/support/app.ts';
 import type { Client } from '../../test/support/http-client.ts';
 import { openStream, type SseStream } from '../../test/support/sse.ts';
@@ -13,12 +13,13 @@ function commitGate() {
   const held = new Map<string, { until: Promise<void> } | { fail: Error }>();
   const wrap = (db: Db): Db => ({
     ...db,
-    transaction: <T>(fn: (tx: Queryable) => Promise<T>) =>
+    transaction: <T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions) =>
       db.transaction(async (tx) => {
         const touched: string[] = [];
         const watched: Queryable = {
           query: (text, params) => {
-            if (/INSERT INTO cc_call_events/.test(text) && typeof params?.[0] === 'string') for (const id of held.keys()) if (params[0].includes(`"${id}"`)) touched.push(id);
+            const said = JSON.stringify(params ?? []);
+            for (const id of held.keys()) if (said.includes(id) && !touched.includes(id)) touched.push(id);
             return tx.query(text, params);
           },
           exec: (sql) => tx.exec(sql),
@@ -31,7 +32,7 @@ function commitGate() {
           if (rule) await rule.until;
         }
         return result;
-      }),
+      }, options),
   });
   return {
     wrap,

@@ -13,6 +13,10 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+export interface TransactionOptions {
+  durable?: boolean;
+}
+
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Where the data lives, for logs and errors (never includes a password). */
@@ -28,8 +32,12 @@ export interface Db extends Queryable {
    * the lock also ends when the process dies.
    */
   holdLock(key: number): Promise<() => Promise<void>>;
-  /** Runs fn in one transaction: committed when fn resolves, rolled back when it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn in one transaction: committed when fn resolves, rolled back when it throws.
+   * durable: false lets the commit return before its WAL reaches the disk (synchronous_commit
+   * off): for work the system redoes by itself after a crash, never for what was acknowledged.
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
 }
 

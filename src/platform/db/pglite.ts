@@ -4,7 +4,7 @@ import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 import { startMaintenance } from './pglite-maintenance.ts';
-import { DatabaseOpenError, type Db, type Queryable, type QueryResult } from './database.ts';
+import { DatabaseOpenError, type Db, type Queryable, type QueryResult, type TransactionOptions } from './database.ts';
 
 type PGliteQueryable = Pick<PGlite | Transaction, 'query' | 'exec'>;
 
@@ -61,7 +61,11 @@ export async function openPglite(options: PgliteOptions): Promise<Db & { raw: PG
     },
     // One process owns a PGlite database: it is always the leader.
     holdLock: async () => async () => {},
-    transaction: <T>(fn: (tx: Queryable) => Promise<T>) => pg.transaction((tx) => fn(wrap(tx))),
+    transaction: <T>(fn: (tx: Queryable) => Promise<T>, options: TransactionOptions = {}) =>
+      pg.transaction(async (tx) => {
+        if (options.durable === false) await tx.exec('SET LOCAL synchronous_commit TO off');
+        return fn(wrap(tx));
+      }),
     async close() {
       try {
         await stopMaintenance();

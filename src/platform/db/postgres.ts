@@ -1,6 +1,6 @@
 // A PostgreSQL server through node-postgres, for production and the second CI run.
 import pg from 'pg';
-import { DatabaseOpenError, type Db, type Queryable, type QueryResult } from './database.ts';
+import { DatabaseOpenError, type Db, type Queryable, type QueryResult, type TransactionOptions } from './database.ts';
 
 // int8 (counts, identity keys) as numbers, like PGlite; our values stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -104,11 +104,12 @@ export async function openPostgres(options: { url: string; poolSize: number }): 
     kind: 'postgres',
     location: `PostgreSQL at ${describeUrl(options.url)}`,
     pool,
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
       for (let attempt = 1; ; attempt++) {
         const client = await pool.connect();
         try {
-          await client.query('BEGIN');
+          // (one round trip for both)
+          await client.query(options.durable === false ? 'BEGIN; SET LOCAL synchronous_commit TO off' : 'BEGIN');
           const result = await fn(wrap(client));
           await client.query('COMMIT');
           return result;

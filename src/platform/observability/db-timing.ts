@@ -39,7 +39,7 @@ export function timedDb(db: Db, o: Observability): Db {
     exec: t.exec,
     listen: (channel, fn) => db.listen(channel, fn),
     holdLock: (key) => db.holdLock(key),
-    transaction: (fn) => db.transaction((tx) => fn(timed(tx, o))),
+    transaction: (fn, options) => db.transaction((tx) => fn(timed(tx, o)), options),
     close: () => db.close(),
   };
 }
