@@ -21,12 +21,31 @@ describe('transactions', () => {
     expect(await setting()).toBe('on');
   });
 
+  it("reads a transaction's first statement as any other, whatever its parameters hold", async () => {
+    // (on PostgreSQL the first statement travels with BEGIN, its parameters written in)
+    const sql = 'SELECT $1::text AS s, $2::text[] AS a, $3::int AS n, $4::json AS j, $5::bool AS b, $6::text AS nothing, $7::int[] AS ids';
+    const params = ["O'Brien \\ \"q\" $1 {a,b} -- /* x", ['a,b', 'c"d', 'e\\f', '{g}', 'NULL', null, ''], 42, JSON.stringify({ k: "it's \\ \"fine\"" }), true, null, [1, 2, 3]];
+    const outside = (await db.query(sql, params)).rows;
+    const inside = await db.transaction(async (tx) => (await tx.query(sql, params)).rows);
+    expect(inside).toEqual(outside);
+    expect(inside[0]).toMatchObject({ s: params[0], a: params[1], n: 42, j: { k: "it's \\ \"fine\"" }, b: true, nothing: null, ids: [1, 2, 3] });
+    // a statement holding quotes of its own, and one that is not the first
+    const quoted = await db.transaction(async (tx) => {
+      const a = (await tx.query<{ v: string }>("SELECT 'x' || $1::text AS v", ['y'])).rows[0]!.v;
+      const b = (await tx.query<{ v: number }>('SELECT $1::int + 1 AS v', [1])).rows[0]!.v;
+      return [a, b];
+    });
+    expect(quoted).toEqual(['xy', 2]);
+  });
+
   it('commits what fn did when it resolves, and nothing when it throws', async () => {
     await db.transaction(async (tx) => void (await tx.query('INSERT INTO tx_probe VALUES (1)')), { durable: false });
     await expect(db.transaction(async (tx) => {
-      await tx.query('INSERT INTO tx_probe VALUES (2)');
+      await tx.query('INSERT INTO tx_probe VALUES ($1)', [2]);
       throw new Error('changed my mind');
     })).rejects.toThrow('changed my mind');
+    // a failing first statement leaves nothing open behind it
+    await expect(db.transaction((tx) => tx.query('INSERT INTO tx_probe VALUES ($1)', ['not a number']))).rejects.toThrow();
     expect((await db.query<{ n: number }>('SELECT n FROM tx_probe ORDER BY n')).rows).toEqual([{ n: 1 }]);
   });
 });
