@@ -31,15 +31,18 @@ export function liveFeeds(app: App, deps: { bus: EventBus; db: Db; agents: Agent
   // each is sent once, by its id.
   const sentDecisions = new Set<string>();
   const offered = new Set<string>();
-  const toEdges = (d: Decision, eventId?: number) => {
-    if (sentDecisions.has(d.id)) return;
-    sentDecisions.add(d.id);
+  const toEdges = (batch: { d: Decision; eventId?: number }[]) => {
+    const fresh = batch.filter(({ d }) => !sentDecisions.has(d.id));
+    if (!fresh.length) return;
+    for (const { d } of fresh) sentDecisions.add(d.id);
     if (sentDecisions.size > 20_000) sentDecisions.clear();
-    for (const c of edges) if (forEdge(c.principal, d)) c.sse.send({ ...(eventId !== undefined ? { id: eventId } : {}), event: d.type, data: d });
+    for (const c of edges) {
+      c.sse.sendMany(fresh.filter(({ d }) => forEdge(c.principal, d)).map(({ d, eventId }) => ({ ...(eventId !== undefined ? { id: eventId } : {}), event: d.type, data: d })));
+    }
   };
   // The operator's offer waits for the ring to be recorded: the workstation reads the call as ringing.
   const pushDecision = async (d: Decision, eventId?: number) => {
-    toEdges(d, eventId);
+    toEdges([{ d, ...(eventId !== undefined ? { eventId } : {}) }]);
     if ((d.type === 'connect' || d.type === 'callback') && d.operator && operators.has(d.operator.id)) {
       if (offered.has(d.id)) return;
       offered.add(d.id);
@@ -50,9 +53,7 @@ export function liveFeeds(app: App, deps: { bus: EventBus; db: Db; agents: Agent
       for (const sse of operators.get(d.operator.id) ?? []) sse.send({ event: 'offer', data: { ...view, callback: d.type === 'callback' } });
     }
   };
-  deps.recorder.onDecided((decisions) => {
-    for (const d of decisions) toEdges(d);
-  });
+  deps.recorder.onDecided((decisions) => toEdges(decisions.map((d) => ({ d }))));
   deps.recorder.onRecorded((_, decisions) => {
     for (const d of decisions) void pushDecision(d);
   });

@@ -37,5 +37,17 @@ describe('server-sent events', () => {
     let text = '';
     while (!text.includes('c-1')) text += (await reader.read()).value ?? '';
     expect(text).toContain('id: 1\nevent: connect\ndata: {"callId":"c-1"}\n\n');
+
+    // a batch of events: one write to the network, not one per event
+    const socket = stream!.raw.socket as unknown as { _writev: (...a: unknown[]) => unknown; _write: (...a: unknown[]) => unknown };
+    let writes = 0;
+    for (const m of ['_writev', '_write'] as const) {
+      const original = socket[m].bind(socket);
+      socket[m] = (...a: unknown[]) => (writes++, original(...a));
+    }
+    stream!.sse.sendMany([2, 3, 4].map((n) => ({ id: n, event: 'connect', data: { callId: `c-${n}` } })));
+    expect(writes).toBe(1);
+    while (!text.includes('c-4')) text += (await reader.read()).value ?? '';
+    expect(text.indexOf('c-2')).toBeLessThan(text.indexOf('c-3'));
   });
 });

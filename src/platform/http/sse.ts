@@ -4,8 +4,16 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from './types.ts';
 
+export interface SseEvent {
+  id?: number | string;
+  event?: string;
+  data: unknown;
+}
+
 export interface SseClient {
-  send(event: { id?: number | string; event?: string; data: unknown }): void;
+  send(event: SseEvent): void;
+  /** Several events in one write to the network (the ACD's decisions for a batch of calls). */
+  sendMany(events: SseEvent[]): void;
   readonly closed: boolean;
   onClose(fn: () => void): void;
 }
@@ -55,16 +63,22 @@ export function openSse(req: FastifyRequest, reply: FastifyReply): SseClient {
     get closed() {
       return closed;
     },
-    send({ id, event, data }) {
-      if (closed) return;
-      const lines = [];
-      if (id !== undefined) lines.push(`id: ${id}`);
-      if (event) lines.push(`event: ${event}`);
-      for (const line of JSON.stringify(data).split('\n')) lines.push(`data: ${line}`);
-      res.write(`${lines.join('\n')}\n\n`);
+    send(event) {
+      this.sendMany([event]);
+    },
+    sendMany(events) {
+      if (closed || !events.length) return;
+      for (const { id, event, data } of events) {
+        const lines = [];
+        if (id !== undefined) lines.push(`id: ${id}`);
+        if (event) lines.push(`event: ${event}`);
+        for (const line of JSON.stringify(data).split('\n')) lines.push(`data: ${line}`);
+        res.write(`${lines.join('\n')}\n\n`);
+      }
       // Out now: Node holds a response's writes until the next tick, and a sender deep in a chain
-      // of promise continuations (the embedded database runs in this thread) would keep the event
-      // back until the chain ends — after the database work that follows the decision.
+      // of promise continuations (the embedded database runs in this thread) would keep the events
+      // back until the chain ends — after the database work that follows the decision. (Once per
+      // call: each release is a write to the network.)
       res.socket?.uncork();
     },
     onClose(fn) {
