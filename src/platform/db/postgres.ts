@@ -145,6 +145,10 @@ export async function openPostgres(options: { url: string; poolSize: number }): 
     connectionString: options.url,
     max: options.poolSize,
     connectionTimeoutMillis: 5000,
+    // Connections stay open through a working day's lulls (node-postgres closes them after 10 s
+    // idle): a new one costs a connect, a login and a cold backend — what a caller would wait for
+    // when a burst needs one more. Closed after half an hour unused.
+    idleTimeoutMillis: 30 * 60_000,
     application_name: 'otvet',
   });
   // An idle client that loses its server must not crash the process; the next query reconnects.

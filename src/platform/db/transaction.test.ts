@@ -1,6 +1,6 @@
 // Transactions on both engines: commit, roll back, and the commit that need not wait for the disk.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabase } from '../../../test/support/database.ts';
+import { onPostgres, testDatabase } from '../../../test/support/database.ts';
 import type { Db } from './database.ts';
 
 describe('transactions', () => {
@@ -48,4 +48,14 @@ describe('transactions', () => {
     await expect(db.transaction((tx) => tx.query('INSERT INTO tx_probe VALUES ($1)', ['not a number']))).rejects.toThrow();
     expect((await db.query<{ n: number }>('SELECT n FROM tx_probe ORDER BY n')).rows).toEqual([{ n: 1 }]);
   });
+
+  it.runIf(onPostgres)('keeps its connections open through a lull (a new one would cost a caller a login and a cold backend)', async () => {
+    const pool = (db as Db & { pool: { totalCount: number } }).pool;
+    await Promise.all([1, 2, 3].map(() => db.transaction((tx) => tx.query('SELECT pg_sleep(0.05)'))));
+    const open = pool.totalCount;
+    expect(open).toBeGreaterThanOrEqual(3);
+    // node-postgres closes idle connections after 10 s unless told otherwise
+    await new Promise((r) => setTimeout(r, 11_000));
+    expect(pool.totalCount).toBe(open);
+  }, 20_000);
 });
