@@ -42,39 +42,29 @@ export class Directory {
   }
 
   /** Accounts by username, disabled ones included (marked); unknown names are absent. */
-  async byUsernames(names: string[]): Promise<Map<string, Person>> {
-    const now = Date.now();
-    const out = new Map<string, Person>();
-    const missing: string[] = [];
-    for (const name of new Set(names)) {
-      const hit = this.byName.get(name);
-      if (hit && now - hit.at < TTL_MS) out.set(name, hit.person);
-      else missing.push(name);
-    }
-    for (const r of missing.length ? await usersByUsernames(this.db, missing) : []) {
-      const person = personOf(r);
-      this.byName.set(r.username, { person, at: now });
-      out.set(r.username, person);
-    }
-    if (this.byName.size > 50_000) this.byName.clear();
-    return out;
+  byUsernames(names: string[]): Promise<Map<string, Person>> {
+    return this.cached(this.byName, names, (p) => p.username, async (missing) => (await usersByUsernames(this.db, missing)).map(personOf));
   }
 
-  async byIds(ids: number[]): Promise<Map<number, Person>> {
+  byIds(ids: number[]): Promise<Map<number, Person>> {
+    return this.cached(this.cache, ids, (p) => p.id, async (missing) => (await usersByIds(this.db, missing)).map((r) => personOf({ ...r, disabled_at: null })));
+  }
+
+  /** What the cache holds younger than TTL_MS; the rest read in one query and kept. */
+  private async cached<K>(cache: Map<K, { person: Person; at: number }>, keys: K[], keyOf: (p: Person) => K, load: (missing: K[]) => Promise<Person[]>): Promise<Map<K, Person>> {
     const now = Date.now();
-    const out = new Map<number, Person>();
-    const missing: number[] = [];
-    for (const id of new Set(ids)) {
-      const hit = this.cache.get(id);
-      if (hit && now - hit.at < TTL_MS) out.set(id, hit.person);
-      else missing.push(id);
+    const out = new Map<K, Person>();
+    const missing: K[] = [];
+    for (const key of new Set(keys)) {
+      const hit = cache.get(key);
+      if (hit && now - hit.at < TTL_MS) out.set(key, hit.person);
+      else missing.push(key);
     }
-    for (const r of missing.length ? await usersByIds(this.db, missing) : []) {
-      const person = { id: r.id, username: r.username, displayName: r.display_name, region: r.region_code ?? FEDERAL, role: r.role, disabled: false };
-      this.cache.set(r.id, { person, at: now });
-      out.set(r.id, person);
+    for (const person of missing.length ? await load(missing) : []) {
+      cache.set(keyOf(person), { person, at: now });
+      out.set(keyOf(person), person);
     }
-    if (this.cache.size > 50_000) this.cache.clear();
+    if (cache.size > 50_000) cache.clear();
     return out;
   }
 }
