@@ -5,11 +5,26 @@ import { startApp, type TestApp } from '../../test/support/app.ts';
 import type { Client } from '../../test/support/http-client.ts';
 import { openStream, type SseStream } from '../../test/support/sse.ts';
 import { edgeClient, event, offered, uid } from '../../test/support/telephony.ts';
+import type { Db } from '../platform/db/database.ts';
+
+/** The calls looked up by id outside a transaction (the ACD's checks on rings). */
+function lookups() {
+  const seen = { ids: [] as string[] };
+  const wrap = (db: Db): Db => ({
+    ...db,
+    query: (text, params) => {
+      if (/FROM cc_calls WHERE call_id = ANY/.test(text)) seen.ids.push(...((params?.[0] as string[]) ?? []));
+      return db.query(text, params);
+    },
+  });
+  return { wrap, seen };
+}
 
 describe('ACD routing', () => {
   let app: TestApp;
   let edge: Client;
   let decisions: SseStream;
+  const counted = lookups();
   let now = Date.now() - 3600_000;
   const clock = () => new Date(now);
   const advance = (s: number) => (now += s * 1000);
@@ -52,7 +67,7 @@ describe('ACD routing', () => {
   }
 
   beforeAll(async () => {
-    app = await startApp({}, { clock });
+    app = await startApp({}, { clock, wrapDb: counted.wrap });
     edge = await edgeClient(app);
     decisions = await openStream(edge, '/api/v1/telephony/decisions');
   });
@@ -156,6 +171,21 @@ describe('ACD routing', () => {
     expect(overview.body.queues[0]).toMatchObject({ name: 'general', waiting: expect.any(Number) });
     expect(overview.body.agents.map((a: { userId: number }) => a.userId)).toContain(taken.userId);
     await offline(reserve, onBreak);
+  });
+
+  it('forgets a ring once it is answered: its timeout does not look the call up', async () => {
+    const a = await operator('21');
+    await ready(a);
+    const id = await offer('21');
+    expect((await a.post(`/api/v1/agent/calls/${id}/answer`)).status).toBe(204);
+    await settle();
+    advance(60);
+    counted.seen.ids = [];
+    await tick();
+    // (a busy hour answers thousands of calls: checking each again a ring timeout later costs every tick)
+    expect(counted.seen.ids).not.toContain(id);
+    expect((await call(id)).state).toBe('talking');
+    await offline(a);
   });
 
   it('ring-no-answer: the call goes back to the queue, the operator on a "missed" break', async () => {

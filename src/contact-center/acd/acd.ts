@@ -101,6 +101,8 @@ export class Acd {
           overflowed: call.overflowed ?? prev?.overflowed ?? false,
         });
       } else this.waiting.delete(call.callId);
+      // A ring that ended (answered, abandoned, taken back) has no timeout left to watch.
+      if (call.state !== 'ringing') this.ringing.delete(call.callId);
       if (call.queueRegion) this.dirty.add(call.queueRegion);
     }
     const newcomers: number[] = [];
