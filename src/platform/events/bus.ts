@@ -26,9 +26,6 @@ export function publishMany(tx: Queryable, events: OutboxEvent[]): Promise<void>
   return insertEvents(tx, events);
 }
 
-/** For a writer that publishes within its own statement (see eventsClause). */
-export { eventsClause as publishClause } from './outbox.ts';
-
 const BATCH = 500;
 
 export class EventBus {

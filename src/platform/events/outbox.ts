@@ -17,22 +17,12 @@ export async function insertEvent(tx: Queryable, topic: string, payload: unknown
 }
 
 /**
- * The outbox's part of a larger statement: a data-modifying WITH clause taking the events' JSON as
- * parameter $n, and a final SELECT that sends the NOTIFY. A writer with its own statement saves a
- * round trip by adding these to it.
+ * Several events in one statement (and one NOTIFY: a wake-up, not a message). The SQL is the
+ * function events_publish (migration 0014), which writers' own functions call too.
  */
-export function eventsClause(n: number): { with: string; select: string } {
-  return {
-    with: `outbox AS (INSERT INTO events (topic, payload) SELECT topic, payload FROM json_to_recordset($${n}::json) AS x(topic text, payload jsonb) RETURNING 1)`,
-    select: `SELECT pg_notify('${CHANNEL}', 'events') FROM (SELECT count(*) FROM outbox) c`,
-  };
-}
-
-/** Several events in one statement (and one NOTIFY: a wake-up, not a message). */
 export async function insertEvents(tx: Queryable, events: { topic: string; payload: unknown }[]): Promise<void> {
   if (!events.length) return;
-  const c = eventsClause(1);
-  await tx.query(`WITH ${c.with} ${c.select}`, [JSON.stringify(events)]);
+  await tx.query('SELECT events_publish($1::json)', [JSON.stringify(events)]);
 }
 
 /** The oldest transaction still running: every event of an older one is committed or gone. */
