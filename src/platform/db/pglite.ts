@@ -4,7 +4,7 @@ import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 import { startMaintenance } from './pglite-maintenance.ts';
-import { DatabaseOpenError, type Db, type Queryable, type QueryResult, type TransactionOptions } from './database.ts';
+import { DatabaseOpenError, type Db, type Queryable, type QueryResult } from './database.ts';
 
 type PGliteQueryable = Pick<PGlite | Transaction, 'query' | 'exec'>;
 
@@ -61,9 +61,9 @@ export async function openPglite(options: PgliteOptions): Promise<Db & { raw: PG
     },
     // One process owns a PGlite database: it is always the leader.
     holdLock: async () => async () => {},
-    // (options.durable changes nothing here: PGlite runs with fsync off, so no commit waits for the
-    // disk, and turning synchronous_commit off would only cost a statement)
-    transaction: <T>(fn: (tx: Queryable) => Promise<T>, _options?: TransactionOptions) => pg.transaction(async (tx) => fn(wrap(tx))),
+    // (a transaction's durable option changes nothing here: PGlite runs with fsync off, so no
+    // commit waits for the disk, and turning synchronous_commit off would only cost a statement)
+    transaction: <T>(fn: (tx: Queryable) => Promise<T>) => pg.transaction((tx) => fn(wrap(tx))),
     async close() {
       try {
         await stopMaintenance();
