@@ -10,7 +10,8 @@ import type { Logger } from '../../platform/logger.ts';
 import type { CallEvent } from '../call-fold.ts';
 import { agentSummary, NODE, type CallEventsRecorder, type CallsChanged, type Decision } from '../call-events.ts';
 import { agentsByIds } from '../agents-queries.ts';
-import type { Queue, Queues } from '../queues.ts';
+import type { Queues } from '../queues.ts';
+import { stepsDue, unstaffedTarget } from './escalation.ts';
 import { estimatedWaitSeconds, route, type ReadyOperator, type WaitingCall } from './router.ts';
 import * as q from './acd-queries.ts';
 
@@ -261,8 +262,7 @@ export class Acd {
         if (decision) refused.push({ callId: e.callId, operatorId: e.data.operatorId as number, decision });
         return;
       }
-      const queue = this.queues.get(queueOf.get(e.callId) ?? 0);
-      this.ringing.set(e.callId, { operatorId: e.data.operatorId as number, deadline: now + (queue?.ringTimeoutSeconds ?? 20) * 1000 });
+      this.ringing.set(e.callId, { operatorId: e.data.operatorId as number, deadline: this.ringDeadline(queueOf.get(e.callId) ?? null, now) });
     });
     if (refused.length) await this.takeBack(refused);
   }
@@ -298,21 +298,15 @@ export class Acd {
     const events: CallEvent[] = [];
     for (const c of calls) {
       if (c.overflowed || c.state !== 'waiting') continue;
-      const step = this.queues.get(c.queueId ?? 0)?.escalation.find((s) => s.action === 'overflow' && s.whenNoOperators);
-      const target = step && step.action === 'overflow' ? this.overflowTarget(step.to, region, staffed) : undefined;
+      const target = unstaffedTarget(this.queues, c.queueId, region, staffed);
       if (target) events.push(this.event(c.callId, 'overflowed', { queueId: target.id, queueRegion: target.region, from: region, reason: 'no_operators' }));
     }
     return events;
   }
 
-  /** The first target that takes overflow: the reserve centre always; a neighbour only with someone at work. */
-  private overflowTarget(to: string[], from: string, staffed: Set<string>): Queue | undefined {
-    for (const region of to) {
-      if (region === from) continue;
-      const queue = this.queues.resolve(region, 'general');
-      if (queue && (region === 'federal' || staffed.has(region))) return queue;
-    }
-    return undefined;
+  /** When an unanswered ring ends: the queue's ring timeout from now. */
+  private ringDeadline(queueId: number | null, now: number): number {
+    return now + (this.queues.get(queueId ?? 0)?.ringTimeoutSeconds ?? 20) * 1000;
   }
 
   /** Once a second: unanswered rings, escalation steps, callback offers. */
@@ -367,18 +361,13 @@ export class Acd {
       const waited = (now.getTime() - c.queuedAt.getTime()) / 1000;
       const position = perQueue.get(queue.id) ?? 0;
       perQueue.set(queue.id, position + 1);
-      for (const step of queue.escalation) {
-        if (step.afterSeconds === undefined || waited < step.afterSeconds) continue;
-        if (step.action === 'widen_skills' && !this.widened.has(c.callId)) {
-          this.widened.add(c.callId);
-          this.dirty.add(queue.region);
-        }
-        if (step.action === 'overflow' && !c.overflowed) {
-          const target = this.overflowTarget(step.to, queue.region, staffed);
-          if (target) events.push(this.event(c.callId, 'overflowed', { queueId: target.id, queueRegion: target.region, from: queue.region, reason: 'waited_too_long' }));
-          break;
-        }
+      const due = stepsDue(this.queues, queue, waited, c.overflowed, staffed);
+      if (due.widen && !this.widened.has(c.callId)) {
+        this.widened.add(c.callId);
+        this.dirty.add(queue.region);
       }
+      const target = due.overflowTo;
+      if (target) events.push(this.event(c.callId, 'overflowed', { queueId: target.id, queueRegion: target.region, from: queue.region, reason: 'waited_too_long' }));
       if (queue.callbackThresholdSeconds > 0 && !this.callbackOffered.has(c.callId)) {
         const ewt = estimatedWaitSeconds(position, atWork(queue.region), DEFAULT_AHT_SECONDS);
         if (ewt > queue.callbackThresholdSeconds) {
@@ -400,7 +389,7 @@ export class Acd {
   private async recover(): Promise<void> {
     const now = this.clock();
     for (const c of await q.ringingCalls(this.db)) {
-      if (c.operator_id !== null) this.ringing.set(c.call_id, { operatorId: c.operator_id, deadline: now.getTime() + (this.queues.get(c.queue_id ?? 0)?.ringTimeoutSeconds ?? 20) * 1000 });
+      if (c.operator_id !== null) this.ringing.set(c.call_id, { operatorId: c.operator_id, deadline: this.ringDeadline(c.queue_id, now.getTime()) });
     }
     const stale = (await q.allRoutable(this.db)).filter((c) => c.state === 'waiting' && now.getTime() - (c.queued_at ?? c.offered_at ?? now).getTime() > STALE_AFTER_RESTART_MS);
     if (stale.length) {
@@ -409,6 +398,3 @@ export class Acd {
     }
   }
 }
-
-export type { CallsChanged };
-export { DEFAULT_AHT_SECONDS };
