@@ -16,6 +16,16 @@ import type { CallView } from './schema.ts';
 
 const callNotFound = (id: string) => notFound('call.not_found', `There is no call ${id}.`);
 
+/**
+ * An event's data as staff may see it: without the caller's keyed hash. The hash links one number's
+ * calls across regions and years; that link is given only through caller-history, which is audited.
+ */
+function shown(data: Record<string, unknown>): Record<string, unknown> {
+  if (!('callerHash' in data)) return data;
+  const { callerHash: _hidden, ...rest } = data;
+  return rest;
+}
+
 export class CallsService {
   constructor(
     private readonly db: Db,
@@ -76,7 +86,7 @@ export class CallsService {
     this.check(ctx, row);
     const events = (await q.eventsOfCall(this.db, callId)).sort(compareEvents);
     const [view] = await this.present([row]);
-    return { ...view!, events: events.map((e) => ({ id: e.id, type: e.type, at: e.at.toISOString(), source: e.source, data: e.data })) };
+    return { ...view!, events: events.map((e) => ({ id: e.id, type: e.type, at: e.at.toISOString(), source: e.source, data: shown(e.data) })) };
   }
 
   async list(ctx: ActorContext, f: { region?: string; from?: Date; to?: Date; state?: CallState; limit: number }): Promise<CallView[]> {

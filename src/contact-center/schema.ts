@@ -1,5 +1,6 @@
 // Shapes of the telephony events API, calls, operators and queues.
 import { z } from 'zod';
+import { instantInRange } from '../platform/http/schemas.ts';
 import { callStates } from './call-fold.ts';
 import { agentStates } from './agents-queries.ts';
 
@@ -11,7 +12,10 @@ const topic = z.string().trim().min(1).max(100);
 const common = {
   id: z.string().min(1).max(200).describe('Unique id of this event (the sender’s); sending it again is harmless'),
   callId: z.string().min(1).max(100).describe('The call’s id, the same in every event of the call'),
-  at: z.iso.datetime({ offset: true }).describe('When it happened (ISO 8601 with offset)'),
+  at: z.iso
+    .datetime({ offset: true })
+    .refine(instantInRange, 'must be between 2000 and 2099 (check the sender’s clock)')
+    .describe('When it happened (ISO 8601 with offset; years 2000–2099, at most 5 minutes ahead of otvet’s clock)'),
 };
 
 export const telephonyEventSchema = z.discriminatedUnion('type', [

@@ -10,7 +10,8 @@ import type { CallEventsRecorder } from './call-events.ts';
 import { callerIdentity } from './caller-number.ts';
 import { callsByIds } from './calls-queries.ts';
 import type { Queues } from './queues.ts';
-import type { EventResult, TelephonyEvent } from './schema.ts';
+import { findUnsafeText } from '../platform/text/unsafe-text.ts';
+import { telephonyEventSchema, type EventResult, type TelephonyEvent } from './schema.ts';
 
 /** How far ahead of our clock an event's time may be (clocks drift). */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -24,17 +25,33 @@ export class TelephonyService {
     private readonly secretKey: Buffer,
   ) {}
 
-  async ingest(ctx: ActorContext, batch: TelephonyEvent[], now = new Date()): Promise<EventResult[]> {
+  /**
+   * Records a batch as sent: each item is checked on its own, so one malformed event (a field
+   * too long, a NUL byte, a type nobody knows) is refused with the reason and the rest recorded.
+   */
+  async ingest(ctx: ActorContext, items: readonly unknown[], now = new Date()): Promise<EventResult[]> {
     const p = authorize(ctx, 'telephony.events');
     const scope = p && p.region !== FEDERAL ? p.region : undefined;
     // Verdicts of events refused before recording, by position in the batch.
     const verdicts = new Map<number, EventResult>();
+    const batch: TelephonyEvent[] = [];
+    const positions: number[] = [];
+    items.forEach((item, i) => {
+      const checked = checkEvent(item);
+      if ('reason' in checked) verdicts.set(i, { id: idOf(item), status: 'rejected', reason: checked.reason });
+      else {
+        batch.push(checked.event);
+        positions.push(i);
+      }
+    });
     const operators = await this.directory.byUsernames(batch.flatMap((e) => ('operator' in e ? [e.operator] : 'to' in e && 'operator' in e.to ? [e.to.operator] : [])));
     const needRegion = batch.filter((e) => e.type === 'transferred' && 'queue' in e.to && !e.to.region).map((e) => e.callId);
     const callRegion = new Map((needRegion.length ? await callsByIds(this.db, needRegion) : []).map((c) => [c.call_id, c.region_code]));
     const events: CallEvent[] = [];
     let index = -1;
-    const reject = (e: TelephonyEvent, reason: string) => verdicts.set(index, { id: e.id, status: 'rejected', reason });
+    const reject = (e: TelephonyEvent, reason: string) => verdicts.set(positions[index]!, { id: e.id, status: 'rejected', reason });
+    // A regional edge rings and connects its region's operators only (a seat elsewhere is not its to move).
+    const foreign = (op: { region: string }) => scope !== undefined && op.region !== scope;
 
     for (const e of batch) {
       index++;
@@ -79,6 +96,10 @@ export class TelephonyService {
             reject(e, `unknown operator "${e.operator}"`);
             continue;
           }
+          if (foreign(op)) {
+            reject(e, `operator "${e.operator}" works in region ${op.region}; your account works in region ${scope}`);
+            continue;
+          }
           data.operatorId = op.id;
           break;
         }
@@ -87,6 +108,10 @@ export class TelephonyService {
             const op = operators.get(e.to.operator);
             if (!op || op.disabled) {
               reject(e, `unknown operator "${e.to.operator}"`);
+              continue;
+            }
+            if (foreign(op)) {
+              reject(e, `operator "${e.to.operator}" works in region ${op.region}; your account works in region ${scope}`);
               continue;
             }
             data.operatorId = op.id;
@@ -112,6 +137,22 @@ export class TelephonyService {
     const { results } = await this.recorder.record(events, { ...(scope ? { region: scope } : {}), now });
     const recorded = results.values();
     // Verdicts in the order of the batch; events refused before recording keep their reason.
-    return batch.map((_, i) => verdicts.get(i) ?? recorded.next().value!);
+    return items.map((_, i) => verdicts.get(i) ?? recorded.next().value!);
   }
+}
+
+/** The sender's id of an item, as far as it has one (a verdict names the event it is for). */
+function idOf(item: unknown): string {
+  const id = item && typeof item === 'object' ? (item as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id.slice(0, 200) : '';
+}
+
+/** One item of a batch as an event, or why it is not one (the field and what is wrong with it). */
+function checkEvent(item: unknown): { event: TelephonyEvent } | { reason: string } {
+  if (!item || typeof item !== 'object' || Array.isArray(item)) return { reason: 'the item is not an object (an event is {"id", "callId", "type", "at", …})' };
+  const unsafe = findUnsafeText(item);
+  if (unsafe) return { reason: `${unsafe.path}: ${unsafe.message}` };
+  const parsed = telephonyEventSchema.safeParse(item);
+  if (parsed.success) return { event: parsed.data };
+  return { reason: parsed.error.issues.map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; ') };
 }

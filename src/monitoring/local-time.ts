@@ -16,23 +16,34 @@ const partsOf = (t: Date, timeZone: string) => {
   return { y: Number(p.year), m: Number(p.month), d: Number(p.day), h: Number(p.hour), min: Number(p.minute), s: Number(p.second) };
 };
 
+/** YYYY-MM-DD, four digits always: a date from before year 1000 must still be a valid SQL date. */
+const ymd = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
+/** Date.UTC, but true to years 0–99 too (Date.UTC reads those as 1900–1999). */
+function utc(y: number, m: number, d: number, h = 0, min = 0, s = 0): number {
+  const t = new Date(0);
+  t.setUTCFullYear(y, m, d);
+  t.setUTCHours(h, min, s, 0);
+  return t.getTime();
+}
+
 /** Minutes the zone is ahead of UTC at this instant. */
 export function offsetMinutes(t: Date, timeZone: string): number {
   const p = partsOf(t, timeZone);
-  const asUtc = Date.UTC(p.y, p.m - 1, p.d, p.h, p.min, p.s);
+  const asUtc = utc(p.y, p.m - 1, p.d, p.h, p.min, p.s);
   return Math.round((asUtc - Math.floor(t.getTime() / 1000) * 1000) / 60_000);
 }
 
 /** The local calendar date (YYYY-MM-DD) at this instant in the zone. */
 export function localDate(t: Date, timeZone: string): string {
   const p = partsOf(t, timeZone);
-  return `${p.y}-${String(p.m).padStart(2, '0')}-${String(p.d).padStart(2, '0')}`;
+  return ymd(p.y, p.m, p.d);
 }
 
 /** The UTC instant of local midnight starting this local date in the zone. */
 export function localMidnight(date: string, timeZone: string): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const guess = new Date(Date.UTC(y, m - 1, d));
+  const guess = new Date(utc(y, m - 1, d));
   // The offset at midnight itself (a zone may have changed its offset during the day).
   const first = new Date(guess.getTime() - offsetMinutes(guess, timeZone) * 60_000);
   return new Date(guess.getTime() - offsetMinutes(first, timeZone) * 60_000);
@@ -42,7 +53,7 @@ export function localMidnight(date: string, timeZone: string): Date {
 export function localDay(t: Date, timeZone: string): { from: Date; to: Date; date: string } {
   const date = localDate(t, timeZone);
   const from = localMidnight(date, timeZone);
-  const next = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + 1));
-  const nextDate = next.toISOString().slice(0, 10);
+  const next = new Date(utc(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + 1));
+  const nextDate = ymd(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
   return { from, to: localMidnight(nextDate, timeZone), date };
 }

@@ -1,5 +1,6 @@
 // Shapes of the coordination centre's API: wallboard, alerts, webhooks.
 import { z } from 'zod';
+import { isoDateTime } from '../platform/http/schemas.ts';
 
 const share = z.number().nullable().describe('0 to 1; null when there were no calls to judge by');
 
@@ -62,8 +63,8 @@ export const wallboardSchema = z
 
 export const alertsQuerySchema = z.object({
   region: z.string().regex(/^([0-9]{2}|federal)$/, 'a two-digit region code such as 77').optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 

@@ -7,7 +7,7 @@ import type { App } from '../../platform/http/types.ts';
 import { toCsv } from './csv.ts';
 import type { ReportsService } from './service.ts';
 
-const localDate = z.iso.date({ error: 'a date YYYY-MM-DD (the regions\' local dates)' });
+const localDate = z.iso.date({ error: 'a date YYYY-MM-DD (the regions\' local dates)' }).refine((s) => s >= '2000-01-01' && s < '2100-01-01', 'must be between 2000 and 2099');
 const span = z.object({
   from: localDate.optional().describe('First local date (default: 30 days before `to`)'),
   to: localDate.optional().describe("Last local date, inclusive (default: today, Moscow's date)"),
