@@ -1,6 +1,7 @@
 // otvet token create | list | revoke
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { tokenRoutings } from '../platform/access/principal.ts';
 import { usernameSchema } from '../platform/auth/users-schema.ts';
 import { withServices } from './context.ts';
 import { parseArg } from './input.ts';
@@ -15,14 +16,16 @@ export function tokenCommands(program: Command) {
     .requiredOption('--name <name>', 'what the token is for, e.g. "PBX adapter, region 77"')
     .option('--expires-days <days>', 'days until the token stops working (default: never)')
     .option('--scope <scopes>', 'limit the token to these permissions, comma-separated (e.g. telephony)')
-    .action(async (o: { user: string; name: string; expiresDays?: string; scope?: string }) => {
+    .option('--routing <who>', 'for a telephony edge: who routes its calls, otvet (default) or pbx (the edge routes, otvet records)')
+    .action(async (o: { user: string; name: string; expiresDays?: string; scope?: string; routing?: string }) => {
       const scopes = o.scope === undefined ? undefined : parseArg(z.array(z.string().regex(/^[a-z_]+(\.[a-z_]+)*$/, 'a permission prefix such as telephony')).min(1), o.scope.split(',').map((s) => s.trim()), '--scope');
       const user = parseArg(usernameSchema, o.user, '--user');
       const name = parseArg(z.string().trim().min(1).max(100), o.name, '--name');
+      const routing = o.routing === undefined ? undefined : parseArg(z.enum(tokenRoutings), o.routing, '--routing');
       const expiresInDays = o.expiresDays === undefined ? undefined : parseArg(z.coerce.number().int().min(1).max(3650), o.expiresDays, '--expires-days');
       await withServices(async ({ services, actor }) => {
-        const { token: t, secret } = await services.tokens.create(actor, { user, name, ...(expiresInDays ? { expiresInDays } : {}), ...(scopes ? { scopes } : {}) });
-        console.error(`created token ${t.id} "${t.name}" for ${t.user.username}${t.expiresAt ? `, expires ${t.expiresAt}` : ''}; the secret below is shown this once:`);
+        const { token: t, secret } = await services.tokens.create(actor, { user, name, ...(expiresInDays ? { expiresInDays } : {}), ...(scopes ? { scopes } : {}), ...(routing ? { routing } : {}) });
+        console.error(`created token ${t.id} "${t.name}" for ${t.user.username}${t.routing === 'pbx' ? ', its PBX routing its calls' : ''}${t.expiresAt ? `, expires ${t.expiresAt}` : ''}; the secret below is shown this once:`);
         console.log(secret);
       });
     });

@@ -52,6 +52,8 @@ export interface CallSummary {
   topic?: string | null;
   queuedAt?: string | null;
   overflowed?: boolean;
+  /** The edge's PBX routes it: not the ACD's to ring, escalate or overflow. */
+  routedByPbx?: boolean;
 }
 
 /** What others need to know of an operator whose state changed. */
@@ -279,6 +281,7 @@ export class CallEventsRecorder {
           topic: r.topic,
           queuedAt: (r.queuedAt ?? r.offeredAt)?.toISOString() ?? null,
           overflowed: r.overflowed,
+          ...(r.routedByPbx ? { routedByPbx: true } : {}),
         }));
         const theirs = this.hooks.changed?.(changes.map((c) => ({ before: c.before, after: c.after })), moved.moves) ?? [];
         const publish = [...outbox, { topic: 'cc.calls.changed', payload: { ...changed, origin: NODE } }, ...theirs];

@@ -59,6 +59,8 @@ export interface CallRecord {
   note: string | null;
   closeReason: string | null;
   events: number;
+  /** The edge's PBX routes this call (its reports said so): otvet's ACD leaves it alone. */
+  routedByPbx: boolean;
 }
 
 // Events at the same instant happen in the order a call lives.
@@ -95,6 +97,7 @@ export function emptyRecord(callId: string): CallRecord {
     note: null,
     closeReason: null,
     events: 0,
+    routedByPbx: false,
   };
 }
 
@@ -118,6 +121,7 @@ function apply(r: CallRecord, e: CallEvent): string | null {
     return 'the call had already ended';
   }
   const d = e.data;
+  if (d.routedBy === 'pbx') r.routedByPbx = true;
   switch (e.type) {
     case 'offered':
       r.regionCode = str(d.region);

@@ -41,6 +41,7 @@ export function recordOf(r: CallRow): CallRecord {
     note: r.note,
     closeReason: r.close_reason,
     events: r.events,
+    routedByPbx: r.routed_by_pbx,
   };
 }
 

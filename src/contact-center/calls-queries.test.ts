@@ -13,7 +13,7 @@ const first: CallRecord = {
   callId: 'c-whole', state: 'wrap_up', regionCode: '77', queueId: 3, queueRegion: '77', originQueueId: 2, operatorId: 41,
   callerHash: 'h1', callerMasked: '+7 916 ***-**-12', dialled: '122', topic: 'covid', offeredAt: t(1), queuedAt: t(2), ringingAt: t(3),
   answeredAt: t(4), endedAt: t(5), wrappedAt: null, overflowed: true, callback: false, outcome: null, topics: ['Коронавирус'],
-  answersUsed: ['cov-first-steps'], note: 'первый', closeReason: null, events: 6,
+  answersUsed: ['cov-first-steps'], note: 'первый', closeReason: null, events: 6, routedByPbx: false,
 };
 // every field different
 const second: CallRecord = {
@@ -21,6 +21,7 @@ const second: CallRecord = {
   callerHash: 'h2', callerMasked: '+7 921 ***-**-34', dialled: '8800', topic: 'taxes', offeredAt: t(11), queuedAt: t(12), ringingAt: t(13),
   answeredAt: t(14), endedAt: t(15), wrappedAt: t(16), overflowed: false, callback: true, outcome: 'answered', topics: ['Налоги', 'Пособия'],
   answersUsed: ['tax-1'], note: 'второй', closeReason: 'caller_hung_up', events: 7,
+  routedByPbx: true,
 };
 
 describe('a batch write', () => {

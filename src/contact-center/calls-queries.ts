@@ -28,7 +28,7 @@ export async function lockAndRead(tx: Queryable, callIds: string[], eventIds: st
 export const CALL_COLUMNS = [
   'call_id', 'state', 'region_code', 'queue_id', 'queue_region', 'origin_queue_id', 'operator_id', 'caller_hash', 'caller_masked', 'dialled', 'topic',
   'offered_at', 'queued_at', 'ringing_at', 'answered_at', 'ended_at', 'wrapped_at', 'overflowed', 'callback', 'outcome', 'topics',
-  'answers_used', 'note', 'close_reason', 'events',
+  'answers_used', 'note', 'close_reason', 'events', 'routed_by_pbx',
 ] as const;
 
 function toRow(r: CallRecord): Record<(typeof CALL_COLUMNS)[number], unknown> {
@@ -58,6 +58,7 @@ function toRow(r: CallRecord): Record<(typeof CALL_COLUMNS)[number], unknown> {
     note: r.note,
     close_reason: r.closeReason,
     events: r.events,
+    routed_by_pbx: r.routedByPbx,
   };
 }
 
@@ -105,6 +106,7 @@ export interface CallRow {
   note: string | null;
   close_reason: string | null;
   events: number;
+  routed_by_pbx: boolean;
   updated_at: Date;
 }
 

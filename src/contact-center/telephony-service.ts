@@ -52,6 +52,8 @@ export class TelephonyService {
     const reject = (e: TelephonyEvent, reason: string) => verdicts.set(positions[index]!, { id: e.id, status: 'rejected', reason });
     // A regional edge rings and connects its region's operators only (a seat elsewhere is not its to move).
     const foreign = (op: { region: string }) => scope !== undefined && op.region !== scope;
+    // Its PBX routes the calls it reports: every event says so, so a call is the PBX's from whichever arrives first.
+    const pbx = p?.routing === 'pbx';
 
     for (const e of batch) {
       index++;
@@ -132,6 +134,7 @@ export class TelephonyService {
         case 'callback_requested':
           break;
       }
+      if (pbx) data.routedBy = 'pbx';
       events.push({ id: e.id, callId: e.callId, type: e.type, at, data, source: 'api' });
     }
     const { results } = await this.recorder.record(events, { ...(scope ? { region: scope } : {}), now });

@@ -105,11 +105,18 @@ export function serviceLevel(t: Totals, o: MetricOptions): number | null {
   }
 }
 
+/**
+ * A sum of durations as whole milliseconds. Every duration is a whole number of milliseconds, but
+ * floating-point sums depend on the order they were added in, by a few units in the last place:
+ * rounded, the same calls give the same figure however their events arrived.
+ */
+export const meanSeconds = (sumSeconds: number, count: number) => ratio(Math.round(sumSeconds * 1000) / 1000, count);
+
 /** Average speed of answer: total wait of answered calls / answered, seconds. */
-export const asa = (t: Totals) => ratio(t.waitSeconds, t.answered);
+export const asa = (t: Totals) => meanSeconds(t.waitSeconds, t.answered);
 
 /** Average handling time: (talk + wrap-up) / answered, seconds. */
-export const aht = (t: Totals) => ratio(t.talkSeconds + t.wrapSeconds, t.answered);
+export const aht = (t: Totals) => meanSeconds(t.talkSeconds + t.wrapSeconds, t.answered);
 
 /** Abandonment rate: (abandoned − short) / (answered + abandoned − short). */
 export function abandonRate(t: Totals, o: Pick<MetricOptions, 'shortAbandonSeconds'>): number | null {

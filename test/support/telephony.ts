@@ -5,10 +5,11 @@ import type { Client } from './http-client.ts';
 let seq = 0;
 export const uid = (p = 'e') => `${p}-${Date.now().toString(36)}-${++seq}`;
 
-export async function edgeClient(app: TestApp, region = 'federal', scopes: string[] | undefined = ['telephony']): Promise<Client> {
+/** A telephony edge's client; `routing: 'pbx'` for an edge whose own PBX routes its calls. */
+export async function edgeClient(app: TestApp, region = 'federal', scopes: string[] | undefined = ['telephony'], routing?: 'otvet' | 'pbx'): Promise<Client> {
   const admin = await app.as('admin', 'federal');
   const machine = await app.user('admin', region);
-  const r = await admin.post('/api/v1/tokens', { userId: machine.id, name: `edge ${region}`, ...(scopes ? { scopes } : {}) });
+  const r = await admin.post('/api/v1/tokens', { userId: machine.id, name: `edge ${region}`, ...(scopes ? { scopes } : {}), ...(routing ? { routing } : {}) });
   if (r.status !== 201) throw new Error(r.text);
   const c = app.client();
   c.token = r.body.secret;

@@ -18,13 +18,13 @@ export interface RoutableCall {
 
 const COLUMNS = 'call_id, state, region_code, queue_id, queue_region, operator_id, topic, queued_at, offered_at, overflowed, updated_at';
 
-/** Every call waiting for an operator or for a callback. */
+/** Every call waiting for an operator or for a callback (but those the edge's PBX routes). */
 export async function allRoutable(db: Queryable): Promise<RoutableCall[]> {
-  return (await db.query<RoutableCall>(`SELECT ${COLUMNS} FROM cc_calls WHERE state IN ('waiting', 'callback_pending')`)).rows;
+  return (await db.query<RoutableCall>(`SELECT ${COLUMNS} FROM cc_calls WHERE state IN ('waiting', 'callback_pending') AND NOT routed_by_pbx`)).rows;
 }
 
 export async function ringingCalls(db: Queryable): Promise<RoutableCall[]> {
-  return (await db.query<RoutableCall>(`SELECT ${COLUMNS} FROM cc_calls WHERE state = 'ringing'`)).rows;
+  return (await db.query<RoutableCall>(`SELECT ${COLUMNS} FROM cc_calls WHERE state = 'ringing' AND NOT routed_by_pbx`)).rows;
 }
 
 export async function callsByIds(db: Queryable, ids: string[]): Promise<Pick<CallRow, 'call_id' | 'state' | 'operator_id' | 'region_code' | 'queue_region'>[]> {

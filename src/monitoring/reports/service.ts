@@ -7,7 +7,7 @@ import { badRequest } from '../../platform/errors.ts';
 import type { Norms } from '../../regions/index.ts';
 import type { CallCentres } from '../live-figures.ts';
 import { localDate } from '../local-time.ts';
-import { bucketIndex } from '../metrics.ts';
+import { bucketIndex, meanSeconds } from '../metrics.ts';
 import { ABANDON_BUCKETS, WAIT_BUCKETS } from '../rollups/contribution.ts';
 import * as q from './queries.ts';
 
@@ -28,8 +28,8 @@ export function figuresOf(s: q.PeriodSums) {
     answered: s.answered,
     abandoned: s.abandoned,
     serviceLevel: ratio(s.answeredInTime, counted),
-    asa: ratio(s.waitSeconds, s.answered),
-    aht: ratio(s.talkSeconds + s.wrapSeconds, s.answered),
+    asa: meanSeconds(s.waitSeconds, s.answered),
+    aht: meanSeconds(s.talkSeconds + s.wrapSeconds, s.answered),
     abandonRate: ratio(s.abandoned - s.shortAbandoned, counted),
     overflowShare: ratio(s.overflowOut, s.offered),
     maxWaitSeconds: s.maxWaitSeconds,

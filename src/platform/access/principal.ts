@@ -20,7 +20,13 @@ export interface Principal {
   tokenId?: number;
   /** An API token limited to some permissions: their prefixes (e.g. "telephony"). */
   scopes?: string[];
+  /** A telephony edge's token whose PBX routes its calls itself (otvet's ACD leaves them alone). */
+  routing?: 'pbx';
 }
+
+/** Who routes the calls a telephony edge reports: otvet's ACD, or the edge's own PBX. */
+export const tokenRoutings = ['otvet', 'pbx'] as const;
+export type TokenRouting = (typeof tokenRoutings)[number];
 
 export interface ActorContext {
   principal: Principal | null;

@@ -120,6 +120,7 @@ export class LoginService {
       via: 'token',
       tokenId: row.token_id,
       ...(row.scopes ? { scopes: row.scopes } : {}),
+      ...(row.routing === 'pbx' ? { routing: 'pbx' as const } : {}),
     };
     this.tokens.set(hash, principal, row.expires_at);
     return principal;

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.ts';
-import type { Role } from '../access/principal.ts';
+import type { Role, TokenRouting } from '../access/principal.ts';
 
 export interface TokenRow {
   id: number;
@@ -12,20 +12,21 @@ export interface TokenRow {
   last_used_at: Date | null;
   revoked_at: Date | null;
   scopes: string[] | null;
+  routing: TokenRouting;
   username: string;
   region_code: string | null;
 }
 
 const SELECT = `SELECT t.id, t.user_id, t.name, t.prefix, t.created_at, t.created_by, t.expires_at, t.last_used_at,
-  t.revoked_at, t.scopes, u.username, u.region_code FROM api_tokens t JOIN users u ON u.id = t.user_id`;
+  t.revoked_at, t.scopes, t.routing, u.username, u.region_code FROM api_tokens t JOIN users u ON u.id = t.user_id`;
 
 export async function insertToken(
   db: Queryable,
-  t: { userId: number; name: string; hash: string; prefix: string; createdBy: string | null; expiresAt: Date | null; scopes: string[] | null },
+  t: { userId: number; name: string; hash: string; prefix: string; createdBy: string | null; expiresAt: Date | null; scopes: string[] | null; routing: TokenRouting },
 ): Promise<TokenRow> {
   const r = await db.query<{ id: number }>(
-    `INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_by, expires_at, scopes) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [t.userId, t.name, t.hash, t.prefix, t.createdBy, t.expiresAt, t.scopes],
+    `INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_by, expires_at, scopes, routing) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [t.userId, t.name, t.hash, t.prefix, t.createdBy, t.expiresAt, t.scopes, t.routing],
   );
   return (await tokenById(db, r.rows[0]!.id))!;
 }
@@ -52,6 +53,7 @@ export async function revokeToken(db: Queryable, id: number): Promise<void> {
 export interface TokenPrincipalRow {
   token_id: number;
   scopes: string[] | null;
+  routing: TokenRouting;
   expires_at: Date | null;
   last_used_at: Date | null;
   user_id: number;
@@ -63,7 +65,7 @@ export interface TokenPrincipalRow {
 
 export async function liveToken(db: Queryable, hash: string): Promise<TokenPrincipalRow | undefined> {
   const r = await db.query<TokenPrincipalRow>(
-    `SELECT t.id AS token_id, t.scopes, t.expires_at, t.last_used_at, u.id AS user_id, u.username, u.display_name, u.role, u.region_code
+    `SELECT t.id AS token_id, t.scopes, t.routing, t.expires_at, t.last_used_at, u.id AS user_id, u.username, u.display_name, u.role, u.region_code
        FROM api_tokens t JOIN users u ON u.id = t.user_id
       WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())
         AND u.disabled_at IS NULL`,

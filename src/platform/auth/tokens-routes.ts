@@ -3,8 +3,13 @@ import { z } from 'zod';
 import { idParams, problems, queryBoolean, staffSecurity } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import { actorOf } from '../access/request-actor.ts';
+import { tokenRoutings } from '../access/principal.ts';
 import type { TokensService } from './tokens-service.ts';
 import { regionScopeSchema } from './users-schema.ts';
+
+const routingSchema = z
+  .enum(tokenRoutings)
+  .describe('For a telephony edge: who routes the calls it reports — otvet (its ACD rings operators, escalates, overflows, calls back) or pbx (the edge routes and otvet only records). Never both: see docs/telephony-events.md');
 
 const tokenSchema = z
   .object({
@@ -19,6 +24,7 @@ const tokenSchema = z
     lastUsedAt: z.string().nullable(),
     revokedAt: z.string().nullable(),
     scopes: z.array(z.string()).nullable().describe('Permissions the token is limited to (by prefix); null = all of its account’s'),
+    routing: routingSchema,
   })
   .meta({ id: 'ApiToken' });
 
@@ -49,6 +55,7 @@ export function tokensRoutes(app: App, deps: { tokens: TokensService }) {
         name: tokenNameSchema.describe('What the token is for, e.g. "PBX adapter, region 77"'),
         expiresInDays: z.number().int().min(1).max(3650).optional(),
         scopes: z.array(z.string().regex(/^[a-z_]+(\.[a-z_]+)*$/)).max(20).optional().describe('Limit the token, e.g. ["telephony"] for a PBX adapter'),
+        routing: routingSchema.default('otvet'),
       }),
       response: { 201: z.object({ token: tokenSchema, secret: z.string() }), ...problems(400, 401, 403, 404) },
     },
@@ -59,6 +66,7 @@ export function tokensRoutes(app: App, deps: { tokens: TokensService }) {
           name: req.body.name,
           ...(req.body.expiresInDays ? { expiresInDays: req.body.expiresInDays } : {}),
           ...(req.body.scopes ? { scopes: req.body.scopes } : {}),
+          routing: req.body.routing,
         }),
       ),
   });

@@ -4,7 +4,7 @@ import type { AuditService } from '../audit/service.ts';
 import type { Db } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { authorize, regionFilter } from '../access/authorize.ts';
-import { FEDERAL, type ActorContext } from '../access/principal.ts';
+import { FEDERAL, type ActorContext, type TokenRouting } from '../access/principal.ts';
 import { publish } from '../events/bus.ts';
 import { randomSecret, sha256 } from './secrets.ts';
 import { ACCOUNTS_CHANGED, type AccountsWatch } from './accounts-watch.ts';
@@ -23,6 +23,7 @@ export interface TokenView {
   lastUsedAt: string | null;
   revokedAt: string | null;
   scopes: string[] | null;
+  routing: TokenRouting;
 }
 
 function present(t: q.TokenRow): TokenView {
@@ -38,6 +39,7 @@ function present(t: q.TokenRow): TokenView {
     lastUsedAt: t.last_used_at?.toISOString() ?? null,
     revokedAt: t.revoked_at?.toISOString() ?? null,
     scopes: t.scopes,
+    routing: t.routing,
   };
 }
 
@@ -54,7 +56,7 @@ export class TokensService {
 
   async create(
     ctx: ActorContext,
-    input: { user: number | string; name: string; expiresInDays?: number; scopes?: string[] },
+    input: { user: number | string; name: string; expiresInDays?: number; scopes?: string[]; routing?: TokenRouting },
   ): Promise<{ token: TokenView; secret: string }> {
     const user = typeof input.user === 'number' ? await userById(this.db, input.user) : await userByUsername(this.db, input.user);
     if (!user) {
@@ -73,13 +75,14 @@ export class TokensService {
         createdBy: ctx.principal?.username ?? ctx.name ?? null,
         expiresAt,
         scopes: input.scopes?.length ? input.scopes : null,
+        routing: input.routing ?? 'otvet',
       });
       await this.audit.record(ctx, {
         action: 'token.create',
         targetType: 'token',
         targetId: token.id,
         region: user.region_code,
-        details: { name: input.name, user: user.username, scopes: input.scopes ?? null },
+        details: { name: input.name, user: user.username, scopes: input.scopes ?? null, routing: input.routing ?? 'otvet' },
       }, tx);
       return token;
     });
