@@ -13,4 +13,16 @@ describe('local days', () => {
     expect(localMidnight('0050-01-02', 'UTC').toISOString()).toBe('0050-01-02T00:00:00.000Z');
     expect(localDay(new Date('0050-12-31T10:00:00Z'), 'UTC').to.toISOString()).toBe('0051-01-01T00:00:00.000Z');
   });
+
+  it('walks day after day in every zone, even where local time once had seconds in its offset', () => {
+    for (const zone of ['Europe/Moscow', 'Asia/Kamchatka', 'Asia/Vladivostok', 'Europe/Kaliningrad', 'Asia/Yekaterinburg', 'Asia/Novosibirsk', 'Asia/Magadan']) {
+      let day = localDay(new Date('0999-06-01T12:00:00Z'), zone);
+      for (let i = 0; i < 3; i++) {
+        const next = localDay(day.to, zone);
+        expect(next.from.getTime(), zone).toBe(day.to.getTime());
+        expect(next.date > day.date, `${zone} ${next.date}`).toBe(true);
+        day = next;
+      }
+    }
+  });
 });

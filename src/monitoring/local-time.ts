@@ -27,11 +27,15 @@ function utc(y: number, m: number, d: number, h = 0, min = 0, s = 0): number {
   return t.getTime();
 }
 
+/** Milliseconds the zone is ahead of UTC at this instant, to the second (old local mean times had seconds). */
+function offsetMs(t: Date, timeZone: string): number {
+  const p = partsOf(t, timeZone);
+  return utc(p.y, p.m - 1, p.d, p.h, p.min, p.s) - Math.floor(t.getTime() / 1000) * 1000;
+}
+
 /** Minutes the zone is ahead of UTC at this instant. */
 export function offsetMinutes(t: Date, timeZone: string): number {
-  const p = partsOf(t, timeZone);
-  const asUtc = utc(p.y, p.m - 1, p.d, p.h, p.min, p.s);
-  return Math.round((asUtc - Math.floor(t.getTime() / 1000) * 1000) / 60_000);
+  return Math.round(offsetMs(t, timeZone) / 60_000);
 }
 
 /** The local calendar date (YYYY-MM-DD) at this instant in the zone. */
@@ -45,8 +49,9 @@ export function localMidnight(date: string, timeZone: string): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const guess = new Date(utc(y, m - 1, d));
   // The offset at midnight itself (a zone may have changed its offset during the day).
-  const first = new Date(guess.getTime() - offsetMinutes(guess, timeZone) * 60_000);
-  return new Date(guess.getTime() - offsetMinutes(first, timeZone) * 60_000);
+  // (exact, not rounded to minutes: a midnight placed a few seconds early would belong to the day before)
+  const first = new Date(guess.getTime() - offsetMs(guess, timeZone));
+  return new Date(guess.getTime() - offsetMs(first, timeZone));
 }
 
 /** [start, end) of the local day containing t. */

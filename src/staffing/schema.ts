@@ -80,6 +80,7 @@ export const planQuerySchema = z.object({
   week: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
+    .refine((d) => d >= '2000-01-01' && d < '2100-01-01', 'must be between 2000 and 2099')
     .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).getUTCDay() === 1, 'must be a Monday')
     .optional()
     .describe("The Monday the planned week starts (the region's local date); default: next Monday"),
