@@ -93,6 +93,14 @@ describe('HTTP basics', () => {
     expect(token.body.errors).toEqual([{ path: 'body.name', message: 'contains an unpaired UTF-16 surrogate' }]);
   });
 
+  it('refuses ids beyond the database integer with a 400, not a database error', async () => {
+    const admin = await app.as('admin', 'federal');
+    const r = await admin.get('/api/v1/users/2147483648');
+    expect(r.status).toBe(400);
+    expect(r.body.errors[0].path).toBe('path.id');
+    expect((await admin.get('/api/v1/users/2147483647')).status).toBe(404);
+  });
+
   it('tells caches not to keep API answers, and leaves the public pages their own caching', async () => {
     const c = app.client();
     const admin = await app.as('admin', 'federal');

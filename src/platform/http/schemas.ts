@@ -11,7 +11,16 @@ export function problems<S extends number>(...statuses: S[]): Record<S, typeof p
 export const staffSecurity: { [scheme: string]: string[] }[] = [{ session: [] }, { bearer: [] }];
 export const publicSecurity: { [scheme: string]: string[] }[] = [];
 
-export const idParams = z.object({ id: z.coerce.number().int().positive().describe('Numeric id') });
+/** PostgreSQL's integer: ids, versions and counts from a path or query string go no higher, so a
+ * bigger number is the client's 400 and not the database's "out of range" error. */
+export const INT32_MAX = 2_147_483_647;
+
+/** A real calendar date YYYY-MM-DD (no 30 February) in the years the platform's figures can cover:
+ * year 0 or 9999 is a typo, and PostgreSQL cannot take every date JavaScript makes around them. */
+export const calendarDate = (error: string) =>
+  z.iso.date({ error }).refine((d) => d >= '2000-01-01' && d <= '2100-12-31', 'must be a date in the years 2000 to 2100');
+
+export const idParams = z.object({ id: z.coerce.number().int().positive().max(INT32_MAX).describe('Numeric id') });
 
 /** `?flag=true` style booleans in a query string. */
 export const queryBoolean = z
