@@ -122,7 +122,7 @@ const wrongTypes = ['null', 'true', '12345', '"12345"', '{}', '[]', '[{}]', '{"_
 function fieldFaults(schema: Schema, depth: 'full' | 'light'): string[] {
   const type = Array.isArray(schema.type) ? schema.type.find((t: string) => t !== 'null') : schema.type;
   const specific = type === 'integer' || type === 'number' ? hostileNumbers : type === 'string' || schema.enum ? hostileStrings : [];
-  if (depth === 'light') return [...specific.slice(0, 4), '{}'];
+  if (depth === 'light') return [...specific.slice(0, 3), '{}'];
   return [...specific, ...wrongTypes];
 }
 
@@ -177,13 +177,13 @@ export function fuzzCases(op: Operation, spec: Spec, opts: { depth: 'full' | 'li
   ];
 
   for (const p of pathParams) {
-    const segments = opts.depth === 'full' ? hostileSegments : hostileSegments.filter((_, i) => i % 2 === 0);
+    const segments = opts.depth === 'full' ? hostileSegments : hostileSegments.filter((_, i) => i % 3 === 0);
     for (const seg of segments) cases.push(plain(buildPath([p.name, seg]) + queryString(baseQuery), `path ${p.name}=${seg.slice(0, 40)}`));
     cases.push(plain(op.path.replace(`{${p.name}}`, '../../etc/passwd').replace(/\{(\w+)\}/g, 'x'), `path ${p.name}=../../etc/passwd`));
   }
 
   for (const p of queryParams) {
-    const values = opts.depth === 'full' ? hostileQuery : hostileQuery.filter((_, i) => i % 2 === 0);
+    const values = opts.depth === 'full' ? hostileQuery : hostileQuery.filter((_, i) => i % 3 === 0);
     const others = { ...baseQuery };
     delete others[p.name];
     for (const v of values) cases.push(plain(buildPath() + queryString(others, `${p.name}=${v}`), `query ${p.name}=${v.slice(0, 40)}`));
@@ -212,7 +212,7 @@ export function fuzzCases(op: Operation, spec: Spec, opts: { depth: 'full' | 'li
     for (const [label, body, headers] of opts.depth === 'full' ? whole : whole.slice(0, 6)) {
       cases.push({ operation: op.path, method: op.method, url, headers, body, label });
     }
-    const spots = places(spec, op.body, sampleBody).slice(0, opts.depth === 'full' ? 60 : 20);
+    const spots = places(spec, op.body, sampleBody).slice(0, opts.depth === 'full' ? 40 : 12);
     let megabytes = 0;
     for (const spot of spots) {
       const name = `body.${spot.path.join('.')}`;
