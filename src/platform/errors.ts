@@ -17,6 +17,11 @@ export class AppError extends Error {
     super(detail);
     this.name = 'AppError';
   }
+
+  /** Where Fastify and other error handlers (the portal's pages) look for the status. */
+  get statusCode(): number {
+    return this.status;
+  }
 }
 
 export const badRequest = (code: string, detail: string, extras?: ProblemExtras) =>

@@ -93,6 +93,14 @@ describe('HTTP basics', () => {
     expect(token.body.errors).toEqual([{ path: 'body.name', message: 'contains an unpaired UTF-16 surrogate' }]);
   });
 
+  it("gives the portal's visitors its 400 page for such text, not an error", async () => {
+    for (const url of ['/search?q=a%00b', '/answers/a%00b']) {
+      const r = await app.client().get(url, { accept: 'text/html' });
+      expect(r.status, url).toBe(400);
+      expect(r.headers.get('content-type'), url).toMatch(/^text\/html/);
+    }
+  });
+
   it('refuses ids beyond the database integer with a 400, not a database error', async () => {
     const admin = await app.as('admin', 'federal');
     const r = await admin.get('/api/v1/users/2147483648');
