@@ -24,7 +24,7 @@ describe('a hostile or careless telephony edge', () => {
     });
     expect(r.status).toBe(200);
     expect(statuses(r)).toEqual(['rejected', 'rejected', 'accepted']);
-    expect(r.body.results[0].reason).toMatch(/at: must be between 2000 and 2099/);
+    expect(r.body.results[0].reason).toMatch(/at: must be in the years 2000 to 2100/);
   });
 
   it('keeps reports, the wallboard and trends working when a stored event is from another age', async () => {

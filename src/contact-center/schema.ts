@@ -14,8 +14,8 @@ const common = {
   callId: z.string().min(1).max(100).describe('The call’s id, the same in every event of the call'),
   at: z.iso
     .datetime({ offset: true })
-    .refine(instantInRange, 'must be between 2000 and 2099 (check the sender’s clock)')
-    .describe('When it happened (ISO 8601 with offset; years 2000–2099, at most 5 minutes ahead of otvet’s clock)'),
+    .refine(instantInRange, 'must be in the years 2000 to 2100 (check the sender’s clock)')
+    .describe('When it happened (ISO 8601 with offset; years 2000–2100, at most 5 minutes ahead of otvet’s clock)'),
 };
 
 export const telephonyEventSchema = z.discriminatedUnion('type', [

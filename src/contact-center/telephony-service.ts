@@ -10,7 +10,7 @@ import type { CallEventsRecorder } from './call-events.ts';
 import { callerIdentity } from './caller-number.ts';
 import { callsByIds } from './calls-queries.ts';
 import type { Queues } from './queues.ts';
-import { findUnsafeText } from '../platform/text/unsafe-text.ts';
+import { badText } from '../platform/text/unsafe-text.ts';
 import { telephonyEventSchema, type EventResult, type TelephonyEvent } from './schema.ts';
 
 /** How far ahead of our clock an event's time may be (clocks drift). */
@@ -153,8 +153,8 @@ function idOf(item: unknown): string {
 /** One item of a batch as an event, or why it is not one (the field and what is wrong with it). */
 function checkEvent(item: unknown): { event: TelephonyEvent } | { reason: string } {
   if (!item || typeof item !== 'object' || Array.isArray(item)) return { reason: 'the item is not an object (an event is {"id", "callId", "type", "at", …})' };
-  const unsafe = findUnsafeText(item);
-  if (unsafe) return { reason: `${unsafe.path}: ${unsafe.message}` };
+  const unsafe = badText(item, 'event');
+  if (unsafe.length) return { reason: unsafe.map((u) => `${u.path}: ${u.message}`).join('; ') };
   const parsed = telephonyEventSchema.safeParse(item);
   if (parsed.success) return { event: parsed.data };
   return { reason: parsed.error.issues.map((i) => `${i.path.join('.') || 'event'}: ${i.message}`).join('; ') };

@@ -1,7 +1,7 @@
 // /api/v1/kb/answers: reading live answers (anyone) and the editors' workflow.
 import { z } from 'zod';
 import { actorOf } from '../platform/access/request-actor.ts';
-import { problems, publicSecurity, staffSecurity } from '../platform/http/schemas.ts';
+import { INT32_MAX, problems, publicSecurity, staffSecurity } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import type { AnswersService } from './answers-service.ts';
 import { editAnswerSchema, editorAnswerSchema, newAnswerSchema, publishedAnswerSchema, scopeSchema, slugSchema, statuses, versionSchema } from './schema.ts';
@@ -48,7 +48,7 @@ export function answersRoutes(app: App, deps: { answers: AnswersService }) {
         section: z.string().max(200).optional(),
         scope: scopeSchema.optional(),
         limit: z.coerce.number().int().min(1).max(200).default(50),
-        offset: z.coerce.number().int().min(0).default(0),
+        offset: z.coerce.number().int().min(0).max(INT32_MAX).default(0),
       }),
       response: { 200: z.object({ items: z.array(editorAnswerSchema.extend({ title: z.string() })) }), ...problems(400, 401, 403) },
     },
@@ -101,7 +101,7 @@ export function answersRoutes(app: App, deps: { answers: AnswersService }) {
       security,
       summary: 'What changed between two versions, field by field, word by word',
       params: slugParams,
-      querystring: z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }),
+      querystring: z.object({ from: z.coerce.number().int().min(1).max(INT32_MAX), to: z.coerce.number().int().min(1).max(INT32_MAX) }),
       response: { 200: diffSchema, ...problems(400, 401, 403, 404) },
     },
     handler: async (req) => a.diff(actorOf(req), req.params.slug, req.query.from, req.query.to),

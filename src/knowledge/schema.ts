@@ -1,6 +1,6 @@
 // Shapes of answers, versions and the knowledge API.
 import { z } from 'zod';
-import { isoLocalDate } from '../platform/http/schemas.ts';
+import { calendarDate } from '../platform/http/schemas.ts';
 
 export const slugSchema = z
   .string()
@@ -12,7 +12,7 @@ export const scopeSchema = z
   .regex(/^(federal|[0-9]{2})$/, '"federal" or a two-digit region code')
   .describe('`federal`, or the region code of a regional supplement');
 
-const isoDate = isoLocalDate.describe('YYYY-MM-DD');
+const isoDate = calendarDate('a date YYYY-MM-DD').describe('YYYY-MM-DD');
 
 /** What an editor writes; each save becomes a new immutable version. */
 export const answerContentSchema = z.object({

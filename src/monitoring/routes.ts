@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { authorize, regionFilter } from '../platform/access/authorize.ts';
 import { actorOf } from '../platform/access/request-actor.ts';
 import type { DomainEvent, EventBus } from '../platform/events/bus.ts';
-import { problems, staffSecurity } from '../platform/http/schemas.ts';
+import { idParams, problems, staffSecurity } from '../platform/http/schemas.ts';
 import { openSse, type SseClient } from '../platform/http/sse.ts';
 import type { App } from '../platform/http/types.ts';
 import { alertSchema, alertsQuerySchema, trendsSchema, wallboardSchema, webhookRequestSchema, webhookSchema } from './schema.ts';
@@ -114,7 +114,7 @@ export function monitoringRoutes(app: App, deps: { monitoring: MonitoringService
   });
 
   app.delete('/api/v1/monitoring/webhooks/:id', {
-    schema: { tags, security: staffSecurity, summary: 'Stop telling a subscriber', params: z.object({ id: z.coerce.number().int().positive() }), response: { 204: z.null(), ...problems(401, 403, 404) } },
+    schema: { tags, security: staffSecurity, summary: 'Stop telling a subscriber', params: idParams, response: { 204: z.null(), ...problems(401, 403, 404) } },
     handler: async (req, reply) => {
       await m.deleteWebhook(actorOf(req), req.params.id);
       return reply.code(204).send(null);

@@ -17,6 +17,11 @@ export class AppError extends Error {
     super(detail);
     this.name = 'AppError';
   }
+
+  /** Where Fastify and other error handlers (the portal's pages) look for the status. */
+  get statusCode(): number {
+    return this.status;
+  }
 }
 
 export const badRequest = (code: string, detail: string, extras?: ProblemExtras) =>
@@ -36,6 +41,7 @@ export const statusTitles: Record<number, string> = {
   405: 'Method Not Allowed',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',

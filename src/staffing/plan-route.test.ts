@@ -80,5 +80,17 @@ describe('GET /api/v1/staffing/plan', () => {
     expect((await coordinator.get('/api/v1/staffing/plan?region=77&weeks=2')).status).toBe(400);
     expect((await (await app.as('supervisor', '78')).get('/api/v1/staffing/plan?region=77')).status).toBe(403);
     expect((await (await app.as('operator', '77')).get('/api/v1/staffing/plan')).status).toBe(403);
+    // 30 February is no date (JavaScript would read it as 2 March, a Monday)
+    const february = await coordinator.get('/api/v1/staffing/plan?region=77&week=2026-02-30');
+    expect(february.status).toBe(400);
+    expect(february.body.errors[0].path).toBe('query.week');
+  });
+
+  it('plans a region whose norm asks for no service level at all', async () => {
+    const admin = await app.as('admin', 'federal');
+    expect((await admin.put('/api/v1/regions/79/settings', { norms: { serviceLevelTarget: 0 } })).status).toBe(200);
+    const r = await (await app.as('supervisor', '79')).get('/api/v1/staffing/plan');
+    expect(r.status, r.text).toBe(200);
+    expect(r.body.target.targetSl).toBeGreaterThan(0);
   });
 });

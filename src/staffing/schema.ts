@@ -1,6 +1,7 @@
 // The staffing API's shapes: every query parameter with its range, so that a bad one is named in a
 // problem+json answer before any arithmetic runs.
 import { z } from 'zod';
+import { calendarDate } from '../platform/http/schemas.ts';
 
 const number = (min: number, max: number, description: string, opts: { int?: boolean; exclusiveMin?: boolean } = {}) => {
   let s = z.coerce.number({ error: 'is required, as a number' });
@@ -77,11 +78,8 @@ export const erlangASchema = z
 
 export const planQuerySchema = z.object({
   region: z.string().trim().min(1).max(10).optional().describe('Region code; regional staff get their own region (federal staff must name one)'),
-  week: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
-    .refine((d) => d >= '2000-01-01' && d < '2100-01-01', 'must be between 2000 and 2099')
-    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).getUTCDay() === 1, 'must be a Monday')
+  week: calendarDate('must be a date, YYYY-MM-DD')
+    .refine((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 1, 'must be a Monday')
     .optional()
     .describe("The Monday the planned week starts (the region's local date); default: next Monday"),
   weeks: number(4, 12, 'Whole weeks of history before that Monday to forecast from (default 4; at least 4)', { int: true }).default(4),

@@ -53,7 +53,8 @@ export class StaffingService {
     const [norms, measured] = await Promise.all([this.source.norms(region), q.ahtSeconds === undefined ? this.source.handleTime(region, historyFrom, week.from) : null]);
     const ahtSeconds = q.ahtSeconds ?? measured ?? DEFAULT_AHT_SECONDS;
     const target = {
-      targetSl: q.targetSl ?? Math.min(norms.serviceLevelTarget, 0.999),
+      // (a norm of 0 or 1 is allowed in a region's settings; the formulas need a share strictly between)
+      targetSl: q.targetSl ?? Math.min(Math.max(norms.serviceLevelTarget, 0.001), 0.999),
       targetSeconds: q.targetSeconds ?? norms.serviceLevelSeconds,
       ahtSeconds,
       maxOccupancy: q.maxOccupancy,

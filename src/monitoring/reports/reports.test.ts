@@ -147,6 +147,12 @@ describe('reports', () => {
     expect(long.status).toBe(400);
     expect(long.body.code).toBe('request.span_too_long');
     expect((await coordinator.get('/api/v1/reports/calls?from=02.02.2026')).body.detail).toMatch(/from/);
+    // a date of year 0 (a typo) is the client's mistake, not a database error
+    for (const q of ['to=0000-01-01', 'from=0001-01-01&to=0001-01-31', 'to=9999-12-31']) {
+      const far = await coordinator.get(`/api/v1/reports/calls?${q}`);
+      expect(far.status, q).toBe(400);
+      expect(far.body.code, q).toBe('request.invalid');
+    }
     expect((await (await app.as('operator', '77')).get('/api/v1/reports/year?year=2026')).status).toBe(403);
   });
 });

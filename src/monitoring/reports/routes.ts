@@ -2,12 +2,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../platform/access/request-actor.ts';
-import { problems, staffSecurity } from '../../platform/http/schemas.ts';
+import { calendarDate, problems, staffSecurity } from '../../platform/http/schemas.ts';
 import type { App } from '../../platform/http/types.ts';
 import { toCsv } from './csv.ts';
 import type { ReportsService } from './service.ts';
 
-const localDate = z.iso.date({ error: 'a date YYYY-MM-DD (the regions\' local dates)' }).refine((s) => s >= '2000-01-01' && s < '2100-01-01', 'must be between 2000 and 2099');
+const localDate = calendarDate('a date YYYY-MM-DD (the regions\' local dates)');
 const span = z.object({
   from: localDate.optional().describe('First local date (default: 30 days before `to`)'),
   to: localDate.optional().describe("Last local date, inclusive (default: today, Moscow's date)"),

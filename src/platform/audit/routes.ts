@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { actorOf } from '../access/request-actor.ts';
 import { regionScopeSchema } from '../access/schema.ts';
-import { isoDateTime, problems, staffSecurity } from '../http/schemas.ts';
+import { INT32_MAX, isoDateTime, problems, staffSecurity } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import type { AuditService } from './service.ts';
 
@@ -40,7 +40,7 @@ export function auditRoutes(app: App, deps: { audit: AuditService }) {
         actor: z.string().max(64).optional(),
         from: isoDateTime.optional(),
         to: isoDateTime.optional(),
-        before: z.coerce.number().int().positive().optional(),
+        before: z.coerce.number().int().positive().max(INT32_MAX).optional(),
         limit: z.coerce.number().int().min(1).max(1000).default(100),
       }),
       response: { 200: z.object({ items: z.array(recordSchema), nextBefore: z.number().int().nullable() }), ...problems(400, 401, 403) },

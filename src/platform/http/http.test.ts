@@ -64,6 +64,61 @@ describe('HTTP basics', () => {
     expect(r.body.code).toBe('request.malformed_json');
   });
 
+  it('answers what the router itself refuses with problem documents', async () => {
+    const c = app.client();
+    const badUrl = await c.get('/api/v1/kb/answers/%E0%A4%A');
+    expect(badUrl.status).toBe(400);
+    expect(badUrl.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(badUrl.body).toMatchObject({ code: 'request.bad_url', status: 400 });
+    expect(badUrl.headers.get('x-request-id')).toBe(badUrl.body.requestId);
+    const long = await c.get(`/api/v1/kb/answers/${'a'.repeat(600)}`);
+    expect(long.status).toBe(414);
+    expect(long.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(long.body.code).toBe('request.param_too_long');
+    // a parameter the schema would refuse still gets the schema's message, not the router's
+    const slug = await c.get(`/api/v1/kb/answers/${'a'.repeat(130)}`);
+    expect(slug.status).toBe(400);
+    expect(slug.body.errors[0].path).toBe('path.slug');
+  });
+
+  it('refuses text with NUL characters or lone surrogates with a 400 saying where', async () => {
+    const c = app.client();
+    const r = await c.post('/api/v1/auth/login', { username: 'a\u0000b', password: 'x' });
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({ code: 'request.invalid_text', errors: [{ path: 'body.username', message: 'contains a NUL character' }] });
+    const admin = await app.as('admin', 'federal');
+    expect((await admin.get('/api/v1/calls/a%00b')).body.errors).toEqual([{ path: 'path.callId', message: 'contains a NUL character' }]);
+    const token = await admin.request('POST', '/api/v1/tokens', `{"userId":${admin.userId},"name":"x\\udc00"}`);
+    expect(token.status).toBe(400);
+    expect(token.body.errors).toEqual([{ path: 'body.name', message: 'contains an unpaired UTF-16 surrogate' }]);
+  });
+
+  it("gives the portal's visitors its 400 page for such text, not an error", async () => {
+    for (const url of ['/search?q=a%00b', '/answers/a%00b']) {
+      const r = await app.client().get(url, { accept: 'text/html' });
+      expect(r.status, url).toBe(400);
+      expect(r.headers.get('content-type'), url).toMatch(/^text\/html/);
+    }
+  });
+
+  it('refuses ids beyond the database integer with a 400, not a database error', async () => {
+    const admin = await app.as('admin', 'federal');
+    const r = await admin.get('/api/v1/users/2147483648');
+    expect(r.status).toBe(400);
+    expect(r.body.errors[0].path).toBe('path.id');
+    expect((await admin.get('/api/v1/users/2147483647')).status).toBe(404);
+  });
+
+  it('tells caches not to keep API answers, and leaves the public pages their own caching', async () => {
+    const c = app.client();
+    const admin = await app.as('admin', 'federal');
+    for (const r of [await c.get('/api/v1/regions'), await c.get('/api/v1/nowhere'), await c.get('/api/openapi.json'), await admin.get('/api/v1/reports/regions?format=csv'), await c.get('/api/v1/kb/answers/%E0%A4%A')]) {
+      expect(r.headers.get('cache-control')).toBe('no-store');
+    }
+    const page = await c.get('/', { accept: 'text/html' });
+    expect(page.headers.get('cache-control')).not.toContain('no-store');
+  });
+
   it('never shows internals when something breaks', async () => {
     const broken = await startApp();
     const admin = await broken.as('admin', 'federal');

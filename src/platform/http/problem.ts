@@ -82,6 +82,21 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   return sendProblem(req, reply, problem);
 }
 
+const frameworkCodes: Record<string, [number, string, (req: FastifyRequest) => string]> = {
+  FST_ERR_BAD_URL: [400, 'request.bad_url', () => 'The address is not valid: a percent sign must start a UTF-8 sequence such as %D0%B0.'],
+  FST_ERR_MAX_PARAM_LENGTH: [414, 'request.param_too_long', () => 'A part of the address is too long.'],
+};
+
+/** What the router answers before any route or hook runs: the same problem documents and headers. */
+export function frameworkErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const [status, code, detail] = frameworkCodes[err.code] ?? [500, 'internal', () => `Something went wrong on our side. Quote request id ${req.id} when reporting it.`];
+  if (status >= 500) req.log.error({ err }, 'request failed');
+  else req.log.info({ code, status }, err.message);
+  // (onRequest hooks have not run: their headers are set here)
+  reply.header('x-request-id', req.id).header('x-content-type-options', 'nosniff').header('cache-control', 'no-store');
+  return sendProblem(req, reply, problemBody(req, status, code, detail(req)));
+}
+
 export function notFoundHandler(req: FastifyRequest, reply: FastifyReply) {
   return sendProblem(req, reply, problemBody(req, 404, 'route.not_found', `There is no ${req.method} ${req.url.split('?')[0]} here. The API is described at /api/docs.`));
 }

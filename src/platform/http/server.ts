@@ -14,7 +14,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Logger } from '../logger.ts';
-import { errorHandler, notFoundHandler } from './problem.ts';
+import { errorHandler, frameworkErrorHandler, notFoundHandler } from './problem.ts';
+import { registerTextGuard } from './text-guard.ts';
 import type { App } from './types.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -62,7 +63,11 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    routerOptions: { ignoreTrailingSlash: true },
+    // Longer than any parameter a schema allows (slugs go to 120 characters, percent-encoded
+    // text triples), so the schema's own message is what a client sees; beyond, a problem (414).
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    // What the router answers itself (bad percent-encoding, overlong parameters) as problems too.
+    frameworkErrors: frameworkErrorHandler,
     // Requests so malformed that HTTP parsing fails (raw non-ASCII in the URL, a broken header)
     // still get a problem document, not the framework's own error shape.
     clientErrorHandler: (err, socket) => {
@@ -92,6 +97,12 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');
   });
+  // API answers are about one person's data at one moment: no cache anywhere may keep them, unless
+  // a route says otherwise (the docs page's assets).
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
+  registerTextGuard(app as unknown as App);
 
   await app.register(cookie);
   await app.register(swagger, {

@@ -40,7 +40,7 @@ export function openSse(req: FastifyRequest, reply: FastifyReply): SseClient {
   const res = reply.raw;
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
+    'cache-control': 'no-store, no-transform', // (like every API answer; no-transform: proxies must not buffer or compress)
     connection: 'keep-alive',
     'x-accel-buffering': 'no', // nginx: pass events through at once
     'x-request-id': req.id,

@@ -1,44 +1,37 @@
-// Text PostgreSQL cannot store: a NUL character (text and jsonb refuse it) and a lone UTF-16
-// surrogate (not a character at all; jsonb refuses its escape). JSON lets a client send both, so
-// every input is looked through before anything is written, and the client is told where.
+// Text PostgreSQL cannot store: text rejects a NUL character, and jsonb rejects the \u0000 and
+// unpaired-surrogate escapes JSON.stringify writes. JSON lets a client send both, so input is looked
+// through before anything is written (every route at the door, see http/text-guard.ts; the
+// telephony events one event at a time), and the client is told where.
 
-export interface UnsafeText {
-  /** Where, e.g. `events[3].callId`. */
-  path: string;
-  message: string;
-}
+const MAX_REPORTED = 20;
+// (String.prototype.isWellFormed is Node 20 but not in the ES2023 library the project compiles against)
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-// A high surrogate not followed by a low one, or a low one not preceded by a high one.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-function problemOf(s: string): string | null {
+function textProblem(s: string): string | undefined {
   if (s.includes('\u0000')) return 'contains a NUL character';
-  if (LONE_SURROGATE.test(s)) return 'contains an unpaired UTF-16 surrogate (not a character)';
-  return null;
+  if (LONE_SURROGATE.test(s)) return 'contains an unpaired UTF-16 surrogate';
+  return undefined;
 }
 
-const join = (path: string, key: string | number) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key);
-
-/** The first string (or object key) in a parsed JSON value that cannot be stored, or null. */
-export function findUnsafeText(value: unknown, path = ''): UnsafeText | null {
-  if (typeof value === 'string') {
-    const message = problemOf(value);
-    return message ? { path, message } : null;
-  }
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findUnsafeText(value[i], join(path, i));
-      if (found) return found;
-    }
-    return null;
-  }
-  if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const bad = problemOf(k);
-      if (bad) return { path: join(path, JSON.stringify(k).slice(1, -1)), message: `has a key that ${bad}` };
-      const found = findUnsafeText(v, join(path, k));
-      if (found) return found;
+/** Every string (and object key) in a parsed value that could not be stored, with its path. */
+export function badText(value: unknown, root: string): { path: string; message: string }[] {
+  const found: { path: string; message: string }[] = [];
+  // A stack rather than recursion: a body may nest thousands deep.
+  const stack: [unknown, string][] = [[value, root]];
+  while (stack.length > 0 && found.length < MAX_REPORTED) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string') {
+      const message = textProblem(v);
+      if (message) found.push({ path, message });
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], `${path}[${i}]`]);
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v).reverse()) {
+        const message = textProblem(k);
+        if (message) found.push({ path, message: `has a key that ${message}` });
+        stack.push([x, `${path}.${k}`]);
+      }
     }
   }
-  return null;
+  return found;
 }
