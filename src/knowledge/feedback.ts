@@ -4,9 +4,10 @@
 import { authorize } from '../platform/access/authorize.ts';
 import type { ActorContext } from '../platform/access/principal.ts';
 import type { Db } from '../platform/db/database.ts';
-import { notFound } from '../platform/errors.ts';
 import { publish, type DomainEvent, type EventBus } from '../platform/events/bus.ts';
-import { queryKey } from './query-key.ts';
+import { answerNotFound } from './answers-service.ts';
+import { queryKey, storedQuery } from './query-key.ts';
+import { maySee, type AnswerVisibility } from './visibility.ts';
 
 const HALF_LIFE_DAYS = 14;
 const KEEP_DAYS = 90;
@@ -70,22 +71,24 @@ export class FeedbackService {
     return out;
   }
 
-  /** Records a mark and tells every node (their ranking uses it at once). */
+  /** Records a mark on an answer the actor may see, and tells every node (their ranking uses it at once). */
   async record(ctx: ActorContext, input: { query: string; slug: string; helped: boolean }): Promise<void> {
     const p = authorize(ctx, 'kb.feedback');
-    const key = queryKey(input.query);
+    const query = storedQuery(input.query);
+    const key = queryKey(query);
     await this.db.transaction(async (tx) => {
-      const a = await tx.query<{ id: number }>('SELECT id FROM kb_answers WHERE slug = $1', [input.slug]);
-      if (!a.rows[0]) throw notFound('kb.answer_not_found', `There is no answer "${input.slug}".`);
+      const a = await tx.query<{ id: number } & AnswerVisibility>('SELECT id, scope, published_version, archived_at FROM kb_answers WHERE slug = $1', [input.slug]);
+      // An answer the actor may not see is answered as a missing one: the mark must not reveal it.
+      if (!a.rows[0] || !maySee(ctx, a.rows[0])) throw answerNotFound(input.slug);
       const row = await tx.query<{ at: Date }>(
         'INSERT INTO kb_feedback (query, normalized_query, answer_id, helped, user_id, region) VALUES ($1, $2, $3, $4, $5, $6) RETURNING at',
-        [input.query.slice(0, 500), key, a.rows[0].id, input.helped, p?.userId ?? null, p?.region ?? null],
+        [query, key, a.rows[0].id, input.helped, p?.userId ?? null, p?.region ?? null],
       );
       if (input.helped) {
         await tx.query(
           `INSERT INTO kb_query_stats (day, normalized_query, sample_query, helped) VALUES ((now() AT TIME ZONE 'Europe/Moscow')::date, $1, $2, 1)
            ON CONFLICT (day, normalized_query) DO UPDATE SET helped = kb_query_stats.helped + 1`,
-          [key, input.query.slice(0, 500)],
+          [key, query],
         );
       }
       const event: FeedbackRecorded = { key, slug: input.slug, voter: String(p?.userId ?? 'anon'), helped: input.helped, at: row.rows[0]!.at.toISOString() };

@@ -6,7 +6,7 @@ import { authorize } from '../platform/access/authorize.ts';
 import type { ActorContext } from '../platform/access/principal.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Logger } from '../platform/logger.ts';
-import { queryKey } from './query-key.ts';
+import { queryKey, storedQuery } from './query-key.ts';
 
 export const queryReportSchema = z
   .object({
@@ -45,7 +45,7 @@ export class QueryStats {
   count(query: string, found: number): void {
     const key = queryKey(query);
     if (!key) return;
-    const p = this.pending.get(key) ?? { sample: query.trim().slice(0, 500), searches: 0, empty: 0 };
+    const p = this.pending.get(key) ?? { sample: storedQuery(query), searches: 0, empty: 0 };
     p.searches++;
     if (found === 0) p.empty++;
     this.pending.set(key, p);

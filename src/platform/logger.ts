@@ -1,6 +1,8 @@
 // Structured logging. Personal data is removed by the logger itself (pino's redaction), so no caller
 // has to remember to do it: any field with one of these names, at any depth up to four, is censored.
+// Request URLs are logged with phone numbers masked: people type them into searches.
 import { pino, type DestinationStream, type Logger } from 'pino';
+import { maskPhoneNumbers } from './phone-numbers.ts';
 
 export type { Logger };
 
@@ -44,6 +46,61 @@ function redactPaths(): string[] {
   return paths;
 }
 
+/** Percent-decoded; a malformed escape leaves the rest decoded as far as ASCII goes (enough to find digits). */
+function decoded(part: string): { text: string; exact: boolean } {
+  const plain = part.replaceAll('+', ' ');
+  try {
+    return { text: decodeURIComponent(plain), exact: true };
+  } catch {
+    return { text: plain.replace(/%([0-7][0-9A-Fa-f])/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), exact: false };
+  }
+}
+
+/** One part of a URL with phone numbers masked; byte for byte the same when it holds none. */
+function maskPart(part: string, encode: (s: string) => string): string {
+  const { text, exact } = decoded(part);
+  const masked = maskPhoneNumbers(text);
+  if (masked === text) return part;
+  // (undecodable escapes stay as they came: encoding them again would garble the rest)
+  return exact ? encode(masked) : masked.replace(/[\s&#+]/g, encodeURIComponent);
+}
+
+/** A request URL as it may be logged: phone numbers in its path and query masked. */
+export function loggableUrl(url: string): string {
+  const at = url.indexOf('?');
+  const path = maskPart(at < 0 ? url : url.slice(0, at), encodeURI);
+  if (at < 0) return path;
+  const query = url
+    .slice(at + 1)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      return eq < 0 ? maskPart(pair, encodeURIComponent) : `${pair.slice(0, eq + 1)}${maskPart(pair.slice(eq + 1), encodeURIComponent)}`;
+    });
+  return `${path}?${query.join('&')}`;
+}
+
+interface RequestLike {
+  method?: string;
+  url?: string;
+  host?: string;
+  ip?: string;
+  headers?: Record<string, unknown>;
+  socket?: { remotePort?: number };
+}
+
+/** Fastify's request serializer (same fields), with the URL made loggable. */
+function serializeRequest(req: RequestLike) {
+  return {
+    method: req.method,
+    url: typeof req.url === 'string' ? loggableUrl(req.url) : req.url,
+    version: req.headers?.['accept-version'],
+    host: req.host,
+    remoteAddress: req.ip,
+    remotePort: req.socket?.remotePort,
+  };
+}
+
 export interface LoggerOptions {
   level: string;
   format: 'auto' | 'json' | 'pretty';
@@ -54,6 +111,7 @@ export function createLogger(options: LoggerOptions, destination?: DestinationSt
     level: options.level,
     base: { service: 'otvet' },
     redact: { paths: redactPaths(), censor: '[redacted]' },
+    serializers: { req: serializeRequest },
     timestamp: pino.stdTimeFunctions.isoTime,
   };
   if (destination) return pino(base, destination);

@@ -22,7 +22,13 @@ export const knowledgeCases: Record<string, Case> = {
   'GET /api/v1/kb/answers/{slug}': { noRegionData: 'published answers are public' },
   'GET /api/v1/kb/sections': { noRegionData: 'public list of sections' },
   'GET /api/v1/kb/synonyms': { noRegionData: 'the federal synonym dictionary, public' },
-  'POST /api/v1/kb/feedback': { noRegionData: "records the caller's own mark" },
+  'POST /api/v1/kb/feedback': {
+    // a mark on another region's draft would reveal that it exists (published answers are public)
+    run: (c, t) => c.post('/api/v1/kb/feedback', { query: 'чужой черновик', slug: t.kb.draft }),
+    unchanged: async (app, t) =>
+      expect((await app.db.query('SELECT 1 FROM kb_feedback f JOIN kb_answers a ON a.id = f.answer_id WHERE a.slug = $1', [t.kb.draft])).rowCount).toBe(0),
+    owner: 'editor',
+  },
   'GET /api/v1/kb/queries': { noRegionData: 'counts of queries, kept without region' },
   'POST /api/v1/kb/synonyms': { run: (c) => c.post('/api/v1/kb/synonyms', { terms: ['чужое', 'слово'] }), owner: false },
   'PUT /api/v1/kb/synonyms/{id}': { run: (c) => c.put('/api/v1/kb/synonyms/1', { terms: ['чужое', 'слово'] }), owner: false },

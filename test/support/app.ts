@@ -5,7 +5,7 @@ import { createApp } from '../../src/app.ts';
 import { systemActor, type Role } from '../../src/platform/access/principal.ts';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
 import type { Db } from '../../src/platform/db/database.ts';
-import { createLogger } from '../../src/platform/logger.ts';
+import { createLogger, type Logger } from '../../src/platform/logger.ts';
 import { demoRegionsFile, readRegionsFile } from '../../src/regions/index.ts';
 import { startServices, stopServices, type Services } from '../../src/services.ts';
 import { testDatabase } from './database.ts';
@@ -27,13 +27,13 @@ export interface TestApp {
 
 let counter = 0;
 
-export async function startApp(overrides: Partial<Config> = {}, opts: { acd?: boolean; clock?: () => Date; wrapDb?: (db: Db) => Db } = {}): Promise<TestApp> {
+export async function startApp(overrides: Partial<Config> = {}, opts: { acd?: boolean; clock?: () => Date; wrapDb?: (db: Db) => Db; logger?: Logger } = {}): Promise<TestApp> {
   const fresh = await testDatabase();
   // (a test may stand between the app and its database: to hold or fail commits, say)
   const db = opts.wrapDb ? opts.wrapDb(fresh) : fresh;
   // Tests sign in far more often than people; the per-address limit has its own test.
   const config = { ...loadConfig({ LOGIN_RATE_PER_MINUTE: '10000' }), ...overrides };
-  const logger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent', format: 'json' });
+  const logger = opts.logger ?? createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent', format: 'json' });
   const { http, services } = await createApp({ config, db, logger, options: { secretKey: TEST_KEY, ...(opts.clock ? { clock: opts.clock } : {}) } });
   await services.regions.importRecords(systemActor(), readRegionsFile(demoRegionsFile));
   await startServices(services, { waitForAcd: true, acd: opts.acd ?? true });
