@@ -77,6 +77,12 @@ describe('portal pages', () => {
     expect(await htmlProblems(none.text)).toEqual([]);
   });
 
+  it('a search page is kept by the browser only: what a citizen typed (a phone number, say) is not for shared caches', async () => {
+    const r = await app.client().get(`/search?q=${encodeURIComponent('пособие +7 916 123-45-67')}`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('cache-control')).toBe('private, max-age=60');
+  });
+
   it('the region is remembered in a cookie holding only its code; the answer then shows that region\'s supplement', async () => {
     const c = app.client();
     const chooser = await c.get('/region');

@@ -94,7 +94,8 @@ export function portalRoutes(app: App, portal: PortalService) {
     });
 
     scope.get('/search', { schema: { hide: true, querystring: z.object({ q: z.string().trim().max(200).default('') }) }, config }, (req, reply) =>
-      sendPage(req, reply, portal.search(req.query.q, visitor(req)), 'public, max-age=60'),
+      // (private: the query may hold what a citizen would not want a shared cache to keep)
+      sendPage(req, reply, portal.search(req.query.q, visitor(req)), 'private, max-age=60'),
     );
 
     scope.get('/hotline', { schema: { hide: true }, config }, (req, reply) => sendPage(req, reply, portal.hotline(visitor(req))));
