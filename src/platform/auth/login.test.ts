@@ -34,7 +34,7 @@ describe('signing in', () => {
   });
 
   it('marks the cookie Secure behind a TLS proxy', async () => {
-    const behindProxy = await startApp({ trustProxy: true });
+    const behindProxy = await startApp({ trustProxy: { addresses: ['127.0.0.1'] } });
     try {
       const u = await behindProxy.user('operator', '78');
       const r = await behindProxy.client().post('/api/v1/auth/login', { username: u.username, password: PASSWORD }, { 'x-forwarded-proto': 'https' });
