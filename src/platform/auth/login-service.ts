@@ -47,7 +47,9 @@ export class LoginService {
     const user = await users.userByUsername(this.db, username);
     if (!user || user.disabled_at) {
       await verifyPassword(password, await dummyHash());
-      await this.audit.record(ctx, { action: 'auth.login_failed', targetType: 'user', targetId: username, details: { reason: user ? 'disabled' : 'unknown_user' } });
+      // What was typed as an unknown username is often a password typed in the wrong field: not kept.
+      const target = user ? { targetId: user.id, region: user.region_code } : {};
+      await this.audit.record(ctx, { action: 'auth.login_failed', targetType: 'user', ...target, details: { reason: user ? 'disabled' : 'unknown_user' } });
       throw badCredentials();
     }
     const target = { targetType: 'user', targetId: user.id, region: user.region_code };

@@ -21,6 +21,22 @@ describe('signing in', () => {
     expect(c.cookie).toBeUndefined();
   });
 
+  it('a failed sign-in with an unknown username does not keep what was typed (it may be a password)', async () => {
+    const typed = 'my-Secret-passw0rd';
+    expect((await app.client().post('/api/v1/auth/login', { username: typed, password: 'whatever-it-is' })).status).toBe(401);
+    const known = await app.user('operator', '77');
+    expect((await app.client().post('/api/v1/auth/login', { username: known.username, password: 'not-the-password' })).status).toBe(401);
+    const admin = await app.as('admin', 'federal');
+    const audit = await admin.get('/api/v1/audit?action=auth.login_failed&limit=1000');
+    expect(audit.text.toLowerCase()).not.toContain(typed.toLowerCase());
+    const unknown = audit.body.items.find((r: { details: { reason?: string } }) => r.details.reason === 'unknown_user');
+    expect(unknown).toMatchObject({ target: { type: 'user', id: null } });
+    // a known account is still named
+    expect(audit.body.items.find((r: { target: { id: string } }) => r.target.id === String(known.id))).toMatchObject({ details: { reason: 'wrong_password' } });
+    const stored = await app.db.query('SELECT count(*)::int AS n FROM audit_log WHERE position($1 in lower(target_id || details::text)) > 0', [typed.toLowerCase()]);
+    expect(stored.rows[0]).toEqual({ n: 0 });
+  });
+
   it('sets an HttpOnly, SameSite=Lax session cookie and returns a CSRF token', async () => {
     const u = await app.user('editor', 'federal');
     const r = await app.client().post('/api/v1/auth/login', { username: u.username, password: PASSWORD });
