@@ -62,7 +62,7 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login' 
   const synonyms = new SynonymsService(db, audit);
   const feedback = new FeedbackService(db);
   const search = new KnowledgeSearch(db, log, createSearchIndex(), synonyms, queryStats, feedback);
-  const portal = new PortalService({ db, log, answers, search, regions, publicUrl: config.publicUrl });
+  const portal = new PortalService({ db, log, answers, search, regions, publicUrl: config.publicUrl, ...(options.clock ? { clock: options.clock } : {}) });
   return {
     db,
     events,
