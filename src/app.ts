@@ -5,6 +5,7 @@ import { registerPrincipalHook } from './platform/auth/http-principal.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { tokensRoutes } from './platform/auth/tokens-routes.ts';
 import { usersRoutes } from './platform/auth/users-routes.ts';
+import { clientAddress, trustFunction } from './platform/client-address.ts';
 import type { Config } from './platform/config.ts';
 import type { Db } from './platform/db/database.ts';
 import { healthRoutes } from './platform/http/health.ts';
@@ -37,13 +38,14 @@ export async function createApp({ config, db: raw, logger, options }: AppDeps): 
   const observability = createObservability();
   const db = timedDb(raw, observability);
   const services = createServices(db, config, logger, options);
+  const trust = trustFunction(config.trustProxy);
   const http = await createHttpServer({
     logger,
-    trustProxy: config.trustProxy,
+    trustProxy: trust,
     version,
     // A person who mistypes an address gets the portal's page; programs get a problem document.
     notFoundPage: (req, reply) => sendErrorPage(services.portal, req, reply, 404),
-    fastPath: portalFastPath(services.portal),
+    fastPath: portalFastPath(services.portal, (req) => clientAddress(req, trust)),
   });
   registerPrincipalHook(http, services.login);
   healthRoutes(http, { db });

@@ -1,6 +1,7 @@
 // Builds every module's service over one database. The HTTP app, the CLI and the demo loader
 // all use the same services, so rules and the audit log apply whichever way a change comes in.
 import { AuditService } from './platform/audit/service.ts';
+import { LoginGuard } from './platform/auth/login-guard.ts';
 import { LoginService } from './platform/auth/login-service.ts';
 import { TokensService } from './platform/auth/tokens-service.ts';
 import { UsersService } from './platform/auth/users-service.ts';
@@ -22,7 +23,7 @@ export type Services = ReturnType<typeof createServices>;
 export interface ServiceOptions {
   /** Protects personal data (caller numbers); see platform/secret-key.ts. */
   secretKey: Buffer;
-  /** The ACD's clock (the simulator runs it faster than real time). */
+  /** The ACD's clock (the simulator runs it faster than real time); also the sign-in backoff's and the portal's view counting's (tests). */
   clock?: Clock;
 }
 
@@ -61,7 +62,7 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login' 
   const synonyms = new SynonymsService(db, audit);
   const feedback = new FeedbackService(db);
   const search = new KnowledgeSearch(db, log, createSearchIndex(), synonyms, queryStats, feedback);
-  const portal = new PortalService({ db, log, answers, search, regions, publicUrl: config.publicUrl });
+  const portal = new PortalService({ db, log, answers, search, regions, publicUrl: config.publicUrl, ...(options.clock ? { clock: options.clock } : {}) });
   return {
     db,
     events,
@@ -77,7 +78,7 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login' 
     accounts,
     users: new UsersService(db, audit, accounts),
     tokens: new TokensService(db, audit, accounts),
-    login: new LoginService(db, audit, config, checkedTokens),
+    login: new LoginService(db, audit, config, checkedTokens, new LoginGuard(config.login, options.clock ? () => options.clock!().getTime() : Date.now)),
     regions,
     cc,
     monitoring,

@@ -35,7 +35,19 @@ describe('configuration', () => {
     expect(problems.find((p) => p.startsWith('PORT="eighty"'))).toMatch(/whole number/);
     expect(problems.find((p) => p.startsWith('LOG_LEVEL="loud"'))).toBeDefined();
     expect(problems.find((p) => p.startsWith('DATABASE_URL="mysql://x"'))).toMatch(/postgres:\/\//);
-    expect(problems.find((p) => p.startsWith('TRUST_PROXY="maybe"'))).toMatch(/true or false/);
+    expect(problems.find((p) => p.startsWith('TRUST_PROXY="maybe"'))).toMatch(/not an IP address or network/);
+  });
+
+  it('TRUST_PROXY: a number of proxies or their addresses, never "trust any X-Forwarded-For"', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toEqual({ hops: 2 });
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,::1' }).trustProxy).toEqual({ addresses: ['10.0.0.5', '10.1.0.0/16', '::1'] });
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY="true": "true" would believe any X-Forwarded-For.*number of proxies in front \(e\.g\. 1\) or their addresses/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.300' })).toThrow(/TRUST_PROXY="10.0.0.300": "10.0.0.300": not an IP address or network/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/not an IP address or network/);
+    expect(() => loadConfig({ TRUST_PROXY: '11' })).toThrow(/from 0 to 10/);
   });
 
   it('rejects a port out of range', () => {

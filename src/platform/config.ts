@@ -2,6 +2,7 @@
 // passed down explicitly: no module reads process.env on its own.
 import path from 'node:path';
 import { z } from 'zod';
+import { parseProxyTrust, type ProxyTrust } from './client-address.ts';
 
 const int = (min: number, max: number) =>
   z
@@ -10,13 +11,6 @@ const int = (min: number, max: number) =>
     .regex(/^\d+$/, `must be a whole number between ${min} and ${max}`)
     .transform(Number)
     .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
-
-const bool = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .refine((v) => ['1', '0', 'true', 'false', 'yes', 'no'].includes(v), 'must be true or false')
-  .transform((v) => ['1', 'true', 'yes'].includes(v));
 
 const postgresUrl = z
   .string()
@@ -43,7 +37,17 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: int(3, 100).default(10),
   LOGIN_LOCKOUT_MINUTES: int(1, 24 * 60).default(15),
   LOGIN_RATE_PER_MINUTE: int(1, 10000).default(30),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: z
+    .string()
+    .transform((v, ctx) => {
+      try {
+        return parseProxyTrust(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    })
+    .default(false),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   OTVET_SECRET_KEY: z
     .string()
@@ -59,7 +63,8 @@ export interface Config {
   log: { level: string; format: 'auto' | 'json' | 'pretty' };
   session: { ttlHours: number; idleMinutes: number };
   login: { maxFailures: number; lockoutMinutes: number; ratePerMinute: number };
-  trustProxy: boolean;
+  /** Which proxies in front may say, in X-Forwarded-For, who the client is. */
+  trustProxy: ProxyTrust;
   /** Where citizens reach the portal (canonical links, sitemap, feeds); never taken from a request's Host. */
   publicUrl: string;
   /** Key for keyed hashes and encryption of personal data; with PGlite it may live in the data folder. */

@@ -46,8 +46,11 @@ function prepare(page: Rendered): { identity: Prepared; gzip: Prepared } {
   return p;
 }
 
-/** Returns true when it answered the request. */
-export function portalFastPath(portal: PortalService): (req: IncomingMessage, res: ServerResponse) => boolean {
+/**
+ * Returns true when it answered the request. clientOf gives the reader's address by the same
+ * TRUST_PROXY rule as Fastify's req.ip (one view per address, answer and day).
+ */
+export function portalFastPath(portal: PortalService, clientOf: (req: IncomingMessage) => string): (req: IncomingMessage, res: ServerResponse) => boolean {
   return (req, res) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.url || req.url.includes('?') || req.headers['if-modified-since']) return false;
     const url = req.url;
@@ -64,7 +67,7 @@ export function portalFastPath(portal: PortalService): (req: IncomingMessage, re
     if (!page) return false;
     const both = prepare(page);
     const p = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') ? both.gzip : both.identity;
-    if (viewed && req.method === 'GET') portal.countView(viewed);
+    if (viewed && req.method === 'GET') portal.countView(viewed, clientOf(req));
     const inm = req.headers['if-none-match'];
     if (inm !== undefined && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === p.etag)) {
       res.writeHead(304, p.validators);

@@ -66,7 +66,7 @@ export function portalRoutes(app: App, portal: PortalService) {
         const page = s.success ? portal.answer(s.data, visitor(req), voted === 'yes' ? 'helped' : voted === 'no' ? 'not-helped' : null) : null;
         if (!page) return sendErrorPage(portal, req, reply, 404);
         if ('redirect' in page) return reply.redirect(page.redirect, 301);
-        if (req.method === 'GET' && !voted) portal.countView(s.data!);
+        if (req.method === 'GET' && !voted) portal.countView(s.data!, req.ip);
         return sendPage(req, reply, page, voted ? PRIVATE : undefined);
       },
     });

@@ -27,6 +27,8 @@ export interface PortalDeps {
   search: { search(q: string, options: { limit: number; region?: string }): { items: SearchHit[] } };
   regions: { callCentres(): Promise<Map<string, { name: string; hours: Hours }>> };
   publicUrl: string;
+  /** Today, for counting one view per reader and day (tests move it). */
+  clock?: () => Date;
 }
 
 /** Most visitors chose nothing: one shared object for them. */
@@ -46,7 +48,7 @@ export class PortalService {
   constructor(private readonly deps: PortalDeps) {
     this.origin = deps.publicUrl;
     this.catalog = new Catalog(deps.answers);
-    this.views = new ViewCounter(deps.db, deps.log);
+    this.views = new ViewCounter(deps.db, deps.log, deps.clock);
     this.votes = new Votes(deps.db);
     this.views.onPopularChange = () => this.cache.drop('home|');
   }
@@ -138,8 +140,9 @@ export class PortalService {
     return flash ? build() : this.cache.get(this.key(`answer:${slug}`, v), build);
   }
 
-  countView(slug: string): void {
-    this.views.count(slug);
+  /** client: the reader's address (TRUST_PROXY's rule, platform/client-address.ts). */
+  countView(slug: string, client: string): void {
+    this.views.count(slug, client);
   }
 
   section(slug: string, v: Visitor): Rendered | null {

@@ -1,24 +1,28 @@
-// Popularity without personal data: views counted per answer and day in memory, flushed in one
-// statement; popular = the last 7 days; editors and coordinators read the counts; votes from the
-// "did this help?" form.
+// Popularity without personal data: views counted per answer and day in memory (one per reader's
+// address, answer and day; addresses never written), flushed in one statement; popular = the last
+// 7 days; editors and coordinators read the counts; votes from the "did this help?" form.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '../../test/support/app.ts';
 import { postForm, publishDemo, visibleText } from '../../test/support/portal.ts';
 
+/** A reader of its own (an address given by the trusted proxy in front). */
+let readers = 0;
+const reader = (app: TestApp) => app.client(`192.0.2.${++readers}`);
+
 describe('portal views and votes', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startApp({}, { acd: false });
+    app = await startApp({ trustProxy: { addresses: ['127.0.0.1'] } }, { acd: false });
     await publishDemo(app);
   });
   afterAll(() => app.close());
 
   it('counts views in memory and writes them in one batch, keeping nothing about the reader', async () => {
-    for (let i = 0; i < 5; i++) await app.client().get('/answers/vac-where');
-    for (let i = 0; i < 2; i++) await app.client().get('/answers/mob-who-is-called-up');
+    for (let i = 0; i < 5; i++) await reader(app).get('/answers/vac-where');
+    for (let i = 0; i < 2; i++) await reader(app).get('/answers/mob-who-is-called-up');
     // a conditional request is a view too; a thank-you page after a vote is not
-    await app.client().get('/answers/mob-who-is-called-up', { 'if-none-match': '"x"' });
-    await app.client().get('/answers/mob-who-is-called-up?voted=yes');
+    await reader(app).get('/answers/mob-who-is-called-up', { 'if-none-match': '"x"' });
+    await reader(app).get('/answers/mob-who-is-called-up?voted=yes');
     const before = await app.db.query<{ n: number }>('SELECT count(*)::int AS n FROM portal_views');
     expect(before.rows[0]!.n).toBe(0);
     await app.services.portal.views.flush();
@@ -72,7 +76,7 @@ describe('portal views and votes', () => {
   });
 
   it("the year's summary counts the year's views of every answer (federal only)", async () => {
-    await app.client().get('/answers/vac-where'); // not yet written: the summary writes it first
+    await reader(app).get('/answers/vac-where'); // not yet written: the summary writes it first
     const year = Number((await app.db.query<{ y: number }>("SELECT extract(year FROM (now() AT TIME ZONE 'Europe/Moscow'))::int AS y")).rows[0]!.y);
     const coordinator = await app.as('coordinator', 'federal');
     const r = await coordinator.get(`/api/v1/reports/year?year=${year}`);
@@ -82,5 +86,37 @@ describe('portal views and votes', () => {
     expect(r.body.portalViews).toBe(9 + (sameYear ? 1_000_000 : 0));
     const supervisor = await app.as('supervisor', '77');
     expect((await supervisor.get(`/api/v1/reports/year?year=${year}`)).body.portalViews).toBeNull();
+  });
+});
+
+describe('views per reader', () => {
+  let app: TestApp;
+  let now = Date.now();
+  beforeAll(async () => {
+    app = await startApp({ trustProxy: { hops: 1 } }, { acd: false, clock: () => new Date(now) });
+    await publishDemo(app);
+  });
+  afterAll(() => app.close());
+
+  const views = async (slug: string) => {
+    await app.services.portal.views.flush();
+    const r = await app.db.query<{ n: number }>('SELECT coalesce(sum(views), 0)::int AS n FROM portal_views WHERE slug = $1', [slug]);
+    return r.rows[0]!.n;
+  };
+
+  it('one view per address, answer and day: reloading (from the page cache too) or forging X-Forwarded-For adds nothing', async () => {
+    // (the first request builds the page; the others are served from the cache before the framework)
+    for (let i = 0; i < 5; i++) await app.client().get('/answers/vac-where', { 'x-forwarded-for': `198.51.100.${i}, 203.0.113.7` });
+    for (let i = 0; i < 3; i++) await app.client().get('/answers/vac-where', { 'x-forwarded-for': '203.0.113.7', 'if-none-match': '"x"' });
+    expect(await views('vac-where')).toBe(1);
+    // another reader, another answer: counted
+    await app.client().get('/answers/vac-where', { 'x-forwarded-for': '203.0.113.8' });
+    await app.client().get('/answers/mob-who-is-called-up', { 'x-forwarded-for': '203.0.113.7' });
+    expect(await views('vac-where')).toBe(2);
+    expect(await views('mob-who-is-called-up')).toBe(1);
+    // the next day the same reader counts again
+    now += 24 * 3600_000;
+    await app.client().get('/answers/vac-where', { 'x-forwarded-for': '203.0.113.7' });
+    expect(await views('vac-where')).toBe(3);
   });
 });

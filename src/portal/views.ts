@@ -1,11 +1,13 @@
-// Views of answers, counted per answer and day (Moscow time), without cookies or addresses. A page
-// view only adds to a number in memory; a flush every few seconds writes all of them in one
-// statement, so 50 million views a year cost a few rows a day per answer.
+// Views of answers, counted per answer and day (Moscow time), without cookies; an address counts
+// once per answer and day (reloading does not inflate a count), and is only held in memory until
+// the day ends, never written. A page view only adds to a number in memory; a flush every few
+// seconds writes all of them in one statement, so 50 million views a year cost a few rows a day per answer.
 import { z } from 'zod';
 import { authorize } from '../platform/access/authorize.ts';
 import type { ActorContext } from '../platform/access/principal.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Logger } from '../platform/logger.ts';
+import { BoundedMap } from '../platform/bounded-map.ts';
 
 export const viewsReportSchema = z
   .object({
@@ -19,6 +21,10 @@ export const viewsReportSchema = z
 export type ViewsReport = z.infer<typeof viewsReportSchema>;
 
 const MOSCOW_TODAY = "(now() AT TIME ZONE 'Europe/Moscow')::date";
+/** (address, answer) pairs remembered per day; past this the oldest go, and may count once more. */
+const SEEN_CAPACITY = 200_000;
+const MOSCOW_OFFSET_MS = 3 * 3600_000;
+
 /** Popular = views over the last this many days. */
 export const POPULAR_DAYS = 7;
 
@@ -29,9 +35,13 @@ export class ViewCounter {
   /** Called when the popular list changes (pages showing it are then built again). */
   onPopularChange: () => void = () => {};
 
+  private seen = new BoundedMap<string, true>(SEEN_CAPACITY);
+  private seenDay = '';
+
   constructor(
     private readonly db: Db,
     private readonly log: Logger,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   start(flushMs = 10_000): void {
@@ -44,7 +54,17 @@ export class ViewCounter {
     await this.flush();
   }
 
-  count(slug: string): void {
+  /** A view of the answer by the client at this address; one per address, answer and Moscow day. */
+  count(slug: string, client: string): void {
+    // Moscow keeps UTC+3 all year.
+    const day = new Date(this.now().getTime() + MOSCOW_OFFSET_MS).toISOString().slice(0, 10);
+    if (day !== this.seenDay) {
+      this.seen.clear();
+      this.seenDay = day;
+    }
+    const key = `${client} ${slug}`;
+    if (this.seen.has(key)) return;
+    this.seen.set(key, true);
     this.pending.set(slug, (this.pending.get(slug) ?? 0) + 1);
   }
 

@@ -18,7 +18,8 @@ export interface TestApp {
   url: string;
   db: Db;
   services: Services;
-  client(): Client;
+  /** from: the address a trusted proxy (TRUST_PROXY=127.0.0.1) says the client has. */
+  client(from?: string): Client;
   /** Creates an account and returns a client signed in as it. */
   as(role: Role, region: string, username?: string): Promise<Client & { userId: number; username: string }>;
   user(role: Role, region: string, username?: string): Promise<{ id: number; username: string }>;
@@ -49,7 +50,7 @@ export async function startApp(overrides: Partial<Config> = {}, opts: { acd?: bo
     url,
     db,
     services,
-    client: () => new Client(url),
+    client: (from) => new Client(url, from ? { 'x-forwarded-for': from } : {}),
     user,
     async as(role, region, username) {
       const u = await user(role, region, username);

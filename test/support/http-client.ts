@@ -13,10 +13,14 @@ export class Client {
   csrf: string | undefined;
   token: string | undefined;
 
-  constructor(readonly baseUrl: string) {}
+  /** headers: sent with every request (an X-Forwarded-For, to come from another address). */
+  constructor(
+    readonly baseUrl: string,
+    readonly headers: Record<string, string> = {},
+  ) {}
 
   async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response<T>> {
-    const h: Record<string, string> = { ...headers };
+    const h: Record<string, string> = { ...this.headers, ...headers };
     if (body !== undefined) h['content-type'] ??= 'application/json';
     if (this.cookie) h.cookie = this.cookie;
     if (this.token) h.authorization = `Bearer ${this.token}`;

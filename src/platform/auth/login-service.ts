@@ -1,10 +1,12 @@
 // Signing in and out, and turning a session cookie or an API token back into a principal.
-// Wrong passwords are counted per account; reaching the limit locks it for a while, and a locked
-// account refuses even the right password until the lock ends.
+// Failed sign-ins slow their address down, whatever the usernames; wrong passwords lock an account
+// for the address they came from, and for everyone only when they come from several addresses
+// (LoginGuard). A locked account refuses even the right password until the lock ends.
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { AppError, unauthorized } from '../errors.ts';
 import type { AuditService } from '../audit/service.ts';
+import { ACCOUNT_LOCK_ADDRESSES, LoginGuard } from './login-guard.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
 import { FEDERAL, type ActorContext, type Principal } from '../access/principal.ts';
 import { randomSecret, sha256 } from './secrets.ts';
@@ -17,11 +19,17 @@ import type { UserView } from './users-schema.ts';
 
 const badCredentials = () => unauthorized('auth.invalid_credentials', 'Wrong username or password.');
 
-function locked(until: Date): AppError {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60000));
-  return new AppError(429, 'auth.locked', `Too many wrong passwords: this account is locked for ${minutes} more minute(s). An administrator can unlock it by resetting the password.`, {
-    retryAfterSeconds: Math.ceil((until.getTime() - Date.now()) / 1000),
+function locked(until: number, now: number, here: boolean): AppError {
+  const minutes = Math.max(1, Math.ceil((until - now) / 60000));
+  const where = here ? 'from this address ' : '';
+  return new AppError(429, 'auth.locked', `Too many wrong passwords: this account is locked ${where}for ${minutes} more minute(s). An administrator can unlock it by resetting the password.`, {
+    retryAfterSeconds: Math.max(1, Math.ceil((until - now) / 1000)),
   });
+}
+
+function slowDown(waitMs: number): AppError {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  return new AppError(429, 'auth.slow_down', `Too many failed sign-ins from this address: try again in ${seconds} second(s).`, { retryAfterSeconds: seconds });
 }
 
 export interface LoginResult {
@@ -41,26 +49,44 @@ export class LoginService {
     private readonly audit: AuditService,
     private readonly config: Pick<Config, 'session' | 'login'>,
     private readonly tokens = new TokenCache(),
+    readonly guard = new LoginGuard(config.login),
   ) {}
 
   async login(ctx: ActorContext, username: string, password: string): Promise<LoginResult> {
+    const ip = ctx.ip ?? '';
+    // Before any database read or password hash: a waiting address costs nothing.
+    const wait = this.guard.addressWait(ip);
+    if (wait > 0) throw slowDown(wait);
     const user = await users.userByUsername(this.db, username);
     if (!user || user.disabled_at) {
       await verifyPassword(password, await dummyHash());
-      await this.audit.record(ctx, { action: 'auth.login_failed', targetType: 'user', targetId: username, details: { reason: user ? 'disabled' : 'unknown_user' } });
+      this.guard.failed(ip);
+      // What was typed as an unknown username is often a password typed in the wrong field: not kept.
+      const target = user ? { targetId: user.id, region: user.region_code } : {};
+      await this.audit.record(ctx, { action: 'auth.login_failed', targetType: 'user', ...target, details: { reason: user ? 'disabled' : 'unknown_user' } });
       throw badCredentials();
     }
     const target = { targetType: 'user', targetId: user.id, region: user.region_code };
-    if (user.locked_until && user.locked_until > new Date()) {
+    const now = this.guard.now();
+    const lockedHere = this.guard.lockedUntil(user.id, ip, user.password_changed_at);
+    const lockedEverywhere = user.locked_until && user.locked_until.getTime() > Date.now() ? user.locked_until.getTime() - Date.now() + now : null;
+    if (lockedEverywhere !== null || lockedHere !== null) {
       await this.audit.record(ctx, { action: 'auth.login_failed', ...target, details: { reason: 'locked' } });
-      throw locked(user.locked_until);
+      throw lockedEverywhere !== null ? locked(lockedEverywhere, now, false) : locked(lockedHere!, now, true);
     }
     if (!(await verifyPassword(password, user.password_hash))) {
-      const r = await users.recordFailedLogin(this.db, user.id, this.config.login.maxFailures, this.config.login.lockoutMinutes);
-      const nowLocked = r.locked_until !== null && r.locked_until > new Date();
-      await this.audit.record(ctx, { action: nowLocked ? 'auth.locked' : 'auth.login_failed', ...target, details: { reason: 'wrong_password' } });
-      throw nowLocked ? locked(r.locked_until!) : badCredentials();
+      const r = this.guard.failed(ip, { id: user.id, passwordChangedAt: user.password_changed_at });
+      if (r.lockedUntil === null) {
+        await this.audit.record(ctx, { action: 'auth.login_failed', ...target, details: { reason: 'wrong_password' } });
+        throw badCredentials();
+      }
+      // Locked out from several addresses at once: guessing spread over machines; lock it for everyone.
+      const everywhere = r.lockedAddresses >= ACCOUNT_LOCK_ADDRESSES;
+      if (everywhere) await users.lockAccount(this.db, user.id, this.config.login.lockoutMinutes);
+      await this.audit.record(ctx, { action: 'auth.locked', ...target, details: { reason: 'wrong_password', scope: everywhere ? 'account' : 'address' } });
+      throw locked(r.lockedUntil, now, !everywhere);
     }
+    this.guard.succeeded(user.id, ip);
     const sessionSecret = randomSecret();
     const csrfToken = randomSecret();
     const expiresAt = new Date(Date.now() + this.config.session.ttlHours * 3600_000);

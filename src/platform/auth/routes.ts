@@ -2,6 +2,7 @@
 import rateLimit from '@fastify/rate-limit';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
+import { AppError } from '../errors.ts';
 import { problems, publicSecurity, staffSecurity } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import { actorOf } from '../access/request-actor.ts';
@@ -25,19 +26,25 @@ export async function authRoutes(app: App, deps: { login: LoginService; users: U
   app.post('/api/v1/auth/login', {
     config: {
       csrf: false,
-      // Per client address, on top of the per-account lockout: slows guessing across many accounts.
+      // Per client address, on top of the backoff and lockout: caps even attempts that succeed.
       rateLimit: { max: deps.config.login.ratePerMinute, timeWindow: '1 minute' },
     },
     schema: {
       tags: ['auth'],
       summary: 'Sign in with username and password',
-      description: 'Sets the HttpOnly session cookie `otvet_session`. Wrong passwords are counted; too many lock the account for a while (429 `auth.locked`).',
+      description:
+        'Sets the HttpOnly session cookie `otvet_session`. Failed sign-ins from one address make it wait, longer each time (429 `auth.slow_down`); ' +
+        'wrong passwords lock the account for the address they came from, and for everyone when they come from several (429 `auth.locked`). Both send Retry-After.',
       security: publicSecurity,
       body: z.object({ username: z.string().trim().toLowerCase().min(1).max(64), password: z.string().min(1).max(200) }),
       response: { 200: sessionSchema, ...problems(400, 401, 429) },
     },
     handler: async (req, reply) => {
-      const r = await deps.login.login(actorOf(req), req.body.username, req.body.password);
+      const r = await deps.login.login(actorOf(req), req.body.username, req.body.password).catch((err: unknown) => {
+        // A lock or a backoff says when to come back (RFC 9110 §10.2.3).
+        if (err instanceof AppError && typeof err.extras.retryAfterSeconds === 'number') reply.header('retry-after', String(err.extras.retryAfterSeconds));
+        throw err;
+      });
       reply.setCookie(SESSION_COOKIE, r.sessionSecret, {
         path: '/',
         httpOnly: true,

@@ -73,21 +73,9 @@ export async function setPasswordHash(db: Queryable, id: number, hash: string): 
   );
 }
 
-/** Counts a wrong password; the one that reaches the limit locks the account and restarts the count. */
-export async function recordFailedLogin(
-  db: Queryable,
-  id: number,
-  maxFailures: number,
-  lockoutMinutes: number,
-): Promise<{ failed_logins: number; locked_until: Date | null }> {
-  const r = await db.query<{ failed_logins: number; locked_until: Date | null }>(
-    `UPDATE users SET
-       failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0 ELSE failed_logins + 1 END,
-       locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-     WHERE id = $1 RETURNING failed_logins, locked_until`,
-    [id, maxFailures, lockoutMinutes],
-  );
-  return r.rows[0]!;
+/** Locks the account for everyone (wrong passwords came from several addresses: see LoginGuard). */
+export async function lockAccount(db: Queryable, id: number, lockoutMinutes: number): Promise<void> {
+  await db.query('UPDATE users SET locked_until = now() + make_interval(mins => $2) WHERE id = $1', [id, lockoutMinutes]);
 }
 
 export async function clearFailedLogins(db: Queryable, id: number): Promise<void> {

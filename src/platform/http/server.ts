@@ -30,7 +30,8 @@ function quietClient(req: { headers: IncomingMessage['headers']; socket?: Incomi
 
 export interface HttpOptions {
   logger: Logger;
-  trustProxy: boolean;
+  /** Which peers may say who the client is (platform/client-address.ts); false: none. */
+  trustProxy: false | ((address: string, hop: number) => boolean);
   version: string;
   /** Answers an unknown address with a page when a browser (not an API client) asks. */
   notFoundPage?: (req: FastifyRequest, reply: FastifyReply) => FastifyReply;
