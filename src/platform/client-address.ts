@@ -2,7 +2,7 @@
 // by each proxy on the way, so only the entries appended by proxies we were told about count: the
 // client is the first address, reading from the socket leftwards, that is not a trusted proxy.
 // Fastify (req.ip, hence the rate limits and the audit log) and the portal's fast path, which
-// answers before Fastify, both use this one rule. See docs/adr/0011-client-addresses-and-login-abuse.md.
+// answers before Fastify, both use this one rule. See docs/adr/0012-client-addresses-and-login-abuse.md.
 import type { IncomingMessage } from 'node:http';
 import { BlockList, isIP } from 'node:net';
 

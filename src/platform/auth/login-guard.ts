@@ -4,7 +4,7 @@
 //   lock the real user out. Locks from several addresses at once mean guessing spread over many
 //   machines; the caller then locks the account for everyone (in the database).
 // Kept in memory, bounded, per node, like the per-minute rate limit. See
-// docs/adr/0011-client-addresses-and-login-abuse.md.
+// docs/adr/0012-client-addresses-and-login-abuse.md.
 import { BoundedMap } from '../bounded-map.ts';
 
 /** Failures an address may make before it has to wait. */
