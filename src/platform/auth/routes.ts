@@ -2,7 +2,6 @@
 import rateLimit from '@fastify/rate-limit';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
-import { AppError } from '../errors.ts';
 import { problems, publicSecurity, staffSecurity } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import { actorOf } from '../access/request-actor.ts';
@@ -40,11 +39,8 @@ export async function authRoutes(app: App, deps: { login: LoginService; users: U
       response: { 200: sessionSchema, ...problems(400, 401, 429) },
     },
     handler: async (req, reply) => {
-      const r = await deps.login.login(actorOf(req), req.body.username, req.body.password).catch((err: unknown) => {
-        // A lock or a backoff says when to come back (RFC 9110 §10.2.3).
-        if (err instanceof AppError && typeof err.extras.retryAfterSeconds === 'number') reply.header('retry-after', String(err.extras.retryAfterSeconds));
-        throw err;
-      });
+      // (a lock or a backoff says when to come back: the problem handler sends it as Retry-After)
+      const r = await deps.login.login(actorOf(req), req.body.username, req.body.password);
       reply.setCookie(SESSION_COOKIE, r.sessionSecret, {
         path: '/',
         httpOnly: true,

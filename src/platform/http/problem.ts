@@ -74,6 +74,8 @@ function toProblem(err: FastifyError, req: FastifyRequest): Problem {
 
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   const problem = toProblem(err, req);
+  // A problem that knows when to come back says so in the header clients act on (RFC 9110 §10.2.3).
+  if (typeof problem.retryAfterSeconds === 'number') reply.header('retry-after', String(problem.retryAfterSeconds));
   if (problem.status >= 500) {
     req.log.error({ err, serialization: isResponseSerializationError(err) ? err.cause : undefined }, 'request failed');
   } else {
