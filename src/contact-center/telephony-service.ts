@@ -50,8 +50,14 @@ export class TelephonyService {
     const events: CallEvent[] = [];
     let index = -1;
     const reject = (e: TelephonyEvent, reason: string) => verdicts.set(positions[index]!, { id: e.id, status: 'rejected', reason });
-    // A regional edge rings and connects its region's operators only (a seat elsewhere is not its to move).
-    const foreign = (op: { region: string }) => scope !== undefined && op.region !== scope;
+    // An operator the edge may name, or why not: a regional edge rings and connects its region's
+    // operators only (a seat elsewhere is not its to move).
+    const operator = (name: string) => {
+      const op = operators.get(name);
+      if (!op || op.disabled) return `unknown operator "${name}"`;
+      if (scope !== undefined && op.region !== scope) return `operator "${name}" works in region ${op.region}; your account works in region ${scope}`;
+      return op;
+    };
     // Its PBX routes the calls it reports: every event says so, so a call is the PBX's from whichever arrives first.
     const pbx = p?.routing === 'pbx';
 
@@ -93,13 +99,9 @@ export class TelephonyService {
           break;
         case 'ringing':
         case 'answered': {
-          const op = operators.get(e.operator);
-          if (!op || op.disabled) {
-            reject(e, `unknown operator "${e.operator}"`);
-            continue;
-          }
-          if (foreign(op)) {
-            reject(e, `operator "${e.operator}" works in region ${op.region}; your account works in region ${scope}`);
+          const op = operator(e.operator);
+          if (typeof op === 'string') {
+            reject(e, op);
             continue;
           }
           data.operatorId = op.id;
@@ -107,13 +109,9 @@ export class TelephonyService {
         }
         case 'transferred':
           if ('operator' in e.to) {
-            const op = operators.get(e.to.operator);
-            if (!op || op.disabled) {
-              reject(e, `unknown operator "${e.to.operator}"`);
-              continue;
-            }
-            if (foreign(op)) {
-              reject(e, `operator "${e.to.operator}" works in region ${op.region}; your account works in region ${scope}`);
+            const op = operator(e.to.operator);
+            if (typeof op === 'string') {
+              reject(e, op);
               continue;
             }
             data.operatorId = op.id;

@@ -89,7 +89,6 @@ export class Acd {
   /** Called with the change of a batch this node recorded, without waiting for the bus. */
   onChange(c: CallsChanged): void {
     for (const call of c.calls) {
-      // (a call the edge's PBX routes is not the ACD's: it is never in memory, so never rung, escalated or overflowed)
       if ((call.state === 'waiting' || call.state === 'callback_pending') && call.queueRegion && !call.routedByPbx) {
         const prev = this.waiting.get(call.callId);
         this.waiting.set(call.callId, {
