@@ -208,6 +208,7 @@ export class CallEventsRecorder {
     const published: Decision[] = [];
     let told = false;
     if (fresh.length || opts.decisions?.length) {
+      // inlineFirst: the lock-and-read (a function call) travels with BEGIN, so the ACD routes a round trip sooner
       await this.db.transaction(async (tx) => {
         // (a transaction may run again after a deadlock: start from nothing each time)
         results.clear();
@@ -289,7 +290,7 @@ export class CallEventsRecorder {
         told = true;
         for (const fn of this.routers) fn(changed);
         await writeBatch(tx, { events: admitted, calls: changes.map((c) => c.after), agents: moved.agents, log: moved.log, publish });
-      }, { durable: opts.durable !== false }).catch((err: unknown) => {
+      }, { durable: opts.durable !== false, inlineFirst: true }).catch((err: unknown) => {
         if (told) for (const fn of this.aborts) fn();
         throw err;
       });

@@ -1,11 +1,12 @@
 // A batch's write (the function cc_write_batch) stores a call's record whole, first as new and
 // then over the old one, and covers every column of cc_calls.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../platform/db/database.ts';
+import type { Db, Queryable } from '../platform/db/database.ts';
+import { inlineParameters } from '../platform/db/postgres.ts';
 import { testDatabase } from '../../test/support/database.ts';
 import type { CallRecord } from './call-fold.ts';
 import { recordOf } from './call-sources.ts';
-import { CALL_COLUMNS, callById, writeBatch } from './calls-queries.ts';
+import { CALL_COLUMNS, callById, lockAndRead, writeBatch } from './calls-queries.ts';
 
 const t = (s: number) => new Date(Date.UTC(2026, 10, 28, 9, 0, s));
 
@@ -43,5 +44,15 @@ describe('a batch write', () => {
   it('knows every column of cc_calls (a new column must be written too)', async () => {
     const r = await db.query<{ column_name: string }>("SELECT column_name FROM information_schema.columns WHERE table_name = 'cc_calls' AND column_name <> 'updated_at'");
     expect(r.rows.map((x) => x.column_name).sort()).toEqual([...CALL_COLUMNS].sort());
+  });
+});
+
+describe("a batch's first statement", () => {
+  it('may travel with BEGIN on PostgreSQL (a function call with plain values), as the recorder asks', async () => {
+    const sent: [string, unknown[]][] = [];
+    const tx: Queryable = { query: async (text, params = []) => (sent.push([text, params]), { rows: [], rowCount: 0 }), exec: async () => {} };
+    await lockAndRead(tx, ['c-1', "c-'2"], ['e-1']);
+    expect(sent).toHaveLength(1);
+    expect(inlineParameters(...sent[0]!)).toBeDefined();
   });
 });

@@ -2,23 +2,12 @@
 // answer in full (with the region's supplement), and "used" marks for the wrap-up.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { get, post } from '../shared/api.ts';
+import type { Answer as AnswerOf, Schema } from '../shared/api-types.ts';
 import { t } from './strings.ts';
 
-export interface Hit {
-  slug: string;
-  title: string;
-  section: string;
-  snippet: string;
-}
+export type Hit = AnswerOf<'/api/v1/kb/search'>['items'][number];
 
-interface Answer {
-  slug: string;
-  title: string;
-  body: string;
-  section: string;
-  version: number;
-  supplement: { title: string; body: string } | null;
-}
+type Answer = Schema<'PublishedAnswer'>;
 
 export interface Used {
   slug: string;
@@ -47,7 +36,7 @@ export function AnswersPane(props: { region: string; topic: string | null; used:
       setTotal(0);
       return;
     }
-    const r = await get<{ items: Hit[]; total: number }>(`/api/v1/kb/search?q=${encodeURIComponent(q)}&limit=8`);
+    const r = await get('/api/v1/kb/search', { query: { q, limit: 8 } });
     if (mine !== seq.current) return; // a later keystroke's answer wins
     if (!r.ok) return setError(r.message);
     setError('');
@@ -77,7 +66,7 @@ export function AnswersPane(props: { region: string; topic: string | null; used:
   };
 
   const show = async (slug: string) => {
-    const r = await get<Answer>(`/api/v1/kb/answers/${slug}?region=${props.region}`);
+    const r = await get('/api/v1/kb/answers/{slug}', { path: { slug }, query: { region: props.region } });
     if (!r.ok) return setError(r.message);
     setOpen(r.body);
   };
@@ -94,7 +83,7 @@ export function AnswersPane(props: { region: string; topic: string | null; used:
 
   const isUsed = (slug: string) => props.used.some((u) => u.slug === slug);
   const mark = (a: { slug: string; title: string; section: string }) => {
-    if (!isUsed(a.slug) && query.trim()) void post('/api/v1/kb/feedback', { query: query.trim(), slug: a.slug, helped: true });
+    if (!isUsed(a.slug) && query.trim()) void post('/api/v1/kb/feedback', { body: { query: query.trim(), slug: a.slug, helped: true } });
     props.onToggleUsed({ slug: a.slug, title: a.title, section: a.section });
   };
 

@@ -1,4 +1,5 @@
 // The workstation's pure parts: durations, what the call card shows, the wrap-up's topics.
+import type { Answer, Schema } from '../shared/api-types.ts';
 
 /** 75 → "1:15"; 3725 → "1:02:05". */
 export function duration(seconds: number): string {
@@ -11,40 +12,13 @@ export function duration(seconds: number): string {
 
 export const secondsSince = (iso: string | null | undefined, now: number) => (iso ? (now - Date.parse(iso)) / 1000 : 0);
 
-export interface Call {
-  callId: string;
-  state: string;
-  region: string | null;
-  callerMasked: string | null;
-  topic: string | null;
-  offeredAt: string | null;
-  queuedAt: string | null;
-  answeredAt: string | null;
-  endedAt: string | null;
-  overflowed: boolean;
-  callback?: boolean;
-}
+/** A call as the API shows it (GET /api/v1/calls/{callId}, the feed's offer). */
+export type Call = Schema<'Call'>;
 
-export interface Agent {
-  userId: number;
-  displayName: string;
-  region: string;
-  state: string;
-  reason: string | null;
-  since: string;
-  callId: string | null;
-  /** a break asked for during a call: it starts after the wrap-up */
-  breakAfter?: string | null;
-}
+/** The operator's seat (GET /api/v1/agent). */
+export type Agent = Schema<'Operator'>;
 
-export interface PreviousCall {
-  callId: string;
-  state: string;
-  offeredAt: string | null;
-  topic: string | null;
-  topics: string[];
-  outcome: string | null;
-}
+export type PreviousCall = Answer<'/api/v1/calls/{callId}/caller-history'>['items'][number];
 
 /** The topics to offer in wrap-up: the IVR topic and the sections of the answers used, first. */
 export function initialTopics(call: Call | null, usedSections: string[]): string[] {

@@ -13,6 +13,13 @@ import { WrapUpForm, type WrapUpValue } from './wrap-up.tsx';
 
 const ACTIVE = ['ringing', 'talking', 'wrap_up', 'ended'];
 
+// what the operator's feed sends (GET /api/v1/agent/events): the seat's state, a call offered, a call's state
+interface OperatorEvents {
+  state: Partial<Agent>;
+  offer: Call;
+  call: Pick<Call, 'callId' | 'state'>;
+}
+
 // the answers marked during a call, kept in the tab's sessionStorage until its wrap-up
 const usedKey = (callId: string) => `otvet.used.${callId}`;
 function remembered(callId: string): Used[] {
@@ -51,14 +58,14 @@ export function Workstation({ user }: { user: User }) {
   // the seat as the server has it; a call on it that this screen has not shown (an offer made
   // while the feed was reconnecting) is shown now
   const refreshAgent = async () => {
-    const r = await get<Agent>('/api/v1/agent');
+    const r = await get('/api/v1/agent');
     if (!r.ok) return setError(r.message);
     setAgent(r.body);
     const callId = r.body.callId;
-    if (callId && callId !== current.current) void get<Call>(`/api/v1/calls/${callId}`).then((c) => c.ok && offer(c.body));
+    if (callId && callId !== current.current) void get('/api/v1/calls/{callId}', { path: { callId } }).then((c) => c.ok && offer(c.body));
   };
   const loadCall = async (callId: string) => {
-    const r = await get<Call>(`/api/v1/calls/${callId}`);
+    const r = await get('/api/v1/calls/{callId}', { path: { callId } });
     // an answer that comes back after the call was wrapped up must not bring its card back
     if (r.ok) setCall((cur) => (cur && cur.callId === callId ? r.body : cur));
   };
@@ -71,7 +78,7 @@ export function Workstation({ user }: { user: User }) {
     setUsed(remembered(c.callId));
     setNotice('');
     setPrevious(null);
-    void get<{ items: PreviousCall[] }>(`/api/v1/calls/${c.callId}/caller-history`).then((r) => setPrevious(r.ok ? r.body.items : []));
+    void get('/api/v1/calls/{callId}/caller-history', { path: { callId: c.callId } }).then((r) => setPrevious(r.ok ? r.body.items : []));
   };
 
   // the marks survive a reload of the page during the call
@@ -82,19 +89,18 @@ export function Workstation({ user }: { user: User }) {
   useEffect(() => {
     const tick = setInterval(() => setNow(Date.now()), 1000);
     void refreshAgent();
-    void get<{ items: { name: string }[] }>('/api/v1/kb/sections').then((r) => r.ok && setSections(r.body.items.map((s) => s.name)));
-    void get<{ items: { code: string; name: string }[] }>('/api/v1/regions').then((r) => r.ok && setRegions(Object.fromEntries(r.body.items.map((x) => [x.code, x.name]))));
-    const feed = openFeed(
+    void get('/api/v1/kb/sections').then((r) => r.ok && setSections(r.body.items.map((s) => s.name)));
+    void get('/api/v1/regions').then((r) => r.ok && setRegions(Object.fromEntries(r.body.items.map((x) => [x.code, x.name]))));
+    const feed = openFeed<OperatorEvents>(
       '/api/v1/agent/events',
       {
         state: (d) => {
-          setAgent((a) => ({ ...(a ?? ({} as Agent)), ...(d as Partial<Agent>) }));
+          setAgent((a) => ({ ...(a ?? ({} as Agent)), ...d }));
           // the event says the state; the seat says since when and why
           void refreshAgent();
         },
-        offer: (d) => offer(d as Call),
-        call: (d) => {
-          const c = d as { callId: string; state: string };
+        offer,
+        call: (c) => {
           setCall((cur) => {
             if (cur && cur.callId === c.callId) void loadCall(c.callId);
             return cur && cur.callId === c.callId ? { ...cur, state: c.state } : cur;
@@ -103,8 +109,8 @@ export function Workstation({ user }: { user: User }) {
       },
       setLive,
     );
-    const kb = (kind: string) => (d: unknown) => {
-      setChanged((x) => ({ slug: (d as { slug: string }).slug, kind, n: (x?.n ?? 0) + 1 }));
+    const kb = (kind: string) => (d: { slug: string }) => {
+      setChanged((x) => ({ slug: d.slug, kind, n: (x?.n ?? 0) + 1 }));
       setKbUpdates((n) => n + 1);
     };
     const kbFeed = openFeed('/api/v1/kb/events', { 'kb.answer.published': kb('published'), 'kb.answer.archived': kb('archived') }, () => {});
@@ -123,7 +129,7 @@ export function Workstation({ user }: { user: User }) {
   };
   const setState = (state: 'ready' | 'break' | 'offline', reason?: string) =>
     act(async () => {
-      const r = await post<Agent>('/api/v1/agent/state', { state, ...(reason ? { reason } : {}) });
+      const r = await post('/api/v1/agent/state', { body: { state, ...(reason ? { reason } : {}) } });
       if (r.ok) setAgent(r.body);
       return r;
     });
@@ -131,7 +137,7 @@ export function Workstation({ user }: { user: User }) {
   const callAction = (what: 'answer' | 'hangup') =>
     call &&
     act(async () => {
-      const r = await post(`/api/v1/agent/calls/${call.callId}/${what}`);
+      const r = await post(what === 'answer' ? '/api/v1/agent/calls/{callId}/answer' : '/api/v1/agent/calls/{callId}/hangup', { path: { callId: call.callId } });
       if (r.ok) await loadCall(call.callId);
       return r;
     });
@@ -139,7 +145,7 @@ export function Workstation({ user }: { user: User }) {
   const hangup = () => callAction('hangup');
   const wrapUp = async (w: WrapUpValue) => {
     if (!call) return null;
-    const r = await post(`/api/v1/agent/calls/${call.callId}/wrap-up`, w);
+    const r = await post('/api/v1/agent/calls/{callId}/wrap-up', { path: { callId: call.callId }, body: w });
     if (!r.ok) return r.message;
     current.current = null;
     forget(call.callId);

@@ -4,19 +4,15 @@ import { useEffect, useState } from 'preact/hooks';
 import { duration, secondsSince, toggle } from './model.ts';
 import { t } from './strings.ts';
 import type { Used } from './answers.tsx';
+import type { RequestOf } from '../shared/api-types.ts';
 
-export interface WrapUpValue {
-  outcome: string;
-  topics: string[];
-  answersUsed: string[];
-  note?: string;
-}
+export type WrapUpValue = NonNullable<RequestOf<'/api/v1/agent/calls/{callId}/wrap-up', 'post'>['body']>;
 
-const OUTCOMES = ['answered', 'appeal_needed', 'transferred', 'callback', 'dropped'];
+const OUTCOMES: WrapUpValue['outcome'][] = ['answered', 'appeal_needed', 'transferred', 'callback', 'dropped'];
 
 export function WrapUpForm(props: { sections: string[]; initialTopics: string[]; used: Used[]; endedAt: string | null; now: number; onSubmit: (w: WrapUpValue) => Promise<string | null> }) {
   const [topics, setTopics] = useState<string[]>(props.initialTopics);
-  const [outcome, setOutcome] = useState(props.used.length ? 'answered' : '');
+  const [outcome, setOutcome] = useState<WrapUpValue['outcome'] | ''>(props.used.length ? 'answered' : '');
   const [note, setNote] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);

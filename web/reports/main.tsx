@@ -25,7 +25,7 @@ function Reports({ user }: { user: User }) {
   const [query, setQuery] = useState<Query>(form);
   const [year, setYear] = useState(Number(today().slice(0, 4)));
   useEffect(() => {
-    if (federal) void get<{ items: { code: string; name: string }[] }>('/api/v1/regions').then((r) => r.ok && setRegions(r.body.items));
+    if (federal) void get('/api/v1/regions').then((r) => r.ok && setRegions(r.body.items));
   }, [federal]);
   const pick = (next: Tab) => {
     setTab(next);

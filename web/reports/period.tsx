@@ -4,28 +4,10 @@ import { BarChart } from './chart.tsx';
 import { count, percent, period, seconds } from './format.ts';
 import { t } from './strings.ts';
 import { useGet } from './use-get.ts';
+import { apiUrl } from '../shared/api.ts';
+import type { Answer } from '../shared/api-types.ts';
 
-interface Figures {
-  offered: number;
-  answered: number;
-  abandoned: number;
-  serviceLevel: number | null;
-  asa: number | null;
-  aht: number | null;
-  abandonRate: number | null;
-}
-interface CallsReport {
-  from: string;
-  to: string;
-  items: (Figures & { period: string; peak: boolean })[];
-  totals: Figures;
-}
-interface RegionsReport {
-  items: (Figures & { region: string; name: string; target: number; meetsNorms: boolean | null })[];
-}
-interface TopicsReport {
-  items: { topic: string; calls: number }[];
-}
+type CallsReport = Answer<'/api/v1/reports/calls'>;
 
 export interface Query {
   from: string;
@@ -53,13 +35,13 @@ export function periodsOf(from: string, to: string, by: 'day' | 'month'): string
   return out;
 }
 
-const qs = (q: Query, extra: Record<string, string> = {}) =>
-  new URLSearchParams({ from: q.from, to: q.to, ...(q.region ? { region: q.region } : {}), ...extra }).toString();
+/** The span and region asked for, as a report's query (no region: all of them). */
+const span = (q: Query) => ({ from: q.from, to: q.to, ...(q.region ? { region: q.region } : {}) });
 
 export function PeriodReport({ query }: { query: Query }) {
-  const c = useGet<CallsReport>(`/api/v1/reports/calls?${qs(query, { by: query.by })}`);
-  const r = useGet<RegionsReport>(`/api/v1/reports/regions?${qs(query)}`);
-  const tp = useGet<TopicsReport>(`/api/v1/reports/topics?${qs(query, { limit: '15' })}`);
+  const c = useGet('/api/v1/reports/calls', { query: { ...span(query), by: query.by } });
+  const r = useGet('/api/v1/reports/regions', { query: span(query) });
+  const tp = useGet('/api/v1/reports/topics', { query: { ...span(query), limit: 15 } });
   const error = c.error ?? r.error ?? tp.error;
   if (error) return <p class="error" role="alert">{error}</p>;
   if (!c.data || !r.data || !tp.data) return <p class="quiet">{t.loading}</p>;
@@ -78,7 +60,7 @@ export function PeriodReport({ query }: { query: Query }) {
       </section>
       <section>
         <h2>
-          {t.chartTitle} <a class="csv" href={`/api/v1/reports/calls?${qs(query, { by: query.by, format: 'csv' })}`}>{t.csv}</a>
+          {t.chartTitle} <a class="csv" href={apiUrl('/api/v1/reports/calls', { query: { ...span(query), by: query.by, format: 'csv' } })}>{t.csv}</a>
         </h2>
         {peak ? <p class="peak">{t.peak(period(peak.period), count(peak.offered))}</p> : <p class="quiet">{t.noCalls}</p>}
         <BarChart title={t.chartTitle} bars={bars(calls, query)} />
@@ -86,7 +68,7 @@ export function PeriodReport({ query }: { query: Query }) {
       <div class="columns">
         <section>
           <h2>
-            {t.regionsTitle} <a class="csv" href={`/api/v1/reports/regions?${qs(query, { format: 'csv' })}`}>{t.csv}</a>
+            {t.regionsTitle} <a class="csv" href={apiUrl('/api/v1/reports/regions', { query: { ...span(query), format: 'csv' } })}>{t.csv}</a>
           </h2>
           <table class="regions">
             <thead>
@@ -115,7 +97,7 @@ export function PeriodReport({ query }: { query: Query }) {
         </section>
         <section>
           <h2>
-            {t.topicsTitle} <a class="csv" href={`/api/v1/reports/topics?${qs(query, { format: 'csv' })}`}>{t.csv}</a>
+            {t.topicsTitle} <a class="csv" href={apiUrl('/api/v1/reports/topics', { query: { ...span(query), format: 'csv' } })}>{t.csv}</a>
           </h2>
           {topics.items.length ? (
             <ol class="topics">

@@ -2,6 +2,7 @@
 // the Erlang calculator for any interval's numbers.
 import { useState } from 'preact/hooks';
 import { get } from '../shared/api.ts';
+import type { Schema } from '../shared/api-types.ts';
 import { BarChart } from './chart.tsx';
 import { count, percent } from './format.ts';
 import { Figure } from './period.tsx';
@@ -9,28 +10,7 @@ import { RegionSelect } from './region-select.tsx';
 import { t } from './strings.ts';
 import { useGet } from './use-get.ts';
 
-interface Interval {
-  start: string;
-  calls: number;
-  agents: number;
-  scheduled: number;
-}
-interface Plan {
-  region: string;
-  week: { monday: string; from: string; to: string };
-  history: { weeks: number; calls: number };
-  forecast: { method: 'seasonal-naive' | 'holt-winters'; mase: Record<string, number | null> };
-  target: { targetSl: number; targetSeconds: number; ahtSeconds: number; ahtFrom: string; maxOccupancy: number; shrinkage: number };
-  totals: { calls: number; agentHours: number; scheduledHours: number };
-  peak: Interval | null;
-  intervals: Interval[];
-}
-interface Required {
-  agents: number;
-  scheduled: number;
-  sl: number;
-  occupancy: number;
-}
+type Required = Schema<'StaffingRequired'>;
 
 const hourLabel = (iso: string, zoneOffsetMs: number) => {
   const d = new Date(Date.parse(iso) + zoneOffsetMs);
@@ -39,7 +19,7 @@ const hourLabel = (iso: string, zoneOffsetMs: number) => {
 
 export function Staffing({ region: fixed, regions }: { region: string; regions: { code: string; name: string }[] }) {
   const [region, setRegion] = useState(fixed || '77');
-  const { data: plan, error } = useGet<Plan>(`/api/v1/staffing/plan?region=${encodeURIComponent(region)}`);
+  const { data: plan, error } = useGet('/api/v1/staffing/plan', { query: { region } });
   // The region's offset from its week's first instant (local midnight of Monday): hours as people there live them.
   const offset = plan ? Date.parse(`${plan.week.monday}T00:00:00Z`) - Date.parse(plan.week.from) : 0;
   const hours: { label: string; value: number; peak: boolean }[] = [];
@@ -85,7 +65,8 @@ function Calculator() {
   const [r, setR] = useState<Required | null>(null);
   const [error, setError] = useState<string | null>(null);
   const run = async () => {
-    const res = await get<Required>(`/api/v1/staffing/required?${new URLSearchParams(q).toString()}`);
+    // (the inputs are required numbers: the form is not sent with one empty)
+    const res = await get('/api/v1/staffing/required', { query: { calls: Number(q.calls), intervalSeconds: Number(q.intervalSeconds), ahtSeconds: Number(q.ahtSeconds), targetSl: Number(q.targetSl), targetSeconds: Number(q.targetSeconds), maxOccupancy: Number(q.maxOccupancy), shrinkage: Number(q.shrinkage) } });
     if (res.ok) {
       setR(res.body);
       setError(null);

@@ -6,23 +6,8 @@ import { Figure, periodsOf } from './period.tsx';
 import { t } from './strings.ts';
 import { useGet } from './use-get.ts';
 
-interface YearReport {
-  year: number;
-  calls: number;
-  serviceLevel: number | null;
-  sinceLaunch: number;
-  firstDay: string | null;
-  peakMonth: { month: string; calls: number } | null;
-  peakDay: { day: string; calls: number } | null;
-  months: { month: string; calls: number; serviceLevel: number | null }[];
-  regionsMeetingNorms: number;
-  regionsWithCalls: number;
-  answersPublished: number;
-  portalViews: number | null;
-}
-
 export function YearSummary({ year, region }: { year: number; region: string }) {
-  const { data, error } = useGet<YearReport>(`/api/v1/reports/year?year=${year}${region ? `&region=${region}` : ''}`);
+  const { data, error } = useGet('/api/v1/reports/year', { query: { year, ...(region ? { region } : {}) } });
   if (error) return <p class="error" role="alert">{error}</p>;
   if (!data) return <p class="quiet">{t.loading}</p>;
   return (

@@ -1,5 +1,7 @@
 // The staff apps' API client: same-origin fetch with the session cookie and the CSRF header on
 // writes; answers as results, problems (application/problem+json) turned into a sentence to show.
+// Paths, parameters, bodies and answers are typed from openapi/openapi.json (api-types.ts).
+import type { Answer, Method, Path, PathsOf, RequestArgs, RequestOf } from './api-types.ts';
 
 export type ApiResult<T> = { ok: true; status: number; body: T } | { ok: false; status: number; message: string; code: string | null; body: unknown };
 
@@ -43,12 +45,25 @@ export function problemMessage(status: number, body: unknown): string {
   return `Запрос не выполнен (код ${status}).`;
 }
 
-export async function request<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
+/** The address of a path with its parameters filled in: apiUrl('/api/v1/calls/{callId}', { path: { callId } }). */
+export function apiUrl<P extends Path>(path: P, request: { path?: object; query?: object } = {}): string {
+  const params = (request.path ?? {}) as Record<string, string | number>;
+  const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params[name])));
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(request.query ?? {})) {
+    for (const x of Array.isArray(v) ? v : [v]) if (x !== undefined && x !== null) query.append(k, String(x));
+  }
+  const q = query.toString();
+  return q ? `${filled}?${q}` : filled;
+}
+
+/** One request as a result: the answer, or what to tell a person (status 0: no answer from the server). */
+export async function request<T>(method: string, url: string, body?: unknown): Promise<ApiResult<T>> {
   try {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
-    const res = await fetch(path, { method, headers, credentials: 'same-origin', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const res = await fetch(url, { method, headers, credentials: 'same-origin', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     const text = await res.text();
     const parsed: unknown = text && (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text;
     if (res.ok) return { ok: true, status: res.status, body: parsed as T };
@@ -58,6 +73,12 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   }
 }
 
-export const get = <T>(path: string) => request<T>('GET', path);
-export const post = <T>(path: string, body: unknown = {}) => request<T>('POST', path, body);
-export const put = <T>(path: string, body: unknown) => request<T>('PUT', path, body);
+function call<M extends Method, P extends PathsOf<M>>(method: M, path: P, args: unknown[]): Promise<ApiResult<Answer<P, M>>> {
+  const r = (args[0] ?? {}) as RequestOf<P, M> & { path?: object; query?: object; body?: unknown };
+  // writes always carry a JSON body, {} when the operation takes none
+  return request<Answer<P, M>>(method.toUpperCase(), apiUrl(path, r), method === 'get' ? undefined : (r.body ?? {}));
+}
+
+export const get = <P extends PathsOf<'get'>>(path: P, ...args: RequestArgs<P, 'get'>) => call('get', path, args);
+export const post = <P extends PathsOf<'post'>>(path: P, ...args: RequestArgs<P, 'post'>) => call('post', path, args);
+export const put = <P extends PathsOf<'put'>>(path: P, ...args: RequestArgs<P, 'put'>) => call('put', path, args);

@@ -1,28 +1,18 @@
 // Who is signed in: the session from the server, signing in and out.
 import { get, post, setCsrfToken, type ApiResult } from './api.ts';
+import type { Answer, Schema } from './api-types.ts';
 
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  role: string;
-  region: string;
-}
-
-interface SessionBody {
-  user: User;
-  csrfToken?: string;
-}
+export type User = Schema<'User'>;
 
 export async function currentSession(): Promise<User | null> {
-  const r = await get<SessionBody>('/api/v1/auth/session');
+  const r = await get('/api/v1/auth/session');
   if (!r.ok) return null;
   setCsrfToken(r.body.csrfToken);
   return r.body.user;
 }
 
-export async function signIn(username: string, password: string): Promise<ApiResult<SessionBody>> {
-  const r = await post<SessionBody>('/api/v1/auth/login', { username, password });
+export async function signIn(username: string, password: string): Promise<ApiResult<Answer<'/api/v1/auth/login', 'post'>>> {
+  const r = await post('/api/v1/auth/login', { body: { username, password } });
   if (r.ok) setCsrfToken(r.body.csrfToken);
   return r;
 }

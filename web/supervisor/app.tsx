@@ -1,26 +1,22 @@
 // The supervisor's screen: the region's queues, operators and recent calls, kept live.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { getJson, postJson, type ApiResult } from './api.ts';
-import { openFeed } from './live.ts';
-import { defaultSort, isLost, nextLive, nextSort, problemText, stateText, withAgent, type LiveStatus, type Sort } from './model.ts';
+import { apiUrl, get, post } from '../shared/api.ts';
+import type { Schema } from '../shared/api-types.ts';
+import { openFeed } from '../shared/live.ts';
+import { defaultSort, isLost, nextLive, nextSort, problemText, STALE_AFTER_MS, stateText, withAgent, type Agent, type LiveStatus, type Norms, type Overview, type SettableState, type Sort } from './model.ts';
 import { OperatorsTable } from './operators.tsx';
 import { QueueTiles } from './queues.tsx';
 import { RecentCalls } from './calls.tsx';
 import { StateDialog } from './state-dialog.tsx';
 import { strings } from './strings.ts';
 import { clockTime, ServerClock } from './time.ts';
-import type { Agent, Norms, Overview, SettableState } from './types.ts';
 
 export interface SupervisorUser {
   displayName: string;
   region: string;
 }
 
-interface RegionItem {
-  code: string;
-  name: string;
-  timezone: string;
-}
+type RegionItem = Schema<'Region'>;
 
 /** A federal user picks the region (?region= keeps it across reloads); a regional one sees theirs. */
 function initialRegion(user: SupervisorUser): string {
@@ -53,13 +49,13 @@ export function SupervisorApp({ user }: { user: SupervisorUser }) {
   const now = useNow(clock);
 
   useEffect(() => {
-    getJson<{ items: RegionItem[] }>('/api/v1/regions').then((r) => r.ok && setRegions(r.body.items));
+    void get('/api/v1/regions').then((r) => r.ok && setRegions(r.body.items));
   }, []);
 
   // Norms of the region (the reserve centre follows Moscow's, as the server does).
   useEffect(() => {
     setNorms(null);
-    getJson<{ effective: { norms: Norms } }>(`/api/v1/regions/${region === 'federal' ? '77' : region}/settings`).then((r) => r.ok && setNorms(r.body.effective.norms));
+    void get('/api/v1/regions/{code}/settings', { path: { code: region === 'federal' ? '77' : region } }).then((r) => r.ok && setNorms(r.body.effective.norms));
   }, [region]);
 
   useEffect(() => {
@@ -68,25 +64,32 @@ export function SupervisorApp({ user }: { user: SupervisorUser }) {
     setLive({ kind: 'connecting' });
     let feed: { close(): void } | null = null;
     let gone = false;
-    const query = `region=${encodeURIComponent(region)}`;
+    const query = { region };
     const take = (o: Overview) => {
       clock.sync(o.at);
       setOverview(o);
       setLive((s) => nextLive(s, { type: 'overview', at: Date.now() }));
     };
-    getJson<Overview>(`/api/v1/supervisor/overview?${query}`).then((r) => {
+    void get('/api/v1/supervisor/overview', { query }).then((r) => {
       if (gone) return;
       if (!r.ok) return setFailure(problemText(r.status, r.body));
       take(r.body);
-      feed = openFeed(`/api/v1/supervisor/events?${query}`, {
-        overview: take,
-        open: () => setLive((s) => nextLive(s, { type: 'open', at: Date.now() })),
-        lost: () => setLive((s) => nextLive(s, { type: 'error', at: Date.now() })),
-        // Signed out meanwhile (session expired, account disabled): back to the sign-in.
-        refused: () => void getJson('/api/v1/auth/session').then((s) => s.status === 401 && location.reload()),
-      });
+      feed = openFeed<{ overview: Overview }>(
+        apiUrl('/api/v1/supervisor/events', { query }),
+        { overview: take },
+        (state) => {
+          if (state === 'open') setLive((s) => nextLive(s, { type: 'open', at: Date.now() }));
+          if (state === 'lost') setLive((s) => nextLive(s, { type: 'error', at: Date.now() }));
+        },
+        {
+          // the server sends at least every 5 s: silence means a dead link
+          silentAfterMs: STALE_AFTER_MS,
+          // Signed out meanwhile (session expired, account disabled): back to the sign-in.
+          onRefused: () => void get('/api/v1/auth/session').then((s) => s.status === 401 && location.reload()),
+        },
+      );
     });
-    if (user.region === 'federal') history.replaceState(null, '', `?${query}`);
+    if (user.region === 'federal') history.replaceState(null, '', `?${new URLSearchParams(query).toString()}`);
     return () => {
       gone = true;
       feed?.close();
@@ -96,7 +99,7 @@ export function SupervisorApp({ user }: { user: SupervisorUser }) {
   const editingAgent = overview?.agents.find((a) => a.userId === editing) ?? null;
 
   const change = async (agent: Agent, state: SettableState, reason?: string): Promise<string | null> => {
-    const r: ApiResult<Agent> = await postJson<Agent>(`/api/v1/operators/${agent.userId}/state`, reason ? { state, reason } : { state });
+    const r = await post('/api/v1/operators/{id}/state', { path: { id: agent.userId }, body: reason ? { state, reason } : { state } });
     if (!r.ok) return problemText(r.status, r.body);
     setOverview((o) => (o ? withAgent(o, r.body) : o));
     setEditing(null);

@@ -1,7 +1,7 @@
 // Recent calls of the region: time, region, masked number, queue, state, operator, outcome.
 import { strings } from './strings.ts';
 import { callTime, formatDuration, secondsSince } from './time.ts';
-import type { Agent, Call, QueueNow } from './types.ts';
+import type { Agent, Call, QueueNow } from './model.ts';
 
 const s = strings.calls;
 

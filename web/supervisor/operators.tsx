@@ -3,7 +3,7 @@
 import { countByState, sortAgents, stateText, type Sort, type SortKey } from './model.ts';
 import { strings } from './strings.ts';
 import { formatDuration, secondsSince, spokenDuration } from './time.ts';
-import type { Agent, Call } from './types.ts';
+import type { Agent, Call } from './model.ts';
 
 const s = strings.operators;
 

@@ -3,7 +3,7 @@
 import { longestWait, serviceLevel, waitIsLong } from './model.ts';
 import { strings } from './strings.ts';
 import { formatDuration, spokenDuration } from './time.ts';
-import type { Norms, QueueNow } from './types.ts';
+import type { Norms, QueueNow } from './model.ts';
 
 const s = strings.queues;
 

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { changeOptions, stateText } from './model.ts';
 import { strings } from './strings.ts';
 import { formatDuration, secondsSince } from './time.ts';
-import type { Agent, SettableState } from './types.ts';
+import type { Agent, SettableState } from './model.ts';
 
 const s = strings.change;
 

@@ -2,38 +2,13 @@
 // labelled) by its live service level; national totals; the last hour's topics; open alerts.
 import { useEffect, useState } from 'preact/hooks';
 import { get } from '../shared/api.ts';
+import type { Schema } from '../shared/api-types.ts';
 import { openFeed, type LiveState } from '../shared/live.ts';
 import { COLUMNS, LAYOUT, ROWS } from './layout.ts';
 import { t } from './strings.ts';
 
-interface RegionFigures {
-  code: string;
-  name: string;
-  target: number;
-  waiting: number;
-  longestWaitSeconds: number;
-  serviceLevel30: number | null;
-  handled30: number;
-  serviceLevelToday: number | null;
-  status: 'no_calls' | 'meets' | 'at_risk' | 'below';
-}
-
-interface Alert {
-  id: number;
-  region: string;
-  regionName: string | null;
-  startedAt: string;
-  target: number;
-  lastValue: number | null;
-}
-
-export interface Wallboard {
-  at: string;
-  national: { waiting: number; answeredToday: number; serviceLevelToday: number | null; regions: number; regionsWithCalls: number; regionsMeetingNorms: number };
-  regions: RegionFigures[];
-  topTopics: { topic: string; calls: number }[];
-  alerts: Alert[];
-}
+export type Wallboard = Schema<'Wallboard'>;
+type RegionFigures = Schema<'RegionFigures'>;
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)} %`);
 const time = (iso: string) => new Date(iso).toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit' });
@@ -67,8 +42,8 @@ export function Board() {
   const [live, setLive] = useState<LiveState>('connecting');
   const [error, setError] = useState('');
   useEffect(() => {
-    void get<Wallboard>('/api/v1/monitoring/wallboard').then((r) => (r.ok ? setData(r.body) : setError(r.message)));
-    const feed = openFeed('/api/v1/monitoring/events', { wallboard: (d) => setData(d as Wallboard) }, setLive);
+    void get('/api/v1/monitoring/wallboard').then((r) => (r.ok ? setData(r.body) : setError(r.message)));
+    const feed = openFeed<{ wallboard: Wallboard }>('/api/v1/monitoring/events', { wallboard: setData }, setLive);
     return () => feed.close();
   }, []);
   if (!data) return <main class="board">{error ? <p class="error">{error}</p> : <p>…</p>}</main>;

@@ -17,6 +17,9 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   };
 }
 
+/** A string PostgreSQL would store: a NUL would end a simple-protocol message early, not be refused. */
+const storable = (x: unknown) => typeof x !== 'string' || !x.includes('\0');
+
 /**
  * A parameter as a quoted literal of the text PostgreSQL would have received for it (an untyped
  * literal is typed from its context as an untyped parameter is); undefined for anything but plain
@@ -24,9 +27,10 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
  */
 function literal(v: unknown): string | undefined {
   if (v === null || v === undefined) return 'NULL';
+  if (!storable(v)) return undefined;
   if (typeof v === 'string') return pg.escapeLiteral(v);
   if ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean') return pg.escapeLiteral(String(v));
-  if (Array.isArray(v) && v.every((x) => x === null || typeof x === 'string' || (typeof x === 'number' && Number.isFinite(x)))) {
+  if (Array.isArray(v) && v.every((x) => storable(x) && (x === null || typeof x === 'string' || (typeof x === 'number' && Number.isFinite(x))))) {
     const items = v.map((x) => (x === null ? 'NULL' : `"${String(x).replace(/[\\"]/g, (c) => `\\${c}`)}"`));
     return pg.escapeLiteral(`{${items.join(',')}}`);
   }
@@ -34,11 +38,18 @@ function literal(v: unknown): string | undefined {
 }
 
 /**
- * The statement with its parameters written in, to travel in the same message as BEGIN; undefined
- * when that cannot be done safely (quotes, dollar quoting or comments in the text, other values).
+ * `SELECT <columns> FROM <function>(<parameters>)` and nothing else: no literal, comment, operator
+ * or second statement of its own, so the values written in are the only text that is not ours.
+ */
+const ARG = String.raw`\$\d+(?:::\w+(?:\[\])?)?`;
+const CALL = new RegExp(String.raw`^SELECT (?:\*|\w+(?:, \w+)*) FROM \w+\((?:${ARG}(?:, ${ARG})*)?\)$`);
+
+/**
+ * The call with its parameters written in, to travel in the same message as BEGIN; undefined for
+ * any other statement, or values that cannot be written in exactly.
  */
 export function inlineParameters(text: string, params: unknown[]): string | undefined {
-  if (/'|\$[^0-9]|\$$|--|\/\*/.test(text)) return undefined;
+  if (!CALL.test(text)) return undefined;
   const values = params.map(literal);
   if (values.some((v) => v === undefined)) return undefined;
   let ok = true;
@@ -46,10 +57,10 @@ export function inlineParameters(text: string, params: unknown[]): string | unde
   return ok ? sql : undefined;
 }
 
-/** "host:port/database" of a URL, without credentials. */
 /** deadlock_detected, serialization_failure */
 const RETRYABLE = new Set(['40P01', '40001']);
 
+/** "host:port/database" of a URL, without credentials. */
 export function describeUrl(url: string): string {
   const u = new URL(url);
   return `${u.hostname || 'localhost'}:${u.port || '5432'}${u.pathname || '/'}`;
@@ -112,18 +123,21 @@ async function listenOn(url: string, channel: string, onNotify: (payload: string
 }
 
 /**
- * A transaction's connection whose BEGIN travels with its first statement, in one message: one
- * round trip fewer for every transaction (a telephony batch's first statement locks its calls,
- * and the ACD routes as soon as it has read them).
+ * A transaction's connection that sends BEGIN with its first statement. Parameters travel apart
+ * from the text (the extended protocol), so BEGIN goes alone first — unless the transaction asks
+ * (inlineFirst) and the statement is a function call whose values can be written in exactly: then
+ * both go in one message, one round trip fewer (a telephony batch locks and reads its calls so, and
+ * the ACD routes as soon as it has read them). Statements without parameters (exec) always go with
+ * BEGIN.
  */
-function beginWithFirst(client: pg.PoolClient, begin: string): Queryable {
+function beginWithFirst(client: pg.PoolClient, begin: string, inlineFirst: boolean): Queryable {
   const plain = wrap(client);
   let begun = false;
   return {
     async query<T>(text: string, params: unknown[] = []): Promise<QueryResult<T>> {
       if (begun) return plain.query<T>(text, params);
       begun = true;
-      const sql = inlineParameters(text, params);
+      const sql = inlineFirst ? inlineParameters(text, params) : undefined;
       if (sql === undefined) {
         await client.query(begin);
         return plain.query<T>(text, params);
@@ -170,7 +184,8 @@ export async function openPostgres(options: { url: string; poolSize: number }): 
       for (let attempt = 1; ; attempt++) {
         const client = await pool.connect();
         try {
-          const result = await fn(beginWithFirst(client, options.durable === false ? 'BEGIN; SET LOCAL synchronous_commit TO off' : 'BEGIN'));
+          const begin = options.durable === false ? 'BEGIN; SET LOCAL synchronous_commit TO off' : 'BEGIN';
+          const result = await fn(beginWithFirst(client, begin, options.inlineFirst === true));
           await client.query('COMMIT');
           return result;
         } catch (e) {

@@ -28,7 +28,8 @@ describe('transactions', () => {
   });
 
   it("reads a transaction's first statement as any other, whatever its parameters hold", async () => {
-    // (on PostgreSQL the first statement travels with BEGIN, its parameters written in)
+    // (on PostgreSQL a first statement may travel with BEGIN, its parameters written in, only when
+    // the transaction asks and it is a function call: see inline-parameters.test.ts)
     const sql = 'SELECT $1::text AS s, $2::text[] AS a, $3::int AS n, $4::json AS j, $5::bool AS b, $6::text AS nothing, $7::int[] AS ids';
     const params = ["O'Brien \\ \"q\" $1 {a,b} -- /* x", ['a,b', 'c"d', 'e\\f', '{g}', 'NULL', null, ''], 42, JSON.stringify({ k: "it's \\ \"fine\"" }), true, null, [1, 2, 3]];
     const outside = (await db.query(sql, params)).rows;
