@@ -243,7 +243,7 @@ export class Acd {
     if (unnamed.length) await this.learnNames(unnamed);
     for (const a of assignments) {
       const call = this.waiting.get(a.callId)!;
-      const op = { id: a.operatorId, username: this.names.get(a.operatorId) ?? String(a.operatorId) };
+      const op = this.operatorRef(a.operatorId);
       events.push(this.event(a.callId, 'ringing', { operatorId: a.operatorId }));
       decisions.push(this.decision(call.state === 'callback_pending' ? 'callback' : 'connect', { callId: a.callId, region: call.region, queueRegion: call.queueRegion }, op));
     }
@@ -304,6 +304,11 @@ export class Acd {
     return events;
   }
 
+  /** An operator as the edge knows them: by username (the id stands in only if the name could not be read). */
+  private operatorRef(id: number): { id: number; username: string } {
+    return { id, username: this.names.get(id) ?? String(id) };
+  }
+
   /** When an unanswered ring ends: the queue's ring timeout from now. */
   private ringDeadline(queueId: number | null, now: number): number {
     return now + (this.queues.get(queueId ?? 0)?.ringTimeoutSeconds ?? 20) * 1000;
@@ -336,6 +341,8 @@ export class Acd {
     const expired = [...this.ringing].filter(([, r]) => r.deadline <= now);
     if (!expired.length) return;
     const calls = new Map((await q.callsByIds(this.db, expired.map(([id]) => id))).map((c) => [c.call_id, c]));
+    const unnamed = expired.map(([, r]) => r.operatorId).filter((id) => !this.names.has(id));
+    if (unnamed.length) await this.learnNames(unnamed);
     const events: CallEvent[] = [];
     const decisions: Decision[] = [];
     for (const [callId, r] of expired) {
@@ -343,7 +350,7 @@ export class Acd {
       const c = calls.get(callId);
       if (!c || c.state !== 'ringing' || c.operator_id !== r.operatorId) continue;
       events.push(this.event(callId, 'queued', { reason: 'ring_no_answer', operatorId: r.operatorId }));
-      decisions.push(this.decision('stop_ringing', { callId, region: c.region_code, queueRegion: c.queue_region }, { id: r.operatorId, username: String(r.operatorId) }));
+      decisions.push(this.decision('stop_ringing', { callId, region: c.region_code, queueRegion: c.queue_region }, this.operatorRef(r.operatorId)));
     }
     if (events.length) await this.recorder.record(events, { decisions, now: this.clock() });
   }
