@@ -28,6 +28,8 @@ export interface RecordOptions {
    * not wait for the disk. Reported events are always durable before they are acknowledged.
    */
   durable?: boolean;
+  /** The decisions were told to the edge already (the `decided` phase, see RecorderEvent). */
+  told?: boolean;
 }
 
 /** What the ACD (or a workstation) tells the telephony edge to do with a call. */
@@ -88,47 +90,50 @@ export interface CallsChanged {
   agents: AgentSummary[];
 }
 
-type Listener = (changed: CallsChanged, decisions: Decision[]) => void;
+/**
+ * What this node's recorder tells its listeners, in this order for a batch (docs/contact-center.md
+ * draws it): `admitted` when the batch has been checked under the calls' locks, before it is written
+ * and flushed (the ACD routes from it); then `committed` once it is durable, or `aborted` if it
+ * failed after being admitted (what was decided from it is undone: the ACD reads its state again).
+ * `decided` is the ACD's own: what it tells the edge the moment it decides, before it records the
+ * ring. A change made outside a batch (an operator's own state or skills) is told as `admitted` and
+ * `committed` at once, after its commit.
+ *
+ * Decisions reach an edge connected to this node from this stream only: at `decided` for the ACD's
+ * rings, at `committed` for the rest (`told` says the edge heard them at `decided` already; they
+ * come again for the operators' offers, which wait for the ring to be stored). The bus's
+ * `acd.decision` copy is for edges connected to other nodes and for replay by outbox id; on this
+ * node it repeats what was sent and is dropped by the decision's id.
+ */
+export type RecorderEvent =
+  | { phase: 'decided'; decisions: Decision[] }
+  | { phase: 'admitted'; changed: CallsChanged }
+  | { phase: 'committed'; changed: CallsChanged; decisions: Decision[]; told: boolean }
+  | { phase: 'aborted' };
 
 export class CallEventsRecorder {
-  private readonly listeners: Listener[] = [];
-  private readonly deciders: ((decisions: Decision[]) => void)[] = [];
-  private readonly routers: ((changed: CallsChanged) => void)[] = [];
-  private readonly aborts: (() => void)[] = [];
+  private readonly listeners: ((e: RecorderEvent) => void)[] = [];
+
+  /** Hears every phase, in order; returns the way to stop hearing. */
+  on(listener: (e: RecorderEvent) => void): () => void {
+    this.listeners.push(listener);
+    return () => {
+      const i = this.listeners.indexOf(listener);
+      if (i >= 0) this.listeners.splice(i, 1);
+    };
+  }
+
+  private emit(e: RecorderEvent): void {
+    for (const fn of this.listeners) fn(e);
+  }
 
   /**
    * The ACD tells the edge what to do the moment it decides, from its own state, and records the
-   * ring after (see Acd.dispatch): the edge's wait for a decision is one transaction, not two.
+   * ring after (see Acd.dispatch, which records them with `told`): the edge's wait for a decision is
+   * one transaction, not two.
    */
-  onDecided(fn: (decisions: Decision[]) => void): void {
-    this.deciders.push(fn);
-  }
-
   decided(decisions: Decision[]): void {
-    if (decisions.length) for (const fn of this.deciders) fn(decisions);
-  }
-
-  /**
-   * In-process listeners hear of a committed batch at once, before the event bus brings it to
-   * every node.
-   */
-  onRecorded(fn: Listener): void {
-    this.listeners.push(fn);
-  }
-
-  /**
-   * The ACD's feed on this node: a batch's change as soon as it is admitted (checked against the
-   * calls' stored history, under their locks), before it is written and its commit waits for the
-   * disk — a caller should not wait on an fsync for an operator; and operators' own moves once
-   * committed. What the ACD decides from a batch that then fails to commit is undone: its rings
-   * are refused (the call is not stored as waiting) and onAborted tells it to read its state again.
-   */
-  onAdmitted(fn: (changed: CallsChanged) => void): void {
-    this.routers.push(fn);
-  }
-
-  onAborted(fn: () => void): void {
-    this.aborts.push(fn);
+    if (decisions.length) this.emit({ phase: 'decided', decisions });
   }
 
   constructor(
@@ -147,9 +152,10 @@ export class CallEventsRecorder {
     return refold(this.queues, callId, events);
   }
 
-  /** Tells this node's ACD of a change committed elsewhere in the module (an operator's state). */
+  /** A change committed elsewhere in the module (an operator's state or skills), told as one. */
   announce(changed: CallsChanged): void {
-    for (const fn of this.routers) fn(changed);
+    this.emit({ phase: 'admitted', changed });
+    this.emit({ phase: 'committed', changed, decisions: [], told: false });
   }
 
   async record(events: CallEvent[], opts: RecordOptions = {}): Promise<{ results: EventResult[]; changed: CallsChanged }> {
@@ -157,7 +163,7 @@ export class CallEventsRecorder {
     const fresh = distinctEvents(events);
     const changed: CallsChanged = { calls: [], agents: [] };
     let published: Decision[] = [];
-    let told = false;
+    let admittedTold = false;
     if (fresh.length || opts.decisions?.length) {
       await this.db.transaction(async (tx) => {
         // (a transaction may run again after a deadlock: start from nothing each time)
@@ -183,16 +189,16 @@ export class CallEventsRecorder {
         changed.calls = changes.map(({ after }) => callSummary(after));
         const theirs = this.hooks.changed?.(changes.map((c) => ({ before: c.before, after: c.after })), moved.moves) ?? [];
         const publish = [...outbox, { topic: 'cc.calls.changed', payload: { ...changed, origin: NODE } }, ...theirs];
-        // The ACD hears first: it routes while the batch is written and flushed (see onAdmitted).
-        told = true;
-        for (const fn of this.routers) fn(changed);
+        // The ACD hears first: it routes while the batch is written and flushed.
+        admittedTold = true;
+        this.emit({ phase: 'admitted', changed });
         await writeBatch(tx, { events: admitted, calls: changes.map((c) => c.after), agents: moved.agents, log: moved.log, publish });
       }, { durable: opts.durable !== false }).catch((err: unknown) => {
-        if (told) for (const fn of this.aborts) fn();
+        if (admittedTold) this.emit({ phase: 'aborted' });
         throw err;
       });
     }
-    if (changed.calls.length || changed.agents.length || published.length) for (const fn of this.listeners) fn(changed, published);
+    if (changed.calls.length || changed.agents.length || published.length) this.emit({ phase: 'committed', changed, decisions: published, told: opts.told === true });
     return { results: resultsInOrder(events, results), changed };
   }
 }

@@ -80,10 +80,12 @@ export class Acd {
       const c = e.payload as CallsChanged;
       if (c.origin !== NODE) this.onChange(c);
     });
-    // Batches recorded on this node reach the ACD as soon as they are admitted; the bus brings the others'.
-    this.recorder.onAdmitted((changed) => this.onChange(changed));
-    // A batch it heard of did not commit after all: memory is read again from the database.
-    this.recorder.onAborted(() => (this.lastSync = 0));
+    this.recorder.on((e) => {
+      // Batches recorded on this node reach the ACD as soon as they are admitted; the bus brings the others'.
+      if (e.phase === 'admitted') this.onChange(e.changed);
+      // A batch it heard of did not commit after all: memory is read again from the database.
+      else if (e.phase === 'aborted') this.lastSync = 0;
+    });
   }
 
   /** Called with the change of a batch this node recorded, without waiting for the bus. */
@@ -252,7 +254,7 @@ export class Acd {
     // The edge hears at once; the ring is recorded right after (it is refused only if the operator
     // was taken meanwhile by something else, and then the decision is taken back).
     this.recorder.decided(decisions);
-    const { results } = await this.recorder.record(events, { decisions, now: this.clock(), durable: false });
+    const { results } = await this.recorder.record(events, { decisions, now: this.clock(), durable: false, told: true });
     const now = this.clock().getTime();
     const refused: { callId: string; operatorId: number; decision: Decision }[] = [];
     events.forEach((e, i) => {
