@@ -67,9 +67,10 @@ export class AgentsService {
       throw agentNotFound(userId);
     }
     authorize(ctx, 'agents.manage', { region: agent.region_code, notFound: agentNotFound(userId) });
-    const view = await this.change(ctx, userId, state, reason);
-    await this.audit.record(ctx, { action: 'agent.state_change', targetType: 'operator', targetId: userId, region: agent.region_code === FEDERAL ? null : agent.region_code, details: { state, reason: reason ?? null } });
-    return view;
+    // (the change and its audit entry in one transaction: no change goes unaudited)
+    return this.change(ctx, userId, state, reason, (tx) =>
+      this.audit.record(ctx, { action: 'agent.state_change', targetType: 'operator', targetId: userId, region: agent.region_code === FEDERAL ? null : agent.region_code, details: { state, reason: reason ?? null } }, tx),
+    );
   }
 
   async setSkills(ctx: ActorContext, userId: number, skills: string[]): Promise<AgentView> {
@@ -88,11 +89,12 @@ export class AgentsService {
     return (await this.view([(await a.agentById(this.db, userId))!]))[0]!;
   }
 
-  private async change(ctx: ActorContext, userId: number, state: 'ready' | 'break' | 'offline', reason?: string): Promise<AgentView> {
+  private async change(ctx: ActorContext, userId: number, state: 'ready' | 'break' | 'offline', reason?: string, audit?: (tx: Queryable) => Promise<void>): Promise<AgentView> {
     let moved = false;
     const row = await this.db.transaction(async (tx) => {
       const agent = (await a.agentById(tx, userId, true))!;
       const next = await this.transition(tx, agent, state, reason);
+      await audit?.(tx);
       moved = next !== agent;
       if (moved) await publish(tx, 'cc.calls.changed', { calls: [], agents: [agentSummary(next)], origin: NODE });
       return next;

@@ -27,8 +27,8 @@ export function liveFeeds(app: App, deps: { bus: EventBus; db: Db; agents: Agent
 
   const forEdge = (p: Principal | null, d: Decision) => !p || p.region === FEDERAL || d.region === p.region || d.queueRegion === p.region;
 
-  // A decision made on this node goes out at once; the bus brings it (again, and other nodes') later:
-  // each is sent once, by its id.
+  // A decision made on this node reaches its edges from the recorder's stream (see RecorderEvent);
+  // the bus brings other nodes' decisions, and this node's again, which are dropped by id.
   const sentDecisions = new Set<string>();
   const offered = new Set<string>();
   const toEdges = (batch: { d: Decision; eventId?: number }[]) => {
@@ -41,8 +41,8 @@ export function liveFeeds(app: App, deps: { bus: EventBus; db: Db; agents: Agent
     }
   };
   // The operator's offer waits for the ring to be recorded: the workstation reads the call as ringing.
-  const pushDecision = async (d: Decision, eventId?: number) => {
-    toEdges([{ d, ...(eventId !== undefined ? { eventId } : {}) }]);
+  const pushDecision = async (d: Decision, eventId?: number, told = false) => {
+    if (!told) toEdges([{ d, ...(eventId !== undefined ? { eventId } : {}) }]);
     if ((d.type === 'connect' || d.type === 'callback') && d.operator && operators.has(d.operator.id)) {
       if (offered.has(d.id)) return;
       offered.add(d.id);
@@ -53,9 +53,9 @@ export function liveFeeds(app: App, deps: { bus: EventBus; db: Db; agents: Agent
       for (const sse of operators.get(d.operator.id) ?? []) sse.send({ event: 'offer', data: { ...view, callback: d.type === 'callback' } });
     }
   };
-  deps.recorder.onDecided((decisions) => toEdges(decisions.map((d) => ({ d }))));
-  deps.recorder.onRecorded((_, decisions) => {
-    for (const d of decisions) void pushDecision(d);
+  deps.recorder.on((e) => {
+    if (e.phase === 'decided') toEdges(e.decisions.map((d) => ({ d })));
+    else if (e.phase === 'committed') for (const d of e.decisions) void pushDecision(d, undefined, e.told);
   });
   deps.bus.subscribe('acd.decision', (e: DomainEvent) => pushDecision(e.payload as Decision, e.id));
 

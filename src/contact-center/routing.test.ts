@@ -198,7 +198,9 @@ describe('ACD routing', () => {
     expect((await call(id)).operator?.id).toBe(sleepyId);
     advance(21);
     await tick();
-    await decisions.next((e) => e.event === 'stop_ringing' && e.data.callId === id, 2000);
+    const stop = await decisions.next((e) => e.event === 'stop_ringing' && e.data.callId === id, 2000);
+    // (the edge knows operators by username: the one whose phone must stop ringing)
+    expect(stop.data.operator).toEqual({ id: sleepyId, username: (await sleepy.get('/api/v1/agent')).body.username });
     expect((await sleepy.get('/api/v1/agent')).body).toMatchObject({ state: 'break', reason: 'missed' });
     expect((await call(id)).operator?.id).toBe((await awake.get('/api/v1/agent')).body.userId);
   });
