@@ -51,3 +51,18 @@ describe('docs/ARCHITECTURE.md', () => {
     expect(top.filter((d) => !listedTop.has(d))).toEqual([]);
   });
 });
+
+describe('where SQL lives', () => {
+  const runsSql = (file: string) => /\.(query|exec)\s*[<(]/.test(fs.readFileSync(path.join(root, file), 'utf8'));
+  const sources = sourceTree('src').filter((p) => p.endsWith('.ts'));
+
+  it('no routes file runs SQL: routes call a service, the service a queries file', () => {
+    expect(sources.filter((p) => /(^|[/-])routes\.ts$/.test(p) && runsSql(p))).toEqual([]);
+  });
+
+  it('no service runs SQL of its own', () => {
+    // Known and left for its owner's rewrite: the supervisor's snapshot reads.
+    const known = ['src/contact-center/supervisor-service.ts'];
+    expect(sources.filter((p) => /(^|[/-])service\.ts$/.test(p) && !known.includes(p) && runsSql(p))).toEqual([]);
+  });
+});
