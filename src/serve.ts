@@ -8,7 +8,7 @@ import { openDatabase } from './platform/db/open.ts';
 import { createLogger } from './platform/logger.ts';
 import { startServices, stopServices } from './services.ts';
 import { resolveSecretKey } from './platform/secret-key.ts';
-import { startDemoSimulation } from './simulator/demo.ts';
+import { startDemoSimulation } from './simulator/index.ts';
 
 export interface ServeOptions {
   demo: boolean;

@@ -15,6 +15,7 @@ export { AnswersService, answerNotFound } from './answers-service.ts';
 export type { PublishedEvent } from './answers-service.ts';
 export { KnowledgeImportService } from './import-service.ts';
 export { parseAnswersJsonl, toJsonLine } from './import-file.ts';
+export type { AnswerRecord } from './import-file.ts';
 export { KnowledgeSearch } from './search-service.ts';
 export { SynonymsService } from './synonyms.ts';
 export { FeedbackService } from './feedback.ts';
