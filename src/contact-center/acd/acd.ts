@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Directory } from '../../platform/auth/directory.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { DomainEvent, EventBus } from '../../platform/events/bus.ts';
+import { LOCKS } from '../../platform/jobs.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { CallEvent } from '../call-fold.ts';
 import { agentSummary, NODE, type CallEventsRecorder, type CallsChanged, type Decision } from '../call-events.ts';
@@ -15,7 +16,7 @@ import { stepsDue, unstaffedTarget } from './escalation.ts';
 import { estimatedWaitSeconds, route, type ReadyOperator, type WaitingCall } from './router.ts';
 import * as q from './acd-queries.ts';
 
-const LEADER_LOCK = 7_122_003;
+const LEADER_LOCK = LOCKS.acd;
 const DEFAULT_AHT_SECONDS = 180;
 /** A caller still "waiting" this long after a restart is gone: the call is closed, with the reason. */
 const STALE_AFTER_RESTART_MS = 30 * 60_000;
