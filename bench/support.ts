@@ -3,8 +3,7 @@
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../src/app.ts';
-import { demoAnswersFile, demoSynonymsFile, parseAnswersJsonl } from '../src/knowledge/index.ts';
-import type { AnswerRecord } from '../src/knowledge/import-file.ts';
+import { demoAnswersFile, demoSynonymsFile, parseAnswersJsonl, type AnswerRecord } from '../src/knowledge/index.ts';
 import { systemActor } from '../src/platform/access/principal.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { migrate } from '../src/platform/db/migrate.ts';

@@ -5,10 +5,11 @@ import { formatDemoAccounts, seedDemo } from './demo/seed.ts';
 import type { Config } from './platform/config.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { openDatabase } from './platform/db/open.ts';
+import { Loop } from './platform/jobs.ts';
 import { createLogger } from './platform/logger.ts';
 import { startServices, stopServices } from './services.ts';
 import { resolveSecretKey } from './platform/secret-key.ts';
-import { startDemoSimulation } from './simulator/demo.ts';
+import { startDemoSimulation } from './simulator/index.ts';
 
 export interface ServeOptions {
   demo: boolean;
@@ -36,6 +37,7 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
       const force = setTimeout(() => process.exit(1), 10_000).unref();
       try {
         await stopSimulation?.();
+        await purge.stop();
         await http.close();
         await stopServices(services);
         await db.close();
@@ -47,12 +49,19 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
     process.once('SIGINT', () => void shutdown('SIGINT'));
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
+    // (no await between the handlers above and this: a signal cannot find `purge` undefined)
     // Housekeeping: ended sessions and week-old events are history, not state.
-    const purge = setInterval(() => {
-      services.login.purgeEndedSessions().catch((err: unknown) => log.warn({ err }, 'session purge failed'));
-      services.events.prune(7).catch((err: unknown) => log.warn({ err }, 'event prune failed'));
-    }, 3600_000);
-    purge.unref();
+    const purge = new Loop({
+      everyMs: 3600_000,
+      run: async () => {
+        await Promise.all([
+          services.login.purgeEndedSessions().catch((err: unknown) => log.warn({ err }, 'session purge failed')),
+          services.events.prune(7).catch((err: unknown) => log.warn({ err }, 'event prune failed')),
+        ]);
+      },
+      failed: (err) => log.warn({ err }, 'housekeeping failed'),
+    });
+    purge.start();
 
     await http.listen({ port: config.port, host: config.host });
     const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;

@@ -11,12 +11,11 @@ import type { Config } from './platform/config.ts';
 import type { Db } from './platform/db/database.ts';
 import { EventBus } from './platform/events/bus.ts';
 import type { Logger } from './platform/logger.ts';
-import { RegionsService } from './regions/index.ts';
-import { AnswersService, FeedbackService, KnowledgeImportService, KnowledgeSearch, PublicationsService, QueryStats, SynonymsService } from './knowledge/index.ts';
-import { createSearchIndex } from './knowledge/search/index.ts';
+import { createRegions } from './regions/index.ts';
+import { createKnowledge } from './knowledge/index.ts';
 import { createContactCenter, subscribeContactCenter, type Clock } from './contact-center/index.ts';
 import { createMonitoring } from './monitoring/index.ts';
-import { PortalService } from './portal/index.ts';
+import { createPortal } from './portal/index.ts';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -29,9 +28,8 @@ export interface ServiceOptions {
 
 export function createServices(db: Db, config: Pick<Config, 'session' | 'login' | 'publicUrl'>, log: Logger, options: ServiceOptions) {
   const audit = new AuditService(db);
-  const regions = new RegionsService(db, audit);
-  const publications = new PublicationsService(db);
-  const queryStats = new QueryStats(db, log);
+  const { regions } = createRegions({ db, audit });
+  const { answers, synonyms, feedback, queryStats, publications, search, kbImport } = createKnowledge({ db, log, audit });
   const monitoring = createMonitoring({
     db,
     log,
@@ -58,11 +56,7 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login' 
   });
   const events = new EventBus(db, log);
   monitoring.attach(cc.sources);
-  const answers = new AnswersService(db, audit);
-  const synonyms = new SynonymsService(db, audit);
-  const feedback = new FeedbackService(db);
-  const search = new KnowledgeSearch(db, log, createSearchIndex(), synonyms, queryStats, feedback);
-  const portal = new PortalService({ db, log, answers, search, regions, publicUrl: config.publicUrl, ...(options.clock ? { clock: options.clock } : {}) });
+  const { portal } = createPortal({ db, log, answers, search, regions, publicUrl: config.publicUrl, ...(options.clock ? { clock: options.clock } : {}) });
   return {
     db,
     events,
@@ -70,7 +64,7 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login' 
     synonyms,
     feedback,
     queryStats,
-    kbImport: new KnowledgeImportService(db, audit, answers),
+    kbImport,
     publications,
     search,
     portal,

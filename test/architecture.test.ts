@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importsOf, moduleOf } from './support/imports.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -49,5 +50,36 @@ describe('docs/ARCHITECTURE.md', () => {
       .map((e) => e.name);
     const listedTop = new Set(listed.map((p) => p.split('/')[0]));
     expect(top.filter((d) => !listedTop.has(d))).toEqual([]);
+  });
+});
+
+describe('where SQL lives', () => {
+  const runsSql = (file: string) => /\.(query|exec)\s*[<(]/.test(fs.readFileSync(path.join(root, file), 'utf8'));
+  const sources = sourceTree('src').filter((p) => p.endsWith('.ts'));
+
+  it('no routes file runs SQL: routes call a service, the service a queries file', () => {
+    expect(sources.filter((p) => /(^|[/-])routes\.ts$/.test(p) && runsSql(p))).toEqual([]);
+  });
+
+  it('no service runs SQL of its own', () => {
+    // Known and left for its owner's rewrite: the supervisor's snapshot reads.
+    const known = ['src/contact-center/supervisor-service.ts'];
+    expect(sources.filter((p) => /(^|[/-])service\.ts$/.test(p) && !known.includes(p) && runsSql(p))).toEqual([]);
+  });
+});
+
+describe('import walls', () => {
+  // The same walls as no-restricted-imports in eslint.config.js; platform/ is open to all.
+  const modules = ['contact-center', 'knowledge', 'monitoring', 'portal', 'regions', 'staffing', 'simulator'];
+  const sources = sourceTree('src').filter((p) => p.endsWith('.ts'));
+
+  it('code outside a module imports only its face, src/<module>/index.ts', () => {
+    const inside = sources.flatMap((file) =>
+      importsOf(root, file).filter(({ from, to }) => {
+        const target = moduleOf(to, modules);
+        return target !== undefined && target !== moduleOf(from, modules) && to !== `src/${target}/index.ts`;
+      }),
+    );
+    expect(inside.map(({ from, to }) => `${from} -> ${to}`)).toEqual([]);
   });
 });

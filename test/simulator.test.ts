@@ -1,11 +1,7 @@
 // The simulator end to end: an accelerated run against the real app, through its public API only,
 // whose calls as otvet recorded them match what the simulator counted; and the CLI's checks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SimClock } from '../src/simulator/clock.ts';
-import { simulatorToken } from '../src/simulator/in-process.ts';
-import { defaultBehaviour, defaultOptions, defaultStaffing } from '../src/simulator/options.ts';
-import { runSimulation } from '../src/simulator/simulation.ts';
-import type { Summary } from '../src/simulator/summary.ts';
+import { defaultBehaviour, defaultOptions, defaultStaffing, runSimulation, SimClock, simulatorToken, type Summary } from '../src/simulator/index.ts';
 import { startApp, type TestApp } from './support/app.ts';
 import { cliEnv, runCli, tempDir } from './support/cli.ts';
 

@@ -3,12 +3,26 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadConfig } from '../platform/config.ts';
 import { demoRegionsFile, readRegionsFile } from '../regions/index.ts';
-import { ApiError } from '../simulator/api.ts';
-import { simulateInProcess } from '../simulator/in-process.ts';
-import { defaultBehaviour, defaultOptions, defaultStaffing, NATIONAL_CALLS_PER_DAY, parseCurve, parseDuration, parseMoment, parseSurge, SimulationError, type SimulationOptions } from '../simulator/options.ts';
-import { SimClock } from '../simulator/clock.ts';
-import { demoTopics, runSimulation } from '../simulator/simulation.ts';
-import { formatSummary, summaryJson, type Summary } from '../simulator/summary.ts';
+import {
+  ApiError,
+  defaultBehaviour,
+  defaultOptions,
+  defaultStaffing,
+  demoTopics,
+  formatSummary,
+  NATIONAL_CALLS_PER_DAY,
+  parseCurve,
+  parseDuration,
+  parseMoment,
+  parseSurge,
+  runSimulation,
+  SimClock,
+  simulateInProcess,
+  SimulationError,
+  summaryJson,
+  type SimulationOptions,
+  type Summary,
+} from '../simulator/index.ts';
 import { cliLogger } from './context.ts';
 import { parseArg, UsageError } from './input.ts';
 

@@ -73,6 +73,16 @@ export async function versionOf(db: Queryable, answerId: number, version: number
   return (await db.query<VersionRow>(`${VERSION} WHERE answer_id = $1 AND version = $2`, [answerId, version])).rows[0];
 }
 
+/** Several answers' versions at once, keyed by answer id: one statement for a page of answers. */
+export async function versionsByAnswer(db: Queryable, wanted: { answerId: number; version: number }[]): Promise<Map<number, VersionRow>> {
+  if (!wanted.length) return new Map();
+  const r = await db.query<VersionRow>(`${VERSION} WHERE (answer_id, version) IN (SELECT * FROM unnest($1::int[], $2::int[]))`, [
+    wanted.map((w) => w.answerId),
+    wanted.map((w) => w.version),
+  ]);
+  return new Map(r.rows.map((v) => [v.answer_id, v]));
+}
+
 export async function versionsOf(db: Queryable, answerId: number): Promise<VersionRow[]> {
   return (await db.query<VersionRow>(`${VERSION} WHERE answer_id = $1 ORDER BY version DESC`, [answerId])).rows;
 }
@@ -85,6 +95,26 @@ export async function updateAnswer(db: Queryable, id: number, set: Partial<Omit<
     `UPDATE kb_answers SET ${keys.map((k, i) => `${k} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
     params,
   );
+}
+
+/** The live supplements under an answer (archiving an answer takes them with it). */
+export async function liveChildrenOf(db: Queryable, answerId: number): Promise<string[]> {
+  return (await db.query<{ slug: string }>("SELECT slug FROM kb_answers WHERE parent_id = $1 AND status <> 'archived'", [answerId])).rows.map((c) => c.slug);
+}
+
+/** How many answers exist in any state. */
+export async function countAnswers(db: Queryable): Promise<number> {
+  return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM kb_answers')).rows[0]!.n;
+}
+
+/** Sections of the federal knowledge base with their number of live answers. */
+export async function publishedSections(db: Queryable): Promise<{ name: string; answers: number }[]> {
+  const r = await db.query<{ name: string; answers: number }>(
+    `SELECT v.section AS name, count(*)::int AS answers FROM kb_answers a
+       JOIN kb_versions v ON v.answer_id = a.id AND v.version = a.published_version
+      WHERE a.archived_at IS NULL AND a.scope = 'federal' GROUP BY v.section ORDER BY v.section`,
+  );
+  return r.rows;
 }
 
 export interface PublishedRow extends VersionRow {

@@ -134,8 +134,7 @@ export class AnswersService {
     return this.db.transaction(async (tx) => {
       const a = await this.load(ctx, tx, slug, 'kb.archive', true);
       if (a.status === 'archived') return this.editorView(tx, slug);
-      const children = await tx.query<{ slug: string }>("SELECT slug FROM kb_answers WHERE parent_id = $1 AND status <> 'archived'", [a.id]);
-      for (const target of [slug, ...children.rows.map((c) => c.slug)]) {
+      for (const target of [slug, ...(await q.liveChildrenOf(tx, a.id))]) {
         const row = (await q.answerBySlug(tx, target, true))!;
         const v = (await q.versionOf(tx, row.id, row.published_version ?? row.current_version))!;
         await q.updateAnswer(tx, row.id, { status: 'archived', archived_at: new Date(), published_version: null, review_version: null });
@@ -180,7 +179,7 @@ export class AnswersService {
 
   /** How many answers exist in any state. */
   async count(): Promise<number> {
-    return (await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM kb_answers')).rows[0]!.n;
+    return q.countAnswers(this.db);
   }
 
   // --- reading -------------------------------------------------------------------------------
@@ -238,9 +237,13 @@ export class AnswersService {
     authorize(ctx, 'kb.read_drafts', f.scope && f.scope !== FEDERAL ? { region: f.scope } : {});
     const own = ctx.principal && ctx.principal.region !== FEDERAL ? ctx.principal.region : null;
     const rows = await q.listAnswers(this.db, { ...f, ...(own && !f.scope ? { scopes: [FEDERAL, own] } : {}) });
-    const out = [];
-    for (const r of rows) out.push({ ...(await this.editorView(this.db, r.slug)), title: r.title });
-    return out;
+    const working = await q.versionsByAnswer(this.db, rows.map((r) => ({ answerId: r.id, version: r.current_version })));
+    return rows.map(({ title, section: _section, ...a }) => ({ ...presentEditorAnswer(a, working.get(a.id)!), title }));
+  }
+
+  /** Sections of the federal knowledge base with their number of published answers (public). */
+  async sections(): Promise<{ name: string; answers: number }[]> {
+    return q.publishedSections(this.db);
   }
 
 }

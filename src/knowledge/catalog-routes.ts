@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { actorOf } from '../platform/access/request-actor.ts';
 import { idParams, isoDateTime, problems, publicSecurity, staffSecurity } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
-import type { Db } from '../platform/db/database.ts';
+import type { AnswersService } from './answers-service.ts';
 import { publicationsSchema, type PublicationsService } from './publications.ts';
 import { synonymGroupSchema, synonymTermsSchema, type SynonymsService } from './synonyms.ts';
 
-export function catalogRoutes(app: App, deps: { synonyms: SynonymsService; publications: PublicationsService; db: Db }) {
+export function catalogRoutes(app: App, deps: { synonyms: SynonymsService; publications: PublicationsService; answers: AnswersService }) {
   const tags = ['knowledge'];
 
   app.get('/api/v1/kb/sections', {
@@ -17,14 +17,7 @@ export function catalogRoutes(app: App, deps: { synonyms: SynonymsService; publi
       summary: 'Sections of the knowledge base with their number of published answers (public)',
       response: { 200: z.object({ items: z.array(z.object({ name: z.string(), answers: z.number().int() })) }) },
     },
-    handler: async () => {
-      const r = await deps.db.query<{ name: string; answers: number }>(
-        `SELECT v.section AS name, count(*)::int AS answers FROM kb_answers a
-           JOIN kb_versions v ON v.answer_id = a.id AND v.version = a.published_version
-          WHERE a.archived_at IS NULL AND a.scope = 'federal' GROUP BY v.section ORDER BY v.section`,
-      );
-      return { items: r.rows };
-    },
+    handler: async () => ({ items: await deps.answers.sections() }),
   });
 
   app.get('/api/v1/kb/synonyms', {

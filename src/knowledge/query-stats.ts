@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { authorize } from '../platform/access/authorize.ts';
 import type { ActorContext } from '../platform/access/principal.ts';
 import type { Db } from '../platform/db/database.ts';
+import { Loop } from '../platform/jobs.ts';
 import type { Logger } from '../platform/logger.ts';
 import { queryKey, storedQuery } from './query-key.ts';
 
@@ -25,20 +26,22 @@ interface Pending {
 
 export class QueryStats {
   private pending = new Map<string, Pending>();
-  private timer: NodeJS.Timeout | undefined;
+  private readonly flushing: Loop;
 
   constructor(
     private readonly db: Db,
     private readonly log: Logger,
-  ) {}
+  ) {
+    // (flush() keeps what it could not write and says so itself)
+    this.flushing = new Loop({ everyMs: 5000, run: () => this.flush(), failed: (err) => this.log.warn({ err }, 'query statistics not written; will retry') });
+  }
 
   start(flushMs = 5000) {
-    this.timer = setInterval(() => void this.flush(), flushMs);
-    this.timer.unref();
+    this.flushing.start(flushMs);
   }
 
   async stop() {
-    clearInterval(this.timer);
+    await this.flushing.stop();
     await this.flush();
   }
 

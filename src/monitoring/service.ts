@@ -5,6 +5,7 @@ import type { ActorContext } from '../platform/access/principal.ts';
 import type { AuditService } from '../platform/audit/service.ts';
 import type { Db } from '../platform/db/database.ts';
 import { badRequest, notFound } from '../platform/errors.ts';
+import { LeaderLoop } from '../platform/jobs.ts';
 import type { Logger } from '../platform/logger.ts';
 import { AlertEvaluator, presentAlert } from './alerts/evaluator.ts';
 import * as alerts from './alerts/queries.ts';
@@ -14,7 +15,6 @@ import { topTopics } from './rollups/queries.ts';
 import { surgingTopics, type TrendWindow } from './trends.ts';
 
 const EVALUATE_MS = 5000;
-const LEADER_LOCK = 7_122_005;
 
 export type Clock = () => Date;
 
@@ -22,10 +22,7 @@ export type Clock = () => Date;
 export type UnansweredSearches = (ctx: ActorContext, limit: number) => Promise<{ query: string; searches: number }[]>;
 
 export class MonitoringService {
-  private timer: NodeJS.Timeout | undefined;
-  private release: (() => Promise<void>) | undefined;
-  private running: Promise<unknown> | null = null;
-  private stopped = false;
+  private readonly loop: LeaderLoop;
   readonly evaluator: AlertEvaluator;
 
   constructor(
@@ -39,6 +36,17 @@ export class MonitoringService {
     private readonly fresh: () => Promise<void> = async () => {},
   ) {
     this.evaluator = new AlertEvaluator(db, log, live);
+    this.loop = new LeaderLoop({
+      db,
+      lock: 'alerts',
+      everyMs: EVALUATE_MS,
+      run: async () => {
+        await this.evaluator.evaluate(this.clock());
+        await hooks.deliverDue(this.db, this.log);
+      },
+      failed: (err) => this.log.error({ err }, 'monitoring: evaluation failed; retrying on the next tick'),
+      noLock: (err) => this.log.error({ err }, 'monitoring: could not take the evaluation lock; alerts are not evaluated on this node'),
+    });
   }
 
   /** What a wallboard shows; a regional user's shows their region only. */
@@ -113,39 +121,17 @@ export class MonitoringService {
   }
 
   /** Alert evaluation and webhook delivery, on one node at a time. */
-  async start(): Promise<void> {
-    try {
-      this.release = await this.db.holdLock(LEADER_LOCK);
-    } catch (err) {
-      if (!this.stopped) this.log.error({ err }, 'monitoring: could not take the evaluation lock; alerts are not evaluated on this node');
-      return;
-    }
-    if (this.stopped) return void (await this.release());
-    this.timer = setInterval(() => void this.tick(), EVALUATE_MS);
-    this.timer.unref();
+  start(): Promise<void> {
+    return this.loop.start();
   }
 
   /** One pass now (tests and the simulator call this). */
-  async tick(): Promise<void> {
-    if (this.running) return void (await this.running);
-    this.running = (async () => {
-      try {
-        await this.evaluator.evaluate(this.clock());
-        await hooks.deliverDue(this.db, this.log);
-      } catch (err) {
-        this.log.error({ err }, 'monitoring: evaluation failed; retrying on the next tick');
-      } finally {
-        this.running = null;
-      }
-    })();
-    await this.running;
+  tick(): Promise<void> {
+    return this.loop.runNow();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.running;
-    await this.release?.();
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 }
 

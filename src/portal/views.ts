@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { authorize } from '../platform/access/authorize.ts';
 import type { ActorContext } from '../platform/access/principal.ts';
 import type { Db } from '../platform/db/database.ts';
+import { Loop } from '../platform/jobs.ts';
 import type { Logger } from '../platform/logger.ts';
 import { BoundedMap } from '../platform/bounded-map.ts';
 
@@ -30,7 +31,7 @@ export const POPULAR_DAYS = 7;
 
 export class ViewCounter {
   private pending = new Map<string, number>();
-  private timer: NodeJS.Timeout | undefined;
+  private readonly flushing: Loop;
   private popularSlugs: string[] = [];
   /** Called when the popular list changes (pages showing it are then built again). */
   onPopularChange: () => void = () => {};
@@ -42,15 +43,16 @@ export class ViewCounter {
     private readonly db: Db,
     private readonly log: Logger,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.flushing = new Loop({ everyMs: 10_000, run: () => this.flush(), failed: (err) => this.log.warn({ err }, 'portal views not written; will retry') });
+  }
 
   start(flushMs = 10_000): void {
-    this.timer = setInterval(() => void this.flush(), flushMs);
-    this.timer.unref();
+    this.flushing.start(flushMs);
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
+    await this.flushing.stop();
     await this.flush();
   }
 

@@ -7,20 +7,17 @@
 import type { Arrival } from './arrivals.ts';
 import type { TimerHandle } from './clock.ts';
 import type { Decision, EdgeEvent, Verdict } from './edge.ts';
-import type { OperatorSim } from './operator.ts';
-import { iso, type World } from './world.ts';
-
-type CallerState = 'planned' | 'ivr' | 'waiting' | 'leaving' | 'connecting' | 'callback_pending' | 'talking' | 'done';
+import { iso, type CallerState, type SimCall, type SimOperator, type World } from './world.ts';
 
 const ok = (v: Verdict | undefined) => v?.status === 'accepted' || v?.status === 'duplicate';
 
-export class CallSim {
+export class CallSim implements SimCall {
   state: CallerState = 'planned';
   /** The simulated operator on the call (none when a person at a workstation took it). */
-  operator: OperatorSim | undefined;
+  operator: SimOperator | undefined;
   queuedAt = 0;
   /** The simulated operator being rung for this call, if any. */
-  private ringing: OperatorSim | undefined;
+  private ringing: SimOperator | undefined;
   private answeredWhileLeaving = false;
   private patience: TimerHandle | undefined;
   private patienceEnds = Infinity;
@@ -136,7 +133,7 @@ export class CallSim {
    * A simulated operator picks up the phone the ACD rang: the edge reports `answered`. Refused (the
    * ring had just timed out, the call went elsewhere), the caller waits on with the patience left.
    */
-  async pickUp(op: OperatorSim): Promise<boolean> {
+  async pickUp(op: SimOperator): Promise<boolean> {
     const was = this.state;
     if (was !== 'waiting' && was !== 'callback_pending') return false;
     this.state = 'connecting';
@@ -156,7 +153,7 @@ export class CallSim {
   }
 
   /** A person at a workstation answered (the bridge decision). */
-  onAnswered(op: OperatorSim | undefined): void {
+  onAnswered(op: SimOperator | undefined): void {
     if (op) this.operator = op;
     if (this.state === 'leaving') {
       this.answeredWhileLeaving = true;

@@ -4,10 +4,9 @@
 // sometimes ends the call (POST …/hangup), wraps up (POST …/wrap-up) and is ready again; takes the
 // shift's breaks, and leaves at its end (after the call in hand).
 import type { Api } from './api.ts';
-import type { CallSim } from './caller.ts';
 import type { Rng } from './random.ts';
 import type { Shift } from './staffing.ts';
-import type { World } from './world.ts';
+import type { SimCall, SimOperator, World } from './world.ts';
 
 type OperatorState = 'off' | 'ready' | 'ringing' | 'talking' | 'wrapping' | 'break' | 'missed';
 
@@ -20,9 +19,9 @@ interface AgentView {
 
 const SECOND = 1000;
 
-export class OperatorSim {
+export class OperatorSim implements SimOperator {
   state: OperatorState = 'off';
-  call: CallSim | undefined;
+  call: SimCall | undefined;
   private ringingFor: string | undefined;
   /** A break (or the end of the shift) asked for during a call: it starts after the wrap-up. */
   private pending: { reason: string; ms: number; leave: boolean } | undefined;
@@ -92,7 +91,7 @@ export class OperatorSim {
    * The ACD rings this operator for the call (otvet rings only an operator it holds ready, so
    * whatever we thought, we are being rung now).
    */
-  offer(call: CallSim | string, _callback: boolean): void {
+  offer(call: SimCall | string, _callback: boolean): void {
     const id = typeof call === 'string' ? call : call.id;
     if (this.ringingFor === id) return;
     this.state = 'ringing';
@@ -106,7 +105,7 @@ export class OperatorSim {
     this.w.clock.after(delay, () => void this.answer(call));
   }
 
-  private async answer(call: CallSim): Promise<void> {
+  private async answer(call: SimCall): Promise<void> {
     if (this.ringingFor !== call.id || this.state !== 'ringing') return;
     if (await call.pickUp(this)) {
       this.ringingFor = undefined;
@@ -158,7 +157,7 @@ export class OperatorSim {
   }
 
   /** We end the call from the workstation. */
-  async hangUp(call: CallSim): Promise<void> {
+  async hangUp(call: SimCall): Promise<void> {
     try {
       const r = await this.api.request('POST', `/api/v1/agent/calls/${encodeURIComponent(call.id)}/hangup`);
       if (r.status === 204) this.w.ledger.operatorHangUps++;
@@ -169,13 +168,13 @@ export class OperatorSim {
   }
 
   /** The call is over: wrap-up, then ready (or the break asked for). */
-  callEnded(call: CallSim): void {
+  callEnded(call: SimCall): void {
     if (this.call !== call || this.state !== 'talking') return;
     this.state = 'wrapping';
     this.w.clock.after(call.a.wrapUpMs, () => void this.wrapUp(call));
   }
 
-  private async wrapUp(call: CallSim): Promise<void> {
+  private async wrapUp(call: SimCall): Promise<void> {
     if (this.call !== call || this.state !== 'wrapping') return;
     const a = call.a;
     const p = this.pending;

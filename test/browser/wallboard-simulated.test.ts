@@ -4,10 +4,7 @@
 // on the board within 60 s of simulated time after the region fell below the norm.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { SimClock } from '../../src/simulator/clock.ts';
-import { simulatorToken } from '../../src/simulator/in-process.ts';
-import { defaultBehaviour, defaultOptions, defaultStaffing } from '../../src/simulator/options.ts';
-import { runSimulation } from '../../src/simulator/simulation.ts';
+import { defaultBehaviour, defaultOptions, defaultStaffing, runSimulation, SimClock, simulatorToken } from '../../src/simulator/index.ts';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
 import { hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
 

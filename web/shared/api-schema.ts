@@ -6099,6 +6099,56 @@ export interface components {
             updatedAt: string | null;
             updatedBy: string | null;
         };
+        PublicationsInput: {
+            from: string;
+            to: string;
+            totals: {
+                new: number;
+                update: number;
+                archive: number;
+            };
+            bySection: {
+                section: string;
+                new: number;
+                update: number;
+                archive: number;
+            }[];
+            byDay: {
+                day: string;
+                new: number;
+                update: number;
+                archive: number;
+            }[];
+            items: {
+                at: string;
+                slug: string;
+                title: string | null;
+                version: number | null;
+                /** @enum {string} */
+                kind: "new" | "update" | "archive";
+                section: string;
+                scope: string;
+                by: string | null;
+            }[];
+        };
+        QueryReportInput: {
+            /** @enum {string} */
+            period: "day" | "week";
+            /** @enum {string} */
+            kind: "unanswered" | "poorly_answered";
+            items: {
+                query: string;
+                searches: number;
+                empty: number;
+                helped: number;
+            }[];
+        };
+        SynonymGroupInput: {
+            id: number;
+            terms: string[];
+            updatedAt: string;
+            updatedBy: string | null;
+        };
         AnswerVersionInput: {
             version: number;
             title: string;
@@ -6160,56 +6210,6 @@ export interface components {
             publishedAt: string | null;
             archivedAt: string | null;
             working: components["schemas"]["AnswerVersionInput"];
-        };
-        SynonymGroupInput: {
-            id: number;
-            terms: string[];
-            updatedAt: string;
-            updatedBy: string | null;
-        };
-        QueryReportInput: {
-            /** @enum {string} */
-            period: "day" | "week";
-            /** @enum {string} */
-            kind: "unanswered" | "poorly_answered";
-            items: {
-                query: string;
-                searches: number;
-                empty: number;
-                helped: number;
-            }[];
-        };
-        PublicationsInput: {
-            from: string;
-            to: string;
-            totals: {
-                new: number;
-                update: number;
-                archive: number;
-            };
-            bySection: {
-                section: string;
-                new: number;
-                update: number;
-                archive: number;
-            }[];
-            byDay: {
-                day: string;
-                new: number;
-                update: number;
-                archive: number;
-            }[];
-            items: {
-                at: string;
-                slug: string;
-                title: string | null;
-                version: number | null;
-                /** @enum {string} */
-                kind: "new" | "update" | "archive";
-                section: string;
-                scope: string;
-                by: string | null;
-            }[];
         };
         PortalViewsInput: {
             days: number;
@@ -6661,6 +6661,56 @@ export interface components {
             updatedAt: string | null;
             updatedBy: string | null;
         };
+        Publications: {
+            from: string;
+            to: string;
+            totals: {
+                new: number;
+                update: number;
+                archive: number;
+            };
+            bySection: {
+                section: string;
+                new: number;
+                update: number;
+                archive: number;
+            }[];
+            byDay: {
+                day: string;
+                new: number;
+                update: number;
+                archive: number;
+            }[];
+            items: {
+                at: string;
+                slug: string;
+                title: string | null;
+                version: number | null;
+                /** @enum {string} */
+                kind: "new" | "update" | "archive";
+                section: string;
+                scope: string;
+                by: string | null;
+            }[];
+        };
+        QueryReport: {
+            /** @enum {string} */
+            period: "day" | "week";
+            /** @enum {string} */
+            kind: "unanswered" | "poorly_answered";
+            items: {
+                query: string;
+                searches: number;
+                empty: number;
+                helped: number;
+            }[];
+        };
+        SynonymGroup: {
+            id: number;
+            terms: string[];
+            updatedAt: string;
+            updatedBy: string | null;
+        };
         AnswerVersion: {
             version: number;
             title: string;
@@ -6722,56 +6772,6 @@ export interface components {
             publishedAt: string | null;
             archivedAt: string | null;
             working: components["schemas"]["AnswerVersion"];
-        };
-        SynonymGroup: {
-            id: number;
-            terms: string[];
-            updatedAt: string;
-            updatedBy: string | null;
-        };
-        QueryReport: {
-            /** @enum {string} */
-            period: "day" | "week";
-            /** @enum {string} */
-            kind: "unanswered" | "poorly_answered";
-            items: {
-                query: string;
-                searches: number;
-                empty: number;
-                helped: number;
-            }[];
-        };
-        Publications: {
-            from: string;
-            to: string;
-            totals: {
-                new: number;
-                update: number;
-                archive: number;
-            };
-            bySection: {
-                section: string;
-                new: number;
-                update: number;
-                archive: number;
-            }[];
-            byDay: {
-                day: string;
-                new: number;
-                update: number;
-                archive: number;
-            }[];
-            items: {
-                at: string;
-                slug: string;
-                title: string | null;
-                version: number | null;
-                /** @enum {string} */
-                kind: "new" | "update" | "archive";
-                section: string;
-                scope: string;
-                by: string | null;
-            }[];
         };
         PortalViews: {
             days: number;

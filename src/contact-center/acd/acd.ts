@@ -7,6 +7,7 @@
 import type { Directory } from '../../platform/auth/directory.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { DomainEvent, EventBus } from '../../platform/events/bus.ts';
+import { LOCKS } from '../../platform/jobs.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { CallEvent } from '../call-fold.ts';
 import { agentSummary, NODE, type CallEventsRecorder, type CallsChanged, type Decision } from '../call-events.ts';
@@ -20,7 +21,7 @@ import * as q from './acd-queries.ts';
 
 export type { Clock } from './mirror.ts';
 
-const LEADER_LOCK = 7_122_003;
+const LEADER_LOCK = LOCKS.acd;
 
 /** Memory is checked against the database now and then, in case a change was missed. */
 const RESYNC_MS = 30_000;

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LOCKS } from '../jobs.ts';
 import type { Db } from './database.ts';
 
 export const defaultMigrationsDir = fileURLToPath(new URL('../../../migrations/', import.meta.url));
@@ -24,7 +25,6 @@ export class MigrationError extends Error {
 }
 
 const FILE = /^(\d{4})_([a-z0-9_]+)\.sql$/;
-const LOCK_KEY = 7_122_001; // arbitrary, constant: "otvet migrations"
 
 export function loadMigrations(dir = defaultMigrationsDir): Migration[] {
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
@@ -95,7 +95,7 @@ export async function migrate(
   const done: Migration[] = [];
   for (const m of pending) {
     const ran = await db.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCKS.migrations]);
       const exists = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [m.version]);
       if (exists.rowCount > 0) return false; // another node applied it while we waited
       await tx.exec(m.sql);

@@ -7,6 +7,7 @@
 // an analysis reads a bounded sample (see STATISTICS_TARGET) and the pause stays short however
 // large the table grows.
 import type { PGlite } from '@electric-sql/pglite';
+import { Loop } from '../jobs.ts';
 import type { Logger } from '../logger.ts';
 
 const CHECK_MS = 5000;
@@ -41,16 +42,13 @@ export async function maintain(pg: PGlite, log?: Logger): Promise<string[]> {
 
 /** Checks every few seconds in the background; returns the function that stops it. */
 export function startMaintenance(pg: PGlite, log?: Logger): () => Promise<void> {
-  let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    if (running || pg.closed) return;
-    running = maintain(pg, log)
-      .catch((err: unknown) => log?.warn({ err }, 'pglite: maintenance failed; will try again'))
-      .finally(() => (running = null));
-  }, CHECK_MS);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  const loop = new Loop({
+    everyMs: CHECK_MS,
+    run: async () => {
+      if (!pg.closed) await maintain(pg, log);
+    },
+    failed: (err) => log?.warn({ err }, 'pglite: maintenance failed; will try again'),
+  });
+  loop.start();
+  return () => loop.stop();
 }

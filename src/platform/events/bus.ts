@@ -3,6 +3,7 @@
 // (search index, live feeds, rollups). A NOTIFY at commit wakes the nodes at once; a periodic
 // drain catches anything a lost connection missed. Subscribers must be idempotent.
 import type { Db, Queryable } from '../db/database.ts';
+import { Loop } from '../jobs.ts';
 import type { Logger } from '../logger.ts';
 import { CHANNEL, currentHorizon, deleteEventsBefore, eventsSince, insertEvent, insertEvents } from './outbox.ts';
 
@@ -31,17 +32,18 @@ const BATCH = 500;
 export class EventBus {
   private readonly handlers: { prefix: string; handler: Handler }[] = [];
   private after = { txid: '0', id: 0 };
-  private draining: Promise<void> | null = null;
-  private again = false;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly delivery: Loop;
   private unlisten: (() => Promise<void>) | undefined;
   private started = false;
 
   constructor(
     private readonly db: Db,
     private readonly log: Logger,
-    private readonly pollMs = 1000,
-  ) {}
+    pollMs = 1000,
+  ) {
+    // A drain asked for during a pass gets one more: the event that asked may have come after the pass looked.
+    this.delivery = new Loop({ everyMs: pollMs, again: true, run: () => this.pass(), failed: (err) => this.log.error({ err }, 'event delivery failed; will retry') });
+  }
 
   /** Subscribes to topics starting with prefix (e.g. "kb." or "kb.answer.published"). */
   subscribe(prefix: string, handler: Handler): () => void {
@@ -59,37 +61,19 @@ export class EventBus {
     this.started = true;
     this.after = { txid: await currentHorizon(this.db), id: 0 };
     this.unlisten = await this.db.listen(CHANNEL, () => void this.drain());
-    this.timer = setInterval(() => void this.drain(), this.pollMs);
-    this.timer.unref();
+    this.delivery.start();
   }
 
   async stop(): Promise<void> {
     this.started = false;
-    clearInterval(this.timer);
     await this.unlisten?.();
-    await this.draining;
+    await this.delivery.stop();
   }
 
   /** Delivers every event committed so far; concurrent calls share one pass. Resolves when done. */
   drain(): Promise<void> {
     if (!this.started) return Promise.resolve();
-    if (this.draining) {
-      this.again = true;
-      return this.draining;
-    }
-    this.draining = (async () => {
-      try {
-        do {
-          this.again = false;
-          await this.pass();
-        } while (this.again);
-      } catch (err) {
-        this.log.error({ err }, 'event delivery failed; will retry');
-      } finally {
-        this.draining = null;
-      }
-    })();
-    return this.draining;
+    return this.delivery.runNow();
   }
 
   private async pass(): Promise<void> {

@@ -1,0 +1,133 @@
+// Background work of a node: periodic tasks whose passes never overlap (Loop), tasks that only the
+// node holding a named database lock runs (LeaderLoop), and the table of those locks.
+import type { Db } from './db/database.ts';
+
+/**
+ * The advisory lock keys of the database, one per role. A key is a constant that every node and
+ * every version must agree on: never change or reuse one.
+ */
+export const LOCKS = {
+  /** One process applies migrations at a time (a transaction lock: platform/db/migrate.ts). */
+  migrations: 7_122_001,
+  /** The node that routes calls (contact-center/acd). */
+  acd: 7_122_003,
+  /** The node that evaluates alerts and delivers webhooks (monitoring/service.ts). */
+  alerts: 7_122_005,
+} as const;
+
+export type LockName = keyof typeof LOCKS;
+
+export interface LoopOptions {
+  /** Time between the passes the timer starts. */
+  everyMs: number;
+  /** One pass. */
+  run: () => Promise<void>;
+  /** A pass failed: say so. The loop goes on; the next pass is the retry. */
+  failed: (err: unknown) => void;
+  /**
+   * When runNow() is called during a pass: true asks for one more pass after it, which the caller
+   * waits for too (for work that may have come after the pass looked, as the event bus needs);
+   * false (the default) lets the caller share the running pass.
+   */
+  again?: boolean;
+}
+
+/** A periodic task whose passes never overlap; runNow() joins the pass in flight. */
+export class Loop {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | null = null;
+  private asked = false;
+
+  constructor(private readonly o: LoopOptions) {}
+
+  /** Starts the timer (again is a no-op); it never keeps the process alive. */
+  start(everyMs = this.o.everyMs): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.runNow(), everyMs);
+    this.timer.unref();
+  }
+
+  /** One pass now, or the pass in flight; resolves when it is over. Never rejects: failures go to `failed`. */
+  runNow(): Promise<void> {
+    if (this.running) {
+      if (this.o.again) this.asked = true;
+      return this.running;
+    }
+    const pass = this.passes();
+    this.running = pass;
+    // (cleared here, not inside passes(): a run that throws at once would clear it before it is set)
+    void pass.finally(() => {
+      if (this.running === pass) this.running = null;
+    });
+    return pass;
+  }
+
+  private async passes(): Promise<void> {
+    try {
+      do {
+        this.asked = false;
+        await this.o.run();
+      } while (this.asked);
+    } catch (err) {
+      this.o.failed(err);
+    }
+  }
+
+  /** Stops the timer and waits for the pass in flight. runNow() still works afterwards (a last flush). */
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+}
+
+export interface LeaderLoopOptions extends LoopOptions {
+  db: Pick<Db, 'holdLock'>;
+  lock: LockName;
+  /** The lock could not be taken (the database is gone): this node does not run the task. */
+  noLock: (err: unknown) => void;
+}
+
+/** A Loop that runs only on the node holding the named lock; the others wait for it in start(). */
+export class LeaderLoop {
+  private readonly loop: Loop;
+  private release: (() => Promise<void>) | undefined;
+  private stopped = false;
+
+  constructor(private readonly o: LeaderLoopOptions) {
+    this.loop = new Loop(o);
+  }
+
+  /** Waits until this node holds the lock, then starts the loop. Resolves then, or when stopped, or when the lock failed. */
+  async start(): Promise<void> {
+    let release: () => Promise<void>;
+    try {
+      release = await this.o.db.holdLock(LOCKS[this.o.lock]);
+    } catch (err) {
+      if (!this.stopped) this.o.noLock(err);
+      return;
+    }
+    if (this.stopped) return void (await release());
+    this.release = release;
+    this.loop.start();
+  }
+
+  /** True while this node holds the lock. */
+  get leading(): boolean {
+    return this.release !== undefined;
+  }
+
+  /** One pass now, leader or not (tests and the simulator drive it). */
+  runNow(): Promise<void> {
+    return this.loop.runNow();
+  }
+
+  /** Stops the loop, waits for the pass in flight, and lets another node lead. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.loop.stop();
+    const release = this.release;
+    this.release = undefined;
+    await release?.();
+  }
+}
