@@ -51,3 +51,20 @@ describe('docs/ARCHITECTURE.md', () => {
     expect(top.filter((d) => !listedTop.has(d))).toEqual([]);
   });
 });
+
+/** What the .ts files under a folder import (and re-export), resolved to paths from the root. */
+function importsUnder(dir: string): { file: string; target: string }[] {
+  const files = (d: string): string[] =>
+    fs.readdirSync(path.join(root, d), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(`${d}/${e.name}`) : e.name.endsWith('.ts') ? [`${d}/${e.name}`] : []));
+  return files(dir).flatMap((file) => {
+    const text = fs.readFileSync(path.join(root, file), 'utf8');
+    const specs = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+    return specs.filter((s) => s.startsWith('.')).map((s) => ({ file, target: path.relative(root, path.resolve(root, path.dirname(file), s)) }));
+  });
+}
+
+describe('module walls', () => {
+  it('monitoring imports nothing from the contact centre, not even types (it reads the facts it publishes)', () => {
+    expect(importsUnder('src/monitoring').filter((i) => i.target.startsWith('src/contact-center'))).toEqual([]);
+  });
+});

@@ -13,7 +13,7 @@ import { agentUpdate, operatorsOf, type CallChange } from './agent-transitions.t
 import { agentsByIds, nextAgentState, type AgentLogEntry, type AgentRow } from './agents-queries.ts';
 import { lockAndRead, writeBatch } from './calls-queries.ts';
 import type { Queues } from './queues.ts';
-import type { AgentMove, WriteHooks } from './write-hooks.ts';
+import { changeFacts, type AgentMove, type ChangeFacts } from './change-facts.ts';
 import type { EventResult } from './schema.ts';
 
 export interface RecordOptions {
@@ -67,7 +67,8 @@ export interface AgentSummary {
 
 export const agentSummary = (a: AgentRow): AgentSummary => ({ userId: a.user_id, region: a.region_code, state: a.state, skills: a.skills, idleSince: a.idle_since?.toISOString() ?? null });
 
-export interface CallsChanged {
+/** A committed change (cc.calls.changed); as published, with its facts for the figures (see change-facts.ts). */
+export interface CallsChanged extends ChangeFacts {
   /** The process that recorded the change (see NODE). */
   origin?: string;
   calls: CallSummary[];
@@ -148,12 +149,11 @@ export class CallEventsRecorder {
   constructor(
     private readonly db: Db,
     private readonly queues: Queues,
-    private readonly hooks: WriteHooks = {},
   ) {}
 
-  /** Operators moved outside a batch of call events (their own state changes). */
-  async agentsMoved(tx: Queryable, moves: AgentMove[]): Promise<void> {
-    if (moves.length) await publishMany(tx, this.hooks.changed?.([], moves) ?? []);
+  /** Operators changed outside a batch of call events (their own state changes): published as a batch's are. */
+  async agentsMoved(tx: Queryable, agents: AgentRow[], moves: AgentMove[]): Promise<void> {
+    await publishMany(tx, [{ topic: 'cc.calls.changed', payload: { calls: [], agents: agents.map(agentSummary), origin: NODE, ...changeFacts([], moves) } }]);
   }
 
   /** A call's record from its stored events, exactly as recording them produced it. */
@@ -283,8 +283,7 @@ export class CallEventsRecorder {
           overflowed: r.overflowed,
           ...(r.routedByPbx ? { routedByPbx: true } : {}),
         }));
-        const theirs = this.hooks.changed?.(changes.map((c) => ({ before: c.before, after: c.after })), moved.moves) ?? [];
-        const publish = [...outbox, { topic: 'cc.calls.changed', payload: { ...changed, origin: NODE } }, ...theirs];
+        const publish = [...outbox, { topic: 'cc.calls.changed', payload: { ...changed, origin: NODE, ...changeFacts(changes, moved.moves) } }];
         // The ACD hears first: it routes while the batch is written and flushed (see onAdmitted).
         told = true;
         for (const fn of this.routers) fn(changed);

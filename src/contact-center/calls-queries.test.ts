@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../platform/db/database.ts';
 import { testDatabase } from '../../test/support/database.ts';
 import type { CallRecord } from './call-fold.ts';
-import { recordOf } from './call-sources.ts';
-import { CALL_COLUMNS, callById, writeBatch } from './calls-queries.ts';
+import { CALL_COLUMNS, recordOf } from './call-rows.ts';
+import { callById, writeBatch } from './calls-queries.ts';
 
 const t = (s: number) => new Date(Date.UTC(2026, 10, 28, 9, 0, s));
 

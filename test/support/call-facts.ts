@@ -1,12 +1,12 @@
 // A call's facts as the rollups read them, for unit tests of the rollups.
-import type { CallFacts } from '../../src/monitoring/rollups/contribution.ts';
+import type { CallFacts } from '../../src/monitoring/rollups/facts.ts';
 
-export const t = (hhmmss: string) => new Date(`2026-11-27T${hhmmss}Z`);
+/** Epoch ms of a time on 2026-11-27 (UTC). */
+export const t = (hhmmss: string) => Date.parse(`2026-11-27T${hhmmss}Z`);
 
 /** An answered call of region 77, queue 5: waited 12 s, talked 4 min, wrapped up in 1 min. */
 export const answered = (): CallFacts => ({
-  callId: 'c1',
-  state: 'ended',
+  abandoned: false,
   regionCode: '77',
   queueId: 5,
   queueRegion: '77',

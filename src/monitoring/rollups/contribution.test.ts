@@ -19,13 +19,13 @@ describe('contribution of a call', () => {
   });
 
   it('waits from the offer when the call was never queued; counts talk only once ended, wrap-up once wrapped', () => {
-    const c = contribution({ ...answered(), queuedAt: null, endedAt: null, wrappedAt: null, state: 'talking' }).rows[0]!.counters;
+    const c = contribution({ ...answered(), queuedAt: null, endedAt: null, wrappedAt: null }).rows[0]!.counters;
     expect([c.waitSeconds, c.talkSeconds, c.wrapSeconds]).toEqual([42, 0, 0]);
     expect(c.answeredWithin).toEqual([0, 0, 0, 0, 1, 1, 1, 1, 1, 1]);
   });
 
   it('an abandoned call: its wait is the row maximum and its bucket, not the wait of answered calls', () => {
-    const c = contribution({ ...answered(), state: 'abandoned', answeredAt: null, endedAt: t('10:08:04'), wrappedAt: null }).rows[0]!.counters;
+    const c = contribution({ ...answered(), abandoned: true, answeredAt: null, endedAt: t('10:08:04'), wrappedAt: null }).rows[0]!.counters;
     expect(c).toEqual({ ...zero(), offered: 1, abandoned: 1, maxWaitSeconds: 4, abandonedWithin: [0, 1, 1, 1, 1, 1] });
   });
 
@@ -39,7 +39,7 @@ describe('contribution of a call', () => {
   });
 
   it('a call not yet queued counts as offered to its region’s unknown queue (0)', () => {
-    const c = contribution({ ...answered(), state: 'ivr', queueId: null, queueRegion: null, originQueueId: null, topic: null, queuedAt: null, answeredAt: null, endedAt: null, wrappedAt: null });
+    const c = contribution({ ...answered(), queueId: null, queueRegion: null, originQueueId: null, topic: null, queuedAt: null, answeredAt: null, endedAt: null, wrappedAt: null });
     expect(c).toEqual({ rows: [{ key: { region: '77', queueId: 0, interval: ten }, counters: { ...zero(), offered: 1 } }], topics: [] });
   });
 

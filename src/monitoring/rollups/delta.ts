@@ -1,5 +1,6 @@
 // The change a call's new record makes to the rollups: its new contribution minus its old one.
-import { contribution, zero, type CallFacts, type Contribution, type Counters, type RowKey } from './contribution.ts';
+import { contribution, zero, type Contribution, type Counters, type RowKey } from './contribution.ts';
+import type { CallFacts } from './facts.ts';
 
 export interface RowDelta {
   key: RowKey;

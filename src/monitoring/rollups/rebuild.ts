@@ -1,9 +1,9 @@
 // Rollups recomputed from raw events for a span of time: `otvet rollups rebuild --from --to`, and
 // the proof (in a test) that the rollups kept as events arrive are exactly these.
-import type { CallRecord } from '../../contact-center/index.ts';
 import type { Db, Queryable } from '../../platform/db/database.ts';
 import { slices } from './agent-time.ts';
 import { INTERVAL_MS } from './contribution.ts';
+import type { CallFacts } from './facts.ts';
 import { delta } from './delta.ts';
 import { addAgentTime, applyDelta, merge } from './store.ts';
 import { applyDaily, type RegionZones } from './daily.ts';
@@ -14,7 +14,7 @@ import type { Delta } from './delta.ts';
 
 export interface RebuildSources {
   countOffered(tx: Queryable, from: Date, to: Date): Promise<number>;
-  rebuiltFromEvents(tx: Queryable, from: Date, to: Date): AsyncGenerator<CallRecord[]>;
+  rebuiltFromEvents(tx: Queryable, from: Date, to: Date): AsyncGenerator<CallFacts[]>;
   agentSegments(tx: Queryable, from: Date, to: Date): Promise<{ region: string; state: string; from: Date; to: Date }[]>;
 }
 
@@ -43,7 +43,7 @@ export async function rebuildRollups(db: Db, sources: RebuildSources, zones: Reg
       onProgress?.(calls, total);
     }
     const segments = await sources.agentSegments(tx, from, to);
-    const clip = (t: Date) => new Date(Math.min(Math.max(t.getTime(), from.getTime()), to.getTime()));
+    const clip = (t: Date) => Math.min(Math.max(t.getTime(), from.getTime()), to.getTime());
     await addAgentTime(tx, segments.flatMap((s) => slices(s.region, s.state, clip(s.from), clip(s.to))));
     await rebuildDaily(tx, from, to, zones);
   });

@@ -1,7 +1,8 @@
 // Writing the rollups: deltas merged per row and applied in one statement per table (a batch never
 // touches a row twice), row maximums recomputed where a wait shrank or left.
 import type { Queryable } from '../../platform/db/database.ts';
-import { contribution, INTERVAL_MS, type CallFacts } from './contribution.ts';
+import { contribution, INTERVAL_MS } from './contribution.ts';
+import type { CallFacts } from './facts.ts';
 import type { Delta, RowDelta } from './delta.ts';
 import type { TimeSlice } from './agent-time.ts';
 
