@@ -1,7 +1,8 @@
 // What one call adds to the interval rollups, hand-computed.
 import { describe, expect, it } from 'vitest';
 import { answered, t } from '../../../test/support/call-facts.ts';
-import { contribution, zero } from './contribution.ts';
+import { contribution } from './contribution.ts';
+import { zeroCounters as zero } from './counters.ts';
 
 const ten = Date.parse('2026-11-27T10:00:00Z');
 

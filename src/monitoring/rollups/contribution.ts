@@ -4,29 +4,11 @@
 // contributions — the same as a rebuild from raw events, whatever order the events came in.
 import type { CallFacts } from './facts.ts';
 
-/** Answered within these many seconds: service level can be computed for any of them. */
-export const WAIT_BUCKETS = [10, 15, 20, 30, 45, 60, 90, 120, 180, 300] as const;
-/** Abandoned within these many seconds: "short abandons" for any threshold among them. */
-export const ABANDON_BUCKETS = [3, 5, 10, 15, 20, 30] as const;
+import { ABANDON_BUCKETS, WAIT_BUCKETS, zeroCounters as zero, type Counters } from './counters.ts';
+
+export { ABANDON_BUCKETS, WAIT_BUCKETS } from './counters.ts';
 
 export const INTERVAL_MS = 15 * 60_000;
-
-
-/** The counters of one rollup row (one region, queue and interval). */
-export interface Counters {
-  offered: number;
-  answered: number;
-  abandoned: number;
-  overflowOut: number;
-  overflowIn: number;
-  callbacks: number;
-  waitSeconds: number;
-  maxWaitSeconds: number;
-  talkSeconds: number;
-  wrapSeconds: number;
-  answeredWithin: number[];
-  abandonedWithin: number[];
-}
 
 export interface RowKey {
   region: string;
@@ -37,23 +19,6 @@ export interface RowKey {
 export interface Contribution {
   rows: { key: RowKey; counters: Counters }[];
   topics: { region: string; interval: number; topic: string; calls: number }[];
-}
-
-export function zero(): Counters {
-  return {
-    offered: 0,
-    answered: 0,
-    abandoned: 0,
-    overflowOut: 0,
-    overflowIn: 0,
-    callbacks: 0,
-    waitSeconds: 0,
-    maxWaitSeconds: 0,
-    talkSeconds: 0,
-    wrapSeconds: 0,
-    answeredWithin: WAIT_BUCKETS.map(() => 0),
-    abandonedWithin: ABANDON_BUCKETS.map(() => 0),
-  };
 }
 
 export const intervalOf = (ms: number) => Math.floor(ms / INTERVAL_MS) * INTERVAL_MS;

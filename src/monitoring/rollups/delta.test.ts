@@ -1,7 +1,8 @@
 // The change a call's new record makes to the rollups, and many such changes merged.
 import { describe, expect, it } from 'vitest';
 import { answered } from '../../../test/support/call-facts.ts';
-import { contribution, zero } from './contribution.ts';
+import { contribution } from './contribution.ts';
+import { zeroCounters as zero } from './counters.ts';
 import type { CallFacts } from './facts.ts';
 import { delta } from './delta.ts';
 import { merge } from './store.ts';

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publish } from '../../platform/events/bus.ts';
 import { startApp, type TestApp } from '../../../test/support/app.ts';
-import { zero } from './contribution.ts';
+import { zeroCounters as zero } from './counters.ts';
 import type { FoldPayload } from './fold.ts';
 
 describe('the rollup folder', () => {
