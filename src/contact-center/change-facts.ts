@@ -5,38 +5,11 @@
 import type { AgentRow } from './agents-queries.ts';
 import type { CallRecord } from './call-fold.ts';
 
-/** A call as the figures count it. */
-export interface CallFacts {
-  /** The caller hung up before an operator answered. */
-  abandoned: boolean;
-  regionCode: string | null;
-  queueId: number | null;
-  queueRegion: string | null;
-  originQueueId: number | null;
-  topic: string | null;
-  offeredAt: number | null;
-  queuedAt: number | null;
-  answeredAt: number | null;
-  endedAt: number | null;
-  wrappedAt: number | null;
-  overflowed: boolean;
-  callback: boolean;
-}
-
 /** An operator moved from one state to another. */
 export interface AgentMove {
   before: AgentRow;
   after: AgentRow;
   at: Date;
-}
-
-/** A move as published: the state that ended (since when) and the one that began, at `at`. */
-export interface MoveFacts {
-  region: string;
-  before: string;
-  after: string;
-  since: number;
-  at: number;
 }
 
 export interface ChangeFacts {
@@ -47,7 +20,8 @@ export interface ChangeFacts {
 
 const ms = (t: Date | null) => t?.getTime() ?? null;
 
-export const callFacts = (r: CallRecord): CallFacts => ({
+/** A call as the figures count it. */
+export const callFacts = (r: CallRecord) => ({
   abandoned: r.state === 'abandoned',
   regionCode: r.regionCode,
   queueId: r.queueId,
@@ -63,7 +37,11 @@ export const callFacts = (r: CallRecord): CallFacts => ({
   callback: r.callback,
 });
 
-const moveFacts = (m: AgentMove): MoveFacts => ({ region: m.before.region_code, before: m.before.state, after: m.after.state, since: m.before.state_since.getTime(), at: m.at.getTime() });
+/** A move as published: the state that ended (held since `since`) and the one that began, at `at`. */
+const moveFacts = (m: AgentMove) => ({ region: m.before.region_code, before: m.before.state, after: m.after.state, since: m.before.state_since.getTime(), at: m.at.getTime() });
+
+export type CallFacts = ReturnType<typeof callFacts>;
+export type MoveFacts = ReturnType<typeof moveFacts>;
 
 const same = (a: CallFacts, b: CallFacts) => (Object.keys(a) as (keyof CallFacts)[]).every((k) => a[k] === b[k]);
 

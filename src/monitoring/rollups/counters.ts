@@ -31,7 +31,9 @@ export type Counters = { [S in Spec as S['field']]: S extends { add: 'buckets' }
 /** The counters that are single numbers (not bucket arrays). */
 export type ScalarField = ScalarSpec['field'];
 
-export const SCALARS = FIELDS.filter((s): s is ScalarSpec => s.add !== 'buckets');
+const SCALARS = FIELDS.filter((s): s is ScalarSpec => s.add !== 'buckets');
+/** The single-number counters (reports read these, and "within" at one threshold each). */
+export type Scalars = Pick<Counters, ScalarField>;
 
 export function zeroCounters(): Counters {
   return Object.fromEntries(FIELDS.map((s) => [s.field, s.add === 'buckets' ? s.buckets.map(() => 0) : 0])) as Counters;
@@ -52,6 +54,11 @@ function combine(a: Counters, b: Counters, sign: 1 | -1): Counters {
 export const addCounters = (a: Counters, b: Counters): Counters => combine(a, b, 1);
 /** What changed from b to a (the maximum wait not among them: it is 0). */
 export const subCounters = (a: Counters, b: Counters): Counters => combine(a, b, -1);
+
+export const zeroScalars = (): Scalars => Object.fromEntries(SCALARS.map((s) => [s.field, 0])) as Scalars;
+
+export const addScalars = (a: Scalars, b: Scalars): Scalars =>
+  Object.fromEntries(SCALARS.map((s) => [s.field, s.add === 'max' ? Math.max(a[s.field], b[s.field]) : a[s.field] + b[s.field]])) as Scalars;
 
 /** Nothing added: every count, duration and bucket 0 (the maximum wait aside). */
 export const isZero = (c: Counters) => FIELDS.every((s) => (s.add === 'buckets' ? c[s.field].every((x) => !x) : s.add === 'max' || !c[s.field]));
@@ -86,6 +93,11 @@ export function summedCounters(named = false): string {
         : `sum(${s.column})${s.add === 'count' && named ? '::bigint' : ''}${as(s)}`,
   ).join(', ');
 }
+
+/** Each single-number counter as `<aggregate> AS <column>`, the aggregate given by how it adds. */
+export const scalarsSql = (aggregate: (column: string, add: ScalarSpec['add']) => string) => SCALARS.map((s) => `${aggregate(s.column, s.add)} AS ${s.column}`).join(', ');
+
+export const scalarsOf = (row: Record<string, unknown>): Scalars => Object.fromEntries(SCALARS.map((s) => [s.field, Number(row[s.column] ?? 0)])) as Scalars;
 
 /** Counters read from a row with their columns (numbers may come as text: bigint). */
 export function countersOf(row: Record<string, unknown>): Counters {
