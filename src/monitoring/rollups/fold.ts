@@ -70,7 +70,7 @@ function unskipped(p: FoldPayload, skip: Skips): FoldPayload {
  */
 async function readCursor(tx: Queryable, lock: boolean): Promise<{ cursor: EventCursor; marks: boolean }> {
   const r = await tx.query<{ txid: string; event_id: number; marks: boolean }>(
-    `SELECT txid::text, event_id, EXISTS (SELECT 1 FROM mon_fold_skips) AS marks FROM mon_fold_cursor WHERE id = 1${lock ? ' FOR UPDATE' : ''}`,
+    `SELECT txid::text, event_id, EXISTS (SELECT 1 FROM mon_fold_skips) AS marks FROM mon_rollup_cursor WHERE id = 1${lock ? ' FOR UPDATE' : ''}`,
   );
   const c = r.rows[0]!;
   return { cursor: { txid: c.txid, id: Number(c.event_id) }, marks: c.marks };
@@ -163,7 +163,7 @@ export class RollupFolder {
       const last = rows[rows.length - 1];
       // Nothing older than the horizon is left to come: the next pass starts there.
       const next: EventCursor = rows.length < BATCH ? { txid: horizon, id: 0 } : { txid: last!.txid, id: last!.id };
-      await tx.query('UPDATE mon_fold_cursor SET txid = $1::xid8, event_id = $2::bigint WHERE id = 1', [next.txid, next.id]);
+      await tx.query('UPDATE mon_rollup_cursor SET txid = $1::xid8, event_id = $2::bigint WHERE id = 1', [next.txid, next.id]);
       // Rebuild marks the cursor has passed for good are no longer needed.
       if (marks) await tx.query('DELETE FROM mon_fold_skips WHERE pg_snapshot_xmax(snapshot) <= $1::xid8', [next.txid]);
       return { next, more: rows.length === BATCH };

@@ -29,7 +29,7 @@ export async function rebuildRollups(db: Db, sources: RebuildSources, zones: Reg
   await db.transaction(async (tx) => {
     // One snapshot for the whole rebuild, and no folding meanwhile (the folder waits on the cursor).
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
-    await tx.query('SELECT 1 FROM mon_fold_cursor WHERE id = 1 FOR UPDATE');
+    await tx.query('SELECT 1 FROM mon_rollup_cursor WHERE id = 1 FOR UPDATE');
     // What this snapshot saw is counted here; its changes still waiting to be folded must not
     // add the same intervals again.
     await tx.query('INSERT INTO mon_fold_skips (from_ms, to_ms, snapshot) VALUES ($1, $2, pg_current_snapshot())', [from.getTime(), to.getTime()]);
