@@ -24,7 +24,7 @@ export type Services = ReturnType<typeof createServices>;
  * Monitoring folds its rollups from the contact centre's cc.calls.changed events, whose shape it
  * declares itself: this stops compiling when the published change no longer fits it.
  */
-const _changeFitsMonitoring = (c: CallsChanged): CallsChangedFacts => c;
+const _changeFitsMonitoring = (c: Required<CallsChanged>): Required<CallsChangedFacts> => c;
 
 export interface ServiceOptions {
   /** Protects personal data (caller numbers); see platform/secret-key.ts. */
