@@ -13,11 +13,17 @@ import { EventBus } from './platform/events/bus.ts';
 import type { Logger } from './platform/logger.ts';
 import { createRegions } from './regions/index.ts';
 import { createKnowledge } from './knowledge/index.ts';
-import { createContactCenter, subscribeContactCenter, type Clock } from './contact-center/index.ts';
-import { createMonitoring } from './monitoring/index.ts';
+import { createContactCenter, subscribeContactCenter, type CallsChanged, type Clock } from './contact-center/index.ts';
+import { createMonitoring, type CallsChangedFacts } from './monitoring/index.ts';
 import { createPortal } from './portal/index.ts';
 
 export type Services = ReturnType<typeof createServices>;
+
+/**
+ * Monitoring folds its rollups from the contact centre's cc.calls.changed events, whose shape it
+ * declares itself: this stops compiling when the published change no longer fits it.
+ */
+const _changeFitsMonitoring = (c: Required<CallsChanged>): Required<CallsChangedFacts> => c;
 
 export interface ServiceOptions {
   /** Protects personal data (caller numbers); see platform/secret-key.ts. */
@@ -30,19 +36,10 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login' 
   const audit = new AuditService(db);
   const { regions } = createRegions({ db, audit });
   const { answers, synonyms, feedback, queryStats, publications, search, kbImport } = createKnowledge({ db, log, audit });
-  const monitoring = createMonitoring({
-    db,
-    log,
-    audit,
-    regions,
-    // (the portal is made below; the summary asks it only when a report is read)
-    year: { answersPublished: (from, to) => publications.newAnswers(from, to), portalViews: (from, to) => portal.views.total(from, to) },
-    unansweredSearches: async (ctx, limit) => (await queryStats.report(ctx, 'day', 'unanswered', limit)).items.map((x) => ({ query: x.query, searches: x.searches })), ...(options.clock ? { clock: options.clock } : {}) });
   const accounts = new AccountsWatch();
   const checkedTokens = new TokenCache();
   accounts.onChange(() => checkedTokens.forget());
   const cc = createContactCenter({
-    hooks: monitoring.hooks,
     db,
     log,
     audit,
@@ -54,8 +51,16 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login' 
       return { timezone: c.timezone, serviceLevelSeconds: c.norms.serviceLevelSeconds, shortAbandonSeconds: c.norms.shortAbandonSeconds };
     },
   });
+  const monitoring = createMonitoring({
+    db,
+    log,
+    audit,
+    regions,
+    sources: cc.sources,
+    // (the portal is made below; the summary asks it only when a report is read)
+    year: { answersPublished: (from, to) => publications.newAnswers(from, to), portalViews: (from, to) => portal.views.total(from, to) },
+    unansweredSearches: async (ctx, limit) => (await queryStats.report(ctx, 'day', 'unanswered', limit)).items.map((x) => ({ query: x.query, searches: x.searches })), ...(options.clock ? { clock: options.clock } : {}) });
   const events = new EventBus(db, log);
-  monitoring.attach(cc.sources);
   const { portal } = createPortal({ db, log, answers, search, regions, publicUrl: config.publicUrl, ...(options.clock ? { clock: options.clock } : {}) });
   return {
     db,

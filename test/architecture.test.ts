@@ -82,4 +82,9 @@ describe('import walls', () => {
     );
     expect(inside.map(({ from, to }) => `${from} -> ${to}`)).toEqual([]);
   });
+
+  it('monitoring imports nothing from the contact centre, not even types (it reads the facts it publishes)', () => {
+    const reached = sources.filter((p) => p.startsWith('src/monitoring/')).flatMap((file) => importsOf(root, file)).filter(({ to }) => to.startsWith('src/contact-center/'));
+    expect(reached.map(({ from, to }) => `${from} -> ${to}`)).toEqual([]);
+  });
 });

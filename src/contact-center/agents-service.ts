@@ -10,6 +10,7 @@ import { conflict, notFound } from '../platform/errors.ts';
 import { publish } from '../platform/events/bus.ts';
 import * as a from './agents-queries.ts';
 import type { CallEvent } from './call-fold.ts';
+import type { AgentMove } from './change-facts.ts';
 import { agentSummary, NODE, type CallEventsRecorder, type Decision } from './call-events.ts';
 import { callById } from './calls-queries.ts';
 import type { AgentView, WrapUp } from './schema.ts';
@@ -93,25 +94,25 @@ export class AgentsService {
     let moved = false;
     const row = await this.db.transaction(async (tx) => {
       const agent = (await a.agentById(tx, userId, true))!;
-      const next = await this.transition(tx, agent, state, reason);
+      const { next, move } = await this.transition(tx, agent, state, reason);
       await audit?.(tx);
       moved = next !== agent;
-      if (moved) await publish(tx, 'cc.calls.changed', { calls: [], agents: [agentSummary(next)], origin: NODE });
+      if (moved) await this.recorder.agentsMoved(tx, [next], move ? [move] : []);
       return next;
     });
     if (moved) this.recorder.announce({ calls: [], agents: [agentSummary(row)] });
     return (await this.view([row]))[0]!;
   }
 
-  private async transition(tx: Queryable, agent: a.AgentRow, state: 'ready' | 'break' | 'offline', reason?: string): Promise<a.AgentRow> {
+  private async transition(tx: Queryable, agent: a.AgentRow, state: 'ready' | 'break' | 'offline', reason?: string): Promise<{ next: a.AgentRow; move?: AgentMove }> {
     const onCall = agent.state === 'ringing' || agent.state === 'talking' || agent.state === 'wrap_up';
     if (onCall) {
       if (agent.state === 'ringing') throw conflict('agent.call_ringing', 'A call is ringing for you: answer it first.');
       if (state === 'offline') throw conflict('agent.on_call', 'Finish the call (and its wrap-up) before going offline.');
       // Asked during a call: the break starts when the call is wrapped up ("ready" cancels it).
-      return a.setAgentState(tx, agent, { state: agent.state, breakAfter: state === 'break' ? (reason ?? 'break') : null }, this.clock());
+      return { next: await a.setAgentState(tx, agent, { state: agent.state, breakAfter: state === 'break' ? (reason ?? 'break') : null }, this.clock()) };
     }
-    if (state === agent.state && (state !== 'break' || (reason ?? 'break') === agent.reason)) return agent;
+    if (state === agent.state && (state !== 'break' || (reason ?? 'break') === agent.reason)) return { next: agent };
     const at = this.clock();
     const next = await a.setAgentState(tx, agent, {
       state,
@@ -120,8 +121,7 @@ export class AgentsService {
       ...(state === 'ready' ? { idleSince: at } : {}),
       breakAfter: null,
     }, at);
-    await this.recorder.agentsMoved(tx, [{ before: agent, after: next, at }]);
-    return next;
+    return { next, move: { before: agent, after: next, at } };
   }
 
   // --- the call in front of the operator ------------------------------------------------------

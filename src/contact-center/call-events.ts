@@ -13,7 +13,7 @@ import { agentsByIds, type AgentRow } from './agents-queries.ts';
 import { admitBatch, decisionsToPublish, distinctEvents, moveOperators, operatorsToRead, refold, resultsInOrder, ringOperators } from './batch-admission.ts';
 import { lockAndRead, writeBatch } from './calls-queries.ts';
 import type { Queues } from './queues.ts';
-import type { AgentMove, WriteHooks } from './write-hooks.ts';
+import { changeFacts, type AgentMove, type ChangeFacts } from './change-facts.ts';
 import type { EventResult } from './schema.ts';
 
 export interface RecordOptions {
@@ -83,7 +83,8 @@ export const callSummary = (r: CallRecord): CallSummary => ({
   ...(r.routedByPbx ? { routedByPbx: true } : {}),
 });
 
-export interface CallsChanged {
+/** A committed change (cc.calls.changed); as published, with its facts for the figures (see change-facts.ts). */
+export interface CallsChanged extends ChangeFacts {
   /** The process that recorded the change (see NODE). */
   origin?: string;
   calls: CallSummary[];
@@ -139,12 +140,11 @@ export class CallEventsRecorder {
   constructor(
     private readonly db: Db,
     private readonly queues: Queues,
-    private readonly hooks: WriteHooks = {},
   ) {}
 
   /** Operators moved outside a batch of call events (their own state changes). */
-  async agentsMoved(tx: Queryable, moves: AgentMove[]): Promise<void> {
-    if (moves.length) await publishMany(tx, this.hooks.changed?.([], moves) ?? []);
+  async agentsMoved(tx: Queryable, agents: AgentRow[], moves: AgentMove[]): Promise<void> {
+    await publishMany(tx, [{ topic: 'cc.calls.changed', payload: { calls: [], agents: agents.map(agentSummary), origin: NODE, ...changeFacts([], moves) } }]);
   }
 
   /** A call's record from its stored events, exactly as recording them produced it. */
@@ -188,8 +188,7 @@ export class CallEventsRecorder {
         const moved = moveOperators(changes, rows, opts.now ?? new Date());
         changed.agents = moved.agents.map(agentSummary);
         changed.calls = changes.map(({ after }) => callSummary(after));
-        const theirs = this.hooks.changed?.(changes.map((c) => ({ before: c.before, after: c.after })), moved.moves) ?? [];
-        const publish = [...outbox, { topic: 'cc.calls.changed', payload: { ...changed, origin: NODE } }, ...theirs];
+        const publish = [...outbox, { topic: 'cc.calls.changed', payload: { ...changed, origin: NODE, ...changeFacts(changes, moved.moves) } }];
         // The ACD hears first: it routes while the batch is written and flushed.
         admittedTold = true;
         this.emit({ phase: 'admitted', changed });

@@ -1,49 +1,11 @@
-// Calls as other modules may read them: rebuilt from raw events (for recomputing rollups), or as
-// stored, for a region and a span of time.
+// Calls as other modules may read them, in the form of the facts a change publishes: rebuilt from
+// raw events (for recomputing rollups), or as stored, for a region and a span of time.
 import type { Db, Queryable } from '../platform/db/database.ts';
-import type { CallEvent, CallRecord } from './call-fold.ts';
+import type { CallEvent } from './call-fold.ts';
 import type { CallEventsRecorder } from './call-events.ts';
-import { waitingByRegion, type CallRow } from './calls-queries.ts';
-
-interface EventRow {
-  id: string;
-  call_id: string;
-  type: CallEvent['type'];
-  at: Date;
-  data: Record<string, unknown>;
-  source: CallEvent['source'];
-}
-
-export function recordOf(r: CallRow): CallRecord {
-  return {
-    callId: r.call_id,
-    state: r.state,
-    regionCode: r.region_code,
-    queueId: r.queue_id,
-    queueRegion: r.queue_region,
-    originQueueId: r.origin_queue_id,
-    operatorId: r.operator_id,
-    callerHash: r.caller_hash,
-    callerMasked: r.caller_masked,
-    dialled: r.dialled,
-    topic: r.topic,
-    offeredAt: r.offered_at,
-    queuedAt: r.queued_at,
-    ringingAt: r.ringing_at,
-    answeredAt: r.answered_at,
-    endedAt: r.ended_at,
-    wrappedAt: r.wrapped_at,
-    overflowed: r.overflowed,
-    callback: r.callback,
-    outcome: r.outcome,
-    topics: r.topics,
-    answersUsed: r.answers_used,
-    note: r.note,
-    closeReason: r.close_reason,
-    events: r.events,
-    routedByPbx: r.routed_by_pbx,
-  };
-}
+import { recordOf, type CallRow } from './call-rows.ts';
+import { eventsOfCalls, waitingByRegion } from './calls-queries.ts';
+import { callFacts, type CallFacts } from './change-facts.ts';
 
 export class CallSources {
   constructor(
@@ -63,7 +25,7 @@ export class CallSources {
   }
 
   /** Calls offered in [from, to), folded again from their raw events (pages of 5,000 calls). */
-  async *rebuiltFromEvents(tx: Queryable, from: Date, to: Date): AsyncGenerator<CallRecord[]> {
+  async *rebuiltFromEvents(tx: Queryable, from: Date, to: Date): AsyncGenerator<CallFacts[]> {
     let after = '';
     for (;;) {
       const ids = await tx.query<{ call_id: string }>(
@@ -72,10 +34,9 @@ export class CallSources {
       );
       if (!ids.rows.length) return;
       const list = ids.rows.map((r) => r.call_id);
-      const events = await tx.query<EventRow>('SELECT id, call_id, type, at, data, source FROM cc_call_events WHERE call_id = ANY($1::text[])', [list]);
       const byCall = new Map<string, CallEvent[]>();
-      for (const e of events.rows) (byCall.get(e.call_id) ?? byCall.set(e.call_id, []).get(e.call_id)!).push({ id: e.id, callId: e.call_id, type: e.type, at: e.at, data: e.data, source: e.source });
-      yield list.map((id) => this.recorder.refold(id, byCall.get(id) ?? []));
+      for (const e of await eventsOfCalls(tx, list)) (byCall.get(e.callId) ?? byCall.set(e.callId, []).get(e.callId)!).push(e);
+      yield list.map((id) => callFacts(this.recorder.refold(id, byCall.get(id) ?? [])));
       after = list[list.length - 1]!;
     }
   }
@@ -85,12 +46,12 @@ export class CallSources {
   }
 
   /** Stored calls offered in [from, to) that started in, or were served in, these regions. */
-  async stored(tx: Queryable, regions: string[], from: Date, to: Date): Promise<CallRecord[]> {
+  async stored(tx: Queryable, regions: string[], from: Date, to: Date): Promise<CallFacts[]> {
     const r = await tx.query<CallRow>(
       `SELECT * FROM cc_calls WHERE offered_at >= $2 AND offered_at < $3 AND (region_code = ANY($1::text[]) OR queue_region = ANY($1::text[]))`,
       [regions, from, to],
     );
-    return r.rows.map(recordOf);
+    return r.rows.map((row) => callFacts(recordOf(row)));
   }
 }
 

@@ -5,8 +5,8 @@ import type { Db, Queryable } from '../platform/db/database.ts';
 import { inlineParameters } from '../platform/db/postgres.ts';
 import { testDatabase } from '../../test/support/database.ts';
 import type { CallRecord } from './call-fold.ts';
-import { recordOf } from './call-sources.ts';
-import { CALL_COLUMNS, callById, lockAndRead, writeBatch } from './calls-queries.ts';
+import { CALL_COLUMNS, recordOf } from './call-rows.ts';
+import { callById, lockAndRead, writeBatch } from './calls-queries.ts';
 
 const t = (s: number) => new Date(Date.UTC(2026, 10, 28, 9, 0, s));
 

@@ -2,6 +2,7 @@
 import type { Queryable } from '../platform/db/database.ts';
 import type { OutboxEvent } from '../platform/events/bus.ts';
 import type { CallEvent, CallRecord, CallState } from './call-fold.ts';
+import { toRow, type CallRow } from './call-rows.ts';
 import type { AgentLogEntry, AgentRow } from './agents-queries.ts';
 
 interface EventRow {
@@ -13,6 +14,8 @@ interface EventRow {
   source: CallEvent['source'];
 }
 
+export type { CallRow } from './call-rows.ts';
+
 const toEvent = (r: EventRow): CallEvent => ({ id: r.id, callId: r.call_id, type: r.type, at: r.at, data: r.data, source: r.source });
 
 /**
@@ -22,44 +25,6 @@ const toEvent = (r: EventRow): CallEvent => ({ id: r.id, callId: r.call_id, type
 export async function lockAndRead(tx: Queryable, callIds: string[], eventIds: string[]): Promise<CallEvent[]> {
   const r = await tx.query<EventRow>('SELECT id, call_id, type, at, data, source FROM cc_lock_and_read($1::text[], $2::text[])', [callIds, eventIds]);
   return r.rows.map(toEvent);
-}
-
-/** The columns of cc_calls a call's record fills (all but updated_at). */
-export const CALL_COLUMNS = [
-  'call_id', 'state', 'region_code', 'queue_id', 'queue_region', 'origin_queue_id', 'operator_id', 'caller_hash', 'caller_masked', 'dialled', 'topic',
-  'offered_at', 'queued_at', 'ringing_at', 'answered_at', 'ended_at', 'wrapped_at', 'overflowed', 'callback', 'outcome', 'topics',
-  'answers_used', 'note', 'close_reason', 'events', 'routed_by_pbx',
-] as const;
-
-function toRow(r: CallRecord): Record<(typeof CALL_COLUMNS)[number], unknown> {
-  return {
-    call_id: r.callId,
-    state: r.state,
-    region_code: r.regionCode,
-    queue_id: r.queueId,
-    queue_region: r.queueRegion,
-    origin_queue_id: r.originQueueId,
-    operator_id: r.operatorId,
-    caller_hash: r.callerHash,
-    caller_masked: r.callerMasked,
-    dialled: r.dialled,
-    topic: r.topic,
-    offered_at: r.offeredAt?.toISOString() ?? null,
-    queued_at: r.queuedAt?.toISOString() ?? null,
-    ringing_at: r.ringingAt?.toISOString() ?? null,
-    answered_at: r.answeredAt?.toISOString() ?? null,
-    ended_at: r.endedAt?.toISOString() ?? null,
-    wrapped_at: r.wrappedAt?.toISOString() ?? null,
-    overflowed: r.overflowed,
-    callback: r.callback,
-    outcome: r.outcome,
-    topics: r.topics,
-    answers_used: r.answersUsed,
-    note: r.note,
-    close_reason: r.closeReason,
-    events: r.events,
-    routed_by_pbx: r.routedByPbx,
-  };
 }
 
 /**
@@ -80,36 +45,6 @@ export async function writeBatch(
   ]);
 }
 
-export interface CallRow {
-  call_id: string;
-  state: CallState;
-  region_code: string | null;
-  queue_id: number | null;
-  queue_region: string | null;
-  origin_queue_id: number | null;
-  operator_id: number | null;
-  caller_hash: string | null;
-  caller_masked: string | null;
-  dialled: string | null;
-  topic: string | null;
-  offered_at: Date | null;
-  queued_at: Date | null;
-  ringing_at: Date | null;
-  answered_at: Date | null;
-  ended_at: Date | null;
-  wrapped_at: Date | null;
-  overflowed: boolean;
-  callback: boolean;
-  outcome: string | null;
-  topics: string[];
-  answers_used: string[];
-  note: string | null;
-  close_reason: string | null;
-  events: number;
-  routed_by_pbx: boolean;
-  updated_at: Date;
-}
-
 export async function callById(db: Queryable, callId: string): Promise<CallRow | undefined> {
   return (await db.query<CallRow>('SELECT * FROM cc_calls WHERE call_id = $1', [callId])).rows[0];
 }
@@ -120,6 +55,12 @@ export async function callsByIds(db: Queryable, ids: string[]): Promise<CallRow[
 
 export async function eventsOfCall(db: Queryable, callId: string): Promise<CallEvent[]> {
   const r = await db.query<EventRow>('SELECT id, call_id, type, at, data, source FROM cc_call_events WHERE call_id = $1', [callId]);
+  return r.rows.map(toEvent);
+}
+
+/** The stored events of these calls. */
+export async function eventsOfCalls(db: Queryable, callIds: string[]): Promise<CallEvent[]> {
+  const r = await db.query<EventRow>('SELECT id, call_id, type, at, data, source FROM cc_call_events WHERE call_id = ANY($1::text[])', [callIds]);
   return r.rows.map(toEvent);
 }
 

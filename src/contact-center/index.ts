@@ -17,11 +17,10 @@ import { queuesRoutes } from './queues-routes.ts';
 import { contactCenterRoutes } from './routes.ts';
 import { SupervisorService, type RegionNorms } from './supervisor-service.ts';
 import { TelephonyService } from './telephony-service.ts';
-import type { WriteHooks } from './write-hooks.ts';
 
 export type { Decision, CallsChanged } from './call-events.ts';
 export type { Clock } from './acd/acd.ts';
-export type { WriteHooks, CallChangeFacts, AgentMove, OutboxEvent } from './write-hooks.ts';
+export type { CallFacts, ChangeFacts, MoveFacts } from './change-facts.ts';
 export type { CallRecord } from './call-fold.ts';
 
 export interface ContactCenterOptions {
@@ -33,15 +32,13 @@ export interface ContactCenterOptions {
   accounts: AccountsWatch;
   normsOf: (region: string) => Promise<RegionNorms>;
   clock?: Clock;
-  /** Kept in step inside each change's transaction (the monitoring rollups). */
-  hooks?: WriteHooks;
 }
 
 export function createContactCenter(o: ContactCenterOptions) {
   const queues = new Queues(o.db);
   const directory = new Directory(o.db);
   o.accounts.onChange(() => directory.forget());
-  const recorder = new CallEventsRecorder(o.db, queues, o.hooks);
+  const recorder = new CallEventsRecorder(o.db, queues);
   const agents = new AgentsService(o.db, o.audit, recorder, directory, o.clock);
   const calls = new CallsService(o.db, o.audit, queues, directory);
   return {

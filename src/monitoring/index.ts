@@ -1,15 +1,14 @@
 // The monitoring module's public face: interval rollups kept in step with the contact centre, the
 // live figures, alerts and webhooks, and their routes.
-import type { CallRecord, WriteHooks } from '../contact-center/index.ts';
 import type { AuditService } from '../platform/audit/service.ts';
 import type { Db, Queryable } from '../platform/db/database.ts';
 import type { EventBus } from '../platform/events/bus.ts';
 import type { App } from '../platform/http/types.ts';
 import type { Logger } from '../platform/logger.ts';
 import { LiveFigures, type CallCentres } from './live-figures.ts';
-import { rollupHooks } from './rollups/hooks.ts';
 import { RollupFolder } from './rollups/fold.ts';
 import { RegionZones } from './rollups/daily.ts';
+import type { CallFacts } from './rollups/facts.ts';
 import { rebuildRollups, type RebuildSources } from './rollups/rebuild.ts';
 import { monitoringRoutes } from './routes.ts';
 import { planningSource } from './planning.ts';
@@ -19,8 +18,9 @@ import { registerRegionGauges } from './prometheus.ts';
 import type { Registry } from '../platform/observability/registry.ts';
 import { MonitoringService, type Clock, type UnansweredSearches } from './service.ts';
 
+/** The contact centre's calls, in the form of the facts it publishes (see rollups/facts.ts). */
 export interface MonitoringSources extends RebuildSources {
-  stored(tx: Queryable, regions: string[], from: Date, to: Date): Promise<CallRecord[]>;
+  stored(tx: Queryable, regions: string[], from: Date, to: Date): Promise<CallFacts[]>;
   waitingNow(): Promise<{ region: string; since: Date[] }[]>;
 }
 
@@ -33,29 +33,20 @@ export interface MonitoringOptions {
   log: Logger;
   audit: AuditService;
   regions: CallCentres;
+  /** The contact centre's calls. */
+  sources: MonitoringSources;
   clock?: Clock;
 }
 
 export function createMonitoring(o: MonitoringOptions) {
-  let sources: MonitoringSources | undefined;
-  const need = () => {
-    if (!sources) throw new Error('monitoring: call sources not attached');
-    return sources;
-  };
   const zones = new RegionZones();
-  const hooks: WriteHooks = rollupHooks;
-  const folder = new RollupFolder(o.db, o.log, zones, () => (tx, regions, from, to) => need().stored(tx, regions, from, to));
+  const folder = new RollupFolder(o.db, o.log, zones, (tx, regions, from, to) => o.sources.stored(tx, regions, from, to));
   // What this node wrote is what it reads: readers fold what is pending first.
   const fresh = () => folder.catchUp();
-  const live = new LiveFigures(o.db, o.regions, () => need().waitingNow(), fresh);
+  const live = new LiveFigures(o.db, o.regions, () => o.sources.waitingNow(), fresh);
   return {
-    hooks,
     folder,
-    /** The contact centre's calls, once it exists (it needs the hooks first). */
-    attach(s: MonitoringSources) {
-      sources = s;
-    },
-    rebuild: (from: Date, to: Date, onProgress?: (calls: number, total: number) => void) => rebuildRollups(o.db, need(), zones, from, to, onProgress),
+    rebuild: (from: Date, to: Date, onProgress?: (calls: number, total: number) => void) => rebuildRollups(o.db, o.sources, zones, from, to, onProgress),
     /** Regions were imported again: their time zones may have changed. */
     forgetZones: () => zones.forget(),
     /** A region's norms changed: the live figures read them again now, not within 30 s. */
@@ -76,3 +67,4 @@ export function monitoringRoutesAll(app: App, m: Monitoring, deps: { bus: EventB
 }
 
 export { WAIT_BUCKETS, ABANDON_BUCKETS, INTERVAL_MS } from './rollups/contribution.ts';
+export type { CallFacts, CallsChangedFacts } from './rollups/facts.ts';

@@ -73,7 +73,7 @@ export class LiveFigures {
     const days = [...centres].map(([code, c]) => ({ code, ...localDay(now, c.timezone) }));
     // up to the end of the interval now runs in: nothing later has happened yet
     const [recent, today, waiting] = await Promise.all([
-      totalsByRegion(this.db, windowStart(now), new Date(intervalOf(now) + INTERVAL_MS)),
+      totalsByRegion(this.db, windowStart(now), new Date(intervalOf(now.getTime()) + INTERVAL_MS)),
       totalsOnDates(this.db, days.map((d) => ({ region: d.code, date: d.date }))),
       this.waiting(),
     ]);

@@ -1,58 +1,12 @@
 // The service's figures, each from summed interval counters by one formula (docs/metrics.md says
 // which and why). Pure functions: the wallboard, reports, alerts and /metrics all use these.
-import { ABANDON_BUCKETS, WAIT_BUCKETS } from './rollups/contribution.ts';
+import { ABANDON_BUCKETS, addCounters, WAIT_BUCKETS, zeroCounters, type Counters } from './rollups/counters.ts';
 
 /** Interval counters summed over any span of regions, queues and intervals. */
-export interface Totals {
-  offered: number;
-  answered: number;
-  abandoned: number;
-  overflowOut: number;
-  overflowIn: number;
-  callbacks: number;
-  waitSeconds: number;
-  maxWaitSeconds: number;
-  talkSeconds: number;
-  wrapSeconds: number;
-  /** Answered within each of WAIT_BUCKETS seconds. */
-  answeredWithin: number[];
-  /** Abandoned within each of ABANDON_BUCKETS seconds. */
-  abandonedWithin: number[];
-}
+export type Totals = Counters;
 
-export function emptyTotals(): Totals {
-  return {
-    offered: 0,
-    answered: 0,
-    abandoned: 0,
-    overflowOut: 0,
-    overflowIn: 0,
-    callbacks: 0,
-    waitSeconds: 0,
-    maxWaitSeconds: 0,
-    talkSeconds: 0,
-    wrapSeconds: 0,
-    answeredWithin: WAIT_BUCKETS.map(() => 0),
-    abandonedWithin: ABANDON_BUCKETS.map(() => 0),
-  };
-}
-
-export function addTotals(a: Totals, b: Totals): Totals {
-  return {
-    offered: a.offered + b.offered,
-    answered: a.answered + b.answered,
-    abandoned: a.abandoned + b.abandoned,
-    overflowOut: a.overflowOut + b.overflowOut,
-    overflowIn: a.overflowIn + b.overflowIn,
-    callbacks: a.callbacks + b.callbacks,
-    waitSeconds: a.waitSeconds + b.waitSeconds,
-    maxWaitSeconds: Math.max(a.maxWaitSeconds, b.maxWaitSeconds),
-    talkSeconds: a.talkSeconds + b.talkSeconds,
-    wrapSeconds: a.wrapSeconds + b.wrapSeconds,
-    answeredWithin: a.answeredWithin.map((x, i) => x + b.answeredWithin[i]!),
-    abandonedWithin: a.abandonedWithin.map((x, i) => x + b.abandonedWithin[i]!),
-  };
-}
+export const emptyTotals = zeroCounters;
+export const addTotals = addCounters;
 
 export const serviceLevelVariants = ['standard', 'all_abandons', 'abandons_ignored'] as const;
 export type ServiceLevelVariant = (typeof serviceLevelVariants)[number];

@@ -1,6 +1,7 @@
 // Reading the daily rollups for reports: sums per period (day, week, month, year), optionally per
 // region, with "answered within T" and short abandons taken at each region's own thresholds.
 import type { Queryable } from '../../platform/db/database.ts';
+import { COUNTER_COLUMNS, scalarsOf, scalarsSql, type Scalars } from '../rollups/counters.ts';
 
 export type Period = 'day' | 'week' | 'month' | 'year';
 
@@ -11,21 +12,12 @@ export interface Thresholds {
   short: number;
 }
 
-export interface PeriodSums {
+/** The counters of a period, with "answered within T" and short abandons at each region's thresholds. */
+export interface PeriodSums extends Scalars {
   period: string;
   region: string | null;
-  offered: number;
-  answered: number;
-  abandoned: number;
   shortAbandoned: number;
   answeredInTime: number;
-  overflowOut: number;
-  overflowIn: number;
-  callbacks: number;
-  waitSeconds: number;
-  maxWaitSeconds: number;
-  talkSeconds: number;
-  wrapSeconds: number;
 }
 
 // Grouped by the date itself (cheap), the label made once per group (to_char per row was not).
@@ -42,7 +34,7 @@ const PERIOD_LABEL: Record<Period, string> = {
   year: "to_char(s.k, 'YYYY')",
 };
 
-const COLUMNS = 'region_code, offered, answered, abandoned, overflow_out, overflow_in, callbacks, wait_seconds, max_wait_seconds, talk_seconds, wrap_seconds, answered_within, abandoned_within';
+const COLUMNS = `region_code, ${COUNTER_COLUMNS}`;
 
 /** The whole months inside [from, to] (local dates, inclusive): from `first` (a 1st) up to the day before `after`. */
 export function wholeMonths(from: string, to: string): { first: string; after: string } | null {
@@ -74,7 +66,7 @@ function calendarSource(f: { from: string; to: string }, table: { days: string; 
 }
 
 // every region's days of a date summed (the answered-within buckets too, so one threshold for all)
-const NATIONAL_DAYS = `(SELECT local_date, ${COLUMNS.replace('region_code, ', '')} FROM mon_national_daily
+const NATIONAL_DAYS = `(SELECT local_date, ${COUNTER_COLUMNS} FROM mon_national_daily
                         WHERE local_date >= $1::date AND local_date <= $2::date AND $3::text[] IS NULL)`;
 
 /** Sums over local dates [from, to] (inclusive), per period, and per region when asked. */
@@ -98,12 +90,9 @@ export async function sumsByPeriod(db: Queryable, f: { from: string; to: string;
   const r = await db.query<Record<string, string | number | null>>(
     `SELECT ${PERIOD_LABEL[f.period]} AS period, s.* FROM (
        SELECT ${PERIOD_KEY[f.period]} AS k ${f.byRegion ? ', d.region_code AS region' : ', NULL AS region'},
-              ${agg('d.offered')} AS offered, ${agg('d.answered')} AS answered, ${agg('d.abandoned')} AS abandoned,
+              ${scalarsSql((column, add) => (add === 'count' ? agg(`d.${column}`) : add === 'max' ? agg(`d.${column}`, 'max') : real(`d.${column}`)))},
               ${agg(pick('abandoned_within', 'short'))} AS short_abandoned,
-              ${agg(pick('answered_within', 'within'))} AS answered_in_time,
-              ${agg('d.overflow_out')} AS overflow_out, ${agg('d.overflow_in')} AS overflow_in, ${agg('d.callbacks')} AS callbacks,
-              ${real('d.wait_seconds')} AS wait_seconds, ${agg('d.max_wait_seconds', 'max')} AS max_wait_seconds,
-              ${real('d.talk_seconds')} AS talk_seconds, ${real('d.wrap_seconds')} AS wrap_seconds
+              ${agg(pick('answered_within', 'within'))} AS answered_in_time
          FROM ${national ? NATIONAL_DAYS : calendarSource(f, { days: 'mon_daily', months: 'mon_monthly', columns: COLUMNS }, f.period === 'month' || f.period === 'year')} d ${join}
         ${single ? '' : `GROUP BY 1 ${group}`}) s
       ORDER BY s.k ${f.byRegion ? ', s.region' : ''}`,
@@ -113,18 +102,9 @@ export async function sumsByPeriod(db: Queryable, f: { from: string; to: string;
   return r.rows.map((x) => ({
     period: String(x.period),
     region: (x.region as string | null) ?? null,
-    offered: n(x.offered),
-    answered: n(x.answered),
-    abandoned: n(x.abandoned),
+    ...scalarsOf(x),
     shortAbandoned: n(x.short_abandoned),
     answeredInTime: n(x.answered_in_time),
-    overflowOut: n(x.overflow_out),
-    overflowIn: n(x.overflow_in),
-    callbacks: n(x.callbacks),
-    waitSeconds: n(x.wait_seconds),
-    maxWaitSeconds: n(x.max_wait_seconds),
-    talkSeconds: n(x.talk_seconds),
-    wrapSeconds: n(x.wrap_seconds),
   }));
 }
 

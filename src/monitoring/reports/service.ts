@@ -8,7 +8,7 @@ import type { Norms } from '../../regions/index.ts';
 import type { CallCentres } from '../live-figures.ts';
 import { localDate } from '../local-time.ts';
 import { bucketIndex, meanSeconds } from '../metrics.ts';
-import { ABANDON_BUCKETS, WAIT_BUCKETS } from '../rollups/contribution.ts';
+import { ABANDON_BUCKETS, addScalars, WAIT_BUCKETS, zeroScalars } from '../rollups/counters.ts';
 import * as q from './queries.ts';
 
 export interface Span {
@@ -167,23 +167,14 @@ export class ReportsService {
 }
 
 function emptySums(): q.PeriodSums {
-  return { period: '', region: null, offered: 0, answered: 0, abandoned: 0, shortAbandoned: 0, answeredInTime: 0, overflowOut: 0, overflowIn: 0, callbacks: 0, waitSeconds: 0, maxWaitSeconds: 0, talkSeconds: 0, wrapSeconds: 0 };
+  return { period: '', region: null, ...zeroScalars(), shortAbandoned: 0, answeredInTime: 0 };
 }
 
 function sumInto(a: q.PeriodSums, b: q.PeriodSums): q.PeriodSums {
   return {
     ...a,
-    offered: a.offered + b.offered,
-    answered: a.answered + b.answered,
-    abandoned: a.abandoned + b.abandoned,
+    ...addScalars(a, b),
     shortAbandoned: a.shortAbandoned + b.shortAbandoned,
     answeredInTime: a.answeredInTime + b.answeredInTime,
-    overflowOut: a.overflowOut + b.overflowOut,
-    overflowIn: a.overflowIn + b.overflowIn,
-    callbacks: a.callbacks + b.callbacks,
-    waitSeconds: a.waitSeconds + b.waitSeconds,
-    maxWaitSeconds: Math.max(a.maxWaitSeconds, b.maxWaitSeconds),
-    talkSeconds: a.talkSeconds + b.talkSeconds,
-    wrapSeconds: a.wrapSeconds + b.wrapSeconds,
   };
 }

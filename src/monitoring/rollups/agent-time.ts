@@ -9,11 +9,11 @@ export interface TimeSlice {
   seconds: number;
 }
 
-/** The seconds of [from, to) in `state`, interval by interval. */
-export function slices(region: string, state: string, from: Date, to: Date): TimeSlice[] {
+/** The seconds of [from, to) (epoch ms) in `state`, interval by interval. */
+export function slices(region: string, state: string, from: number, to: number): TimeSlice[] {
   const out: TimeSlice[] = [];
-  let t = from.getTime();
-  const end = to.getTime();
+  let t = from;
+  const end = to;
   while (t < end) {
     const interval = Math.floor(t / INTERVAL_MS) * INTERVAL_MS;
     const stop = Math.min(end, interval + INTERVAL_MS);

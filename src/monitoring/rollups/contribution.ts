@@ -1,47 +1,14 @@
-// What one call adds to the 15-minute interval rollups, as a pure function of its record. A call's
-// rollup rows change by contribution(after) − contribution(before) in the transaction that changes
-// the call, so the rollups always equal the sum over calls of their final contributions — the same
-// as a rebuild from raw events, whatever order the events came in.
+// What one call adds to the 15-minute interval rollups, as a pure function of its facts. A call's
+// rollup rows change by contribution(after) − contribution(before) for each change of the call
+// (folded after it commits), so the rollups always equal the sum over calls of their final
+// contributions — the same as a rebuild from raw events, whatever order the events came in.
+import type { CallFacts } from './facts.ts';
 
-/** Answered within these many seconds: service level can be computed for any of them. */
-export const WAIT_BUCKETS = [10, 15, 20, 30, 45, 60, 90, 120, 180, 300] as const;
-/** Abandoned within these many seconds: "short abandons" for any threshold among them. */
-export const ABANDON_BUCKETS = [3, 5, 10, 15, 20, 30] as const;
+import { ABANDON_BUCKETS, WAIT_BUCKETS, zeroCounters as zero, type Counters } from './counters.ts';
+
+export { ABANDON_BUCKETS, WAIT_BUCKETS } from './counters.ts';
 
 export const INTERVAL_MS = 15 * 60_000;
-
-export interface CallFacts {
-  callId: string;
-  state: string;
-  regionCode: string | null;
-  queueId: number | null;
-  queueRegion: string | null;
-  originQueueId: number | null;
-  topic: string | null;
-  offeredAt: Date | null;
-  queuedAt: Date | null;
-  answeredAt: Date | null;
-  endedAt: Date | null;
-  wrappedAt: Date | null;
-  overflowed: boolean;
-  callback: boolean;
-}
-
-/** The counters of one rollup row (one region, queue and interval). */
-export interface Counters {
-  offered: number;
-  answered: number;
-  abandoned: number;
-  overflowOut: number;
-  overflowIn: number;
-  callbacks: number;
-  waitSeconds: number;
-  maxWaitSeconds: number;
-  talkSeconds: number;
-  wrapSeconds: number;
-  answeredWithin: number[];
-  abandonedWithin: number[];
-}
 
 export interface RowKey {
   region: string;
@@ -54,32 +21,15 @@ export interface Contribution {
   topics: { region: string; interval: number; topic: string; calls: number }[];
 }
 
-export function zero(): Counters {
-  return {
-    offered: 0,
-    answered: 0,
-    abandoned: 0,
-    overflowOut: 0,
-    overflowIn: 0,
-    callbacks: 0,
-    waitSeconds: 0,
-    maxWaitSeconds: 0,
-    talkSeconds: 0,
-    wrapSeconds: 0,
-    answeredWithin: WAIT_BUCKETS.map(() => 0),
-    abandonedWithin: ABANDON_BUCKETS.map(() => 0),
-  };
-}
-
-export const intervalOf = (t: Date) => Math.floor(t.getTime() / INTERVAL_MS) * INTERVAL_MS;
-const seconds = (from: Date, to: Date) => Math.max(0, (to.getTime() - from.getTime()) / 1000);
+export const intervalOf = (ms: number) => Math.floor(ms / INTERVAL_MS) * INTERVAL_MS;
+const seconds = (from: number, to: number) => Math.max(0, (to - from) / 1000);
 
 /**
  * Counted in the interval the call was offered in: at its origin (offered, overflowed out, topic)
  * and where it was served (answered or abandoned, waits and handling times, overflowed in).
  */
 export function contribution(c: CallFacts): Contribution {
-  if (!c.offeredAt || !c.regionCode) return { rows: [], topics: [] };
+  if (c.offeredAt === null || !c.regionCode) return { rows: [], topics: [] };
   const interval = intervalOf(c.offeredAt);
   const originQueue = c.originQueueId ?? c.queueId;
   const rows = new Map<string, { key: RowKey; counters: Counters }>();
@@ -98,7 +48,7 @@ export function contribution(c: CallFacts): Contribution {
   }
   if (c.callback) served.callbacks++;
   const start = c.queuedAt ?? c.offeredAt;
-  if (c.answeredAt) {
+  if (c.answeredAt !== null) {
     const wait = seconds(start, c.answeredAt);
     served.answered++;
     served.waitSeconds += wait;
@@ -106,9 +56,9 @@ export function contribution(c: CallFacts): Contribution {
     WAIT_BUCKETS.forEach((b, i) => {
       if (wait <= b) served.answeredWithin[i]!++;
     });
-    if (c.endedAt) served.talkSeconds += seconds(c.answeredAt, c.endedAt);
-    if (c.endedAt && c.wrappedAt) served.wrapSeconds += seconds(c.endedAt, c.wrappedAt);
-  } else if (c.state === 'abandoned' && c.endedAt) {
+    if (c.endedAt !== null) served.talkSeconds += seconds(c.answeredAt, c.endedAt);
+    if (c.endedAt !== null && c.wrappedAt !== null) served.wrapSeconds += seconds(c.endedAt, c.wrappedAt);
+  } else if (c.abandoned && c.endedAt !== null) {
     const wait = seconds(start, c.endedAt);
     served.abandoned++;
     served.maxWaitSeconds = Math.max(served.maxWaitSeconds, wait);

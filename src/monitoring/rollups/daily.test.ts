@@ -1,7 +1,7 @@
 // Daily rows follow each region's own calendar, the federal reserve centre Moscow's.
 import { describe, expect, it } from 'vitest';
 import type { Queryable } from '../../platform/db/database.ts';
-import { zero } from './contribution.ts';
+import { zeroCounters as zero } from './counters.ts';
 import { byLocalDay, RegionZones } from './daily.ts';
 
 const regionsTable: Queryable = {

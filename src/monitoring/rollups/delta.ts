@@ -1,5 +1,7 @@
 // The change a call's new record makes to the rollups: its new contribution minus its old one.
-import { contribution, zero, type CallFacts, type Contribution, type Counters, type RowKey } from './contribution.ts';
+import { contribution, type Contribution, type RowKey } from './contribution.ts';
+import { isZero, subCounters, zeroCounters, type Counters } from './counters.ts';
+import type { CallFacts } from './facts.ts';
 
 export interface RowDelta {
   key: RowKey;
@@ -17,27 +19,6 @@ export interface Delta {
 
 const keyOf = (k: RowKey) => `${k.region}|${k.queueId}|${k.interval}`;
 
-function sub(a: Counters, b: Counters): Counters {
-  return {
-    offered: a.offered - b.offered,
-    answered: a.answered - b.answered,
-    abandoned: a.abandoned - b.abandoned,
-    overflowOut: a.overflowOut - b.overflowOut,
-    overflowIn: a.overflowIn - b.overflowIn,
-    callbacks: a.callbacks - b.callbacks,
-    waitSeconds: a.waitSeconds - b.waitSeconds,
-    maxWaitSeconds: 0,
-    talkSeconds: a.talkSeconds - b.talkSeconds,
-    wrapSeconds: a.wrapSeconds - b.wrapSeconds,
-    answeredWithin: a.answeredWithin.map((x, i) => x - b.answeredWithin[i]!),
-    abandonedWithin: a.abandonedWithin.map((x, i) => x - b.abandonedWithin[i]!),
-  };
-}
-
-const isZero = (c: Counters) =>
-  !c.offered && !c.answered && !c.abandoned && !c.overflowOut && !c.overflowIn && !c.callbacks && !c.waitSeconds && !c.talkSeconds && !c.wrapSeconds &&
-  c.answeredWithin.every((x) => !x) && c.abandonedWithin.every((x) => !x);
-
 export function delta(before: CallFacts | null, after: CallFacts): Delta {
   const old: Contribution = before ? contribution(before) : { rows: [], topics: [] };
   const now = contribution(after);
@@ -45,9 +26,9 @@ export function delta(before: CallFacts | null, after: CallFacts): Delta {
   for (const r of [...old.rows, ...now.rows]) keys.set(keyOf(r.key), r.key);
   const rows: RowDelta[] = [];
   for (const [k, key] of keys) {
-    const a = now.rows.find((r) => keyOf(r.key) === k)?.counters ?? zero();
-    const b = old.rows.find((r) => keyOf(r.key) === k)?.counters ?? zero();
-    const d = sub(a, b);
+    const a = now.rows.find((r) => keyOf(r.key) === k)?.counters ?? zeroCounters();
+    const b = old.rows.find((r) => keyOf(r.key) === k)?.counters ?? zeroCounters();
+    const d = subCounters(a, b);
     const recomputeMax = b.maxWaitSeconds > a.maxWaitSeconds;
     if (isZero(d) && !recomputeMax && a.maxWaitSeconds === b.maxWaitSeconds) continue;
     rows.push({ key, counters: d, maxWaitSeconds: a.maxWaitSeconds, recomputeMax });

@@ -1,20 +1,29 @@
-// The rollups follow the contact centre after its commits, not inside them. Each contact-centre
-// transaction writes what it changes in the rollups (a merged delta, operators' time slices) to the
-// outbox as one `mon.fold` event; this folder adds those up, in commit-safe order, many
-// transactions per statement, and moves its cursor in the same transaction. So a call's write
-// touches no shared counter row (no waiting on each other at load), every change is counted exactly
-// once (cursor and rows commit together), and a crash loses nothing (the events are durable).
+// The rollups follow the contact centre after its commits, not inside them. Each change of calls
+// and operators is published (cc.calls.changed) with each changed call's facts before and after and
+// each operator's move; this folder reads those events from the outbox in commit-safe order (a
+// durable consumer of platform/events), adds up what they change in the rollups, many transactions
+// per statement, and moves its cursor in the same transaction. So a call's write touches no shared
+// counter row and computes nothing for the rollups, every change is counted exactly once (cursor
+// and rows commit together), and a crash loses nothing (the events are durable).
 import type { Db, Queryable } from '../../platform/db/database.ts';
+import { eventsAfter, type EventCursor, type EventRow } from '../../platform/events/outbox.ts';
 import type { Logger } from '../../platform/logger.ts';
-import type { TimeSlice } from './agent-time.ts';
+import { slices, type TimeSlice } from './agent-time.ts';
 import { dailyParts, recomputeDailyMax, type RegionZones } from './daily.ts';
-import type { Delta } from './delta.ts';
+import { delta, type Delta } from './delta.ts';
+import { CALLS_CHANGED, type CallFacts, type CallsChangedFacts } from './facts.ts';
 import { addAgentTime, merge, recomputeMax, rollupsPart, runParts, topicsPart } from './store.ts';
-import type { CallRecord } from '../../contact-center/index.ts';
 
-export const FOLD_TOPIC = 'mon.fold';
+/**
+ * Until 2026-12 each contact-centre transaction wrote its share of the rollups as an event of its
+ * own, computed inside it; those of an installation upgraded with some still unfolded are folded
+ * as they are (the cc.calls.changed events of those transactions carry no facts: nothing twice).
+ * Once the outbox's history has passed them (days), this topic can go.
+ */
+const LEGACY_TOPIC = 'mon.fold';
+const TOPICS = [CALLS_CHANGED, LEGACY_TOPIC];
 
-export type CallsIn = (tx: Queryable, regions: string[], from: Date, to: Date) => Promise<CallRecord[]>;
+export type CallsIn = (tx: Queryable, regions: string[], from: Date, to: Date) => Promise<CallFacts[]>;
 
 /** One transaction's share of the rollups. */
 export interface FoldPayload {
@@ -22,13 +31,17 @@ export interface FoldPayload {
   agentTime?: TimeSlice[];
 }
 
-interface FoldRow {
-  id: string;
-  txid: string;
-  payload: FoldPayload;
-  /** Spans a rebuild already counted this transaction in ([from, to) as epoch ms). */
-  skip: { from: number; to: number }[];
+type Skips = { from: number; to: number }[];
+
+/** What a change of calls and operators adds to the rollups. */
+export function shareOf(c: CallsChangedFacts): FoldPayload {
+  const d = merge((c.facts ?? []).map((f) => delta(f.before, f.after)));
+  // The state that ended now is counted; the one that begins is counted when it ends.
+  const agentTime = (c.moves ?? []).flatMap((m) => (m.before === 'offline' ? [] : slices(m.region, m.before, m.since, m.at)));
+  return { delta: d, agentTime };
 }
+
+const shareOfEvent = (e: EventRow): FoldPayload => (e.topic === LEGACY_TOPIC ? (e.payload as FoldPayload) : shareOf(e.payload as CallsChangedFacts));
 
 /** Events per folding transaction: large enough to merge well, small enough to stay short. */
 const BATCH = 2000;
@@ -40,10 +53,10 @@ const BATCH = 2000;
  */
 const POLL_MS = 2000;
 
-const inSkip = (t: number, skip: FoldRow['skip']) => skip.some((s) => t >= s.from && t < s.to);
+const inSkip = (t: number, skip: Skips) => skip.some((s) => t >= s.from && t < s.to);
 
-/** The payload without what a rebuild already counted. */
-function unskipped(p: FoldPayload, skip: FoldRow['skip']): FoldPayload {
+/** The share without what a rebuild already counted. */
+function unskipped(p: FoldPayload, skip: Skips): FoldPayload {
   if (!skip.length) return p;
   return {
     delta: p.delta && { rows: p.delta.rows.filter((r) => !inSkip(r.key.interval, skip)), topics: p.delta.topics.filter((t) => !inSkip(t.interval, skip)) },
@@ -51,24 +64,27 @@ function unskipped(p: FoldPayload, skip: FoldRow['skip']): FoldPayload {
   };
 }
 
-/** Reads committed fold events after the cursor (locked: one folder at a time, rebuilds wait). */
-async function pending(tx: Queryable, limit: number): Promise<{ horizon: string; rows: FoldRow[] }> {
-  const cursor = await tx.query<{ txid: string; event_id: string }>('SELECT txid::text, event_id::text FROM mon_fold_cursor WHERE id = 1 FOR UPDATE');
-  const at = cursor.rows[0]!;
-  const r = await tx.query<{ horizon: string; id: string | null; txid: string | null; payload: FoldPayload | null; skip: FoldRow['skip'] | null }>(
-    `WITH s AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
-     SELECT s.xmin::text AS horizon, e.id::text, e.txid::text, e.payload,
-            (SELECT json_agg(json_build_object('from', k.from_ms, 'to', k.to_ms)) FROM mon_fold_skips k WHERE pg_visible_in_snapshot(e.txid, k.snapshot)) AS skip
-       FROM s LEFT JOIN LATERAL (
-         SELECT id, txid, payload FROM events
-          WHERE (txid, id) > ($1::xid8, $2::bigint) AND txid < s.xmin AND topic = '${FOLD_TOPIC}'
-          ORDER BY txid, id LIMIT $3
-       ) e ON true`,
-    [at.txid, at.event_id, limit],
+/**
+ * The cursor (locked: one folder at a time, and rebuilds wait), and whether any rebuild mark is
+ * left.
+ */
+async function readCursor(tx: Queryable, lock: boolean): Promise<{ cursor: EventCursor; marks: boolean }> {
+  const r = await tx.query<{ txid: string; event_id: number; marks: boolean }>(
+    `SELECT txid::text, event_id, EXISTS (SELECT 1 FROM mon_fold_skips) AS marks FROM mon_rollup_cursor WHERE id = 1${lock ? ' FOR UPDATE' : ''}`,
   );
-  const horizon = r.rows[0]!.horizon;
-  const rows = r.rows.filter((x) => x.id !== null).map((x) => ({ id: x.id!, txid: x.txid!, payload: x.payload!, skip: x.skip ?? [] }));
-  return { horizon, rows };
+  const c = r.rows[0]!;
+  return { cursor: { txid: c.txid, id: Number(c.event_id) }, marks: c.marks };
+}
+
+/** The spans a rebuild already counted, per transaction among these that its snapshot saw. */
+async function skipsOf(tx: Queryable, txids: string[]): Promise<Map<string, Skips>> {
+  const r = await tx.query<{ txid: string; from_ms: number; to_ms: number }>(
+    `SELECT x.txid::text, k.from_ms, k.to_ms FROM unnest($1::xid8[]) AS x(txid) JOIN mon_fold_skips k ON pg_visible_in_snapshot(x.txid, k.snapshot)`,
+    [[...new Set(txids)]],
+  );
+  const out = new Map<string, Skips>();
+  for (const x of r.rows) (out.get(x.txid) ?? out.set(x.txid, []).get(x.txid)!).push({ from: Number(x.from_ms), to: Number(x.to_ms) });
+  return out;
 }
 
 /** Adds one batch of transactions' shares to the rollups, exactly as each transaction would have. */
@@ -86,12 +102,14 @@ export class RollupFolder {
   private running: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
+  /** Where this node last left the cursor (another node may have moved it on since). */
+  private seen: EventCursor | null = null;
 
   constructor(
     private readonly db: Db,
     private readonly log: Logger,
     private readonly zones: RegionZones,
-    private readonly callsIn: () => CallsIn,
+    private readonly callsIn: CallsIn,
   ) {}
 
   start(): void {
@@ -133,20 +151,24 @@ export class RollupFolder {
   /** One batch in one transaction; true when more may be waiting. */
   private async pass(): Promise<boolean> {
     // A look without a lock first: an idle system writes nothing.
-    const any = await this.db.query<{ any: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM events e, mon_fold_cursor c WHERE c.id = 1 AND (e.txid, e.id) > (c.txid, c.event_id) AND e.topic = '${FOLD_TOPIC}') AS any`,
-    );
-    if (!any.rows[0]!.any) return false;
-    return this.db.transaction(async (tx) => {
-      const { horizon, rows } = await pending(tx, BATCH);
-      if (rows.length) await applyFold(tx, rows.map((r) => unskipped(r.payload, r.skip)), this.zones, this.callsIn());
+    this.seen ??= (await readCursor(this.db, false)).cursor;
+    if (!(await eventsAfter(this.db, this.seen, TOPICS, 1)).rows.length) return false;
+    const { next, more } = await this.db.transaction(async (tx) => {
+      const { cursor, marks } = await readCursor(tx, true);
+      const { horizon, rows } = await eventsAfter(tx, cursor, TOPICS, BATCH);
+      if (rows.length) {
+        const skips = marks ? await skipsOf(tx, rows.map((r) => r.txid)) : new Map<string, Skips>();
+        await applyFold(tx, rows.map((r) => unskipped(shareOfEvent(r), skips.get(r.txid) ?? [])), this.zones, this.callsIn);
+      }
       const last = rows[rows.length - 1];
       // Nothing older than the horizon is left to come: the next pass starts there.
-      const next = rows.length < BATCH ? { txid: horizon, id: '0' } : { txid: last!.txid, id: last!.id };
-      await tx.query('UPDATE mon_fold_cursor SET txid = $1::xid8, event_id = $2::bigint WHERE id = 1', [next.txid, next.id]);
+      const next: EventCursor = rows.length < BATCH ? { txid: horizon, id: 0 } : { txid: last!.txid, id: last!.id };
+      await tx.query('UPDATE mon_rollup_cursor SET txid = $1::xid8, event_id = $2::bigint WHERE id = 1', [next.txid, next.id]);
       // Rebuild marks the cursor has passed for good are no longer needed.
-      await tx.query('DELETE FROM mon_fold_skips WHERE pg_snapshot_xmax(snapshot) <= $1::xid8', [next.txid]);
-      return rows.length === BATCH;
+      if (marks) await tx.query('DELETE FROM mon_fold_skips WHERE pg_snapshot_xmax(snapshot) <= $1::xid8', [next.txid]);
+      return { next, more: rows.length === BATCH };
     });
+    this.seen = next;
+    return more;
   }
 }

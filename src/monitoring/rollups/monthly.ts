@@ -2,8 +2,8 @@
 // month's largest wait read again from its days, and whole months summed again after a rebuild.
 import type { Queryable } from '../../platform/db/database.ts';
 import { addTotals } from '../metrics.ts';
-import { SUMMED_COUNTERS, type CalendarRow, type CalendarTopic } from './calendar-parts.ts';
-import type { Counters } from './contribution.ts';
+import type { CalendarRow, CalendarTopic } from './calendar-parts.ts';
+import { COUNTER_COLUMNS, summedCounters, type Counters } from './counters.ts';
 
 /** 2026-11-28 → 2026-11-01 */
 export const monthOf = (date: string) => `${date.slice(0, 7)}-01`;
@@ -59,9 +59,8 @@ export async function resumMonths(tx: Queryable, days: { region: string; date: s
   await tx.query('DELETE FROM mon_monthly m USING json_to_recordset($1::json) AS x(region text, month date) WHERE m.region_code = x.region AND m.month = x.month', [pairs]);
   await tx.query('DELETE FROM mon_topic_monthly m USING json_to_recordset($1::json) AS x(region text, month date) WHERE m.region_code = x.region AND m.month = x.month', [pairs]);
   await tx.query(
-    `INSERT INTO mon_monthly (region_code, month, offered, answered, abandoned, overflow_out, overflow_in, callbacks,
-                              wait_seconds, max_wait_seconds, talk_seconds, wrap_seconds, answered_within, abandoned_within)
-     SELECT x.region, x.month, ${SUMMED_COUNTERS}
+    `INSERT INTO mon_monthly (region_code, month, ${COUNTER_COLUMNS})
+     SELECT x.region, x.month, ${summedCounters()}
        FROM json_to_recordset($1::json) AS x(region text, month date)
        JOIN mon_daily d ON d.region_code = x.region AND d.local_date >= x.month AND d.local_date < x.month + interval '1 month'
       GROUP BY x.region, x.month`,

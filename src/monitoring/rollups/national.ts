@@ -3,8 +3,8 @@
 // days, and whole dates summed again after a rebuild. National reports by day read a row a day.
 import type { Queryable } from '../../platform/db/database.ts';
 import { addTotals } from '../metrics.ts';
-import { SUMMED_COUNTERS, type CalendarRow } from './calendar-parts.ts';
-import type { Counters } from './contribution.ts';
+import type { CalendarRow } from './calendar-parts.ts';
+import { COUNTER_COLUMNS, summedCounters, type Counters } from './counters.ts';
 
 export function byNationalDay(days: { date: string; c: Counters; maxWait: number }[]): CalendarRow[] {
   const rows = new Map<string, CalendarRow>();
@@ -33,9 +33,8 @@ export async function resumNationalDays(tx: Queryable, days: { date: string }[])
   const dates = datesOf(days);
   await tx.query('DELETE FROM mon_national_daily WHERE local_date = ANY($1::date[])', [dates]);
   await tx.query(
-    `INSERT INTO mon_national_daily (local_date, offered, answered, abandoned, overflow_out, overflow_in, callbacks,
-                                     wait_seconds, max_wait_seconds, talk_seconds, wrap_seconds, answered_within, abandoned_within)
-     SELECT local_date, ${SUMMED_COUNTERS}
+    `INSERT INTO mon_national_daily (local_date, ${COUNTER_COLUMNS})
+     SELECT local_date, ${summedCounters()}
        FROM mon_daily WHERE local_date = ANY($1::date[]) GROUP BY local_date`,
     [dates],
   );

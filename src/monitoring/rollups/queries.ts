@@ -1,43 +1,11 @@
 // Reading the rollups: counters summed per region (or per region and interval) over a span.
 import type { Queryable } from '../../platform/db/database.ts';
 import { emptyTotals, type Totals } from '../metrics.ts';
-import { ABANDON_BUCKETS, WAIT_BUCKETS } from './contribution.ts';
+import { countersOf, summedCounters } from './counters.ts';
 
-// Arrays are summed position by position with one sum() per bucket: cheap, and no unnest.
-const SUMS = [
-  'sum(offered)::bigint AS offered',
-  'sum(answered)::bigint AS answered',
-  'sum(abandoned)::bigint AS abandoned',
-  'sum(overflow_out)::bigint AS overflow_out',
-  'sum(overflow_in)::bigint AS overflow_in',
-  'sum(callbacks)::bigint AS callbacks',
-  'sum(wait_seconds) AS wait_seconds',
-  'max(max_wait_seconds) AS max_wait_seconds',
-  'sum(talk_seconds) AS talk_seconds',
-  'sum(wrap_seconds) AS wrap_seconds',
-  ...WAIT_BUCKETS.map((_, i) => `sum(answered_within[${i + 1}])::bigint AS aw${i}`),
-  ...ABANDON_BUCKETS.map((_, i) => `sum(abandoned_within[${i + 1}])::bigint AS ab${i}`),
-].join(', ');
+const SUMS = summedCounters(true);
 
-type SumRow = Record<string, string | number | null>;
-
-function totalsOf(r: SumRow): Totals {
-  const n = (k: string) => Number(r[k] ?? 0);
-  return {
-    offered: n('offered'),
-    answered: n('answered'),
-    abandoned: n('abandoned'),
-    overflowOut: n('overflow_out'),
-    overflowIn: n('overflow_in'),
-    callbacks: n('callbacks'),
-    waitSeconds: n('wait_seconds'),
-    maxWaitSeconds: n('max_wait_seconds'),
-    talkSeconds: n('talk_seconds'),
-    wrapSeconds: n('wrap_seconds'),
-    answeredWithin: WAIT_BUCKETS.map((_, i) => n(`aw${i}`)),
-    abandonedWithin: ABANDON_BUCKETS.map((_, i) => n(`ab${i}`)),
-  };
-}
+type SumRow = Record<string, unknown>;
 
 /** Per region, over intervals starting in [from, to). */
 export async function totalsByRegion(db: Queryable, from: Date, to: Date, regions?: string[]): Promise<Map<string, Totals>> {
@@ -47,20 +15,20 @@ export async function totalsByRegion(db: Queryable, from: Date, to: Date, region
       GROUP BY region_code`,
     [from, to, regions ?? null],
   );
-  return new Map(r.rows.map((row) => [row.region_code, totalsOf(row)]));
+  return new Map(r.rows.map((row) => [row.region_code, countersOf(row)]));
 }
 
 /** Per region, its daily row for one local date each (e.g. each region's today): a row per region. */
 export async function totalsOnDates(db: Queryable, days: { region: string; date: string }[]): Promise<Map<string, Totals>> {
   const out = new Map(days.map((d) => [d.region, emptyTotals()]));
   if (!days.length) return out;
-  // (one row per group: the sums are the row itself, in the shape totalsOf reads)
+  // (one row per group: the sums are the row itself, in the shape countersOf reads)
   const r = await db.query<SumRow & { region_code: string }>(
     `SELECT region_code, ${SUMS} FROM json_to_recordset($1::json) AS x(region text, date date) JOIN mon_daily d ON d.region_code = x.region AND d.local_date = x.date
       GROUP BY region_code`,
     [JSON.stringify(days)],
   );
-  for (const row of r.rows) out.set(row.region_code, totalsOf(row));
+  for (const row of r.rows) out.set(row.region_code, countersOf(row));
   return out;
 }
 
@@ -72,7 +40,7 @@ export async function totalsByInterval(db: Queryable, from: Date, to: Date, regi
       GROUP BY interval_start ORDER BY interval_start`,
     [from, to, regions ?? null],
   );
-  return r.rows.map((row) => ({ interval: row.interval_start, totals: totalsOf(row) }));
+  return r.rows.map((row) => ({ interval: row.interval_start, totals: countersOf(row) }));
 }
 
 /** Calls per topic over [from, to), most first. */

@@ -106,7 +106,7 @@ describe('interval rollups', () => {
     await shuffled.services.monitoring.folder.stop();
     await send(await edgeClient(shuffled), more, () => 100);
     const waiting = await shuffled.db.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM events e, mon_fold_cursor c WHERE e.topic = 'mon.fold' AND (e.txid, e.id) > (c.txid, c.event_id)",
+      "SELECT count(*)::int AS n FROM events e, mon_rollup_cursor c WHERE e.topic = 'cc.calls.changed' AND e.payload ? 'facts' AND (e.txid, e.id) > (c.txid, c.event_id)",
     );
     expect(waiting.rows[0]!.n).toBeGreaterThan(5);
     await shuffled.services.monitoring.rebuild(new Date('2026-11-26T00:00:00Z'), new Date('2026-11-29T00:00:00Z'));

@@ -1,9 +1,10 @@
 // Rollups recomputed from raw events for a span of time: `otvet rollups rebuild --from --to`, and
 // the proof (in a test) that the rollups kept as events arrive are exactly these.
-import type { CallRecord } from '../../contact-center/index.ts';
 import type { Db, Queryable } from '../../platform/db/database.ts';
 import { slices } from './agent-time.ts';
 import { INTERVAL_MS } from './contribution.ts';
+import { countersOf } from './counters.ts';
+import type { CallFacts } from './facts.ts';
 import { delta } from './delta.ts';
 import { addAgentTime, applyDelta, merge } from './store.ts';
 import { applyDaily, type RegionZones } from './daily.ts';
@@ -14,7 +15,7 @@ import type { Delta } from './delta.ts';
 
 export interface RebuildSources {
   countOffered(tx: Queryable, from: Date, to: Date): Promise<number>;
-  rebuiltFromEvents(tx: Queryable, from: Date, to: Date): AsyncGenerator<CallRecord[]>;
+  rebuiltFromEvents(tx: Queryable, from: Date, to: Date): AsyncGenerator<CallFacts[]>;
   agentSegments(tx: Queryable, from: Date, to: Date): Promise<{ region: string; state: string; from: Date; to: Date }[]>;
 }
 
@@ -28,7 +29,7 @@ export async function rebuildRollups(db: Db, sources: RebuildSources, zones: Reg
   await db.transaction(async (tx) => {
     // One snapshot for the whole rebuild, and no folding meanwhile (the folder waits on the cursor).
     await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
-    await tx.query('SELECT 1 FROM mon_fold_cursor WHERE id = 1 FOR UPDATE');
+    await tx.query('SELECT 1 FROM mon_rollup_cursor WHERE id = 1 FOR UPDATE');
     // What this snapshot saw is counted here; its changes still waiting to be folded must not
     // add the same intervals again.
     await tx.query('INSERT INTO mon_fold_skips (from_ms, to_ms, snapshot) VALUES ($1, $2, pg_current_snapshot())', [from.getTime(), to.getTime()]);
@@ -43,7 +44,7 @@ export async function rebuildRollups(db: Db, sources: RebuildSources, zones: Reg
       onProgress?.(calls, total);
     }
     const segments = await sources.agentSegments(tx, from, to);
-    const clip = (t: Date) => new Date(Math.min(Math.max(t.getTime(), from.getTime()), to.getTime()));
+    const clip = (t: Date) => Math.min(Math.max(t.getTime(), from.getTime()), to.getTime());
     await addAgentTime(tx, segments.flatMap((s) => slices(s.region, s.state, clip(s.from), clip(s.to))));
     await rebuildDaily(tx, from, to, zones);
   });
@@ -70,10 +71,7 @@ async function rebuildDaily(tx: Queryable, from: Date, to: Date, zones: RegionZo
   await tx.query('DELETE FROM mon_daily d USING json_to_recordset($1::json) AS x(region text, date date) WHERE d.region_code = x.region AND d.local_date = x.date', [pairs]);
   await tx.query('DELETE FROM mon_topic_daily d USING json_to_recordset($1::json) AS x(region text, date date) WHERE d.region_code = x.region AND d.local_date = x.date', [pairs]);
   const wanted = new Set(days.map((d) => `${d.region}|${d.date}`));
-  const rows = await tx.query<{ region_code: string; interval_start: Date; offered: number; answered: number; abandoned: number; overflow_out: number; overflow_in: number; callbacks: number; wait_seconds: number; max_wait_seconds: number; talk_seconds: number; wrap_seconds: number; answered_within: number[]; abandoned_within: number[] }>(
-    'SELECT * FROM mon_rollups WHERE interval_start >= $1 AND interval_start < $2',
-    [readFrom, readTo],
-  );
+  const rows = await tx.query<Record<string, unknown> & { region_code: string; interval_start: Date; max_wait_seconds: number }>('SELECT * FROM mon_rollups WHERE interval_start >= $1 AND interval_start < $2', [readFrom, readTo]);
   const topics = await tx.query<{ region_code: string; interval_start: Date; topic: string; calls: number }>('SELECT * FROM mon_topic_rollups WHERE interval_start >= $1 AND interval_start < $2', [readFrom, readTo]);
   const inWanted = (region: string, t: Date) => wanted.has(`${region}|${localDay(t, all.get(region) ?? 'UTC').date}`);
   const d: Delta = {
@@ -81,20 +79,7 @@ async function rebuildDaily(tx: Queryable, from: Date, to: Date, zones: RegionZo
       .filter((r) => inWanted(r.region_code, r.interval_start))
       .map((r) => ({
         key: { region: r.region_code, queueId: 0, interval: r.interval_start.getTime() },
-        counters: {
-          offered: r.offered,
-          answered: r.answered,
-          abandoned: r.abandoned,
-          overflowOut: r.overflow_out,
-          overflowIn: r.overflow_in,
-          callbacks: r.callbacks,
-          waitSeconds: r.wait_seconds,
-          maxWaitSeconds: r.max_wait_seconds,
-          talkSeconds: r.talk_seconds,
-          wrapSeconds: r.wrap_seconds,
-          answeredWithin: r.answered_within,
-          abandonedWithin: r.abandoned_within,
-        },
+        counters: countersOf(r),
         maxWaitSeconds: r.max_wait_seconds,
         recomputeMax: false,
       })),

@@ -1,7 +1,9 @@
 // Writing the rollups: deltas merged per row and applied in one statement per table (a batch never
 // touches a row twice), row maximums recomputed where a wait shrank or left.
 import type { Queryable } from '../../platform/db/database.ts';
-import { contribution, INTERVAL_MS, type CallFacts } from './contribution.ts';
+import { contribution, INTERVAL_MS } from './contribution.ts';
+import { addCounters, COUNTER_COLUMNS, COUNTER_RECORD, COUNTER_UPSERT, counterValues } from './counters.ts';
+import type { CallFacts } from './facts.ts';
 import type { Delta, RowDelta } from './delta.ts';
 import type { TimeSlice } from './agent-time.ts';
 
@@ -16,22 +18,10 @@ export function merge(deltas: Delta[]): Delta {
       const k = rowKey(r.key);
       const cur = rows.get(k);
       if (!cur) {
-        rows.set(k, { ...r, counters: { ...r.counters, answeredWithin: [...r.counters.answeredWithin], abandonedWithin: [...r.counters.abandonedWithin] } });
+        rows.set(k, { ...r });
         continue;
       }
-      const c = cur.counters;
-      const n = r.counters;
-      c.offered += n.offered;
-      c.answered += n.answered;
-      c.abandoned += n.abandoned;
-      c.overflowOut += n.overflowOut;
-      c.overflowIn += n.overflowIn;
-      c.callbacks += n.callbacks;
-      c.waitSeconds += n.waitSeconds;
-      c.talkSeconds += n.talkSeconds;
-      c.wrapSeconds += n.wrapSeconds;
-      n.answeredWithin.forEach((x, i) => (c.answeredWithin[i]! += x));
-      n.abandonedWithin.forEach((x, i) => (c.abandonedWithin[i]! += x));
+      cur.counters = addCounters(cur.counters, r.counters);
       cur.maxWaitSeconds = Math.max(cur.maxWaitSeconds, r.maxWaitSeconds);
       cur.recomputeMax ||= r.recomputeMax;
     }
@@ -69,41 +59,16 @@ export function rollupsPart(d: Delta): Part | null {
   if (!d.rows.length) return null;
   return {
     sql: (n) =>
-      `INSERT INTO mon_rollups AS r (region_code, queue_id, interval_start, offered, answered, abandoned, overflow_out, overflow_in, callbacks,
-              wait_seconds, max_wait_seconds, talk_seconds, wrap_seconds, answered_within, abandoned_within)
-       SELECT region, queue_id, interval_start, offered, answered, abandoned, overflow_out, overflow_in, callbacks,
-              wait_seconds, max_wait_seconds, talk_seconds, wrap_seconds, answered_within, abandoned_within
-         FROM json_to_recordset($${n}::json) AS x(region text, queue_id bigint, interval_start timestamptz, offered int, answered int, abandoned int,
-              overflow_out int, overflow_in int, callbacks int, wait_seconds float8, max_wait_seconds float8, talk_seconds float8, wrap_seconds float8,
-              answered_within int[], abandoned_within int[])
-       ON CONFLICT (region_code, queue_id, interval_start) DO UPDATE SET
-         offered = r.offered + excluded.offered, answered = r.answered + excluded.answered, abandoned = r.abandoned + excluded.abandoned,
-         overflow_out = r.overflow_out + excluded.overflow_out, overflow_in = r.overflow_in + excluded.overflow_in,
-         callbacks = r.callbacks + excluded.callbacks, wait_seconds = r.wait_seconds + excluded.wait_seconds,
-         max_wait_seconds = greatest(r.max_wait_seconds, excluded.max_wait_seconds),
-         talk_seconds = r.talk_seconds + excluded.talk_seconds, wrap_seconds = r.wrap_seconds + excluded.wrap_seconds,
-         answered_within = ARRAY(SELECT a + b FROM unnest(r.answered_within, excluded.answered_within) WITH ORDINALITY AS t(a, b, i) ORDER BY i),
-         abandoned_within = ARRAY(SELECT a + b FROM unnest(r.abandoned_within, excluded.abandoned_within) WITH ORDINALITY AS t(a, b, i) ORDER BY i)`,
+      `INSERT INTO mon_rollups AS r (region_code, queue_id, interval_start, ${COUNTER_COLUMNS})
+       SELECT region, queue_id, interval_start, ${COUNTER_COLUMNS}
+         FROM json_to_recordset($${n}::json) AS x(region text, queue_id bigint, interval_start timestamptz, ${COUNTER_RECORD})
+       ON CONFLICT (region_code, queue_id, interval_start) DO UPDATE SET ${COUNTER_UPSERT}`,
     param: JSON.stringify(
-          // in one order everywhere, so that concurrent batches never wait on each other in a circle
-          [...d.rows].sort((a, b) => rowKey(a.key).localeCompare(rowKey(b.key))).map((r) => ({
-            region: r.key.region,
-            queue_id: r.key.queueId,
-            interval_start: iso(r.key.interval),
-            offered: r.counters.offered,
-            answered: r.counters.answered,
-            abandoned: r.counters.abandoned,
-            overflow_out: r.counters.overflowOut,
-            overflow_in: r.counters.overflowIn,
-            callbacks: r.counters.callbacks,
-            wait_seconds: r.counters.waitSeconds,
-            max_wait_seconds: r.maxWaitSeconds,
-            talk_seconds: r.counters.talkSeconds,
-            wrap_seconds: r.counters.wrapSeconds,
-            answered_within: r.counters.answeredWithin,
-            abandoned_within: r.counters.abandonedWithin,
-          })),
-        ),
+      // in one order everywhere, so that concurrent batches never wait on each other in a circle
+      [...d.rows]
+        .sort((a, b) => rowKey(a.key).localeCompare(rowKey(b.key)))
+        .map((r) => ({ region: r.key.region, queue_id: r.key.queueId, interval_start: iso(r.key.interval), ...counterValues(r.counters, r.maxWaitSeconds) })),
+    ),
   };
 }
 

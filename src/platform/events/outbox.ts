@@ -45,6 +45,34 @@ export async function eventsSince(
   return { horizon, rows: r.rows.filter((row) => row.id !== null) };
 }
 
+/** Where a durable consumer has come to: every event of its topics before (txid, id) is handled. */
+export interface EventCursor {
+  txid: string;
+  id: number;
+}
+
+/**
+ * For a consumer that keeps its own cursor and moves it in the transaction that handles the events
+ * (so each counts exactly once): committed events of these topics after the cursor, in the order
+ * and below the horizon that eventsSince uses, and that horizon, read in one snapshot. With fewer
+ * rows than the limit, nothing of these topics before the horizon is left: the cursor may move
+ * there (txid = horizon, id = 0).
+ */
+export async function eventsAfter(tx: Queryable, after: EventCursor, topics: readonly string[], limit: number): Promise<{ horizon: string; rows: EventRow[] }> {
+  const r = await tx.query<{ horizon: string } & { [K in keyof EventRow]: EventRow[K] | null }>(
+    `WITH s AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
+     SELECT s.xmin::text AS horizon, e.id, e.txid::text AS txid, e.topic, e.payload, e.created_at
+       FROM s LEFT JOIN LATERAL (
+         SELECT id, txid, topic, payload, created_at FROM events
+          WHERE (txid, id) > ($1::xid8, $2::bigint) AND txid < s.xmin AND topic = ANY($3::text[])
+          ORDER BY txid, id LIMIT $4
+       ) e ON true`,
+    [after.txid, after.id, topics, limit],
+  );
+  const horizon = r.rows[0]!.horizon;
+  return { horizon, rows: r.rows.filter((row): row is EventRow & { horizon: string } => row.id !== null) };
+}
+
 /** Events of some topics after an id, for clients resuming a stream (Last-Event-ID). */
 export async function eventsAfterId(db: Queryable, afterId: number, topicPrefix: string, limit: number): Promise<EventRow[]> {
   const r = await db.query<EventRow>(
