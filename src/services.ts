@@ -6,19 +6,24 @@ import { LoginService } from './platform/auth/login-service.ts';
 import { TokensService } from './platform/auth/tokens-service.ts';
 import { UsersService } from './platform/auth/users-service.ts';
 import { AccountsWatch } from './platform/auth/accounts-watch.ts';
+import type { AccountsTopics } from './platform/auth/events.ts';
 import { TokenCache } from './platform/auth/token-cache.ts';
 import type { Config } from './platform/config.ts';
 import type { Db } from './platform/db/database.ts';
 import { EventBus } from './platform/events/bus.ts';
+import { Fanout } from './platform/events/fanout.ts';
 import type { Logger } from './platform/logger.ts';
-import { RegionsService } from './regions/index.ts';
-import { AnswersService, FeedbackService, KnowledgeImportService, KnowledgeSearch, PublicationsService, QueryStats, SynonymsService } from './knowledge/index.ts';
+import { RegionsService, type RegionsTopics } from './regions/index.ts';
+import { AnswersService, FeedbackService, KnowledgeImportService, KnowledgeSearch, PublicationsService, QueryStats, SynonymsService, subscribeKnowledge, type AnswerEvent, type KnowledgeTopics } from './knowledge/index.ts';
 import { createSearchIndex } from './knowledge/search/index.ts';
-import { createContactCenter, subscribeContactCenter, type Clock } from './contact-center/index.ts';
-import { createMonitoring } from './monitoring/index.ts';
-import { PortalService } from './portal/index.ts';
+import { createContactCenter, subscribeContactCenter, type Clock, type ContactCenterTopics } from './contact-center/index.ts';
+import { createMonitoring, subscribeMonitoring, type MonitoringTopics } from './monitoring/index.ts';
+import { PortalService, subscribePortal } from './portal/index.ts';
 
 export type Services = ReturnType<typeof createServices>;
+
+/** Every topic of every module: the bus is typed by these, each module subscribes to its part. */
+export type Topics = AccountsTopics & RegionsTopics & KnowledgeTopics & ContactCenterTopics & MonitoringTopics;
 
 export interface ServiceOptions {
   /** Protects personal data (caller numbers); see platform/secret-key.ts. */
@@ -56,7 +61,7 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login' 
       return { timezone: c.timezone, serviceLevelSeconds: c.norms.serviceLevelSeconds, shortAbandonSeconds: c.norms.shortAbandonSeconds };
     },
   });
-  const events = new EventBus(db, log);
+  const events = new EventBus<Topics>(db, log);
   monitoring.attach(cc.sources);
   const answers = new AnswersService(db, audit);
   const synonyms = new SynonymsService(db, audit);
@@ -73,6 +78,8 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login' 
     kbImport: new KnowledgeImportService(db, audit, answers),
     publications,
     search,
+    /** Publications and withdrawals for the workstations' live feed, after the search index has them. */
+    kbFeed: new Fanout<AnswerEvent>(),
     portal,
     audit,
     accounts,
@@ -90,14 +97,13 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login' 
  * after the bus starts, so no publication falls between), feedback and query statistics.
  */
 export async function startServices(s: Services, options: { waitForAcd?: boolean; acd?: boolean } = {}): Promise<void> {
-  s.search.subscribe(s.events);
-  s.feedback.subscribe(s.events);
-  s.portal.subscribe(s.events);
-  subscribeContactCenter(s.cc, s.events);
-  s.events.subscribe('regions.imported', (e) => s.cc.queues.ensureDefaults((e.payload as { codes: string[] }).codes));
-  s.events.subscribe('regions.imported', async () => s.monitoring.forgetZones());
-  s.events.subscribe('regions.settings.changed', async () => s.monitoring.forgetNorms());
+  // Each module subscribes in one place; within an event, 'index' subscribers (what nodes keep)
+  // run before 'notify' ones (live feeds), whatever the order here (docs/ARCHITECTURE.md, Events).
   s.accounts.subscribe(s.events);
+  subscribeKnowledge(s.events, s);
+  subscribePortal(s.portal, s.events);
+  subscribeContactCenter(s.cc, s.events);
+  subscribeMonitoring(s.monitoring, s.events);
   await s.events.start();
   await s.feedback.load();
   await s.search.load();

@@ -5,6 +5,7 @@
 import type { Db, Queryable } from '../platform/db/database.ts';
 import { randomUUID } from 'node:crypto';
 import { publishMany } from '../platform/events/bus.ts';
+import { ccTopics, type AgentSummary, type CallsChanged, type Decision } from './events.ts';
 
 /** This process, so that it can tell its own changes coming back over the bus. */
 export const NODE = randomUUID();
@@ -15,6 +16,8 @@ import { lockAndRead, writeBatch } from './calls-queries.ts';
 import type { Queues } from './queues.ts';
 import type { AgentMove, WriteHooks } from './write-hooks.ts';
 import type { EventResult } from './schema.ts';
+
+export type { AgentSummary, CallsChanged, CallSummary, Decision } from './events.ts';
 
 export interface RecordOptions {
   /** A regional sender may touch only its region's calls. */
@@ -30,49 +33,7 @@ export interface RecordOptions {
   durable?: boolean;
 }
 
-/** What the ACD (or a workstation) tells the telephony edge to do with a call. */
-export interface Decision {
-  id: string;
-  type: 'connect' | 'callback' | 'stop_ringing' | 'offer_callback' | 'bridge' | 'hangup';
-  callId: string;
-  region: string | null;
-  queueRegion: string | null;
-  operator?: { id: number; username: string };
-  at: string;
-}
-
-/** What others need to know of a call that changed (the ACD routes from these). */
-export interface CallSummary {
-  callId: string;
-  region: string | null;
-  queueRegion: string | null;
-  queueId: number | null;
-  state: string;
-  operatorId: number | null;
-  topic?: string | null;
-  queuedAt?: string | null;
-  overflowed?: boolean;
-  /** The edge's PBX routes it: not the ACD's to ring, escalate or overflow. */
-  routedByPbx?: boolean;
-}
-
-/** What others need to know of an operator whose state changed. */
-export interface AgentSummary {
-  userId: number;
-  region: string;
-  state: string;
-  skills?: string[];
-  idleSince?: string | null;
-}
-
 export const agentSummary = (a: AgentRow): AgentSummary => ({ userId: a.user_id, region: a.region_code, state: a.state, skills: a.skills, idleSince: a.idle_since?.toISOString() ?? null });
-
-export interface CallsChanged {
-  /** The process that recorded the change (see NODE). */
-  origin?: string;
-  calls: CallSummary[];
-  agents: AgentSummary[];
-}
 
 /** How far the edge's clock may lag ours before its reports are taken at their word. */
 const SKEW_MS = 5000;
@@ -267,7 +228,7 @@ export class CallEventsRecorder {
         }
         const accepted = new Set(admitted.map((e) => e.callId));
         for (const d of opts.decisions ?? []) if (accepted.has(d.callId) || !fresh.some((e) => e.callId === d.callId)) published.push(d);
-        const outbox = published.map((d) => ({ topic: 'acd.decision', payload: d }));
+        const outbox = published.map((d) => ccTopics.event('acd.decision', d));
         if (!changes.length) return publishMany(tx, outbox);
         const moved = await this.moveOperators(tx, changes, opts.now ?? new Date(), ringAgents);
         changed.agents = moved.agents.map(agentSummary);
@@ -284,7 +245,7 @@ export class CallEventsRecorder {
           ...(r.routedByPbx ? { routedByPbx: true } : {}),
         }));
         const theirs = this.hooks.changed?.(changes.map((c) => ({ before: c.before, after: c.after })), moved.moves) ?? [];
-        const publish = [...outbox, { topic: 'cc.calls.changed', payload: { ...changed, origin: NODE } }, ...theirs];
+        const publish = [...outbox, ccTopics.event('cc.calls.changed', { ...changed, origin: NODE }), ...theirs];
         // The ACD hears first: it routes while the batch is written and flushed (see onAdmitted).
         told = true;
         for (const fn of this.routers) fn(changed);

@@ -1,6 +1,8 @@
 // The knowledge module's public face.
 export { AnswersService, answerNotFound } from './answers-service.ts';
-export type { PublishedEvent } from './answers-service.ts';
+export { ANSWER_TOPICS } from './events.ts';
+export type { KnowledgeTopics, PublishedEvent, ArchivedEvent, AnswerEvent } from './events.ts';
+export { subscribeKnowledge } from './subscribe.ts';
 export { KnowledgeImportService } from './import-service.ts';
 export { parseAnswersJsonl, toJsonLine } from './import-file.ts';
 export { KnowledgeSearch } from './search-service.ts';

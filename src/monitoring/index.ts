@@ -3,7 +3,7 @@
 import type { CallRecord, WriteHooks } from '../contact-center/index.ts';
 import type { AuditService } from '../platform/audit/service.ts';
 import type { Db, Queryable } from '../platform/db/database.ts';
-import type { EventBus } from '../platform/events/bus.ts';
+import { Fanout } from '../platform/events/fanout.ts';
 import type { App } from '../platform/http/types.ts';
 import type { Logger } from '../platform/logger.ts';
 import { LiveFigures, type CallCentres } from './live-figures.ts';
@@ -51,6 +51,8 @@ export function createMonitoring(o: MonitoringOptions) {
   return {
     hooks,
     folder,
+    /** The wallboard's figures may have changed (fed by subscribeMonitoring, read by the live wallboards). */
+    changes: new Fanout<void>(),
     /** The contact centre's calls, once it exists (it needs the hooks first). */
     attach(s: MonitoringSources) {
       sources = s;
@@ -69,10 +71,12 @@ export function createMonitoring(o: MonitoringOptions) {
 
 export type Monitoring = ReturnType<typeof createMonitoring>;
 
-export function monitoringRoutesAll(app: App, m: Monitoring, deps: { bus: EventBus; registry: Registry; db: Db }) {
-  monitoringRoutes(app, { monitoring: m.service, bus: deps.bus });
+export function monitoringRoutesAll(app: App, m: Monitoring, deps: { registry: Registry; db: Db }) {
+  monitoringRoutes(app, { monitoring: m.service, changes: m.changes });
   reportsRoutes(app, { reports: m.reports });
   registerRegionGauges(deps.registry, m.service.live, deps.db, m.service.clock);
 }
 
+export { subscribeMonitoring } from './subscribe.ts';
+export type { MonitoringTopics } from './events.ts';
 export { WAIT_BUCKETS, ABANDON_BUCKETS, INTERVAL_MS } from './rollups/contribution.ts';

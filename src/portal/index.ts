@@ -3,3 +3,4 @@ export { PortalService } from './service.ts';
 export { portalRoutes, sendErrorPage } from './routes.ts';
 export { portalApiRoutes } from './api-routes.ts';
 export { portalFastPath } from './fast-path.ts';
+export { subscribePortal } from './subscribe.ts';

@@ -5,11 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Directory } from '../../platform/auth/directory.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { DomainEvent, EventBus } from '../../platform/events/bus.ts';
+import type { Subscriber } from '../../platform/events/bus.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { CallEvent } from '../call-fold.ts';
 import { agentSummary, NODE, type CallEventsRecorder, type CallsChanged, type Decision } from '../call-events.ts';
 import { agentsByIds } from '../agents-queries.ts';
+import type { ContactCenterTopics } from '../events.ts';
 import type { Queues } from '../queues.ts';
 import { stepsDue, unstaffedTarget } from './escalation.ts';
 import { estimatedWaitSeconds, route, type ReadyOperator, type WaitingCall } from './router.ts';
@@ -75,10 +76,9 @@ export class Acd {
     return this.leading;
   }
 
-  subscribe(bus: EventBus): void {
-    bus.subscribe('cc.calls.changed', (e: DomainEvent) => {
-      const c = e.payload as CallsChanged;
-      if (c.origin !== NODE) this.onChange(c);
+  subscribe(bus: Subscriber<ContactCenterTopics>): void {
+    bus.subscribe('cc.calls.changed', (e) => {
+      if (e.payload.origin !== NODE) this.onChange(e.payload);
     });
     // Batches recorded on this node reach the ACD as soon as they are admitted; the bus brings the others'.
     this.recorder.onAdmitted((changed) => this.onChange(changed));

@@ -3,6 +3,7 @@
 import type { AgentMove, CallChangeFacts, WriteHooks } from '../../contact-center/index.ts';
 import { slices } from './agent-time.ts';
 import { delta } from './delta.ts';
+import { monTopics } from '../events.ts';
 import { FOLD_TOPIC, type FoldPayload } from './fold.ts';
 import { merge } from './store.ts';
 
@@ -13,6 +14,6 @@ export const rollupHooks: WriteHooks = {
     const agentTime = agents.flatMap((m) => (m.before.state === 'offline' ? [] : slices(m.before.region_code, m.before.state, m.before.state_since, m.at)));
     if (!d.rows.length && !d.topics.length && !agentTime.length) return [];
     const payload: FoldPayload = { ...(d.rows.length || d.topics.length ? { delta: d } : {}), ...(agentTime.length ? { agentTime } : {}) };
-    return [{ topic: FOLD_TOPIC, payload }];
+    return [monTopics.event(FOLD_TOPIC, payload)];
   },
 };
