@@ -56,8 +56,8 @@ export async function createApp({ config, db: raw, logger, options }: AppDeps): 
   auditRoutes(http, services);
   regionsRoutes(http, services);
   knowledgeRoutes(http, services);
-  contactCenterRoutesAll(http, services.cc, { bus: services.events, db, audit: services.audit });
-  monitoringRoutesAll(http, services.monitoring, { bus: services.events, registry: observability.registry, db });
+  contactCenterRoutesAll(http, services.cc, { db, audit: services.audit });
+  monitoringRoutesAll(http, services.monitoring, { registry: observability.registry, db });
   staffingRoutes(http, { staffing: new StaffingService(services.monitoring.planning) });
   webRoutes(http);
   portalApiRoutes(http, services.portal);

@@ -6,18 +6,23 @@ import { LoginService } from './platform/auth/login-service.ts';
 import { TokensService } from './platform/auth/tokens-service.ts';
 import { UsersService } from './platform/auth/users-service.ts';
 import { AccountsWatch } from './platform/auth/accounts-watch.ts';
+import type { AccountsTopics } from './platform/auth/events.ts';
 import { TokenCache } from './platform/auth/token-cache.ts';
 import type { Config } from './platform/config.ts';
 import type { Db } from './platform/db/database.ts';
 import { EventBus } from './platform/events/bus.ts';
+import { Fanout } from './platform/events/fanout.ts';
 import type { Logger } from './platform/logger.ts';
-import { createRegions } from './regions/index.ts';
-import { createKnowledge } from './knowledge/index.ts';
-import { createContactCenter, subscribeContactCenter, type CallsChanged, type Clock } from './contact-center/index.ts';
-import { createMonitoring, type CallsChangedFacts } from './monitoring/index.ts';
-import { createPortal } from './portal/index.ts';
+import { createRegions, type RegionsTopics } from './regions/index.ts';
+import { createKnowledge, subscribeKnowledge, type AnswerEvent, type KnowledgeTopics } from './knowledge/index.ts';
+import { createContactCenter, subscribeContactCenter, type CallsChanged, type Clock, type ContactCenterTopics } from './contact-center/index.ts';
+import { createMonitoring, subscribeMonitoring, type CallsChangedFacts, type MonitoringTopics } from './monitoring/index.ts';
+import { createPortal, subscribePortal } from './portal/index.ts';
 
 export type Services = ReturnType<typeof createServices>;
+
+/** Every topic of every module: the bus is typed by these, each module subscribes to its part. */
+export type Topics = AccountsTopics & RegionsTopics & KnowledgeTopics & ContactCenterTopics & MonitoringTopics;
 
 /**
  * Monitoring folds its rollups from the contact centre's cc.calls.changed events, whose shape it
@@ -60,7 +65,7 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login' 
     // (the portal is made below; the summary asks it only when a report is read)
     year: { answersPublished: (from, to) => publications.newAnswers(from, to), portalViews: (from, to) => portal.views.total(from, to) },
     unansweredSearches: async (ctx, limit) => (await queryStats.report(ctx, 'day', 'unanswered', limit)).items.map((x) => ({ query: x.query, searches: x.searches })), ...(options.clock ? { clock: options.clock } : {}) });
-  const events = new EventBus(db, log);
+  const events = new EventBus<Topics>(db, log);
   const { portal } = createPortal({ db, log, answers, search, regions, publicUrl: config.publicUrl, ...(options.clock ? { clock: options.clock } : {}) });
   return {
     db,
@@ -72,6 +77,8 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login' 
     kbImport,
     publications,
     search,
+    /** Publications and withdrawals for the workstations' live feed, after the search index has them. */
+    kbFeed: new Fanout<AnswerEvent>(),
     portal,
     audit,
     accounts,
@@ -89,14 +96,13 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login' 
  * after the bus starts, so no publication falls between), feedback and query statistics.
  */
 export async function startServices(s: Services, options: { waitForAcd?: boolean; acd?: boolean } = {}): Promise<void> {
-  s.search.subscribe(s.events);
-  s.feedback.subscribe(s.events);
-  s.portal.subscribe(s.events);
-  subscribeContactCenter(s.cc, s.events);
-  s.events.subscribe('regions.imported', (e) => s.cc.queues.ensureDefaults((e.payload as { codes: string[] }).codes));
-  s.events.subscribe('regions.imported', async () => s.monitoring.forgetZones());
-  s.events.subscribe('regions.settings.changed', async () => s.monitoring.forgetNorms());
+  // Each module subscribes in one place; within an event, 'index' subscribers (what nodes keep)
+  // run before 'notify' ones (live feeds), whatever the order here (docs/ARCHITECTURE.md, Events).
   s.accounts.subscribe(s.events);
+  subscribeKnowledge(s.events, s);
+  subscribePortal(s.portal, s.events);
+  subscribeContactCenter(s.cc, s.events);
+  subscribeMonitoring(s.monitoring, s.events);
   await s.events.start();
   await s.feedback.load();
   await s.search.load();

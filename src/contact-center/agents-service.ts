@@ -7,12 +7,12 @@ import type { AuditService } from '../platform/audit/service.ts';
 import type { Directory } from '../platform/auth/directory.ts';
 import type { Db, Queryable } from '../platform/db/database.ts';
 import { conflict, notFound } from '../platform/errors.ts';
-import { publish } from '../platform/events/bus.ts';
 import * as a from './agents-queries.ts';
 import type { CallEvent } from './call-fold.ts';
 import type { AgentMove } from './change-facts.ts';
 import { agentSummary, NODE, type CallEventsRecorder, type Decision } from './call-events.ts';
 import { callById } from './calls-queries.ts';
+import { ccTopics } from './events.ts';
 import type { AgentView, WrapUp } from './schema.ts';
 
 const agentNotFound = (id: number) => notFound('agent.not_found', `There is no operator ${id}.`);
@@ -84,7 +84,7 @@ export class AgentsService {
     await this.db.transaction(async (tx) => {
       await a.setAgentSkills(tx, userId, skills);
       await this.audit.record(ctx, { action: 'agent.skills_change', targetType: 'operator', targetId: userId, region: agent.region_code === FEDERAL ? null : agent.region_code, details: { skills } }, tx);
-      await publish(tx, 'cc.calls.changed', { calls: [], agents: [agentSummary({ ...agent, skills })], origin: NODE });
+      await ccTopics.publish(tx, 'cc.calls.changed', { calls: [], agents: [agentSummary({ ...agent, skills })], origin: NODE });
     });
     this.recorder.announce({ calls: [], agents: [agentSummary({ ...agent, skills })] });
     return (await this.view([(await a.agentById(this.db, userId))!]))[0]!;

@@ -13,8 +13,11 @@ import { agentsByIds, type AgentRow } from './agents-queries.ts';
 import { admitBatch, decisionsToPublish, distinctEvents, moveOperators, operatorsToRead, refold, resultsInOrder, ringOperators } from './batch-admission.ts';
 import { lockAndRead, writeBatch } from './calls-queries.ts';
 import type { Queues } from './queues.ts';
-import { changeFacts, type AgentMove, type ChangeFacts } from './change-facts.ts';
+import { changeFacts, type AgentMove } from './change-facts.ts';
+import { ccTopics, type AgentSummary, type CallsChanged, type CallSummary, type Decision } from './events.ts';
 import type { EventResult } from './schema.ts';
+
+export type { AgentSummary, CallsChanged, CallSummary, Decision } from './events.ts';
 
 export interface RecordOptions {
   /** A regional sender may touch only its region's calls. */
@@ -32,41 +35,6 @@ export interface RecordOptions {
   told?: boolean;
 }
 
-/** What the ACD (or a workstation) tells the telephony edge to do with a call. */
-export interface Decision {
-  id: string;
-  type: 'connect' | 'callback' | 'stop_ringing' | 'offer_callback' | 'bridge' | 'hangup';
-  callId: string;
-  region: string | null;
-  queueRegion: string | null;
-  operator?: { id: number; username: string };
-  at: string;
-}
-
-/** What others need to know of a call that changed (the ACD routes from these). */
-export interface CallSummary {
-  callId: string;
-  region: string | null;
-  queueRegion: string | null;
-  queueId: number | null;
-  state: string;
-  operatorId: number | null;
-  topic?: string | null;
-  queuedAt?: string | null;
-  overflowed?: boolean;
-  /** The edge's PBX routes it: not the ACD's to ring, escalate or overflow. */
-  routedByPbx?: boolean;
-}
-
-/** What others need to know of an operator whose state changed. */
-export interface AgentSummary {
-  userId: number;
-  region: string;
-  state: string;
-  skills?: string[];
-  idleSince?: string | null;
-}
-
 export const agentSummary = (a: AgentRow): AgentSummary => ({ userId: a.user_id, region: a.region_code, state: a.state, skills: a.skills, idleSince: a.idle_since?.toISOString() ?? null });
 
 /** A changed call as others hear of it. */
@@ -82,14 +50,6 @@ export const callSummary = (r: CallRecord): CallSummary => ({
   overflowed: r.overflowed,
   ...(r.routedByPbx ? { routedByPbx: true } : {}),
 });
-
-/** A committed change (cc.calls.changed); as published, with its facts for the figures (see change-facts.ts). */
-export interface CallsChanged extends ChangeFacts {
-  /** The process that recorded the change (see NODE). */
-  origin?: string;
-  calls: CallSummary[];
-  agents: AgentSummary[];
-}
 
 /**
  * What this node's recorder tells its listeners, in this order for a batch (docs/contact-center.md
@@ -144,7 +104,7 @@ export class CallEventsRecorder {
 
   /** Operators moved outside a batch of call events (their own state changes). */
   async agentsMoved(tx: Queryable, agents: AgentRow[], moves: AgentMove[]): Promise<void> {
-    await publishMany(tx, [{ topic: 'cc.calls.changed', payload: { calls: [], agents: agents.map(agentSummary), origin: NODE, ...changeFacts([], moves) } }]);
+    await publishMany(tx, [ccTopics.event('cc.calls.changed', { calls: [], agents: agents.map(agentSummary), origin: NODE, ...changeFacts([], moves) })]);
   }
 
   /** A call's record from its stored events, exactly as recording them produced it. */
@@ -180,7 +140,7 @@ export class CallEventsRecorder {
         const { changes, admitted } = admission;
         results = admission.results;
         published = decisionsToPublish(opts.decisions ?? [], batch, admitted);
-        const outbox = published.map((d) => ({ topic: 'acd.decision', payload: d }));
+        const outbox = published.map((d) => ccTopics.event('acd.decision', d));
         if (!changes.length) return publishMany(tx, outbox);
         const more = operatorsToRead(changes, ringAgents);
         const rows = new Map(ringAgents);
@@ -188,7 +148,7 @@ export class CallEventsRecorder {
         const moved = moveOperators(changes, rows, opts.now ?? new Date());
         changed.agents = moved.agents.map(agentSummary);
         changed.calls = changes.map(({ after }) => callSummary(after));
-        const publish = [...outbox, { topic: 'cc.calls.changed', payload: { ...changed, origin: NODE, ...changeFacts(changes, moved.moves) } }];
+        const publish = [...outbox, ccTopics.event('cc.calls.changed', { ...changed, origin: NODE, ...changeFacts(changes, moved.moves) })];
         // The ACD hears first: it routes while the batch is written and flushed.
         admittedTold = true;
         this.emit({ phase: 'admitted', changed });

@@ -3,7 +3,7 @@ import type { AuditService } from '../platform/audit/service.ts';
 import type { AccountsWatch } from '../platform/auth/accounts-watch.ts';
 import { Directory } from '../platform/auth/directory.ts';
 import type { Db } from '../platform/db/database.ts';
-import type { EventBus } from '../platform/events/bus.ts';
+import { Fanout } from '../platform/events/fanout.ts';
 import type { App } from '../platform/http/types.ts';
 import type { Logger } from '../platform/logger.ts';
 import { Acd, type Clock } from './acd/acd.ts';
@@ -11,6 +11,7 @@ import { AgentsService } from './agents-service.ts';
 import { CallEventsRecorder } from './call-events.ts';
 import { CallsService } from './calls-service.ts';
 import { CallSources } from './call-sources.ts';
+import type { LiveEvent } from './events.ts';
 import { liveFeeds } from './live-feeds.ts';
 import { Queues } from './queues.ts';
 import { queuesRoutes } from './queues-routes.ts';
@@ -18,7 +19,8 @@ import { contactCenterRoutes } from './routes.ts';
 import { SupervisorService, type RegionNorms } from './supervisor-service.ts';
 import { TelephonyService } from './telephony-service.ts';
 
-export type { Decision, CallsChanged } from './call-events.ts';
+export type { Decision, CallsChanged, ContactCenterTopics } from './events.ts';
+export { subscribeContactCenter } from './subscribe.ts';
 export type { Clock } from './acd/acd.ts';
 export type { CallFacts, ChangeFacts, MoveFacts } from './change-facts.ts';
 export type { CallRecord } from './call-fold.ts';
@@ -50,19 +52,15 @@ export function createContactCenter(o: ContactCenterOptions) {
     telephony: new TelephonyService(o.db, recorder, queues, directory, o.secretKey),
     supervisor: new SupervisorService(o.db, queues, agents, calls, o.normsOf),
     acd: new Acd(o.db, o.log, recorder, queues, directory, o.clock),
+    /** Decisions and changes heard on the bus, for the live streams (fed by subscribeContactCenter). */
+    live: new Fanout<LiveEvent>(),
   };
 }
 
 export type ContactCenter = ReturnType<typeof createContactCenter>;
 
-export function contactCenterRoutesAll(app: App, cc: ContactCenter, deps: { bus: EventBus; db: Db; audit: AuditService }) {
+export function contactCenterRoutesAll(app: App, cc: ContactCenter, deps: { db: Db; audit: AuditService }) {
   contactCenterRoutes(app, cc);
   queuesRoutes(app, { queues: cc.queues, db: deps.db, audit: deps.audit });
-  liveFeeds(app, { bus: deps.bus, db: deps.db, agents: cc.agents, calls: cc.calls, supervisor: cc.supervisor, recorder: cc.recorder });
-}
-
-/** Queues for every region, the ACD subscribed; call before the bus starts. */
-export function subscribeContactCenter(cc: ContactCenter, bus: EventBus) {
-  cc.queues.subscribe(bus);
-  cc.acd.subscribe(bus);
+  liveFeeds(app, { live: cc.live, db: deps.db, agents: cc.agents, calls: cc.calls, supervisor: cc.supervisor, recorder: cc.recorder });
 }

@@ -7,20 +7,21 @@ import { authorize } from '../platform/access/authorize.ts';
 import { FEDERAL, type Principal } from '../platform/access/principal.ts';
 import { actorOf } from '../platform/access/request-actor.ts';
 import type { Db } from '../platform/db/database.ts';
-import type { DomainEvent, EventBus } from '../platform/events/bus.ts';
-import { eventsAfterId } from '../platform/events/outbox.ts';
+import type { Fanout } from '../platform/events/fanout.ts';
 import { problems, staffSecurity } from '../platform/http/schemas.ts';
 import { lastEventId, openSse, type SseClient } from '../platform/http/sse.ts';
 import type { App } from '../platform/http/types.ts';
 import type { AgentsService } from './agents-service.ts';
-import type { CallEventsRecorder, CallsChanged, Decision } from './call-events.ts';
+import type { CallEventsRecorder } from './call-events.ts';
 import type { CallsService } from './calls-service.ts';
 import { callById } from './calls-queries.ts';
+import { ccTopics, type CallsChanged, type Decision, type LiveEvent } from './events.ts';
 import type { SupervisorService } from './supervisor-service.ts';
 
 const stream = z.string().describe('text/event-stream');
 
-export function liveFeeds(app: App, deps: { bus: EventBus; db: Db; agents: AgentsService; calls: CallsService; supervisor: SupervisorService; recorder: CallEventsRecorder }) {
+/** live: what the module's subscribe() heard of decisions and changes, on every node. */
+export function liveFeeds(app: App, deps: { live: Fanout<LiveEvent>; db: Db; agents: AgentsService; calls: CallsService; supervisor: SupervisorService; recorder: CallEventsRecorder }) {
   const edges = new Set<{ principal: Principal | null; sse: SseClient }>();
   const operators = new Map<number, Set<SseClient>>();
   const supervisors = new Set<{ region: string; sse: SseClient; pending: boolean; last: number; push: () => void }>();
@@ -57,10 +58,7 @@ export function liveFeeds(app: App, deps: { bus: EventBus; db: Db; agents: Agent
     if (e.phase === 'decided') toEdges(e.decisions.map((d) => ({ d })));
     else if (e.phase === 'committed') for (const d of e.decisions) void pushDecision(d, undefined, e.told);
   });
-  deps.bus.subscribe('acd.decision', (e: DomainEvent) => pushDecision(e.payload as Decision, e.id));
-
-  deps.bus.subscribe('cc.calls.changed', async (e: DomainEvent) => {
-    const c = e.payload as CallsChanged;
+  const changed = (c: CallsChanged) => {
     for (const call of c.calls) {
       if (call.operatorId && operators.has(call.operatorId)) for (const sse of operators.get(call.operatorId)!) sse.send({ event: 'call', data: { callId: call.callId, state: call.state } });
     }
@@ -70,7 +68,9 @@ export function liveFeeds(app: App, deps: { bus: EventBus; db: Db; agents: Agent
     }
     const regions = new Set([...c.calls.flatMap((x) => [x.region, x.queueRegion]), ...c.agents.map((a) => a.region)]);
     for (const s of supervisors) if (regions.has(s.region)) s.push();
-  });
+  };
+  const stop = deps.live.listen((e) => (e.topic === 'acd.decision' ? pushDecision(e.payload, e.id) : changed(e.payload)));
+  app.addHook('onClose', async () => stop());
 
   app.get('/api/v1/telephony/decisions', {
     schema: {
@@ -89,8 +89,8 @@ export function liveFeeds(app: App, deps: { bus: EventBus; db: Db; agents: Agent
       edges.add(client);
       sse.onClose(() => edges.delete(client));
       if (since !== undefined) {
-        for (const e of await eventsAfterId(deps.db, since, 'acd.decision', 1000)) {
-          const d = e.payload as Decision;
+        for (const e of await ccTopics.after(deps.db, since, ['acd.decision'], 1000)) {
+          const d = e.payload;
           if (forEdge(principal, d)) sse.send({ id: e.id, event: d.type, data: d });
         }
       }

@@ -2,7 +2,7 @@
 // takes overflow from everywhere. Kept in memory on every node, reloaded when changed.
 import { z } from 'zod';
 import type { Db, Queryable } from '../platform/db/database.ts';
-import { publish, type EventBus } from '../platform/events/bus.ts';
+import { ccTopics } from './events.ts';
 
 export const escalationStepSchema = z.union([
   z.object({ afterSeconds: z.number().int().min(0).max(3600), action: z.literal('widen_skills') }),
@@ -81,10 +81,6 @@ export class Queues {
     this.byId = new Map(r.rows.map((row) => [row.id, toQueue(row)]));
   }
 
-  subscribe(bus: EventBus): void {
-    bus.subscribe('cc.queues.changed', () => this.load());
-  }
-
   get(id: number): Queue | undefined {
     return this.byId.get(id);
   }
@@ -111,6 +107,6 @@ export class Queues {
          wrap_up_seconds = CASE WHEN $7 THEN $8::int ELSE wrap_up_seconds END, updated_at = now() WHERE id = $1`,
       [id, set.title ?? null, set.skills ?? null, set.escalation ? JSON.stringify(set.escalation) : null, set.callbackThresholdSeconds ?? null, set.ringTimeoutSeconds ?? null, set.wrapUpSeconds !== undefined, set.wrapUpSeconds ?? null],
     );
-    await publish(tx, 'cc.queues.changed', { id });
+    await ccTopics.publish(tx, 'cc.queues.changed', { id });
   }
 }

@@ -6,24 +6,15 @@ import { FEDERAL, type ActorContext } from '../platform/access/principal.ts';
 import type { AuditService } from '../platform/audit/service.ts';
 import { pgCode, type Db, type Queryable } from '../platform/db/database.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../platform/errors.ts';
-import { publish } from '../platform/events/bus.ts';
 import * as q from './answers-queries.ts';
 import { contentOf, presentEditorAnswer, presentRecord, presentVersion, sameContent } from './present.ts';
 import type { EditAnswer, EditorAnswer, NewAnswer, PublishedAnswer, PublishedRecord, VersionView } from './schema.ts';
 import { diffContent, type FieldDiff } from './diff.ts';
+import { kbTopics, type PublishedEvent } from './events.ts';
 
 export const answerNotFound = (slug: string) => notFound('kb.answer_not_found', `There is no answer "${slug}".`);
 
 const who = (ctx: ActorContext) => ctx.principal?.username ?? ctx.name ?? null;
-
-export interface PublishedEvent {
-  slug: string;
-  scope: string;
-  parent: string | null;
-  version: number;
-  section: string;
-  kind: 'new' | 'update';
-}
 
 export class AnswersService {
   constructor(
@@ -140,7 +131,7 @@ export class AnswersService {
         await q.updateAnswer(tx, row.id, { status: 'archived', archived_at: new Date(), published_version: null, review_version: null });
         if (row.published_version !== null) {
           await q.insertPublication(tx, { answerId: row.id, version: null, kind: 'archive', section: v.section, scope: row.scope, by: who(ctx) });
-          await publish(tx, 'kb.answer.archived', { slug: target, scope: row.scope, parent: row.parent_slug, section: v.section });
+          await kbTopics.publish(tx, 'kb.answer.archived', { slug: target, scope: row.scope, parent: row.parent_slug, section: v.section });
         }
         await this.audit.record(ctx, { action: 'kb.answer.archive', targetType: 'answer', targetId: target, region: row.scope === FEDERAL ? null : row.scope, details: { reason: reason ?? null } }, tx);
       }
@@ -174,7 +165,7 @@ export class AnswersService {
     });
     await q.insertPublication(tx, { answerId: a.id, version: v.version, kind, section: v.section, scope: a.scope, by: who(ctx) });
     const event: PublishedEvent = { slug: a.slug, scope: a.scope, parent: a.parent_slug, version: v.version, section: v.section, kind };
-    await publish(tx, 'kb.answer.published', event);
+    await kbTopics.publish(tx, 'kb.answer.published', event);
   }
 
   /** How many answers exist in any state. */

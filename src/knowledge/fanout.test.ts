@@ -46,6 +46,30 @@ describe('fan-out of publications', () => {
     stream.close();
   });
 
+  it('a workstation told of a publication finds it with one search: the index has it first', async () => {
+    // A slow index (a loaded node) is held until the workstation has searched, or 1 s: told
+    // before the index has the answer, the workstation reads stale results.
+    let searched!: () => void;
+    const gate = Promise.race([new Promise<void>((r) => (searched = r)), new Promise<void>((r) => setTimeout(r, 1000))]);
+    const search = app.services.search;
+    const apply = search.apply.bind(search);
+    search.apply = async (e) => {
+      await gate;
+      return apply(e);
+    };
+    const stream = await openStream(await app.as('operator', '77'), '/api/v1/kb/events');
+    try {
+      await publish('inn-lost', 'Что делать, если потерялось свидетельство ИНН?', 'Свидетельство ИНН восстанавливать не нужно: номер виден на госуслугах.');
+      await stream.next((x) => x.event === 'kb.answer.published' && x.data.slug === 'inn-lost', 3000);
+      const hits = (await app.client().get('/api/v1/kb/search?q=свидетельство ИНН')).body.items;
+      searched();
+      expect(hits.map((i: { slug: string }) => i.slug)).toContain('inn-lost');
+    } finally {
+      stream.close();
+      Reflect.deleteProperty(search, 'apply');
+    }
+  });
+
   it('changes and withdrawals reach workstations and search too', async () => {
     const operator = await app.as('operator', '78');
     const stream = await openStream(operator, '/api/v1/kb/events');

@@ -4,8 +4,8 @@
 import { authorize } from '../platform/access/authorize.ts';
 import type { ActorContext } from '../platform/access/principal.ts';
 import type { Db } from '../platform/db/database.ts';
-import { publish, type DomainEvent, type EventBus } from '../platform/events/bus.ts';
 import { answerNotFound } from './answers-service.ts';
+import { kbTopics, type FeedbackRecorded } from './events.ts';
 import { queryKey, storedQuery } from './query-key.ts';
 import { maySee, type AnswerVisibility } from './visibility.ts';
 
@@ -19,24 +19,11 @@ interface Mark {
   at: number;
 }
 
-export interface FeedbackRecorded {
-  key: string;
-  slug: string;
-  voter: string;
-  helped: boolean;
-  at: string;
-}
-
 export class FeedbackService {
   /** query key -> slug -> voter -> latest mark */
   private readonly marks = new Map<string, Map<string, Map<string, Mark>>>();
 
   constructor(private readonly db: Db) {}
-
-  /** Call before the bus starts; marks are idempotent (latest per person), so order does not matter. */
-  subscribe(bus: EventBus): void {
-    bus.subscribe('kb.feedback.recorded', (e: DomainEvent) => this.remember(e.payload as FeedbackRecorded));
-  }
 
   async load(): Promise<void> {
     const r = await this.db.query<{ normalized_query: string; slug: string; voter: string; helped: boolean; at: Date }>(
@@ -48,7 +35,8 @@ export class FeedbackService {
     for (const row of r.rows) this.remember({ key: row.normalized_query, slug: row.slug, voter: row.voter, helped: row.helped, at: row.at.toISOString() });
   }
 
-  private remember(f: FeedbackRecorded) {
+  /** A mark recorded (on any node); marks are idempotent (latest per person), so order does not matter. */
+  remember(f: FeedbackRecorded) {
     const bySlug = this.marks.get(f.key) ?? this.marks.set(f.key, new Map()).get(f.key)!;
     const byVoter = bySlug.get(f.slug) ?? bySlug.set(f.slug, new Map()).get(f.slug)!;
     const at = Date.parse(f.at);
@@ -92,7 +80,7 @@ export class FeedbackService {
         );
       }
       const event: FeedbackRecorded = { key, slug: input.slug, voter: String(p?.userId ?? 'anon'), helped: input.helped, at: row.rows[0]!.at.toISOString() };
-      await publish(tx, 'kb.feedback.recorded', event);
+      await kbTopics.publish(tx, 'kb.feedback.recorded', event);
     });
   }
 }

@@ -12,7 +12,9 @@ import { KnowledgeSearch } from './search-service.ts';
 import { SynonymsService } from './synonyms.ts';
 
 export { AnswersService, answerNotFound } from './answers-service.ts';
-export type { PublishedEvent } from './answers-service.ts';
+export { ANSWER_TOPICS } from './events.ts';
+export type { KnowledgeTopics, PublishedEvent, ArchivedEvent, AnswerEvent } from './events.ts';
+export { subscribeKnowledge } from './subscribe.ts';
 export { KnowledgeImportService } from './import-service.ts';
 export { parseAnswersJsonl, toJsonLine } from './import-file.ts';
 export type { AnswerRecord } from './import-file.ts';

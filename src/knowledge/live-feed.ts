@@ -5,33 +5,30 @@ import { requirePrincipal } from '../platform/access/authorize.ts';
 import { FEDERAL, type Principal } from '../platform/access/principal.ts';
 import { actorOf } from '../platform/access/request-actor.ts';
 import type { Db } from '../platform/db/database.ts';
-import type { DomainEvent, EventBus } from '../platform/events/bus.ts';
-import { eventsAfterId } from '../platform/events/outbox.ts';
+import type { Fanout } from '../platform/events/fanout.ts';
 import { problems, staffSecurity } from '../platform/http/schemas.ts';
 import { lastEventId, openSse, type SseClient } from '../platform/http/sse.ts';
 import type { App } from '../platform/http/types.ts';
-
-interface KbEventPayload {
-  slug: string;
-  scope: string;
-}
+import { ANSWER_TOPICS, kbTopics, type AnswerEvent } from './events.ts';
 
 /** A regional supplement's news is for its own region (and federal staff) only. */
-function visibleTo(p: Principal, payload: KbEventPayload): boolean {
+function visibleTo(p: Principal, payload: AnswerEvent['payload']): boolean {
   return payload.scope === FEDERAL || p.region === FEDERAL || p.region === payload.scope;
 }
 
-const toMessage = (e: { id: number; topic: string; payload: unknown; at: Date }) => ({
+const toMessage = (e: AnswerEvent) => ({
   id: e.id,
   event: e.topic,
-  data: { ...(e.payload as object), topic: e.topic, at: e.at.toISOString() },
+  data: { ...e.payload, topic: e.topic, at: e.at.toISOString() },
 });
 
-export function kbLiveFeed(app: App, deps: { bus: EventBus; db: Db }) {
+/** feed: what the module's subscribe() heard, after the search index has it. */
+export function kbLiveFeed(app: App, deps: { feed: Fanout<AnswerEvent>; db: Db }) {
   const clients = new Set<{ principal: Principal; sse: SseClient }>();
-  deps.bus.subscribe('kb.answer.', (e: DomainEvent) => {
-    for (const c of clients) if (visibleTo(c.principal, e.payload as KbEventPayload)) c.sse.send(toMessage(e));
+  const stop = deps.feed.listen((e) => {
+    for (const c of clients) if (visibleTo(c.principal, e.payload)) c.sse.send(toMessage(e));
   });
+  app.addHook('onClose', async () => stop());
 
   app.get('/api/v1/kb/events', {
     schema: {
@@ -53,8 +50,8 @@ export function kbLiveFeed(app: App, deps: { bus: EventBus; db: Db }) {
       clients.add(client);
       sse.onClose(() => clients.delete(client));
       if (since !== undefined) {
-        for (const e of await eventsAfterId(deps.db, since, 'kb.answer.', 1000)) {
-          if (visibleTo(principal, e.payload as KbEventPayload)) sse.send(toMessage({ ...e, at: e.created_at }));
+        for (const e of await kbTopics.after(deps.db, since, ANSWER_TOPICS, 1000)) {
+          if (visibleTo(principal, e.payload)) sse.send(toMessage(e));
         }
       }
     },

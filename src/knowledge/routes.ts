@@ -1,10 +1,11 @@
 // Every HTTP route of the knowledge module.
 import type { Db } from '../platform/db/database.ts';
-import type { EventBus } from '../platform/events/bus.ts';
+import type { Fanout } from '../platform/events/fanout.ts';
 import type { App } from '../platform/http/types.ts';
 import { answersRoutes } from './answers-routes.ts';
 import type { AnswersService } from './answers-service.ts';
 import { catalogRoutes } from './catalog-routes.ts';
+import type { AnswerEvent } from './events.ts';
 import type { FeedbackService } from './feedback.ts';
 import { kbLiveFeed } from './live-feed.ts';
 import type { PublicationsService } from './publications.ts';
@@ -15,7 +16,8 @@ import type { SynonymsService } from './synonyms.ts';
 
 export interface KnowledgeDeps {
   db: Db;
-  events: EventBus;
+  /** Publications and withdrawals for the workstations' live feed (see subscribe.ts). */
+  kbFeed: Fanout<AnswerEvent>;
   answers: AnswersService;
   search: KnowledgeSearch;
   feedback: FeedbackService;
@@ -28,5 +30,5 @@ export function knowledgeRoutes(app: App, deps: KnowledgeDeps) {
   searchRoutes(app, deps);
   answersRoutes(app, deps);
   catalogRoutes(app, deps);
-  kbLiveFeed(app, { bus: deps.events, db: deps.db });
+  kbLiveFeed(app, { feed: deps.kbFeed, db: deps.db });
 }

@@ -1,9 +1,10 @@
 // Search over the published answers, kept fresh by events: every node holds the index in memory,
 // loads it at start and applies each publication, change and withdrawal as it is committed.
 import type { Db } from '../platform/db/database.ts';
-import type { DomainEvent, EventBus } from '../platform/events/bus.ts';
+import type { EventOf } from '../platform/events/bus.ts';
 import type { Logger } from '../platform/logger.ts';
 import * as q from './answers-queries.ts';
+import type { KnowledgeTopics } from './events.ts';
 import type { FeedbackService } from './feedback.ts';
 import type { QueryStats } from './query-stats.ts';
 import type { SearchDocument, SearchHit, SearchOptions, SearchResult } from './search/types.ts';
@@ -30,13 +31,16 @@ function toDocument(r: q.PublishedRow): SearchDocument {
 }
 
 /** Today in the federal centre's calendar, as YYYY-MM-DD. */
+/** What changes the index: an answer published or withdrawn, the synonyms. */
+export type SearchEvent = EventOf<KnowledgeTopics, 'kb.answer.published' | 'kb.answer.archived' | 'kb.synonyms.changed'>;
+
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date());
 
 export class KnowledgeSearch {
   private loaded = false;
   /** Answers valid only from/until a date: kept out of results outside that window. */
   private readonly validity = new Map<string, { from: string | null; until: string | null }>();
-  private queued: DomainEvent[] = [];
+  private queued: SearchEvent[] = [];
 
   constructor(
     private readonly db: Db,
@@ -47,11 +51,10 @@ export class KnowledgeSearch {
     private readonly feedback: FeedbackService,
   ) {}
 
-  /** Call before the bus starts, so no event is missed; events wait until load() has run. */
-  subscribe(bus: EventBus): void {
-    const handle = (e: DomainEvent) => (this.loaded ? this.apply(e) : void this.queued.push(e));
-    bus.subscribe('kb.answer.', handle);
-    bus.subscribe('kb.synonyms.', handle);
+  /** Applies a change heard on the bus (subscribed before it starts); waits until load() has run. */
+  async apply(e: SearchEvent): Promise<void> {
+    if (this.loaded) await this.update(e);
+    else this.queued.push(e);
   }
 
   async load(): Promise<void> {
@@ -59,16 +62,16 @@ export class KnowledgeSearch {
     this.index.setSynonyms((await this.synonyms.all()).map((g) => g.terms));
     for (const row of await q.publishedAnswers(this.db)) this.put(row);
     this.loaded = true;
-    for (const e of this.queued.splice(0)) await this.apply(e);
+    for (const e of this.queued.splice(0)) await this.update(e);
     this.log.info({ answers: this.index.size, ms: Date.now() - started }, 'search index loaded');
   }
 
-  private async apply(e: DomainEvent): Promise<void> {
+  private async update(e: SearchEvent): Promise<void> {
     if (e.topic === 'kb.synonyms.changed') {
       this.index.setSynonyms((await this.synonyms.all()).map((g) => g.terms));
       return;
     }
-    const { slug } = e.payload as { slug: string };
+    const { slug } = e.payload;
     // Read the row as it is now: events may come late or twice, the table is the truth.
     const row = await q.publishedBySlug(this.db, slug);
     if (row) this.put(row);

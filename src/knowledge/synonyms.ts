@@ -6,7 +6,7 @@ import type { ActorContext } from '../platform/access/principal.ts';
 import type { AuditService } from '../platform/audit/service.ts';
 import type { Db, Queryable } from '../platform/db/database.ts';
 import { notFound } from '../platform/errors.ts';
-import { publish } from '../platform/events/bus.ts';
+import { kbTopics } from './events.ts';
 
 export const synonymTermsSchema = z
   .array(z.string().trim().toLowerCase().min(1).max(100))
@@ -75,13 +75,13 @@ export class SynonymsService {
     return this.db.transaction(async (tx) => {
       if (((await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM kb_synonyms')).rows[0]!.n) > 0) return 0;
       for (const terms of groups) await tx.query('INSERT INTO kb_synonyms (terms, updated_by) VALUES ($1, $2)', [synonymTermsSchema.parse(terms), who(ctx)]);
-      await publish(tx, 'kb.synonyms.changed', { seeded: groups.length });
+      await kbTopics.publish(tx, 'kb.synonyms.changed', { seeded: groups.length });
       return groups.length;
     });
   }
 
   private async changed(ctx: ActorContext, tx: Queryable, action: string, id: number, terms: string[]) {
     await this.audit.record(ctx, { action, targetType: 'synonym_group', targetId: id, details: { terms } }, tx);
-    await publish(tx, 'kb.synonyms.changed', { id });
+    await kbTopics.publish(tx, 'kb.synonyms.changed', { id });
   }
 }

@@ -2,7 +2,7 @@
 // live figures, alerts and webhooks, and their routes.
 import type { AuditService } from '../platform/audit/service.ts';
 import type { Db, Queryable } from '../platform/db/database.ts';
-import type { EventBus } from '../platform/events/bus.ts';
+import { Fanout } from '../platform/events/fanout.ts';
 import type { App } from '../platform/http/types.ts';
 import type { Logger } from '../platform/logger.ts';
 import { LiveFigures, type CallCentres } from './live-figures.ts';
@@ -46,6 +46,8 @@ export function createMonitoring(o: MonitoringOptions) {
   const live = new LiveFigures(o.db, o.regions, () => o.sources.waitingNow(), fresh);
   return {
     folder,
+    /** The wallboard's figures may have changed (fed by subscribeMonitoring, read by the live wallboards). */
+    changes: new Fanout<void>(),
     rebuild: (from: Date, to: Date, onProgress?: (calls: number, total: number) => void) => rebuildRollups(o.db, o.sources, zones, from, to, onProgress),
     /** Regions were imported again: their time zones may have changed. */
     forgetZones: () => zones.forget(),
@@ -60,11 +62,13 @@ export function createMonitoring(o: MonitoringOptions) {
 
 export type Monitoring = ReturnType<typeof createMonitoring>;
 
-export function monitoringRoutesAll(app: App, m: Monitoring, deps: { bus: EventBus; registry: Registry; db: Db }) {
-  monitoringRoutes(app, { monitoring: m.service, bus: deps.bus });
+export function monitoringRoutesAll(app: App, m: Monitoring, deps: { registry: Registry; db: Db }) {
+  monitoringRoutes(app, { monitoring: m.service, changes: m.changes });
   reportsRoutes(app, { reports: m.reports });
   registerRegionGauges(deps.registry, m.service.live, deps.db, m.service.clock);
 }
 
+export { subscribeMonitoring } from './subscribe.ts';
+export type { MonitoringTopics } from './events.ts';
 export { WAIT_BUCKETS, ABANDON_BUCKETS, INTERVAL_MS } from './rollups/contribution.ts';
 export type { CallFacts, CallsChangedFacts } from './rollups/facts.ts';

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { authorize, regionFilter } from '../platform/access/authorize.ts';
 import { actorOf } from '../platform/access/request-actor.ts';
-import type { DomainEvent, EventBus } from '../platform/events/bus.ts';
+import type { Fanout } from '../platform/events/fanout.ts';
 import { idParams, problems, staffSecurity } from '../platform/http/schemas.ts';
 import { openSse, type SseClient } from '../platform/http/sse.ts';
 import type { App } from '../platform/http/types.ts';
@@ -13,7 +13,8 @@ import type { MonitoringService } from './service.ts';
 const PUSH_MS = 1000;
 const QUIET_MS = 10_000;
 
-export function monitoringRoutes(app: App, deps: { monitoring: MonitoringService; bus: EventBus }) {
+/** changes: told by the module's subscribe() when the figures may have changed. */
+export function monitoringRoutes(app: App, deps: { monitoring: MonitoringService; changes: Fanout<void> }) {
   const tags = ['monitoring'];
   const m = deps.monitoring;
 
@@ -48,11 +49,13 @@ export function monitoringRoutes(app: App, deps: { monitoring: MonitoringService
   };
   const timer = setInterval(() => void push(), PUSH_MS);
   timer.unref();
-  app.addHook('onClose', async () => clearInterval(timer));
-  const touch = (_: DomainEvent) => {
+  const stop = deps.changes.listen(() => {
     dirty = true;
-  };
-  for (const topic of ['cc.calls.changed', 'mon.alert.opened', 'mon.alert.closed', 'regions.settings.changed']) deps.bus.subscribe(topic, touch);
+  });
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    stop();
+  });
 
   app.get('/api/v1/monitoring/events', {
     schema: {

@@ -11,3 +11,4 @@ export { portalFastPath } from './fast-path.ts';
 export function createPortal(o: PortalDeps) {
   return { portal: new PortalService(o) };
 }
+export { subscribePortal } from './subscribe.ts';

@@ -2,7 +2,6 @@
 // through the knowledge base's engine; views and votes counted without personal data.
 import type { PublishedRecord } from '../knowledge/index.ts';
 import type { Db } from '../platform/db/database.ts';
-import type { DomainEvent, EventBus } from '../platform/events/bus.ts';
 import type { Logger } from '../platform/logger.ts';
 import type { Hours } from '../regions/index.ts';
 import { answerPage, type Flash } from './answer-page.ts';
@@ -53,14 +52,8 @@ export class PortalService {
     this.views.onPopularChange = () => this.cache.drop('home|');
   }
 
-  /** Call before the bus starts, so no publication is missed; events wait until load() has run. */
-  subscribe(bus: EventBus): void {
-    bus.subscribe('kb.answer.', (e: DomainEvent) => this.changed((e.payload as { slug: string }).slug));
-    bus.subscribe('regions.imported', () => this.loadCentres());
-    bus.subscribe('regions.settings.changed', () => this.loadCentres());
-  }
-
-  private async changed(slug: string): Promise<void> {
+  /** An answer was published or withdrawn (heard on the bus); waits until load() has run. */
+  async changed(slug: string): Promise<void> {
     if (!this.loaded) {
       this.queued.push(slug);
       return;
@@ -86,7 +79,8 @@ export class PortalService {
     await this.views.stop();
   }
 
-  private async loadCentres(): Promise<void> {
+  /** The call centres' names and hours, read again when the regions change. */
+  async loadCentres(): Promise<void> {
     const all = await this.deps.regions.callCentres();
     this.centres = [...all.entries()].map(([code, c]) => ({ code, name: c.name, hours: c.hours })).sort((a, b) => a.name.localeCompare(b.name, 'ru'));
     this.regionNames = new Map(this.centres.map((c) => [c.code, c.name]));

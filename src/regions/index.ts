@@ -9,6 +9,7 @@ export { regionsRoutes } from './routes.ts';
 export { demoRegionsFile, readRegionsFile, parseRegions, RegionsFileError } from './import-file.ts';
 export type { Region, Norms, Hours, RegionSettings } from './schema.ts';
 export { utcOffsetMinutes } from './time.ts';
+export type { RegionsTopics, RegionsImported, SettingsChanged } from './events.ts';
 /** Every region's time zone, read in the caller's transaction (for other modules' derived tables). */
 export { selectTimeZones as regionTimeZones } from './queries.ts';
 

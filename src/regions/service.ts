@@ -5,7 +5,7 @@ import { FEDERAL, type ActorContext } from '../platform/access/principal.ts';
 import type { AuditService } from '../platform/audit/service.ts';
 import type { Db } from '../platform/db/database.ts';
 import { notFound } from '../platform/errors.ts';
-import { publish } from '../platform/events/bus.ts';
+import { regionsTopics } from './events.ts';
 import * as q from './queries.ts';
 import type { Defaults, Hours, Norms, Overrides, Region, RegionRecord, RegionSettings } from './schema.ts';
 import { utcOffsetMinutes } from './time.ts';
@@ -100,7 +100,7 @@ export class RegionsService {
         details: { before: { hours: before.hours, norms: before.norms }, after: next },
       }, tx);
       // every region without its own value follows the defaults
-      await publish(tx, 'regions.settings.changed', { region: null });
+      await regionsTopics.publish(tx, 'regions.settings.changed', { region: null });
     });
     return next;
   }
@@ -136,7 +136,7 @@ export class RegionsService {
         region: code,
         details: { before: before ? { hours: before.hours, norms: before.norms } : null, after: overrides },
       }, tx);
-      await publish(tx, 'regions.settings.changed', { region: code });
+      await regionsTopics.publish(tx, 'regions.settings.changed', { region: code });
     });
     return this.settings(ctx, code);
   }
@@ -151,7 +151,7 @@ export class RegionsService {
         onProgress?.(i + 1, records.length);
       }
       await this.audit.record(ctx, { action: 'regions.import', targetType: 'region', details: { ...summary } }, tx);
-      await publish(tx, 'regions.imported', { codes: records.map((r) => r.code) });
+      await regionsTopics.publish(tx, 'regions.imported', { codes: records.map((r) => r.code) });
     });
     return summary;
   }

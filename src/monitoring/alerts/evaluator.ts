@@ -1,8 +1,8 @@
 // Watches every region's live service level (the last 30 minutes) against its target: opens an
 // alert when it falls below, closes it when it is back. One node evaluates (the caller decides).
 import type { Db } from '../../platform/db/database.ts';
-import { publish } from '../../platform/events/bus.ts';
 import type { Logger } from '../../platform/logger.ts';
+import { monTopics } from '../events.ts';
 import type { LiveFigures } from '../live-figures.ts';
 import * as q from './queries.ts';
 import { enqueueDeliveries } from './webhooks.ts';
@@ -35,7 +35,7 @@ export class AlertEvaluator {
         const row = await this.db.transaction(async (tx) => {
           const a = await q.insertAlert(tx, { region: f.code, kind: 'service_level', at: now, target: f.target, value: sl, calls: f.handled30 });
           if (a) {
-            await publish(tx, 'mon.alert.opened', { id: a.id, region: a.region_code });
+            await monTopics.publish(tx, 'mon.alert.opened', { id: a.id, region: a.region_code });
             await enqueueDeliveries(tx, a.region_code, { event: 'alert.opened', alert: presentAlert(a, f.name) });
           }
           return a;
@@ -45,7 +45,7 @@ export class AlertEvaluator {
         const row = await this.db.transaction(async (tx) => {
           const a = await q.closeAlert(tx, alert.id, now, sl);
           if (a) {
-            await publish(tx, 'mon.alert.closed', { id: a.id, region: a.region_code });
+            await monTopics.publish(tx, 'mon.alert.closed', { id: a.id, region: a.region_code });
             await enqueueDeliveries(tx, a.region_code, { event: 'alert.closed', alert: presentAlert(a, f.name) });
           }
           return a;

@@ -1,7 +1,8 @@
 // The folder counts what the contact centre publishes after commit: operators' own moves too, and,
 // on an installation upgraded with some still waiting, the shares written the old way (once).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publish } from '../../platform/events/bus.ts';
+// (raw outbox writes: the legacy mon.fold topic is no module's any more)
+import { insertEvent as publish } from '../../platform/events/outbox.ts';
 import { startApp, type TestApp } from '../../../test/support/app.ts';
 import { zeroCounters as zero } from './counters.ts';
 import type { FoldPayload } from './fold.ts';

@@ -1,10 +1,8 @@
 // What a node keeps of accounts to spare the database (tokens already checked, names, who is
 // disabled) is forgotten when an account changes: at once on the node that changed it, and on
 // every other node when the bus brings the event its transaction published.
-import type { EventBus } from '../events/bus.ts';
-
-/** Published with a revoked token or a disabled (or enabled again) account. */
-export const ACCOUNTS_CHANGED = 'auth.credentials.changed';
+import type { Subscriber } from '../events/bus.ts';
+import type { AccountsTopics } from './events.ts';
 
 export class AccountsWatch {
   private readonly forgetters: (() => void)[] = [];
@@ -19,7 +17,8 @@ export class AccountsWatch {
     for (const fn of this.forgetters) fn();
   }
 
-  subscribe(bus: EventBus): void {
-    bus.subscribe(ACCOUNTS_CHANGED, () => this.changed());
+  /** What accounts hear on the bus, in one place; call before the bus starts. */
+  subscribe(bus: Subscriber<AccountsTopics>): void {
+    bus.subscribe('auth.credentials.changed', () => this.changed());
   }
 }

@@ -5,9 +5,9 @@ import type { Db } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { authorize, regionFilter } from '../access/authorize.ts';
 import { FEDERAL, type ActorContext, type TokenRouting } from '../access/principal.ts';
-import { publish } from '../events/bus.ts';
 import { randomSecret, sha256 } from './secrets.ts';
-import { ACCOUNTS_CHANGED, type AccountsWatch } from './accounts-watch.ts';
+import type { AccountsWatch } from './accounts-watch.ts';
+import { accountsTopics } from './events.ts';
 import * as q from './tokens-queries.ts';
 import { userById, userByUsername } from './users-queries.ts';
 
@@ -110,7 +110,7 @@ export class TokensService {
     await this.db.transaction(async (tx) => {
       await q.revokeToken(tx, id);
       await this.audit.record(ctx, { action: 'token.revoke', targetType: 'token', targetId: id, region: token.region_code, details: { name: token.name } }, tx);
-      await publish(tx, ACCOUNTS_CHANGED, { tokenId: id });
+      await accountsTopics.publish(tx, 'auth.credentials.changed', { tokenId: id });
     });
     this.accounts.changed();
     return present((await q.tokenById(this.db, id))!);

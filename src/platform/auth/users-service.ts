@@ -6,9 +6,9 @@ import type { AuditService } from '../audit/service.ts';
 import { authorize, regionFilter, requirePrincipal } from '../access/authorize.ts';
 import { checkPasswordRules, hashPassword } from './passwords.ts';
 import { FEDERAL, type ActorContext, type Role } from '../access/principal.ts';
-import { publish } from '../events/bus.ts';
 import { generatePassword } from './secrets.ts';
-import { ACCOUNTS_CHANGED, type AccountsWatch } from './accounts-watch.ts';
+import type { AccountsWatch } from './accounts-watch.ts';
+import { accountsTopics } from './events.ts';
 import { deleteUserSessions } from './sessions-queries.ts';
 import * as q from './users-queries.ts';
 import type { NewUser, UserView } from './users-schema.ts';
@@ -121,7 +121,7 @@ export class UsersService {
         region: target.region_code,
         details: { username: target.username },
       }, tx);
-      await publish(tx, ACCOUNTS_CHANGED, { userId: target.id });
+      await accountsTopics.publish(tx, 'auth.credentials.changed', { userId: target.id });
       return row;
     });
     this.accounts.changed();

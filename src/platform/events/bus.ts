@@ -2,35 +2,74 @@
 // drains committed events from the outbox and hands them, in order, to its in-process subscribers
 // (search index, live feeds, rollups). A NOTIFY at commit wakes the nodes at once; a periodic
 // drain catches anything a lost connection missed. Subscribers must be idempotent.
+//
+// Topics are typed: each module declares its own in its events.ts as a map from topic to payload
+// ({ 'kb.answer.published': AnswerPublished; … }) and publishes through topicsOf<ThatMap>(); the
+// composition root builds one EventBus over the union of the maps, and each module subscribes
+// through a Subscriber of the topics it hears.
 import type { Db, Queryable } from '../db/database.ts';
 import { Loop } from '../jobs.ts';
 import type { Logger } from '../logger.ts';
-import { CHANNEL, currentHorizon, deleteEventsBefore, eventsSince, insertEvent, insertEvents } from './outbox.ts';
+import { CHANNEL, currentHorizon, deleteEventsBefore, eventsAfterId, eventsSince, insertEvent, insertEvents } from './outbox.ts';
 
-export interface DomainEvent<T = unknown> {
+/** The topics of a map (a module's `{ topic: payload }`). */
+export type Topic<M> = Extract<keyof M, string>;
+
+export interface DomainEvent<K extends string = string, P = unknown> {
   id: number;
-  topic: string;
-  payload: T;
+  topic: K;
+  payload: P;
   at: Date;
 }
 
-type Handler = (event: DomainEvent) => void | Promise<void>;
+/** An event of one of the topics K of map M: a union a handler narrows by `topic`. */
+export type EventOf<M, K extends Topic<M> = Topic<M>> = { [T in K]: DomainEvent<T, M[T]> }[K];
 
-export function publish(tx: Queryable, topic: string, payload: unknown): Promise<void> {
-  return insertEvent(tx, topic, payload);
+declare const checked: unique symbol;
+/** An event for the outbox, made by its module's topicsOf().event(): topic and payload agree. */
+export interface OutboxEvent {
+  readonly topic: string;
+  readonly payload: unknown;
+  readonly [checked]: true;
 }
 
-export type OutboxEvent = { topic: string; payload: unknown };
+/** How a module writes and reads back the topics of its map M. */
+export function topicsOf<M extends object>() {
+  return {
+    /** Writes an event in the caller's transaction. */
+    publish: <K extends Topic<M>>(tx: Queryable, topic: K, payload: M[K]): Promise<void> => insertEvent(tx, topic, payload),
+    /** An event to write with others (publishMany). */
+    event: <K extends Topic<M>>(topic: K, payload: M[K]): OutboxEvent => ({ topic, payload }) as unknown as OutboxEvent,
+    /** Committed events of some topics after an id, for clients resuming a stream (Last-Event-ID). */
+    after: async <K extends Topic<M>>(db: Queryable, afterId: number, topics: readonly K[], limit: number): Promise<EventOf<M, K>[]> =>
+      (await eventsAfterId(db, afterId, topics, limit)).map((r) => ({ id: r.id, topic: r.topic, payload: r.payload, at: r.created_at }) as EventOf<M, K>),
+  };
+}
 
 /** Several events of one transaction, written at once. */
-export function publishMany(tx: Queryable, events: OutboxEvent[]): Promise<void> {
+export function publishMany(tx: Queryable, events: readonly OutboxEvent[]): Promise<void> {
   return insertEvents(tx, events);
 }
 
+/**
+ * When a subscriber runs, among the subscribers of one event: every 'index' subscriber (what a node
+ * keeps in memory: search index, catalogs, caches) before any 'notify' one (live feeds to clients),
+ * so a client told of a change finds it when it asks. In registration order within a phase.
+ */
+export type Phase = 'index' | 'notify';
+const PHASES: readonly Phase[] = ['index', 'notify'];
+
+/** The part of the bus a module subscribes through, typed by the topics M it hears. */
+export interface Subscriber<M> {
+  subscribe<K extends Topic<M>>(topics: K | readonly K[], handler: (event: EventOf<M, K>) => void | Promise<void>, phase?: Phase): () => void;
+}
+
+type Entry = { topics: ReadonlySet<string>; handler: (event: DomainEvent) => void | Promise<void>; phase: Phase };
+
 const BATCH = 500;
 
-export class EventBus {
-  private readonly handlers: { prefix: string; handler: Handler }[] = [];
+export class EventBus<M extends object> implements Subscriber<M> {
+  private readonly handlers: Entry[] = [];
   private after = { txid: '0', id: 0 };
   private readonly delivery: Loop;
   private unlisten: (() => Promise<void>) | undefined;
@@ -45,10 +84,12 @@ export class EventBus {
     this.delivery = new Loop({ everyMs: pollMs, again: true, run: () => this.pass(), failed: (err) => this.log.error({ err }, 'event delivery failed; will retry') });
   }
 
-  /** Subscribes to topics starting with prefix (e.g. "kb." or "kb.answer.published"). */
-  subscribe(prefix: string, handler: Handler): () => void {
-    const entry = { prefix, handler };
-    this.handlers.push(entry);
+  /** Subscribes to one topic or a list of topics, in a phase ('index' unless told). */
+  subscribe<K extends Topic<M>>(topics: K | readonly K[], handler: (event: EventOf<M, K>) => void | Promise<void>, phase: Phase = 'index'): () => void {
+    const entry: Entry = { topics: new Set(typeof topics === 'string' ? [topics] : topics), handler: handler as Entry['handler'], phase };
+    // Kept sorted by phase (stable): delivery walks the list once.
+    const at = this.handlers.findIndex((h) => PHASES.indexOf(h.phase) > PHASES.indexOf(phase));
+    this.handlers.splice(at < 0 ? this.handlers.length : at, 0, entry);
     return () => {
       const i = this.handlers.indexOf(entry);
       if (i >= 0) this.handlers.splice(i, 1);
@@ -92,8 +133,8 @@ export class EventBus {
   }
 
   private async deliver(event: DomainEvent): Promise<void> {
-    for (const { prefix, handler } of this.handlers) {
-      if (!event.topic.startsWith(prefix)) continue;
+    for (const { topics, handler } of this.handlers) {
+      if (!topics.has(event.topic)) continue;
       try {
         await handler(event);
       } catch (err) {

@@ -20,7 +20,7 @@ export async function insertEvent(tx: Queryable, topic: string, payload: unknown
  * Several events in one statement (and one NOTIFY: a wake-up, not a message). The SQL is the
  * function events_publish (migration 0014), which writers' own functions call too.
  */
-export async function insertEvents(tx: Queryable, events: { topic: string; payload: unknown }[]): Promise<void> {
+export async function insertEvents(tx: Queryable, events: readonly { topic: string; payload: unknown }[]): Promise<void> {
   if (!events.length) return;
   await tx.query('SELECT events_publish($1::json)', [JSON.stringify(events)]);
 }
@@ -74,11 +74,11 @@ export async function eventsAfter(tx: Queryable, after: EventCursor, topics: rea
 }
 
 /** Events of some topics after an id, for clients resuming a stream (Last-Event-ID). */
-export async function eventsAfterId(db: Queryable, afterId: number, topicPrefix: string, limit: number): Promise<EventRow[]> {
+export async function eventsAfterId(db: Queryable, afterId: number, topics: readonly string[], limit: number): Promise<EventRow[]> {
   const r = await db.query<EventRow>(
     `SELECT id, txid::text AS txid, topic, payload, created_at FROM events
-      WHERE id > $1 AND topic LIKE $2 ORDER BY id LIMIT $3`,
-    [afterId, `${topicPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit],
+      WHERE id > $1 AND topic = ANY($2::text[]) ORDER BY id LIMIT $3`,
+    [afterId, topics, limit],
   );
   return r.rows;
 }
