@@ -1,6 +1,9 @@
 // The simulated telephony edge: it reports what callers do through POST /api/v1/telephony/events
 // (events of the same moment go out together, as a PBX adapter would batch them) and listens to the
 // ACD's decisions on GET /api/v1/telephony/decisions.
+import type { Decision } from '../contact-center/index.ts';
+
+export type { Decision };
 import type { Api } from './api.ts';
 import type { Ledger } from './summary.ts';
 
@@ -16,17 +19,6 @@ export interface Verdict {
   id: string;
   status: 'accepted' | 'duplicate' | 'rejected' | 'error';
   reason?: string;
-}
-
-/** What the ACD tells the edge (see docs/telephony-events.md). */
-export interface Decision {
-  id: string;
-  type: 'connect' | 'callback' | 'stop_ringing' | 'offer_callback' | 'bridge' | 'hangup';
-  callId: string;
-  region: string | null;
-  queueRegion: string | null;
-  operator?: { id: number; username: string };
-  at: string;
 }
 
 const MAX_BATCH = 500;
