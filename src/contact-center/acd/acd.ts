@@ -6,13 +6,11 @@
 // does as time passes is timers.ts.
 import type { Directory } from '../../platform/auth/directory.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { Subscriber } from '../../platform/events/bus.ts';
 import { LeaderLoop, Loop } from '../../platform/jobs.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { CallEvent } from '../call-fold.ts';
-import { agentSummary, NODE, type CallEventsRecorder, type CallsChanged, type Decision } from '../call-events.ts';
+import { agentSummary, type CallEventsRecorder, type CallsChanged, type Decision } from '../call-events.ts';
 import { agentsByIds } from '../agents-queries.ts';
-import type { ContactCenterTopics } from '../events.ts';
 import type { Queues } from '../queues.ts';
 import { unstaffedTarget } from './escalation.ts';
 import { AcdMirror, type Clock, type MemCall } from './mirror.ts';
@@ -60,17 +58,6 @@ export class Acd {
 
   get isLeader(): boolean {
     return this.leader.leading;
-  }
-
-  subscribe(bus: Subscriber<ContactCenterTopics>): void {
-    bus.subscribe('cc.calls.changed', (e) => {
-      if (e.payload.origin !== NODE) this.onChange(e.payload);
-    });
-    this.recorder.on((e) => {
-      // Batches recorded on this node reach the ACD as soon as they are admitted; the bus brings the others'.
-      if (e.phase === 'admitted') this.onChange(e.changed);
-      else if (e.phase === 'aborted') this.onAborted();
-    });
   }
 
   /**
