@@ -39,7 +39,8 @@ export interface ServiceOptions {
 export function createServices(db: Db, config: Pick<Config, 'session' | 'login' | 'publicUrl'>, log: Logger, options: ServiceOptions) {
   const audit = new AuditService(db);
   const { regions } = createRegions({ db, audit });
-  const { answers, synonyms, feedback, queryStats, publications, search, kbImport, kbFeed } = createKnowledge({ db, log, audit });
+  const knowledge = createKnowledge({ db, log, audit });
+  const { answers, queryStats, publications, search } = knowledge;
   const accounts = new AccountsWatch();
   const checkedTokens = new TokenCache();
   accounts.onChange(() => checkedTokens.forget());
@@ -69,14 +70,7 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login' 
   return {
     db,
     events,
-    answers,
-    synonyms,
-    feedback,
-    queryStats,
-    kbImport,
-    publications,
-    search,
-    kbFeed,
+    ...knowledge,
     portal,
     audit,
     accounts,

@@ -140,15 +140,17 @@ describe('Loop', () => {
   });
 });
 
+/** A database whose lock the test grants or fails; `order` records when it is let go. */
+function lockDb() {
+  const lock = deferred<() => Promise<void>>();
+  const order: string[] = [];
+  const release = vi.fn(async () => void order.push('release'));
+  const db = { holdLock: vi.fn(() => lock.promise) };
+  return { db, grant: () => lock.resolve(release), fail: (e: unknown) => lock.reject(e), release, order };
+}
+
 describe('LeaderLoop', () => {
   afterEach(() => vi.useRealTimers());
-
-  function lockDb() {
-    const lock = deferred<() => Promise<void>>();
-    const release = vi.fn(async () => {});
-    const db = { holdLock: vi.fn(() => lock.promise) };
-    return { db, grant: () => lock.resolve(release), fail: (e: unknown) => lock.reject(e), release };
-  }
 
   it('runs only once it holds its lock, and lets go of it on stop', async () => {
     vi.useFakeTimers();
@@ -207,14 +209,6 @@ describe('LeaderLoop', () => {
 
 describe('LeaderLoop, taking the lead and leaving it', () => {
   afterEach(() => vi.useRealTimers());
-
-  function lockDb() {
-    const lock = deferred<() => Promise<void>>();
-    const order: string[] = [];
-    const release = vi.fn(async () => void order.push('release'));
-    const db = { holdLock: vi.fn(() => lock.promise) };
-    return { db, grant: () => lock.resolve(release), fail: (e: unknown) => lock.reject(e), release, order };
-  }
 
   it('lead runs once the lock is held and before the first pass; leave runs after the last pass, before the lock goes', async () => {
     vi.useFakeTimers();
