@@ -1,6 +1,7 @@
 // A year of the national service as rollups, for bench:dashboard (and anyone timing the reports by
 // hand against it): about 59 million calls, February the peak month, each region's calls by its
 // population and its own time of day; and, for the baseline, one month of it as raw call rows.
+import { COUNTER_COLUMNS, countersSql, summedCounters } from '../src/monitoring/index.ts';
 import { resumMonths } from '../src/monitoring/rollups/monthly.ts';
 import { resumNationalDays } from '../src/monitoring/rollups/national.ts';
 import type { Db } from '../src/platform/db/database.ts';
@@ -26,12 +27,24 @@ export async function generate(db: Db): Promise<void> {
   const curve = [0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.8, 0.8, 1.9, 1.9, 1.9, 1.9, 1.3, 1.6, 1.6, 1.6, 1.6, 0.8, 0.8, 0.8, 0.3, 0.3, 0.3];
   const curveSum = curve.reduce((a, b) => a + b, 0);
   const hour = `(ARRAY[${curve.map((c) => (c / curveSum / 4).toFixed(6)).join(',')}]::float8[])[extract(hour FROM g.t + w.off * interval '1 minute')::int + 1]`;
+  // an interval's counters from its calls offered (o) and answered (a)
+  const counters = countersSql({
+    offered: 'o',
+    answered: 'a',
+    abandoned: 'o - a',
+    overflowOut: 'o / 40',
+    overflowIn: '0',
+    callbacks: 'o / 100',
+    waitSeconds: 'a * 25.0',
+    maxWaitSeconds: '240',
+    talkSeconds: 'a * 190.0',
+    wrapSeconds: 'a * 30.0',
+    answeredWithin: 'ARRAY[a * 0.35, a * 0.45, a * 0.55, a * 0.65, a * 0.75, a * 0.84, a * 0.9, a * 0.94, a * 0.98, a]::int[]',
+    abandonedWithin: 'ARRAY[(o - a) * 0.1, (o - a) * 0.2, (o - a) * 0.35, (o - a) * 0.45, (o - a) * 0.55, (o - a) * 0.7]::int[]',
+  });
   await db.query(
-    `INSERT INTO mon_rollups (region_code, queue_id, interval_start, offered, answered, abandoned, overflow_out, overflow_in, callbacks,
-                              wait_seconds, max_wait_seconds, talk_seconds, wrap_seconds, answered_within, abandoned_within)
-     SELECT code, 1, t, o, a, o - a, o / 40, 0, o / 100, a * 25.0, 240, a * 190.0, a * 30.0,
-            ARRAY[a * 0.35, a * 0.45, a * 0.55, a * 0.65, a * 0.75, a * 0.84, a * 0.9, a * 0.94, a * 0.98, a]::int[],
-            ARRAY[(o - a) * 0.1, (o - a) * 0.2, (o - a) * 0.35, (o - a) * 0.45, (o - a) * 0.55, (o - a) * 0.7]::int[]
+    `INSERT INTO mon_rollups (region_code, queue_id, interval_start, ${COUNTER_COLUMNS})
+     SELECT code, 1, t, ${counters}
        FROM (
          SELECT code, t, o, (o * 0.92)::int AS a FROM (
            SELECT w.code, g.t AT TIME ZONE 'UTC' AS t,
@@ -47,11 +60,8 @@ export async function generate(db: Db): Promise<void> {
     [weights, perDay, `${YEAR}-01-01T00:00:00`, `${YEAR + 1}-01-01T00:00:00`],
   );
   await db.query(
-    `INSERT INTO mon_daily (region_code, local_date, offered, answered, abandoned, overflow_out, overflow_in, callbacks, wait_seconds, max_wait_seconds, talk_seconds, wrap_seconds, answered_within, abandoned_within)
-     SELECT m.region_code, ((m.interval_start AT TIME ZONE 'UTC') + w.off * interval '1 minute')::date, sum(offered), sum(answered), sum(abandoned), sum(overflow_out), sum(overflow_in), sum(callbacks),
-            sum(wait_seconds), max(max_wait_seconds), sum(talk_seconds), sum(wrap_seconds),
-            ARRAY[sum(answered_within[1]), sum(answered_within[2]), sum(answered_within[3]), sum(answered_within[4]), sum(answered_within[5]), sum(answered_within[6]), sum(answered_within[7]), sum(answered_within[8]), sum(answered_within[9]), sum(answered_within[10])]::int[],
-            ARRAY[sum(abandoned_within[1]), sum(abandoned_within[2]), sum(abandoned_within[3]), sum(abandoned_within[4]), sum(abandoned_within[5]), sum(abandoned_within[6])]::int[]
+    `INSERT INTO mon_daily (region_code, local_date, ${COUNTER_COLUMNS})
+     SELECT m.region_code, ((m.interval_start AT TIME ZONE 'UTC') + w.off * interval '1 minute')::date, ${summedCounters()}
        FROM mon_rollups m JOIN json_to_recordset($1::json) AS w(code text, off int) ON w.code = m.region_code
       GROUP BY 1, 2 ORDER BY 2, 1`,
     [weights],

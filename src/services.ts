@@ -11,10 +11,9 @@ import { TokenCache } from './platform/auth/token-cache.ts';
 import type { Config } from './platform/config.ts';
 import type { Db } from './platform/db/database.ts';
 import { EventBus } from './platform/events/bus.ts';
-import { Fanout } from './platform/events/fanout.ts';
 import type { Logger } from './platform/logger.ts';
 import { createRegions, type RegionsTopics } from './regions/index.ts';
-import { createKnowledge, subscribeKnowledge, type AnswerEvent, type KnowledgeTopics } from './knowledge/index.ts';
+import { createKnowledge, subscribeKnowledge, type KnowledgeTopics } from './knowledge/index.ts';
 import { createContactCenter, subscribeContactCenter, type CallsChanged, type Clock, type ContactCenterTopics } from './contact-center/index.ts';
 import { createMonitoring, subscribeMonitoring, type CallsChangedFacts, type MonitoringTopics } from './monitoring/index.ts';
 import { createPortal, subscribePortal } from './portal/index.ts';
@@ -40,7 +39,8 @@ export interface ServiceOptions {
 export function createServices(db: Db, config: Pick<Config, 'session' | 'login' | 'publicUrl'>, log: Logger, options: ServiceOptions) {
   const audit = new AuditService(db);
   const { regions } = createRegions({ db, audit });
-  const { answers, synonyms, feedback, queryStats, publications, search, kbImport } = createKnowledge({ db, log, audit });
+  const knowledge = createKnowledge({ db, log, audit });
+  const { answers, queryStats, publications, search } = knowledge;
   const accounts = new AccountsWatch();
   const checkedTokens = new TokenCache();
   accounts.onChange(() => checkedTokens.forget());
@@ -70,15 +70,7 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login' 
   return {
     db,
     events,
-    answers,
-    synonyms,
-    feedback,
-    queryStats,
-    kbImport,
-    publications,
-    search,
-    /** Publications and withdrawals for the workstations' live feed, after the search index has them. */
-    kbFeed: new Fanout<AnswerEvent>(),
+    ...knowledge,
     portal,
     audit,
     accounts,

@@ -1,8 +1,10 @@
-// What the contact centre hears on the bus, in one place.
+// What the contact centre hears, in one place: the bus, and this node's own batches as the recorder
+// admits them (the ACD routes those without waiting for the bus).
 import type { Subscriber } from '../platform/events/bus.ts';
 import type { RegionsTopics } from '../regions/index.ts';
 import type { Fanout } from '../platform/events/fanout.ts';
 import type { Acd } from './acd/acd.ts';
+import { NODE, type CallEventsRecorder } from './call-events.ts';
 import type { ContactCenterTopics, LiveEvent } from './events.ts';
 import type { Queues } from './queues.ts';
 
@@ -10,10 +12,17 @@ import type { Queues } from './queues.ts';
  * Call before the bus starts. Queues and the ACD's memory are kept in the 'index' phase; the live
  * streams (live-feeds.ts) are fed in the 'notify' one, after them.
  */
-export function subscribeContactCenter(cc: { queues: Queues; acd: Acd; live: Fanout<LiveEvent> }, bus: Subscriber<ContactCenterTopics & RegionsTopics>): void {
+export function subscribeContactCenter(cc: { queues: Queues; acd: Acd; recorder: CallEventsRecorder; live: Fanout<LiveEvent> }, bus: Subscriber<ContactCenterTopics & RegionsTopics>): void {
   bus.subscribe('cc.queues.changed', () => cc.queues.load());
   // A region new to the file gets its queues.
   bus.subscribe('regions.imported', (e) => cc.queues.ensureDefaults(e.payload.codes));
-  cc.acd.subscribe(bus);
+  bus.subscribe('cc.calls.changed', (e) => {
+    if (e.payload.origin !== NODE) cc.acd.onChange(e.payload);
+  });
+  cc.recorder.on((e) => {
+    // Batches recorded on this node reach the ACD as soon as they are admitted; the bus brings the others'.
+    if (e.phase === 'admitted') cc.acd.onChange(e.changed);
+    else if (e.phase === 'aborted') cc.acd.onAborted();
+  });
   bus.subscribe(['acd.decision', 'cc.calls.changed'], (e) => cc.live.emit(e), 'notify');
 }

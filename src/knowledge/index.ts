@@ -1,8 +1,10 @@
 // The knowledge module's public face.
 import type { AuditService } from '../platform/audit/service.ts';
 import type { Db } from '../platform/db/database.ts';
+import { Fanout } from '../platform/events/fanout.ts';
 import type { Logger } from '../platform/logger.ts';
 import { AnswersService } from './answers-service.ts';
+import type { AnswerEvent } from './events.ts';
 import { FeedbackService } from './feedback.ts';
 import { KnowledgeImportService } from './import-service.ts';
 import { PublicationsService } from './publications.ts';
@@ -47,6 +49,8 @@ export function createKnowledge(o: KnowledgeOptions) {
     publications: new PublicationsService(o.db),
     search: new KnowledgeSearch(o.db, o.log, createSearchIndex(), synonyms, queryStats, feedback),
     kbImport: new KnowledgeImportService(o.db, o.audit, answers),
+    /** Publications and withdrawals for the workstations' live feed, after the search index has them (fed by subscribeKnowledge). */
+    kbFeed: new Fanout<AnswerEvent>(),
   };
 }
 

@@ -71,4 +71,6 @@ export function monitoringRoutesAll(app: App, m: Monitoring, deps: { registry: R
 export { subscribeMonitoring } from './subscribe.ts';
 export type { MonitoringTopics } from './events.ts';
 export { WAIT_BUCKETS, ABANDON_BUCKETS, INTERVAL_MS } from './rollups/contribution.ts';
+/** The rollup tables' counter columns, for what fills or sums them outside the folder (the benchmarks). */
+export { COUNTER_COLUMNS, countersSql, summedCounters } from './rollups/counters.ts';
 export type { CallFacts, CallsChangedFacts } from './rollups/facts.ts';

@@ -90,6 +90,41 @@ describe('Loop', () => {
     expect(failed).toHaveBeenCalledTimes(2);
   });
 
+  it('busy while a pass is in flight; a loop with no period runs by runNow only', async () => {
+    const gate = deferred();
+    const loop = new Loop({ run: () => gate.promise, failed: () => {} });
+    expect(() => loop.start()).toThrow(/no period/);
+    expect(loop.busy).toBe(false);
+    const pass = loop.runNow();
+    expect(loop.busy).toBe(true);
+    gate.resolve();
+    await pass;
+    expect(loop.busy).toBe(false);
+  });
+
+  it('with rethrow, callers of runNow see a failed pass (reported once); the timer passes do not reject', async () => {
+    vi.useFakeTimers();
+    const failed = vi.fn();
+    const gate = deferred();
+    const run = vi.fn(() => gate.promise);
+    const loop = new Loop({ everyMs: 100, run, failed, rethrow: true, again: true });
+    loop.start();
+    await vi.advanceTimersByTimeAsync(100);
+    const a = loop.runNow();
+    const b = loop.runNow();
+    gate.reject(new Error('fold failed'));
+    await expect(a).rejects.toThrow('fold failed');
+    await expect(b).rejects.toThrow('fold failed');
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(failed).toHaveBeenCalledTimes(1);
+    run.mockImplementation(() => Promise.reject(new Error('again')));
+    await vi.advanceTimersByTimeAsync(100); // an unhandled rejection here would fail the test
+    expect(failed).toHaveBeenCalledTimes(2);
+    run.mockImplementation(() => Promise.resolve());
+    await expect(loop.runNow()).resolves.toBeUndefined();
+    await loop.stop();
+  });
+
   it('stop waits for the pass in flight', async () => {
     const gate = deferred();
     const loop = new Loop({ everyMs: 1000, run: () => gate.promise, failed: () => {} });
@@ -105,15 +140,17 @@ describe('Loop', () => {
   });
 });
 
+/** A database whose lock the test grants or fails; `order` records when it is let go. */
+function lockDb() {
+  const lock = deferred<() => Promise<void>>();
+  const order: string[] = [];
+  const release = vi.fn(async () => void order.push('release'));
+  const db = { holdLock: vi.fn(() => lock.promise) };
+  return { db, grant: () => lock.resolve(release), fail: (e: unknown) => lock.reject(e), release, order };
+}
+
 describe('LeaderLoop', () => {
   afterEach(() => vi.useRealTimers());
-
-  function lockDb() {
-    const lock = deferred<() => Promise<void>>();
-    const release = vi.fn(async () => {});
-    const db = { holdLock: vi.fn(() => lock.promise) };
-    return { db, grant: () => lock.resolve(release), fail: (e: unknown) => lock.reject(e), release };
-  }
 
   it('runs only once it holds its lock, and lets go of it on stop', async () => {
     vi.useFakeTimers();
@@ -167,6 +204,75 @@ describe('LeaderLoop', () => {
     b.fail(new Error('closed'));
     await waiting;
     expect(quiet).not.toHaveBeenCalled();
+  });
+});
+
+describe('LeaderLoop, taking the lead and leaving it', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('lead runs once the lock is held and before the first pass; leave runs after the last pass, before the lock goes', async () => {
+    vi.useFakeTimers();
+    const { db, grant, order } = lockDb();
+    const leader: LeaderLoop = new LeaderLoop({
+      db,
+      lock: 'acd',
+      everyMs: 1000,
+      run: async () => void order.push('run'),
+      failed: () => {},
+      lead: async () => void order.push(`lead ${leader.leading}`),
+      leave: async () => void order.push(`leave ${leader.leading}`),
+    });
+    const started = leader.start(100);
+    grant();
+    await started;
+    await vi.advanceTimersByTimeAsync(200);
+    await leader.stop();
+    expect(order).toEqual(['lead true', 'run', 'run', 'leave true', 'release']);
+  });
+
+  it('a failed lead lets the lock go and is reported; without noLock, start rejects', async () => {
+    const a = lockDb();
+    const noLock = vi.fn();
+    const run = vi.fn(async () => {});
+    const reported = new LeaderLoop({ db: a.db, lock: 'acd', everyMs: 10, run, failed: () => {}, noLock, lead: () => Promise.reject(new Error('recovery failed')) });
+    const started = reported.start();
+    a.grant();
+    await started;
+    expect(noLock).toHaveBeenCalledWith(expect.objectContaining({ message: 'recovery failed' }));
+    expect(a.release).toHaveBeenCalledTimes(1);
+    expect(reported.leading).toBe(false);
+
+    const b = lockDb();
+    const rejecting = new LeaderLoop({ db: b.db, lock: 'acd', everyMs: 10, run, failed: () => {}, lead: () => Promise.reject(new Error('recovery failed')) });
+    const again = rejecting.start();
+    b.grant();
+    await expect(again).rejects.toThrow('recovery failed');
+    expect(b.release).toHaveBeenCalledTimes(1);
+
+    const c = lockDb();
+    const noLockAtAll = new LeaderLoop({ db: c.db, lock: 'acd', everyMs: 10, run, failed: () => {} });
+    const waiting = noLockAtAll.start();
+    c.fail(new Error('connection lost'));
+    await expect(waiting).rejects.toThrow('connection lost');
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it('stopped while it takes the lead: the lock goes, and no pass ever runs', async () => {
+    vi.useFakeTimers();
+    const { db, grant, release } = lockDb();
+    const leading = deferred();
+    const run = vi.fn(async () => {});
+    const leader = new LeaderLoop({ db, lock: 'acd', everyMs: 10, run, failed: () => {}, lead: () => leading.promise });
+    const started = leader.start();
+    grant();
+    await vi.advanceTimersByTimeAsync(0);
+    await leader.stop();
+    expect(release).toHaveBeenCalledTimes(1);
+    leading.resolve();
+    await started;
+    await vi.advanceTimersByTimeAsync(100);
+    expect(run).not.toHaveBeenCalled();
+    expect(leader.leading).toBe(false);
   });
 });
 

@@ -18,12 +18,17 @@ export const LOCKS = {
 export type LockName = keyof typeof LOCKS;
 
 export interface LoopOptions {
-  /** Time between the passes the timer starts. */
-  everyMs: number;
+  /** Time between the passes the timer starts (a loop only ever run by runNow() needs none). */
+  everyMs?: number;
   /** One pass. */
   run: () => Promise<void>;
   /** A pass failed: say so. The loop goes on; the next pass is the retry. */
   failed: (err: unknown) => void;
+  /**
+   * True: runNow() also rejects with a failed pass's error, for callers that must not go on as if
+   * it had run (readers of what the pass brings up to date). The timer's passes never reject.
+   */
+  rethrow?: boolean;
   /**
    * When runNow() is called during a pass: true asks for one more pass after it, which the caller
    * waits for too (for work that may have come after the pass looked, as the event bus needs);
@@ -32,10 +37,13 @@ export interface LoopOptions {
   again?: boolean;
 }
 
+/** How passes ended: the error of a failed one, already reported. */
+type Outcome = { failed: unknown } | undefined;
+
 /** A periodic task whose passes never overlap; runNow() joins the pass in flight. */
 export class Loop {
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | null = null;
+  private running: Promise<Outcome> | null = null;
   private asked = false;
 
   constructor(private readonly o: LoopOptions) {}
@@ -43,12 +51,26 @@ export class Loop {
   /** Starts the timer (again is a no-op); it never keeps the process alive. */
   start(everyMs = this.o.everyMs): void {
     if (this.timer) return;
-    this.timer = setInterval(() => void this.runNow(), everyMs);
+    if (everyMs === undefined) throw new Error('Loop.start: no period');
+    this.timer = setInterval(() => void this.join(), everyMs);
     this.timer.unref();
   }
 
-  /** One pass now, or the pass in flight; resolves when it is over. Never rejects: failures go to `failed`. */
-  runNow(): Promise<void> {
+  /** True while a pass is in flight. */
+  get busy(): boolean {
+    return this.running !== null;
+  }
+
+  /**
+   * One pass now, or the pass in flight; resolves when it is over. Failures go to `failed`; it
+   * rejects with them only with `rethrow`.
+   */
+  async runNow(): Promise<void> {
+    const outcome = await this.join();
+    if (outcome && this.o.rethrow) throw outcome.failed;
+  }
+
+  private join(): Promise<Outcome> {
     if (this.running) {
       if (this.o.again) this.asked = true;
       return this.running;
@@ -62,14 +84,16 @@ export class Loop {
     return pass;
   }
 
-  private async passes(): Promise<void> {
+  private async passes(): Promise<Outcome> {
     try {
       do {
         this.asked = false;
         await this.o.run();
       } while (this.asked);
+      return undefined;
     } catch (err) {
       this.o.failed(err);
+      return { failed: err };
     }
   }
 
@@ -82,10 +106,18 @@ export class Loop {
 }
 
 export interface LeaderLoopOptions extends LoopOptions {
+  everyMs: number;
   db: Pick<Db, 'holdLock'>;
   lock: LockName;
-  /** The lock could not be taken (the database is gone): this node does not run the task. */
-  noLock: (err: unknown) => void;
+  /**
+   * This node cannot lead (the lock could not be taken: the database is gone; or `lead` failed):
+   * it does not run the task. Without it, start() rejects with the error.
+   */
+  noLock?: (err: unknown) => void;
+  /** What a new leader does before its first pass (read its state again); `leading` is true meanwhile. If it fails, the lock is let go. */
+  lead?: () => Promise<void>;
+  /** What must end on stop after the last pass and before the lock goes (work the passes started). */
+  leave?: () => Promise<void>;
 }
 
 /** A Loop that runs only on the node holding the named lock; the others wait for it in start(). */
@@ -98,18 +130,37 @@ export class LeaderLoop {
     this.loop = new Loop(o);
   }
 
-  /** Waits until this node holds the lock, then starts the loop. Resolves then, or when stopped, or when the lock failed. */
-  async start(): Promise<void> {
+  /**
+   * Waits until this node holds the lock, then starts the loop (every `everyMs`, or as given here).
+   * Resolves then, or when stopped, or when it could not lead (see `noLock`).
+   */
+  async start(everyMs = this.o.everyMs): Promise<void> {
     let release: () => Promise<void>;
     try {
       release = await this.o.db.holdLock(LOCKS[this.o.lock]);
     } catch (err) {
-      if (!this.stopped) this.o.noLock(err);
+      if (!this.stopped) this.cannotLead(err);
       return;
     }
     if (this.stopped) return void (await release());
     this.release = release;
-    this.loop.start();
+    try {
+      await this.o.lead?.();
+    } catch (err) {
+      if (this.release === release) {
+        this.release = undefined;
+        await release();
+      }
+      if (!this.stopped) this.cannotLead(err);
+      return;
+    }
+    // (stopped while it took the lead: stop() has let the lock go)
+    if (!this.stopped) this.loop.start(everyMs);
+  }
+
+  private cannotLead(err: unknown): void {
+    if (!this.o.noLock) throw err;
+    this.o.noLock(err);
   }
 
   /** True while this node holds the lock. */
@@ -122,10 +173,11 @@ export class LeaderLoop {
     return this.loop.runNow();
   }
 
-  /** Stops the loop, waits for the pass in flight, and lets another node lead. */
+  /** Stops the loop, waits for the pass in flight (and `leave`), and lets another node lead. */
   async stop(): Promise<void> {
     this.stopped = true;
     await this.loop.stop();
+    if (this.release) await this.o.leave?.();
     const release = this.release;
     this.release = undefined;
     await release?.();

@@ -6,13 +6,11 @@
 // does as time passes is timers.ts.
 import type { Directory } from '../../platform/auth/directory.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { Subscriber } from '../../platform/events/bus.ts';
-import { LOCKS } from '../../platform/jobs.ts';
+import { LeaderLoop, Loop } from '../../platform/jobs.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { CallEvent } from '../call-fold.ts';
-import { agentSummary, NODE, type CallEventsRecorder, type CallsChanged, type Decision } from '../call-events.ts';
+import { agentSummary, type CallEventsRecorder, type CallsChanged, type Decision } from '../call-events.ts';
 import { agentsByIds } from '../agents-queries.ts';
-import type { ContactCenterTopics } from '../events.ts';
 import type { Queues } from '../queues.ts';
 import { unstaffedTarget } from './escalation.ts';
 import { AcdMirror, type Clock, type MemCall } from './mirror.ts';
@@ -22,8 +20,6 @@ import * as q from './acd-queries.ts';
 
 export type { Clock } from './mirror.ts';
 
-const LEADER_LOCK = LOCKS.acd;
-
 /** Memory is checked against the database now and then, in case a change was missed. */
 const RESYNC_MS = 30_000;
 
@@ -32,11 +28,10 @@ export class Acd {
   private readonly steps: AcdSteps;
   private readonly timers: AcdTimers;
   private lastSync = 0;
-  private running: Promise<void> | null = null;
-  private timer: NodeJS.Timeout | undefined;
-  private release: (() => Promise<void>) | undefined;
-  private leading = false;
-  private stopped = false;
+  /** The leader's tick (ring expiry, wrap-ups, escalation), on the node holding the ACD's lock. */
+  private readonly leader: LeaderLoop;
+  /** Routing passes: one at a time; a change heard during one is picked up by its next round. */
+  private readonly routing: Loop;
 
   constructor(
     private readonly db: Db,
@@ -49,29 +44,35 @@ export class Acd {
     this.mirror = new AcdMirror(clock);
     this.steps = new AcdSteps(clock);
     this.timers = new AcdTimers(db, log, recorder, queues, this.mirror, this.steps, clock, (ids) => this.learnNames(ids));
+    this.routing = new Loop({ run: () => this.routeDirty(), failed: (err) => this.log.error({ err }, 'acd: routing failed; retrying on the next tick') });
+    this.leader = new LeaderLoop({
+      db,
+      lock: 'acd',
+      everyMs: 1000,
+      run: () => this.tick(),
+      failed: (err) => this.log.error({ err }, 'acd tick failed'),
+      lead: () => this.lead(),
+      leave: () => this.routing.stop(),
+    });
   }
 
   get isLeader(): boolean {
-    return this.leading;
+    return this.leader.leading;
   }
 
-  subscribe(bus: Subscriber<ContactCenterTopics>): void {
-    bus.subscribe('cc.calls.changed', (e) => {
-      if (e.payload.origin !== NODE) this.onChange(e.payload);
-    });
-    this.recorder.on((e) => {
-      // Batches recorded on this node reach the ACD as soon as they are admitted; the bus brings the others'.
-      if (e.phase === 'admitted') this.onChange(e.changed);
-      // A batch it heard of did not commit after all: memory is read again from the database.
-      else if (e.phase === 'aborted') this.lastSync = 0;
-    });
-  }
-
-  /** Called with the change of a batch this node recorded, without waiting for the bus. */
+  /**
+   * A change of calls and operators: a batch this node recorded (as soon as it is admitted, without
+   * waiting for the bus), or another node's from the bus.
+   */
   onChange(c: CallsChanged): void {
     const newcomers = this.mirror.apply(c);
     if (newcomers.length) void this.learnNames(newcomers);
     this.kick();
+  }
+
+  /** A batch it heard of did not commit after all: memory is read again from the database. */
+  onAborted(): void {
+    this.lastSync = 0;
   }
 
   private async learnNames(ids: number[]): Promise<void> {
@@ -91,53 +92,45 @@ export class Acd {
     this.lastSync = Date.now();
   }
 
-  /** Becomes the leader (waiting for the lock if another node holds it), then routes. */
-  async start(tickMs = 1000): Promise<void> {
-    this.release = await this.db.holdLock(LEADER_LOCK);
-    if (this.stopped) return void (await this.release());
-    this.leading = true;
+  /**
+   * Becomes the leader (waiting for the lock if another node holds it, and taking over when it lets
+   * go), then routes and ticks every tickMs.
+   */
+  start(tickMs = 1000): Promise<void> {
+    return this.leader.start(tickMs);
+  }
+
+  /** What a new leader does first: calls left mid-step by the last one, memory from the database. */
+  private async lead(): Promise<void> {
     await this.timers.recover();
     await this.sync();
-    this.timer = setInterval(() => void this.tick().catch((err: unknown) => this.log.error({ err }, 'acd tick failed')), tickMs);
-    this.timer.unref();
     for (const queue of this.queues.all()) this.mirror.dirty.add(queue.region);
     this.kick();
     this.log.info('acd: leading');
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.running;
-    this.leading = false;
-    await this.release?.();
+  /** Stops ticking and routing, and lets another node lead. */
+  stop(): Promise<void> {
+    return this.leader.stop();
   }
 
   /** Routes now (tests and the simulator call this to settle the queues). */
   async settle(): Promise<void> {
-    for (let i = 0; i < 100 && (this.running || (this.leading && this.mirror.dirty.size)); i++) {
-      if (!this.running) this.kick();
-      await this.running;
-    }
+    for (let i = 0; i < 100 && (this.routing.busy || (this.isLeader && this.mirror.dirty.size)); i++) await this.routing.runNow();
   }
 
   private kick(): void {
+    if (this.isLeader && this.mirror.dirty.size) void this.routing.runNow();
+  }
+
+  private async routeDirty(): Promise<void> {
     const dirty = this.mirror.dirty;
-    if (!this.leading || this.running || !dirty.size) return;
-    this.running = (async () => {
-      try {
-        // Bounded: anything left over is picked up by the next tick.
-        for (let round = 0; dirty.size && this.leading && round < 50; round++) {
-          const regions = [...dirty];
-          dirty.clear();
-          await this.dispatch(regions);
-        }
-      } catch (err) {
-        this.log.error({ err }, 'acd: routing failed; retrying on the next tick');
-      } finally {
-        this.running = null;
-      }
-    })();
+    // Bounded: anything left over is picked up by the next tick.
+    for (let round = 0; dirty.size && this.isLeader && round < 50; round++) {
+      const regions = [...dirty];
+      dirty.clear();
+      await this.dispatch(regions);
+    }
   }
 
   /** Matches waiting calls with free operators in these regions, all in one go, from memory. */
@@ -230,9 +223,9 @@ export class Acd {
 
   /** Once a second: unanswered rings, wrap-ups over their limit, escalation steps, callback offers. */
   async tick(): Promise<void> {
-    if (!this.leading) return;
+    if (!this.isLeader) return;
     const now = this.clock();
-    if (Date.now() - this.lastSync > RESYNC_MS && !this.running) await this.sync();
+    if (Date.now() - this.lastSync > RESYNC_MS && !this.routing.busy) await this.sync();
     await this.timers.expireRings(now.getTime());
     await this.timers.closeWrapUps(now.getTime());
     await this.timers.escalate(now);

@@ -68,6 +68,12 @@ export const isZero = (c: Counters) => FIELDS.every((s) => (s.add === 'buckets' 
 /** The columns, in table order: `offered, answered, …, abandoned_within`. */
 export const COUNTER_COLUMNS = FIELDS.map((s) => s.column).join(', ');
 
+/**
+ * One SQL expression per counter, in column order (to go with COUNTER_COLUMNS): for rows made up
+ * elsewhere than the folder (the benchmarks' year of history). A counter left out does not compile.
+ */
+export const countersSql = (expr: { readonly [F in keyof Counters]: string }) => FIELDS.map((s) => expr[s.field]).join(', ');
+
 const SQL_TYPE = { count: 'int', seconds: 'float8', max: 'float8', buckets: 'int[]' } as const;
 /** The columns with their types, for json_to_recordset(…) AS x(…). */
 export const COUNTER_RECORD = FIELDS.map((s) => `${s.column} ${SQL_TYPE[s.add]}`).join(', ');

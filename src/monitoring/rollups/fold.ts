@@ -7,6 +7,7 @@
 // and rows commit together), and a crash loses nothing (the events are durable).
 import type { Db, Queryable } from '../../platform/db/database.ts';
 import { eventsAfter, type EventCursor, type EventRow } from '../../platform/events/outbox.ts';
+import { Loop } from '../../platform/jobs.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { slices, type TimeSlice } from './agent-time.ts';
 import { dailyParts, recomputeDailyMax, type RegionZones } from './daily.ts';
@@ -99,9 +100,19 @@ export async function applyFold(tx: Queryable, payloads: FoldPayload[], zones: R
 }
 
 export class RollupFolder {
-  private running: Promise<void> | null = null;
-  private again = false;
-  private timer: NodeJS.Timeout | undefined;
+  /**
+   * Concurrent callers share a pass; one that comes during a pass gets one more after it (events
+   * may have committed after the pass looked), and readers see a failed pass's error.
+   */
+  private readonly loop = new Loop({
+    everyMs: POLL_MS,
+    again: true,
+    rethrow: true,
+    run: async () => {
+      while (await this.pass());
+    },
+    failed: (err) => this.log.error({ err }, 'rollups: folding failed; will retry'),
+  });
   /** Where this node last left the cursor (another node may have moved it on since). */
   private seen: EventCursor | null = null;
 
@@ -113,14 +124,11 @@ export class RollupFolder {
   ) {}
 
   start(): void {
-    this.timer = setInterval(() => void this.catchUp().catch(() => {}), POLL_MS);
-    this.timer.unref();
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running?.catch(() => {});
+    await this.loop.stop();
   }
 
   /**
@@ -128,24 +136,7 @@ export class RollupFolder {
    * call this first, so that what a node wrote is what it reads.
    */
   catchUp(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      try {
-        do {
-          this.again = false;
-          while (await this.pass());
-        } while (this.again);
-      } catch (err) {
-        this.log.error({ err }, 'rollups: folding failed; will retry');
-        throw err;
-      } finally {
-        this.running = null;
-      }
-    })();
-    return this.running;
+    return this.loop.runNow();
   }
 
   /** One batch in one transaction; true when more may be waiting. */
