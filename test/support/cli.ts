@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { testEnv } from './test-env.ts';
 
 export const bin = fileURLToPath(new URL('../../bin/otvet.js', import.meta.url));
 
@@ -14,10 +15,10 @@ export interface Run {
   stderr: string;
 }
 
-/** Environment for a child: no inherited DATABASE_URL etc., quiet logs, the given folder. */
+/** Environment for a child: no inherited DATABASE_URL etc., quiet logs, cheap password hashes, the given folder. */
 export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const keep = ['PATH', 'HOME', 'TMPDIR', 'LANG'];
-  return { ...Object.fromEntries(keep.filter((k) => process.env[k]).map((k) => [k, process.env[k]])), LOG_FORMAT: 'json', ...extra };
+  return { ...Object.fromEntries(keep.filter((k) => process.env[k]).map((k) => [k, process.env[k]])), LOG_FORMAT: 'json', ...testEnv, ...extra };
 }
 
 export function runCli(args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<Run> {
