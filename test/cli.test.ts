@@ -1,19 +1,45 @@
-// The `otvet` command as an administrator uses it.
+// The `otvet` command as an administrator uses it: help and argument checks in this process (they
+// load no app), and every command group once for real, as a child process.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliEnv, runCli, tempDir } from './support/cli.ts';
+import { cliEnv, cliInProcess, migratedDir, runCli, tempDir } from './support/cli.ts';
 
-describe('otvet CLI', () => {
-  const dir = tempDir();
-  const env = cliEnv({ OTVET_DATA_DIR: dir });
-
+describe('otvet CLI: help and arguments', () => {
   it('has --help everywhere', async () => {
-    for (const args of [[], ['serve'], ['migrate'], ['user'], ['user', 'add'], ['user', 'list'], ['user', 'disable'], ['token', 'create'], ['token', 'revoke'], ['import', 'regions'], ['rollups', 'rebuild']]) {
-      const r = await runCli([...args, '--help'], env);
+    for (const args of [[], ['serve'], ['migrate'], ['user'], ['user', 'add'], ['user', 'list'], ['user', 'disable'], ['user', 'enable'], ['user', 'password'], ['token', 'create'], ['token', 'list'], ['token', 'revoke'], ['import', 'regions'], ['kb', 'import'], ['kb', 'export'], ['simulate'], ['rollups', 'rebuild'], ['openapi']]) {
+      const r = await cliInProcess([...args, '--help']);
       expect(r.code, args.join(' ')).toBe(0);
       expect(r.stdout, args.join(' ')).toMatch(/^Usage: otvet/);
     }
+  });
+
+  it('says what is wrong with arguments', async () => {
+    const role = await cliInProcess(['user', 'add', 'someone', '--role', 'boss', '--region', '77']);
+    expect(role.code).toBe(2);
+    expect(role.stderr).toMatch(/--role "boss"/);
+    const missing = await cliInProcess(['user', 'add', 'someone']);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toMatch(/required option '--role <role>'/);
+    const when = await cliInProcess(['rollups', 'rebuild', '--from', 'yesterday', '--to', '2026-11-29']);
+    expect(when.code).toBe(2);
+    expect(when.stderr).toMatch(/--from "yesterday": expected a date such as 2026-11-01/);
+    expect((await cliInProcess(['rollups', 'rebuild', '--from', '2026-11-30', '--to', '2026-11-29'])).stderr).toMatch(/--from .* must be before --to/);
+    const unknown = await cliInProcess(['frobnicate']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/unknown command 'frobnicate'/);
+  });
+});
+
+// Each child starts node and opens the database: seconds each on a loaded machine, so a generous limit.
+describe('otvet CLI', { timeout: 180_000 }, () => {
+  const dir = tempDir();
+  const env = cliEnv({ OTVET_DATA_DIR: dir });
+
+  it('a spawned `otvet --help` answers with the usage', async () => {
+    const r = await runCli(['--help'], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: otvet/);
   });
 
   it('migrates, imports regions with progress lines, and is idempotent', async () => {
@@ -61,30 +87,19 @@ describe('otvet CLI', () => {
     expect(list.stdout).toMatch(/machine-77 +admin +77 +active/);
   });
 
-  it('says what is wrong with arguments', async () => {
-    const role = await runCli(['user', 'add', 'someone', '--role', 'boss', '--region', '77'], env);
-    expect(role.code).toBe(2);
-    expect(role.stderr).toMatch(/--role "boss"/);
-    const missing = await runCli(['user', 'add', 'someone'], env);
-    expect(missing.code).not.toBe(0);
-    expect(missing.stderr).toMatch(/required option '--role <role>'/);
+  it('says what is wrong with the data it is given', async () => {
     const region = await runCli(['user', 'add', 'someone', '--role', 'operator', '--region', '99'], env);
     expect(region.code).toBe(1);
     expect(region.stderr).toMatch(/There is no region 99/);
     expect((await runCli(['user', 'disable', 'nobody'], env)).stderr).toMatch(/There is no user nobody/);
-    const when = await runCli(['rollups', 'rebuild', '--from', 'yesterday', '--to', '2026-11-29'], env);
-    expect(when.code).toBe(2);
-    expect(when.stderr).toMatch(/--from "yesterday": expected a date such as 2026-11-01/);
-    expect((await runCli(['rollups', 'rebuild', '--from', '2026-11-30', '--to', '2026-11-29'], env)).stderr).toMatch(/--from .* must be before --to/);
     const rebuilt = await runCli(['rollups', 'rebuild', '--from', '2026-11-01', '--to', '2026-11-02T00:00:00+03:00'], env);
     expect(rebuilt.code, rebuilt.stderr).toBe(0);
     expect(rebuilt.stdout).toMatch(/rebuilt the rollups of 2026-11-01T00:00:00.000Z to 2026-11-01T21:00:00.000Z from 0 calls/);
   });
 
   it('refuses a database from a newer otvet', async () => {
-    const other = tempDir();
+    const other = migratedDir();
     const e = cliEnv({ OTVET_DATA_DIR: other });
-    await runCli(['migrate'], e);
     const { openPglite } = await import('../src/platform/db/pglite.ts');
     const db = await openPglite({ dataDir: other });
     await db.query("INSERT INTO schema_migrations (version, name, checksum) VALUES (999, 'future', 'x')");

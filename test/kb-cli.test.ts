@@ -2,13 +2,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliEnv, runCli, tempDir } from './support/cli.ts';
+import { cliEnv, migratedDir, runCli } from './support/cli.ts';
 
 const line = (id: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ id, section: 'Кредиты и финансы', title: `Вопрос ${id}?`, body: `Ответ ${id}.`, tags: ['кредит'], audience: 'граждане', ...extra });
 
-describe('otvet kb import / export', () => {
-  const dir = tempDir();
+// Each child starts node and opens the database: seconds each on a loaded machine, so a generous limit.
+describe('otvet kb import / export', { timeout: 180_000 }, () => {
+  const dir = migratedDir();
   const env = cliEnv({ OTVET_DATA_DIR: dir });
   const file = (name: string, lines: string[]) => {
     const p = path.join(dir, name);

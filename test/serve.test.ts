@@ -14,7 +14,8 @@ async function login(url: string, username: string, password: string) {
   return fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
 }
 
-describe('otvet serve --demo on embedded PGlite', () => {
+// Each start migrates or opens the database in a child process: slow on a loaded machine, so a generous limit.
+describe('otvet serve --demo on embedded PGlite', { timeout: 180_000 }, () => {
   const dir = tempDir();
   const env = cliEnv({ OTVET_DATA_DIR: dir });
   let adminPassword = '';
@@ -62,7 +63,7 @@ describe('otvet serve --demo on embedded PGlite', () => {
   });
 });
 
-describe('start-up refuses bad configuration with a message naming the problem', () => {
+describe('start-up refuses bad configuration with a message naming the problem', { timeout: 60_000 }, () => {
   it('a bad environment variable', async () => {
     const r = await runCli(['serve'], cliEnv({ PORT: 'eighty', SESSION_TTL_HOURS: '0', OTVET_DATA_DIR: tempDir() }));
     expect(r.code).toBe(1);

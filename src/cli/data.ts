@@ -1,7 +1,6 @@
 // otvet import regions [FILE]
 import type { Command } from 'commander';
-import { demoRegionsFile, readRegionsFile } from '../regions/index.ts';
-import { withServices } from './context.ts';
+import { withServices } from './lazy.ts';
 import { progress } from './progress.ts';
 
 export function importCommands(program: Command) {
@@ -11,6 +10,7 @@ export function importCommands(program: Command) {
     .command('regions [file]')
     .description('upsert regions by code from a JSON array (the format of data/demo/regions.json); all or nothing')
     .action(async (file: string | undefined) => {
+      const { demoRegionsFile, readRegionsFile } = await import('../regions/index.ts');
       const path = file ?? demoRegionsFile;
       const records = readRegionsFile(path);
       await withServices(async ({ services, actor }) => {

@@ -1,7 +1,6 @@
 // otvet migrate [--status]
 import type { Command } from 'commander';
-import { migrate, migrationStatus } from '../platform/db/migrate.ts';
-import { withDatabase } from './context.ts';
+import { withDatabase } from './lazy.ts';
 
 export function dbCommands(program: Command) {
   program
@@ -10,6 +9,7 @@ export function dbCommands(program: Command) {
     .option('--status', 'only show where the database stands')
     .action(async (o: { status?: boolean }) => {
       await withDatabase(async (db) => {
+        const { migrate, migrationStatus } = await import('../platform/db/migrate.ts');
         if (o.status) {
           const s = await migrationStatus(db);
           console.log(`${db.location}: at migration ${s.current} of ${s.latest}${s.pending.length ? `; pending: ${s.pending.map((m) => `${m.version}_${m.name}`).join(', ')}` : '; up to date'}`);

@@ -1,8 +1,7 @@
 // otvet kb import | export
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { parseAnswersJsonl, toJsonLine } from '../knowledge/index.ts';
-import { withServices } from './context.ts';
+import { withServices } from './lazy.ts';
 import { UsageError } from './input.ts';
 import { progress } from './progress.ts';
 
@@ -26,6 +25,7 @@ export function kbCommands(program: Command) {
       } catch (e) {
         throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
       }
+      const { parseAnswersJsonl } = await import('../knowledge/index.ts');
       const { records, errors } = parseAnswersJsonl(text);
       const report = errors.slice(0, 50).map((e) => `  line ${e.line}${e.path ? ` (${e.path})` : ''}: ${e.message}`).join('\n');
       const more = errors.length > 50 ? `\n  … and ${errors.length - 50} more` : '';
@@ -50,6 +50,7 @@ export function kbCommands(program: Command) {
     .option('--out <file>', 'write to this file instead of standard output')
     .action(async (o: { out?: string }) => {
       await withServices(async ({ services, actor }) => {
+        const { toJsonLine } = await import('../knowledge/index.ts');
         const records = await services.kbImport.exportPublished(actor);
         const text = records.map(toJsonLine).join('\n') + (records.length ? '\n' : '');
         if (o.out) {

@@ -1,7 +1,7 @@
 // otvet rollups rebuild --from --to: the interval rollups recomputed from raw call events.
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { withServices } from './context.ts';
+import { withServices } from './lazy.ts';
 import { parseArg, UsageError } from './input.ts';
 import { progress } from './progress.ts';
 

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { regionScopeSchema, roleSchema, usernameSchema } from '../platform/auth/users-schema.ts';
-import { withServices } from './context.ts';
+import { withServices } from './lazy.ts';
 import { parseArg, readStdin } from './input.ts';
 
 export function userCommands(program: Command) {
