@@ -2,6 +2,7 @@
 // load no app), and every command group once for real, as a child process.
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cliEnv, cliInProcess, migratedDir, runCli, tempDir } from './support/cli.ts';
 
@@ -40,6 +41,12 @@ describe('otvet CLI', { timeout: 180_000 }, () => {
     const r = await runCli(['--help'], env);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Usage: otvet/);
+  });
+
+  it('openapi --check finds the committed document current', async () => {
+    const r = await runCli(['openapi', '--check', fileURLToPath(new URL('../openapi/openapi.json', import.meta.url))], env);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
   });
 
   it('migrates, imports regions with progress lines, and is idempotent', async () => {

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { tokenRoutings } from '../platform/access/principal.ts';
-import { usernameSchema } from '../platform/auth/users-schema.ts';
+import { usernameSchema } from '../platform/access/schema.ts';
 import { withServices } from './lazy.ts';
 import { parseArg } from './input.ts';
 

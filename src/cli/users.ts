@@ -1,7 +1,7 @@
 // otvet user add | list | disable | enable | password
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { regionScopeSchema, roleSchema, usernameSchema } from '../platform/auth/users-schema.ts';
+import { regionScopeSchema, roleSchema, usernameSchema } from '../platform/access/schema.ts';
 import { withServices } from './lazy.ts';
 import { parseArg, readStdin } from './input.ts';
 
