@@ -30,6 +30,7 @@ export default async function setup(project: TestProject) {
   const url = process.env.TEST_DATABASE_URL;
   console.log(
     `\n  otvet tests run on ${url ? `PostgreSQL at ${describeUrl(url)} (TEST_DATABASE_URL)` : 'PGlite, in memory'}` +
+      (process.env.TEST_ONLY_DATABASE_FILES === '1' ? '\n  only the test files that use a database (TEST_ONLY_DATABASE_FILES=1)' : '') +
       `\n  browser tests: ${hasChromium ? `on, Chromium at ${chromiumPath}` : `SKIPPED: no Chromium at ${chromiumPath} (apt-get install chromium)`}\n`,
   );
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'otvet-test-'));
