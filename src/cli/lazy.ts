@@ -4,11 +4,12 @@ import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Logger } from '../platform/logger.ts';
 import type { CliContext } from './context.ts';
+import type { CliIo } from './io.ts';
 
-export async function withServices<T>(fn: (ctx: CliContext) => Promise<T>): Promise<T> {
-  return (await import('./context.ts')).withServices(fn);
+export async function withServices<T>(io: CliIo, fn: (ctx: CliContext) => Promise<T>): Promise<T> {
+  return (await import('./context.ts')).withServices(io.env, fn);
 }
 
-export async function withDatabase<T>(fn: (db: Db, config: Config, log: Logger) => Promise<T>): Promise<T> {
-  return (await import('./context.ts')).withDatabase(fn);
+export async function withDatabase<T>(io: CliIo, fn: (db: Db, config: Config, log: Logger) => Promise<T>): Promise<T> {
+  return (await import('./context.ts')).withDatabase(io.env, fn);
 }

@@ -8,25 +8,18 @@ import { dbCommands } from './db.ts';
 import { importCommands } from './data.ts';
 import { ImportFileError, kbCommands } from './kb.ts';
 import { parseArg, UsageError } from './input.ts';
+import { processIo, type CliIo } from './io.ts';
 import { tokenCommands } from './tokens.ts';
 import { userCommands } from './users.ts';
 import { simulateCommand } from './simulate.ts';
 import { rollupsCommands } from './rollups.ts';
 
-/** Where help, usage errors and failures are written (the process's stdout and stderr, or a test's buffers). */
-export interface CliOutput {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-const processOutput: CliOutput = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
-
-export function cliProgram(output: CliOutput = processOutput): Command {
+export function cliProgram(io: CliIo = processIo): Command {
   const program = new Command('otvet')
     .description('otvet: the platform of a national citizen information hotline')
     .version(version)
     // (set before the commands are added: they inherit it)
-    .configureOutput({ writeOut: output.out, writeErr: output.err })
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
 
@@ -39,20 +32,20 @@ export function cliProgram(output: CliOutput = processOutput): Command {
     .option('--no-simulation', 'with --demo: no simulated calls')
     .action(async (o: { demo?: boolean; port?: string; host?: string; simulation: boolean }) => {
       const { loadConfig } = await import('../platform/config.ts');
-      const config = loadConfig(process.env);
+      const config = loadConfig(io.env);
       if (o.port !== undefined) config.port = parseArg(z.coerce.number().int().min(1).max(65535), o.port, '--port');
       if (o.host !== undefined) config.host = o.host;
       const { serve } = await import('../serve.ts');
       await serve(config, { demo: o.demo ?? false, simulation: o.simulation });
     });
 
-  dbCommands(program);
-  userCommands(program);
-  tokenCommands(program);
-  importCommands(program);
-  kbCommands(program);
+  dbCommands(program, io);
+  userCommands(program, io);
+  tokenCommands(program, io);
+  importCommands(program, io);
+  kbCommands(program, io);
   simulateCommand(program);
-  rollupsCommands(program);
+  rollupsCommands(program, io);
 
   program
     .command('openapi')
@@ -83,15 +76,15 @@ async function failureMessage(e: unknown): Promise<{ message: string; code: numb
 }
 
 /** Runs one command line (without the `node` and script arguments); resolves to its exit code. */
-export async function runCli(args: string[], output: CliOutput = processOutput): Promise<number> {
+export async function runCli(args: string[], io: CliIo = processIo): Promise<number> {
   try {
-    await cliProgram(output).parseAsync(args, { from: 'user' });
+    await cliProgram(io).parseAsync(args, { from: 'user' });
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode;
     const failure = await failureMessage(e);
     if (!failure) throw e;
-    output.err(`otvet: ${failure.message}\n`);
+    io.err(`otvet: ${failure.message}\n`);
     return failure.code;
   }
 }

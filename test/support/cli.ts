@@ -36,12 +36,17 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv, input?: string): 
   });
 }
 
-/** The `otvet` command in this process: for help and argument checks, which load no app and touch no database. */
-export async function cliInProcess(args: string[]): Promise<Run> {
+/**
+ * The `otvet` command in this process, with the given environment (cliEnv()): what a child would
+ * print and its exit code, without starting node and loading the app each time. Spawn (runCli)
+ * where the process itself matters: stdin, the real output streams, one test per command group.
+ */
+export async function cliInProcess(args: string[], env: NodeJS.ProcessEnv = cliEnv()): Promise<Run> {
   const { runCli: run } = await import('../../src/cli/program.ts');
   let stdout = '';
   let stderr = '';
-  const code = await run(args, { out: (t) => (stdout += t), err: (t) => (stderr += t) });
+  const err = (t: string) => void (stderr += t);
+  const code = await run(args, { out: (t) => void (stdout += t), err, progress: { isTTY: false, write: err }, env });
   return { code, stdout, stderr };
 }
 
