@@ -1,5 +1,4 @@
 // The composition root: one HTTP app with every module's routes over one database.
-import { createRequire } from 'node:module';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { registerPrincipalHook } from './platform/auth/http-principal.ts';
 import { authRoutes } from './platform/auth/routes.ts';
@@ -25,7 +24,9 @@ import { contactCenterRoutesAll } from './contact-center/index.ts';
 import { monitoringRoutesAll } from './monitoring/index.ts';
 import { StaffingService, staffingRoutes } from './staffing/index.ts';
 
-export const version: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+import { version } from './version.ts';
+
+export { version };
 
 export interface AppDeps {
   config: Config;

@@ -36,7 +36,7 @@ export interface ServiceOptions {
   clock?: Clock;
 }
 
-export function createServices(db: Db, config: Pick<Config, 'session' | 'login' | 'publicUrl'>, log: Logger, options: ServiceOptions) {
+export function createServices(db: Db, config: Pick<Config, 'session' | 'login' | 'publicUrl' | 'passwordHashCost'>, log: Logger, options: ServiceOptions) {
   const audit = new AuditService(db);
   const { regions } = createRegions({ db, audit });
   const knowledge = createKnowledge({ db, log, audit });
@@ -74,7 +74,7 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login' 
     portal,
     audit,
     accounts,
-    users: new UsersService(db, audit, accounts),
+    users: new UsersService(db, audit, accounts, config.passwordHashCost),
     tokens: new TokensService(db, audit, accounts),
     login: new LoginService(db, audit, config, checkedTokens, new LoginGuard(config.login, options.clock ? () => options.clock!().getTime() : Date.now)),
     regions,

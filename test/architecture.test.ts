@@ -71,13 +71,15 @@ describe('where SQL lives', () => {
 describe('import walls', () => {
   // The same walls as no-restricted-imports in eslint.config.js; platform/ is open to all.
   const modules = ['contact-center', 'knowledge', 'monitoring', 'portal', 'regions', 'staffing', 'simulator'];
+  // (and eslint.config.js's light face: the CLI defines its commands without loading the app)
+  const faces = (m: string) => [`src/${m}/index.ts`, ...(m === 'simulator' ? ['src/simulator/options.ts'] : [])];
   const sources = sourceTree('src').filter((p) => p.endsWith('.ts'));
 
   it('code outside a module imports only its face, src/<module>/index.ts', () => {
     const inside = sources.flatMap((file) =>
       importsOf(root, file).filter(({ from, to }) => {
         const target = moduleOf(to, modules);
-        return target !== undefined && target !== moduleOf(from, modules) && to !== `src/${target}/index.ts`;
+        return target !== undefined && target !== moduleOf(from, modules) && !faces(target).includes(to);
       }),
     );
     expect(inside.map(({ from, to }) => `${from} -> ${to}`)).toEqual([]);

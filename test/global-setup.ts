@@ -1,5 +1,6 @@
 // Runs once before the suite: builds a migrated template database (PGlite tarball or PostgreSQL
-// template database) that every test file clones, and says plainly what the suite runs on.
+// template database) that every test file clones, and a migrated PGlite data folder that tests of
+// the `otvet` command copy instead of migrating one each; and says plainly what the suite runs on.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +15,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string;
     postgresTemplate: string;
+    /** A migrated data folder (OTVET_DATA_DIR) to copy; see support/cli.ts. */
+    dataDirTemplate: string;
   }
 }
 
@@ -27,9 +30,17 @@ export default async function setup(project: TestProject) {
   const url = process.env.TEST_DATABASE_URL;
   console.log(
     `\n  otvet tests run on ${url ? `PostgreSQL at ${describeUrl(url)} (TEST_DATABASE_URL)` : 'PGlite, in memory'}` +
+      (process.env.TEST_ONLY_DATABASE_FILES === '1' ? '\n  only the test files that use a database (TEST_ONLY_DATABASE_FILES=1)' : '') +
       `\n  browser tests: ${hasChromium ? `on, Chromium at ${chromiumPath}` : `SKIPPED: no Chromium at ${chromiumPath} (apt-get install chromium)`}\n`,
   );
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'otvet-test-'));
+  const dataDir = path.join(dir, 'data');
+  const folder = await openPglite({ dataDir });
+  await migrate(folder);
+  project.provide('dataDirTemplate', dataDir);
+  const removeDir = () => fs.rmSync(dir, { recursive: true, force: true });
   if (url) {
+    await folder.close();
     const name = `otvet_tpl_${process.pid}_${Date.now().toString(36)}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
@@ -42,15 +53,14 @@ export default async function setup(project: TestProject) {
     return async () => {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
+      removeDir();
     };
   }
-  const db = await openPglite({});
-  await migrate(db);
-  const dump = await db.raw.dumpDataDir('none');
-  await db.close();
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'otvet-test-')), 'template.tar');
+  const dump = await folder.raw.dumpDataDir('none');
+  await folder.close();
+  const file = path.join(dir, 'template.tar');
   fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   project.provide('pgliteTemplate', file);
   project.provide('postgresTemplate', '');
-  return () => fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  return removeDir;
 }

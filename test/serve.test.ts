@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cliEnv, freePort, runCli, startServer, tempDir, type Server } from './support/cli.ts';
+import { cliEnv, cliInProcess, freePort, runCli, startServer, tempDir, type Server } from './support/cli.ts';
 
 const running: Server[] = [];
 afterAll(async () => {
@@ -14,7 +14,8 @@ async function login(url: string, username: string, password: string) {
   return fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
 }
 
-describe('otvet serve --demo on embedded PGlite', () => {
+// Each start migrates or opens the database in a child process: slow on a loaded machine, so a generous limit.
+describe('otvet serve --demo on embedded PGlite', { timeout: 180_000 }, () => {
   const dir = tempDir();
   const env = cliEnv({ OTVET_DATA_DIR: dir });
   let adminPassword = '';
@@ -56,22 +57,22 @@ describe('otvet serve --demo on embedded PGlite', () => {
 
   it('takes over the lock of a process that died', async () => {
     fs.writeFileSync(path.join(dir, 'otvet.lock'), JSON.stringify({ pid: 999999, hostname: (await import('node:os')).hostname(), startedAt: 'then', command: 'serve' }));
-    const r = await runCli(['user', 'list'], env);
+    const r = await cliInProcess(['user', 'list'], env);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/admin/);
   });
 });
 
-describe('start-up refuses bad configuration with a message naming the problem', () => {
+describe('start-up refuses bad configuration with a message naming the problem', { timeout: 60_000 }, () => {
   it('a bad environment variable', async () => {
-    const r = await runCli(['serve'], cliEnv({ PORT: 'eighty', SESSION_TTL_HOURS: '0', OTVET_DATA_DIR: tempDir() }));
+    const r = await cliInProcess(['serve'], cliEnv({ PORT: 'eighty', SESSION_TTL_HOURS: '0', OTVET_DATA_DIR: tempDir() }));
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/PORT="eighty": must be a whole number/);
     expect(r.stderr).toMatch(/SESSION_TTL_HOURS="0": must be at least 1/);
   });
 
   it('an unreachable PostgreSQL, naming host and port', async () => {
-    const r = await runCli(['migrate'], cliEnv({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/otvet', OTVET_SECRET_KEY: Buffer.alloc(32, 1).toString('base64') }));
+    const r = await cliInProcess(['migrate'], cliEnv({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/otvet', OTVET_SECRET_KEY: Buffer.alloc(32, 1).toString('base64') }));
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Cannot reach PostgreSQL at 127\.0\.0\.1:1\/otvet: connection refused/);
   });

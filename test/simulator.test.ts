@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultBehaviour, defaultOptions, defaultStaffing, runSimulation, SimClock, simulatorToken, type Summary } from '../src/simulator/index.ts';
 import { startApp, type TestApp } from './support/app.ts';
-import { cliEnv, runCli, tempDir } from './support/cli.ts';
+import { cliEnv, cliInProcess, runCli, tempDir } from './support/cli.ts';
 
 const SPEED = 60;
 const DURATION = 8 * 60_000;
@@ -87,18 +87,25 @@ describe('otvet simulate, in-process and accelerated', () => {
 
 describe('otvet simulate, the command', () => {
   it('checks its options before starting anything, one clear message each', async () => {
-    const env = cliEnv({ OTVET_DATA_DIR: tempDir() });
     const cases: [string[], RegExp][] = [
       [['--duration', 'soon'], /--duration: "soon" is not a duration/],
       [['--regions', '77,99'], /--regions: no region 99/],
       [['--surge', 'topic=Погода,x=3'], /--surge: unknown topic "Погода"/],
     ];
-    const runs = await Promise.all(cases.map(([args]) => runCli(['simulate', ...args], env)));
-    runs.forEach((r, i) => {
+    for (const [args, message] of cases) {
+      const r = await cliInProcess(['simulate', ...args]);
       expect(r.code, r.stderr).toBe(2);
-      expect(r.stderr).toMatch(cases[i]![1]);
+      expect(r.stderr).toMatch(message);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stdout).toBe('');
-    });
+    }
+  });
+
+  it('a spawned `otvet simulate` refuses a bad option the same way', async () => {
+    const r = await runCli(['simulate', '--regions', '77,99'], cliEnv({ OTVET_DATA_DIR: tempDir() }));
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/^otvet: --regions: no region 99 \(two-digit codes/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stdout).toBe('');
   }, 60_000);
 });

@@ -23,8 +23,8 @@ export function cliLogger(config: Config): Logger {
   return createLogger({ level: config.log.level === 'info' ? 'warn' : config.log.level, format: 'json' }, pino.destination(2));
 }
 
-export async function withDatabase<T>(fn: (db: Db, config: Config, log: Logger) => Promise<T>): Promise<T> {
-  const config = loadConfig(process.env);
+export async function withDatabase<T>(env: NodeJS.ProcessEnv, fn: (db: Db, config: Config, log: Logger) => Promise<T>): Promise<T> {
+  const config = loadConfig(env);
   const log = cliLogger(config);
   const db = await openDatabase(config.database);
   try {
@@ -34,8 +34,8 @@ export async function withDatabase<T>(fn: (db: Db, config: Config, log: Logger) 
   }
 }
 
-export function withServices<T>(fn: (ctx: CliContext) => Promise<T>): Promise<T> {
-  return withDatabase(async (db, config, log) => {
+export function withServices<T>(env: NodeJS.ProcessEnv, fn: (ctx: CliContext) => Promise<T>): Promise<T> {
+  return withDatabase(env, async (db, config, log) => {
     await migrate(db);
     const services = createServices(db, config, log, { secretKey: resolveSecretKey(config) });
     return fn({ config, db, log, services, actor: cliActor(`cli:${os.userInfo().username}`) });

@@ -1,8 +1,8 @@
 // otvet kb import | export
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { parseAnswersJsonl, toJsonLine } from '../knowledge/index.ts';
-import { withServices } from './context.ts';
+import type { CliIo } from './io.ts';
+import { withServices } from './lazy.ts';
 import { UsageError } from './input.ts';
 import { progress } from './progress.ts';
 
@@ -13,7 +13,7 @@ export class ImportFileError extends Error {
   }
 }
 
-export function kbCommands(program: Command) {
+export function kbCommands(program: Command, io: CliIo) {
   const kb = program.command('kb').description('the knowledge base: import and export approved answers');
 
   kb.command('import <file>')
@@ -26,19 +26,20 @@ export function kbCommands(program: Command) {
       } catch (e) {
         throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
       }
+      const { parseAnswersJsonl } = await import('../knowledge/index.ts');
       const { records, errors } = parseAnswersJsonl(text);
       const report = errors.slice(0, 50).map((e) => `  line ${e.line}${e.path ? ` (${e.path})` : ''}: ${e.message}`).join('\n');
       const more = errors.length > 50 ? `\n  … and ${errors.length - 50} more` : '';
       if (errors.length && !o.skipInvalid) {
         throw new ImportFileError(`${file}: ${errors.length} problem(s), nothing imported (use --skip-invalid to import the valid lines):\n${report}${more}`);
       }
-      if (errors.length) process.stderr.write(`${file}: skipping ${errors.length} bad line(s):\n${report}${more}\n`);
-      await withServices(async ({ services, actor }) => {
-        const bar = progress('answers');
+      if (errors.length) io.err(`${file}: skipping ${errors.length} bad line(s):\n${report}${more}\n`);
+      await withServices(io, async ({ services, actor }) => {
+        const bar = progress('answers', io.progress);
         try {
           const s = await services.kbImport.importRecords(actor, records, (done, total) => bar.update(done, total));
           bar.stop();
-          console.log(`answers from ${file}: ${s.created} new, ${s.updated} updated, ${s.unchanged} unchanged${errors.length ? `, ${errors.length} line(s) skipped` : ''}`);
+          io.out(`answers from ${file}: ${s.created} new, ${s.updated} updated, ${s.unchanged} unchanged${errors.length ? `, ${errors.length} line(s) skipped` : ''}\n`);
         } finally {
           bar.stop();
         }
@@ -49,13 +50,14 @@ export function kbCommands(program: Command) {
     .description('write every published answer as JSON Lines (to standard output, or --out)')
     .option('--out <file>', 'write to this file instead of standard output')
     .action(async (o: { out?: string }) => {
-      await withServices(async ({ services, actor }) => {
+      await withServices(io, async ({ services, actor }) => {
+        const { toJsonLine } = await import('../knowledge/index.ts');
         const records = await services.kbImport.exportPublished(actor);
         const text = records.map(toJsonLine).join('\n') + (records.length ? '\n' : '');
         if (o.out) {
           fs.writeFileSync(o.out, text);
-          console.error(`${records.length} answers written to ${o.out}`);
-        } else process.stdout.write(text);
+          io.err(`${records.length} answers written to ${o.out}\n`);
+        } else io.out(text);
       });
     });
 }

@@ -6,10 +6,10 @@ export interface Progress {
   stop(): void;
 }
 
-export function progress(label: string, stream: NodeJS.WriteStream = process.stderr): Progress {
+export function progress(label: string, stream: { isTTY?: boolean; write(text: string): unknown } = process.stderr): Progress {
   if (stream.isTTY) {
     const bar = new cliProgress.SingleBar(
-      { format: `${label} [{bar}] {value}/{total}`, stream, hideCursor: true, clearOnComplete: false },
+      { format: `${label} [{bar}] {value}/{total}`, stream: stream as NodeJS.WriteStream, hideCursor: true, clearOnComplete: false },
       cliProgress.Presets.shades_classic,
     );
     let started = false;

@@ -1,7 +1,8 @@
 // otvet rollups rebuild --from --to: the interval rollups recomputed from raw call events.
 import type { Command } from 'commander';
+import type { CliIo } from './io.ts';
 import { z } from 'zod';
-import { withServices } from './context.ts';
+import { withServices } from './lazy.ts';
 import { parseArg, UsageError } from './input.ts';
 import { progress } from './progress.ts';
 
@@ -10,7 +11,7 @@ const instant = z
   .refine((s) => z.iso.datetime({ offset: true }).safeParse(s).success || z.iso.date().safeParse(s).success, 'expected a date such as 2026-11-01 or a time such as 2026-11-01T06:00:00+03:00')
   .transform((s) => new Date(s));
 
-export function rollupsCommands(program: Command) {
+export function rollupsCommands(program: Command, io: CliIo) {
   const rollups = program.command('rollups').description('the coordination centre\'s 15-minute interval rollups');
   rollups
     .command('rebuild')
@@ -21,11 +22,11 @@ export function rollupsCommands(program: Command) {
       const from = parseArg(instant, o.from, '--from');
       const to = parseArg(instant, o.to, '--to');
       if (from >= to) throw new UsageError(`--from (${from.toISOString()}) must be before --to (${to.toISOString()})`);
-      await withServices(async ({ services }) => {
-        const bar = progress('calls');
+      await withServices(io, async ({ services }) => {
+        const bar = progress('calls', io.progress);
         const r = await services.monitoring.rebuild(from, to, (done, total) => bar.update(done, total));
         bar.stop();
-        console.log(`rebuilt the rollups of ${r.from.toISOString()} to ${r.to.toISOString()} from ${r.calls} calls`);
+        io.out(`rebuilt the rollups of ${r.from.toISOString()} to ${r.to.toISOString()} from ${r.calls} calls\n`);
       });
     });
 }

@@ -1,12 +1,13 @@
 // otvet token create | list | revoke
 import type { Command } from 'commander';
+import type { CliIo } from './io.ts';
 import { z } from 'zod';
 import { tokenRoutings } from '../platform/access/principal.ts';
-import { usernameSchema } from '../platform/auth/users-schema.ts';
-import { withServices } from './context.ts';
+import { usernameSchema } from '../platform/access/schema.ts';
+import { withServices } from './lazy.ts';
 import { parseArg } from './input.ts';
 
-export function tokenCommands(program: Command) {
+export function tokenCommands(program: Command, io: CliIo) {
   const token = program.command('token').description('manage API tokens for machine clients (PBX adapters, BI tools)');
 
   token
@@ -23,10 +24,10 @@ export function tokenCommands(program: Command) {
       const name = parseArg(z.string().trim().min(1).max(100), o.name, '--name');
       const routing = o.routing === undefined ? undefined : parseArg(z.enum(tokenRoutings), o.routing, '--routing');
       const expiresInDays = o.expiresDays === undefined ? undefined : parseArg(z.coerce.number().int().min(1).max(3650), o.expiresDays, '--expires-days');
-      await withServices(async ({ services, actor }) => {
+      await withServices(io, async ({ services, actor }) => {
         const { token: t, secret } = await services.tokens.create(actor, { user, name, ...(expiresInDays ? { expiresInDays } : {}), ...(scopes ? { scopes } : {}), ...(routing ? { routing } : {}) });
-        console.error(`created token ${t.id} "${t.name}" for ${t.user.username}${t.routing === 'pbx' ? ', its PBX routing its calls' : ''}${t.expiresAt ? `, expires ${t.expiresAt}` : ''}; the secret below is shown this once:`);
-        console.log(secret);
+        io.err(`created token ${t.id} "${t.name}" for ${t.user.username}${t.routing === 'pbx' ? ', its PBX routing its calls' : ''}${t.expiresAt ? `, expires ${t.expiresAt}` : ''}; the secret below is shown this once:\n`);
+        io.out(`${secret}\n`);
       });
     });
 
@@ -35,12 +36,12 @@ export function tokenCommands(program: Command) {
     .description('list tokens')
     .option('--all', 'include revoked tokens')
     .action(async (o: { all?: boolean }) => {
-      await withServices(async ({ services, actor }) => {
+      await withServices(io, async ({ services, actor }) => {
         const tokens = await services.tokens.list(actor, { includeRevoked: o.all ?? false });
-        if (!tokens.length) return console.log('no tokens');
+        if (!tokens.length) return io.out('no tokens\n');
         for (const t of tokens) {
           const state = t.revokedAt ? `revoked ${t.revokedAt}` : t.lastUsedAt ? `last used ${t.lastUsedAt}` : 'never used';
-          console.log(`${String(t.id).padStart(5)}  ${t.prefix}…  ${t.user.username.padEnd(20)} ${t.name}  (${state})`);
+          io.out(`${String(t.id).padStart(5)}  ${t.prefix}…  ${t.user.username.padEnd(20)} ${t.name}  (${state})\n`);
         }
       });
     });
@@ -50,9 +51,9 @@ export function tokenCommands(program: Command) {
     .description('revoke a token; clients using it get 401 at once')
     .action(async (id: string) => {
       const tokenId = parseArg(z.coerce.number().int().positive(), id, 'token id');
-      await withServices(async ({ services, actor }) => {
+      await withServices(io, async ({ services, actor }) => {
         const t = await services.tokens.revoke(actor, tokenId);
-        console.log(`revoked token ${t.id} "${t.name}"`);
+        io.out(`revoked token ${t.id} "${t.name}"\n`);
       });
     });
 }

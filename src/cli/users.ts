@@ -1,11 +1,12 @@
 // otvet user add | list | disable | enable | password
 import type { Command } from 'commander';
+import type { CliIo } from './io.ts';
 import { z } from 'zod';
-import { regionScopeSchema, roleSchema, usernameSchema } from '../platform/auth/users-schema.ts';
-import { withServices } from './context.ts';
+import { regionScopeSchema, roleSchema, usernameSchema } from '../platform/access/schema.ts';
+import { withServices } from './lazy.ts';
 import { parseArg, readStdin } from './input.ts';
 
-export function userCommands(program: Command) {
+export function userCommands(program: Command, io: CliIo) {
   const user = program.command('user').description('manage staff accounts');
 
   user
@@ -23,10 +24,10 @@ export function userCommands(program: Command) {
         displayName: parseArg(z.string().trim().min(1).max(200), o.name ?? username, '--name'),
         ...(o.passwordStdin ? { password: await readStdin() } : {}),
       };
-      await withServices(async ({ services, actor }) => {
+      await withServices(io, async ({ services, actor }) => {
         const { user: u, generatedPassword } = await services.users.create(actor, input);
-        console.log(`created user ${u.username} (id ${u.id}, ${u.role}, ${u.region})`);
-        if (generatedPassword) console.log(`password: ${generatedPassword}   (shown this once)`);
+        io.out(`created user ${u.username} (id ${u.id}, ${u.role}, ${u.region})\n`);
+        if (generatedPassword) io.out(`password: ${generatedPassword}   (shown this once)\n`);
       });
     });
 
@@ -38,13 +39,13 @@ export function userCommands(program: Command) {
     .option('--json', 'print JSON')
     .action(async (o: { region?: string; all?: boolean; json?: boolean }) => {
       const region = o.region === undefined ? undefined : parseArg(regionScopeSchema, o.region, '--region');
-      await withServices(async ({ services, actor }) => {
+      await withServices(io, async ({ services, actor }) => {
         const users = await services.users.list(actor, { ...(region ? { region } : {}), includeDisabled: o.all ?? false });
-        if (o.json) return console.log(JSON.stringify(users, null, 2));
-        if (!users.length) return console.log('no accounts');
+        if (o.json) return io.out(`${JSON.stringify(users, null, 2)}\n`);
+        if (!users.length) return io.out('no accounts\n');
         for (const u of users) {
           const state = u.disabledAt ? 'disabled' : u.lockedUntil ? `locked until ${u.lockedUntil}` : 'active';
-          console.log(`${String(u.id).padStart(5)}  ${u.username.padEnd(20)} ${u.role.padEnd(15)} ${u.region.padEnd(8)} ${state}  ${u.displayName}`);
+          io.out(`${String(u.id).padStart(5)}  ${u.username.padEnd(20)} ${u.role.padEnd(15)} ${u.region.padEnd(8)} ${state}  ${u.displayName}\n`);
         }
       });
     });
@@ -55,9 +56,9 @@ export function userCommands(program: Command) {
       .description(disabled ? 'disable an account (ends its sessions and stops its API tokens)' : 'enable a disabled account')
       .action(async (username: string) => {
         const u = parseArg(usernameSchema, username, 'username');
-        await withServices(async ({ services, actor }) => {
+        await withServices(io, async ({ services, actor }) => {
           await services.users.setDisabled(actor, u, disabled);
-          console.log(`${name}d user ${u}`);
+          io.out(`${name}d user ${u}\n`);
         });
       });
   }
@@ -69,10 +70,10 @@ export function userCommands(program: Command) {
     .action(async (username: string, o: { passwordStdin?: boolean }) => {
       const u = parseArg(usernameSchema, username, 'username');
       const password = o.passwordStdin ? await readStdin() : undefined;
-      await withServices(async ({ services, actor }) => {
+      await withServices(io, async ({ services, actor }) => {
         const r = await services.users.resetPassword(actor, u, password);
-        console.log(`new password set for ${u}`);
-        if (r.generatedPassword) console.log(`password: ${r.generatedPassword}   (shown this once)`);
+        io.out(`new password set for ${u}\n`);
+        if (r.generatedPassword) io.out(`password: ${r.generatedPassword}   (shown this once)\n`);
       });
     });
 }

@@ -58,6 +58,16 @@ describe('configuration', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).database.kind).toBe('pglite');
   });
 
+  it('hashes passwords at scrypt cost 15 (N = 2^15) unless told otherwise; never lower outside tests', () => {
+    expect(loadConfig({}).passwordHashCost).toBe(15);
+    expect(loadConfig({ PASSWORD_HASH_COST: '16' }).passwordHashCost).toBe(16);
+    // a low cost only makes the test suite fast; anywhere else it is refused at start-up
+    expect(() => loadConfig({ PASSWORD_HASH_COST: '4' })).toThrow(/PASSWORD_HASH_COST="4": below 15 only in tests \(NODE_ENV=test\)/);
+    expect(() => loadConfig({ PASSWORD_HASH_COST: '4', NODE_ENV: 'production' })).toThrow(/below 15 only in tests/);
+    expect(loadConfig({ PASSWORD_HASH_COST: '4', NODE_ENV: 'test' }).passwordHashCost).toBe(4);
+    expect(() => loadConfig({ PASSWORD_HASH_COST: '17' })).toThrow(/PASSWORD_HASH_COST="17": must be at most 16/);
+  });
+
   it('documents every variable in .env.example', () => {
     const example = fs.readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
     for (const name of configVariables) expect(example, name).toMatch(new RegExp(`^# .+\\n${name}=`, 'm'));

@@ -2,6 +2,7 @@
 // passed down explicitly: no module reads process.env on its own.
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_PASSWORD_HASH_COST } from './auth/passwords.ts';
 import { parseProxyTrust, type ProxyTrust } from './client-address.ts';
 
 const int = (min: number, max: number) =>
@@ -37,6 +38,8 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: int(3, 100).default(10),
   LOGIN_LOCKOUT_MINUTES: int(1, 24 * 60).default(15),
   LOGIN_RATE_PER_MINUTE: int(1, 10000).default(30),
+  // (1 MiB · 2^cost of memory per hash; 16 is the most the hasher's memory cap allows)
+  PASSWORD_HASH_COST: int(1, 16).default(DEFAULT_PASSWORD_HASH_COST),
   TRUST_PROXY: z
     .string()
     .transform((v, ctx) => {
@@ -63,6 +66,8 @@ export interface Config {
   log: { level: string; format: 'auto' | 'json' | 'pretty' };
   session: { ttlHours: number; idleMinutes: number };
   login: { maxFailures: number; lockoutMinutes: number; ratePerMinute: number };
+  /** scrypt's log2 N for new password hashes: 15 or more, lower only in tests. */
+  passwordHashCost: number;
   /** Which proxies in front may say, in X-Forwarded-For, who the client is. */
   trustProxy: ProxyTrust;
   /** Where citizens reach the portal (canonical links, sitemap, feeds); never taken from a request's Host. */
@@ -96,6 +101,10 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     );
   }
   const e = parsed.data;
+  // A cheap hash only makes the test suite fast; a deployment that sets one by mistake must not start.
+  if (e.PASSWORD_HASH_COST < DEFAULT_PASSWORD_HASH_COST && env.NODE_ENV !== 'test') {
+    throw new ConfigError([`PASSWORD_HASH_COST="${e.PASSWORD_HASH_COST}": below ${DEFAULT_PASSWORD_HASH_COST} only in tests (NODE_ENV=test)`]);
+  }
   if (e.DATABASE_URL && !e.OTVET_SECRET_KEY) {
     throw new ConfigError([
       'OTVET_SECRET_KEY is required when DATABASE_URL is set: every app node must hash and encrypt personal data with the same key. Generate one with `openssl rand -base64 32` and keep it safe (losing it makes encrypted data unreadable).',
@@ -110,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
     session: { ttlHours: e.SESSION_TTL_HOURS, idleMinutes: e.SESSION_IDLE_MINUTES },
     login: { maxFailures: e.LOGIN_MAX_FAILURES, lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES, ratePerMinute: e.LOGIN_RATE_PER_MINUTE },
+    passwordHashCost: e.PASSWORD_HASH_COST,
     trustProxy: e.TRUST_PROXY,
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     ...(e.OTVET_SECRET_KEY ? { secretKey: Buffer.from(e.OTVET_SECRET_KEY, 'base64') } : {}),

@@ -10,6 +10,7 @@ import { demoRegionsFile, readRegionsFile } from '../../src/regions/index.ts';
 import { startServices, stopServices, type Services } from '../../src/services.ts';
 import { testDatabase } from './database.ts';
 import { Client } from './http-client.ts';
+import { testEnv } from './test-env.ts';
 
 export const PASSWORD = 'correct-horse-battery';
 export const TEST_KEY = Buffer.alloc(32, 42);
@@ -33,7 +34,7 @@ export async function startApp(overrides: Partial<Config> = {}, opts: { acd?: bo
   // (a test may stand between the app and its database: to hold or fail commits, say)
   const db = opts.wrapDb ? opts.wrapDb(fresh) : fresh;
   // Tests sign in far more often than people; the per-address limit has its own test.
-  const config = { ...loadConfig({ LOGIN_RATE_PER_MINUTE: '10000' }), ...overrides };
+  const config = { ...loadConfig({ ...testEnv, LOGIN_RATE_PER_MINUTE: '10000' }), ...overrides };
   const logger = opts.logger ?? createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent', format: 'json' });
   const { http, services } = await createApp({ config, db, logger, options: { secretKey: TEST_KEY, ...(opts.clock ? { clock: opts.clock } : {}) } });
   await services.regions.importRecords(systemActor(), readRegionsFile(demoRegionsFile));

@@ -1,10 +1,13 @@
-// Runs the real `otvet` command as a child process, as an administrator would.
+// Runs the real `otvet` command as a child process, as an administrator would (or in this process,
+// for help and argument checks).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
+import { testEnv } from './test-env.ts';
 
 export const bin = fileURLToPath(new URL('../../bin/otvet.js', import.meta.url));
 
@@ -14,10 +17,10 @@ export interface Run {
   stderr: string;
 }
 
-/** Environment for a child: no inherited DATABASE_URL etc., quiet logs, the given folder. */
+/** Environment for a child: no inherited DATABASE_URL etc., quiet logs, cheap password hashes, the given folder. */
 export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const keep = ['PATH', 'HOME', 'TMPDIR', 'LANG'];
-  return { ...Object.fromEntries(keep.filter((k) => process.env[k]).map((k) => [k, process.env[k]])), LOG_FORMAT: 'json', ...extra };
+  return { ...Object.fromEntries(keep.filter((k) => process.env[k]).map((k) => [k, process.env[k]])), LOG_FORMAT: 'json', ...testEnv, ...extra };
 }
 
 export function runCli(args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<Run> {
@@ -33,8 +36,29 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv, input?: string): 
   });
 }
 
+/**
+ * The `otvet` command in this process, with the given environment (cliEnv()): what a child would
+ * print and its exit code, without starting node and loading the app each time. Spawn (runCli)
+ * where the process itself matters: stdin, the real output streams, one test per command group.
+ */
+export async function cliInProcess(args: string[], env: NodeJS.ProcessEnv = cliEnv()): Promise<Run> {
+  const { runCli: run } = await import('../../src/cli/program.ts');
+  let stdout = '';
+  let stderr = '';
+  const err = (t: string) => void (stderr += t);
+  const code = await run(args, { out: (t) => void (stdout += t), err, progress: { isTTY: false, write: err }, env });
+  return { code, stdout, stderr };
+}
+
 export function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'otvet-cli-'));
+}
+
+/** A data folder already migrated (a copy of the global setup's): for tests of anything but migrating. */
+export function migratedDir(): string {
+  const dir = tempDir();
+  fs.cpSync(inject('dataDirTemplate'), dir, { recursive: true });
+  return dir;
 }
 
 export function freePort(): Promise<number> {
@@ -55,8 +79,8 @@ export interface Server {
   stop(): Promise<number | null>;
 }
 
-/** Starts `otvet serve` and resolves once /readyz answers 200. */
-export async function startServer(args: string[], env: NodeJS.ProcessEnv, port: number, timeoutMs = 60_000): Promise<Server> {
+/** Starts `otvet serve` and resolves once /readyz answers 200 (a fresh demo start takes long on a loaded machine). */
+export async function startServer(args: string[], env: NodeJS.ProcessEnv, port: number, timeoutMs = 150_000): Promise<Server> {
   const child = spawn(process.execPath, [bin, 'serve', ...args], { env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));

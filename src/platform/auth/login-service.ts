@@ -47,7 +47,7 @@ export class LoginService {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditService,
-    private readonly config: Pick<Config, 'session' | 'login'>,
+    private readonly config: Pick<Config, 'session' | 'login' | 'passwordHashCost'>,
     private readonly tokens = new TokenCache(),
     readonly guard = new LoginGuard(config.login),
   ) {}
@@ -59,7 +59,7 @@ export class LoginService {
     if (wait > 0) throw slowDown(wait);
     const user = await users.userByUsername(this.db, username);
     if (!user || user.disabled_at) {
-      await verifyPassword(password, await dummyHash());
+      await verifyPassword(password, await dummyHash(this.config.passwordHashCost));
       this.guard.failed(ip);
       // What was typed as an unknown username is often a password typed in the wrong field: not kept.
       const target = user ? { targetId: user.id, region: user.region_code } : {};

@@ -7,7 +7,8 @@ const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptO
     scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
   );
 
-const LOG_N = 15;
+/** scrypt's log2 N in production; PASSWORD_HASH_COST may raise it, and lower it only for tests. */
+export const DEFAULT_PASSWORD_HASH_COST = 15;
 const R = 8;
 const P = 1;
 const KEYLEN = 32;
@@ -29,10 +30,10 @@ export function checkPasswordRules(password: string) {
 }
 
 /** "scrypt$logN$r$p$salt$hash", so parameters can be raised later without breaking old hashes. */
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, cost = DEFAULT_PASSWORD_HASH_COST): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(password, salt, KEYLEN, { N: 2 ** LOG_N, r: R, p: P, maxmem: MAXMEM });
-  return ['scrypt', LOG_N, R, P, salt.toString('base64'), key.toString('base64')].join('$');
+  const key = await scrypt(password, salt, KEYLEN, { N: 2 ** cost, r: R, p: P, maxmem: MAXMEM });
+  return ['scrypt', cost, R, P, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
@@ -48,9 +49,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(key, expected);
 }
 
-// Hashed once; verifying against it for unknown users makes their failures take as long as real ones.
-let dummy: Promise<string> | undefined;
-export function dummyHash(): Promise<string> {
-  dummy ??= hashPassword(randomBytes(16).toString('hex'));
+// Hashed once per cost; verifying against it for unknown users makes their failures take as long
+// as real ones.
+const dummies = new Map<number, Promise<string>>();
+export function dummyHash(cost = DEFAULT_PASSWORD_HASH_COST): Promise<string> {
+  let dummy = dummies.get(cost);
+  if (!dummy) dummies.set(cost, (dummy = hashPassword(randomBytes(16).toString('hex'), cost)));
   return dummy;
 }

@@ -1,13 +1,7 @@
 import { z } from 'zod';
-import { regionScopeSchema, roleSchema } from '../access/schema.ts';
+import { regionScopeSchema, roleSchema, usernameSchema } from '../access/schema.ts';
 
-export { regionScopeSchema, roleSchema };
-
-export const usernameSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, '3–64 characters: Latin letters, digits, dot, dash or underscore, starting with a letter or digit');
+export { regionScopeSchema, roleSchema, usernameSchema };
 
 export const userSchema = z
   .object({

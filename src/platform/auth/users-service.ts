@@ -4,7 +4,7 @@ import { badRequest, conflict, notFound } from '../errors.ts';
 import { pgCode, type Db } from '../db/database.ts';
 import type { AuditService } from '../audit/service.ts';
 import { authorize, regionFilter, requirePrincipal } from '../access/authorize.ts';
-import { checkPasswordRules, hashPassword } from './passwords.ts';
+import { checkPasswordRules, DEFAULT_PASSWORD_HASH_COST, hashPassword } from './passwords.ts';
 import { FEDERAL, type ActorContext, type Role } from '../access/principal.ts';
 import { generatePassword } from './secrets.ts';
 import type { AccountsWatch } from './accounts-watch.ts';
@@ -33,6 +33,7 @@ export class UsersService {
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly accounts: AccountsWatch,
+    private readonly passwordHashCost = DEFAULT_PASSWORD_HASH_COST,
   ) {}
 
   /** Creates an account; returns the password when it was generated (shown once, never stored). */
@@ -40,7 +41,7 @@ export class UsersService {
     authorize(ctx, 'users.manage', { region: input.region });
     const password = input.password ?? generatePassword();
     checkPasswordRules(password);
-    const passwordHash = await hashPassword(password);
+    const passwordHash = await hashPassword(password, this.passwordHashCost);
     try {
       const row = await this.db.transaction(async (tx) => {
         const row = await q.insertUser(tx, {
@@ -133,7 +134,7 @@ export class UsersService {
     const target = await this.load(ctx, ref, 'users.manage');
     const next = password ?? generatePassword();
     checkPasswordRules(next);
-    const hash = await hashPassword(next);
+    const hash = await hashPassword(next, this.passwordHashCost);
     await this.db.transaction(async (tx) => {
       await q.setPasswordHash(tx, target.id, hash);
       await deleteUserSessions(tx, target.id);

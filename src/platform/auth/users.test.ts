@@ -67,4 +67,13 @@ describe('staff accounts', () => {
     expect((await admin.get('/api/v1/users?region=77&includeDisabled=true')).body.items.map((x: { id: number }) => x.id)).toContain(u.id);
     expect((await admin.post(`/api/v1/users/${u.id}/enable`)).body.disabledAt).toBeNull();
   });
+
+  it('hashes new and reset passwords at the configured cost (cheap here: the test configuration)', async () => {
+    const admin = await app.as('admin', 'federal');
+    const u = await app.user('operator', '77');
+    const hash = async () => (await app.db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [u.id])).rows[0]!.password_hash;
+    expect(await hash()).toMatch(/^scrypt\$4\$8\$1\$/);
+    expect((await admin.post(`/api/v1/users/${u.id}/password`, { password: 'another-long-password' })).status).toBe(200);
+    expect(await hash()).toMatch(/^scrypt\$4\$8\$1\$/);
+  });
 });
