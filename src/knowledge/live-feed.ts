@@ -24,9 +24,15 @@ const toMessage = (e: AnswerEvent) => ({
 
 /** feed: what the module's subscribe() heard, after the search index has it. */
 export function kbLiveFeed(app: App, deps: { feed: Fanout<AnswerEvent>; db: Db }) {
-  const clients = new Set<{ principal: Principal; sse: SseClient }>();
+  // A reconnecting client holds what comes live while it replays what it missed, so that it gets
+  // everything once and in order (the replay and the live feed may both bring the newest).
+  const clients = new Set<{ principal: Principal; sse: SseClient; held: AnswerEvent[] | null }>();
   const stop = deps.feed.listen((e) => {
-    for (const c of clients) if (visibleTo(c.principal, e.payload)) c.sse.send(toMessage(e));
+    for (const c of clients) {
+      if (!visibleTo(c.principal, e.payload)) continue;
+      if (c.held) c.held.push(e);
+      else c.sse.send(toMessage(e));
+    }
   });
   app.addHook('onClose', async () => stop());
 
@@ -46,12 +52,20 @@ export function kbLiveFeed(app: App, deps: { feed: Fanout<AnswerEvent>; db: Db }
       const principal = requirePrincipal(actorOf(req));
       const since = lastEventId(req);
       const sse = openSse(req, reply);
-      const client = { principal, sse };
+      const client: { principal: Principal; sse: SseClient; held: AnswerEvent[] | null } = { principal, sse, held: since === undefined ? null : [] };
       clients.add(client);
       sse.onClose(() => clients.delete(client));
       if (since !== undefined) {
-        for (const e of await kbTopics.after(deps.db, since, ANSWER_TOPICS, 1000)) {
-          if (visibleTo(principal, e.payload)) sse.send(toMessage(e));
+        let last = since;
+        try {
+          for (const e of await kbTopics.after(deps.db, since, ANSWER_TOPICS, 1000)) {
+            if (visibleTo(principal, e.payload)) sse.send(toMessage(e));
+            last = e.id;
+          }
+        } finally {
+          const held = client.held ?? [];
+          client.held = null;
+          for (const e of held) if (e.id > last) sse.send(toMessage(e));
         }
       }
     },
