@@ -80,24 +80,25 @@ void (async () => {
 })();
 
 // The operators' side (through the edge): answered and ended at once, in batches, a few at a time.
-const answering = () => (async () => {
-  while (!finished) {
-    if (!toAnswer.length) {
-      await work();
-      continue;
+const answering = () =>
+  (async () => {
+    while (!finished) {
+      if (!toAnswer.length) {
+        await work();
+        continue;
+      }
+      const batch = toAnswer.splice(0, task.batch / 2);
+      const at = new Date().toISOString();
+      const evs = batch.flatMap((c) => [
+        { id: `${c.callId}-a`, callId: c.callId, type: 'answered', at, operator: c.operator },
+        { id: `${c.callId}-e`, callId: c.callId, type: 'ended', at: new Date(Date.now() + 1).toISOString() },
+      ]);
+      const res = await post(evs);
+      events += evs.length;
+      rejected += res.filter((r) => r.status === 'rejected').length;
+      done += batch.length;
     }
-    const batch = toAnswer.splice(0, task.batch / 2);
-    const at = new Date().toISOString();
-    const evs = batch.flatMap((c) => [
-      { id: `${c.callId}-a`, callId: c.callId, type: 'answered', at, operator: c.operator },
-      { id: `${c.callId}-e`, callId: c.callId, type: 'ended', at: new Date(Date.now() + 1).toISOString() },
-    ]);
-    const res = await post(evs);
-    events += evs.length;
-    rejected += res.filter((r) => r.status === 'rejected').length;
-    done += batch.length;
-  }
-})();
+  })();
 const answerers = Array.from({ length: task.lines }, answering);
 
 // The callers' side: as fast as taken, keeping about as many calls in the system as there are operators.
@@ -105,28 +106,31 @@ let next = 0;
 const started = performance.now();
 // An edge reports over several connections at once, as its lines ring.
 const calling = async () => {
-while (next < task.calls) {
-  if (next - done > task.capacity * 1.5) {
-    await sleep(1);
-    continue;
+  while (next < task.calls) {
+    if (next - done > task.capacity * 1.5) {
+      await sleep(1);
+      continue;
+    }
+    const evs: unknown[] = [];
+    const abandons: string[] = [];
+    for (let i = 0; i < task.batch / 2 && next < task.calls; i++, next++) {
+      const callId = `bench-${task.label}-${next}`;
+      const region = next % 25 === 0 ? task.unstaffed : task.regions[next % task.regions.length]!;
+      const at = new Date().toISOString();
+      evs.push(
+        { id: `${callId}-o`, callId, type: 'offered', at, region, caller: `+7916${String(next % 9_000_000).padStart(7, '0')}`, dialled: '122' },
+        { id: `${callId}-q`, callId, type: 'queued', at },
+      );
+      if (next % 20 === 1) abandons.push(callId);
+      else sent.set(callId, performance.now());
+    }
+    // A share of callers hang up at once, before any operator is free.
+    for (const callId of abandons) evs.push({ id: `${callId}-x`, callId, type: 'abandoned', at: new Date().toISOString() });
+    const res = await post(evs);
+    events += evs.length;
+    rejected += res.filter((r) => r.status === 'rejected').length;
+    done += abandons.length;
   }
-  const evs: unknown[] = [];
-  const abandons: string[] = [];
-  for (let i = 0; i < task.batch / 2 && next < task.calls; i++, next++) {
-    const callId = `bench-${task.label}-${next}`;
-    const region = next % 25 === 0 ? task.unstaffed : task.regions[next % task.regions.length]!;
-    const at = new Date().toISOString();
-    evs.push({ id: `${callId}-o`, callId, type: 'offered', at, region, caller: `+7916${String(next % 9_000_000).padStart(7, '0')}`, dialled: '122' }, { id: `${callId}-q`, callId, type: 'queued', at });
-    if (next % 20 === 1) abandons.push(callId);
-    else sent.set(callId, performance.now());
-  }
-  // A share of callers hang up at once, before any operator is free.
-  for (const callId of abandons) evs.push({ id: `${callId}-x`, callId, type: 'abandoned', at: new Date().toISOString() });
-  const res = await post(evs);
-  events += evs.length;
-  rejected += res.filter((r) => r.status === 'rejected').length;
-  done += abandons.length;
-}
 };
 await Promise.all(Array.from({ length: task.lines }, calling));
 while (done < task.calls) await sleep(2);
@@ -160,7 +164,10 @@ for (const phase of task.steady) {
     const at = new Date().toISOString();
     const t = performance.now();
     sent.set(callId, t);
-    void post([{ id: `${callId}-o`, callId, type: 'offered', at, region: task.regions[i % task.regions.length], caller: null }, { id: `${callId}-q`, callId, type: 'queued', at }]).then(() => acknowledge.push(performance.now() - t));
+    void post([
+      { id: `${callId}-o`, callId, type: 'offered', at, region: task.regions[i % task.regions.length], caller: null },
+      { id: `${callId}-q`, callId, type: 'queued', at },
+    ]).then(() => acknowledge.push(performance.now() - t));
   }
   while (routing.length < phase.calls && performance.now() - t0 < phase.calls * gap + 10_000) await sleep(5);
   steady.push({ rate: phase.rate, routing, acknowledge, empty });

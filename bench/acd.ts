@@ -74,7 +74,18 @@ async function run(db: Db, label: string): Promise<Figures> {
   const { user: edgeUser } = await services.users.create(actor, { username: 'bench-edge', displayName: 'edge', role: 'admin', region: 'federal', password: 'bench-password-1' });
   const { secret } = await services.tokens.create(actor, { user: edgeUser.id, name: 'bench', scopes: ['telephony'] });
   // The edge runs in its own thread (as it is its own process in life): the server keeps its core.
-  const task: EdgeTask = { url, token: secret, label, calls: CALLS, regions: REGIONS, unstaffed: UNSTAFFED, capacity: REGIONS.length * OPS_PER_REGION + RESERVE_OPS, batch: BATCH, lines: LINES, steady: STEADY };
+  const task: EdgeTask = {
+    url,
+    token: secret,
+    label,
+    calls: CALLS,
+    regions: REGIONS,
+    unstaffed: UNSTAFFED,
+    capacity: REGIONS.length * OPS_PER_REGION + RESERVE_OPS,
+    batch: BATCH,
+    lines: LINES,
+    steady: STEADY,
+  };
   // (a thread does not inherit the TypeScript loader: it registers it, then loads the edge)
   const entry = `import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(new URL('./acd-edge.ts', import.meta.url).href)}); })`;
   const worker = new Worker(entry, { eval: true, workerData: task });
@@ -91,7 +102,13 @@ async function run(db: Db, label: string): Promise<Figures> {
   await db.exec('CREATE TABLE bench_rows (id text PRIMARY KEY, call_id text, type text, at timestamptz, data jsonb)');
   const t0 = performance.now();
   for (let i = 0; i < rows; i += BATCH) {
-    const batch = Array.from({ length: Math.min(BATCH, rows - i) }, (_, k) => ({ id: `r${i + k}`, call_id: `c${(i + k) >> 2}`, type: 'offered', at: new Date().toISOString(), data: { region: '77' } }));
+    const batch = Array.from({ length: Math.min(BATCH, rows - i) }, (_, k) => ({
+      id: `r${i + k}`,
+      call_id: `c${(i + k) >> 2}`,
+      type: 'offered',
+      at: new Date().toISOString(),
+      data: { region: '77' },
+    }));
     await db.query('INSERT INTO bench_rows SELECT * FROM json_to_recordset($1::json) AS x(id text, call_id text, type text, at timestamptz, data jsonb)', [JSON.stringify(batch)]);
   }
   const baselineRowsPerSec = rows / ((performance.now() - t0) / 1000);
@@ -110,8 +127,12 @@ async function run(db: Db, label: string): Promise<Figures> {
   const loaded = sort(edge.loaded);
   console.log(`${label}: ${CALLS} calls in ${round(edge.seconds, 2)} s — ${f.callsPerSec} calls/s, ${f.eventsPerSec} events/s (${edge.rejected} events refused)`);
   for (const p of [peak!, high!]) {
-    console.log(`  routing decision after offered+queued at ${p.rate} calls/s: p50 ${round(percentile(p.routing, 50), 2)} ms, p99 ${round(percentile(p.routing, 99), 2)} ms (${p.routing.length} calls; limit p99 10 ms); events API's answer p50 ${round(percentile(p.acknowledge, 50), 2)} ms, p99 ${round(percentile(p.acknowledge, 99), 2)} ms`);
-    console.log(`    baseline at the same rate: an empty request (GET /healthz) p50 ${round(percentile(p.empty, 50), 2)} ms, p99 ${round(percentile(p.empty, 99), 2)} ms — a routing decision is two such hops (the events POST, then the push to the edge)`);
+    console.log(
+      `  routing decision after offered+queued at ${p.rate} calls/s: p50 ${round(percentile(p.routing, 50), 2)} ms, p99 ${round(percentile(p.routing, 99), 2)} ms (${p.routing.length} calls; limit p99 10 ms); events API's answer p50 ${round(percentile(p.acknowledge, 50), 2)} ms, p99 ${round(percentile(p.acknowledge, 99), 2)} ms`,
+    );
+    console.log(
+      `    baseline at the same rate: an empty request (GET /healthz) p50 ${round(percentile(p.empty, 50), 2)} ms, p99 ${round(percentile(p.empty, 99), 2)} ms — a routing decision is two such hops (the events POST, then the push to the edge)`,
+    );
   }
   console.log(`  under full load (calls offered as fast as taken): routing p50 ${round(percentile(loaded, 50), 1)} ms, p99 ${round(percentile(loaded, 99), 1)} ms`);
   console.log(`  storage baseline: ${f.baselineRowsPerSec} plain event rows/s in batches of ${BATCH}; events API at ${round((f.eventsPerSec / f.baselineRowsPerSec) * 100, 1)} % of it`);

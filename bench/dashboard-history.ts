@@ -66,7 +66,12 @@ export async function generate(db: Db): Promise<void> {
       GROUP BY 1, 2 ORDER BY 2, 1`,
     [weights],
   );
-  const topics = JSON.stringify(['Пенсии', 'Пособия на детей', 'Паспорт', 'Загранпаспорт', 'Налоги', 'Медицина', 'Школа', 'ЖКХ', 'Транспорт', 'Занятость', 'Мобилизация', 'Вакцинация'].map((t, i) => ({ topic: t, share: 1 / (i + 2) })));
+  const topics = JSON.stringify(
+    ['Пенсии', 'Пособия на детей', 'Паспорт', 'Загранпаспорт', 'Налоги', 'Медицина', 'Школа', 'ЖКХ', 'Транспорт', 'Занятость', 'Мобилизация', 'Вакцинация'].map((t, i) => ({
+      topic: t,
+      share: 1 / (i + 2),
+    })),
+  );
   await db.query(
     `INSERT INTO mon_topic_daily (region_code, local_date, topic, calls)
      SELECT d.region_code, d.local_date, t.topic, greatest(1, (d.offered * t.share / 3.1)::int) FROM mon_daily d CROSS JOIN json_to_recordset($1::json) AS t(topic text, share float8)
@@ -105,4 +110,3 @@ export async function rawMonth(db: Db): Promise<number> {
   await db.exec('CREATE INDEX ON bench_calls (offered_at); ANALYZE bench_calls');
   return Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM bench_calls')).rows[0]!.n);
 }
-

@@ -30,7 +30,12 @@ async function run(db: Db, label: string): Promise<Figures> {
   await migrate(db);
   const logger = createLogger({ level: 'silent', format: 'json' });
   const now = new Date(`${YEAR}-12-31T09:30:00Z`);
-  const { http, services } = await createApp({ config: loadConfig({ LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '10000' }), db, logger, options: { secretKey: Buffer.alloc(32, 5), clock: () => now } });
+  const { http, services } = await createApp({
+    config: loadConfig({ LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '10000' }),
+    db,
+    logger,
+    options: { secretKey: Buffer.alloc(32, 5), clock: () => now },
+  });
   const actor = systemActor('bench');
   await services.regions.importRecords(actor, readRegionsFile(demoRegionsFile));
   await startServices(services, { acd: false });
@@ -38,11 +43,17 @@ async function run(db: Db, label: string): Promise<Figures> {
   await generate(db);
   const total = Number((await db.query<{ n: string }>('SELECT sum(offered) AS n FROM mon_daily')).rows[0]!.n);
   const rows = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM mon_rollups')).rows[0]!.n);
-  console.log(`${label}: a year of history — ${(total / 1e6).toFixed(1)} million calls in ${(rows / 1e6).toFixed(2)} million interval rows, generated in ${round((performance.now() - t) / 1000, 1)} s`);
+  console.log(
+    `${label}: a year of history — ${(total / 1e6).toFixed(1)} million calls in ${(rows / 1e6).toFixed(2)} million interval rows, generated in ${round((performance.now() - t) / 1000, 1)} s`,
+  );
   await http.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}`;
   await services.users.create(actor, { username: 'bench-coordinator', displayName: 'bench', role: 'coordinator', region: 'federal', password: 'bench-password-1' });
-  const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench-coordinator', password: 'bench-password-1' }) });
+  const login = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'bench-coordinator', password: 'bench-password-1' }),
+  });
   const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
 
   const apis: Record<string, string> = {
@@ -100,7 +111,9 @@ async function run(db: Db, label: string): Promise<Figures> {
   all.sort((a, b) => a - b);
   const f = { p50Ms: round(percentile(all, 50), 2), p95Ms: round(percentile(all, 95), 2), baselineMs: round(baselineMs, 1) };
   console.log(`  all dashboard and report APIs: p50 ${f.p50Ms} ms, p95 ${f.p95Ms} ms (limit ${limit} ms, for each API: ${over.length ? `${over.join(', ')} over it` : 'every one within it'})`);
-  console.log(`  baseline, one month by region and day from ${(raw / 1e6).toFixed(2)} million raw rows: ${f.baselineMs} ms (${round(baselineMs / f.p95Ms, 1)}× the APIs' p95; a full month is ${round(1 / RAW_SCALE, 1)}× these rows)`);
+  console.log(
+    `  baseline, one month by region and day from ${(raw / 1e6).toFixed(2)} million raw rows: ${f.baselineMs} ms (${round(baselineMs / f.p95Ms, 1)}× the APIs' p95; a full month is ${round(1 / RAW_SCALE, 1)}× these rows)`,
+  );
   await http.close();
   await stopServices(services);
   return f;

@@ -159,7 +159,9 @@ async function main() {
     const answer = median(rounds.map((r) => r.answer));
     console.log(`  nginx static (baseline)  ${base.rps} req/s   p50 ${base.p50Ms} ms   p99 ${base.p99Ms} ms   rounds: ${rounds.map((r) => r.base.rps).join(', ')}`);
     console.log(`  node:http, same bytes    ${ceiling.rps} req/s   p50 ${ceiling.p50Ms} ms   p99 ${ceiling.p99Ms} ms   (${round(ceiling.rps / base.rps, 2)} × nginx: Node's own ceiling here)`);
-    console.log(`  answer page              ${answer.rps} req/s   p50 ${answer.p50Ms} ms   p99 ${answer.p99Ms} ms   (${round(answer.rps / base.rps, 2)} × nginx)   rounds: ${rounds.map((r) => r.answer.rps).join(', ')}`);
+    console.log(
+      `  answer page              ${answer.rps} req/s   p50 ${answer.p50Ms} ms   p99 ${answer.p99Ms} ms   (${round(answer.rps / base.rps, 2)} × nginx)   rounds: ${rounds.map((r) => r.answer.rps).join(', ')}`,
+    );
     const home = await wrk(`${app}/`);
     console.log(`  home page                ${home.rps} req/s   p50 ${home.p50Ms} ms   p99 ${home.p99Ms} ms`);
     const search = await wrk(app + SEARCH);

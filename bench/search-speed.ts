@@ -58,10 +58,7 @@ async function ftsBaseline(app: BenchApp) {
   const ms: number[] = [];
   for (const q of queries) {
     const t = performance.now();
-    await app.db.query(
-      `SELECT slug FROM fts, websearch_to_tsquery('russian', $1) query WHERE doc @@ query ORDER BY ts_rank_cd(doc, query) DESC LIMIT 10`,
-      [q],
-    );
+    await app.db.query(`SELECT slug FROM fts, websearch_to_tsquery('russian', $1) query WHERE doc @@ query ORDER BY ts_rank_cd(doc, query) DESC LIMIT 10`, [q]);
     ms.push(performance.now() - t);
   }
   await app.db.exec('DROP TABLE fts');

@@ -64,7 +64,9 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login' 
     sources: cc.sources,
     // (the portal is made below; the summary asks it only when a report is read)
     year: { answersPublished: (from, to) => publications.newAnswers(from, to), portalViews: (from, to) => portal.views.total(from, to) },
-    unansweredSearches: async (ctx, limit) => (await queryStats.report(ctx, 'day', 'unanswered', limit)).items.map((x) => ({ query: x.query, searches: x.searches })), ...(options.clock ? { clock: options.clock } : {}) });
+    unansweredSearches: async (ctx, limit) => (await queryStats.report(ctx, 'day', 'unanswered', limit)).items.map((x) => ({ query: x.query, searches: x.searches })),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const events = new EventBus<Topics>(db, log);
   const { portal } = createPortal({ db, log, answers, search, regions, publicUrl: config.publicUrl, ...(options.clock ? { clock: options.clock } : {}) });
   return {

@@ -41,9 +41,11 @@ async function send(base: string, auth: Client | null, c: Case): Promise<{ statu
 /** Runs the cases `width` at a time. */
 async function pool<T>(items: T[], width: number, fn: (item: T) => Promise<void>) {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
 }
 
 describe('API fuzz: hostile input never gives a 5xx or a non-problem error', () => {
@@ -89,7 +91,9 @@ describe('API fuzz: hostile input never gives a 5xx or a non-problem error', () 
     const onceOnly = new Set(['POST /api/v1/auth/login']);
     for (const [i, caller] of callers.entries()) {
       // Signing out last: it ends the session the other cases use.
-      const ordered = operations.filter((op) => i === 0 || !onceOnly.has(`${op.method} ${op.path}`)).sort((a, b) => Number(a.path === '/api/v1/auth/logout') - Number(b.path === '/api/v1/auth/logout'));
+      const ordered = operations
+        .filter((op) => i === 0 || !onceOnly.has(`${op.method} ${op.path}`))
+        .sort((a, b) => Number(a.path === '/api/v1/auth/logout') - Number(b.path === '/api/v1/auth/logout'));
       const cases = ordered.flatMap((op) => fuzzCases(op, spec, { depth: caller.depth(op), real }));
       const logout = cases.filter((c) => c.url.startsWith('/api/v1/auth/logout'));
       const rest = cases.filter((c) => !c.url.startsWith('/api/v1/auth/logout'));
@@ -109,8 +113,7 @@ describe('API fuzz: hostile input never gives a 5xx or a non-problem error', () 
 
     expect(hit.size).toBe(operations.length);
     // One line per request that went wrong, enough to send it again by hand.
-    const report = (kind: Finding['kind']) =>
-      findings.filter((f) => f.kind === kind).map((f) => `${f.who} ${f.method} ${f.url} [${f.input}] -> ${f.status} ${f.contentType} ${f.body}`);
+    const report = (kind: Finding['kind']) => findings.filter((f) => f.kind === kind).map((f) => `${f.who} ${f.method} ${f.url} [${f.input}] -> ${f.status} ${f.contentType} ${f.body}`);
     expect(report('5xx'), `answers with status >= 500, of ${sent} requests`).toEqual([]);
     expect(report('not a problem document'), `4xx answers from /api/ that are not application/problem+json, of ${sent} requests`).toEqual([]);
     expect(report('no Cache-Control: no-store'), `/api/ answers without Cache-Control: no-store, of ${sent} requests`).toEqual([]);

@@ -86,7 +86,10 @@ describe('import walls', () => {
   });
 
   it('monitoring imports nothing from the contact centre, not even types (it reads the facts it publishes)', () => {
-    const reached = sources.filter((p) => p.startsWith('src/monitoring/')).flatMap((file) => importsOf(root, file)).filter(({ to }) => to.startsWith('src/contact-center/'));
+    const reached = sources
+      .filter((p) => p.startsWith('src/monitoring/'))
+      .flatMap((file) => importsOf(root, file))
+      .filter(({ to }) => to.startsWith('src/contact-center/'));
     expect(reached.map(({ from, to }) => `${from} -> ${to}`)).toEqual([]);
   });
 });

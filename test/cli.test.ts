@@ -8,7 +8,26 @@ import { cliEnv, cliInProcess, migratedDir, runCli, tempDir } from './support/cl
 
 describe('otvet CLI: help and arguments', () => {
   it('has --help everywhere', async () => {
-    for (const args of [[], ['serve'], ['migrate'], ['user'], ['user', 'add'], ['user', 'list'], ['user', 'disable'], ['user', 'enable'], ['user', 'password'], ['token', 'create'], ['token', 'list'], ['token', 'revoke'], ['import', 'regions'], ['kb', 'import'], ['kb', 'export'], ['simulate'], ['rollups', 'rebuild'], ['openapi']]) {
+    for (const args of [
+      [],
+      ['serve'],
+      ['migrate'],
+      ['user'],
+      ['user', 'add'],
+      ['user', 'list'],
+      ['user', 'disable'],
+      ['user', 'enable'],
+      ['user', 'password'],
+      ['token', 'create'],
+      ['token', 'list'],
+      ['token', 'revoke'],
+      ['import', 'regions'],
+      ['kb', 'import'],
+      ['kb', 'export'],
+      ['simulate'],
+      ['rollups', 'rebuild'],
+      ['openapi'],
+    ]) {
       const r = await cliInProcess([...args, '--help']);
       expect(r.code, args.join(' ')).toBe(0);
       expect(r.stdout, args.join(' ')).toMatch(/^Usage: otvet/);
@@ -64,7 +83,13 @@ describe('otvet CLI', { timeout: 180_000 }, () => {
 
   it('refuses a bad regions file whole, naming the records', async () => {
     const file = path.join(dir, 'bad.json');
-    fs.writeFileSync(file, JSON.stringify([{ code: '77', name: 'Москва', federal_district: 'Ц', timezone: 'Europe/Moscow', population: 1 }, { code: '7', name: '' }]));
+    fs.writeFileSync(
+      file,
+      JSON.stringify([
+        { code: '77', name: 'Москва', federal_district: 'Ц', timezone: 'Europe/Moscow', population: 1 },
+        { code: '7', name: '' },
+      ]),
+    );
     const r = await cliInProcess(['import', 'regions', file], env);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/record 2 \(code\)/);

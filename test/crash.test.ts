@@ -37,7 +37,11 @@ describe('a crash in the middle of a burst', () => {
           if (i % 5 === 0) events.push({ id: `${callId}-a`, callId, type: 'abandoned', at: new Date(Date.now() + 1000).toISOString() });
         }
         try {
-          const r = await fetch(`${server.url}/api/v1/telephony/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ events }) });
+          const r = await fetch(`${server.url}/api/v1/telephony/events`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify({ events }),
+          });
           if (r.status !== 200) continue;
           const body = (await r.json()) as { results: { id: string; status: string }[] };
           for (const v of body.results) {
@@ -64,7 +68,11 @@ describe('a crash in the middle of a burst', () => {
 
     const again = await startServer([], env, port);
     servers.push(again);
-    const login = await fetch(`${again.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'auditor', password: auditorPassword }) });
+    const login = await fetch(`${again.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'auditor', password: auditorPassword }),
+    });
     const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
     const calls = new Map<string, { state: string; closeReason: string | null; events: { id: string }[] }>();
     for (const callId of new Set([...acknowledged].map((id) => id.slice(0, -2)))) {

@@ -51,7 +51,11 @@ describe('otvet kb import / export', { timeout: 180_000 }, () => {
     const out = path.join(dir, 'export.jsonl');
     const r = await runCli(['kb', 'export', '--out', out], env);
     expect(r.stderr).toMatch(/2 answers written/);
-    const records = fs.readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const records = fs
+      .readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(records.map((x) => x.id).sort()).toEqual(['good-one', 'good-two']);
     expect(records.find((x) => x.id === 'good-one')).toMatchObject({ body: 'Новый ответ.', section: 'Кредиты и финансы', scope: 'federal' });
     const reimport = await cliInProcess(['kb', 'import', out], env);

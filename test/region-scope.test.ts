@@ -38,8 +38,14 @@ describe('region scope on every route', () => {
   it('lists every route of the API', async () => {
     const doc = (await app.client().get('/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
     const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
-    expect(operations.filter((op) => !(op in cases)), 'routes without a region-scope case').toEqual([]);
-    expect(Object.keys(cases).filter((op) => !operations.includes(op)), 'cases for routes that no longer exist').toEqual([]);
+    expect(
+      operations.filter((op) => !(op in cases)),
+      'routes without a region-scope case',
+    ).toEqual([]);
+    expect(
+      Object.keys(cases).filter((op) => !operations.includes(op)),
+      'cases for routes that no longer exist',
+    ).toEqual([]);
   });
 
   for (const [operation, c] of Object.entries(cases)) {

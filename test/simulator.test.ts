@@ -44,7 +44,9 @@ describe('otvet simulate, in-process and accelerated', () => {
 
   it('makes calls whose records match the summary and the simulator’s own count', async () => {
     const admin = await app.as('admin', 'federal');
-    const { items } = (await admin.get(`/api/v1/calls?limit=1000`)).body as { items: { callId: string; state: string; region: string; answeredAt: string | null; wrappedAt: string | null; overflowed: boolean }[] };
+    const { items } = (await admin.get(`/api/v1/calls?limit=1000`)).body as {
+      items: { callId: string; state: string; region: string; answeredAt: string | null; wrappedAt: string | null; overflowed: boolean }[];
+    };
     const calls = items.filter((c) => c.callId.startsWith('sim-e2e-'));
     const l = summary.ledger;
     const t = summary.totals;

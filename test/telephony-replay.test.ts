@@ -80,7 +80,9 @@ describe('a day of events, in order and shuffled, with the ACD on', () => {
     await otvetEdge.post('/api/v1/telephony/events', { events: [offered(mine, '79'), event(mine, 'queued')] });
     await pbxEdge.post('/api/v1/telephony/events', { events: [offered(theirs, '79'), event(theirs, 'queued')] });
     await ordered.services.cc.acd.settle();
-    const calls = await ordered.db.query<{ call_id: string; overflowed: boolean; routed_by_pbx: boolean }>('SELECT call_id, overflowed, routed_by_pbx FROM cc_calls WHERE call_id = ANY($1)', [[mine, theirs]]);
+    const calls = await ordered.db.query<{ call_id: string; overflowed: boolean; routed_by_pbx: boolean }>('SELECT call_id, overflowed, routed_by_pbx FROM cc_calls WHERE call_id = ANY($1)', [
+      [mine, theirs],
+    ]);
     const by = new Map(calls.rows.map((c) => [c.call_id, c]));
     expect(by.get(mine)).toMatchObject({ overflowed: true, routed_by_pbx: false });
     expect(by.get(theirs)).toMatchObject({ overflowed: false, routed_by_pbx: true });

@@ -28,7 +28,10 @@ export function kbCommands(program: Command, io: CliIo) {
       }
       const { parseAnswersJsonl } = await import('../knowledge/index.ts');
       const { records, errors } = parseAnswersJsonl(text);
-      const report = errors.slice(0, 50).map((e) => `  line ${e.line}${e.path ? ` (${e.path})` : ''}: ${e.message}`).join('\n');
+      const report = errors
+        .slice(0, 50)
+        .map((e) => `  line ${e.line}${e.path ? ` (${e.path})` : ''}: ${e.message}`)
+        .join('\n');
       const more = errors.length > 50 ? `\n  … and ${errors.length - 50} more` : '';
       if (errors.length && !o.skipInvalid) {
         throw new ImportFileError(`${file}: ${errors.length} problem(s), nothing imported (use --skip-invalid to import the valid lines):\n${report}${more}`);

@@ -70,7 +70,8 @@ async function failureMessage(e: unknown): Promise<{ message: string; code: numb
     import('../platform/db/migrate.ts'),
     import('../regions/index.ts'),
   ]);
-  if (e instanceof ConfigError || e instanceof DatabaseOpenError || e instanceof MigrationError || e instanceof RegionsFileError || e instanceof ImportFileError) return { message: e.message, code: 1 };
+  if (e instanceof ConfigError || e instanceof DatabaseOpenError || e instanceof MigrationError || e instanceof RegionsFileError || e instanceof ImportFileError)
+    return { message: e.message, code: 1 };
   if (e instanceof AppError) return { message: `${e.detail} (${e.code})`, code: 1 };
   return undefined;
 }

@@ -12,7 +12,7 @@ const instant = z
   .transform((s) => new Date(s));
 
 export function rollupsCommands(program: Command, io: CliIo) {
-  const rollups = program.command('rollups').description('the coordination centre\'s 15-minute interval rollups');
+  const rollups = program.command('rollups').description("the coordination centre's 15-minute interval rollups");
   rollups
     .command('rebuild')
     .description('recompute the rollups of a span from the raw call events (the same figures as kept live)')

@@ -81,7 +81,9 @@ function options(f: Flags): SimulationOptions {
   if (speed !== 1) {
     start = f.start ? parse(() => parseMoment(f.start!, { notAfter: new Date(latestStart) }), '--start') : new Date(Math.floor((now - durationMs - drainMs - 60_000) / 60_000) * 60_000);
     if (start.getTime() > latestStart) {
-      throw new UsageError(`--start ${f.start}: a run faster than real time must end (with up to ${drainMs / 60_000} minutes for calls in progress) before the present; start at ${new Date(latestStart).toISOString()} or earlier`);
+      throw new UsageError(
+        `--start ${f.start}: a run faster than real time must end (with up to ${drainMs / 60_000} minutes for calls in progress) before the present; start at ${new Date(latestStart).toISOString()} or earlier`,
+      );
     }
   }
   const regions = f.regions === 'all' ? 'all' : f.regions.split(',').map((r) => parseArg(z.string().regex(/^[0-9]{2}$/, 'a two-digit region code'), r.trim(), '--regions'));

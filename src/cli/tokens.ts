@@ -19,14 +19,23 @@ export function tokenCommands(program: Command, io: CliIo) {
     .option('--scope <scopes>', 'limit the token to these permissions, comma-separated (e.g. telephony)')
     .option('--routing <who>', 'for a telephony edge: who routes its calls, otvet (default) or pbx (the edge routes, otvet records)')
     .action(async (o: { user: string; name: string; expiresDays?: string; scope?: string; routing?: string }) => {
-      const scopes = o.scope === undefined ? undefined : parseArg(z.array(z.string().regex(/^[a-z_]+(\.[a-z_]+)*$/, 'a permission prefix such as telephony')).min(1), o.scope.split(',').map((s) => s.trim()), '--scope');
+      const scopes =
+        o.scope === undefined
+          ? undefined
+          : parseArg(
+              z.array(z.string().regex(/^[a-z_]+(\.[a-z_]+)*$/, 'a permission prefix such as telephony')).min(1),
+              o.scope.split(',').map((s) => s.trim()),
+              '--scope',
+            );
       const user = parseArg(usernameSchema, o.user, '--user');
       const name = parseArg(z.string().trim().min(1).max(100), o.name, '--name');
       const routing = o.routing === undefined ? undefined : parseArg(z.enum(tokenRoutings), o.routing, '--routing');
       const expiresInDays = o.expiresDays === undefined ? undefined : parseArg(z.coerce.number().int().min(1).max(3650), o.expiresDays, '--expires-days');
       await withServices(io, async ({ services, actor }) => {
         const { token: t, secret } = await services.tokens.create(actor, { user, name, ...(expiresInDays ? { expiresInDays } : {}), ...(scopes ? { scopes } : {}), ...(routing ? { routing } : {}) });
-        io.err(`created token ${t.id} "${t.name}" for ${t.user.username}${t.routing === 'pbx' ? ', its PBX routing its calls' : ''}${t.expiresAt ? `, expires ${t.expiresAt}` : ''}; the secret below is shown this once:\n`);
+        io.err(
+          `created token ${t.id} "${t.name}" for ${t.user.username}${t.routing === 'pbx' ? ', its PBX routing its calls' : ''}${t.expiresAt ? `, expires ${t.expiresAt}` : ''}; the secret below is shown this once:\n`,
+        );
         io.out(`${secret}\n`);
       });
     });

@@ -50,7 +50,10 @@ export function userCommands(program: Command, io: CliIo) {
       });
     });
 
-  for (const [name, disabled] of [['disable', true], ['enable', false]] as const) {
+  for (const [name, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
     user
       .command(`${name} <username>`)
       .description(disabled ? 'disable an account (ends its sessions and stops its API tokens)' : 'enable a disabled account')

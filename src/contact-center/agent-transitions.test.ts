@@ -5,7 +5,18 @@ import { agentUpdate, operatorsOf, type CallChange } from './agent-transitions.t
 import { emptyRecord, type CallEvent, type CallRecord } from './call-fold.ts';
 
 const now = new Date('2026-11-28T09:10:00Z');
-const agent = (extra: Partial<AgentRow> = {}): AgentRow => ({ user_id: 7, region_code: '77', skills: [], state: 'ready', reason: null, state_since: new Date('2026-11-28T09:00:00Z'), idle_since: new Date('2026-11-28T09:00:00Z'), call_id: null, break_after: null, ...extra });
+const agent = (extra: Partial<AgentRow> = {}): AgentRow => ({
+  user_id: 7,
+  region_code: '77',
+  skills: [],
+  state: 'ready',
+  reason: null,
+  state_since: new Date('2026-11-28T09:00:00Z'),
+  idle_since: new Date('2026-11-28T09:00:00Z'),
+  call_id: null,
+  break_after: null,
+  ...extra,
+});
 const record = (state: CallRecord['state'], operatorId: number | null, callId = 'c1'): CallRecord => ({ ...emptyRecord(callId), state, operatorId });
 const change = (after: CallRecord, before: CallRecord | null = null, events: CallEvent[] = []): CallChange => ({ before, after, events });
 const missedRing = (operatorId: number): CallEvent => ({ id: 'e1', callId: 'c1', type: 'queued', at: now, data: { reason: 'ring_no_answer', operatorId }, source: 'acd' });
@@ -46,7 +57,13 @@ describe('agentUpdate: the call is theirs now', () => {
   });
 
   it('after the call, the break asked for during it', () => {
-    expect(agentUpdate(agent({ state: 'wrap_up', call_id: 'c1', break_after: 'обед' }), change(record('ended', 7)), now)).toEqual({ state: 'break', reason: 'обед', callId: null, breakAfter: null, idleSince: now });
+    expect(agentUpdate(agent({ state: 'wrap_up', call_id: 'c1', break_after: 'обед' }), change(record('ended', 7)), now)).toEqual({
+      state: 'break',
+      reason: 'обед',
+      callId: null,
+      breakAfter: null,
+      idleSince: now,
+    });
   });
 
   it('a call of theirs in another state (waiting, say) changes nothing unless it was theirs', () => {
@@ -60,7 +77,7 @@ describe('agentUpdate: the call left them', () => {
     expect(agentUpdate(a, change(record('waiting', null), record('ringing', 7), [missedRing(7)]), now)).toEqual({ state: 'break', reason: 'missed', callId: null });
   });
 
-  it('a ring taken back otherwise (abandoned, rung elsewhere, another operator\'s missed ring) leaves them ready and first in line', () => {
+  it("a ring taken back otherwise (abandoned, rung elsewhere, another operator's missed ring) leaves them ready and first in line", () => {
     const a = agent({ state: 'ringing', call_id: 'c1' });
     expect(agentUpdate(a, change(record('abandoned', null), record('ringing', 7)), now)).toEqual({ state: 'ready', callId: null });
     expect(agentUpdate(a, change(record('ringing', 8), record('ringing', 7)), now)).toEqual({ state: 'ready', callId: null });

@@ -46,7 +46,5 @@ export function agentUpdate(agent: AgentRow, change: CallChange, now: Date): Age
 }
 
 function backToWork(agent: AgentRow, now: Date): AgentUpdate {
-  return agent.break_after
-    ? { state: 'break', reason: agent.break_after, callId: null, breakAfter: null, idleSince: now }
-    : { state: 'ready', callId: null, idleSince: now };
+  return agent.break_after ? { state: 'break', reason: agent.break_after, callId: null, breakAfter: null, idleSince: now } : { state: 'ready', callId: null, idleSince: now };
 }

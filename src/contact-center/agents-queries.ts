@@ -76,7 +76,11 @@ export async function writeAgentStates(tx: Queryable, rows: AgentRow[], log: Age
               break_after = x.break_after, state_since = x.state_since, updated_at = now()
          FROM json_to_recordset($1::json) AS x(user_id bigint, state text, reason text, call_id text, idle_since timestamptz, break_after text, state_since timestamptz)
         WHERE a.user_id = x.user_id`,
-      [JSON.stringify(rows.map((r) => ({ user_id: r.user_id, state: r.state, reason: r.reason, call_id: r.call_id, idle_since: r.idle_since, break_after: r.break_after, state_since: r.state_since })))],
+      [
+        JSON.stringify(
+          rows.map((r) => ({ user_id: r.user_id, state: r.state, reason: r.reason, call_id: r.call_id, idle_since: r.idle_since, break_after: r.break_after, state_since: r.state_since })),
+        ),
+      ],
     );
   }
   if (log.length) {

@@ -70,7 +70,11 @@ export class AgentsService {
     authorize(ctx, 'agents.manage', { region: agent.region_code, notFound: agentNotFound(userId) });
     // (the change and its audit entry in one transaction: no change goes unaudited)
     return this.change(ctx, userId, state, reason, (tx) =>
-      this.audit.record(ctx, { action: 'agent.state_change', targetType: 'operator', targetId: userId, region: agent.region_code === FEDERAL ? null : agent.region_code, details: { state, reason: reason ?? null } }, tx),
+      this.audit.record(
+        ctx,
+        { action: 'agent.state_change', targetType: 'operator', targetId: userId, region: agent.region_code === FEDERAL ? null : agent.region_code, details: { state, reason: reason ?? null } },
+        tx,
+      ),
     );
   }
 
@@ -83,7 +87,11 @@ export class AgentsService {
     authorize(ctx, 'agents.manage', { region: agent.region_code, notFound: agentNotFound(userId) });
     await this.db.transaction(async (tx) => {
       await a.setAgentSkills(tx, userId, skills);
-      await this.audit.record(ctx, { action: 'agent.skills_change', targetType: 'operator', targetId: userId, region: agent.region_code === FEDERAL ? null : agent.region_code, details: { skills } }, tx);
+      await this.audit.record(
+        ctx,
+        { action: 'agent.skills_change', targetType: 'operator', targetId: userId, region: agent.region_code === FEDERAL ? null : agent.region_code, details: { skills } },
+        tx,
+      );
       await ccTopics.publish(tx, 'cc.calls.changed', { calls: [], agents: [agentSummary({ ...agent, skills })], origin: NODE });
     });
     this.recorder.announce({ calls: [], agents: [agentSummary({ ...agent, skills })] });
@@ -114,13 +122,18 @@ export class AgentsService {
     }
     if (state === agent.state && (state !== 'break' || (reason ?? 'break') === agent.reason)) return { next: agent };
     const at = this.clock();
-    const next = await a.setAgentState(tx, agent, {
-      state,
-      reason: state === 'break' ? (reason ?? 'break') : null,
-      callId: null,
-      ...(state === 'ready' ? { idleSince: at } : {}),
-      breakAfter: null,
-    }, at);
+    const next = await a.setAgentState(
+      tx,
+      agent,
+      {
+        state,
+        reason: state === 'break' ? (reason ?? 'break') : null,
+        callId: null,
+        ...(state === 'ready' ? { idleSince: at } : {}),
+        breakAfter: null,
+      },
+      at,
+    );
     return { next, move: { before: agent, after: next, at } };
   }
 

@@ -8,9 +8,27 @@ import type { Queue } from './queues.ts';
 const t0 = Date.parse('2026-11-28T09:00:00Z');
 const at = (sec: number) => new Date(t0 + sec * 1000);
 let n = 0;
-const ev = (callId: string, type: CallEvent['type'], sec: number, data: Record<string, unknown> = {}, source: CallEvent['source'] = 'api', id = `e${++n}`): CallEvent => ({ id, callId, type, at: at(sec), data, source });
+const ev = (callId: string, type: CallEvent['type'], sec: number, data: Record<string, unknown> = {}, source: CallEvent['source'] = 'api', id = `e${++n}`): CallEvent => ({
+  id,
+  callId,
+  type,
+  at: at(sec),
+  data,
+  source,
+});
 
-const queue = (id: number, region: string, name: string, extra: Partial<Queue> = {}): Queue => ({ id, region, name, title: name, skills: [], escalation: [], callbackThresholdSeconds: 0, ringTimeoutSeconds: 20, wrapUpSeconds: null, ...extra });
+const queue = (id: number, region: string, name: string, extra: Partial<Queue> = {}): Queue => ({
+  id,
+  region,
+  name,
+  title: name,
+  skills: [],
+  escalation: [],
+  callbackThresholdSeconds: 0,
+  ringTimeoutSeconds: 20,
+  wrapUpSeconds: null,
+  ...extra,
+});
 function lookup(list: Queue[]): QueueLookup {
   return {
     get: (id) => list.find((q) => q.id === id),
@@ -23,7 +41,18 @@ function lookup(list: Queue[]): QueueLookup {
 }
 const queues = lookup([queue(1, '77', 'general'), queue(2, '77', 'covid', { skills: ['covid'] }), queue(3, '50', 'general', { wrapUpSeconds: 0 })]);
 
-const agent = (id: number, extra: Partial<AgentRow> = {}): AgentRow => ({ user_id: id, region_code: '77', skills: [], state: 'ready', reason: null, state_since: at(-600), idle_since: at(-600), call_id: null, break_after: null, ...extra });
+const agent = (id: number, extra: Partial<AgentRow> = {}): AgentRow => ({
+  user_id: id,
+  region_code: '77',
+  skills: [],
+  state: 'ready',
+  reason: null,
+  state_since: at(-600),
+  idle_since: at(-600),
+  call_id: null,
+  break_after: null,
+  ...extra,
+});
 const agents = (...rows: AgentRow[]) => new Map(rows.map((a) => [a.user_id, a]));
 
 /** A call offered in region 77 and waiting in its general queue. */
@@ -118,7 +147,7 @@ describe('batch admission', () => {
     expect(r.changes[0]!.after).toMatchObject({ state: 'waiting', queueId: 2, queueRegion: '77', originQueueId: 2 });
   });
 
-  it("closes the wrap-up at once in a queue that says so, and leaves it open elsewhere", () => {
+  it('closes the wrap-up at once in a queue that says so, and leaves it open elsewhere', () => {
     const lived = (callId: string, region: string, queueId: number) => [
       ev(callId, 'offered', 0, { region }),
       ev(callId, 'queued', 5, { queueId, queueRegion: region }),
@@ -127,7 +156,10 @@ describe('batch admission', () => {
     ];
     const end = ev('c11', 'ended', 100);
     const r = run({ fresh: [end], stored: lived('c11', '50', 3) });
-    expect(r.admitted.map((e) => [e.type, e.source])).toEqual([['ended', 'api'], ['wrapped_up', 'system']]);
+    expect(r.admitted.map((e) => [e.type, e.source])).toEqual([
+      ['ended', 'api'],
+      ['wrapped_up', 'system'],
+    ]);
     expect(r.admitted[1]).toMatchObject({ id: 'sys-wrap-c11', at: new Date(at(100).getTime() + 1), data: { outcome: 'not_recorded', auto: true } });
     expect(r.changes[0]!.after).toMatchObject({ state: 'ended', outcome: 'not_recorded' });
     const open = run({ fresh: [ev('c12', 'ended', 100)], stored: lived('c12', '77', 1) });

@@ -126,37 +126,49 @@ export class CallEventsRecorder {
     let admittedTold = false;
     if (fresh.length || opts.decisions?.length) {
       // inlineFirst: the lock-and-read (a function call) travels with BEGIN, so the ACD routes a round trip sooner
-      await this.db.transaction(async (tx) => {
-        // (a transaction may run again after a deadlock: start from nothing each time)
-        const batch = fresh.map((e) => ({ ...e }));
-        const callIds = [...new Set(batch.map((e) => e.callId))];
-        // (our own events have fresh random ids: only reported ones can collide with other calls')
-        const reported = batch.filter((e) => e.source === 'api').map((e) => e.id);
-        const read = callIds.length ? await lockAndRead(tx, callIds, reported) : [];
-        const mineIds = new Set(callIds);
-        const ringOps = ringOperators(batch);
-        const ringAgents = new Map((ringOps.length ? await agentsByIds(tx, ringOps, true) : []).map((a) => [a.user_id, a]));
-        const admission = admitBatch({ fresh: batch, stored: read.filter((e) => mineIds.has(e.callId)), elsewhere: read.filter((e) => !mineIds.has(e.callId)), ringAgents, queues: this.queues, region: opts.region });
-        const { changes, admitted } = admission;
-        results = admission.results;
-        published = decisionsToPublish(opts.decisions ?? [], batch, admitted);
-        const outbox = published.map((d) => ccTopics.event('acd.decision', d));
-        if (!changes.length) return publishMany(tx, outbox);
-        const more = operatorsToRead(changes, ringAgents);
-        const rows = new Map(ringAgents);
-        for (const a of more.length ? await agentsByIds(tx, more, true) : []) rows.set(a.user_id, a);
-        const moved = moveOperators(changes, rows, opts.now ?? new Date());
-        changed.agents = moved.agents.map(agentSummary);
-        changed.calls = changes.map(({ after }) => callSummary(after));
-        const publish = [...outbox, ccTopics.event('cc.calls.changed', { ...changed, origin: NODE, ...changeFacts(changes, moved.moves) })];
-        // The ACD hears first: it routes while the batch is written and flushed.
-        admittedTold = true;
-        this.emit({ phase: 'admitted', changed });
-        await writeBatch(tx, { events: admitted, calls: changes.map((c) => c.after), agents: moved.agents, log: moved.log, publish });
-      }, { durable: opts.durable !== false, inlineFirst: true }).catch((err: unknown) => {
-        if (admittedTold) this.emit({ phase: 'aborted' });
-        throw err;
-      });
+      await this.db
+        .transaction(
+          async (tx) => {
+            // (a transaction may run again after a deadlock: start from nothing each time)
+            const batch = fresh.map((e) => ({ ...e }));
+            const callIds = [...new Set(batch.map((e) => e.callId))];
+            // (our own events have fresh random ids: only reported ones can collide with other calls')
+            const reported = batch.filter((e) => e.source === 'api').map((e) => e.id);
+            const read = callIds.length ? await lockAndRead(tx, callIds, reported) : [];
+            const mineIds = new Set(callIds);
+            const ringOps = ringOperators(batch);
+            const ringAgents = new Map((ringOps.length ? await agentsByIds(tx, ringOps, true) : []).map((a) => [a.user_id, a]));
+            const admission = admitBatch({
+              fresh: batch,
+              stored: read.filter((e) => mineIds.has(e.callId)),
+              elsewhere: read.filter((e) => !mineIds.has(e.callId)),
+              ringAgents,
+              queues: this.queues,
+              region: opts.region,
+            });
+            const { changes, admitted } = admission;
+            results = admission.results;
+            published = decisionsToPublish(opts.decisions ?? [], batch, admitted);
+            const outbox = published.map((d) => ccTopics.event('acd.decision', d));
+            if (!changes.length) return publishMany(tx, outbox);
+            const more = operatorsToRead(changes, ringAgents);
+            const rows = new Map(ringAgents);
+            for (const a of more.length ? await agentsByIds(tx, more, true) : []) rows.set(a.user_id, a);
+            const moved = moveOperators(changes, rows, opts.now ?? new Date());
+            changed.agents = moved.agents.map(agentSummary);
+            changed.calls = changes.map(({ after }) => callSummary(after));
+            const publish = [...outbox, ccTopics.event('cc.calls.changed', { ...changed, origin: NODE, ...changeFacts(changes, moved.moves) })];
+            // The ACD hears first: it routes while the batch is written and flushed.
+            admittedTold = true;
+            this.emit({ phase: 'admitted', changed });
+            await writeBatch(tx, { events: admitted, calls: changes.map((c) => c.after), agents: moved.agents, log: moved.log, publish });
+          },
+          { durable: opts.durable !== false, inlineFirst: true },
+        )
+        .catch((err: unknown) => {
+          if (admittedTold) this.emit({ phase: 'aborted' });
+          throw err;
+        });
     }
     if (changed.calls.length || changed.agents.length || published.length) this.emit({ phase: 'committed', changed, decisions: published, told: opts.told === true });
     return { results: resultsInOrder(events, results), changed };

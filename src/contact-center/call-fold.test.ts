@@ -14,7 +14,7 @@ const ev = (callId: string, type: CallEvent['type'], sec: number, data: Record<s
 
 function rand(seed: number) {
   let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 /** A day's calls of every kind, in order. */
@@ -89,7 +89,11 @@ describe('call fold', () => {
     const abandoned = ev('x', 'abandoned', 30);
     const base = admit('x', [], [offered, ev('x', 'queued', 5), abandoned]);
     expect(base.record.state).toBe('abandoned');
-    const late = admit('x', [offered, ...base.accepted], [ev('x', 'answered', 40, { operatorId: 1 }), ev('x', 'offered', 50, { region: '78' }), ev('x', 'wrapped_up', 60, { outcome: 'answered' }), ev('x', 'ringing', -10, { operatorId: 2 })]);
+    const late = admit(
+      'x',
+      [offered, ...base.accepted],
+      [ev('x', 'answered', 40, { operatorId: 1 }), ev('x', 'offered', 50, { region: '78' }), ev('x', 'wrapped_up', 60, { outcome: 'answered' }), ev('x', 'ringing', -10, { operatorId: 2 })],
+    );
     expect([...late.rejected.values()]).toEqual([
       'it is dated before the call was offered (2026-11-28T09:00:00.000Z)',
       'the call had already been abandoned',

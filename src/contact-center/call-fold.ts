@@ -4,19 +4,7 @@
 // after the call had ended, a second "offered", an event dated before the call was offered, a
 // wrap-up of a call nobody answered.
 
-export const eventTypes = [
-  'offered',
-  'ivr_choice',
-  'queued',
-  'ringing',
-  'answered',
-  'transferred',
-  'overflowed',
-  'callback_requested',
-  'abandoned',
-  'ended',
-  'wrapped_up',
-] as const;
+export const eventTypes = ['offered', 'ivr_choice', 'queued', 'ringing', 'answered', 'transferred', 'overflowed', 'callback_requested', 'abandoned', 'ended', 'wrapped_up'] as const;
 export type CallEventType = (typeof eventTypes)[number];
 
 export const callStates = ['pending', 'ivr', 'waiting', 'ringing', 'talking', 'wrap_up', 'ended', 'abandoned', 'callback_pending'] as const;

@@ -28,10 +28,11 @@ export class CallSources {
   async *rebuiltFromEvents(tx: Queryable, from: Date, to: Date): AsyncGenerator<CallFacts[]> {
     let after = '';
     for (;;) {
-      const ids = await tx.query<{ call_id: string }>(
-        `SELECT DISTINCT call_id FROM cc_call_events WHERE type = 'offered' AND at >= $1 AND at < $2 AND call_id > $3 ORDER BY call_id LIMIT 5000`,
-        [from, to, after],
-      );
+      const ids = await tx.query<{ call_id: string }>(`SELECT DISTINCT call_id FROM cc_call_events WHERE type = 'offered' AND at >= $1 AND at < $2 AND call_id > $3 ORDER BY call_id LIMIT 5000`, [
+        from,
+        to,
+        after,
+      ]);
       if (!ids.rows.length) return;
       const list = ids.rows.map((r) => r.call_id);
       const byCall = new Map<string, CallEvent[]>();
@@ -47,10 +48,7 @@ export class CallSources {
 
   /** Stored calls offered in [from, to) that started in, or were served in, these regions. */
   async stored(tx: Queryable, regions: string[], from: Date, to: Date): Promise<CallFacts[]> {
-    const r = await tx.query<CallRow>(
-      `SELECT * FROM cc_calls WHERE offered_at >= $2 AND offered_at < $3 AND (region_code = ANY($1::text[]) OR queue_region = ANY($1::text[]))`,
-      [regions, from, to],
-    );
+    const r = await tx.query<CallRow>(`SELECT * FROM cc_calls WHERE offered_at >= $2 AND offered_at < $3 AND (region_code = ANY($1::text[]) OR queue_region = ANY($1::text[]))`, [regions, from, to]);
     return r.rows.map((row) => callFacts(recordOf(row)));
   }
 }

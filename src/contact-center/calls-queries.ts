@@ -32,14 +32,13 @@ export async function lockAndRead(tx: Queryable, callIds: string[], eventIds: st
  * log, the outbox (each round trip to the database is time a caller waits for an operator). The
  * SQL is the function cc_write_batch (migration 0014), whose statements keep their plans.
  */
-export async function writeBatch(
-  tx: Queryable,
-  b: { events: CallEvent[]; calls: CallRecord[]; agents: AgentRow[]; log: AgentLogEntry[]; publish: OutboxEvent[] },
-): Promise<void> {
+export async function writeBatch(tx: Queryable, b: { events: CallEvent[]; calls: CallRecord[]; agents: AgentRow[]; log: AgentLogEntry[]; publish: OutboxEvent[] }): Promise<void> {
   await tx.query('SELECT cc_write_batch($1::json, $2::json, $3::json, $4::json, $5::json)', [
     JSON.stringify(b.events.map((e) => ({ id: e.id, call_id: e.callId, type: e.type, at: e.at.toISOString(), data: e.data, source: e.source }))),
     JSON.stringify(b.calls.map(toRow)),
-    JSON.stringify(b.agents.map((r) => ({ user_id: r.user_id, state: r.state, reason: r.reason, call_id: r.call_id, idle_since: r.idle_since, break_after: r.break_after, state_since: r.state_since }))),
+    JSON.stringify(
+      b.agents.map((r) => ({ user_id: r.user_id, state: r.state, reason: r.reason, call_id: r.call_id, idle_since: r.idle_since, break_after: r.break_after, state_since: r.state_since })),
+    ),
     JSON.stringify(b.log),
     JSON.stringify(b.publish),
   ]);
@@ -86,10 +85,7 @@ export async function selectCalls(db: Queryable, f: CallFilter): Promise<CallRow
   if (f.to) where.push(`offered_at < ${p(f.to)}`);
   if (f.state) where.push(`state = ${p(f.state)}`);
   if (f.operatorId) where.push(`operator_id = ${p(f.operatorId)}`);
-  const r = await db.query<CallRow>(
-    `SELECT * FROM cc_calls ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY offered_at DESC NULLS LAST, call_id LIMIT ${p(f.limit)}`,
-    params,
-  );
+  const r = await db.query<CallRow>(`SELECT * FROM cc_calls ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY offered_at DESC NULLS LAST, call_id LIMIT ${p(f.limit)}`, params);
   return r.rows;
 }
 

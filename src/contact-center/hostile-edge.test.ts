@@ -95,7 +95,12 @@ describe('a hostile or careless telephony edge', () => {
     expect(r.body.results[2].reason).toMatch(/region 78/);
     const other = uid('c');
     const t = await edge77.post('/api/v1/telephony/events', {
-      events: [offered(other, '77'), event(other, 'queued'), event(other, 'answered', new Date(), { operator: op77.username }), event(other, 'transferred', new Date(Date.now() + 1000), { to: { operator: op78.username } })],
+      events: [
+        offered(other, '77'),
+        event(other, 'queued'),
+        event(other, 'answered', new Date(), { operator: op77.username }),
+        event(other, 'transferred', new Date(Date.now() + 1000), { to: { operator: op78.username } }),
+      ],
     });
     expect(statuses(t)).toEqual(['accepted', 'accepted', 'accepted', 'rejected']);
     const seat = await (await app.as('supervisor', '78')).get('/api/v1/operators');

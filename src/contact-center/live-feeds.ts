@@ -102,7 +102,8 @@ export function liveFeeds(app: App, deps: { live: Fanout<LiveEvent>; db: Db; age
       tags: ['operator'],
       security: staffSecurity,
       summary: "The signed-in operator's live feed: calls offered to them, their calls' progress, their state",
-      description: 'Events: `state` (the operator, on connect and on change), `offer` (a call rings for them: the call with its masked number, topic, times), `call` (one of their calls changed state).',
+      description:
+        'Events: `state` (the operator, on connect and on change), `offer` (a call rings for them: the call with its masked number, topic, times), `call` (one of their calls changed state).',
       response: { 200: stream, ...problems(401, 403) },
     },
     handler: async (req, reply) => {
@@ -128,7 +129,12 @@ export function liveFeeds(app: App, deps: { live: Fanout<LiveEvent>; db: Db; age
       tags: ['supervisor'],
       security: staffSecurity,
       summary: "A region's overview, sent again whenever it changes (at most once a second)",
-      querystring: z.object({ region: z.string().regex(/^(federal|[0-9]{2})$/).optional() }),
+      querystring: z.object({
+        region: z
+          .string()
+          .regex(/^(federal|[0-9]{2})$/)
+          .optional(),
+      }),
       response: { 200: stream, ...problems(400, 401, 403) },
     },
     handler: async (req, reply) => {
@@ -149,7 +155,10 @@ export function liveFeeds(app: App, deps: { live: Fanout<LiveEvent>; db: Db; age
             client.pending = false;
             client.last = Date.now();
             if (sse.closed) return;
-            deps.supervisor.overview(ctx, client.region).then((o) => sse.send({ event: 'overview', data: o }), () => {});
+            deps.supervisor.overview(ctx, client.region).then(
+              (o) => sse.send({ event: 'overview', data: o }),
+              () => {},
+            );
           }, wait).unref();
         },
       };

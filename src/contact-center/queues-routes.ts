@@ -29,7 +29,12 @@ export function queuesRoutes(app: App, deps: { queues: Queues; db: Db; audit: Au
       tags: ['supervisor'],
       security: staffSecurity,
       summary: 'Queues with their skills, escalation steps and callback threshold',
-      querystring: z.object({ region: z.string().regex(/^(federal|[0-9]{2})$/).optional() }),
+      querystring: z.object({
+        region: z
+          .string()
+          .regex(/^(federal|[0-9]{2})$/)
+          .optional(),
+      }),
       response: { 200: z.object({ items: z.array(queueSchema) }), ...problems(400, 401, 403) },
     },
     handler: async (req) => {

@@ -10,7 +10,10 @@ export const escalationStepSchema = z.union([
     afterSeconds: z.number().int().min(0).max(3600).optional(),
     whenNoOperators: z.boolean().optional(),
     action: z.literal('overflow'),
-    to: z.array(z.string().regex(/^(federal|[0-9]{2})$/)).min(1).describe('"federal" (the reserve centre) or neighbour region codes, tried in order'),
+    to: z
+      .array(z.string().regex(/^(federal|[0-9]{2})$/))
+      .min(1)
+      .describe('"federal" (the reserve centre) or neighbour region codes, tried in order'),
   }),
 ]);
 export type EscalationStep = z.infer<typeof escalationStepSchema>;
@@ -105,7 +108,16 @@ export class Queues {
       `UPDATE cc_queues SET title = coalesce($2, title), skills = coalesce($3, skills), escalation = coalesce($4::jsonb, escalation),
          callback_threshold_seconds = coalesce($5, callback_threshold_seconds), ring_timeout_seconds = coalesce($6, ring_timeout_seconds),
          wrap_up_seconds = CASE WHEN $7 THEN $8::int ELSE wrap_up_seconds END, updated_at = now() WHERE id = $1`,
-      [id, set.title ?? null, set.skills ?? null, set.escalation ? JSON.stringify(set.escalation) : null, set.callbackThresholdSeconds ?? null, set.ringTimeoutSeconds ?? null, set.wrapUpSeconds !== undefined, set.wrapUpSeconds ?? null],
+      [
+        id,
+        set.title ?? null,
+        set.skills ?? null,
+        set.escalation ? JSON.stringify(set.escalation) : null,
+        set.callbackThresholdSeconds ?? null,
+        set.ringTimeoutSeconds ?? null,
+        set.wrapUpSeconds !== undefined,
+        set.wrapUpSeconds ?? null,
+      ],
     );
     await ccTopics.publish(tx, 'cc.queues.changed', { id });
   }

@@ -10,7 +10,10 @@ import { Queues } from './queues.ts';
 
 /** Fails the write of any batch that carries this call. */
 function failingWrites(db: Db, callId: string): Db {
-  const guard = (q: Queryable): Queryable => ({ ...q, query: (text, params) => (/cc_write_batch/.test(text) && JSON.stringify(params).includes(callId) ? Promise.reject(new Error('the disk is full')) : q.query(text, params)) });
+  const guard = (q: Queryable): Queryable => ({
+    ...q,
+    query: (text, params) => (/cc_write_batch/.test(text) && JSON.stringify(params).includes(callId) ? Promise.reject(new Error('the disk is full')) : q.query(text, params)),
+  });
   return { ...db, transaction: (fn, options) => db.transaction((tx) => fn(guard(tx)), options) };
 }
 
@@ -74,7 +77,10 @@ describe("the recorder's phases", () => {
     const stop = recorder.on((e) => mine.push(e));
     const changed = { calls: [], agents: [{ userId: 1, region: '77', state: 'ready' }] };
     recorder.announce(changed);
-    expect(heard).toEqual([{ phase: 'admitted', changed }, { phase: 'committed', changed, decisions: [], told: false }]);
+    expect(heard).toEqual([
+      { phase: 'admitted', changed },
+      { phase: 'committed', changed, decisions: [], told: false },
+    ]);
     stop();
     recorder.announce(changed);
     expect(mine).toHaveLength(2);

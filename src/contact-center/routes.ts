@@ -60,7 +60,10 @@ export function contactCenterRoutes(app: App, deps: ContactCenterRouteDeps) {
       security,
       summary: 'Calls, newest first (operators: theirs; supervisors: their region; federal staff: all)',
       querystring: z.object({
-        region: z.string().regex(/^(federal|[0-9]{2})$/).optional(),
+        region: z
+          .string()
+          .regex(/^(federal|[0-9]{2})$/)
+          .optional(),
         from: isoDateTime.optional(),
         to: isoDateTime.optional(),
         state: z.enum(callStates).optional(),
@@ -81,7 +84,19 @@ export function contactCenterRoutes(app: App, deps: ContactCenterRouteDeps) {
       summary: "The caller's earlier calls in the last 30 days, with their topics (recognised by a keyed hash of the number)",
       params: callParams,
       response: {
-        200: z.object({ items: z.array(z.object({ callId: z.string(), offeredAt: z.string().nullable(), region: z.string().nullable(), state: z.string(), topic: z.string().nullable(), topics: z.array(z.string()), outcome: z.string().nullable() })) }),
+        200: z.object({
+          items: z.array(
+            z.object({
+              callId: z.string(),
+              offeredAt: z.string().nullable(),
+              region: z.string().nullable(),
+              state: z.string(),
+              topic: z.string().nullable(),
+              topics: z.array(z.string()),
+              outcome: z.string().nullable(),
+            }),
+          ),
+        }),
         ...problems(401, 403, 404),
       },
     },
@@ -140,7 +155,12 @@ export function contactCenterRoutes(app: App, deps: ContactCenterRouteDeps) {
       tags: ['supervisor'],
       security,
       summary: "A region's queues now, its operators by state, its recent calls",
-      querystring: z.object({ region: z.string().regex(/^(federal|[0-9]{2})$/).optional() }),
+      querystring: z.object({
+        region: z
+          .string()
+          .regex(/^(federal|[0-9]{2})$/)
+          .optional(),
+      }),
       response: { 200: overviewSchema, ...problems(400, 401, 403) },
     },
     handler: async (req) => deps.supervisor.overview(actorOf(req), req.query.region),
@@ -151,14 +171,26 @@ export function contactCenterRoutes(app: App, deps: ContactCenterRouteDeps) {
       tags: ['supervisor'],
       security,
       summary: 'Operators and their states',
-      querystring: z.object({ region: z.string().regex(/^(federal|[0-9]{2})$/).optional() }),
+      querystring: z.object({
+        region: z
+          .string()
+          .regex(/^(federal|[0-9]{2})$/)
+          .optional(),
+      }),
       response: { 200: z.object({ items: z.array(agentSchema) }), ...problems(400, 401, 403) },
     },
     handler: async (req) => ({ items: await deps.agents.list(actorOf(req), req.query.region) }),
   });
 
   app.post('/api/v1/operators/:id/state', {
-    schema: { tags: ['supervisor'], security, summary: "Change an operator's state", params: idParams, body: agentStateRequestSchema, response: { 200: agentSchema, ...problems(400, 401, 403, 404, 409) } },
+    schema: {
+      tags: ['supervisor'],
+      security,
+      summary: "Change an operator's state",
+      params: idParams,
+      body: agentStateRequestSchema,
+      response: { 200: agentSchema, ...problems(400, 401, 403, 404, 409) },
+    },
     handler: async (req) => deps.agents.setState(actorOf(req), req.params.id, req.body.state, req.body.reason),
   });
 

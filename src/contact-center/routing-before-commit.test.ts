@@ -104,7 +104,7 @@ describe('routing before the commit', () => {
     await settle();
     const first = await decisions.next((e) => e.event === 'connect' && e.data.callId === id, 5000);
     await decisions.next((e) => e.event === 'stop_ringing' && e.data.callId === id, 5000);
-    expect((await app.services.cc.calls.get({ principal: null, via: 'system' }, id).catch((e: { status?: number }) => e.status))).toBe(404);
+    expect(await app.services.cc.calls.get({ principal: null, via: 'system' }, id).catch((e: { status?: number }) => e.status)).toBe(404);
     expect((await op.get('/api/v1/agent')).body).toMatchObject({ state: 'ready', callId: null });
     // nothing keeps ringing for the call that never was
     const connects = () => decisions.events.filter((e) => e.event === 'connect' && e.data.callId === id).length;

@@ -57,7 +57,10 @@ describe('ACD routing', () => {
   async function offer(region: string, extra: Record<string, unknown> = {}) {
     const id = uid('call');
     const r = await edge.post('/api/v1/telephony/events', { events: [offered(id, region, clock(), extra), event(id, 'queued', clock())] });
-    expect(r.body.results.every((x: { status: string }) => x.status === 'accepted'), r.text).toBe(true);
+    expect(
+      r.body.results.every((x: { status: string }) => x.status === 'accepted'),
+      r.text,
+    ).toBe(true);
     await settle();
     return id;
   }

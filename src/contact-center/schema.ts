@@ -98,7 +98,10 @@ export const outcomes = ['answered', 'appeal_needed', 'transferred', 'callback',
 export const wrapUpSchema = z.object({
   outcome: z.enum(outcomes),
   topics: z.array(z.string().trim().min(1).max(200)).max(10).default([]).describe('Sections or answer slugs the call was about'),
-  answersUsed: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{1,119}$/)).max(20).default([]),
+  answersUsed: z
+    .array(z.string().regex(/^[a-z0-9][a-z0-9-]{1,119}$/))
+    .max(20)
+    .default([]),
   note: z.string().trim().max(2000).optional(),
 });
 export type WrapUp = z.infer<typeof wrapUpSchema>;

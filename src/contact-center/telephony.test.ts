@@ -16,7 +16,14 @@ describe('telephony events API', () => {
   it('records a batch, one verdict per event; duplicates are harmless; bad events do not sink the batch', async () => {
     const t = Date.now() - 60_000;
     const o = offered('c-1', '77', new Date(t));
-    const batch = [o, event('c-1', 'queued', new Date(t + 5_000)), event('c-1', 'abandoned', new Date(t + 30_000)), event('c-1', 'ringing', new Date(t + 40_000), { operator: 'nobody-here' }), event('c-1', 'ended', new Date(t + 50_000)), offered('c-2', '99')];
+    const batch = [
+      o,
+      event('c-1', 'queued', new Date(t + 5_000)),
+      event('c-1', 'abandoned', new Date(t + 30_000)),
+      event('c-1', 'ringing', new Date(t + 40_000), { operator: 'nobody-here' }),
+      event('c-1', 'ended', new Date(t + 50_000)),
+      offered('c-2', '99'),
+    ];
     const r = await edge.post('/api/v1/telephony/events', { events: batch });
     expect(r.status).toBe(200);
     expect(r.body.results.map((x: { status: string }) => x.status)).toEqual(['accepted', 'accepted', 'accepted', 'rejected', 'rejected', 'rejected']);
@@ -29,13 +36,23 @@ describe('telephony events API', () => {
     expect(reused.body.results[0]).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/was used for a different event/) });
 
     const call = await (await app.as('supervisor', '77')).get('/api/v1/calls/c-1');
-    expect(call.body).toMatchObject({ callId: 'c-1', state: 'abandoned', region: '77', queue: { name: 'general', region: '77' }, callerMasked: '+7 916 ***-**-12', closeReason: 'caller_hung_up', waitSeconds: 25 });
+    expect(call.body).toMatchObject({
+      callId: 'c-1',
+      state: 'abandoned',
+      region: '77',
+      queue: { name: 'general', region: '77' },
+      callerMasked: '+7 916 ***-**-12',
+      closeReason: 'caller_hung_up',
+      waitSeconds: 25,
+    });
     expect(call.body.events.map((e: { type: string }) => e.type)).toEqual(['offered', 'queued', 'abandoned']);
   });
 
   it('never stores or shows the caller number', async () => {
     await edge.post('/api/v1/telephony/events', { events: [offered('c-secret', '77', new Date(), { caller: '8 916 555-44-33' })] });
-    const dump = await app.db.query<{ t: string }>("SELECT string_agg(x::text, ' ') AS t FROM (SELECT row_to_json(c)::text AS x FROM cc_calls c UNION ALL SELECT row_to_json(e)::text FROM cc_call_events e) s");
+    const dump = await app.db.query<{ t: string }>(
+      "SELECT string_agg(x::text, ' ') AS t FROM (SELECT row_to_json(c)::text AS x FROM cc_calls c UNION ALL SELECT row_to_json(e)::text FROM cc_call_events e) s",
+    );
     for (const fragment of ['9165554433', '916 555', '555-44-33', '5554433']) expect(dump.rows[0]!.t).not.toContain(fragment);
     const call = await (await app.as('supervisor', '77')).get('/api/v1/calls/c-secret');
     expect(call.body.callerMasked).toBe('+7 916 ***-**-33');

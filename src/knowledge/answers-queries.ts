@@ -50,14 +50,14 @@ export async function answerBySlug(db: Queryable, slug: string, forUpdate = fals
   return (await db.query<AnswerRow>(`${ANSWER} WHERE a.slug = $1${forUpdate ? ' FOR UPDATE OF a' : ''}`, [slug])).rows[0];
 }
 
-export async function insertAnswer(
-  db: Queryable,
-  a: { slug: string; scope: string; parentId: number | null; status: Status; by: string | null },
-): Promise<number> {
-  const r = await db.query<{ id: number }>(
-    `INSERT INTO kb_answers (slug, scope, parent_id, status, current_version, created_by) VALUES ($1, $2, $3, $4, 1, $5) RETURNING id`,
-    [a.slug, a.scope, a.parentId, a.status, a.by],
-  );
+export async function insertAnswer(db: Queryable, a: { slug: string; scope: string; parentId: number | null; status: Status; by: string | null }): Promise<number> {
+  const r = await db.query<{ id: number }>(`INSERT INTO kb_answers (slug, scope, parent_id, status, current_version, created_by) VALUES ($1, $2, $3, $4, 1, $5) RETURNING id`, [
+    a.slug,
+    a.scope,
+    a.parentId,
+    a.status,
+    a.by,
+  ]);
   return r.rows[0]!.id;
 }
 
@@ -76,10 +76,7 @@ export async function versionOf(db: Queryable, answerId: number, version: number
 /** Several answers' versions at once, keyed by answer id: one statement for a page of answers. */
 export async function versionsByAnswer(db: Queryable, wanted: { answerId: number; version: number }[]): Promise<Map<number, VersionRow>> {
   if (!wanted.length) return new Map();
-  const r = await db.query<VersionRow>(`${VERSION} WHERE (answer_id, version) IN (SELECT * FROM unnest($1::int[], $2::int[]))`, [
-    wanted.map((w) => w.answerId),
-    wanted.map((w) => w.version),
-  ]);
+  const r = await db.query<VersionRow>(`${VERSION} WHERE (answer_id, version) IN (SELECT * FROM unnest($1::int[], $2::int[]))`, [wanted.map((w) => w.answerId), wanted.map((w) => w.version)]);
   return new Map(r.rows.map((v) => [v.answer_id, v]));
 }
 
@@ -91,10 +88,7 @@ export async function versionsOf(db: Queryable, answerId: number): Promise<Versi
 export async function updateAnswer(db: Queryable, id: number, set: Partial<Omit<AnswerRow, 'id' | 'slug' | 'scope' | 'parent_id' | 'parent_slug'>>): Promise<void> {
   const keys = Object.keys(set) as (keyof typeof set)[];
   const params: unknown[] = [id, ...keys.map((k) => set[k])];
-  await db.query(
-    `UPDATE kb_answers SET ${keys.map((k, i) => `${k} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
-    params,
-  );
+  await db.query(`UPDATE kb_answers SET ${keys.map((k, i) => `${k} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`, params);
 }
 
 /** The live supplements under an answer (archiving an answer takes them with it). */
@@ -187,12 +181,5 @@ export async function insertPublication(
   db: Queryable,
   p: { answerId: number; version: number | null; kind: 'new' | 'update' | 'archive'; section: string; scope: string; by: string | null },
 ): Promise<void> {
-  await db.query('INSERT INTO kb_publications (answer_id, version, kind, section, scope, by) VALUES ($1, $2, $3, $4, $5, $6)', [
-    p.answerId,
-    p.version,
-    p.kind,
-    p.section,
-    p.scope,
-    p.by,
-  ]);
+  await db.query('INSERT INTO kb_publications (answer_id, version, kind, section, scope, by) VALUES ($1, $2, $3, $4, $5, $6)', [p.answerId, p.version, p.kind, p.section, p.scope, p.by]);
 }

@@ -87,7 +87,12 @@ export function answersRoutes(app: App, deps: { answers: AnswersService }) {
   transition('submit', 'Send the latest version for review', (ctx, slug) => a.submit(ctx, slug));
   transition('approve', 'Approve the version in review and publish it (another editor or a coordinator)', (ctx, slug) => a.approve(ctx, slug));
   transition('reject', 'Send the answer back to its author with a comment', (ctx, slug, b) => a.reject(ctx, slug, b.comment!), z.object({ comment: z.string().trim().min(1).max(2000) }));
-  transition('archive', 'Withdraw the answer (and its regional supplements) from operators and the portal', (ctx, slug, b) => a.archive(ctx, slug, b.reason), z.object({ reason: z.string().trim().max(500).optional() }).default({}));
+  transition(
+    'archive',
+    'Withdraw the answer (and its regional supplements) from operators and the portal',
+    (ctx, slug, b) => a.archive(ctx, slug, b.reason),
+    z.object({ reason: z.string().trim().max(500).optional() }).default({}),
+  );
   transition('restore', 'Bring an archived answer back as a draft', (ctx, slug) => a.restore(ctx, slug));
 
   app.get('/api/v1/kb/answers/:slug/versions', {

@@ -46,7 +46,10 @@ export class AnswersService {
     return this.db.transaction(async (tx) => {
       let parentId: number | null = null;
       if (input.scope !== FEDERAL) {
-        if (!input.parent) throw badRequest('kb.parent_required', 'A regional supplement needs `parent`: the slug of the federal answer it belongs under.', { errors: [{ path: 'parent', message: 'required for a regional supplement' }] });
+        if (!input.parent)
+          throw badRequest('kb.parent_required', 'A regional supplement needs `parent`: the slug of the federal answer it belongs under.', {
+            errors: [{ path: 'parent', message: 'required for a regional supplement' }],
+          });
         const parent = await q.answerBySlug(tx, input.parent);
         if (!parent || parent.scope !== FEDERAL) throw badRequest('kb.parent_invalid', `"${input.parent}" is not a federal answer.`, { errors: [{ path: 'parent', message: 'not a federal answer' }] });
         parentId = parent.id;
@@ -71,7 +74,9 @@ export class AnswersService {
       const a = await this.load(ctx, tx, slug, 'kb.write', true);
       if (a.status === 'archived') throw conflict('kb.archived', `"${slug}" is archived; restore it before editing.`);
       if (input.baseVersion !== undefined && input.baseVersion !== a.current_version) {
-        throw conflict('kb.version_conflict', `"${slug}" was changed meanwhile: you edited version ${input.baseVersion}, the latest is ${a.current_version}. Reload and apply your change again.`, { currentVersion: a.current_version });
+        throw conflict('kb.version_conflict', `"${slug}" was changed meanwhile: you edited version ${input.baseVersion}, the latest is ${a.current_version}. Reload and apply your change again.`, {
+          currentVersion: a.current_version,
+        });
       }
       const current = (await q.versionOf(tx, a.id, a.current_version))!;
       const { note, baseVersion: _base, ...content } = input;
@@ -133,7 +138,11 @@ export class AnswersService {
           await q.insertPublication(tx, { answerId: row.id, version: null, kind: 'archive', section: v.section, scope: row.scope, by: who(ctx) });
           await kbTopics.publish(tx, 'kb.answer.archived', { slug: target, scope: row.scope, parent: row.parent_slug, section: v.section });
         }
-        await this.audit.record(ctx, { action: 'kb.answer.archive', targetType: 'answer', targetId: target, region: row.scope === FEDERAL ? null : row.scope, details: { reason: reason ?? null } }, tx);
+        await this.audit.record(
+          ctx,
+          { action: 'kb.answer.archive', targetType: 'answer', targetId: target, region: row.scope === FEDERAL ? null : row.scope, details: { reason: reason ?? null } },
+          tx,
+        );
       }
       return this.editorView(tx, slug);
     });
@@ -228,7 +237,10 @@ export class AnswersService {
     authorize(ctx, 'kb.read_drafts', f.scope && f.scope !== FEDERAL ? { region: f.scope } : {});
     const own = ctx.principal && ctx.principal.region !== FEDERAL ? ctx.principal.region : null;
     const rows = await q.listAnswers(this.db, { ...f, ...(own && !f.scope ? { scopes: [FEDERAL, own] } : {}) });
-    const working = await q.versionsByAnswer(this.db, rows.map((r) => ({ answerId: r.id, version: r.current_version })));
+    const working = await q.versionsByAnswer(
+      this.db,
+      rows.map((r) => ({ answerId: r.id, version: r.current_version })),
+    );
     return rows.map(({ title, section: _section, ...a }) => ({ ...presentEditorAnswer(a, working.get(a.id)!), title }));
   }
 
@@ -236,5 +248,4 @@ export class AnswersService {
   async sections(): Promise<{ name: string; answers: number }[]> {
     return q.publishedSections(this.db);
   }
-
 }

@@ -26,12 +26,25 @@ export function catalogRoutes(app: App, deps: { synonyms: SynonymsService; publi
   });
 
   app.post('/api/v1/kb/synonyms', {
-    schema: { tags, security: staffSecurity, summary: 'Add a group of synonyms (federal editors)', body: z.object({ terms: synonymTermsSchema }), response: { 201: synonymGroupSchema, ...problems(400, 401, 403) } },
+    schema: {
+      tags,
+      security: staffSecurity,
+      summary: 'Add a group of synonyms (federal editors)',
+      body: z.object({ terms: synonymTermsSchema }),
+      response: { 201: synonymGroupSchema, ...problems(400, 401, 403) },
+    },
     handler: async (req, reply) => reply.code(201).send(await deps.synonyms.create(actorOf(req), req.body.terms)),
   });
 
   app.put('/api/v1/kb/synonyms/:id', {
-    schema: { tags, security: staffSecurity, summary: 'Replace the terms of a group', params: idParams, body: z.object({ terms: synonymTermsSchema }), response: { 200: synonymGroupSchema, ...problems(400, 401, 403, 404) } },
+    schema: {
+      tags,
+      security: staffSecurity,
+      summary: 'Replace the terms of a group',
+      params: idParams,
+      body: z.object({ terms: synonymTermsSchema }),
+      response: { 200: synonymGroupSchema, ...problems(400, 401, 403, 404) },
+    },
     handler: async (req) => deps.synonyms.update(actorOf(req), req.params.id, req.body.terms),
   });
 

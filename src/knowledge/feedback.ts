@@ -68,10 +68,14 @@ export class FeedbackService {
       const a = await tx.query<{ id: number } & AnswerVisibility>('SELECT id, scope, published_version, archived_at FROM kb_answers WHERE slug = $1', [input.slug]);
       // An answer the actor may not see is answered as a missing one: the mark must not reveal it.
       if (!a.rows[0] || !maySee(ctx, a.rows[0])) throw answerNotFound(input.slug);
-      const row = await tx.query<{ at: Date }>(
-        'INSERT INTO kb_feedback (query, normalized_query, answer_id, helped, user_id, region) VALUES ($1, $2, $3, $4, $5, $6) RETURNING at',
-        [query, key, a.rows[0].id, input.helped, p?.userId ?? null, p?.region ?? null],
-      );
+      const row = await tx.query<{ at: Date }>('INSERT INTO kb_feedback (query, normalized_query, answer_id, helped, user_id, region) VALUES ($1, $2, $3, $4, $5, $6) RETURNING at', [
+        query,
+        key,
+        a.rows[0].id,
+        input.helped,
+        p?.userId ?? null,
+        p?.region ?? null,
+      ]);
       if (input.helped) {
         await tx.query(
           `INSERT INTO kb_query_stats (day, normalized_query, sample_query, helped) VALUES ((now() AT TIME ZONE 'Europe/Moscow')::date, $1, $2, 1)

@@ -33,7 +33,17 @@ export class KnowledgeImportService {
     await this.db.transaction(async (tx) => {
       for (const [i, r] of ordered.entries()) {
         const { slug, scope, parent } = r;
-        const content = { title: r.title, body: r.body, section: r.section, tags: r.tags, audience: r.audience, alternatives: r.alternatives, related: r.related, validFrom: r.validFrom, validUntil: r.validUntil };
+        const content = {
+          title: r.title,
+          body: r.body,
+          section: r.section,
+          tags: r.tags,
+          audience: r.audience,
+          alternatives: r.alternatives,
+          related: r.related,
+          validFrom: r.validFrom,
+          validUntil: r.validUntil,
+        };
         let a = await q.answerBySlug(tx, slug, true);
         if (a && a.scope !== scope) throw badRequest('kb.import_scope_change', `"${slug}" exists with scope ${a.scope}; the file says ${scope}. Change of scope is not done by import.`);
         if (!a) {

@@ -32,7 +32,7 @@ describe('phone numbers typed into search', () => {
     expect(holdsNumber(MASK)).toBe(false);
   });
 
-  it('are counted masked: the stored statistics, the editors\' report and the trends hold the mask only', async () => {
+  it("are counted masked: the stored statistics, the editors' report and the trends hold the mask only", async () => {
     for (const q of typed) expect((await app.client().get(`/api/v1/kb/search?q=${encodeURIComponent(q)}`)).status).toBe(200);
     expect((await app.client().get(`/search?q=${encodeURIComponent('номер 8-916-123-45-67')}`)).status).toBe(200);
     await app.services.queryStats.flush();
@@ -90,7 +90,12 @@ describe('phone numbers typed into search', () => {
       expect(holdsNumber(decodeURIComponent(url)), url).toBe(false);
       expect(q, url).toContain('***-**-67');
     }
-    expect(new URL(searches.find((u) => u.includes('limit'))!, 'http://x').searchParams.get('limit')).toBe('5');
+    expect(
+      new URL(
+        searches.find((u) => u.includes('limit'))!,
+        'http://x',
+      ).searchParams.get('limit'),
+    ).toBe('5');
     expect(lines.filter(holdsNumber)).toEqual([]);
   });
 });

@@ -56,8 +56,7 @@ export function presentEditorAnswer(a: AnswerRow, working: VersionRow): EditorAn
 
 /** True when two contents are the same answer text and metadata. */
 export function sameContent(a: AnswerContent, b: AnswerContent): boolean {
-  const canonical = (c: AnswerContent) =>
-    JSON.stringify([c.title, c.body, c.section, c.tags, c.audience ?? null, c.alternatives, c.related, c.validFrom ?? null, c.validUntil ?? null]);
+  const canonical = (c: AnswerContent) => JSON.stringify([c.title, c.body, c.section, c.tags, c.audience ?? null, c.alternatives, c.related, c.validFrom ?? null, c.validUntil ?? null]);
   return canonical(a) === canonical(b);
 }
 

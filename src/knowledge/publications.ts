@@ -13,7 +13,16 @@ export const publicationsSchema = z
     bySection: z.array(z.object({ section: z.string(), new: z.number().int(), update: z.number().int(), archive: z.number().int() })),
     byDay: z.array(z.object({ day: z.string(), new: z.number().int(), update: z.number().int(), archive: z.number().int() })),
     items: z.array(
-      z.object({ at: z.string(), slug: z.string(), title: z.string().nullable(), version: z.number().int().nullable(), kind: z.enum(['new', 'update', 'archive']), section: z.string(), scope: z.string(), by: z.string().nullable() }),
+      z.object({
+        at: z.string(),
+        slug: z.string(),
+        title: z.string().nullable(),
+        version: z.number().int().nullable(),
+        kind: z.enum(['new', 'update', 'archive']),
+        section: z.string(),
+        scope: z.string(),
+        by: z.string().nullable(),
+      }),
     ),
   })
   .meta({ id: 'Publications' });

@@ -23,13 +23,41 @@ describe('knowledge search API', () => {
       await editor.post(`/api/v1/kb/answers/${a.slug}/submit`);
       expect((await reviewer.post(`/api/v1/kb/answers/${a.slug}/approve`)).status).toBe(200);
     };
-    await publish({ slug: 'pension-recalc', title: 'Как пересчитать пенсию после увольнения?', body: 'Пенсию пересчитывают автоматически с 1 августа.\n\nЗаявление подавать не нужно.', section: 'Пенсии', tags: ['пенсия'] });
-    await publish({ slug: 'passport-replace', title: 'Когда менять паспорт?', body: 'Паспорт гражданина меняют в 20 и 45 лет. Подать заявление можно через госуслуги.', section: 'Документы', tags: ['паспорт'] });
-    await publish({ slug: 'passport-replace-77', scope: '77', parent: 'passport-replace', title: 'Замена паспорта в Москве', body: 'В Москве паспорт меняют в центрах «Мои документы» без записи.', section: 'Документы' });
-    await publish({ slug: 'expired-measure', title: 'Выплата на школьную форму в 2020 году', body: 'Выплату на школьную форму платили до конца 2020 года.', section: 'Пенсии', validUntil: '2020-12-31' });
+    await publish({
+      slug: 'pension-recalc',
+      title: 'Как пересчитать пенсию после увольнения?',
+      body: 'Пенсию пересчитывают автоматически с 1 августа.\n\nЗаявление подавать не нужно.',
+      section: 'Пенсии',
+      tags: ['пенсия'],
+    });
+    await publish({
+      slug: 'passport-replace',
+      title: 'Когда менять паспорт?',
+      body: 'Паспорт гражданина меняют в 20 и 45 лет. Подать заявление можно через госуслуги.',
+      section: 'Документы',
+      tags: ['паспорт'],
+    });
+    await publish({
+      slug: 'passport-replace-77',
+      scope: '77',
+      parent: 'passport-replace',
+      title: 'Замена паспорта в Москве',
+      body: 'В Москве паспорт меняют в центрах «Мои документы» без записи.',
+      section: 'Документы',
+    });
+    await publish({
+      slug: 'expired-measure',
+      title: 'Выплата на школьную форму в 2020 году',
+      body: 'Выплату на школьную форму платили до конца 2020 года.',
+      section: 'Пенсии',
+      validUntil: '2020-12-31',
+    });
     await publish({ slug: 'future-measure', title: 'Выплата на школьную форму с 2099 года', body: 'Выплата на школьную форму начнётся в 2099 году.', section: 'Пенсии', validFrom: '2099-01-01' });
     await editor.post('/api/v1/kb/answers', { slug: 'draft-only', title: 'Черновик про пенсию по инвалидности', body: 'Не опубликовано.', section: 'Пенсии' });
-    await eventually(() => app.client().get('/api/v1/kb/search?q=паспорт'), (r) => r.body.items.length > 0);
+    await eventually(
+      () => app.client().get('/api/v1/kb/search?q=паспорт'),
+      (r) => r.body.items.length > 0,
+    );
   });
   afterAll(() => app.close());
 
@@ -91,7 +119,10 @@ describe('knowledge search API', () => {
     const added = await editor.post('/api/v1/kb/synonyms', { terms: ['Паспорт', 'удостоверение личности', 'паспорт'] });
     expect(added.status).toBe(201);
     expect(added.body.terms).toEqual(['паспорт', 'удостоверение личности']);
-    const after = await eventually(() => app.client().get('/api/v1/kb/search?q=удостоверение личности менять'), (r) => r.body.items.length > 0);
+    const after = await eventually(
+      () => app.client().get('/api/v1/kb/search?q=удостоверение личности менять'),
+      (r) => r.body.items.length > 0,
+    );
     expect(after.body.items[0].slug).toBe('passport-replace');
     expect((await editor.post('/api/v1/kb/synonyms', { terms: ['одно'] })).status).toBe(400);
     expect((await (await app.as('editor', '77')).post('/api/v1/kb/synonyms', { terms: ['а', 'б'] })).status).toBe(403);
@@ -103,7 +134,10 @@ describe('knowledge search API', () => {
     expect((await op.post('/api/v1/kb/feedback', { query: 'когда менять паспорт', slug: 'passport-replace' })).status).toBe(204);
     expect((await op.post('/api/v1/kb/feedback', { query: 'x', slug: 'no-such-answer' })).status).toBe(404);
     expect((await app.client().post('/api/v1/kb/feedback', { query: 'x', slug: 'passport-replace' })).status).toBe(401);
-    await eventually(async () => app.services.feedback.boosts('Когда менять паспорт?'), (b) => b.size > 0);
+    await eventually(
+      async () => app.services.feedback.boosts('Когда менять паспорт?'),
+      (b) => b.size > 0,
+    );
     expect(app.services.feedback.boosts('паспорт менять когда').get('passport-replace')).toBeGreaterThan(0);
     const report = await editor.get('/api/v1/kb/queries?period=day&kind=poorly_answered');
     expect(report.status).toBe(200);

@@ -17,12 +17,15 @@ const hitSchema = z.object({
   score: z.number(),
 });
 
-const region = z.string().regex(/^[0-9]{2}$/, 'a two-digit region code').optional().describe("Search this region's supplements too (default: the signed-in user's region)");
+const region = z
+  .string()
+  .regex(/^[0-9]{2}$/, 'a two-digit region code')
+  .optional()
+  .describe("Search this region's supplements too (default: the signed-in user's region)");
 
 export function searchRoutes(app: App, deps: { search: KnowledgeSearch; feedback: FeedbackService; queryStats: QueryStats }) {
   const tags = ['knowledge'];
-  const regionOf = (asked: string | undefined, principal: { region: string } | null) =>
-    asked ?? (principal && principal.region !== FEDERAL ? principal.region : undefined);
+  const regionOf = (asked: string | undefined, principal: { region: string } | null) => asked ?? (principal && principal.region !== FEDERAL ? principal.region : undefined);
 
   app.get('/api/v1/kb/search', {
     schema: {

@@ -16,9 +16,7 @@ export const synonymTermsSchema = z
   .refine((terms) => terms.length >= 2, 'a group needs at least two different terms')
   .describe('Terms that mean the same: words, abbreviations or phrases');
 
-export const synonymGroupSchema = z
-  .object({ id: z.number().int(), terms: z.array(z.string()), updatedAt: z.string(), updatedBy: z.string().nullable() })
-  .meta({ id: 'SynonymGroup' });
+export const synonymGroupSchema = z.object({ id: z.number().int(), terms: z.array(z.string()), updatedAt: z.string(), updatedBy: z.string().nullable() }).meta({ id: 'SynonymGroup' });
 export type SynonymGroup = z.infer<typeof synonymGroupSchema>;
 
 interface Row {
@@ -73,7 +71,7 @@ export class SynonymsService {
   /** Loads a dictionary file's groups when the table is empty (first start, demo). */
   async seed(ctx: ActorContext, groups: string[][]): Promise<number> {
     return this.db.transaction(async (tx) => {
-      if (((await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM kb_synonyms')).rows[0]!.n) > 0) return 0;
+      if ((await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM kb_synonyms')).rows[0]!.n > 0) return 0;
       for (const terms of groups) await tx.query('INSERT INTO kb_synonyms (terms, updated_by) VALUES ($1, $2)', [synonymTermsSchema.parse(terms), who(ctx)]);
       await kbTopics.publish(tx, 'kb.synonyms.changed', { seeded: groups.length });
       return groups.length;

@@ -40,7 +40,9 @@ describe('answers: writing, review and publication', () => {
     expect(pub.body).toMatchObject({ title: answer('x').title, version: 1, supplement: null });
 
     const audit = await (await app.as('admin', 'federal')).get('/api/v1/audit?action=kb.answer');
-    const actions = audit.body.items.filter((e: { target: { id: string } }) => e.target.id === 'child-care-benefit').map((e: { action: string; actor: { username: string } }) => `${e.action}:${e.actor.username}`);
+    const actions = audit.body.items
+      .filter((e: { target: { id: string } }) => e.target.id === 'child-care-benefit')
+      .map((e: { action: string; actor: { username: string } }) => `${e.action}:${e.actor.username}`);
     expect(actions).toEqual(expect.arrayContaining([`kb.answer.create:${writer.username}`, `kb.answer.submit:${writer.username}`, `kb.answer.publish:${reviewer.username}`]));
   });
 
@@ -49,7 +51,12 @@ describe('answers: writing, review and publication', () => {
     await writer.post('/api/v1/kb/answers/benefit-change/submit');
     await reviewer.post('/api/v1/kb/answers/benefit-change/approve');
 
-    const edited = await writer.put('/api/v1/kb/answers/benefit-change', { ...answer('benefit-change'), body: 'Пособие оформляют через Социальный фонд России по заявлению.', baseVersion: 1, note: 'СФР вместо работодателя' });
+    const edited = await writer.put('/api/v1/kb/answers/benefit-change', {
+      ...answer('benefit-change'),
+      body: 'Пособие оформляют через Социальный фонд России по заявлению.',
+      baseVersion: 1,
+      note: 'СФР вместо работодателя',
+    });
     expect(edited.body).toMatchObject({ status: 'draft', currentVersion: 2, publishedVersion: 1 });
     expect((await app.client().get('/api/v1/kb/answers/benefit-change')).body.version).toBe(1);
 
@@ -96,10 +103,16 @@ describe('answers: writing, review and publication', () => {
     expect((await app.client().get('/api/v1/kb/workspace')).status).toBe(401);
   });
 
-  it('regional editors write only their region\'s supplements, shown under the federal answer there', async () => {
+  it("regional editors write only their region's supplements, shown under the federal answer there", async () => {
     const ed77 = await app.as('editor', '77');
     expect((await ed77.put('/api/v1/kb/answers/child-care-benefit', answer('child-care-benefit'))).status).toBe(403);
-    const sup = await ed77.post('/api/v1/kb/answers', { ...answer('child-care-benefit-77'), scope: '77', parent: 'child-care-benefit', title: 'Пособие в Москве', body: 'В Москве заявление принимают также в центрах госуслуг «Мои документы».' });
+    const sup = await ed77.post('/api/v1/kb/answers', {
+      ...answer('child-care-benefit-77'),
+      scope: '77',
+      parent: 'child-care-benefit',
+      title: 'Пособие в Москве',
+      body: 'В Москве заявление принимают также в центрах госуслуг «Мои документы».',
+    });
     expect(sup.status).toBe(201);
     expect((await ed77.post('/api/v1/kb/answers', { ...answer('child-care-benefit-78'), scope: '78', parent: 'child-care-benefit' })).status).toBe(403);
     expect((await ed77.post('/api/v1/kb/answers', { ...answer('orphan-77'), scope: '77' })).body.code).toBe('kb.parent_required');

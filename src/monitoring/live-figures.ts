@@ -74,7 +74,10 @@ export class LiveFigures {
     // up to the end of the interval now runs in: nothing later has happened yet
     const [recent, today, waiting] = await Promise.all([
       totalsByRegion(this.db, windowStart(now), new Date(intervalOf(now.getTime()) + INTERVAL_MS)),
-      totalsOnDates(this.db, days.map((d) => ({ region: d.code, date: d.date }))),
+      totalsOnDates(
+        this.db,
+        days.map((d) => ({ region: d.code, date: d.date })),
+      ),
       this.waiting(),
     ]);
     const waitingBy = new Map(waiting.map((w) => [w.region, w.since]));

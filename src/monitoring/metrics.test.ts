@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { ABANDON_BUCKETS, WAIT_BUCKETS } from './rollups/contribution.ts';
-import { abandonRate, addTotals, aht, answeredWithin, asa, bucketIndex, emptyTotals, meanSeconds, occupancy, overflowShare, serviceLevel, serviceLevelVariants, shortAbandons, type Totals } from './metrics.ts';
+import {
+  abandonRate,
+  addTotals,
+  aht,
+  answeredWithin,
+  asa,
+  bucketIndex,
+  emptyTotals,
+  meanSeconds,
+  occupancy,
+  overflowShare,
+  serviceLevel,
+  serviceLevelVariants,
+  shortAbandons,
+  type Totals,
+} from './metrics.ts';
 
 const call = (wait: number, talk: number, wrap: number): Totals => ({ ...emptyTotals(), offered: 1, answered: 1, waitSeconds: wait, talkSeconds: talk, wrapSeconds: wrap, maxWaitSeconds: wait });
 

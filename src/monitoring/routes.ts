@@ -91,7 +91,13 @@ export function monitoringRoutes(app: App, deps: { monitoring: MonitoringService
   });
 
   app.get('/api/v1/monitoring/alerts', {
-    schema: { tags, security: staffSecurity, summary: 'Alerts that were open in a span (default: the last 7 days), newest first', querystring: alertsQuerySchema, response: { 200: z.object({ items: z.array(alertSchema) }), ...problems(400, 401, 403) } },
+    schema: {
+      tags,
+      security: staffSecurity,
+      summary: 'Alerts that were open in a span (default: the last 7 days), newest first',
+      querystring: alertsQuerySchema,
+      response: { 200: z.object({ items: z.array(alertSchema) }), ...problems(400, 401, 403) },
+    },
     handler: async (req) => ({ items: await m.alerts(actorOf(req), req.query) }),
   });
 

@@ -62,7 +62,10 @@ export const wallboardSchema = z
   .meta({ id: 'Wallboard' });
 
 export const alertsQuerySchema = z.object({
-  region: z.string().regex(/^([0-9]{2}|federal)$/, 'a two-digit region code such as 77').optional(),
+  region: z
+    .string()
+    .regex(/^([0-9]{2}|federal)$/, 'a two-digit region code such as 77')
+    .optional(),
   from: isoDateTime.optional(),
   to: isoDateTime.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
@@ -73,7 +76,10 @@ export const webhookRequestSchema = z.object({
     .url({ protocol: /^https?$/, error: 'an http:// or https:// address' })
     .max(2000)
     .describe('Where alerts are POSTed as JSON, signed: X-Otvet-Signature: sha256=HMAC(secret, body)'),
-  region: z.string().regex(/^([0-9]{2}|federal)$/, 'a two-digit region code, or federal for all regions').default('federal'),
+  region: z
+    .string()
+    .regex(/^([0-9]{2}|federal)$/, 'a two-digit region code, or federal for all regions')
+    .default('federal'),
   description: z.string().trim().max(200).default(''),
 });
 

@@ -61,7 +61,11 @@ export class MonitoringService {
     const scope = only ? [only] : undefined;
     // the rollups caught up first, then the three reads at once: as slow as the slowest, not their sum
     await this.fresh();
-    const [all, topics, open] = await Promise.all([this.live.regions(now, { caughtUp: true }), topTopics(this.db, new Date(now.getTime() - 3_600_000), new Date(now.getTime() + 1), 10, scope), alerts.openAlerts(this.db)]);
+    const [all, topics, open] = await Promise.all([
+      this.live.regions(now, { caughtUp: true }),
+      topTopics(this.db, new Date(now.getTime() - 3_600_000), new Date(now.getTime() + 1), 10, scope),
+      alerts.openAlerts(this.db),
+    ]);
     const regions = only ? all.filter((r) => r.code === only) : all;
     const names = new Map(all.map((r) => [r.code, r.name]));
     return {

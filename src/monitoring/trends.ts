@@ -36,5 +36,13 @@ export async function surgingTopics(db: Queryable, now: Date, window: TrendWindo
   ]);
   const n = Number(totals.rows[0]?.window ?? 0);
   const m = Number(totals.rows[0]?.baseline ?? 0);
-  return { calls: n, baselineCalls: m, topics: surges(topics.rows.map((r) => ({ topic: r.topic, window: Number(r.window), baseline: Number(r.baseline) })), n, m) };
+  return {
+    calls: n,
+    baselineCalls: m,
+    topics: surges(
+      topics.rows.map((r) => ({ topic: r.topic, window: Number(r.window), baseline: Number(r.baseline) })),
+      n,
+      m,
+    ),
+  };
 }

@@ -29,7 +29,10 @@ export function parseProxyTrust(text: string): ProxyTrust {
   }
   const addresses = v.split(',').map((a) => a.trim());
   const bad = addresses.filter((a) => !validEntry(a));
-  if (bad.length) throw new Error(`${bad.map((b) => JSON.stringify(b)).join(', ')}: not an IP address or network (CIDR); give the number of proxies in front (e.g. 1) or their addresses (e.g. 10.0.0.5, 10.0.0.0/8)`);
+  if (bad.length)
+    throw new Error(
+      `${bad.map((b) => JSON.stringify(b)).join(', ')}: not an IP address or network (CIDR); give the number of proxies in front (e.g. 1) or their addresses (e.g. 10.0.0.5, 10.0.0.0/8)`,
+    );
   return { addresses };
 }
 
@@ -66,7 +69,10 @@ export function clientAddress(req: IncomingMessage, trust: TrustFn | false): str
   const peer = req.socket.remoteAddress ?? '';
   const header = req.headers['x-forwarded-for'];
   if (!trust || typeof header !== 'string' || !trust(peer, 0)) return peer;
-  const entries = header.split(',').map((e) => e.trim()).filter((e) => e !== '');
+  const entries = header
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
   let address = peer;
   for (let hop = 1; entries.length > 0; hop++) {
     address = entries.pop()!;

@@ -24,13 +24,11 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (code: string, detail: string, extras?: ProblemExtras) =>
-  new AppError(400, code, detail, extras);
+export const badRequest = (code: string, detail: string, extras?: ProblemExtras) => new AppError(400, code, detail, extras);
 export const unauthorized = (code: string, detail: string) => new AppError(401, code, detail);
 export const forbidden = (code: string, detail: string) => new AppError(403, code, detail);
 export const notFound = (code: string, detail: string) => new AppError(404, code, detail);
-export const conflict = (code: string, detail: string, extras?: ProblemExtras) =>
-  new AppError(409, code, detail, extras);
+export const conflict = (code: string, detail: string, extras?: ProblemExtras) => new AppError(409, code, detail, extras);
 
 /** Problem titles by status, so every problem document carries one. */
 export const statusTitles: Record<number, string> = {

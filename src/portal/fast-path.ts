@@ -15,7 +15,20 @@ const LARGE = /(?:^|;\s*)otvet_font=large(?:;|$)/;
 
 /** The headers of a 304 and a 200 alike (RFC 9110 §15.4.5), as a flat list for writeHead. */
 function validators(page: Rendered, etag: string): string[] {
-  const h = ['cache-control', REVALIDATE, 'vary', 'Cookie, Accept-Encoding', 'content-security-policy', CSP, 'etag', etag, 'x-content-type-options', 'nosniff', 'referrer-policy', 'strict-origin-when-cross-origin'];
+  const h = [
+    'cache-control',
+    REVALIDATE,
+    'vary',
+    'Cookie, Accept-Encoding',
+    'content-security-policy',
+    CSP,
+    'etag',
+    etag,
+    'x-content-type-options',
+    'nosniff',
+    'referrer-policy',
+    'strict-origin-when-cross-origin',
+  ];
   if (page.lastModified) h.push('last-modified', page.lastModified);
   return h;
 }

@@ -10,7 +10,6 @@ export class Html {
   }
 }
 
-
 /** Marks trusted markup (from this module or a sanitising renderer) as safe. */
 export function raw(markup: string): Html {
   return new Html(markup);

@@ -32,5 +32,8 @@ export function sendPage(req: FastifyRequest, reply: FastifyReply, page: Rendere
     if (fresh) return reply.code(304).send();
   }
   if (gzip) reply.header('content-encoding', 'gzip');
-  return reply.code(status).type(page.type).send(gzip ? page.gzip : page.body);
+  return reply
+    .code(status)
+    .type(page.type)
+    .send(gzip ? page.gzip : page.body);
 }

@@ -6,14 +6,20 @@ import { htmlProblems, postForm, publish, publishDemo, visibleText } from '../..
 import { systemActor } from '../platform/access/principal.ts';
 import { plainText } from './markdown.ts';
 
-
 describe('portal pages', () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await startApp({}, { acd: false });
     await publishDemo(app);
     await publish(app, [
-      { slug: 'mob-who-is-called-up-77', scope: '77', parent: 'mob-who-is-called-up', section: 'Частичная мобилизация', title: 'Москва: куда обращаться', body: 'В Москве вопросы о призыве принимает **военный комиссариат города Москвы**.' },
+      {
+        slug: 'mob-who-is-called-up-77',
+        scope: '77',
+        parent: 'mob-who-is-called-up',
+        section: 'Частичная мобилизация',
+        title: 'Москва: куда обращаться',
+        body: 'В Москве вопросы о призыве принимает **военный комиссариат города Москвы**.',
+      },
     ]);
   });
   afterAll(() => app.close());
@@ -83,7 +89,7 @@ describe('portal pages', () => {
     expect(r.headers.get('cache-control')).toBe('private, max-age=60');
   });
 
-  it('the region is remembered in a cookie holding only its code; the answer then shows that region\'s supplement', async () => {
+  it("the region is remembered in a cookie holding only its code; the answer then shows that region's supplement", async () => {
     const c = app.client();
     const chooser = await c.get('/region');
     expect(chooser.status).toBe(200);
@@ -118,7 +124,7 @@ describe('portal pages', () => {
     expect(plain77.headers.get('etag')).toBe(plain.headers.get('etag'));
   });
 
-  it('the hotline page shows how 122 works and each region\'s hours; it validates', async () => {
+  it("the hotline page shows how 122 works and each region's hours; it validates", async () => {
     const r = await app.client().get('/hotline', { cookie: 'otvet_region=78' });
     expect(r.status).toBe(200);
     const text = visibleText(r.text);
@@ -147,7 +153,7 @@ describe('portal pages', () => {
     expect((await app.client().get('/', { cookie: 'otvet_font=large' })).text).toContain('<html lang="ru" class="large">');
   });
 
-  it('errors are pages in the site\'s style with the right status, never a stack trace', async () => {
+  it("errors are pages in the site's style with the right status, never a stack trace", async () => {
     for (const [path, status, headline] of [
       ['/answers/no-such-answer', 404, 'Страница не найдена'],
       ['/answers/NOT_A_SLUG', 404, 'Страница не найдена'],
@@ -220,7 +226,13 @@ describe('portal pages', () => {
 
   it('a page built by the framework and the same page served from the cache before it are sent alike', async () => {
     await publish(app, [{ slug: 'cache-path-check', section: 'Проверка', title: 'Проверка пути из кэша', body: 'Текст.' }]);
-    const headersOf = (r: Response) => Object.fromEntries(['content-type', 'content-length', 'content-security-policy', 'etag', 'last-modified', 'cache-control', 'vary', 'x-content-type-options', 'referrer-policy', 'content-encoding'].map((h) => [h, r.headers.get(h)]));
+    const headersOf = (r: Response) =>
+      Object.fromEntries(
+        ['content-type', 'content-length', 'content-security-policy', 'etag', 'last-modified', 'cache-control', 'vary', 'x-content-type-options', 'referrer-policy', 'content-encoding'].map((h) => [
+          h,
+          r.headers.get(h),
+        ]),
+      );
     for (const encoding of ['identity', 'gzip']) {
       await publish(app, [{ slug: 'cache-path-check', section: 'Проверка', title: 'Проверка пути из кэша', body: `Текст для ${encoding}.` }]);
       const built = await fetch(`${app.url}/answers/cache-path-check`, { headers: { 'accept-encoding': encoding, cookie: 'otvet_region=77' } });

@@ -118,7 +118,10 @@ export class PortalService {
 
   home(v: Visitor): Rendered {
     return this.cache.get(this.key('home', v), () => {
-      const popular = this.views.popular().flatMap((s) => this.catalog.answer(s) ?? []).slice(0, 8);
+      const popular = this.views
+        .popular()
+        .flatMap((s) => this.catalog.answer(s) ?? [])
+        .slice(0, 8);
       return render(homePage(this.origin, this.catalog, popular, v), HTML, this.catalog.lastModified());
     });
   }

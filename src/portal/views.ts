@@ -92,10 +92,7 @@ export class ViewCounter {
 
   /** Recomputes the popular answers (after each flush: they change no faster than views are written). */
   async loadPopular(limit = 20): Promise<void> {
-    const r = await this.db.query<{ slug: string }>(
-      `SELECT slug FROM portal_views WHERE day > ${MOSCOW_TODAY} - $1::int GROUP BY slug ORDER BY sum(views) DESC, slug LIMIT $2`,
-      [POPULAR_DAYS, limit],
-    );
+    const r = await this.db.query<{ slug: string }>(`SELECT slug FROM portal_views WHERE day > ${MOSCOW_TODAY} - $1::int GROUP BY slug ORDER BY sum(views) DESC, slug LIMIT $2`, [POPULAR_DAYS, limit]);
     const next = r.rows.map((x) => x.slug);
     if (next.join() === this.popularSlugs.join()) return;
     this.popularSlugs = next;

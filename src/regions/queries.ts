@@ -40,11 +40,7 @@ export async function selectDefaults(db: Queryable): Promise<Defaults & { update
 }
 
 export async function updateDefaults(db: Queryable, d: Defaults, by: string | null): Promise<void> {
-  await db.query('UPDATE call_centre_defaults SET hours = $1, norms = $2, updated_at = now(), updated_by = $3', [
-    JSON.stringify(d.hours),
-    JSON.stringify(d.norms),
-    by,
-  ]);
+  await db.query('UPDATE call_centre_defaults SET hours = $1, norms = $2, updated_at = now(), updated_by = $3', [JSON.stringify(d.hours), JSON.stringify(d.norms), by]);
 }
 
 export interface OverridesRow {

@@ -40,13 +40,11 @@ export const dayHoursSchema = z
   .object({ open: hhmm, close: hhmm })
   .refine((d) => d.open < d.close, { message: 'close must be later than open', path: ['close'] })
   .nullable()
-  .describe('Opening hours in the region\'s local time, or null when closed');
+  .describe("Opening hours in the region's local time, or null when closed");
 
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
-export const hoursSchema = z
-  .object(Object.fromEntries(weekdays.map((d) => [d, dayHoursSchema])) as Record<(typeof weekdays)[number], typeof dayHoursSchema>)
-  .meta({ id: 'OpeningHours' });
+export const hoursSchema = z.object(Object.fromEntries(weekdays.map((d) => [d, dayHoursSchema])) as Record<(typeof weekdays)[number], typeof dayHoursSchema>).meta({ id: 'OpeningHours' });
 export type Hours = z.infer<typeof hoursSchema>;
 
 export const normsSchema = z
@@ -75,7 +73,7 @@ export const regionSettingsSchema = z
   .object({
     region: z.string(),
     timezone: z.string(),
-    effective: defaultsSchema.describe('What applies: the federal defaults with the region\'s overrides'),
+    effective: defaultsSchema.describe("What applies: the federal defaults with the region's overrides"),
     overrides: overridesSchema.describe('What the region sets itself'),
     updatedAt: z.string().nullable(),
     updatedBy: z.string().nullable(),

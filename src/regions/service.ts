@@ -94,11 +94,15 @@ export class RegionsService {
     await this.db.transaction(async (tx) => {
       const before = await q.selectDefaults(tx);
       await q.updateDefaults(tx, next, ctx.principal?.username ?? ctx.name ?? null);
-      await this.audit.record(ctx, {
-        action: 'settings.defaults_update',
-        targetType: 'call_centre_defaults',
-        details: { before: { hours: before.hours, norms: before.norms }, after: next },
-      }, tx);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'settings.defaults_update',
+          targetType: 'call_centre_defaults',
+          details: { before: { hours: before.hours, norms: before.norms }, after: next },
+        },
+        tx,
+      );
       // every region without its own value follows the defaults
       await regionsTopics.publish(tx, 'regions.settings.changed', { region: null });
     });
@@ -129,13 +133,17 @@ export class RegionsService {
     await this.db.transaction(async (tx) => {
       const before = await q.selectOverrides(tx, code);
       await q.upsertOverrides(tx, code, overrides, ctx.principal?.username ?? ctx.name ?? null);
-      await this.audit.record(ctx, {
-        action: 'settings.region_update',
-        targetType: 'region',
-        targetId: code,
-        region: code,
-        details: { before: before ? { hours: before.hours, norms: before.norms } : null, after: overrides },
-      }, tx);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'settings.region_update',
+          targetType: 'region',
+          targetId: code,
+          region: code,
+          details: { before: before ? { hours: before.hours, norms: before.norms } : null, after: overrides },
+        },
+        tx,
+      );
       await regionsTopics.publish(tx, 'regions.settings.changed', { region: code });
     });
     return this.settings(ctx, code);

@@ -2,9 +2,7 @@
 
 /** Minutes east of UTC in `timeZone` at `at`. */
 export function utcOffsetMinutes(timeZone: string, at = new Date()): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
-    .formatToParts(at)
-    .find((p) => p.type === 'timeZoneName')?.value;
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
   const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name ?? '');
   if (!m) return 0; // "GMT" alone: UTC itself
   const minutes = Number(m[2]) * 60 + Number(m[3]);

@@ -83,7 +83,8 @@ describe('arrivals', () => {
   it('a surge multiplies its topic’s calls while it lasts, and only that topic’s', () => {
     const surge: Surge = { topic: 'Коронавирус', start: new Date(START + 4 * HOUR), durationMs: 4 * HOUR, multiplier: 5 };
     const base = { regions: [region('77')], callsPerDay: 60_000, hours: 12 };
-    const count = (list: { at: number; topic: string }[], topic: string, from: number, to: number) => list.filter((x) => x.topic === topic && x.at >= START + from * HOUR && x.at < START + to * HOUR).length;
+    const count = (list: { at: number; topic: string }[], topic: string, from: number, to: number) =>
+      list.filter((x) => x.topic === topic && x.at >= START + from * HOUR && x.at < START + to * HOUR).length;
     const plain = arrivals(base).list;
     const surged = arrivals({ ...base, surges: [surge] }).list;
     const ratio = count(surged, 'Коронавирус', 4, 8) / count(plain, 'Коронавирус', 4, 8);

@@ -46,7 +46,10 @@ export function startDemoSimulation(http: App, services: Services, log: Logger, 
     const url = loopbackUrl(http.server.address() as AddressInfo);
     const token = await simulatorToken(services, 'demo-telephony', o.tokenName);
     try {
-      log.info({ regions: DEMO_REGIONS, callsPerMinute: Math.round(o.callsPerDay / 1440), maxCalls: o.maxCalls }, 'demo: simulated calls are flowing (operators demo-op-…); start with --no-simulation to turn them off');
+      log.info(
+        { regions: DEMO_REGIONS, callsPerMinute: Math.round(o.callsPerDay / 1440), maxCalls: o.maxCalls },
+        'demo: simulated calls are flowing (operators demo-op-…); start with --no-simulation to turn them off',
+      );
       await runSimulation(o, { url, token: token.secret }, new SimClock(Date.now(), 1), {
         signal: controller.signal,
         readBack: false,

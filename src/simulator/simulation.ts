@@ -53,7 +53,8 @@ export async function runSimulation(o: SimulationOptions, target: Target, clock:
   const say = hooks.say ?? (() => {});
   const admin = new Api(target.url, target.token);
   const { user } = await admin.get<Session>('/api/v1/auth/session').catch((e: unknown) => {
-    if (e instanceof ApiError && (e.status === 401 || e.status === 403)) throw new SimulationError(`otvet at ${target.url} refused the token (${e.status}): give an admin's API token with the scopes telephony, users, tokens, calls`);
+    if (e instanceof ApiError && (e.status === 401 || e.status === 403))
+      throw new SimulationError(`otvet at ${target.url} refused the token (${e.status}): give an admin's API token with the scopes telephony, users, tokens, calls`);
     if (e instanceof ApiError) throw e;
     throw new SimulationError(`cannot reach otvet at ${target.url}: ${(e as Error).message}`);
   });
@@ -155,7 +156,9 @@ export async function runSimulation(o: SimulationOptions, target: Target, clock:
     const talking = calls.filter((c) => c.state === 'talking').length;
     const on = operators.filter((op) => op.state !== 'off').length;
     const ready = operators.filter((op) => op.state === 'ready').length;
-    say(`[${moscowTime(clock.ms())} MSK] offered ${ledger.offered} · waiting ${waiting}${callbacks ? ` (+${callbacks} to call back)` : ''} · talking ${talking} · answered ${ledger.answered} · abandoned ${ledger.abandoned} · operators at work ${on} (ready ${ready})`);
+    say(
+      `[${moscowTime(clock.ms())} MSK] offered ${ledger.offered} · waiting ${waiting}${callbacks ? ` (+${callbacks} to call back)` : ''} · talking ${talking} · answered ${ledger.answered} · abandoned ${ledger.abandoned} · operators at work ${on} (ready ${ready})`,
+    );
   };
   const statusTimer = hooks.statusEveryMs === 0 ? undefined : setInterval(status, hooks.statusEveryMs ?? 5000);
   statusTimer?.unref();
@@ -192,7 +195,10 @@ export async function runSimulation(o: SimulationOptions, target: Target, clock:
   const realSeconds = (performance.now() - realStart) / 1000;
   edge.close();
   await tick;
-  await revokeTokens(admin, accounts.map((a) => a.tokenId));
+  await revokeTokens(
+    admin,
+    accounts.map((a) => a.tokenId),
+  );
   hooks.signal?.removeEventListener('abort', stop);
 
   const calls = hooks.readBack === false ? [] : await readBackCalls(admin, o.callPrefix, new Date(start), to);

@@ -23,9 +23,14 @@ const MIN = 60_000;
 function breaksOf(start: number, end: number, rng: Rng): Shift['breaks'] {
   const length = end - start;
   if (length < 3 * HOUR) return [];
-  const plan = length >= 6 * HOUR
-    ? [{ f: 0.25, ms: 15 * MIN, reason: 'break' }, { f: 0.5, ms: 30 * MIN, reason: 'lunch' }, { f: 0.75, ms: 15 * MIN, reason: 'break' }]
-    : [{ f: 0.5, ms: 15 * MIN, reason: 'break' }];
+  const plan =
+    length >= 6 * HOUR
+      ? [
+          { f: 0.25, ms: 15 * MIN, reason: 'break' },
+          { f: 0.5, ms: 30 * MIN, reason: 'lunch' },
+          { f: 0.75, ms: 15 * MIN, reason: 'break' },
+        ]
+      : [{ f: 0.5, ms: 15 * MIN, reason: 'break' }];
   return plan.map((p) => ({ at: Math.round(start + p.f * length + rng.uniform(-20, 20) * MIN), ms: p.ms, reason: p.reason }));
 }
 
@@ -48,7 +53,15 @@ export function needAt(input: RosterInput, region: RegionInfo, at: number): numb
   for (let i = 0; i < 4; i++) rate += input.model.rate(region, at + (i + 0.5) * (HOUR / 4)) / 4;
   const s = input.staffing;
   // (a target of 100 % has no finite answer: just under it)
-  const { agents } = requiredAgents({ calls: rate * 3600, intervalSeconds: 3600, ahtSeconds: input.ahtSeconds, targetSl: Math.min(s.serviceLevel, 0.999), targetSeconds: s.serviceSeconds, maxOccupancy: 1, shrinkage: 0 });
+  const { agents } = requiredAgents({
+    calls: rate * 3600,
+    intervalSeconds: 3600,
+    ahtSeconds: input.ahtSeconds,
+    targetSl: Math.min(s.serviceLevel, 0.999),
+    targetSeconds: s.serviceSeconds,
+    maxOccupancy: 1,
+    shrinkage: 0,
+  });
   return Math.max(1, Math.ceil(agents * s.factor));
 }
 

@@ -77,7 +77,20 @@ export interface Summary {
   regionNames: Map<string, string>;
 }
 
-const empty = (region: string): RegionTotals => ({ region, offered: 0, answered: 0, abandoned: 0, overflowed: 0, callbacks: 0, open: 0, wrappedUp: 0, waitSum: 0, waits: 0, withinTarget: 0, abandonWaitSum: 0 });
+const empty = (region: string): RegionTotals => ({
+  region,
+  offered: 0,
+  answered: 0,
+  abandoned: 0,
+  overflowed: 0,
+  callbacks: 0,
+  open: 0,
+  wrappedUp: 0,
+  waitSum: 0,
+  waits: 0,
+  withinTarget: 0,
+  abandonWaitSum: 0,
+});
 
 /** The run's calls as otvet has them: every page of GET /api/v1/calls in the run's window. */
 export async function readBackCalls(api: Api, prefix: string, from: Date, to: Date): Promise<CallView[]> {

@@ -79,10 +79,7 @@ export function erlangA(input: ErlangAInput): ErlangAResult {
   // Given a wait: P(answered within T) = P(answered) − P(answered after T), the latter being
   // γ(x+1, z) / (y·γ(x, y)) with z = y·e^(−θT).
   const z = y * Math.exp(-target / patience);
-  const late =
-    target === 0
-      ? 1 - abandonIfWait
-      : Math.exp(Math.log(x / (x + 1)) - (n * target) / aht - target / patience + (y - z) + gammaSeries(x + 1, z).log - s.log);
+  const late = target === 0 ? 1 - abandonIfWait : Math.exp(Math.log(x / (x + 1)) - (n * target) / aht - target / patience + (y - z) + gammaSeries(x + 1, z).log - s.log);
   const answeredInTime = Math.max(0, 1 - abandonIfWait - late);
   return { erlangs: a, pWait, pAbandon: pWait * abandonIfWait, sl: 1 - pWait + pWait * answeredInTime };
 }

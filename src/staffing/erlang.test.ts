@@ -14,7 +14,12 @@ interface Examples {
 
 const examples = JSON.parse(fs.readFileSync(new URL('../../test/data/erlang/examples.json', import.meta.url), 'utf8')) as Examples;
 
-const significantDigits = (x: number) => x.toString().replace(/^[-0.]+/, '').replace('.', '').replace(/e.*$/, '').length;
+const significantDigits = (x: number) =>
+  x
+    .toString()
+    .replace(/^[-0.]+/, '')
+    .replace('.', '')
+    .replace(/e.*$/, '').length;
 
 /**
  * Agrees to 4 significant digits: within half a unit of the 4th significant digit. A published
@@ -61,7 +66,15 @@ describe('Erlang B and C: exactness and large loads', () => {
   };
 
   it('the recurrence equals the textbook formula A^N/N! / Σ A^k/k! where that can be computed', () => {
-    for (const [a, n] of [[1, 1], [1, 2], [2, 5], [10, 14], [7.5, 9], [30, 40]] as const) expect(erlangB(a, n)).toBeCloseTo(direct(a, n), 12);
+    for (const [a, n] of [
+      [1, 1],
+      [1, 2],
+      [2, 5],
+      [10, 14],
+      [7.5, 9],
+      [30, 40],
+    ] as const)
+      expect(erlangB(a, n)).toBeCloseTo(direct(a, n), 12);
   });
 
   it('500 Erlangs on 600 agents: finite figures, no overflow', () => {

@@ -69,7 +69,10 @@ describe('/api/v1/staffing', () => {
       expect(r.status, url).toBe(400);
       expect(r.headers.get('content-type')).toMatch(/application\/problem\+json/);
       expect(r.body.code).toBe('request.invalid');
-      expect(r.body.errors.map((e: { path: string }) => e.path), url).toContain(path);
+      expect(
+        r.body.errors.map((e: { path: string }) => e.path),
+        url,
+      ).toContain(path);
       expect(r.body.detail).toContain(path);
     }
   });

@@ -105,7 +105,9 @@ export const planSchema = z.object({
   history: z.object({ weeks: z.number().int(), calls: z.number().describe('Calls offered in the history weeks') }),
   forecast: z.object({
     method: z.enum(['seasonal-naive', 'holt-winters']).describe('The method that forecast the last history week better'),
-    mase: z.object({ 'seasonal-naive': z.number().nullable(), 'holt-winters': z.number().nullable() }).describe('Scaled error of each method on the last history week (below 1 beats the naive benchmark; null: no calls to judge by)'),
+    mase: z
+      .object({ 'seasonal-naive': z.number().nullable(), 'holt-winters': z.number().nullable() })
+      .describe('Scaled error of each method on the last history week (below 1 beats the naive benchmark; null: no calls to judge by)'),
   }),
   target: z.object({
     targetSl: z.number(),

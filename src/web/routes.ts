@@ -50,7 +50,11 @@ export function webRoutes(app: App) {
       handler: async (req, reply) => {
         const b = await load(name);
         // the shell is tiny and names the current bundle: always fetched again
-        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'").send(shell(b, req.cookies[SESSION_COOKIE] !== undefined));
+        return reply
+          .type('text/html; charset=utf-8')
+          .header('cache-control', 'no-cache')
+          .header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'")
+          .send(shell(b, req.cookies[SESSION_COOKIE] !== undefined));
       },
     });
   }

@@ -26,13 +26,21 @@ describe.skipIf(!hasChromium)('operator workstation (browser)', () => {
     edge = await edgeClient(app);
     editor = await app.as('editor', 'federal');
     reviewer = await app.as('coordinator', 'federal');
-    await publish({ slug: 'pension-recalc', title: 'Как пересчитать пенсию после увольнения?', body: 'Пенсию пересчитывают автоматически с 1 августа.\n\nЗаявление подавать не нужно.', section: 'Пенсии', tags: ['пенсия'] });
+    await publish({
+      slug: 'pension-recalc',
+      title: 'Как пересчитать пенсию после увольнения?',
+      body: 'Пенсию пересчитывают автоматически с 1 августа.\n\nЗаявление подавать не нужно.',
+      section: 'Пенсии',
+      tags: ['пенсия'],
+    });
     await publish({ slug: 'pension-where', title: 'Пенсии: куда обращаться', body: 'По вопросам пенсий обращайтесь в Социальный фонд или на госуслуги.', section: 'Пенсии', tags: ['пенсии'] });
     await publish({ slug: 'passport-replace', title: 'Когда менять паспорт?', body: 'Паспорт гражданина меняют в 20 и 45 лет.', section: 'Документы', tags: ['паспорт'] });
     await app.user('operator', '77', 'ivanova-77');
     // the same caller rang last week about passports
     const before = new Date(Date.now() - 6 * 86_400_000);
-    const r = await edge.post('/api/v1/telephony/events', { events: [offered('earlier-1', '77', before, { topic: 'Документы' }), event('earlier-1', 'abandoned', new Date(before.getTime() + 20_000))] });
+    const r = await edge.post('/api/v1/telephony/events', {
+      events: [offered('earlier-1', '77', before, { topic: 'Документы' }), event('earlier-1', 'abandoned', new Date(before.getTime() + 20_000))],
+    });
     expect(r.status).toBe(200);
     browser = await launchBrowser();
   });
@@ -94,7 +102,15 @@ describe.skipIf(!hasChromium)('operator workstation (browser)', () => {
     await page.getByRole('button', { name: /Отмечен/ }).waitFor();
     await page.keyboard.press('Escape');
     await page.locator('.hits').waitFor();
-    await expect.poll(() => page.locator('.hits li').filter({ hasText: 'Как пересчитать пенсию' }).getByRole('button', { name: /Отмечен/ }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .locator('.hits li')
+          .filter({ hasText: 'Как пересчитать пенсию' })
+          .getByRole('button', { name: /Отмечен/ })
+          .count(),
+      )
+      .toBe(1);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
 
     // an editor publishes a new answer meanwhile: the workstation says so
@@ -105,7 +121,11 @@ describe.skipIf(!hasChromium)('operator workstation (browser)', () => {
     // a reload during the call brings back the call and the marks
     await page.reload();
     await card.getByRole('heading', { name: 'Разговор' }).waitFor();
-    await page.locator('.hits li').filter({ hasText: 'Как пересчитать пенсию' }).getByRole('button', { name: /Отмечен/ }).waitFor();
+    await page
+      .locator('.hits li')
+      .filter({ hasText: 'Как пересчитать пенсию' })
+      .getByRole('button', { name: /Отмечен/ })
+      .waitFor();
 
     await page.keyboard.press('F8');
     const form = page.getByRole('form', { name: 'Оформление звонка' });
@@ -116,9 +136,12 @@ describe.skipIf(!hasChromium)('operator workstation (browser)', () => {
     await expect.poll(() => form.textContent()).toMatch(/Оформление: 0:0\d/);
     await page.screenshot({ path: screenshotPath('operator-wrap-up') });
     await page.keyboard.press('Control+Enter');
-    await page.getByText('Звонок оформлен.').waitFor({ timeout: 5000 }).catch(async (e) => {
-      throw new Error(`${e}\n${await page.locator('main').textContent()}`);
-    });
+    await page
+      .getByText('Звонок оформлен.')
+      .waitFor({ timeout: 5000 })
+      .catch(async (e) => {
+        throw new Error(`${e}\n${await page.locator('main').textContent()}`);
+      });
     await page.getByRole('heading', { name: 'Ожидание звонка' }).waitFor();
 
     const record = await reviewer.get('/api/v1/calls/ws-call-1');
@@ -168,6 +191,9 @@ describe.skipIf(!hasChromium)('operator workstation (browser)', () => {
     await page.getByLabel('Имя пользователя').fill('editor-ws');
     await page.getByLabel('Пароль').fill(PASSWORD);
     await page.getByRole('button', { name: 'Войти' }).click();
-    await page.getByRole('alert').getByText(/Эта страница для ролей: оператор, старший смены/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/Эта страница для ролей: оператор, старший смены/)
+      .waitFor();
   });
 });

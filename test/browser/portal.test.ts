@@ -37,7 +37,14 @@ describe.skipIf(!hasChromium)('public portal (browser)', () => {
     app = await startApp({}, { acd: false });
     await publishDemo(app);
     await publish(app, [
-      { slug: 'mob-who-is-called-up-77', scope: '77', parent: 'mob-who-is-called-up', section: 'Частичная мобилизация', title: 'Москва: куда обращаться', body: 'В Москве вопросы о призыве принимает **военный комиссариат города Москвы**.' },
+      {
+        slug: 'mob-who-is-called-up-77',
+        scope: '77',
+        parent: 'mob-who-is-called-up',
+        section: 'Частичная мобилизация',
+        title: 'Москва: куда обращаться',
+        body: 'В Москве вопросы о призыве принимает **военный комиссариат города Москвы**.',
+      },
     ]);
     browser = await launchBrowser();
   }, 60_000);
@@ -90,7 +97,9 @@ describe.skipIf(!hasChromium)('public portal (browser)', () => {
     const page = await open(1280);
     await page.goto(`${app.url}/`);
     expect(await page.getByText('Как получить новую выплату на ребёнка в этом году?').count()).toBe(0);
-    await publish(app, [{ slug: 'new-child-payment', section: 'Меры поддержки семьям мобилизованных', title: 'Как получить новую выплату на ребёнка в этом году?', body: 'Подайте заявление на Госуслугах.' }]);
+    await publish(app, [
+      { slug: 'new-child-payment', section: 'Меры поддержки семьям мобилизованных', title: 'Как получить новую выплату на ребёнка в этом году?', body: 'Подайте заявление на Госуслугах.' },
+    ]);
     await page.reload();
     await page.getByRole('link', { name: 'Как получить новую выплату на ребёнка в этом году?' }).first().waitFor();
     await page.screenshot({ path: screenshotPath('portal-home-1280'), fullPage: true });
@@ -101,7 +110,15 @@ describe.skipIf(!hasChromium)('public portal (browser)', () => {
 
   it('axe-core finds no serious or critical violations on the home, section, answer and search pages', async () => {
     const page = await open(1280);
-    for (const path of ['/', '/sections/koronavirus', '/answers/mob-who-is-called-up', `/search?q=${encodeURIComponent('отсрочка')}`, `/search?q=${encodeURIComponent('ъъъыыы')}`, '/hotline', '/region']) {
+    for (const path of [
+      '/',
+      '/sections/koronavirus',
+      '/answers/mob-who-is-called-up',
+      `/search?q=${encodeURIComponent('отсрочка')}`,
+      `/search?q=${encodeURIComponent('ъъъыыы')}`,
+      '/hotline',
+      '/region',
+    ]) {
       const r = await page.goto(app.url + path);
       expect(r!.status(), path).toBe(200);
       expect(await seriousViolations(page), path).toEqual([]);
@@ -109,7 +126,10 @@ describe.skipIf(!hasChromium)('public portal (browser)', () => {
   }, 120_000);
 
   it('fits 320 px and 200 % zoom without sideways scrolling; large type; keyboard reaches the skip link first', async () => {
-    for (const [width, scale] of [[320, 1], [640, 2]] as const) {
+    for (const [width, scale] of [
+      [320, 1],
+      [640, 2],
+    ] as const) {
       const context = await browser.newContext({ viewport: { width, height: 800 }, deviceScaleFactor: scale });
       const page = await context.newPage();
       for (const path of ['/', '/answers/mob-who-is-called-up', '/hotline', `/search?q=${encodeURIComponent('отсрочка')}`]) {

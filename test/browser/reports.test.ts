@@ -22,7 +22,11 @@ describe.skipIf(!hasChromium)('reports (browser)', () => {
     const edge = await edgeClient(app);
     const noon = Math.floor(Date.now() / DAY) * DAY + 9 * 3_600_000;
     let n = 0;
-    for (const [daysAgo, calls] of [[5, 3], [3, 7], [1, 2]] as const) {
+    for (const [daysAgo, calls] of [
+      [5, 3],
+      [3, 7],
+      [1, 2],
+    ] as const) {
       for (let i = 0; i < calls; i++) {
         const id = `rep-${++n}`;
         const region = i % 3 === 2 ? '78' : '77';
@@ -34,7 +38,10 @@ describe.skipIf(!hasChromium)('reports (browser)', () => {
           event(id, 'ended', new Date(at.getTime() + 200_000)),
         ];
         const r = await edge.post('/api/v1/telephony/events', { events });
-        expect(r.body.results.every((x: { status: string }) => x.status === 'accepted'), r.text).toBe(true);
+        expect(
+          r.body.results.every((x: { status: string }) => x.status === 'accepted'),
+          r.text,
+        ).toBe(true);
       }
     }
     browser = await launchBrowser();
@@ -62,12 +69,15 @@ describe.skipIf(!hasChromium)('reports (browser)', () => {
     expect(await page.locator('.peak').textContent()).toContain('7 звонков');
     expect(await page.locator('.figure').first().textContent()).toContain('12');
     // the chart is drawn: a canvas with pixels that are not all blank
-    const drawn = await page.locator('.chart canvas').first().evaluate((c: HTMLCanvasElement) => {
-      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-      let painted = 0;
-      for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) painted++;
-      return { width: c.width, painted };
-    });
+    const drawn = await page
+      .locator('.chart canvas')
+      .first()
+      .evaluate((c: HTMLCanvasElement) => {
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let painted = 0;
+        for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) painted++;
+        return { width: c.width, painted };
+      });
     expect(drawn.width).toBeGreaterThan(300);
     expect(drawn.painted).toBeGreaterThan(1000);
     const moscow = page.locator('table.regions tr').filter({ hasText: 'Москва' });
@@ -135,7 +145,9 @@ describe.skipIf(!hasChromium)('reports (browser)', () => {
     expect(await page.locator('.plan .figure').first().textContent()).toContain(new Intl.NumberFormat('ru-RU').format(api.totals.calls));
 
     await page.getByRole('button', { name: 'Рассчитать' }).click();
-    const required = (await (await app.as('coordinator', 'federal')).get('/api/v1/staffing/required?calls=100&intervalSeconds=900&ahtSeconds=180&targetSl=0.8&targetSeconds=20&maxOccupancy=0.85&shrinkage=0.3')).body;
+    const required = (
+      await (await app.as('coordinator', 'federal')).get('/api/v1/staffing/required?calls=100&intervalSeconds=900&ahtSeconds=180&targetSl=0.8&targetSeconds=20&maxOccupancy=0.85&shrinkage=0.3')
+    ).body;
     await page.locator('.answer').waitFor();
     expect(await page.locator('.answer').textContent()).toContain(`Нужно ${required.agents} операторов на линии, ${required.scheduled} в графике`);
     await page.getByLabel('Обработка, с').fill('0');

@@ -59,7 +59,12 @@ describe.skipIf(!hasChromium)('supervisor view (browser)', () => {
     page.on('pageerror', (e) => problems.push(String(e)));
     if (process.env.SV_HARNESS) {
       const fs = await import('node:fs');
-      await page.route(`${base}/supervisor`, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Супервизор</title><link rel="stylesheet" href="/sv-harness/app.css"></head><body style="margin:0;font-family:system-ui,sans-serif"><div id="app"></div><script type="module" src="/sv-harness/app.js"></script></body></html>' }));
+      await page.route(`${base}/supervisor`, (r) =>
+        r.fulfill({
+          contentType: 'text/html',
+          body: '<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Супервизор</title><link rel="stylesheet" href="/sv-harness/app.css"></head><body style="margin:0;font-family:system-ui,sans-serif"><div id="app"></div><script type="module" src="/sv-harness/app.js"></script></body></html>',
+        }),
+      );
       await page.route(`${base}/sv-harness/app.js`, (r) => r.fulfill({ contentType: 'text/javascript', body: fs.readFileSync('/tmp/svh/out/app.js', 'utf8') }));
       await page.route(`${base}/sv-harness/app.css`, (r) => r.fulfill({ contentType: 'text/css', body: fs.readFileSync('/work/main/web/supervisor/style.css', 'utf8') }));
       const login = await page.request.post(`${base}/api/v1/auth/login`, { data: { username: 'smirnova', password: PASSWORD } });
@@ -108,7 +113,13 @@ describe.skipIf(!hasChromium)('supervisor view (browser)', () => {
     await expect.poll(() => calls.getByText('+7 903 ***-**-77').count()).toBe(1);
     expect(await calls.getByText('В очереди').count()).toBe(2);
     const moscow = new Date(t - 12_000).toLocaleTimeString('ru-RU', { timeZone: 'Europe/Moscow', hour: '2-digit', minute: '2-digit' });
-    expect(await calls.getByRole('row', { name: /\+7 903/ }).getByRole('cell').first().textContent()).toBe(moscow);
+    expect(
+      await calls
+        .getByRole('row', { name: /\+7 903/ })
+        .getByRole('cell')
+        .first()
+        .textContent(),
+    ).toBe(moscow);
     await page.screenshot({ path: screenshotPath('supervisor-waiting-1920') });
 
     // Sorting and the state change work from the keyboard; Esc closes the dialog.
@@ -137,7 +148,9 @@ describe.skipIf(!hasChromium)('supervisor view (browser)', () => {
     expect(seat.body).toMatchObject({ state: 'ready' });
 
     // Sidorov takes the first call: during a call he cannot go offline, and a break waits for the call's end.
-    const talk = await edge.post('/api/v1/telephony/events', { events: [event('sv-1', 'ringing', new Date(), { operator: 'sidorov' }), event('sv-1', 'answered', new Date(), { operator: 'sidorov' })] });
+    const talk = await edge.post('/api/v1/telephony/events', {
+      events: [event('sv-1', 'ringing', new Date(), { operator: 'sidorov' }), event('sv-1', 'answered', new Date(), { operator: 'sidorov' })],
+    });
     expect(talk.body.results.map((x: { status: string }) => x.status)).toEqual(['accepted', 'accepted']);
     const sidorov = operatorRow(page, 'Сидоров Илья');
     await expect.poll(() => sidorov.getByTestId('state').textContent(), { timeout: 10_000 }).toBe('Разговор');
@@ -174,7 +187,10 @@ describe.skipIf(!hasChromium)('supervisor view (browser)', () => {
     await page.screenshot({ path: screenshotPath('supervisor-1366') });
 
     await relay.cut();
-    await page.getByText(/Связь потеряна/).first().waitFor({ timeout: 20_000 });
+    await page
+      .getByText(/Связь потеряна/)
+      .first()
+      .waitFor({ timeout: 20_000 });
     // Meanwhile a call comes in: it shows once the connection is back.
     await edge.post('/api/v1/telephony/events', { events: [offered('sv-3', REGION, new Date(), { caller: '+7 925 000-11-22' }), event('sv-3', 'queued')] });
     await page.screenshot({ path: screenshotPath('supervisor-offline-1366') });

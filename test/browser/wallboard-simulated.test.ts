@@ -92,7 +92,10 @@ describe.skipIf(!hasChromium)('wallboard under the simulator (browser)', () => {
       // the board, live: grey to red without a reload, then the alert on it (real time: the page's)
       await page.waitForFunction(() => document.querySelector('.tile[data-region="77"]')?.getAttribute('data-status') === 'below', undefined, { timeout: DURATION / SPEED });
       expect(await moscow.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(grey);
-      await page.locator('.alerts li').filter({ hasText: '77' }).waitFor({ timeout: DURATION / SPEED });
+      await page
+        .locator('.alerts li')
+        .filter({ hasText: '77' })
+        .waitFor({ timeout: DURATION / SPEED });
       expect(fellBehind, 'no evaluation pass saw Moscow below the norm').toBeDefined();
       const coordinator = await app.client().login('sim-coordinator', PASSWORD);
       const alerts = (await coordinator.get('/api/v1/monitoring/alerts?region=77')).body.items as { startedAt: string }[];

@@ -4,11 +4,9 @@ import type { TestApp } from '../support/app.ts';
 import { openStream } from '../support/sse.ts';
 import type { Case, Target } from './types.ts';
 
-const callState = async (app: TestApp, t: Target) =>
-  (await app.db.query<{ state: string; events: number }>('SELECT state, events FROM cc_calls WHERE call_id = $1', [t.cc.callId])).rows[0];
+const callState = async (app: TestApp, t: Target) => (await app.db.query<{ state: string; events: number }>('SELECT state, events FROM cc_calls WHERE call_id = $1', [t.cc.callId])).rows[0];
 const unchangedCall = async (app: TestApp, t: Target) => expect(await callState(app, t)).toEqual({ state: 'ringing', events: 3 });
-const agentState = async (app: TestApp, t: Target) =>
-  (await app.db.query<{ state: string; skills: string[] }>('SELECT state, skills FROM cc_agents WHERE user_id = $1', [t.cc.operatorId])).rows[0];
+const agentState = async (app: TestApp, t: Target) => (await app.db.query<{ state: string; skills: string[] }>('SELECT state, skills FROM cc_agents WHERE user_id = $1', [t.cc.operatorId])).rows[0];
 
 export const contactCenterCases: Record<string, Case> = {
   'GET /api/v1/agent': { noRegionData: "the caller's own seat" },

@@ -41,7 +41,14 @@ export async function buildTarget(app: TestApp): Promise<Target> {
   // Ring long enough for the whole test: the call must stay ringing.
   ok(await (await app.as('admin', '78')).put(`/api/v1/queues/${app.services.cc.queues.resolve('78', 'general')!.id}`, { ringTimeoutSeconds: 120 }));
   const at = new Date().toISOString();
-  ok(await edge.post('/api/v1/telephony/events', { events: [{ id: 'scope-1', callId, type: 'offered', at, region: '78', caller: '+79000000078' }, { id: 'scope-2', callId, type: 'queued', at }] }));
+  ok(
+    await edge.post('/api/v1/telephony/events', {
+      events: [
+        { id: 'scope-1', callId, type: 'offered', at, region: '78', caller: '+79000000078' },
+        { id: 'scope-2', callId, type: 'queued', at },
+      ],
+    }),
+  );
   for (let i = 0; i < 50 && (await app.services.cc.calls.get({ principal: null, via: 'system' }, callId)).state !== 'ringing'; i++) await new Promise((r) => setTimeout(r, 20));
   const queueId = app.services.cc.queues.resolve('78', 'general')!.id;
   const hook = await (await app.as('coordinator', '78')).post('/api/v1/monitoring/webhooks', { url: 'https://alerts.example.org/78', region: '78' });

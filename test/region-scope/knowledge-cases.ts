@@ -10,9 +10,11 @@ async function status(app: TestApp, slug: string) {
   return r.rows[0];
 }
 
-const unchangedState = (pick: (t: Target) => string, expected: string, version = 1) => async (app: TestApp, t: Target) => {
-  expect(await status(app, pick(t))).toEqual({ status: expected, current_version: version });
-};
+const unchangedState =
+  (pick: (t: Target) => string, expected: string, version = 1) =>
+  async (app: TestApp, t: Target) => {
+    expect(await status(app, pick(t))).toEqual({ status: expected, current_version: version });
+  };
 
 const body = (t: Target, slug: string) => ({ title: 'Переписано', body: 'Чужой текст', section: 'Госуслуги и обращения', scope: '78', parent: t.kb.parent, slug });
 
@@ -25,8 +27,7 @@ export const knowledgeCases: Record<string, Case> = {
   'POST /api/v1/kb/feedback': {
     // a mark on another region's draft would reveal that it exists (published answers are public)
     run: (c, t) => c.post('/api/v1/kb/feedback', { query: 'чужой черновик', slug: t.kb.draft }),
-    unchanged: async (app, t) =>
-      expect((await app.db.query('SELECT 1 FROM kb_feedback f JOIN kb_answers a ON a.id = f.answer_id WHERE a.slug = $1', [t.kb.draft])).rowCount).toBe(0),
+    unchanged: async (app, t) => expect((await app.db.query('SELECT 1 FROM kb_feedback f JOIN kb_answers a ON a.id = f.answer_id WHERE a.slug = $1', [t.kb.draft])).rowCount).toBe(0),
     owner: 'editor',
   },
   'GET /api/v1/kb/queries': { noRegionData: 'counts of queries, kept without region' },

@@ -4,7 +4,7 @@ import type { Client } from './http-client.ts';
 
 export function prng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 export type Ev = Record<string, unknown> & { id: string; callId: string; type: string; at: string };
@@ -49,7 +49,7 @@ export function day(operators: string[]): Ev[] {
 
 export async function send(edge: Client, events: Ev[], batchSizes: () => number): Promise<string[]> {
   const verdicts: string[] = [];
-  for (let i = 0; i < events.length; ) {
+  for (let i = 0; i < events.length;) {
     const size = batchSizes();
     const r = await edge.post('/api/v1/telephony/events', { events: events.slice(i, i + size) });
     if (r.status !== 200) throw new Error(r.text);

@@ -128,14 +128,54 @@ function fieldFaults(schema: Schema, depth: 'full' | 'light'): string[] {
 
 // Path segments and query values, percent-encoded as a client would send them (or worse).
 const hostileSegments = [
-  'abc', '0', '-1', '1.5', '1e308', '9007199254740993', '2147483648', '2147483647', '-2147483649',
-  '%00', 'a%00b', '%ED%A0%80', '%E0%A4%A', '%', '..%2F..%2Fetc%2Fpasswd', '%2e%2e%2f%2e%2e%2fetc%2fpasswd', '..', '.',
-  'x'.repeat(300), '%D1%91%D0%B6', '%20', '%0A', '%22%3E%3Cscript%3E',
+  'abc',
+  '0',
+  '-1',
+  '1.5',
+  '1e308',
+  '9007199254740993',
+  '2147483648',
+  '2147483647',
+  '-2147483649',
+  '%00',
+  'a%00b',
+  '%ED%A0%80',
+  '%E0%A4%A',
+  '%',
+  '..%2F..%2Fetc%2Fpasswd',
+  '%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+  '..',
+  '.',
+  'x'.repeat(300),
+  '%D1%91%D0%B6',
+  '%20',
+  '%0A',
+  '%22%3E%3Cscript%3E',
 ];
 const hostileQuery = [
-  'abc', '-1', '0', '1e308', '9007199254740993', '2147483648', '2147483647', '1.5', 'NaN', 'Infinity',
-  '%00', 'a%00b', '%ED%A0%80', '%E0%A4%A', '%', '..%2F..%2Fetc%2Fpasswd', '', 'x'.repeat(8000),
-  '0000-01-01', '9999-12-31', '2026-02-30', '0001-01-01T00:00:00Z', '2026-01-05T10:00:00%2B99:00',
+  'abc',
+  '-1',
+  '0',
+  '1e308',
+  '9007199254740993',
+  '2147483648',
+  '2147483647',
+  '1.5',
+  'NaN',
+  'Infinity',
+  '%00',
+  'a%00b',
+  '%ED%A0%80',
+  '%E0%A4%A',
+  '%',
+  '..%2F..%2Fetc%2Fpasswd',
+  '',
+  'x'.repeat(8000),
+  '0000-01-01',
+  '9999-12-31',
+  '2026-02-30',
+  '0001-01-01T00:00:00Z',
+  '2026-01-05T10:00:00%2B99:00',
 ];
 
 const destructive = /\/(logout|disable|enable|password|archive|restore|approve|submit|reject)$|^DELETE /;
@@ -171,10 +211,7 @@ export function fuzzCases(op: Operation, spec: Spec, opts: { depth: 'full' | 'li
     label,
   });
 
-  const cases: Case[] = [
-    plain(buildPath() + queryString(baseQuery), 'plausible request'),
-    plain(buildPath() + queryString(baseQuery, 'unexpected=%00%ED%A0%80'), 'unexpected query parameter'),
-  ];
+  const cases: Case[] = [plain(buildPath() + queryString(baseQuery), 'plausible request'), plain(buildPath() + queryString(baseQuery, 'unexpected=%00%ED%A0%80'), 'unexpected query parameter')];
 
   for (const p of pathParams) {
     const segments = opts.depth === 'full' ? hostileSegments : hostileSegments.filter((_, i) => i % 3 === 0);

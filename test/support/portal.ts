@@ -50,6 +50,11 @@ export function jsonLd(html: string): unknown[] {
 
 /** Posts a form as a browser does, without following the redirect. */
 export async function postForm(app: TestApp, path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
-  const res = await fetch(app.url + path, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(fields).toString() });
+  const res = await fetch(app.url + path, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(fields).toString(),
+  });
   return { status: res.status, headers: res.headers, text: await res.text() };
 }

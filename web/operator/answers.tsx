@@ -17,7 +17,14 @@ export interface Used {
 
 const paragraphs = (text: string) => text.split(/\n{2,}/).map((p, i) => <p key={i}>{p}</p>);
 
-export function AnswersPane(props: { region: string; topic: string | null; used: Used[]; onToggleUsed: (u: Used) => void; changed: { slug: string; kind: string; n: number } | null; focusKey: number }) {
+export function AnswersPane(props: {
+  region: string;
+  topic: string | null;
+  used: Used[];
+  onToggleUsed: (u: Used) => void;
+  changed: { slug: string; kind: string; n: number } | null;
+  focusKey: number;
+}) {
   const [query, setQuery] = useState(props.topic ?? '');
   const [hits, setHits] = useState<Hit[]>([]);
   const [total, setTotal] = useState(0);
@@ -119,7 +126,14 @@ export function AnswersPane(props: { region: string; topic: string | null; used:
         <span>
           {t.search} <kbd>/</kbd>
         </span>
-        <input ref={input} type="search" value={query} placeholder={t.searchPlaceholder} onInput={(e) => (setQuery((e.target as HTMLInputElement).value), setOpen(null), setRefreshed(''))} onKeyDown={onKey} />
+        <input
+          ref={input}
+          type="search"
+          value={query}
+          placeholder={t.searchPlaceholder}
+          onInput={(e) => (setQuery((e.target as HTMLInputElement).value), setOpen(null), setRefreshed(''))}
+          onKeyDown={onKey}
+        />
       </label>
       {error && <p class="error">{error}</p>}
       {open ? (
@@ -158,7 +172,13 @@ export function AnswersPane(props: { region: string; topic: string | null; used:
                   {/* the snippet is HTML escaped by the server, with matches in <mark> */}
                   <span class="snippet" dangerouslySetInnerHTML={{ __html: h.snippet }} />
                 </button>
-                <button type="button" class={isUsed(h.slug) ? 'secondary used' : 'secondary'} aria-pressed={isUsed(h.slug)} aria-label={`${isUsed(h.slug) ? t.marked : t.markUsedLong}: ${h.title}`} onClick={() => mark(h)}>
+                <button
+                  type="button"
+                  class={isUsed(h.slug) ? 'secondary used' : 'secondary'}
+                  aria-pressed={isUsed(h.slug)}
+                  aria-label={`${isUsed(h.slug) ? t.marked : t.markUsedLong}: ${h.title}`}
+                  onClick={() => mark(h)}
+                >
                   {isUsed(h.slug) ? `✓ ${t.marked}` : t.markUsed}
                 </button>
               </li>

@@ -33,7 +33,11 @@ export function CallCard(props: { call: Call; regionName: string; previous: Prev
         </div>
         <div>
           <dt>{talking ? t.talkTime : t.waited}</dt>
-          <dd class="timer">{talking ? duration(secondsSince(c.answeredAt, props.now)) : duration(((c.answeredAt ? Date.parse(c.answeredAt) : props.now) - Date.parse(c.queuedAt ?? c.offeredAt ?? new Date(props.now).toISOString())) / 1000)}</dd>
+          <dd class="timer">
+            {talking
+              ? duration(secondsSince(c.answeredAt, props.now))
+              : duration(((c.answeredAt ? Date.parse(c.answeredAt) : props.now) - Date.parse(c.queuedAt ?? c.offeredAt ?? new Date(props.now).toISOString())) / 1000)}
+          </dd>
         </div>
       </dl>
       {/* during wrap-up the form needs the room; the previous calls were seen while talking */}

@@ -164,15 +164,13 @@ export function Workstation({ user }: { user: User }) {
         if (onCall ? agent?.breakAfter : agent?.state !== 'ready') void setState('ready');
       } else if (e.key === 'F3') {
         if (agent?.state !== 'break' && !agent?.breakAfter) void setState('break', 'rest');
-      }
-      else if (e.key === 'F4' && call?.state === 'ringing') void answer();
+      } else if (e.key === 'F4' && call?.state === 'ringing') void answer();
       else if (e.key === 'F8' && call?.state === 'talking') void hangup();
       else if (e.key === '/' && !typing) {
         // focused at once, so that the keys typed next land in the box
         document.querySelector<HTMLInputElement>('.answers input[type=search]')?.focus();
         setFocusKey((k) => k + 1);
-      }
-      else return;
+      } else return;
       e.preventDefault();
     };
     document.addEventListener('keydown', onKey);
@@ -224,12 +222,34 @@ export function Workstation({ user }: { user: User }) {
               <p class="muted">{state === 'ready' ? t.waitingHint : state === 'break' ? t.breakHint : t.offlineHint}</p>
             </section>
           )}
-          {wrapping && <WrapUpForm key={shown.callId} sections={sections} initialTopics={initialTopics(shown, used.map((u) => u.section))} used={used} endedAt={shown.endedAt} now={now} onSubmit={wrapUp} />}
+          {wrapping && (
+            <WrapUpForm
+              key={shown.callId}
+              sections={sections}
+              initialTopics={initialTopics(
+                shown,
+                used.map((u) => u.section),
+              )}
+              used={used}
+              endedAt={shown.endedAt}
+              now={now}
+              onSubmit={wrapUp}
+            />
+          )}
           <p class="keys muted">
-            {t.keys}: <kbd>F2</kbd> {t.goReady} · <kbd>F3</kbd> {t.goBreak} · <kbd>F4</kbd> {t.answer} · <kbd>F8</kbd> {t.hangup} · <kbd>/</kbd> {t.search} · <kbd>↑↓ Enter</kbd> · <kbd>M</kbd> {t.markUsedLong} · <kbd>Esc</kbd> {t.backShort} · <kbd>Ctrl+Enter</kbd> {t.submit}
+            {t.keys}: <kbd>F2</kbd> {t.goReady} · <kbd>F3</kbd> {t.goBreak} · <kbd>F4</kbd> {t.answer} · <kbd>F8</kbd> {t.hangup} · <kbd>/</kbd> {t.search} · <kbd>↑↓ Enter</kbd> · <kbd>M</kbd>{' '}
+            {t.markUsedLong} · <kbd>Esc</kbd> {t.backShort} · <kbd>Ctrl+Enter</kbd> {t.submit}
           </p>
         </div>
-        <AnswersPane key={shown?.callId ?? 'none'} region={region} topic={shown?.topic ?? null} used={used} onToggleUsed={(u) => setUsed((x) => (x.some((y) => y.slug === u.slug) ? x.filter((y) => y.slug !== u.slug) : [...x, u]))} changed={changed} focusKey={focusKey} />
+        <AnswersPane
+          key={shown?.callId ?? 'none'}
+          region={region}
+          topic={shown?.topic ?? null}
+          used={used}
+          onToggleUsed={(u) => setUsed((x) => (x.some((y) => y.slug === u.slug) ? x.filter((y) => y.slug !== u.slug) : [...x, u]))}
+          changed={changed}
+          focusKey={focusKey}
+        />
       </main>
     </>
   );

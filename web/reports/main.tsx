@@ -67,9 +67,7 @@ function Reports({ user }: { user: User }) {
                   <option value="month">{t.byMonth}</option>
                 </select>
               </label>
-              {federal && (
-                <RegionSelect all value={form.region} regions={regions} onChange={(region) => setForm({ ...form, region })} />
-              )}
+              {federal && <RegionSelect all value={form.region} regions={regions} onChange={(region) => setForm({ ...form, region })} />}
               <button type="submit">{t.show}</button>
             </form>
             <PeriodReport query={query} />

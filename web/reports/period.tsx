@@ -43,7 +43,12 @@ export function PeriodReport({ query }: { query: Query }) {
   const r = useGet('/api/v1/reports/regions', { query: span(query) });
   const tp = useGet('/api/v1/reports/topics', { query: { ...span(query), limit: 15 } });
   const error = c.error ?? r.error ?? tp.error;
-  if (error) return <p class="error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p class="error" role="alert">
+        {error}
+      </p>
+    );
   if (!c.data || !r.data || !tp.data) return <p class="quiet">{t.loading}</p>;
   const [calls, regions, topics] = [c.data, r.data, tp.data];
   const peak = calls.items.find((x) => x.peak);
@@ -60,7 +65,10 @@ export function PeriodReport({ query }: { query: Query }) {
       </section>
       <section>
         <h2>
-          {t.chartTitle} <a class="csv" href={apiUrl('/api/v1/reports/calls', { query: { ...span(query), by: query.by, format: 'csv' } })}>{t.csv}</a>
+          {t.chartTitle}{' '}
+          <a class="csv" href={apiUrl('/api/v1/reports/calls', { query: { ...span(query), by: query.by, format: 'csv' } })}>
+            {t.csv}
+          </a>
         </h2>
         {peak ? <p class="peak">{t.peak(period(peak.period), count(peak.offered))}</p> : <p class="quiet">{t.noCalls}</p>}
         <BarChart title={t.chartTitle} bars={bars(calls, query)} />
@@ -68,14 +76,21 @@ export function PeriodReport({ query }: { query: Query }) {
       <div class="columns">
         <section>
           <h2>
-            {t.regionsTitle} <a class="csv" href={apiUrl('/api/v1/reports/regions', { query: { ...span(query), format: 'csv' } })}>{t.csv}</a>
+            {t.regionsTitle}{' '}
+            <a class="csv" href={apiUrl('/api/v1/reports/regions', { query: { ...span(query), format: 'csv' } })}>
+              {t.csv}
+            </a>
           </h2>
           <table class="regions">
             <thead>
               <tr>
                 <th scope="col">{t.region}</th>
-                <th scope="col" class="num">{t.calls}</th>
-                <th scope="col" class="num">{t.sl}</th>
+                <th scope="col" class="num">
+                  {t.calls}
+                </th>
+                <th scope="col" class="num">
+                  {t.sl}
+                </th>
                 <th scope="col">{t.complianceTitle}</th>
               </tr>
             </thead>
@@ -97,7 +112,10 @@ export function PeriodReport({ query }: { query: Query }) {
         </section>
         <section>
           <h2>
-            {t.topicsTitle} <a class="csv" href={apiUrl('/api/v1/reports/topics', { query: { ...span(query), format: 'csv' } })}>{t.csv}</a>
+            {t.topicsTitle}{' '}
+            <a class="csv" href={apiUrl('/api/v1/reports/topics', { query: { ...span(query), format: 'csv' } })}>
+              {t.csv}
+            </a>
           </h2>
           {topics.items.length ? (
             <ol class="topics">

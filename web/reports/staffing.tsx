@@ -37,7 +37,11 @@ export function Staffing({ region: fixed, regions }: { region: string; regions: 
           <RegionSelect value={region} regions={regions} onChange={setRegion} />
         </form>
       )}
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       {!plan && !error && <p class="quiet">{t.loading}</p>}
       {plan && (
         <section class="plan">
@@ -49,7 +53,16 @@ export function Staffing({ region: fixed, regions }: { region: string; regions: 
             <Figure label={t.plan.peak} value={plan.peak ? `${plan.peak.scheduled}` : '—'} />
           </section>
           <p class="quiet">
-            {t.plan.basis(plan.history.weeks, count(plan.history.calls), t.plan.methods[plan.forecast.method] ?? plan.forecast.method, percent(plan.target.targetSl), plan.target.targetSeconds, Math.round(plan.target.ahtSeconds), t.plan.ahtFrom[plan.target.ahtFrom] ?? '', percent(plan.target.shrinkage))}
+            {t.plan.basis(
+              plan.history.weeks,
+              count(plan.history.calls),
+              t.plan.methods[plan.forecast.method] ?? plan.forecast.method,
+              percent(plan.target.targetSl),
+              plan.target.targetSeconds,
+              Math.round(plan.target.ahtSeconds),
+              t.plan.ahtFrom[plan.target.ahtFrom] ?? '',
+              percent(plan.target.shrinkage),
+            )}
           </p>
           {plan.peak && <p class="peak">{t.plan.peakAt(hourLabel(plan.peak.start, offset), plan.peak.scheduled, Math.round(plan.peak.calls))}</p>}
           <BarChart title={t.plan.chart} height={240} bars={hours} />
@@ -66,7 +79,17 @@ function Calculator() {
   const [error, setError] = useState<string | null>(null);
   const run = async () => {
     // (the inputs are required numbers: the form is not sent with one empty)
-    const res = await get('/api/v1/staffing/required', { query: { calls: Number(q.calls), intervalSeconds: Number(q.intervalSeconds), ahtSeconds: Number(q.ahtSeconds), targetSl: Number(q.targetSl), targetSeconds: Number(q.targetSeconds), maxOccupancy: Number(q.maxOccupancy), shrinkage: Number(q.shrinkage) } });
+    const res = await get('/api/v1/staffing/required', {
+      query: {
+        calls: Number(q.calls),
+        intervalSeconds: Number(q.intervalSeconds),
+        ahtSeconds: Number(q.ahtSeconds),
+        targetSl: Number(q.targetSl),
+        targetSeconds: Number(q.targetSeconds),
+        maxOccupancy: Number(q.maxOccupancy),
+        shrinkage: Number(q.shrinkage),
+      },
+    });
     if (res.ok) {
       setR(res.body);
       setError(null);
@@ -99,8 +122,16 @@ function Calculator() {
         {field('shrinkage', t.calc.shrinkage)}
         <button type="submit">{t.calc.go}</button>
       </form>
-      {error && <p class="error" role="alert">{error}</p>}
-      {r && <p class="answer" role="status">{t.calc.answer(r.agents, r.scheduled, percent(r.sl), percent(r.occupancy))}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {r && (
+        <p class="answer" role="status">
+          {t.calc.answer(r.agents, r.scheduled, percent(r.sl), percent(r.occupancy))}
+        </p>
+      )}
     </section>
   );
 }

@@ -8,7 +8,12 @@ import { useGet } from './use-get.ts';
 
 export function YearSummary({ year, region }: { year: number; region: string }) {
   const { data, error } = useGet('/api/v1/reports/year', { query: { year, ...(region ? { region } : {}) } });
-  if (error) return <p class="error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p class="error" role="alert">
+        {error}
+      </p>
+    );
   if (!data) return <p class="quiet">{t.loading}</p>;
   return (
     <article class="year">
@@ -28,7 +33,15 @@ export function YearSummary({ year, region }: { year: number; region: string }) 
         {data.portalViews !== null && <li>{t.portalViews(count(data.portalViews))}</li>}
       </ul>
       <h3>{t.monthsTitle}</h3>
-      <BarChart title={t.monthsTitle} height={240} bars={periodsOf(`${data.year}-01-01`, `${data.year}-12-31`, 'month').map((m) => ({ label: period(m, true), value: data.months.find((x) => x.month === m)?.calls ?? 0, peak: m === data.peakMonth?.month }))} />
+      <BarChart
+        title={t.monthsTitle}
+        height={240}
+        bars={periodsOf(`${data.year}-01-01`, `${data.year}-12-31`, 'month').map((m) => ({
+          label: period(m, true),
+          value: data.months.find((x) => x.month === m)?.calls ?? 0,
+          peak: m === data.peakMonth?.month,
+        }))}
+      />
     </article>
   );
 }

@@ -84,7 +84,9 @@ export async function mountApp(o: { title: string; roles: string[]; app: (user: 
     if (!o.roles.includes(user.role)) {
       render(
         <main class="login">
-          <p role="alert">Эта страница для ролей: {o.roles.map((r) => roleNames[r] ?? r).join(', ')}. Вы вошли как {roleNames[user.role] ?? user.role}.</p>
+          <p role="alert">
+            Эта страница для ролей: {o.roles.map((r) => roleNames[r] ?? r).join(', ')}. Вы вошли как {roleNames[user.role] ?? user.role}.
+          </p>
           <button type="button" onClick={async () => (await signOut(), location.reload())}>
             Выйти
           </button>

@@ -3,7 +3,22 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { apiUrl, get, post } from '../shared/api.ts';
 import type { Schema } from '../shared/api-types.ts';
 import { openFeed } from '../shared/live.ts';
-import { defaultSort, isLost, nextLive, nextSort, problemText, STALE_AFTER_MS, stateText, withAgent, type Agent, type LiveStatus, type Norms, type Overview, type SettableState, type Sort } from './model.ts';
+import {
+  defaultSort,
+  isLost,
+  nextLive,
+  nextSort,
+  problemText,
+  STALE_AFTER_MS,
+  stateText,
+  withAgent,
+  type Agent,
+  type LiveStatus,
+  type Norms,
+  type Overview,
+  type SettableState,
+  type Sort,
+} from './model.ts';
 import { OperatorsTable } from './operators.tsx';
 import { QueueTiles } from './queues.tsx';
 import { RecentCalls } from './calls.tsx';

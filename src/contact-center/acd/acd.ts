@@ -79,7 +79,7 @@ export class Acd {
     try {
       for (const [id, p] of await this.directory.byIds(ids)) this.mirror.names.set(id, p.username);
     } catch (err) {
-      this.log.warn({ err }, 'acd: could not read operators\' names; will read them when routing');
+      this.log.warn({ err }, "acd: could not read operators' names; will read them when routing");
     }
   }
 
@@ -166,7 +166,9 @@ export class Acd {
     for (const a of assignments) {
       const call = m.waiting.get(a.callId)!;
       events.push(this.steps.event(a.callId, 'ringing', { operatorId: a.operatorId }));
-      decisions.push(this.steps.decision(call.state === 'callback_pending' ? 'callback' : 'connect', { callId: a.callId, region: call.region, queueRegion: call.queueRegion }, m.operatorRef(a.operatorId)));
+      decisions.push(
+        this.steps.decision(call.state === 'callback_pending' ? 'callback' : 'connect', { callId: a.callId, region: call.region, queueRegion: call.queueRegion }, m.operatorRef(a.operatorId)),
+      );
     }
     if (!events.length) return;
     const queueOf = new Map(calls.map((c) => [c.callId, c.queueId]));
@@ -193,7 +195,14 @@ export class Acd {
    * at that operator, it is told to stop.
    */
   private async takeBack(refused: { callId: string; operatorId: number; decision: Decision }[]): Promise<void> {
-    const now = new Map((await q.callsByIds(this.db, refused.map((r) => r.callId))).map((c) => [c.call_id, c]));
+    const now = new Map(
+      (
+        await q.callsByIds(
+          this.db,
+          refused.map((r) => r.callId),
+        )
+      ).map((c) => [c.call_id, c]),
+    );
     // A call that is not waiting as stored (a batch that failed to commit, a caller who hung up) is not routed again.
     for (const r of refused) {
       const state = now.get(r.callId)?.state;

@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import type { Queue, Queues } from '../queues.ts';
 import { overflowTarget, stepsDue, unstaffedTarget } from './escalation.ts';
 
-const queue = (id: number, region: string, escalation: Queue['escalation'] = []): Queue => ({ id, region, name: 'general', title: 'general', skills: [], escalation, callbackThresholdSeconds: 0, ringTimeoutSeconds: 20, wrapUpSeconds: null });
+const queue = (id: number, region: string, escalation: Queue['escalation'] = []): Queue => ({
+  id,
+  region,
+  name: 'general',
+  title: 'general',
+  skills: [],
+  escalation,
+  callbackThresholdSeconds: 0,
+  ringTimeoutSeconds: 20,
+  wrapUpSeconds: null,
+});
 const reserve = queue(100, 'federal');
 const neighbour = queue(50, '50');
 const far = queue(40, '40');

@@ -90,16 +90,21 @@ export class AcdMirror {
   /** The calls and operators as the database has them; what was kept of calls no longer there goes. */
   load(calls: RoutableCall[], agents: WorkingAgent[]): void {
     this.waiting = new Map(
-      calls.filter((c) => c.queue_region).map((c) => [c.call_id, {
-        callId: c.call_id,
-        region: c.region_code,
-        queueRegion: c.queue_region!,
-        queueId: c.queue_id,
-        state: c.state as MemCall['state'],
-        topic: c.topic,
-        queuedAt: c.queued_at ?? c.offered_at ?? this.clock(),
-        overflowed: c.overflowed,
-      }]),
+      calls
+        .filter((c) => c.queue_region)
+        .map((c) => [
+          c.call_id,
+          {
+            callId: c.call_id,
+            region: c.region_code,
+            queueRegion: c.queue_region!,
+            queueId: c.queue_id,
+            state: c.state as MemCall['state'],
+            topic: c.topic,
+            queuedAt: c.queued_at ?? c.offered_at ?? this.clock(),
+            overflowed: c.overflowed,
+          },
+        ]),
     );
     this.staff = new Map(agents.map((a) => [a.user_id, { userId: a.user_id, region: a.region_code, state: a.state, skills: a.skills, idleSince: a.idle_since }]));
     for (const set of [this.widened, this.callbackOffered]) for (const id of set) if (!this.waiting.has(id) && !this.ringing.has(id)) set.delete(id);

@@ -4,7 +4,15 @@ import { canTake, estimatedWaitSeconds, route, type ReadyOperator, type WaitingC
 
 const t0 = Date.parse('2026-11-28T09:00:00Z');
 const at = (sec: number) => new Date(t0 + sec * 1000);
-const call = (callId: string, queuedSec: number, extra: Partial<WaitingCall> = {}): WaitingCall => ({ callId, queueId: 1, topic: null, queuedAt: at(queuedSec), widened: false, callback: false, ...extra });
+const call = (callId: string, queuedSec: number, extra: Partial<WaitingCall> = {}): WaitingCall => ({
+  callId,
+  queueId: 1,
+  topic: null,
+  queuedAt: at(queuedSec),
+  widened: false,
+  callback: false,
+  ...extra,
+});
 const op = (userId: number, idleSec: number | null, skills: string[] = []): ReadyOperator => ({ userId, skills, idleSince: idleSec === null ? null : at(idleSec) });
 
 describe('canTake', () => {

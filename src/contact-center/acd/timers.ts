@@ -53,7 +53,14 @@ export class AcdTimers {
   async expireRings(now: number): Promise<void> {
     const expired = [...this.mirror.ringing].filter(([, r]) => r.deadline <= now);
     if (!expired.length) return;
-    const calls = new Map((await q.callsByIds(this.db, expired.map(([id]) => id))).map((c) => [c.call_id, c]));
+    const calls = new Map(
+      (
+        await q.callsByIds(
+          this.db,
+          expired.map(([id]) => id),
+        )
+      ).map((c) => [c.call_id, c]),
+    );
     const unnamed = this.mirror.unnamed(expired.map(([, r]) => r.operatorId));
     if (unnamed.length) await this.learnNames(unnamed);
     const events: CallEvent[] = [];
@@ -124,7 +131,10 @@ export class AcdTimers {
     }
     const stale = (await q.allRoutable(this.db)).filter((c) => c.state === 'waiting' && now.getTime() - (c.queued_at ?? c.offered_at ?? now).getTime() > STALE_AFTER_RESTART_MS);
     if (stale.length) {
-      await this.recorder.record(stale.map((c) => this.steps.event(c.call_id, 'abandoned', { reason: 'closed_after_restart' })), { now });
+      await this.recorder.record(
+        stale.map((c) => this.steps.event(c.call_id, 'abandoned', { reason: 'closed_after_restart' })),
+        { now },
+      );
       this.log.warn({ calls: stale.length }, 'acd: closed calls left waiting too long over a restart');
     }
   }

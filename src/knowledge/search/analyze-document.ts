@@ -40,12 +40,6 @@ export interface AnalyzedDocument {
 
 export function analyzeDocument(doc: SearchDocument): AnalyzedDocument {
   return {
-    fields: [
-      analyzeField([doc.title]),
-      analyzeField(doc.alternatives),
-      analyzeField(doc.tags),
-      analyzeField([doc.section]),
-      analyzeField([doc.body]),
-    ],
+    fields: [analyzeField([doc.title]), analyzeField(doc.alternatives), analyzeField(doc.tags), analyzeField([doc.section]), analyzeField([doc.body])],
   };
 }

@@ -87,5 +87,8 @@ export function summarize(queries: JudgedQuery[], rankings: string[][]): Evaluat
 
 /** Runs every query through the index and summarizes. */
 export function evaluate(index: SearchIndex, queries: JudgedQuery[]): Evaluation {
-  return summarize(queries, queries.map((q) => index.search(q.q, { limit: K }).items.map((i) => i.slug)));
+  return summarize(
+    queries,
+    queries.map((q) => index.search(q.q, { limit: K }).items.map((i) => i.slug)),
+  );
 }

@@ -2,7 +2,7 @@
 // the English layout. Keys map one to one, including the punctuation keys that are Russian letters
 // (, = б, . = ю, ; = ж, ' = э, [ = х, ] = ъ, ` = ё).
 
-const LATIN = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`QWERTYUIOP{}ASDFGHJKL:\"ZXCVBNM<>~";
+const LATIN = 'qwertyuiop[]asdfghjkl;\'zxcvbnm,.`QWERTYUIOP{}ASDFGHJKL:"ZXCVBNM<>~';
 const CYRILLIC = 'йцукенгшщзхъфывапролджэячсмитьбюёЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮЁ';
 
 const toCyrillic = new Map<string, string>();

@@ -31,7 +31,7 @@ function positions(postings: Postings, slot: number, unit: Unit, field: number):
 
 function nearest(a: number[], b: number[]): number {
   let best = Infinity;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     best = Math.min(best, Math.abs(a[i]! - b[j]!));
     if (a[i]! < b[j]!) i++;
     else j++;

@@ -118,14 +118,12 @@ export function planQuery(lexicon: Lexicon, words: QueryWord[]): QueryPlan {
   const readings = meaningful.map((w) => readWord(lexicon, w.norm));
   const primaries = readings.map((r) => r.primary ?? '');
   const groups: Group[] = [];
-  for (let i = 0; i < meaningful.length; ) {
+  for (let i = 0; i < meaningful.length;) {
     const matches = lexicon.synonyms.matchesAt(primaries, i);
     const length = matches[0]?.length ?? 1;
     const phrases = matches.filter((m) => m.length === length).flatMap((m) => m.alternatives);
     const synonymAlternatives = phrases.filter((p) => indexed(lexicon, p)).map((stems) => ({ stems, weight: WEIGHTS.synonym }));
-    const fallbackImportance = synonymAlternatives.length
-      ? Math.min(...synonymAlternatives.map((a) => phraseIdf(lexicon, a.stems)))
-      : idf(lexicon, '');
+    const fallbackImportance = synonymAlternatives.length ? Math.min(...synonymAlternatives.map((a) => phraseIdf(lexicon, a.stems))) : idf(lexicon, '');
     const units: Unit[] = [];
     for (let k = i; k < i + length; k++) {
       const r = readings[k]!;

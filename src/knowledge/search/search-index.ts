@@ -116,7 +116,15 @@ export function createSearchIndex(options: { synonyms?: readonly SynonymEntry[] 
     const head = scoreDocuments(postings, plan, admitter(options), RERANK);
     for (const m of head) m.score += proximityBonus(postings, plan, m);
     head.sort((a, b) => b.score - a.score);
-    return { words, plan, head, shown: accept(head, plan.groups.reduce((n, g) => n + g.words.length, 0)) };
+    return {
+      words,
+      plan,
+      head,
+      shown: accept(
+        head,
+        plan.groups.reduce((n, g) => n + g.words.length, 0),
+      ),
+    };
   }
 
   function explain(query: string, options: SearchOptions = {}): Explanation {

@@ -19,8 +19,15 @@ describe('field weights', () => {
     const inTitle = { ...base, slug: 'in-title', title: 'Налог на теплицу', body: 'Ответ про постройки на участке.' };
     const inBody = { ...base, slug: 'in-body', title: 'Постройки на участке', body: 'Ответ про налог на теплицу.' };
     // The same words and lengths in both: only the field weights can tell them apart.
-    for (const order of [[inTitle, inBody], [inBody, inTitle]]) {
-      expect(buildIndex(order).search('теплица').items.map((i) => i.slug)).toEqual(['in-title', 'in-body']);
+    for (const order of [
+      [inTitle, inBody],
+      [inBody, inTitle],
+    ]) {
+      expect(
+        buildIndex(order)
+          .search('теплица')
+          .items.map((i) => i.slug),
+      ).toEqual(['in-title', 'in-body']);
     }
     expect(slugs('налог на теплицу')[0]).toBe('greenhouse-tax');
   });
@@ -36,8 +43,15 @@ describe('proximity', () => {
     // The same words, one order each: only proximity can tell them apart.
     const near = { ...base, slug: 'near', body: 'Горячую воду летом отключат на две недели, сообщила компания в объявлении.' };
     const far = { ...base, slug: 'far', body: 'Горячую летом отключат на две недели, сообщила компания в объявлении воду.' };
-    for (const order of [[near, far], [far, near]]) {
-      expect(buildIndex(order).search('горячая вода').items.map((i) => i.slug)).toEqual(['near', 'far']);
+    for (const order of [
+      [near, far],
+      [far, near],
+    ]) {
+      expect(
+        buildIndex(order)
+          .search('горячая вода')
+          .items.map((i) => i.slug),
+      ).toEqual(['near', 'far']);
     }
   });
 });
@@ -50,9 +64,7 @@ describe('no answer', () => {
   });
 
   it('still answers a query that is mostly chatter around a known topic', () => {
-    expect(slugs('здравствуйте, подскажите пожалуйста, куда мне пойти жаловаться на управляющую компанию, они вообще ничего не делают')[0]).toBe(
-      'management-company',
-    );
+    expect(slugs('здравствуйте, подскажите пожалуйста, куда мне пойти жаловаться на управляющую компанию, они вообще ничего не делают')[0]).toBe('management-company');
   });
 });
 

@@ -26,9 +26,7 @@ describe('snippets', () => {
 
   it('mark synonym phrases only where the whole phrase stands', () => {
     const h = { stems: new Map<string, number>(), phrases: [{ stems: ['многофункциональн', 'центр'], weight: 1 }] };
-    expect(buildSnippet('', 'Центр занятости закрыт. Документы принимает многофункциональный центр.', h)).toBe(
-      'Документы принимает <mark>многофункциональный</mark> <mark>центр</mark>.',
-    );
+    expect(buildSnippet('', 'Центр занятости закрыт. Документы принимает многофункциональный центр.', h)).toBe('Документы принимает <mark>многофункциональный</mark> <mark>центр</mark>.');
     expect(index.search('подать заявление на субсидию через мфц').items[0]!.snippet).toContain('<mark>многофункциональном</mark> <mark>центре</mark>');
   });
 

@@ -14,7 +14,6 @@ export interface Highlights {
   phrases: readonly { stems: string[]; weight: number }[];
 }
 
-
 /** A body split once into words (with stems; '' for stop words) and sentences; kept per answer. */
 export interface PreparedText {
   text: string;

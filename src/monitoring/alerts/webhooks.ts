@@ -29,7 +29,13 @@ export async function enqueueDeliveries(tx: Queryable, region: string, body: unk
 
 export async function createWebhook(db: Queryable, w: { url: string; region: string; description: string; by: string | null }): Promise<WebhookRow> {
   const secret = randomBytes(24).toString('base64url');
-  const r = await db.query<WebhookRow>('INSERT INTO mon_webhooks (url, secret, region_code, description, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING *', [w.url, secret, w.region, w.description, w.by]);
+  const r = await db.query<WebhookRow>('INSERT INTO mon_webhooks (url, secret, region_code, description, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING *', [
+    w.url,
+    secret,
+    w.region,
+    w.description,
+    w.by,
+  ]);
   return r.rows[0]!;
 }
 
@@ -84,7 +90,7 @@ export async function deliverDue(db: Db, log: Logger, now = new Date()): Promise
     } else {
       // 10 s, 20 s, 40 s … at most an hour apart
       const backoff = Math.min(3600, 10 * 2 ** d.attempts);
-      await db.query("UPDATE mon_webhook_deliveries SET attempts = attempts + 1, last_error = $2, next_at = now() + make_interval(secs => $3) WHERE id = $1", [d.id, error.slice(0, 500), backoff]);
+      await db.query('UPDATE mon_webhook_deliveries SET attempts = attempts + 1, last_error = $2, next_at = now() + make_interval(secs => $3) WHERE id = $1', [d.id, error.slice(0, 500), backoff]);
       log.warn({ delivery: d.id, url: d.url, error, attempt: d.attempts + 1 }, 'monitoring: webhook delivery failed; will retry');
     }
   }

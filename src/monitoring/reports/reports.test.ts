@@ -78,7 +78,10 @@ describe('reports', () => {
     const r = await coordinator.get('/api/v1/reports/calls?from=2026-01-01&to=2026-03-31&by=month&format=csv');
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toMatch(/^text\/csv/);
-    const lines = r.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = r.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toMatch(/^Месяц,Поступило,Отвечено/);
     expect(lines[1]).toMatch(/^2026-02,4,2,2,0\.6667,/);
     expect(lines[1]).toMatch(/,пик$/);
@@ -106,7 +109,7 @@ describe('reports', () => {
     expect(moscowDays).toMatchObject({ met: 1, judged: 2 });
   });
 
-  it("measures each region by its own norm", async () => {
+  it('measures each region by its own norm', async () => {
     // region 78 counts answers within 120 s as in time; Moscow keeps the federal 60 s
     const put = await coordinator.put('/api/v1/regions/78/settings', { norms: { serviceLevelSeconds: 120 } });
     expect(put.status, put.text).toBe(200);
@@ -130,7 +133,17 @@ describe('reports', () => {
     ]);
     const y = await coordinator.get('/api/v1/reports/year?year=2026');
     expect(y.status, y.text).toBe(200);
-    expect(y.body).toMatchObject({ year: 2026, calls: 5, sinceLaunch: 5, firstDay: '2026-02-10', peakMonth: { month: '2026-02', calls: 4 }, peakDay: { day: '2026-02-10', calls: 2 }, regionsWithCalls: 2, regionsMeetingNorms: 0, portalViews: 0 });
+    expect(y.body).toMatchObject({
+      year: 2026,
+      calls: 5,
+      sinceLaunch: 5,
+      firstDay: '2026-02-10',
+      peakMonth: { month: '2026-02', calls: 4 },
+      peakDay: { day: '2026-02-10', calls: 2 },
+      regionsWithCalls: 2,
+      regionsMeetingNorms: 0,
+      portalViews: 0,
+    });
     expect(y.body.months).toHaveLength(2);
   });
 

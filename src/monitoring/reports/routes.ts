@@ -7,11 +7,14 @@ import type { App } from '../../platform/http/types.ts';
 import { toCsv } from './csv.ts';
 import type { ReportsService } from './service.ts';
 
-const localDate = calendarDate('a date YYYY-MM-DD (the regions\' local dates)');
+const localDate = calendarDate("a date YYYY-MM-DD (the regions' local dates)");
 const span = z.object({
   from: localDate.optional().describe('First local date (default: 30 days before `to`)'),
   to: localDate.optional().describe("Last local date, inclusive (default: today, Moscow's date)"),
-  region: z.string().regex(/^[0-9]{2}$/, 'a two-digit region code such as 77').optional(),
+  region: z
+    .string()
+    .regex(/^[0-9]{2}$/, 'a two-digit region code such as 77')
+    .optional(),
   format: z.enum(['json', 'csv']).optional().describe('csv: a spreadsheet-ready file (also with Accept: text/csv)'),
 });
 const share = z.number().nullable();
@@ -30,8 +33,7 @@ const figuresSchema = z.object(figures).meta({ id: 'ReportFigures' });
 const csvOr = <T extends z.ZodType>(schema: T) => ({ 200: schema.describe('JSON, or text/csv with ?format=csv'), ...problems(400, 401, 403) });
 
 const wantsCsv = (req: FastifyRequest, format?: string) => format === 'csv' || (format === undefined && (req.headers.accept ?? '').startsWith('text/csv'));
-const sendCsv = (reply: FastifyReply, name: string, csv: string) =>
-  reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(csv);
+const sendCsv = (reply: FastifyReply, name: string, csv: string) => reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(csv);
 
 const figureColumns = [
   { key: 'offered', title: 'Поступило' },
@@ -55,13 +57,27 @@ export function reportsRoutes(app: App, deps: { reports: ReportsService }) {
       summary: 'Calls by day or month over a span, the peak marked',
       querystring: span.extend({ by: z.enum(['day', 'month']).default('day') }),
       response: csvOr(
-        z.object({ from: z.string(), to: z.string(), by: z.string(), region: z.string().nullable(), items: z.array(z.object({ period: z.string(), peak: z.boolean(), ...figures })), totals: figuresSchema }),
+        z.object({
+          from: z.string(),
+          to: z.string(),
+          by: z.string(),
+          region: z.string().nullable(),
+          items: z.array(z.object({ period: z.string(), peak: z.boolean(), ...figures })),
+          totals: figuresSchema,
+        }),
       ),
     },
     handler: async (req, reply) => {
       const out = await r.calls(actorOf(req), req.query);
       if (!wantsCsv(req, req.query.format)) return out;
-      return sendCsv(reply, `calls-${out.from}-${out.to}`, toCsv([{ key: 'period', title: out.by === 'day' ? 'День' : 'Месяц' }, ...figureColumns, { key: 'peak', title: 'Пик' }], out.items.map((x) => ({ ...x, peak: x.peak ? 'пик' : '' }))));
+      return sendCsv(
+        reply,
+        `calls-${out.from}-${out.to}`,
+        toCsv(
+          [{ key: 'period', title: out.by === 'day' ? 'День' : 'Месяц' }, ...figureColumns, { key: 'peak', title: 'Пик' }],
+          out.items.map((x) => ({ ...x, peak: x.peak ? 'пик' : '' })),
+        ),
+      );
     },
   });
 
@@ -71,13 +87,22 @@ export function reportsRoutes(app: App, deps: { reports: ReportsService }) {
       security: staffSecurity,
       summary: 'Each region over a span, against its norms',
       querystring: span,
-      response: csvOr(z.object({ from: z.string(), to: z.string(), items: z.array(z.object({ region: z.string(), name: z.string(), target: z.number(), meetsNorms: z.boolean().nullable(), ...figures })) })),
+      response: csvOr(
+        z.object({ from: z.string(), to: z.string(), items: z.array(z.object({ region: z.string(), name: z.string(), target: z.number(), meetsNorms: z.boolean().nullable(), ...figures })) }),
+      ),
     },
     handler: async (req, reply) => {
       const out = await r.regions(actorOf(req), req.query);
       if (!wantsCsv(req, req.query.format)) return out;
       const meets = (m: boolean | null) => (m === null ? 'нет звонков' : m ? 'да' : 'нет');
-      return sendCsv(reply, `regions-${out.from}-${out.to}`, toCsv([{ key: 'region', title: 'Код' }, { key: 'name', title: 'Регион' }, ...figureColumns, { key: 'meets', title: 'Нормы выполнены' }], out.items.map((x) => ({ ...x, meets: meets(x.meetsNorms) }))));
+      return sendCsv(
+        reply,
+        `regions-${out.from}-${out.to}`,
+        toCsv(
+          [{ key: 'region', title: 'Код' }, { key: 'name', title: 'Регион' }, ...figureColumns, { key: 'meets', title: 'Нормы выполнены' }],
+          out.items.map((x) => ({ ...x, meets: meets(x.meetsNorms) })),
+        ),
+      );
     },
   });
 
@@ -92,7 +117,17 @@ export function reportsRoutes(app: App, deps: { reports: ReportsService }) {
     handler: async (req, reply) => {
       const out = await r.topics(actorOf(req), req.query);
       if (!wantsCsv(req, req.query.format)) return out;
-      return sendCsv(reply, `topics-${out.from}-${out.to}`, toCsv([{ key: 'topic', title: 'Тема' }, { key: 'calls', title: 'Звонков' }], out.items));
+      return sendCsv(
+        reply,
+        `topics-${out.from}-${out.to}`,
+        toCsv(
+          [
+            { key: 'topic', title: 'Тема' },
+            { key: 'calls', title: 'Звонков' },
+          ],
+          out.items,
+        ),
+      );
     },
   });
 
@@ -108,7 +143,15 @@ export function reportsRoutes(app: App, deps: { reports: ReportsService }) {
           to: z.string(),
           by: z.string(),
           periods: z.array(z.string()),
-          items: z.array(z.object({ region: z.string(), name: z.string(), met: z.number().int(), judged: z.number().int(), periods: z.array(z.object({ period: z.string(), serviceLevel: share, meets: z.boolean().nullable() })) })),
+          items: z.array(
+            z.object({
+              region: z.string(),
+              name: z.string(),
+              met: z.number().int(),
+              judged: z.number().int(),
+              periods: z.array(z.object({ period: z.string(), serviceLevel: share, meets: z.boolean().nullable() })),
+            }),
+          ),
         }),
       ),
     },
@@ -117,7 +160,11 @@ export function reportsRoutes(app: App, deps: { reports: ReportsService }) {
       if (!wantsCsv(req, req.query.format)) return out;
       const mark = (m: boolean | null) => (m === null ? '' : m ? 'да' : 'нет');
       const rows = out.items.map((x) => ({ region: x.region, name: x.name, met: `${x.met} из ${x.judged}`, ...Object.fromEntries(x.periods.map((p) => [p.period, mark(p.meets)])) }));
-      return sendCsv(reply, `compliance-${out.from}-${out.to}`, toCsv([{ key: 'region', title: 'Код' }, { key: 'name', title: 'Регион' }, { key: 'met', title: 'Выполнено' }, ...out.periods.map((p) => ({ key: p, title: p }))], rows));
+      return sendCsv(
+        reply,
+        `compliance-${out.from}-${out.to}`,
+        toCsv([{ key: 'region', title: 'Код' }, { key: 'name', title: 'Регион' }, { key: 'met', title: 'Выполнено' }, ...out.periods.map((p) => ({ key: p, title: p }))], rows),
+      );
     },
   });
 

@@ -37,8 +37,7 @@ export function figuresOf(s: q.PeriodSums) {
 }
 export type Figures = ReturnType<typeof figuresOf>;
 
-export const meets = (f: Figures, n: Norms) =>
-  f.serviceLevel === null ? null : f.serviceLevel >= n.serviceLevelTarget && (f.abandonRate ?? 0) <= n.maxAbandonRate && (f.asa ?? 0) <= n.maxAsaSeconds;
+export const meets = (f: Figures, n: Norms) => (f.serviceLevel === null ? null : f.serviceLevel >= n.serviceLevelTarget && (f.abandonRate ?? 0) <= n.maxAbandonRate && (f.asa ?? 0) <= n.maxAsaSeconds);
 
 /** What other modules count for the year's summary (the composition root connects them). */
 export interface YearSources {
@@ -88,7 +87,14 @@ export class ReportsService {
     const items = rows.map((r) => ({ period: r.period, ...figuresOf(r) }));
     const peak = items.reduce<(typeof items)[number] | null>((best, x) => (!best || x.offered > best.offered ? x : best), null);
     const total = rows.reduce((a, r) => sumInto(a, r), emptySums());
-    return { from: span.from, to: span.to, by: s.by, region: span.regions?.[0] ?? null, items: items.map((x) => ({ ...x, peak: peak !== null && x.period === peak.period && x.offered > 0 })), totals: figuresOf(total) };
+    return {
+      from: span.from,
+      to: span.to,
+      by: s.by,
+      region: span.regions?.[0] ?? null,
+      items: items.map((x) => ({ ...x, peak: peak !== null && x.period === peak.period && x.offered > 0 })),
+      totals: figuresOf(total),
+    };
   }
 
   async regions(ctx: ActorContext, s: Span) {

@@ -6,7 +6,6 @@ import { zeroCounters as zero } from './counters.ts';
 
 const ten = Date.parse('2026-11-27T10:00:00Z');
 
-
 describe('contribution of a call', () => {
   it('an answered call: offered, answered, its wait, talk and wrap-up, in the interval it was offered in', () => {
     const c = contribution(answered());

@@ -107,9 +107,7 @@ export const scalarsOf = (row: Record<string, unknown>): Scalars => Object.fromE
 
 /** Counters read from a row with their columns (numbers may come as text: bigint). */
 export function countersOf(row: Record<string, unknown>): Counters {
-  return Object.fromEntries(
-    FIELDS.map((s) => [s.field, s.add === 'buckets' ? ((row[s.column] as unknown[] | null) ?? s.buckets.map(() => 0)).map(Number) : Number(row[s.column] ?? 0)]),
-  ) as Counters;
+  return Object.fromEntries(FIELDS.map((s) => [s.field, s.add === 'buckets' ? ((row[s.column] as unknown[] | null) ?? s.buckets.map(() => 0)).map(Number) : Number(row[s.column] ?? 0)])) as Counters;
 }
 
 /** Counters as a row with their columns (as JSON, for json_to_recordset), with the row's largest wait. */

@@ -5,7 +5,13 @@ import { zeroCounters as zero } from './counters.ts';
 import { byLocalDay, RegionZones } from './daily.ts';
 
 const regionsTable: Queryable = {
-  query: async () => ({ rows: [{ code: '25', timezone: 'Asia/Vladivostok' }, { code: '39', timezone: 'Europe/Kaliningrad' }] as never[], rowCount: 2 }),
+  query: async () => ({
+    rows: [
+      { code: '25', timezone: 'Asia/Vladivostok' },
+      { code: '39', timezone: 'Europe/Kaliningrad' },
+    ] as never[],
+    rowCount: 2,
+  }),
   exec: async () => {},
 };
 

@@ -67,7 +67,10 @@ export function byLocalDay(d: Delta, zones: Map<string, string>): { days: DayRow
     if (cur) cur.calls += t.calls;
     else topics.set(k, { region: t.region, date, topic: t.topic, calls: t.calls });
   }
-  return { days: [...days.values()].sort((a, b) => `${a.region}|${a.date}`.localeCompare(`${b.region}|${b.date}`)), topics: [...topics.values()].sort((a, b) => `${a.region}|${a.date}|${a.topic}`.localeCompare(`${b.region}|${b.date}|${b.topic}`)) };
+  return {
+    days: [...days.values()].sort((a, b) => `${a.region}|${a.date}`.localeCompare(`${b.region}|${b.date}`)),
+    topics: [...topics.values()].sort((a, b) => `${a.region}|${a.date}|${a.topic}`.localeCompare(`${b.region}|${b.date}|${b.topic}`)),
+  };
 }
 
 /** The daily (monthly, national) tables' parts of a write, and the days whose maximum wait must be read again. */
@@ -76,8 +79,16 @@ export async function dailyParts(tx: Queryable, d: Delta, zones: RegionZones): P
   const { days, topics } = byLocalDay(d, await zones.of(tx, [...d.rows.map((r) => r.key.region), ...d.topics.map((t) => t.region)]));
   const months = byLocalMonth(days, topics);
   const parts = [
-    calendarCountersPart('mon_daily', 'local_date', days.map((x) => ({ ...x, key: x.date }))),
-    calendarTopicsPart('mon_topic_daily', 'local_date', topics.map((t) => ({ ...t, key: t.date }))),
+    calendarCountersPart(
+      'mon_daily',
+      'local_date',
+      days.map((x) => ({ ...x, key: x.date })),
+    ),
+    calendarTopicsPart(
+      'mon_topic_daily',
+      'local_date',
+      topics.map((t) => ({ ...t, key: t.date })),
+    ),
     calendarCountersPart('mon_monthly', 'month', months.days),
     calendarTopicsPart('mon_topic_monthly', 'month', months.topics),
     calendarCountersPart('mon_national_daily', 'local_date', byNationalDay(days)),

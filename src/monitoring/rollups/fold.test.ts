@@ -48,7 +48,10 @@ describe('the rollup folder', () => {
     });
     await app.services.monitoring.folder.catchUp();
     await app.services.monitoring.folder.catchUp();
-    const rows = await app.db.query<{ offered: number; answered: number; max_wait_seconds: number }>("SELECT offered, answered, max_wait_seconds FROM mon_rollups WHERE region_code = '77' AND interval_start = $1", [new Date(interval)]);
+    const rows = await app.db.query<{ offered: number; answered: number; max_wait_seconds: number }>(
+      "SELECT offered, answered, max_wait_seconds FROM mon_rollups WHERE region_code = '77' AND interval_start = $1",
+      [new Date(interval)],
+    );
     expect(rows.rows.map((r) => [r.offered, r.answered, Number(r.max_wait_seconds)])).toEqual([[3, 2, 7]]);
     const daily = await app.db.query<{ offered: number }>("SELECT offered FROM mon_daily WHERE region_code = '77' AND local_date = '2026-11-27'");
     expect(daily.rows.map((r) => r.offered)).toEqual([3]);

@@ -96,7 +96,10 @@ export async function applyFold(tx: Queryable, payloads: FoldPayload[], zones: R
   const stale = d.rows.filter((r) => r.recomputeMax).map((r) => r.key);
   if (stale.length) await recomputeMax(tx, stale, (regions, from, to) => callsIn(tx, regions, from, to));
   await recomputeDailyMax(tx, daily.recompute);
-  await addAgentTime(tx, payloads.flatMap((p) => p.agentTime ?? []));
+  await addAgentTime(
+    tx,
+    payloads.flatMap((p) => p.agentTime ?? []),
+  );
 }
 
 export class RollupFolder {
@@ -148,8 +151,18 @@ export class RollupFolder {
       const { cursor, marks } = await readCursor(tx, true);
       const { horizon, rows } = await eventsAfter(tx, cursor, TOPICS, BATCH);
       if (rows.length) {
-        const skips = marks ? await skipsOf(tx, rows.map((r) => r.txid)) : new Map<string, Skips>();
-        await applyFold(tx, rows.map((r) => unskipped(shareOfEvent(r), skips.get(r.txid) ?? [])), this.zones, this.callsIn);
+        const skips = marks
+          ? await skipsOf(
+              tx,
+              rows.map((r) => r.txid),
+            )
+          : new Map<string, Skips>();
+        await applyFold(
+          tx,
+          rows.map((r) => unskipped(shareOfEvent(r), skips.get(r.txid) ?? [])),
+          this.zones,
+          this.callsIn,
+        );
       }
       const last = rows[rows.length - 1];
       // Nothing older than the horizon is left to come: the next pass starts there.

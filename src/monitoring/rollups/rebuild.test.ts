@@ -15,7 +15,10 @@ async function snapshot(app: TestApp) {
   );
   const topics = await app.db.query('SELECT region_code, interval_start, topic, calls FROM mon_topic_rollups WHERE calls <> 0 ORDER BY 1, 2, 3');
   // (operators' time from now on follows the wall clock, which differs between the two apps)
-  const agents = await app.db.query('SELECT region_code, interval_start, state, round(seconds::numeric, 3) AS seconds FROM mon_agent_time WHERE seconds <> 0 AND interval_start < $1 ORDER BY 1, 2, 3', [new Date('2026-11-29T00:00:00Z')]);
+  const agents = await app.db.query(
+    'SELECT region_code, interval_start, state, round(seconds::numeric, 3) AS seconds FROM mon_agent_time WHERE seconds <> 0 AND interval_start < $1 ORDER BY 1, 2, 3',
+    [new Date('2026-11-29T00:00:00Z')],
+  );
   const daily = await app.db.query(
     `SELECT region_code, local_date::text, offered, answered, abandoned, overflow_out, overflow_in, callbacks, round(wait_seconds::numeric, 3) AS wait,
             round(max_wait_seconds::numeric, 3) AS max_wait, round(talk_seconds::numeric, 3) AS talk, round(wrap_seconds::numeric, 3) AS wrap, answered_within, abandoned_within
@@ -46,7 +49,10 @@ describe('interval rollups', () => {
       for (const name of operators) {
         await app.user('operator', name.slice(-2), name);
         // a seat, so their state moves with the calls and their time is counted
-        await app.db.query("INSERT INTO cc_agents (user_id, region_code, state, idle_since, state_since) SELECT id, region_code, 'ready', '2026-11-27T05:00:00Z', '2026-11-27T05:00:00Z' FROM users WHERE username = $1", [name]);
+        await app.db.query(
+          "INSERT INTO cc_agents (user_id, region_code, state, idle_since, state_since) SELECT id, region_code, 'ready', '2026-11-27T05:00:00Z', '2026-11-27T05:00:00Z' FROM users WHERE username = $1",
+          [name],
+        );
         await app.db.query("INSERT INTO cc_agent_log (user_id, region_code, state, at) SELECT id, region_code, 'ready', '2026-11-27T05:00:00Z' FROM users WHERE username = $1", [name]);
       }
     }
@@ -98,7 +104,9 @@ describe('interval rollups', () => {
   it('a rebuild while changes wait to be folded counts each of them once', async () => {
     // The same day again as other calls: the ordered app folds them as usual; the other one has
     // them all committed but not folded when the rebuild runs.
-    const more = day(operators).map((e) => ({ ...e, id: `again-${e.id}`, callId: `again-${e.callId}` })).sort((a, b) => a.at.localeCompare(b.at));
+    const more = day(operators)
+      .map((e) => ({ ...e, id: `again-${e.id}`, callId: `again-${e.callId}` }))
+      .sort((a, b) => a.at.localeCompare(b.at));
     await send(await edgeClient(ordered), more, () => 100);
     const expected = await snapshot(ordered);
     expect(expected.rows.reduce((s, x) => s + Number(x.offered), 0)).toBe(800);

@@ -22,7 +22,14 @@ export interface RebuildSources {
 const floor = (t: Date) => new Date(Math.floor(t.getTime() / INTERVAL_MS) * INTERVAL_MS);
 const ceil = (t: Date) => new Date(Math.ceil(t.getTime() / INTERVAL_MS) * INTERVAL_MS);
 
-export async function rebuildRollups(db: Db, sources: RebuildSources, zones: RegionZones, fromAt: Date, toAt: Date, onProgress?: (calls: number, total: number) => void): Promise<{ calls: number; from: Date; to: Date }> {
+export async function rebuildRollups(
+  db: Db,
+  sources: RebuildSources,
+  zones: RegionZones,
+  fromAt: Date,
+  toAt: Date,
+  onProgress?: (calls: number, total: number) => void,
+): Promise<{ calls: number; from: Date; to: Date }> {
   const from = floor(fromAt);
   const to = ceil(toAt);
   let calls = 0;
@@ -45,7 +52,10 @@ export async function rebuildRollups(db: Db, sources: RebuildSources, zones: Reg
     }
     const segments = await sources.agentSegments(tx, from, to);
     const clip = (t: Date) => Math.min(Math.max(t.getTime(), from.getTime()), to.getTime());
-    await addAgentTime(tx, segments.flatMap((s) => slices(s.region, s.state, clip(s.from), clip(s.to))));
+    await addAgentTime(
+      tx,
+      segments.flatMap((s) => slices(s.region, s.state, clip(s.from), clip(s.to))),
+    );
     await rebuildDaily(tx, from, to, zones);
   });
   return { calls, from, to };
@@ -71,8 +81,14 @@ async function rebuildDaily(tx: Queryable, from: Date, to: Date, zones: RegionZo
   await tx.query('DELETE FROM mon_daily d USING json_to_recordset($1::json) AS x(region text, date date) WHERE d.region_code = x.region AND d.local_date = x.date', [pairs]);
   await tx.query('DELETE FROM mon_topic_daily d USING json_to_recordset($1::json) AS x(region text, date date) WHERE d.region_code = x.region AND d.local_date = x.date', [pairs]);
   const wanted = new Set(days.map((d) => `${d.region}|${d.date}`));
-  const rows = await tx.query<Record<string, unknown> & { region_code: string; interval_start: Date; max_wait_seconds: number }>('SELECT * FROM mon_rollups WHERE interval_start >= $1 AND interval_start < $2', [readFrom, readTo]);
-  const topics = await tx.query<{ region_code: string; interval_start: Date; topic: string; calls: number }>('SELECT * FROM mon_topic_rollups WHERE interval_start >= $1 AND interval_start < $2', [readFrom, readTo]);
+  const rows = await tx.query<Record<string, unknown> & { region_code: string; interval_start: Date; max_wait_seconds: number }>(
+    'SELECT * FROM mon_rollups WHERE interval_start >= $1 AND interval_start < $2',
+    [readFrom, readTo],
+  );
+  const topics = await tx.query<{ region_code: string; interval_start: Date; topic: string; calls: number }>('SELECT * FROM mon_topic_rollups WHERE interval_start >= $1 AND interval_start < $2', [
+    readFrom,
+    readTo,
+  ]);
   const inWanted = (region: string, t: Date) => wanted.has(`${region}|${localDay(t, all.get(region) ?? 'UTC').date}`);
   const d: Delta = {
     rows: rows.rows

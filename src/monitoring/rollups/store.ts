@@ -52,7 +52,10 @@ export async function runParts(tx: Queryable, parts: (Part | null)[]): Promise<v
   if (!live.length) return;
   if (live.length === 1) return void (await tx.query(live[0]!.sql(1), [live[0]!.param]));
   const sql = `WITH ${live.map((x, i) => `p${i} AS (${x.sql(i + 1)})`).join(', ')} SELECT 1`;
-  await tx.query(sql, live.map((x) => x.param));
+  await tx.query(
+    sql,
+    live.map((x) => x.param),
+  );
 }
 
 export function rollupsPart(d: Delta): Part | null {
@@ -79,7 +82,11 @@ export function topicsPart(d: Delta): Part | null {
       `INSERT INTO mon_topic_rollups AS r (region_code, interval_start, topic, calls)
        SELECT region, interval_start, topic, calls FROM json_to_recordset($${n}::json) AS x(region text, interval_start timestamptz, topic text, calls int)
        ON CONFLICT (region_code, interval_start, topic) DO UPDATE SET calls = r.calls + excluded.calls`,
-    param: JSON.stringify([...d.topics].sort((a, b) => `${a.region}|${a.interval}|${a.topic}`.localeCompare(`${b.region}|${b.interval}|${b.topic}`)).map((t) => ({ region: t.region, interval_start: iso(t.interval), topic: t.topic, calls: t.calls }))),
+    param: JSON.stringify(
+      [...d.topics]
+        .sort((a, b) => `${a.region}|${a.interval}|${a.topic}`.localeCompare(`${b.region}|${b.interval}|${b.topic}`))
+        .map((t) => ({ region: t.region, interval_start: iso(t.interval), topic: t.topic, calls: t.calls })),
+    ),
   };
 }
 

@@ -1,5 +1,5 @@
 // The one authorisation function every route uses, through its service.
-import type { AppError} from '../errors.ts';
+import type { AppError } from '../errors.ts';
 import { forbidden, unauthorized } from '../errors.ts';
 import { permissions, roleMay, type Permission } from './permissions.ts';
 import { FEDERAL, type ActorContext, type Principal } from './principal.ts';
@@ -35,10 +35,7 @@ export function authorize(ctx: ActorContext, permission: Permission, target: Tar
     throw forbidden('auth.token_scope', `This API token is limited to ${p.scopes.join(', ')}; it may not do ${permission}.`);
   }
   if (!roleMay(p.role, permission)) {
-    throw forbidden(
-      'auth.forbidden',
-      `Your role (${p.role}) may not do this (${permission}); it needs one of: ${permissions[permission].join(', ')}.`,
-    );
+    throw forbidden('auth.forbidden', `Your role (${p.role}) may not do this (${permission}); it needs one of: ${permissions[permission].join(', ')}.`);
   }
   if (target.region !== undefined && p.region !== FEDERAL) {
     const region = target.region ?? FEDERAL;
@@ -46,9 +43,7 @@ export function authorize(ctx: ActorContext, permission: Permission, target: Tar
       if (target.notFound) throw target.notFound;
       throw forbidden(
         'auth.region_forbidden',
-        region === FEDERAL
-          ? `Your account works in region ${p.region}; this needs a federal account.`
-          : `Your account works in region ${p.region}; region ${region} is not yours.`,
+        region === FEDERAL ? `Your account works in region ${p.region}; this needs a federal account.` : `Your account works in region ${p.region}; region ${region} is not yours.`,
       );
     }
   }

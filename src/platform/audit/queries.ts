@@ -72,9 +72,6 @@ export async function selectAudit(db: Queryable, f: AuditFilter): Promise<AuditR
   if (f.from !== undefined) where.push(`at >= ${param(f.from)}`);
   if (f.to !== undefined) where.push(`at < ${param(f.to)}`);
   if (f.before !== undefined) where.push(`id < ${param(f.before)}`);
-  const r = await db.query<AuditRow>(
-    `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ${param(f.limit)}`,
-    params,
-  );
+  const r = await db.query<AuditRow>(`SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ${param(f.limit)}`, params);
   return r.rows;
 }

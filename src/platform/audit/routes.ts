@@ -36,7 +36,10 @@ export function auditRoutes(app: App, deps: { audit: AuditService }) {
       description: 'Page with `before` = the `nextBefore` of the previous page. A regional admin sees the records of their region.',
       querystring: z.object({
         region: regionScopeSchema.optional(),
-        action: z.string().regex(/^[a-z_]+(\.[a-z_]+)*$/, 'a dotted action name such as user or user.create').optional(),
+        action: z
+          .string()
+          .regex(/^[a-z_]+(\.[a-z_]+)*$/, 'a dotted action name such as user or user.create')
+          .optional(),
         actor: z.string().max(64).optional(),
         from: isoDateTime.optional(),
         to: isoDateTime.optional(),

@@ -43,11 +43,21 @@ export class Directory {
 
   /** Accounts by username, disabled ones included (marked); unknown names are absent. */
   byUsernames(names: string[]): Promise<Map<string, Person>> {
-    return this.cached(this.byName, names, (p) => p.username, async (missing) => (await usersByUsernames(this.db, missing)).map(personOf));
+    return this.cached(
+      this.byName,
+      names,
+      (p) => p.username,
+      async (missing) => (await usersByUsernames(this.db, missing)).map(personOf),
+    );
   }
 
   byIds(ids: number[]): Promise<Map<number, Person>> {
-    return this.cached(this.cache, ids, (p) => p.id, async (missing) => (await usersByIds(this.db, missing)).map((r) => personOf({ ...r, disabled_at: null })));
+    return this.cached(
+      this.cache,
+      ids,
+      (p) => p.id,
+      async (missing) => (await usersByIds(this.db, missing)).map((r) => personOf({ ...r, disabled_at: null })),
+    );
   }
 
   /** What the cache holds younger than TTL_MS; the rest read in one query and kept. */

@@ -11,10 +11,7 @@ describe('failed sign-ins', () => {
   let app: TestApp;
   let now = Date.parse('2026-03-02T09:00:00Z');
   beforeAll(async () => {
-    app = await startApp(
-      { trustProxy: { addresses: ['127.0.0.1'] }, login: { maxFailures: 10, lockoutMinutes: 15, ratePerMinute: 10000 } },
-      { acd: false, clock: () => new Date(now) },
-    );
+    app = await startApp({ trustProxy: { addresses: ['127.0.0.1'] }, login: { maxFailures: 10, lockoutMinutes: 15, ratePerMinute: 10000 } }, { acd: false, clock: () => new Date(now) });
   });
   afterAll(() => app.close());
 

@@ -12,10 +12,7 @@ import type { UsersService } from './users-service.ts';
 
 const sessionSchema = z.object({
   user: userSchema,
-  csrfToken: z
-    .string()
-    .optional()
-    .describe('Send as the X-CSRF-Token header with every write made with the session cookie (absent for API tokens)'),
+  csrfToken: z.string().optional().describe('Send as the X-CSRF-Token header with every write made with the session cookie (absent for API tokens)'),
   expiresAt: z.string().optional(),
 });
 

@@ -13,14 +13,15 @@ export interface SessionPrincipalRow {
   region_code: string | null;
 }
 
-export async function insertSession(
-  db: Queryable,
-  s: { id: string; userId: number; csrfToken: string; expiresAt: Date; ip?: string; userAgent?: string },
-): Promise<void> {
-  await db.query(
-    `INSERT INTO sessions (id, user_id, csrf_token, expires_at, ip, user_agent) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [s.id, s.userId, s.csrfToken, s.expiresAt, s.ip ?? null, s.userAgent?.slice(0, 500) ?? null],
-  );
+export async function insertSession(db: Queryable, s: { id: string; userId: number; csrfToken: string; expiresAt: Date; ip?: string; userAgent?: string }): Promise<void> {
+  await db.query(`INSERT INTO sessions (id, user_id, csrf_token, expires_at, ip, user_agent) VALUES ($1, $2, $3, $4, $5, $6)`, [
+    s.id,
+    s.userId,
+    s.csrfToken,
+    s.expiresAt,
+    s.ip ?? null,
+    s.userAgent?.slice(0, 500) ?? null,
+  ]);
 }
 
 /** A live session of an enabled user: not past its end, not idle too long. */
@@ -49,9 +50,6 @@ export async function deleteUserSessions(db: Queryable, userId: number): Promise
 }
 
 export async function deleteEndedSessions(db: Queryable, idleMinutes: number): Promise<number> {
-  const r = await db.query(
-    'DELETE FROM sessions WHERE expires_at <= now() OR last_seen_at <= now() - make_interval(mins => $1)',
-    [idleMinutes],
-  );
+  const r = await db.query('DELETE FROM sessions WHERE expires_at <= now() OR last_seen_at <= now() - make_interval(mins => $1)', [idleMinutes]);
   return r.rowCount;
 }

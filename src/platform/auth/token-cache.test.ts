@@ -12,7 +12,7 @@ describe('token cache', () => {
     expect(c.get('h', 1000)).toBeUndefined();
   });
 
-  it('never past the token\'s own expiry', () => {
+  it("never past the token's own expiry", () => {
     const c = new TokenCache(60_000);
     c.set('h', p, new Date(500), 0);
     expect(c.get('h', 499)).toBe(p);

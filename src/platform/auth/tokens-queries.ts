@@ -24,10 +24,16 @@ export async function insertToken(
   db: Queryable,
   t: { userId: number; name: string; hash: string; prefix: string; createdBy: string | null; expiresAt: Date | null; scopes: string[] | null; routing: TokenRouting },
 ): Promise<TokenRow> {
-  const r = await db.query<{ id: number }>(
-    `INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_by, expires_at, scopes, routing) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [t.userId, t.name, t.hash, t.prefix, t.createdBy, t.expiresAt, t.scopes, t.routing],
-  );
+  const r = await db.query<{ id: number }>(`INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_by, expires_at, scopes, routing) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`, [
+    t.userId,
+    t.name,
+    t.hash,
+    t.prefix,
+    t.createdBy,
+    t.expiresAt,
+    t.scopes,
+    t.routing,
+  ]);
   return (await tokenById(db, r.rows[0]!.id))!;
 }
 

@@ -9,7 +9,9 @@ import { regionScopeSchema } from './users-schema.ts';
 
 const routingSchema = z
   .enum(tokenRoutings)
-  .describe('For a telephony edge: who routes the calls it reports — otvet (its ACD rings operators, escalates, overflows, calls back) or pbx (the edge routes and otvet only records). Never both: see docs/telephony-events.md');
+  .describe(
+    'For a telephony edge: who routes the calls it reports — otvet (its ACD rings operators, escalates, overflows, calls back) or pbx (the edge routes and otvet only records). Never both: see docs/telephony-events.md',
+  );
 
 const tokenSchema = z
   .object({
@@ -54,7 +56,11 @@ export function tokensRoutes(app: App, deps: { tokens: TokensService }) {
         userId: z.number().int().positive(),
         name: tokenNameSchema.describe('What the token is for, e.g. "PBX adapter, region 77"'),
         expiresInDays: z.number().int().min(1).max(3650).optional(),
-        scopes: z.array(z.string().regex(/^[a-z_]+(\.[a-z_]+)*$/)).max(20).optional().describe('Limit the token, e.g. ["telephony"] for a PBX adapter'),
+        scopes: z
+          .array(z.string().regex(/^[a-z_]+(\.[a-z_]+)*$/))
+          .max(20)
+          .optional()
+          .describe('Limit the token, e.g. ["telephony"] for a PBX adapter'),
         routing: routingSchema.default('otvet'),
       }),
       response: { 201: z.object({ token: tokenSchema, secret: z.string() }), ...problems(400, 401, 403, 404) },

@@ -54,10 +54,7 @@ export class TokensService {
     private readonly accounts: AccountsWatch,
   ) {}
 
-  async create(
-    ctx: ActorContext,
-    input: { user: number | string; name: string; expiresInDays?: number; scopes?: string[]; routing?: TokenRouting },
-  ): Promise<{ token: TokenView; secret: string }> {
+  async create(ctx: ActorContext, input: { user: number | string; name: string; expiresInDays?: number; scopes?: string[]; routing?: TokenRouting }): Promise<{ token: TokenView; secret: string }> {
     const user = typeof input.user === 'number' ? await userById(this.db, input.user) : await userByUsername(this.db, input.user);
     if (!user) {
       authorize(ctx, 'tokens.manage');
@@ -77,13 +74,17 @@ export class TokensService {
         scopes: input.scopes?.length ? input.scopes : null,
         routing: input.routing ?? 'otvet',
       });
-      await this.audit.record(ctx, {
-        action: 'token.create',
-        targetType: 'token',
-        targetId: token.id,
-        region: user.region_code,
-        details: { name: input.name, user: user.username, scopes: input.scopes ?? null, routing: input.routing ?? 'otvet' },
-      }, tx);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'token.create',
+          targetType: 'token',
+          targetId: token.id,
+          region: user.region_code,
+          details: { name: input.name, user: user.username, scopes: input.scopes ?? null, routing: input.routing ?? 'otvet' },
+        },
+        tx,
+      );
       return token;
     });
     return { token: present(token), secret };

@@ -15,10 +15,7 @@ export interface UserRow {
   disabled_at: Date | null;
 }
 
-export async function insertUser(
-  db: Queryable,
-  u: { username: string; displayName: string; role: Role; regionCode: string | null; passwordHash: string },
-): Promise<UserRow> {
+export async function insertUser(db: Queryable, u: { username: string; displayName: string; role: Role; regionCode: string | null; passwordHash: string }): Promise<UserRow> {
   const r = await db.query<UserRow>(
     `INSERT INTO users (username, display_name, role, region_code, password_hash)
      VALUES ($1, $2, $3, $4, $5) RETURNING *`,
@@ -35,20 +32,14 @@ export async function userByUsername(db: Queryable, username: string): Promise<U
   return (await db.query<UserRow>('SELECT * FROM users WHERE username = $1', [username])).rows[0];
 }
 
-export async function selectUsers(
-  db: Queryable,
-  f: { region?: string | null; role?: Role; includeDisabled: boolean },
-): Promise<UserRow[]> {
+export async function selectUsers(db: Queryable, f: { region?: string | null; role?: Role; includeDisabled: boolean }): Promise<UserRow[]> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (f.region === null) where.push('region_code IS NULL');
   else if (f.region !== undefined) where.push(`region_code = $${params.push(f.region)}`);
   if (f.role) where.push(`role = $${params.push(f.role)}`);
   if (!f.includeDisabled) where.push('disabled_at IS NULL');
-  const r = await db.query<UserRow>(
-    `SELECT * FROM users ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY region_code NULLS FIRST, username`,
-    params,
-  );
+  const r = await db.query<UserRow>(`SELECT * FROM users ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY region_code NULLS FIRST, username`, params);
   return r.rows;
 }
 
@@ -67,10 +58,7 @@ export async function setDisabled(db: Queryable, id: number, disabled: boolean):
 }
 
 export async function setPasswordHash(db: Queryable, id: number, hash: string): Promise<void> {
-  await db.query(
-    'UPDATE users SET password_hash = $2, password_changed_at = now(), failed_logins = 0, locked_until = NULL WHERE id = $1',
-    [id, hash],
-  );
+  await db.query('UPDATE users SET password_hash = $2, password_changed_at = now(), failed_logins = 0, locked_until = NULL WHERE id = $1', [id, hash]);
 }
 
 /** Locks the account for everyone (wrong passwords came from several addresses: see LoginGuard). */
@@ -83,18 +71,25 @@ export async function clearFailedLogins(db: Queryable, id: number): Promise<void
 }
 
 /** Ids and names of accounts by username (for integrations that name operators by login). */
-export async function usersByUsernames(db: Queryable, usernames: string[]): Promise<{ id: number; username: string; display_name: string; region_code: string | null; role: Role; disabled_at: Date | null }[]> {
+export async function usersByUsernames(
+  db: Queryable,
+  usernames: string[],
+): Promise<{ id: number; username: string; display_name: string; region_code: string | null; role: Role; disabled_at: Date | null }[]> {
   if (!usernames.length) return [];
-  return (await db.query<{ id: number; username: string; display_name: string; region_code: string | null; role: Role; disabled_at: Date | null }>(
-    'SELECT id, username, display_name, region_code, role, disabled_at FROM users WHERE username = ANY($1::text[])',
-    [usernames],
-  )).rows;
+  return (
+    await db.query<{ id: number; username: string; display_name: string; region_code: string | null; role: Role; disabled_at: Date | null }>(
+      'SELECT id, username, display_name, region_code, role, disabled_at FROM users WHERE username = ANY($1::text[])',
+      [usernames],
+    )
+  ).rows;
 }
 
 export async function usersByIds(db: Queryable, ids: number[]): Promise<{ id: number; username: string; display_name: string; region_code: string | null; role: Role }[]> {
   if (!ids.length) return [];
-  return (await db.query<{ id: number; username: string; display_name: string; region_code: string | null; role: Role }>(
-    'SELECT id, username, display_name, region_code, role FROM users WHERE id = ANY($1::bigint[])',
-    [ids],
-  )).rows;
+  return (
+    await db.query<{ id: number; username: string; display_name: string; region_code: string | null; role: Role }>(
+      'SELECT id, username, display_name, region_code, role FROM users WHERE id = ANY($1::bigint[])',
+      [ids],
+    )
+  ).rows;
 }

@@ -51,13 +51,17 @@ export class UsersService {
           regionCode: input.region === FEDERAL ? null : input.region,
           passwordHash,
         });
-        await this.audit.record(ctx, {
-          action: 'user.create',
-          targetType: 'user',
-          targetId: row.id,
-          region: row.region_code,
-          details: { username: row.username, role: row.role },
-        }, tx);
+        await this.audit.record(
+          ctx,
+          {
+            action: 'user.create',
+            targetType: 'user',
+            targetId: row.id,
+            region: row.region_code,
+            details: { username: row.username, role: row.role },
+          },
+          tx,
+        );
         return row;
       });
       return { user: presentUser(row), ...(input.password ? {} : { generatedPassword: password }) };
@@ -115,13 +119,17 @@ export class UsersService {
     const row = await this.db.transaction(async (tx) => {
       const row = (await q.setDisabled(tx, target.id, disabled))!;
       if (disabled) await deleteUserSessions(tx, target.id);
-      await this.audit.record(ctx, {
-        action: disabled ? 'user.disable' : 'user.enable',
-        targetType: 'user',
-        targetId: target.id,
-        region: target.region_code,
-        details: { username: target.username },
-      }, tx);
+      await this.audit.record(
+        ctx,
+        {
+          action: disabled ? 'user.disable' : 'user.enable',
+          targetType: 'user',
+          targetId: target.id,
+          region: target.region_code,
+          details: { username: target.username },
+        },
+        tx,
+      );
       await accountsTopics.publish(tx, 'auth.credentials.changed', { userId: target.id });
       return row;
     });
@@ -138,13 +146,17 @@ export class UsersService {
     await this.db.transaction(async (tx) => {
       await q.setPasswordHash(tx, target.id, hash);
       await deleteUserSessions(tx, target.id);
-      await this.audit.record(ctx, {
-        action: 'user.password_reset',
-        targetType: 'user',
-        targetId: target.id,
-        region: target.region_code,
-        details: { username: target.username },
-      }, tx);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'user.password_reset',
+          targetType: 'user',
+          targetId: target.id,
+          region: target.region_code,
+          details: { username: target.username },
+        },
+        tx,
+      );
     });
     const user = presentUser((await q.userById(this.db, target.id))!);
     return { user, ...(password ? {} : { generatedPassword: next }) };

@@ -62,9 +62,7 @@ export function acquireDataDirLock(dir: string, command = process.argv.slice(2).
         fs.rmSync(file, { force: true });
         continue;
       }
-      const who = holder
-        ? `otvet process ${holder.pid} on ${holder.hostname} (started ${holder.startedAt}${holder.command ? `, "otvet ${holder.command}"` : ''})`
-        : 'another otvet process';
+      const who = holder ? `otvet process ${holder.pid} on ${holder.hostname} (started ${holder.startedAt}${holder.command ? `, "otvet ${holder.command}"` : ''})` : 'another otvet process';
       throw new DatabaseOpenError(
         `The data folder ${dir} is in use by ${who}. ` +
           'Only one otvet process may open an embedded database: stop the other one, talk to it over its HTTP API, ' +

@@ -28,7 +28,8 @@ describe('parameters written into a statement', () => {
       'WITH q AS (SELECT 1) SELECT v FROM f($1)',
       'INSERT INTO t SELECT v FROM f($1)',
       'UPDATE t SET v = $1',
-    ]) expect(inlineParameters(text, ['y', 'z']), text).toBeUndefined();
+    ])
+      expect(inlineParameters(text, ['y', 'z']), text).toBeUndefined();
   });
 
   it('takes only plain values, and no text PostgreSQL would refuse', () => {
@@ -66,13 +67,36 @@ describe.runIf(onPostgres)('the first statement written in, on PostgreSQL', () =
 
   const hostile = [
     "'); DROP TABLE x; --",
-    "it's", "''", "'", '\\', "\\'", "'\\", '\\\\\'\'',
-    '$$', '$$; DROP TABLE x; $$', '$f$', '$1', '$2::text',
-    "E'\\x41'", "E'\\''; DROP TABLE x; --", "\\'); DROP TABLE x; --",
-    '-- a comment', '/* open', '*/', "/* a */ '); DROP TABLE x; /* b */",
-    '\n; DROP TABLE x;\n', "'; SELECT pg_sleep(5); --",
-    '"quoted"', '{a,b}', '{"a\\"b"}', 'NULL', '', ' ', '\t\r\n',
-    'ё Ж 🙂 \u00a0\u2028', '\u0001\u001f\u007f',
+    "it's",
+    "''",
+    "'",
+    '\\',
+    "\\'",
+    "'\\",
+    "\\\\''",
+    '$$',
+    '$$; DROP TABLE x; $$',
+    '$f$',
+    '$1',
+    '$2::text',
+    "E'\\x41'",
+    "E'\\''; DROP TABLE x; --",
+    "\\'); DROP TABLE x; --",
+    '-- a comment',
+    '/* open',
+    '*/',
+    "/* a */ '); DROP TABLE x; /* b */",
+    '\n; DROP TABLE x;\n',
+    "'; SELECT pg_sleep(5); --",
+    '"quoted"',
+    '{a,b}',
+    '{"a\\"b"}',
+    'NULL',
+    '',
+    ' ',
+    '\t\r\n',
+    'ё Ж 🙂 \u00a0\u2028',
+    '\u0001\u001f\u007f',
   ];
 
   it('sends it with BEGIN only when asked, and then stores every hostile value exactly, running nothing', async () => {
@@ -100,7 +124,11 @@ describe.runIf(onPostgres)('the first statement written in, on PostgreSQL', () =
 
   it('refuses NUL as the normal path does (not cut short), and leaves nothing behind', async () => {
     const before = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM inline_probe')).rows[0]!.n;
-    const error = async (p: Promise<unknown>) => p.then(() => undefined, (e: Error & { code?: string }) => ({ code: e.code, message: e.message }));
+    const error = async (p: Promise<unknown>) =>
+      p.then(
+        () => undefined,
+        (e: Error & { code?: string }) => ({ code: e.code, message: e.message }),
+      );
     const normal = await error(db.query(store, ['a\0b', ['c']]));
     expect(normal?.code).toBe('22021');
     expect(await error(inTransaction(['a\0b', ['c']], true))).toEqual(normal);
@@ -114,19 +142,27 @@ describe.runIf(onPostgres)('the first statement written in, on PostgreSQL', () =
     const asked = await db.transaction(async (tx) => (await tx.query<{ sent: string }>('SELECT (inline_store($1::text, $2::text[])).sent', ['secret', []])).rows[0]!.sent, { inlineFirst: true });
     expect(asked).not.toContain('secret');
     // only the first statement may travel with BEGIN
-    const second = await db.transaction(async (tx) => {
-      await tx.query(store, ['first', []]);
-      return (await tx.query<Stored>(store, ['second', []])).rows[0]!.sent;
-    }, { inlineFirst: true });
+    const second = await db.transaction(
+      async (tx) => {
+        await tx.query(store, ['first', []]);
+        return (await tx.query<Stored>(store, ['second', []])).rows[0]!.sent;
+      },
+      { inlineFirst: true },
+    );
     expect(second).toBe(store);
   });
 
   it('rolls back what the inlined statement did when the transaction fails', async () => {
     const before = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM inline_probe')).rows[0]!.n;
-    await expect(db.transaction(async (tx) => {
-      await tx.query(store, ['undone', []]);
-      throw new Error('changed my mind');
-    }, { inlineFirst: true, durable: false })).rejects.toThrow('changed my mind');
+    await expect(
+      db.transaction(
+        async (tx) => {
+          await tx.query(store, ['undone', []]);
+          throw new Error('changed my mind');
+        },
+        { inlineFirst: true, durable: false },
+      ),
+    ).rejects.toThrow('changed my mind');
     expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM inline_probe')).rows[0]!.n).toBe(before);
   });
 });

@@ -31,10 +31,7 @@ describe('migrations', () => {
   });
 
   it('rolls back a failing migration completely', async () => {
-    const migrations = [
-      ...loadMigrations(),
-      { version: loadMigrations().length + 1, name: 'broken', checksum: 'c', sql: 'CREATE TABLE half_done (x int); SELECT no_such_function();' },
-    ];
+    const migrations = [...loadMigrations(), { version: loadMigrations().length + 1, name: 'broken', checksum: 'c', sql: 'CREATE TABLE half_done (x int); SELECT no_such_function();' }];
     await expect(migrate(db, { migrations })).rejects.toThrow();
     const t = await db.query("SELECT 1 FROM information_schema.tables WHERE table_name = 'half_done'");
     expect(t.rowCount).toBe(0);

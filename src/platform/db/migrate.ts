@@ -27,7 +27,10 @@ export class MigrationError extends Error {
 const FILE = /^(\d{4})_([a-z0-9_]+)\.sql$/;
 
 export function loadMigrations(dir = defaultMigrationsDir): Migration[] {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   const migrations = files.map((file) => {
     const m = FILE.exec(file);
     if (!m) throw new MigrationError(`Migration file ${file} is not named NNNN_name.sql`);
@@ -78,18 +81,14 @@ export async function migrationStatus(db: Db, migrations = loadMigrations()): Pr
     const m = migrations[a.version - 1];
     if (m && m.checksum !== a.checksum) {
       throw new MigrationError(
-        `Migration ${String(a.version).padStart(4, '0')}_${a.name} was changed after it was applied to ${db.location}. ` +
-          'Applied migrations must never be edited; add a new migration instead.',
+        `Migration ${String(a.version).padStart(4, '0')}_${a.name} was changed after it was applied to ${db.location}. ` + 'Applied migrations must never be edited; add a new migration instead.',
       );
     }
   }
   return { current, latest, pending: migrations.filter((m) => m.version > current) };
 }
 
-export async function migrate(
-  db: Db,
-  options: { migrations?: Migration[]; onApplied?: (m: Migration) => void } = {},
-): Promise<{ applied: Migration[]; version: number }> {
+export async function migrate(db: Db, options: { migrations?: Migration[]; onApplied?: (m: Migration) => void } = {}): Promise<{ applied: Migration[]; version: number }> {
   const migrations = options.migrations ?? loadMigrations();
   const { pending } = await migrationStatus(db, migrations);
   const done: Migration[] = [];

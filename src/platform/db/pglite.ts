@@ -41,10 +41,7 @@ export async function openPglite(options: PgliteOptions): Promise<Db & { raw: PG
     });
   } catch (e) {
     lock?.release();
-    throw new DatabaseOpenError(
-      `Cannot open the embedded database in ${options.dataDir ?? 'memory'}: ${(e as Error).message}`,
-      { cause: e },
-    );
+    throw new DatabaseOpenError(`Cannot open the embedded database in ${options.dataDir ?? 'memory'}: ${(e as Error).message}`, { cause: e });
   }
   const base = wrap(pg);
   const stopMaintenance = startMaintenance(pg);

@@ -28,9 +28,7 @@ export async function describeSchema(db: Queryable): Promise<SchemaSnapshot> {
       WHERE n.nspname = 'public' AND k.contype IN ('p', 'u', 'f', 'c', 'x')
       ORDER BY c.relname, k.conname`,
   );
-  const indexes = await db.query<{ table_name: string; def: string }>(
-    `SELECT tablename AS table_name, indexdef AS def FROM pg_indexes WHERE schemaname = 'public' ORDER BY tablename, indexname`,
-  );
+  const indexes = await db.query<{ table_name: string; def: string }>(`SELECT tablename AS table_name, indexdef AS def FROM pg_indexes WHERE schemaname = 'public' ORDER BY tablename, indexname`);
   const extensions = await db.query<{ extname: string }>(`SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' ORDER BY extname`);
   const functions = await db.query<{ f: string }>(
     `SELECT p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ') ' || pg_get_function_result(p.oid) AS f

@@ -56,10 +56,12 @@ describe('event bus', () => {
       await publish(tx, 'kb.answer.changed', { n: 2 });
     });
     await db.transaction(async (tx) => publish(tx, 'calls.call.offered', { n: 3 }));
-    await expect(db.transaction(async (tx) => {
-      await publish(tx, 'kb.answer.published', { n: 99 });
-      throw new Error('rolled back');
-    })).rejects.toThrow('rolled back');
+    await expect(
+      db.transaction(async (tx) => {
+        await publish(tx, 'kb.answer.published', { n: 99 });
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
     await b.drain();
     await b.drain();
     expect(seen).toEqual(['kb.answer.published:1', 'kb.answer.changed:2']);

@@ -35,11 +35,7 @@ export async function currentHorizon(db: Queryable): Promise<string> {
  * Committed events after (txid, id) written by transactions older than the horizon, in order;
  * returns the horizon seen by the same snapshot (see migrations/0015_outbox_read.sql).
  */
-export async function eventsSince(
-  db: Queryable,
-  after: { txid: string; id: number },
-  limit: number,
-): Promise<{ horizon: string; rows: EventRow[] }> {
+export async function eventsSince(db: Queryable, after: { txid: string; id: number }, limit: number): Promise<{ horizon: string; rows: EventRow[] }> {
   const r = await db.query<EventRow & { horizon: string }>('SELECT horizon, id, txid, topic, payload, created_at FROM events_since($1::xid8, $2::bigint, $3::int)', [after.txid, after.id, limit]);
   const horizon = r.rows[0]!.horizon;
   return { horizon, rows: r.rows.filter((row) => row.id !== null) };

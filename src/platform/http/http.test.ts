@@ -112,7 +112,13 @@ describe('HTTP basics', () => {
   it('tells caches not to keep API answers, and leaves the public pages their own caching', async () => {
     const c = app.client();
     const admin = await app.as('admin', 'federal');
-    for (const r of [await c.get('/api/v1/regions'), await c.get('/api/v1/nowhere'), await c.get('/api/openapi.json'), await admin.get('/api/v1/reports/regions?format=csv'), await c.get('/api/v1/kb/answers/%E0%A4%A')]) {
+    for (const r of [
+      await c.get('/api/v1/regions'),
+      await c.get('/api/v1/nowhere'),
+      await c.get('/api/openapi.json'),
+      await admin.get('/api/v1/reports/regions?format=csv'),
+      await c.get('/api/v1/kb/answers/%E0%A4%A'),
+    ]) {
       expect(r.headers.get('cache-control')).toBe('no-store');
     }
     const page = await c.get('/', { accept: 'text/html' });

@@ -57,10 +57,14 @@ export interface WeekForecast extends Comparison {
  */
 export function forecastNextSeason(history: readonly number[], season = WEEK): WeekForecast {
   if (history.length < 4 * season) {
-    return { mase: { 'seasonal-naive': NaN, 'holt-winters': NaN }, best: 'seasonal-naive', holtWinters: { kind: 'additive', alpha: 0, beta: 0, gamma: 0 }, values: seasonalNaive(history, season, season) };
+    return {
+      mase: { 'seasonal-naive': NaN, 'holt-winters': NaN },
+      best: 'seasonal-naive',
+      holtWinters: { kind: 'additive', alpha: 0, beta: 0, gamma: 0 },
+      values: seasonalNaive(history, season, season),
+    };
   }
   const c = compareMethods(history, season);
-  const values =
-    c.best === 'holt-winters' ? holtWinters(history, season, fitHoltWinters(history, season).params, season) : seasonalNaive(history, season, season);
+  const values = c.best === 'holt-winters' ? holtWinters(history, season, fitHoltWinters(history, season).params, season) : seasonalNaive(history, season, season);
   return { ...c, values };
 }
