@@ -97,7 +97,9 @@ describe.skipIf(!hasChromium)('operator workstation (browser)', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Как пересчитать пенсию после увольнения?' }).waitFor();
     expect(await page.locator('article.answer').textContent()).toContain('Заявление подавать не нужно.');
-    // the open answer has the focus: M marks it, Esc goes back to the results and the search box
+    // the open answer has the focus (given once it is drawn: waited for, or a loaded machine loses
+    // the key): M marks it, Esc goes back to the results and the search box
+    await expect.poll(() => page.evaluate(() => document.activeElement?.matches('article.answer') ?? false)).toBe(true);
     await page.keyboard.press('m');
     await page.getByRole('button', { name: /Отмечен/ }).waitFor();
     await page.keyboard.press('Escape');
