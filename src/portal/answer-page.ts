@@ -33,31 +33,25 @@ function supplementBlock(a: PublishedRecord, catalog: Catalog, visitor: Visitor)
   const s = catalog.supplement(a.slug, visitor.region?.code);
   if (s) {
     return html`<section class="supplement" aria-labelledby="supplement-title">
-      <h2 id="supplement-title">${t.supplementTitle(visitor.region!.name)}</h2>
-      ${s.title !== a.title ? html`<p><strong>${s.title}</strong></p>` : ''} ${markdown(s.body)}
-      <p class="muted">
-        ${s.publishedAt ? html`${t.updatedOn} <time datetime="${s.publishedAt}">${dateRu(s.publishedAt)}</time>. ` : ''}<a href="/region?back=${encodeURIComponent(answerPath(a.slug))}"
-          >${t.regionChange}</a
-        >
-      </p>
-    </section>`;
+<h2 id="supplement-title">${t.supplementTitle(visitor.region!.name)}</h2>
+${s.title !== a.title ? html`<p><strong>${s.title}</strong></p>` : ''}
+${markdown(s.body)}
+<p class="muted">${s.publishedAt ? html`${t.updatedOn} <time datetime="${s.publishedAt}">${dateRu(s.publishedAt)}</time>. ` : ''}<a href="/region?back=${encodeURIComponent(answerPath(a.slug))}">${t.regionChange}</a></p>
+</section>`;
   }
   if (!catalog.hasSupplements(a.slug)) return html``;
-  return html`<p class="supplement">
-    ${visitor.region ? t.supplementNone(visitor.region.name) : t.supplementChoose}
-    <a href="/region?back=${encodeURIComponent(answerPath(a.slug))}">${visitor.region ? t.regionChange : t.regionChoose}</a>
-  </p>`;
+  return html`<p class="supplement">${visitor.region ? t.supplementNone(visitor.region.name) : t.supplementChoose} <a href="/region?back=${encodeURIComponent(answerPath(a.slug))}">${visitor.region ? t.regionChange : t.regionChoose}</a></p>`;
 }
 
 function feedbackBlock(a: PublishedRecord, flash: Flash): Html {
   if (flash) return html`<div class="feedback" id="feedback"><p class="notice" role="status">${flash === 'helped' ? t.helpedThanks : t.helpedThanksNo}</p></div>`;
   return html`<form class="feedback" id="feedback" action="${answerPath(a.slug)}/feedback" method="post">
-    <fieldset>
-      <legend>${t.helpedQuestion}</legend>
-      <button type="submit" name="helped" value="yes">${t.helpedYes}</button>
-      <button type="submit" name="helped" value="no" class="secondary">${t.helpedNo}</button>
-    </fieldset>
-  </form>`;
+<fieldset>
+<legend>${t.helpedQuestion}</legend>
+<button type="submit" name="helped" value="yes">${t.helpedYes}</button>
+<button type="submit" name="helped" value="no" class="secondary">${t.helpedNo}</button>
+</fieldset>
+</form>`;
 }
 
 export function answerPage(origin: string, a: PublishedRecord, catalog: Catalog, visitor: Visitor, flash: Flash): string {
@@ -66,32 +60,28 @@ export function answerPage(origin: string, a: PublishedRecord, catalog: Catalog,
   // Without related answers chosen by an editor, the newest of the same section stand in.
   const related = listed.length ? listed : (section?.answers ?? []).filter((x) => x.slug !== a.slug).slice(0, 5);
   const path = answerPath(a.slug);
-  const content = html`<nav class="crumbs" aria-label="${t.breadcrumbs}">
-      <ol>
-        <li><a href="/">${t.navHome}</a></li>
-        ${section ? html`<li><a href="/sections/${section.slug}">${section.name}</a></li>` : ''}
-      </ol>
-    </nav>
-    <article>
-      <h1>${a.title}</h1>
-      <p class="muted">
-        ${a.publishedAt ? html`${t.updatedOn} <time datetime="${a.publishedAt}">${dateRu(a.publishedAt)}</time>` : ''}${a.firstPublishedAt && a.firstPublishedAt !== a.publishedAt ? html` · ${t.publishedOn} <time datetime="${a.firstPublishedAt}">${dateRu(a.firstPublishedAt)}</time>` : ''}
-      </p>
-      <div class="answer">${markdown(a.body)}</div>
-      ${supplementBlock(a, catalog, visitor)}
-    </article>
-    ${feedbackBlock(a, flash)}
-    <p class="call">${t.hotlineCall}: <strong>${t.hotlineNumber}</strong>. ${t.hotlineFree}.</p>
-    ${
-      related.length
-        ? html`<section aria-labelledby="related-title">
-            <h2 id="related-title">${t.related}</h2>
-            <ul class="list">
-              ${related.map((r) => html`<li><a href="${answerPath(r.slug)}">${r.title}</a></li>`)}
-            </ul>
-          </section>`
-        : ''
-    }`;
+  const content = html`<nav class="crumbs" aria-label="${t.breadcrumbs}"><ol>
+<li><a href="/">${t.navHome}</a></li>
+${section ? html`<li><a href="/sections/${section.slug}">${section.name}</a></li>` : ''}
+</ol></nav>
+<article>
+<h1>${a.title}</h1>
+<p class="muted">${a.publishedAt ? html`${t.updatedOn} <time datetime="${a.publishedAt}">${dateRu(a.publishedAt)}</time>` : ''}${a.firstPublishedAt && a.firstPublishedAt !== a.publishedAt ? html` · ${t.publishedOn} <time datetime="${a.firstPublishedAt}">${dateRu(a.firstPublishedAt)}</time>` : ''}</p>
+<div class="answer">
+${markdown(a.body)}
+</div>
+${supplementBlock(a, catalog, visitor)}
+</article>
+${feedbackBlock(a, flash)}
+<p class="call">${t.hotlineCall}: <strong>${t.hotlineNumber}</strong>. ${t.hotlineFree}.</p>
+${
+  related.length
+    ? html`<section aria-labelledby="related-title">
+<h2 id="related-title">${t.related}</h2>
+<ul class="list">${related.map((r) => html`<li><a href="${answerPath(r.slug)}">${r.title}</a></li>`)}</ul>
+</section>`
+    : ''
+}`;
   return page(
     origin,
     visitor,

@@ -28,28 +28,16 @@ function row(c: CentreHours, mine: boolean): Html {
 export function hotlinePage(origin: string, centres: CentreHours[], visitor: Visitor): string {
   const mine = visitor.region ? centres.find((c) => c.code === visitor.region!.code) : undefined;
   const content = html`<h1>${t.hotlineTitle}</h1>
-    <p class="call">
-      ${t.hotlineCall}: <strong><a href="tel:122">${t.hotlineNumber}</a></strong
-      >. ${t.hotlineFree}.
-    </p>
-    ${t.hotlineIntro.map((p) => html`<p>${p}</p>`)}
-    <h2 id="hours-title">${t.hotlineHoursTitle}</h2>
-    ${mine ? html`<p><strong>${t.hotlineYours(mine.name)}</strong>: ${t.colWeekdays.toLowerCase()} ${weekdays(mine.hours)}, ${t.colSaturday.toLowerCase()} ${day(mine.hours.sat)}, ${t.colSunday.toLowerCase()} ${day(mine.hours.sun)}.</p>` : ''}
-    <p class="muted">${t.hotlineHoursNote} <a href="/region?back=%2Fhotline">${visitor.region ? t.regionChange : t.regionChoose}</a></p>
-    <section class="table" aria-labelledby="hours-title" tabindex="0">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">${t.colRegion}</th>
-            <th scope="col">${t.colWeekdays}</th>
-            <th scope="col">${t.colSaturday}</th>
-            <th scope="col">${t.colSunday}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${centres.map((c) => row(c, c.code === visitor.region?.code))}
-        </tbody>
-      </table>
-    </section>`;
+<p class="call">${t.hotlineCall}: <strong><a href="tel:122">${t.hotlineNumber}</a></strong>. ${t.hotlineFree}.</p>
+${t.hotlineIntro.map((p) => html`<p>${p}</p>`)}
+<h2 id="hours-title">${t.hotlineHoursTitle}</h2>
+${mine ? html`<p><strong>${t.hotlineYours(mine.name)}</strong>: ${t.colWeekdays.toLowerCase()} ${weekdays(mine.hours)}, ${t.colSaturday.toLowerCase()} ${day(mine.hours.sat)}, ${t.colSunday.toLowerCase()} ${day(mine.hours.sun)}.</p>` : ''}
+<p class="muted">${t.hotlineHoursNote} <a href="/region?back=%2Fhotline">${visitor.region ? t.regionChange : t.regionChoose}</a></p>
+<section class="table" aria-labelledby="hours-title" tabindex="0">
+<table>
+<thead><tr><th scope="col">${t.colRegion}</th><th scope="col">${t.colWeekdays}</th><th scope="col">${t.colSaturday}</th><th scope="col">${t.colSunday}</th></tr></thead>
+<tbody>${centres.map((c) => row(c, c.code === visitor.region?.code))}</tbody>
+</table>
+</section>`;
   return page(origin, visitor, { title: t.hotlineTitle, description: t.hotlineIntro[0]!, path: '/hotline' }, content);
 }

@@ -17,39 +17,34 @@ export interface SearchHit {
 const callBox = () => html`<p class="call">${t.hotlineCall}: <strong>${t.hotlineNumber}</strong>. ${t.hotlineFree}.</p>`;
 
 function answerList(items: PublishedRecord[], withDate: boolean): Html {
-  return html`<ol class="list">
-    ${items.map(
-      (a) =>
-        html`<li>
-          <a href="${answerPath(a.slug)}">${a.title}</a>${withDate && a.publishedAt ? html` <span class="muted">— <time datetime="${a.publishedAt}">${dateRu(a.publishedAt)}</time></span>` : ''}
-        </li>`,
-    )}
-  </ol>`;
+  return html`<ol class="list">${items.map(
+    (a) =>
+      html`<li><a href="${answerPath(a.slug)}">${a.title}</a>${withDate && a.publishedAt ? html` <span class="muted">— <time datetime="${a.publishedAt}">${dateRu(a.publishedAt)}</time></span>` : ''}</li>`,
+  )}</ol>`;
 }
 
 export function homePage(origin: string, catalog: Catalog, popular: PublishedRecord[], visitor: Visitor): string {
   const content = html`<h1>${t.tagline}</h1>
-    ${searchForm('q-home')} ${callBox()}
-    <section aria-labelledby="sections-title">
-      <h2 id="sections-title">${t.sections}</h2>
-      <ul class="cards">
-        ${catalog.sections().map((s) => html`<li><a href="/sections/${s.slug}">${s.name}</a><br /><span class="muted">${t.answersInSection(s.answers.length)}</span></li>`)}
-      </ul>
-    </section>
-    <section aria-labelledby="recent-title">
-      <h2 id="recent-title">${t.recent}</h2>
-      <p class="muted">${t.recentIntro}</p>
-      ${answerList(catalog.newest(8), true)}
-    </section>
-    ${
-      popular.length
-        ? html`<section aria-labelledby="popular-title">
-            <h2 id="popular-title">${t.popular}</h2>
-            <p class="muted">${t.popularIntro}</p>
-            ${answerList(popular, false)}
-          </section>`
-        : ''
-    }`;
+${searchForm('q-home')}
+${callBox()}
+<section aria-labelledby="sections-title">
+<h2 id="sections-title">${t.sections}</h2>
+<ul class="cards">${catalog.sections().map((s) => html`<li><a href="/sections/${s.slug}">${s.name}</a><br><span class="muted">${t.answersInSection(s.answers.length)}</span></li>`)}</ul>
+</section>
+<section aria-labelledby="recent-title">
+<h2 id="recent-title">${t.recent}</h2>
+<p class="muted">${t.recentIntro}</p>
+${answerList(catalog.newest(8), true)}
+</section>
+${
+  popular.length
+    ? html`<section aria-labelledby="popular-title">
+<h2 id="popular-title">${t.popular}</h2>
+<p class="muted">${t.popularIntro}</p>
+${answerList(popular, false)}
+</section>`
+    : ''
+}`;
   return page(origin, visitor, { title: t.siteName, description: t.tagline, path: '/' }, content);
 }
 
@@ -67,17 +62,11 @@ function listJsonLd(origin: string, s: Section, path: string): object {
 
 export function sectionPage(origin: string, s: Section, visitor: Visitor): string {
   const path = `/sections/${s.slug}`;
-  const content = html`<nav class="crumbs" aria-label="${t.breadcrumbs}">
-      <ol>
-        <li><a href="/">${t.navHome}</a></li>
-      </ol>
-    </nav>
-    <h1>${s.name}</h1>
-    <p class="muted">
-      ${t.answersInSection(s.answers.length)}${s.updatedAt ? html` · ${t.updatedOn} <time datetime="${s.updatedAt}">${dateRu(s.updatedAt)}</time>` : ''} ·
-      <a href="${path}/feed.xml">${t.feedSection(s.name)}</a>
-    </p>
-    ${answerList(s.answers, false)} ${callBox()}`;
+  const content = html`<nav class="crumbs" aria-label="${t.breadcrumbs}"><ol><li><a href="/">${t.navHome}</a></li></ol></nav>
+<h1>${s.name}</h1>
+<p class="muted">${t.answersInSection(s.answers.length)}${s.updatedAt ? html` · ${t.updatedOn} <time datetime="${s.updatedAt}">${dateRu(s.updatedAt)}</time>` : ''} · <a href="${path}/feed.xml">${t.feedSection(s.name)}</a></p>
+${answerList(s.answers, false)}
+${callBox()}`;
   return page(
     origin,
     visitor,
@@ -100,46 +89,33 @@ export function searchPage(origin: string, query: string, hits: SearchHit[], vis
       origin,
       visitor,
       { title: t.searchLabel, description: t.tagline, path: null, back: '/search' },
-      html`<h1>${t.searchLabel}</h1>
-        ${searchForm('q-main')}
-        <p>${t.searchHint}</p>
-        ${callBox()}`,
+      html`<h1>${t.searchLabel}</h1>${searchForm('q-main')}<p>${t.searchHint}</p>${callBox()}`,
     );
   }
   const results = hits.length
     ? html`<p role="status">${t.searchFound(hits.length)}</p>
-        <ol class="list">
-          ${hits.map((h) => html`<li><a href="${answerPath(h.slug)}">${h.title}</a> <span class="muted">(${h.section})</span><br />${raw(h.snippet)}</li>`)}
-        </ol>`
+<ol class="list">${hits.map((h) => html`<li><a href="${answerPath(h.slug)}">${h.title}</a> <span class="muted">(${h.section})</span><br>${raw(h.snippet)}</li>`)}</ol>`
     : html`<section aria-labelledby="empty-title">
-        <h2 id="empty-title" role="status">${t.searchEmptyTitle}</h2>
-        <p>${t.searchEmptyText}</p>
-        <p><a class="button" href="tel:122">${t.searchEmptyCall}</a> <a href="/hotline">${t.searchAsk}</a></p>
-      </section>`;
-  return page(
-    origin,
-    visitor,
-    { title: t.searchTitle(query), description: t.tagline, path: null, back },
-    html`<h1>${t.searchTitle(query)}</h1>
-      ${searchForm('q-main', query)}${results}`,
-  );
+<h2 id="empty-title" role="status">${t.searchEmptyTitle}</h2>
+<p>${t.searchEmptyText}</p>
+<p><a class="button" href="tel:122">${t.searchEmptyCall}</a> <a href="/hotline">${t.searchAsk}</a></p>
+</section>`;
+  return page(origin, visitor, { title: t.searchTitle(query), description: t.tagline, path: null, back }, html`<h1>${t.searchTitle(query)}</h1>${searchForm('q-main', query)}${results}`);
 }
 
 export function regionPage(origin: string, regions: { code: string; name: string }[], visitor: Visitor, back: string, saved: 'set' | 'cleared' | null): string {
   const content = html`<h1>${t.regionTitle}</h1>
-    ${saved ? html`<p class="notice" role="status">${saved === 'set' && visitor.region ? t.regionSaved(visitor.region.name) : t.regionCleared} <a href="${back}">${t.backLink}</a></p>` : ''}
-    <p>${t.regionIntro}</p>
-    <form action="/region" method="post">
-      <input type="hidden" name="back" value="${back}" />
-      <p>
-        <label for="region-code">${t.region}</label><br />
-        <select id="region-code" name="code">
-          <option value="">${t.regionNone}</option>
-          ${regions.map((r) => html`<option value="${r.code}" ${r.code === visitor.region?.code ? raw(' selected') : ''}>${r.name}</option>`)}
-        </select>
-      </p>
-      <p><button type="submit">${t.regionSave}</button></p>
-    </form>`;
+${saved ? html`<p class="notice" role="status">${saved === 'set' && visitor.region ? t.regionSaved(visitor.region.name) : t.regionCleared} <a href="${back}">${t.backLink}</a></p>` : ''}
+<p>${t.regionIntro}</p>
+<form action="/region" method="post">
+<input type="hidden" name="back" value="${back}">
+<p><label for="region-code">${t.region}</label><br>
+<select id="region-code" name="code">
+<option value="">${t.regionNone}</option>
+${regions.map((r) => html`<option value="${r.code}"${r.code === visitor.region?.code ? raw(' selected') : ''}>${r.name}</option>`)}
+</select></p>
+<p><button type="submit">${t.regionSave}</button></p>
+</form>`;
   return page(origin, visitor, { title: t.regionTitle, description: t.regionIntro, path: null, back: '/region' }, content);
 }
 
@@ -152,14 +128,5 @@ export function errorPage(origin: string, visitor: Visitor, status: number, requ
         : status < 500
           ? [t.badRequestTitle, t.badRequestText]
           : [t.errorTitle, t.errorText(requestId)];
-  return page(
-    origin,
-    visitor,
-    { title, description: text, path: null, back: '/' },
-    html`<h1>${title}</h1>
-      <p>${text}</p>
-      ${searchForm('q-error')}
-      <p><a href="/">${t.toHome}</a></p>
-      ${callBox()}`,
-  );
+  return page(origin, visitor, { title, description: text, path: null, back: '/' }, html`<h1>${title}</h1><p>${text}</p>${searchForm('q-error')}<p><a href="/">${t.toHome}</a></p>${callBox()}`);
 }
