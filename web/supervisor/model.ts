@@ -2,19 +2,10 @@
 // growing between updates, operators ordered by state, which state changes make sense, live status.
 import { strings } from './strings.ts';
 import { secondsSince } from './time.ts';
-import type { RequestOf, Schema } from '../shared/api-types.ts';
 
-// --- the API's shapes this view reads (generated from openapi/openapi.json) ----------------------
-
-export type Overview = Schema<'RegionOverview'>;
-export type QueueNow = Overview['queues'][number];
-export type Agent = Schema<'Operator'>;
-export type AgentState = Agent['state'];
-export type Call = Schema<'Call'>;
-export type CallState = Call['state'];
-export type Norms = Schema<'Norms'>;
-/** What a supervisor may set an operator to. */
-export type SettableState = RequestOf<'/api/v1/operators/{id}/state', 'post'>['body']['state'];
+// The API's shapes this view reads: api-shapes.ts (strings.ts names their states too).
+import type { Agent, AgentState, Norms, Overview, QueueNow, SettableState } from './api-shapes.ts';
+export type { Agent, AgentState, Call, CallState, Norms, Overview, QueueNow, SettableState } from './api-shapes.ts';
 
 // --- queues --------------------------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
 // Every string the supervisor view shows, in one place (Russian; another language is another copy).
-import type { AgentState, CallState, SettableState } from './model.ts';
+import type { AgentState, CallState, SettableState } from './api-shapes.ts';
 
 export const strings = {
   title: 'Супервизор',
