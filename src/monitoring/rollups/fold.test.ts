@@ -1,9 +1,11 @@
 // The folder counts what the contact centre publishes after commit: operators' own moves too, and,
 // on an installation upgraded with some still waiting, the shares written the old way (once).
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // (raw outbox writes: the legacy mon.fold topic is no module's any more)
 import { insertEvent as publish } from '../../platform/events/outbox.ts';
 import { startApp, type TestApp } from '../../../test/support/app.ts';
+import { onPostgres } from '../../../test/support/database.ts';
 import { zeroCounters as zero } from './counters.ts';
 import type { FoldPayload } from './fold.ts';
 
@@ -56,5 +58,25 @@ describe('the rollup folder', () => {
     const daily = await app.db.query<{ offered: number }>("SELECT offered FROM mon_daily WHERE region_code = '77' AND local_date = '2026-11-27'");
     expect(daily.rows.map((r) => r.offered)).toEqual([3]);
     expect(await agentTime()).toContainEqual(['09:00', 'talking', 90]);
+  });
+  it.runIf(onPostgres)('a reader waits for what committed before it asked while an older transaction elsewhere holds the horizon back', async () => {
+    const op = await app.as('operator', '77');
+    now = new Date('2026-11-27T11:00:00Z');
+    expect((await op.post('/api/v1/agent/state', { state: 'ready' })).status).toBe(200);
+    // An older transaction, open on another connection (any database of the server counts).
+    const blocker = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await blocker.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query('SELECT pg_current_xact_id()');
+      now = new Date('2026-11-27T11:05:00Z');
+      expect((await op.post('/api/v1/agent/state', { state: 'offline' })).status).toBe(200);
+      const read = agentTime();
+      await new Promise((r) => setTimeout(r, 300));
+      await blocker.query('COMMIT');
+      expect(await read).toContainEqual(['11:00', 'ready', 300]);
+    } finally {
+      await blocker.end();
+    }
   });
 });

@@ -6,7 +6,7 @@
 // counter row and computes nothing for the rollups, every change is counted exactly once (cursor
 // and rows commit together), and a crash loses nothing (the events are durable).
 import type { Db, Queryable } from '../../platform/db/database.ts';
-import { eventsAfter, type EventCursor, type EventRow } from '../../platform/events/outbox.ts';
+import { eventsAfter, eventsPending, newestEventId, type EventCursor, type EventRow } from '../../platform/events/outbox.ts';
 import { Loop } from '../../platform/jobs.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { slices, type TimeSlice } from './agent-time.ts';
@@ -53,6 +53,11 @@ const BATCH = 2000;
  * calls routed slower than 8 ms at 20 calls/s; every 2 s, none.
  */
 const POLL_MS = 2000;
+/**
+ * How long a reader waits for changes committed before it asked that the horizon still holds
+ * back (an older transaction open anywhere on the server): what a node wrote is what it reads.
+ */
+const HELD_BACK_WAIT_MS = 2000;
 
 const inSkip = (t: number, skip: Skips) => skip.some((s) => t >= s.from && t < s.to);
 
@@ -138,8 +143,14 @@ export class RollupFolder {
    * Folds everything committed so far; concurrent callers share the pass. Readers of the rollups
    * call this first, so that what a node wrote is what it reads.
    */
-  catchUp(): Promise<void> {
-    return this.loop.runNow();
+  async catchUp(): Promise<void> {
+    const upTo = await newestEventId(this.db);
+    const deadline = Date.now() + HELD_BACK_WAIT_MS;
+    for (;;) {
+      await this.loop.runNow();
+      if (!this.seen || !(await eventsPending(this.db, this.seen, TOPICS, upTo)) || Date.now() >= deadline) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
   }
 
   /** One batch in one transaction; true when more may be waiting. */

@@ -69,6 +69,27 @@ export async function eventsAfter(tx: Queryable, after: EventCursor, topics: rea
   return { horizon, rows: r.rows.filter((row): row is EventRow & { horizon: string } => row.id !== null) };
 }
 
+/** The id of the newest committed event (0 when there is none): "everything before now" for a reader. */
+export async function newestEventId(db: Queryable): Promise<number> {
+  const r = await db.query<{ id: number | null }>('SELECT max(id) AS id FROM events');
+  return Number(r.rows[0]?.id ?? 0);
+}
+
+/**
+ * Whether a committed event of these topics, with an id up to upTo, still lies after the cursor:
+ * either not handled yet, or held back by the horizon because an older transaction (on any
+ * database of the server) is still open.
+ */
+export async function eventsPending(db: Queryable, after: EventCursor, topics: readonly string[], upTo: number): Promise<boolean> {
+  const r = await db.query<{ pending: boolean }>('SELECT EXISTS (SELECT 1 FROM events WHERE (txid, id) > ($1::xid8, $2::bigint) AND id <= $3 AND topic = ANY($4::text[])) AS pending', [
+    after.txid,
+    after.id,
+    upTo,
+    topics,
+  ]);
+  return r.rows[0]!.pending;
+}
+
 /** Events of some topics after an id, for clients resuming a stream (Last-Event-ID). */
 export async function eventsAfterId(db: Queryable, afterId: number, topics: readonly string[], limit: number): Promise<EventRow[]> {
   const r = await db.query<EventRow>(
