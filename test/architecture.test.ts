@@ -70,7 +70,7 @@ describe('where SQL lives', () => {
 
 describe('import walls', () => {
   // The same walls as no-restricted-imports in eslint.config.js; platform/ is open to all.
-  const modules = ['contact-center', 'knowledge', 'monitoring', 'portal', 'regions', 'staffing', 'simulator'];
+  const modules = ['contact-center', 'knowledge', 'monitoring', 'portal', 'regions', 'staffing', 'simulator', 'telephony'];
   // (and eslint.config.js's light face: the CLI defines its commands without loading the app)
   const faces = (m: string) => [`src/${m}/index.ts`, ...(m === 'simulator' ? ['src/simulator/options.ts'] : [])];
   const sources = sourceTree('src').filter((p) => p.endsWith('.ts'));
@@ -90,6 +90,15 @@ describe('import walls', () => {
       .filter((p) => p.startsWith('src/monitoring/'))
       .flatMap((file) => importsOf(root, file))
       .filter(({ to }) => to.startsWith('src/contact-center/'));
+    expect(reached.map(({ from, to }) => `${from} -> ${to}`)).toEqual([]);
+  });
+
+  it('the SIP edge speaks to otvet only through its public API: telephony imports no other module, and platform only where it needs no database', () => {
+    const others = modules.filter((m) => m !== 'telephony').map((m) => `src/${m}/`);
+    const reached = sources
+      .filter((p) => p.startsWith('src/telephony/'))
+      .flatMap((file) => importsOf(root, file))
+      .filter(({ to }) => others.some((o) => to.startsWith(o)) || to.startsWith('src/platform/db/') || to === 'src/services.ts' || to === 'src/app.ts');
     expect(reached.map(({ from, to }) => `${from} -> ${to}`)).toEqual([]);
   });
 });

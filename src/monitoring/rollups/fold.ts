@@ -6,7 +6,7 @@
 // counter row and computes nothing for the rollups, every change is counted exactly once (cursor
 // and rows commit together), and a crash loses nothing (the events are durable).
 import type { Db, Queryable } from '../../platform/db/database.ts';
-import { eventsAfter, eventsPending, newestEventId, type EventCursor, type EventRow } from '../../platform/events/outbox.ts';
+import { eventsAfter, eventsPending, type EventCursor, type EventRow } from '../../platform/events/outbox.ts';
 import { Loop } from '../../platform/jobs.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { slices, type TimeSlice } from './agent-time.ts';
@@ -144,11 +144,20 @@ export class RollupFolder {
    * call this first, so that what a node wrote is what it reads.
    */
   async catchUp(): Promise<void> {
-    const upTo = await newestEventId(this.db);
+    // One statement when nothing is pending (the usual read): the reader's "now" and the check.
+    let upTo: number | undefined;
+    if (this.seen) {
+      const now = await eventsPending(this.db, this.seen, TOPICS);
+      if (!now.pending) return;
+      upTo = now.upTo;
+    }
     const deadline = Date.now() + HELD_BACK_WAIT_MS;
     for (;;) {
       await this.loop.runNow();
-      if (!this.seen || !(await eventsPending(this.db, this.seen, TOPICS, upTo)) || Date.now() >= deadline) return;
+      if (!this.seen || Date.now() >= deadline) return;
+      const left = await eventsPending(this.db, this.seen, TOPICS, upTo);
+      upTo = left.upTo;
+      if (!left.pending) return;
       await new Promise((r) => setTimeout(r, 20));
     }
   }

@@ -69,25 +69,19 @@ export async function eventsAfter(tx: Queryable, after: EventCursor, topics: rea
   return { horizon, rows: r.rows.filter((row): row is EventRow & { horizon: string } => row.id !== null) };
 }
 
-/** The id of the newest committed event (0 when there is none): "everything before now" for a reader. */
-export async function newestEventId(db: Queryable): Promise<number> {
-  const r = await db.query<{ id: number | null }>('SELECT max(id) AS id FROM events');
-  return Number(r.rows[0]?.id ?? 0);
-}
-
 /**
  * Whether a committed event of these topics, with an id up to upTo, still lies after the cursor:
  * either not handled yet, or held back by the horizon because an older transaction (on any
- * database of the server) is still open.
+ * database of the server) is still open. Without upTo, "up to now": the newest committed id, read
+ * in the same statement and returned, so that a reader asks once when nothing is pending.
  */
-export async function eventsPending(db: Queryable, after: EventCursor, topics: readonly string[], upTo: number): Promise<boolean> {
-  const r = await db.query<{ pending: boolean }>('SELECT EXISTS (SELECT 1 FROM events WHERE (txid, id) > ($1::xid8, $2::bigint) AND id <= $3 AND topic = ANY($4::text[])) AS pending', [
-    after.txid,
-    after.id,
-    upTo,
-    topics,
-  ]);
-  return r.rows[0]!.pending;
+export async function eventsPending(db: Queryable, after: EventCursor, topics: readonly string[], upTo?: number): Promise<{ pending: boolean; upTo: number }> {
+  const r = await db.query<{ pending: boolean; up_to: string | number }>(
+    `WITH u AS (SELECT COALESCE($3::bigint, (SELECT max(id) FROM events), 0) AS up_to)
+     SELECT u.up_to, EXISTS (SELECT 1 FROM events e WHERE (e.txid, e.id) > ($1::xid8, $2::bigint) AND e.id <= u.up_to AND e.topic = ANY($4::text[])) AS pending FROM u`,
+    [after.txid, after.id, upTo ?? null, topics],
+  );
+  return { pending: r.rows[0]!.pending, upTo: Number(r.rows[0]!.up_to) };
 }
 
 /** Events of some topics after an id, for clients resuming a stream (Last-Event-ID). */
