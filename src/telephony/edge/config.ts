@@ -108,7 +108,10 @@ function parseNumbers(v: string): Map<string, string | null> {
 
 const envSchema = z.object({
   OTVET_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL of otvet, e.g. http://127.0.0.1:8122' }),
-  OTVET_TOKEN: z.string().trim().regex(/^otvet_\S+$/, 'must be an otvet API token (otvet_…) with the telephony scope'),
+  OTVET_TOKEN: z
+    .string()
+    .trim()
+    .regex(/^otvet_\S+$/, 'must be an otvet API token (otvet_…) with the telephony scope'),
   EDGE_TRUNKS: parsed(parseTrunks),
   EDGE_NUMBERS: parsed(parseNumbers).default(new Map([['122', null]])),
   EDGE_SIP_UDP: listener.default({ host: '0.0.0.0', port: 5060 }),

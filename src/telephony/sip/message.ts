@@ -71,8 +71,8 @@ const SPECIAL: Record<string, string> = {
   cseq: 'CSeq',
   'www-authenticate': 'WWW-Authenticate',
   'mime-version': 'MIME-Version',
-  'rack': 'RAck',
-  'rseq': 'RSeq',
+  rack: 'RAck',
+  rseq: 'RSeq',
 };
 
 /** The canonical spelling of a header name: `call-id` → `Call-ID`, `v` → `Via`, `x-foo` → `X-Foo`. */
