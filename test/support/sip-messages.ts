@@ -14,6 +14,8 @@ export interface RequestShape {
   toTag?: string;
   uri?: string;
   extra?: HeaderField[];
+  /** Leave the Via out (the stack adds its own). */
+  noVia?: boolean;
 }
 
 export function request(method: string, shape: RequestShape = {}): SipRequest {
@@ -28,7 +30,7 @@ export function request(method: string, shape: RequestShape = {}): SipRequest {
     ...(shape.extra ?? []),
     { name: 'Content-Length', value: '0' },
   ];
-  return { kind: 'request', method, uri: shape.uri ?? 'sip:122@example.com', headers, body: Buffer.alloc(0) };
+  return { kind: 'request', method, uri: shape.uri ?? 'sip:122@example.com', headers: shape.noVia ? headers.slice(1) : headers, body: Buffer.alloc(0) };
 }
 
 /** A response to `req` (its Via, From, To with `toTag`, Call-ID, CSeq). */
@@ -65,4 +67,15 @@ export function recorder(clock: Clock) {
 /** A description of a sent message for assertions: `INVITE`, `ACK`, `486`. */
 export function label(message: SipMessage): string {
   return message.kind === 'request' ? message.method : String(message.status);
+}
+
+/** Resolves with the first `count` values an event source gives (for tests over real sockets: no timing). */
+export function collect<T>(subscribe: (push: (value: T) => void) => void, count: number): Promise<T[]> {
+  return new Promise((resolve) => {
+    const got: T[] = [];
+    subscribe((value) => {
+      got.push(value);
+      if (got.length === count) resolve(got);
+    });
+  });
 }
