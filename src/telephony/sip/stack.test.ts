@@ -21,7 +21,7 @@ async function stack(options: SipStackOptions): Promise<SipStack> {
   return s;
 }
 
-async function pair(protocol: 'udp' | 'tcp') {
+async function pair(protocol: 'udp' | 'tcp' | 'ws') {
   const a = await stack({ [protocol]: 0 });
   const b = await stack({ [protocol]: 0 });
   return { a, b, to: b.addresses[0]! };
@@ -48,7 +48,7 @@ async function rawUdp() {
   };
 }
 
-describe.each(['udp', 'tcp'] as const)('SipStack over %s', (protocol) => {
+describe.each(['udp', 'tcp', 'ws'] as const)('SipStack over %s', (protocol) => {
   it('carries a request and its response between two stacks; the server sees received and rport on the Via', async () => {
     const { a, b, to } = await pair(protocol);
     const seen: SipRequest[] = [];

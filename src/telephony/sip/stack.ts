@@ -12,6 +12,7 @@ import { serializeMessage } from './serialize.ts';
 import type { Address, Transport, TransportSink } from './transport.ts';
 import { TcpTransport } from './transport-tcp.ts';
 import { UdpTransport } from './transport-udp.ts';
+import { WsTransport } from './transport-ws.ts';
 import type { Clock } from './transactions/clock.ts';
 import type { Send } from './transactions/context.ts';
 import { topVia } from './transactions/fields.ts';
@@ -92,6 +93,7 @@ export class SipStack {
     try {
       if (options.udp !== undefined) stack.transports.set('udp', await UdpTransport.listen(host, options.udp, sink));
       if (options.tcp !== undefined) stack.transports.set('tcp', await TcpTransport.listen(host, options.tcp, sink, { idleMs: options.tcpIdleMs }));
+      if (options.ws !== undefined) stack.transports.set('ws', await WsTransport.listen(host, options.ws, sink));
     } catch (error) {
       await stack.close();
       throw error;

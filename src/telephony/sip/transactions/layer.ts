@@ -4,7 +4,8 @@
 import type { SipRequest, SipResponse } from '../message.ts';
 import type { Clock } from './clock.ts';
 import { systemClock } from './clock.ts';
-import type { Send, TransactionContext } from './context.ts';
+import type { EventEmitter } from 'node:events';
+import type { ClientTransactionEvents, Send, ServerTransactionEvents, TransactionContext } from './context.ts';
 import { ClientInviteTransaction } from './client-invite.ts';
 import { ClientNonInviteTransaction } from './client-non-invite.ts';
 import { cancelTarget, clientKey, serverKey } from './keys.ts';
@@ -53,7 +54,8 @@ export class TransactionLayer {
     if (this.clients.has(key)) throw new Error(`a client transaction with branch and method ${key} is already running`);
     const ctx = this.context(send, reliable);
     const tx = request.method === 'INVITE' ? new ClientInviteTransaction(request, ctx) : new ClientNonInviteTransaction(request, ctx);
-    this.track(this.clients, key, tx);
+    const emitter: EventEmitter<ClientTransactionEvents> = tx;
+    this.track<ClientTransaction>(this.clients, key, tx, (l) => emitter.once('terminated', l));
     tx.start();
     return tx;
   }
@@ -72,8 +74,6 @@ export class TransactionLayer {
     if (key === undefined) return { kind: 'unkeyed' };
     const live = this.servers.get(key);
     if (live) {
-      // An ACK's key is its INVITE's; for a non-INVITE transaction with that key (not possible with a sane peer) it is just dropped.
-      if (request.method === 'ACK' && !(live instanceof ServerInviteTransaction)) return { kind: 'ack' };
       live.receive(request);
       return { kind: 'absorbed', tx: live };
     }
@@ -81,12 +81,12 @@ export class TransactionLayer {
     const ctx = this.context(send, reliable);
     if (request.method === 'INVITE') {
       const tx = new ServerInviteTransaction(request, ctx);
-      this.track(this.servers, key, tx);
+      this.track<ServerTransaction>(this.servers, key, tx, (l) => tx.once('terminated', l));
       tx.start();
       return { kind: 'new', tx };
     }
     const tx = new ServerNonInviteTransaction(request, ctx);
-    this.track(this.servers, key, tx);
+    this.track<ServerTransaction>(this.servers, key, tx, (l) => tx.once('terminated', l));
     tx.start();
     if (request.method !== 'CANCEL') return { kind: 'new', tx };
     const target = cancelTarget(request);
@@ -108,9 +108,10 @@ export class TransactionLayer {
     return { clock: this.clock, timers: timersFor(this.config, reliable), send };
   }
 
-  private track<T extends ClientTransaction | ServerTransaction>(table: Map<string, T>, key: string, tx: T): void {
+  /** Keeps `tx` under `key` until it ends. */
+  private track<T>(table: Map<string, T>, key: string, tx: T, ended: (listener: () => void) => void): void {
     table.set(key, tx);
-    tx.once('terminated', () => {
+    ended(() => {
       if (table.get(key) === tx) table.delete(key);
     });
   }
