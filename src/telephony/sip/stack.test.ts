@@ -22,8 +22,9 @@ async function stack(options: SipStackOptions): Promise<SipStack> {
 }
 
 async function pair(protocol: 'udp' | 'tcp' | 'ws') {
-  const a = await stack({ [protocol]: 0 });
-  const b = await stack({ [protocol]: 0 });
+  const options: SipStackOptions = protocol === 'udp' ? { udp: 0 } : protocol === 'tcp' ? { tcp: 0 } : { ws: 0 };
+  const a = await stack(options);
+  const b = await stack(options);
   return { a, b, to: b.addresses[0]! };
 }
 
