@@ -1,6 +1,6 @@
-// Mutated torture messages (seeded, so a failure reproduces): whatever the bytes, the parser,
-// validation and the stream framer throw nothing but SipParseError, and what parses is written back
-// and parsed again to the same message.
+// Mutated torture messages (seeded, so a failure reproduces): whatever the bytes, the parser and the
+// stream framer throw nothing but SipParseError, validation throws nothing, and what parses is
+// written back and parsed again to the same message.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SipMessage } from './message.ts';
@@ -71,6 +71,15 @@ function onlySipParseError(run: () => void): void {
   }
 }
 
+function parsedOrUndefined(input: Buffer, stream: boolean): SipMessage | undefined {
+  try {
+    return parseMessage(input, { stream });
+  } catch (e) {
+    if (e instanceof SipParseError) return undefined;
+    throw e;
+  }
+}
+
 const withoutLength = (m: SipMessage) => ({ ...m, headers: m.headers.filter((h) => h.name !== 'Content-Length') });
 
 describe('fuzzing the syntax layer with mutated RFC 4475 messages', () => {
@@ -81,13 +90,14 @@ describe('fuzzing the syntax layer with mutated RFC 4475 messages', () => {
       const input = mutate(fixtures[Math.floor(rnd() * fixtures.length)]!, rnd);
       const context = `iteration ${i}: ${JSON.stringify(input.toString('latin1'))}`;
       try {
-        onlySipParseError(() => {
-          const m = parseMessage(input, { stream: rnd() < 0.2 });
+        const m = parsedOrUndefined(input, rnd() < 0.2);
+        if (m) {
+          // What parsed must validate without throwing, and survive being written and read again.
           parsed++;
           validateMessage(m);
           const again = parseMessage(serializeMessage(m), { stream: true });
           expect(withoutLength(again), context).toEqual(withoutLength(m));
-        });
+        }
         onlySipParseError(() => {
           const framer = new StreamFramer();
           for (let at = 0; at < input.length; ) {
