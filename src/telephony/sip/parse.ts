@@ -6,15 +6,10 @@
 
 import { canonicalName } from './message.ts';
 import type { HeaderField, SipMessage } from './message.ts';
+import { TOKEN, excerpt as quote, hasControl, trimLws } from './lexical.ts';
+import { SipParseError } from './errors.ts';
 
-/** Why bytes are not a SIP message; `reason` names the line or field, for a log or a 400's reason text. */
-export class SipParseError extends Error {
-  override readonly name = 'SipParseError';
-
-  constructor(readonly reason: string) {
-    super(reason);
-  }
-}
+export { SipParseError };
 
 export const PARSE_LIMITS = {
   /** The largest message taken, head and body (a UDP datagram is at most 64 KiB anyway). */
@@ -23,8 +18,10 @@ export const PARSE_LIMITS = {
   maxLines: 512,
   /** Bytes in one physical line. */
   maxLineBytes: 8_192,
-  /** Header fields after comma-separated lists are split. */
-  maxFields: 512,
+  /** A header field with its continuation lines joined (below maxLineBytes, so a field always fits one line when written again). */
+  maxFieldBytes: 8_000,
+  /** Header fields after comma-separated lists are split (below maxLines, so they fit one a line when written again). */
+  maxFields: 500,
 } as const;
 
 export interface ParseOptions {
@@ -75,7 +72,6 @@ const LIST_HEADERS = new Set([
 
 const CR = 0x0d;
 const LF = 0x0a;
-const TOKEN = /^[A-Za-z0-9\-.!%*_+`'~]+$/;
 const SCHEME_URI = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;
 const VERSION = /^SIP\/(\d{1,3})\.(\d{1,3})$/i;
 const STATUS_LINE = /^SIP\/(\d{1,3})\.(\d{1,3}) (\d{3})(?: ([^\r\n]*))?$/i;
@@ -83,17 +79,36 @@ const STATUS_LINE = /^SIP\/(\d{1,3})\.(\d{1,3}) (\d{3})(?: ([^\r\n]*))?$/i;
 /** Parses one message. A datagram may carry bytes after the body (they are dropped, §18.3); a stream frame may not. */
 export function parseMessage(data: Buffer, opts: ParseOptions = {}): SipMessage {
   if (data.length > PARSE_LIMITS.maxMessageBytes) throw new SipParseError(`the message has ${data.length} bytes, more than the limit of ${PARSE_LIMITS.maxMessageBytes}`);
+  const head = parseHead(data);
+  head.message.body = readBody(data, head, opts.stream === true);
+  return head.message;
+}
+
+/** A message's head: the message with an empty body, where its body starts, and its Content-Length if it has one. */
+export interface ParsedHead {
+  message: SipMessage;
+  bodyStart: number;
+  contentLength: number | undefined;
+}
+
+/**
+ * Parses the start line and header fields of the message at the start of `data` (leading CRLFs
+ * skipped), up to and including the empty line. The stream framer calls it as soon as a head is
+ * complete, to learn how many body bytes to wait for.
+ */
+export function parseHead(data: Buffer): ParsedHead {
   const { lines, bodyStart } = splitHead(data);
   const startLine = lines[0] as string;
   const headers = parseHeaders(lines);
-  const body = readBody(data, bodyStart, headers, opts.stream === true);
+  const contentLength = readContentLength(headers);
+  const body = Buffer.alloc(0);
   if (/^SIP\//i.test(startLine)) {
     const m = STATUS_LINE.exec(startLine);
     if (!m) throw new SipParseError(`line 1: not a status line (SIP/2.0 SP 3-digit code SP reason): ${quote(startLine)}`);
     checkVersion(m[1] as string, m[2] as string);
     const status = Number(m[3]);
     if (status < 100 || status > 699) throw new SipParseError(`line 1: status code ${status} is not between 100 and 699`);
-    return { kind: 'response', status, reason: m[4] ?? '', headers, body };
+    return { message: { kind: 'response', status, reason: m[4] ?? '', headers, body }, bodyStart, contentLength };
   }
   const parts = startLine.split(' ');
   if (parts.length !== 3) throw new SipParseError(`line 1: a request line is Method SP Request-URI SP SIP/2.0, with single spaces and nothing after: ${quote(startLine)}`);
@@ -103,7 +118,7 @@ export function parseMessage(data: Buffer, opts: ParseOptions = {}): SipMessage 
   const v = VERSION.exec(version);
   if (!v) throw new SipParseError(`line 1: ${quote(version)} is not a SIP version`);
   checkVersion(v[1] as string, v[2] as string);
-  return { kind: 'request', method, uri, headers, body };
+  return { message: { kind: 'request', method, uri, headers, body }, bodyStart, contentLength };
 }
 
 function checkVersion(major: string, minor: string): void {
@@ -124,8 +139,7 @@ function splitHead(data: Buffer): { lines: string[]; bodyStart: number } {
     if (end === pos) return { lines, bodyStart: lf + 1 };
     if (end - pos > PARSE_LIMITS.maxLineBytes) throw new SipParseError(`line ${lines.length + 1} is longer than ${PARSE_LIMITS.maxLineBytes} bytes`);
     if (lines.length >= PARSE_LIMITS.maxLines) throw new SipParseError(`the head has more than ${PARSE_LIMITS.maxLines} lines`);
-    const cr = data.indexOf(CR, pos);
-    if (cr >= 0 && cr < end) throw new SipParseError(`line ${lines.length + 1} has a CR that does not end it`);
+    if (data.subarray(pos, end).includes(CR)) throw new SipParseError(`line ${lines.length + 1} has a CR that does not end it`);
     lines.push(data.toString('utf8', pos, end));
     pos = lf + 1;
   }
@@ -133,18 +147,25 @@ function splitHead(data: Buffer): { lines: string[]; bodyStart: number } {
 
 /** Header lines to fields: continuation lines folded in, names canonical, list headers split. */
 function parseHeaders(lines: string[]): HeaderField[] {
-  const raw: { text: string; line: number }[] = [];
+  // Each field's physical lines; a continuation line (LWS, §7.3.1) joins the field above with one space.
+  const raw: { parts: string[]; bytes: number; line: number }[] = [];
   for (let i = 1; i < lines.length; i++) {
     const text = lines[i] as string;
+    let field = raw[raw.length - 1];
     if (text[0] === ' ' || text[0] === '\t') {
-      // A continuation line (LWS, §7.3.1): its content joins the field above with one space.
-      const last = raw[raw.length - 1];
-      if (!last) throw new SipParseError(`line ${i + 1} starts with whitespace but there is no header field before it to continue`);
-      last.text = `${trimLws(last.text)} ${trimLws(text)}`;
-    } else raw.push({ text, line: i + 1 });
+      if (!field) throw new SipParseError(`line ${i + 1} starts with whitespace but there is no header field before it to continue`);
+      const part = trimLws(text);
+      field.parts.push(part);
+      field.bytes += 1 + Buffer.byteLength(part);
+    } else {
+      field = { parts: [text], bytes: Buffer.byteLength(text), line: i + 1 };
+      raw.push(field);
+    }
+    if (field.bytes > PARSE_LIMITS.maxFieldBytes) throw new SipParseError(`line ${field.line}: the header field is longer than ${PARSE_LIMITS.maxFieldBytes} bytes`);
   }
   const fields: HeaderField[] = [];
-  for (const { text, line } of raw) {
+  for (const { parts, line } of raw) {
+    const text = parts.length === 1 ? (parts[0] as string) : [trimLws(parts[0] as string), ...parts.slice(1)].join(' ');
     const colon = text.indexOf(':');
     if (colon < 0) throw new SipParseError(`line ${line}: a header field needs a colon: ${quote(text)}`);
     const rawName = trimLws(text.slice(0, colon));
@@ -184,8 +205,7 @@ export function splitList(value: string, name: string, line: number): string[] {
   return elements.length > 0 ? elements : [''];
 }
 
-function readBody(data: Buffer, start: number, headers: HeaderField[], stream: boolean): Buffer {
-  const available = data.length - start;
+function readContentLength(headers: HeaderField[]): number | undefined {
   let length: number | undefined;
   for (const h of headers) {
     if (h.name !== 'Content-Length') continue;
@@ -194,6 +214,12 @@ function readBody(data: Buffer, start: number, headers: HeaderField[], stream: b
     if (length !== undefined && n !== length) throw new SipParseError(`two Content-Length fields disagree (${length} and ${n})`);
     length = n;
   }
+  return length;
+}
+
+function readBody(data: Buffer, head: ParsedHead, stream: boolean): Buffer {
+  const { bodyStart: start, contentLength: length } = head;
+  const available = data.length - start;
   if (length === undefined) {
     if (stream) throw new SipParseError('no Content-Length: it is mandatory on a stream transport (RFC 3261 §18.3)');
     return Buffer.from(data.subarray(start));
@@ -202,28 +228,4 @@ function readBody(data: Buffer, start: number, headers: HeaderField[], stream: b
   if (stream && length < available) throw new SipParseError(`Content-Length is ${length} but ${available} bytes follow the header section in this frame`);
   // Over UDP, octets past Content-Length are discarded (§18.3).
   return Buffer.from(data.subarray(start, start + length));
-}
-
-/** Whether a string has a control character (C0 or DEL). */
-export function hasControl(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c === 0x7f) return true;
-  }
-  return false;
-}
-
-/** Trims SP and HTAB only: other characters (a BOM, say) are the value's own. */
-function trimLws(s: string): string {
-  let a = 0;
-  let b = s.length;
-  while (a < b && (s[a] === ' ' || s[a] === '\t')) a++;
-  while (b > a && (s[b - 1] === ' ' || s[b - 1] === '\t')) b--;
-  return s.slice(a, b);
-}
-
-/** A piece of input for an error message: quoted and cut short, so a hostile line cannot flood a log. */
-function quote(s: string): string {
-  const cut = s.length > 80 ? `${s.slice(0, 80)}…` : s;
-  return JSON.stringify(cut);
 }

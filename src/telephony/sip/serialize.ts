@@ -3,11 +3,12 @@
 // would let one field smuggle others in, so it is refused (a programming error, not the peer's).
 
 import type { SipMessage } from './message.ts';
+import { TOKEN } from './lexical.ts';
 
 export function serializeMessage(m: SipMessage): Buffer {
   let head: string;
   if (m.kind === 'request') {
-    if (/[\s]/.test(m.method) || m.method === '') throw new TypeError(`SIP method ${JSON.stringify(m.method)} is not a token`);
+    if (!TOKEN.test(m.method)) throw new TypeError(`SIP method ${JSON.stringify(m.method)} is not a token`);
     if (/[\s]/.test(m.uri) || m.uri === '') throw new TypeError(`Request-URI ${JSON.stringify(m.uri)} has whitespace or is empty`);
     head = `${m.method} ${m.uri} SIP/2.0\r\n`;
   } else {
@@ -17,7 +18,7 @@ export function serializeMessage(m: SipMessage): Buffer {
   }
   for (const h of m.headers) {
     if (h.name === 'Content-Length') continue;
-    if (!/^[A-Za-z0-9\-.!%*_+`'~]+$/.test(h.name)) throw new TypeError(`header name ${JSON.stringify(h.name)} is not a token`);
+    if (!TOKEN.test(h.name)) throw new TypeError(`header name ${JSON.stringify(h.name)} is not a token`);
     if (/[\r\n]/.test(h.value)) throw new TypeError(`header ${h.name} has a line break in its value`);
     head += `${h.name}: ${h.value}\r\n`;
   }
