@@ -1,9 +1,10 @@
 // A 400 for a request the parser or the checks refused, when its bytes still hold enough to answer:
 // a request line (not ACK, which is never answered), a Via, From, To, Call-ID and CSeq (§8.1.1).
 // Read as leniently as possible, and bounded: the head is cut at 64 KiB and only five fields kept.
-import { randomBytes } from 'node:crypto';
 import type { HeaderField, SipResponse } from './message.ts';
 import { canonicalName } from './message.ts';
+import { newTag } from './outbound.ts';
+import { reasonPhrase } from './validate.ts';
 
 const REQUEST_LINE = /^([A-Za-z0-9.!%*_+`'~-]+) \S+ SIP\/2\.0$/i;
 const NEEDED = ['From', 'To', 'Call-ID', 'CSeq'];
@@ -31,20 +32,9 @@ export function badRequestFor(data: Buffer, reason = 'Bad Request'): SipResponse
   const headers: HeaderField[] = [
     ...vias,
     { name: 'From', value: found.get('From')! },
-    { name: 'To', value: /;\s*tag\s*=/i.test(to) ? to : `${to};tag=${randomTag()}` },
+    { name: 'To', value: /;\s*tag\s*=/i.test(to) ? to : `${to};tag=${newTag()}` },
     { name: 'Call-ID', value: found.get('Call-ID')! },
     { name: 'CSeq', value: found.get('CSeq')! },
   ];
-  return { kind: 'response', status: 400, reason: safeReason(reason), headers, body: Buffer.alloc(0) };
-}
-
-function randomTag(): string {
-  return randomBytes(6).toString('hex');
-}
-
-/** A reason phrase without control characters, and short. */
-function safeReason(reason: string): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = reason.replace(/[\x00-\x1f\x7f]/g, ' ').trim();
-  return clean.length > 100 ? `${clean.slice(0, 100)}…` : clean || 'Bad Request';
+  return { kind: 'response', status: 400, reason: reasonPhrase(reason), headers, body: Buffer.alloc(0) };
 }

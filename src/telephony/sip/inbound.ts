@@ -2,11 +2,11 @@
 // response fit for the transaction layer, a 400 to send back to its source (a request broken but
 // answerable), or dropped with a reason; nothing here throws. Requests get `received`/`rport` stamped.
 import type { Peer, SipMessage, SipRequest, SipResponse } from './message.ts';
-import { header } from './message.ts';
 import { badRequestFor } from './bad-request.ts';
-import { SipParseError, parseMessage } from './parse.ts';
+import { SipParseError } from './errors.ts';
+import { parseMessage } from './parse.ts';
 import { serializeMessage } from './serialize.ts';
-import { cseqOf, topVia } from './transactions/fields.ts';
+import { validateMessage } from './validate.ts';
 import { stampReceived } from './via-received.ts';
 
 export type Inbound =
@@ -31,7 +31,7 @@ export function readInbound(input: Buffer | SipMessage, source: Peer): Inbound {
   } else {
     message = input;
   }
-  const problem = missing(message);
+  const problem = problemWith(message);
   if (problem) return message.kind === 'request' ? refuse(Buffer.isBuffer(input) ? input : reserialized(input), problem) : { kind: 'drop', reason: problem };
   if (message.kind === 'response') return { kind: 'response', response: message };
   stampReceived(message, source);
@@ -52,14 +52,13 @@ function refuse(data: Buffer, reason: string): Inbound {
   return response ? { kind: 'reply', response, reason } : { kind: 'drop', reason };
 }
 
-/** What the transaction layer cannot do without (§8.1.1): a readable top Via and CSeq, Call-ID, From, To; a request's CSeq method its own. */
-function missing(message: SipMessage): string | undefined {
-  if (!topVia(message)) return 'no readable Via';
-  const cseq = cseqOf(message);
-  if (!cseq) return 'no readable CSeq';
-  for (const name of ['Call-ID', 'From', 'To']) if (!header(message, name)) return `no ${name}`;
-  if (message.kind === 'request' && cseq.method !== message.method) return `the CSeq method ${cseq.method} is not the request's ${message.method}`;
-  return undefined;
+/** What §8.2 requires of a request (§8.1.3.3 of a response), so the layers above never meet a malformed field. */
+function problemWith(message: SipMessage): string | undefined {
+  try {
+    return validateMessage(message);
+  } catch (error) {
+    return `validation failure: ${String(error)}`;
+  }
 }
 
 function isKeepAlive(data: Buffer): boolean {

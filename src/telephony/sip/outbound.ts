@@ -4,15 +4,20 @@
 import { randomBytes } from 'node:crypto';
 import type { HeaderField, SipRequest } from './message.ts';
 import { header, headers } from './message.ts';
-import { MAGIC_COOKIE, cseqOf, topVia } from './transactions/fields.ts';
+import { BRANCH_COOKIE, cseqOf, topVia } from './transactions/fields.ts';
 
 export function newBranch(): string {
-  return `${MAGIC_COOKIE}${randomBytes(9).toString('base64url')}`;
+  return `${BRANCH_COOKIE}${randomBytes(9).toString('base64url')}`;
+}
+
+/** A To or From tag (§19.3: at least 32 bits of randomness). */
+export function newTag(): string {
+  return randomBytes(6).toString('hex');
 }
 
 /** `request` with this stack's Via on top, unless its top Via already has a branch with the magic cookie. */
 export function withOwnVia(request: SipRequest, transport: string, sentBy: string): SipRequest {
-  if (topVia(request)?.params.get('branch')?.startsWith(MAGIC_COOKIE)) return request;
+  if (topVia(request)?.branch?.startsWith(BRANCH_COOKIE)) return request;
   const via: HeaderField = { name: 'Via', value: `SIP/2.0/${transport.toUpperCase()} ${sentBy};branch=${newBranch()};rport` };
   return { ...request, headers: [via, ...request.headers] };
 }

@@ -6,9 +6,10 @@
 // INVITE transaction emits 'cancelled'; a 2xx to INVITE is retransmitted here until its ACK (§13.3.1.4).
 import type { Peer, SipMessage, SipRequest, SipResponse } from './message.ts';
 import { readInbound } from './inbound.ts';
-import { cancelFor, withOwnVia } from './outbound.ts';
+import { cancelFor, newTag, withOwnVia } from './outbound.ts';
 import { responseDestination } from './response-route.ts';
 import { serializeMessage } from './serialize.ts';
+import { responseTo } from './validate.ts';
 import type { Address, Transport, TransportSink } from './transport.ts';
 import { TcpTransport } from './transport-tcp.ts';
 import { UdpTransport } from './transport-udp.ts';
@@ -22,7 +23,6 @@ import { ClientInviteTransaction } from './transactions/client-invite.ts';
 import { ServerInviteTransaction } from './transactions/server-invite.ts';
 import type { TimerConfig } from './transactions/timers.ts';
 import { TwoXxRetransmitter } from './transactions/two-xx-retransmitter.ts';
-import { answer } from './answer.ts';
 
 export interface SipStackOptions {
   /** The address to listen on (default 127.0.0.1). */
@@ -239,7 +239,7 @@ export class SipStack {
         return;
       case 'cancel':
         // §9.2: the CANCEL is answered at once; the INVITE, still pending, is the TU's to end (487).
-        result.tx.respond(result.invite ? answer(request, 200, 'OK', result.invite.toTag) : answer(request, 481, 'Call/Transaction Does Not Exist'));
+        result.tx.respond(responseTo(request, result.invite ? 200 : 481, result.invite ? 'OK' : 'Call/Transaction Does Not Exist', { toTag: result.invite?.toTag ?? newTag() }));
         result.invite?.cancel(request);
         return;
       case 'new':
@@ -249,7 +249,7 @@ export class SipStack {
 
   private deliver(tx: ServerTransaction, request: SipRequest, from: Peer): void {
     if (!this.requestHandler) {
-      tx.respond(answer(request, 503, 'Service Unavailable'));
+      tx.respond(responseTo(request, 503, 'Service Unavailable', { toTag: newTag() }));
       return;
     }
     try {
@@ -257,7 +257,7 @@ export class SipStack {
     } catch {
       this.counters.handlerErrors++;
       const open = tx instanceof ServerInviteTransaction ? tx.state === 'proceeding' : tx.state === 'trying' || tx.state === 'proceeding';
-      if (open) tx.respond(answer(request, 500, 'Server Internal Error'));
+      if (open) tx.respond(responseTo(request, 500, 'Server Internal Error', { toTag: newTag() }));
     }
   }
 

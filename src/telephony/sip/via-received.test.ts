@@ -22,7 +22,7 @@ describe('received and rport on the top Via (§18.2.1, RFC 3581)', () => {
   it('fills an empty rport with the source port, and adds received even for the same host', () => {
     const req = request('INVITE', { sentBy: '203.0.113.7:5060', branch: 'z9hG4bK-1;rport' });
     stampReceived(req, from);
-    expect(header(req, 'Via')).toBe('SIP/2.0/UDP 203.0.113.7:5060;branch=z9hG4bK-1;rport=40123;received=203.0.113.7');
+    expect(header(req, 'Via')).toBe('SIP/2.0/UDP 203.0.113.7:5060;branch=z9hG4bK-1;received=203.0.113.7;rport=40123');
   });
 
   it('touches only the top Via, and replaces a received the sender wrote itself', () => {

@@ -2,18 +2,23 @@
 // with the source address when sent-by names another host (or rport was asked for), and the source
 // port in an empty `rport`. Responses then find the way back through NATs (response-route.ts).
 import type { Peer, SipRequest } from './message.ts';
-import { readVia } from './transactions/fields.ts';
+import { formatVia, parseVia } from './via.ts';
+import type { Via } from './via.ts';
 
 export function stampReceived(request: SipRequest, source: Peer): void {
   const index = request.headers.findIndex((h) => h.name === 'Via');
   const field = request.headers[index];
   if (!field) return;
-  const via = readVia(field.value);
-  if (!via) return;
-  const rport = via.params.has('rport');
-  const host = via.host.replace(/^\[(.*)\]$/, '$1');
+  let via: Via;
+  try {
+    via = parseVia(field.value);
+  } catch {
+    return;
+  }
+  const rport = via.rport !== undefined;
+  const host = via.host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
   if (!rport && host === source.address.toLowerCase()) return;
-  const [sentBy, ...params] = field.value.split(';');
-  const kept = params.filter((p) => !/^\s*received\s*(=|$)/i.test(p)).map((p) => (/^\s*rport\s*(=|$)/i.test(p) ? `rport=${source.port}` : p));
-  request.headers[index] = { name: 'Via', value: [sentBy, ...kept, `received=${source.address}`].join(';') };
+  via.received = source.address;
+  if (rport) via.rport = source.port;
+  request.headers[index] = { name: 'Via', value: formatVia(via) };
 }

@@ -4,11 +4,11 @@
 // from an RFC 2543 peer (no magic cookie) falls back to its dialog fields and top Via.
 import type { SipMessage, SipRequest } from '../message.ts';
 import { header } from '../message.ts';
-import { MAGIC_COOKIE, cseqOf, tagOf, topVia } from './fields.ts';
+import { BRANCH_COOKIE, cseqOf, tagOf, topVia } from './fields.ts';
 
 /** The client transaction a response (or the request that creates it) belongs to; undefined when unreadable. */
 export function clientKey(message: SipMessage): string | undefined {
-  const branch = topVia(message)?.params.get('branch');
+  const branch = topVia(message)?.branch;
   const cseq = cseqOf(message);
   if (!branch || !cseq) return undefined;
   return `${branch}|${cseq.method}`;
@@ -20,8 +20,7 @@ export function serverKey(request: SipRequest, method = request.method): string 
   const cseq = cseqOf(request);
   if (!via || !cseq) return undefined;
   const m = method === 'ACK' ? 'INVITE' : method;
-  const branch = via.params.get('branch');
-  if (branch?.startsWith(MAGIC_COOKIE)) return `${branch}|${via.host}:${via.port ?? ''}|${m}`;
+  if (via.branch?.startsWith(BRANCH_COOKIE)) return `${via.branch}|${via.host.toLowerCase()}:${via.port ?? ''}|${m}`;
   // RFC 2543 peers: Request-URI, From tag, Call-ID, CSeq number and top Via (the To tag is left out: the ACK's differs from the INVITE's).
   const callId = header(request, 'Call-ID');
   if (!callId) return undefined;

@@ -5,12 +5,13 @@
 // retransmitting to the TU (§13.3.1.4, see two-xx-retransmitter.ts); the transaction stays Accepted for
 // Timer L (64*T1) so a late INVITE retransmission is absorbed, not taken for a new call.
 import { EventEmitter } from 'node:events';
-import type { HeaderField, SipRequest, SipResponse } from '../message.ts';
+import type { SipRequest, SipResponse } from '../message.ts';
 import { headers } from '../message.ts';
 import type { ServerTransactionEvents, TransactionContext } from './context.ts';
 import { sendAndWatch } from './context.ts';
 import { tagOf } from './fields.ts';
 import { TimerSet } from './timer-set.ts';
+import { responseTo } from '../validate.ts';
 
 export type ServerInviteState = 'proceeding' | 'accepted' | 'completed' | 'confirmed' | 'terminated';
 
@@ -120,7 +121,7 @@ export class ServerInviteTransaction extends EventEmitter<ServerTransactionEvent
   private sendTrying(): void {
     if (this.state !== 'proceeding') return;
     this.tryingSent = true;
-    this.send(trying(this.request));
+    this.send(responseTo(this.request, 100, 'Trying'));
   }
 
   /** Whether a 100 Trying went out (before any response of the TU's). */
@@ -139,10 +140,4 @@ export class ServerInviteTransaction extends EventEmitter<ServerTransactionEvent
   private send(response: SipResponse): void {
     sendAndWatch(this.ctx.send, response, (error) => this.transportFailed(error));
   }
-}
-
-/** 100 Trying (§8.2.6): the request's Via, From, To (no tag needed), Call-ID, CSeq and Timestamp. */
-function trying(request: SipRequest): SipResponse {
-  const copied: HeaderField[] = request.headers.filter((h) => ['Via', 'From', 'To', 'Call-ID', 'CSeq', 'Timestamp'].includes(h.name));
-  return { kind: 'response', status: 100, reason: 'Trying', headers: [...copied, { name: 'Content-Length', value: '0' }], body: Buffer.alloc(0) };
 }
