@@ -11,7 +11,7 @@ export function responseDestination(request: SipRequest, source: Peer, connected
   if (source.transport === 'ws') return undefined; // a browser cannot be called back
   const via = topVia(request);
   if (!via) return undefined;
-  const address = via.received ?? via.host.replace(/^\[(.*)\]$/, '$1');
+  const address = (via.received ?? via.host).replace(/^\[(.*)\]$/, '$1');
   const port = source.transport === 'udp' && typeof via.rport === 'number' ? via.rport : (via.port ?? 5060);
   return { address, port };
 }

@@ -129,7 +129,8 @@ export class SipStack {
   sendRequest(request: SipRequest, to: Peer): ClientTransaction {
     const transport = this.transport(to.transport);
     const prepared = withOwnVia(request, to.transport, this.sentBy(transport));
-    const tx = this.layer.createClient(prepared, (m) => transport.send(serializeMessage(m), to), transport.reliable);
+    const bytes = serializeMessage(prepared); // a request that cannot be written throws here, before any transaction exists
+    const tx = this.layer.createClient(prepared, (m) => transport.send(m === prepared ? bytes : serializeMessage(m), to), transport.reliable);
     this.destinations.set(tx, to);
     return tx;
   }

@@ -35,7 +35,13 @@ export type ServerTransactionEvents = {
   terminated: [];
 };
 
-/** Sends without waiting; a rejection goes to `failed`. */
+/** Sends without waiting; a rejection (or a throw) goes to `failed`, after the caller has finished its step. */
 export function sendAndWatch(send: Send, message: SipMessage, failed: (error: Error) => void): void {
-  send(message).catch((error: unknown) => failed(error instanceof Error ? error : new Error(String(error))));
+  let sent: Promise<void>;
+  try {
+    sent = send(message);
+  } catch (error) {
+    sent = Promise.reject(error);
+  }
+  sent.catch((error: unknown) => failed(error instanceof Error ? error : new Error(String(error))));
 }
