@@ -1,4 +1,5 @@
 import dgram from 'node:dgram';
+import fs from 'node:fs';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { request } from '../../../test/support/sip-messages.ts';
@@ -145,5 +146,24 @@ describe('SipStack over UDP against a raw peer', () => {
     peer.send(serializeMessage(responseTo(oursButGone, 200, 'OK')), a.addresses[0]!);
     expect((await stray).status).toBe(200);
     expect(a.counters).toMatchObject({ dropped: 1, strayResponses: 1 });
+  });
+
+  it('survives every RFC 4475 torture message: each is passed on, answered 400 or dropped, and the stack still answers', async () => {
+    // 100 Trying held back (trying: 60 s) and no answers from the TU: nothing goes to the addresses the messages name.
+    const b = await stack({ udp: 0, timers: { trying: 60_000 } });
+    const peer = await rawUdp();
+    const seen: string[] = [];
+    b.onRequest((tx, req) => {
+      seen.push(req.method);
+      if (req.method === 'OPTIONS' && header(req, 'Call-ID') === 'after-torture') tx.respond(responseTo(req, 200, 'OK'));
+    });
+    const files = fs.readdirSync(new URL('./rfc4475/', import.meta.url)).filter((f) => f.endsWith('.dat'));
+    for (const file of files) peer.send(fs.readFileSync(new URL(`./rfc4475/${file}`, import.meta.url)), b.addresses[0]!);
+    peer.send(serializeMessage(request('OPTIONS', { sentBy: `127.0.0.1:${peer.port}`, callId: 'after-torture', branch: 'z9hG4bK-last' })), b.addresses[0]!);
+    while (!peer.labels().includes(200)) await peer.until(peer.received.length + 1);
+    expect(b.counters.received).toBe(files.length + 1);
+    expect(b.counters.handlerErrors).toBe(0);
+    expect(new Set(peer.labels())).toEqual(new Set([400, 200]));
+    expect(seen.length + b.counters.malformed + b.counters.dropped).toBeGreaterThanOrEqual(files.length);
   });
 });
