@@ -5,7 +5,7 @@ import type { SipRequest, SipResponse } from '../message.ts';
 import type { Clock } from './clock.ts';
 import { systemClock } from './clock.ts';
 import type { EventEmitter } from 'node:events';
-import type { ClientTransactionEvents, Send, ServerTransactionEvents, TransactionContext } from './context.ts';
+import type { ClientTransactionEvents, Send, TransactionContext } from './context.ts';
 import { ClientInviteTransaction } from './client-invite.ts';
 import { ClientNonInviteTransaction } from './client-non-invite.ts';
 import { cancelTarget, clientKey, serverKey } from './keys.ts';
