@@ -17,7 +17,16 @@ describe('auth values', () => {
   });
 
   it('write tokens bare and the rest quoted', () => {
-    expect(formatAuthValue('Digest', [['realm', 'r"1'], ['algorithm', 'MD5']], new Set(['algorithm']))).toBe('Digest realm="r\\"1", algorithm=MD5');
+    expect(
+      formatAuthValue(
+        'Digest',
+        [
+          ['realm', 'r"1'],
+          ['algorithm', 'MD5'],
+        ],
+        new Set(['algorithm']),
+      ),
+    ).toBe('Digest realm="r\\"1", algorithm=MD5');
   });
 
   it.each(['', 'Digest realm', 'Digest realm="open', 'Digest a=1,,b=2', 'Digest a=b c', 'Digest a=1, A=2'])('refuse %j', (text) => {

@@ -46,7 +46,10 @@ describe('parseDigestCredentials', () => {
 // A phone's side, written here with node:crypto directly rather than with digest.ts's helpers.
 function phone(alg: DigestAlgorithm, challenge: string, user: string, password: string, method: string, uri: string, nc = '00000001', cnonce = '0a4f113b'): string {
   const p = parseAuthValue(challenge, 'WWW-Authenticate').params;
-  const H = (s: string) => createHash(alg === 'MD5' ? 'md5' : 'sha256').update(s).digest('hex');
+  const H = (s: string) =>
+    createHash(alg === 'MD5' ? 'md5' : 'sha256')
+      .update(s)
+      .digest('hex');
   const response = H(`${H(`${user}:${p.get('realm')}:${password}`)}:${p.get('nonce')}:${nc}:${cnonce}:auth:${H(`${method}:${uri}`)}`);
   return `Digest username="${user}", realm="${p.get('realm')}", nonce="${p.get('nonce')}", uri="${uri}", response="${response}", algorithm=${alg}, qop=auth, nc=${nc}, cnonce="${cnonce}", opaque="${p.get('opaque')}"`;
 }

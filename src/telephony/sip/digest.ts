@@ -54,8 +54,9 @@ export interface DigestCredentials {
 
 /** Parses a Digest Authorization value; undefined when it is not Digest or lacks what qop=auth needs. Throws SipParseError when malformed. */
 export function parseDigestCredentials(value: string): DigestCredentials | undefined {
-  const { scheme, params } = parseAuthValue(value);
-  if (scheme.toLowerCase() !== 'digest') return undefined;
+  // Another scheme's credentials may not even be parameters (Basic's token68): look no further.
+  if (!/^[ \t]*digest[ \t]/i.test(value)) return undefined;
+  const { params } = parseAuthValue(value);
   const get = (n: string) => params.get(n);
   const alg = (get('algorithm') ?? 'MD5').toUpperCase();
   const algorithm: DigestAlgorithm | undefined = alg === 'SHA-256' ? 'SHA-256' : alg === 'MD5' ? 'MD5' : undefined;

@@ -2,6 +2,7 @@
 // stream framer throw nothing but SipParseError, validation throws nothing, and what parses is
 // written back and parsed again to the same message.
 import fs from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { SipMessage } from './message.ts';
 import { SipParseError, parseMessage } from './parse.ts';
@@ -88,7 +89,6 @@ describe('fuzzing the syntax layer with mutated RFC 4475 messages', () => {
     let parsed = 0;
     for (let i = 0; i < 20_000; i++) {
       const input = mutate(fixtures[Math.floor(rnd() * fixtures.length)]!, rnd);
-      const context = `iteration ${i}: ${JSON.stringify(input.toString('latin1'))}`;
       try {
         const m = parsedOrUndefined(input, rnd() < 0.2);
         if (m) {
@@ -96,18 +96,18 @@ describe('fuzzing the syntax layer with mutated RFC 4475 messages', () => {
           parsed++;
           validateMessage(m);
           const again = parseMessage(serializeMessage(m), { stream: true });
-          expect(withoutLength(again), context).toEqual(withoutLength(m));
+          if (!isDeepStrictEqual(withoutLength(again), withoutLength(m))) throw new Error(`read again as ${JSON.stringify(again)}`);
         }
         onlySipParseError(() => {
           const framer = new StreamFramer();
-          for (let at = 0; at < input.length; ) {
+          for (let at = 0; at < input.length;) {
             const size = 1 + Math.floor(rnd() * 200);
             framer.push(input.subarray(at, at + size));
             at += size;
           }
         });
       } catch (e) {
-        throw new Error(`${context}\n${String(e)}`, { cause: e });
+        throw new Error(`iteration ${i}: ${JSON.stringify(input.toString('latin1'))}\n${String(e)}`, { cause: e });
       }
     }
     // The mutations must leave many messages parseable, or the round trip is not exercised.

@@ -73,11 +73,25 @@ const SPECIAL: Record<string, string> = {
   'mime-version': 'MIME-Version',
   rack: 'RAck',
   rseq: 'RSeq',
+  'min-se': 'Min-SE',
 };
+
+/** The names most messages carry, by their exact and lower-case spellings: most look-ups end here (the parser and header() ask for every field). */
+const COMMON =
+  'Via Max-Forwards To From Call-ID CSeq Contact Content-Type Content-Length Route Record-Route Allow Supported Require Expires User-Agent Server Authorization WWW-Authenticate Proxy-Authorization Proxy-Authenticate Date Subject Timestamp Session-Expires Min-SE Allow-Events Event Accept Retry-After Reason Warning P-Asserted-Identity';
+const KNOWN = new Map<string, string>();
+for (const n of COMMON.split(' ')) {
+  KNOWN.set(n, n);
+  KNOWN.set(n.toLowerCase(), n);
+}
 
 /** The canonical spelling of a header name: `call-id` → `Call-ID`, `v` → `Via`, `x-foo` → `X-Foo`. */
 export function canonicalName(name: string): string {
+  const known = KNOWN.get(name);
+  if (known !== undefined) return known;
   const lower = name.toLowerCase();
+  const knownLower = KNOWN.get(lower);
+  if (knownLower !== undefined) return knownLower;
   if (lower.length === 1 && COMPACT[lower]) return COMPACT[lower];
   if (SPECIAL[lower]) return SPECIAL[lower];
   return lower.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());

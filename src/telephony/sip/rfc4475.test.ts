@@ -75,7 +75,7 @@ describe('RFC 4475 §3.1.1: valid messages parse and validate', () => {
     expect(from.displayName).toBe("token1~` token2'+_ token3*%!.-");
     expect(from.params.get("fromparam''~+*_!.-%")).toBe('"работающий"');
     expect(from.params.get('tag')).toBe("_token~1'+`*%!-.");
-    expect(header(m, 'Call-ID')).toBe("intmeth.word%ZK-!.*_+'@word`~)(><:\\/\"][?}{");
+    expect(header(m, 'Call-ID')).toBe('intmeth.word%ZK-!.*_+\'@word`~)(><:\\/"][?}{');
     expect(header(m, "extensionHeader-!.%*+_`'~")).toBe('\uFEFF大停電');
   });
 
