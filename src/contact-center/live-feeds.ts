@@ -28,17 +28,22 @@ export function liveFeeds(app: App, deps: { live: Fanout<LiveEvent>; db: Db; age
 
   const forEdge = (p: Principal | null, d: Decision) => !p || p.region === FEDERAL || d.region === p.region || d.queueRegion === p.region;
 
-  // A decision made on this node reaches its edges from the recorder's stream (see RecorderEvent);
-  // the bus brings other nodes' decisions, and this node's again, which are dropped by id.
+  // A decision made on this node reaches its edges from the recorder's stream (see RecorderEvent),
+  // before it is stored and so without an id; the bus brings other nodes' decisions, and this
+  // node's again with their ids. Of those the edges get the id alone (a frame without data, which
+  // moves an EventSource's last id): otherwise an edge that only ever heard this node's decisions
+  // would have no Last-Event-ID to resume from, and would miss what was decided while it reconnected.
   const sentDecisions = new Set<string>();
   const offered = new Set<string>();
   const toEdges = (batch: { d: Decision; eventId?: number }[]) => {
-    const fresh = batch.filter(({ d }) => !sentDecisions.has(d.id));
-    if (!fresh.length) return;
-    for (const { d } of fresh) sentDecisions.add(d.id);
+    const frames = batch.map(({ d, eventId }) => ({ d, eventId, told: sentDecisions.has(d.id) })).filter((f) => !f.told || f.eventId !== undefined);
+    if (!frames.length) return;
+    for (const { d } of frames) sentDecisions.add(d.id);
     if (sentDecisions.size > 20_000) sentDecisions.clear();
     for (const c of edges) {
-      c.sse.sendMany(fresh.filter(({ d }) => forEdge(c.principal, d)).map(({ d, eventId }) => ({ ...(eventId !== undefined ? { id: eventId } : {}), event: d.type, data: d })));
+      c.sse.sendMany(
+        frames.filter(({ d }) => forEdge(c.principal, d)).map(({ d, eventId, told }) => (told ? { id: eventId } : { ...(eventId !== undefined ? { id: eventId } : {}), event: d.type, data: d })),
+      );
     }
   };
   // The operator's offer waits for the ring to be recorded: the workstation reads the call as ringing.

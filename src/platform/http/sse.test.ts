@@ -49,5 +49,10 @@ describe('server-sent events', () => {
     expect(writes).toBe(1);
     while (!text.includes('c-4')) text += (await reader.read()).value ?? '';
     expect(text.indexOf('c-2')).toBeLessThan(text.indexOf('c-3'));
+
+    // an id alone (the client's last event id moves; nothing is dispatched)
+    stream!.sse.sendMany([{ id: 5 }, { id: 6, event: 'connect', data: { callId: 'c-6' } }]);
+    while (!text.includes('c-6')) text += (await reader.read()).value ?? '';
+    expect(text).toContain('\n\nid: 5\n\nid: 6\nevent: connect\n');
   });
 });

@@ -7,7 +7,8 @@ import type { App } from './types.ts';
 export interface SseEvent {
   id?: number | string;
   event?: string;
-  data: unknown;
+  /** Without data (an id alone) a frame dispatches nothing; it only moves the client's last event id. */
+  data?: unknown;
 }
 
 export interface SseClient {
@@ -72,7 +73,7 @@ export function openSse(req: FastifyRequest, reply: FastifyReply): SseClient {
         const lines = [];
         if (id !== undefined) lines.push(`id: ${id}`);
         if (event) lines.push(`event: ${event}`);
-        for (const line of JSON.stringify(data).split('\n')) lines.push(`data: ${line}`);
+        if (data !== undefined) for (const line of JSON.stringify(data).split('\n')) lines.push(`data: ${line}`);
         res.write(`${lines.join('\n')}\n\n`);
       }
       // Out now: Node holds a response's writes until the next tick, and a sender deep in a chain

@@ -1,0 +1,106 @@
+// The three calls otvet's other side is being written for alongside: checked against a local
+// fake server that answers in the agreed shapes.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { OtvetApi } from './api.ts';
+import { OtvetError } from './connection.ts';
+
+interface Seen {
+  url: string;
+  authorization: string | undefined;
+}
+let server: http.Server;
+let base: string;
+let seen: Seen[] = [];
+let answer: (url: string) => { status: number; body: unknown } = () => ({ status: 404, body: {} });
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    seen.push({ url: req.url!, authorization: req.headers.authorization });
+    const { status, body } = answer(req.url!);
+    res.writeHead(status, { 'content-type': status === 200 ? 'application/json' : 'application/problem+json' });
+    res.end(typeof body === 'string' ? body : JSON.stringify(body));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+beforeEach(() => {
+  seen = [];
+});
+
+const api = () => new OtvetApi({ baseUrl: `${base}/`, token: 'otvet_test' });
+const cred = { username: 'operator-77', realm: 'otvet', ha1Md5: 'a'.repeat(32), ha1Sha256: 'b'.repeat(64), updatedAt: '2026-12-05T10:00:00.000Z' };
+
+describe('OtvetApi', () => {
+  it('fetches SIP credentials with the token, all or those changed since a time', async () => {
+    answer = () => ({ status: 200, body: [cred] });
+    expect(await api().sipCredentials()).toEqual([cred]);
+    expect(await api().sipCredentials('2026-12-05T10:00:00.000+03:00')).toEqual([cred]);
+    expect(seen).toEqual([
+      { url: '/api/v1/telephony/sip-credentials', authorization: 'Bearer otvet_test' },
+      { url: '/api/v1/telephony/sip-credentials?since=2026-12-05T10%3A00%3A00.000%2B03%3A00', authorization: 'Bearer otvet_test' },
+    ]);
+  });
+
+  it('takes the credentials under a `credentials` key too', async () => {
+    answer = () => ({ status: 200, body: { credentials: [cred] } });
+    expect(await api().sipCredentials()).toEqual([cred]);
+  });
+
+  it('refuses credentials that are not digest HA1s', async () => {
+    answer = () => ({ status: 200, body: [{ ...cred, ha1Md5: 'secret' }] });
+    await expect(api().sipCredentials()).rejects.toThrow(/unexpected answer: 0\.ha1Md5/);
+  });
+
+  it('fetches a region’s IVR menu', async () => {
+    const menu = {
+      greeting: 'Здравствуйте',
+      timeoutSeconds: 8,
+      items: [
+        { digit: '1', section: 'Пенсии' },
+        { digit: 2, section: 'Коронавирус' },
+      ],
+    };
+    answer = (url) => (url === '/api/v1/regions/77/ivr-menu' ? { status: 200, body: menu } : { status: 404, body: {} });
+    expect(await api().ivrMenu('77')).toEqual({
+      ...menu,
+      items: [
+        { digit: '1', section: 'Пенсии' },
+        { digit: '2', section: 'Коронавирус' },
+      ],
+    });
+  });
+
+  it('says what is wrong with a menu it cannot use', async () => {
+    answer = () => ({ status: 200, body: { timeoutSeconds: 8, items: [{ digit: '12', section: 'x' }] } });
+    await expect(api().ivrMenu('77')).rejects.toThrow(/items\.0\.digit: a key of the phone/);
+  });
+
+  it('fetches a call’s wait estimate, and null for a call otvet does not know', async () => {
+    answer = (url) =>
+      url === '/api/v1/telephony/calls/pbx77%2F1/wait' ? { status: 200, body: { state: 'waiting', position: 3, estimatedWaitSeconds: 95 } } : { status: 404, body: { detail: 'no such call' } };
+    expect(await api().callWait('pbx77/1')).toEqual({ state: 'waiting', position: 3, estimatedWaitSeconds: 95 });
+    expect(await api().callWait('other')).toBeNull();
+  });
+
+  it('reads a call no longer waiting as having no position or estimate', async () => {
+    answer = () => ({ status: 200, body: { state: 'talking' } });
+    expect(await api().callWait('c1')).toEqual({ state: 'talking', position: null, estimatedWaitSeconds: null });
+  });
+
+  it('throws otvet’s problem detail with the status', async () => {
+    answer = () => ({ status: 403, body: { title: 'Forbidden', detail: 'this token may only report telephony events' } });
+    const e = await api()
+      .ivrMenu('77')
+      .catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(OtvetError);
+    expect(e).toMatchObject({ status: 403, detail: 'this token may only report telephony events' });
+  });
+
+  it('throws when the answer is not JSON', async () => {
+    answer = () => ({ status: 200, body: '<html>' });
+    await expect(api().callWait('c1')).rejects.toThrow(/not JSON/);
+  });
+});
