@@ -149,6 +149,14 @@ describe('ringing an operator', () => {
     expect(ofType(r.send(connect('petrov', ['sip:petrov@10.0.0.7'])), 'ring')).toEqual([{ type: 'ring', operator: 'petrov', legs: [{ legId: 'c1/3', contact: 'sip:petrov@10.0.0.7' }] }]);
   });
 
+  it('the same operator rung again after stop_ringing: a 200 on a leg of the ring taken back is hung up, the new ring goes on', () => {
+    const r = CallRun.ringing();
+    r.send({ type: 'decision', decision: { kind: 'stop_ringing', operator: 'ivanova' } });
+    r.send(connect('ivanova', ['sip:ivanova@10.0.0.5']));
+    expect(r.send(leg('c1/1', 'answered', 200))).toEqual([{ type: 'bye_leg', legId: 'c1/1' }]);
+    expect(ofType(r.send(leg('c1/3', 'answered', 200)), 'bridge')).toEqual([{ type: 'bridge', legId: 'c1/3' }]);
+  });
+
   it('every phone declines: nothing reported, the caller waits for otvet to take the ring back', () => {
     const r = CallRun.ringing();
     expect(r.send(leg('c1/1', 'failed', 486))).toEqual([]);
