@@ -1,0 +1,109 @@
+// A caller in the queue: hold music, the estimated wait announced every N seconds (paused while an
+// operator's phone rings), a callback offered and accepted with key 1, and "call later" when otvet
+// stays unreachable.
+import type { Prompt } from './call-actions.ts';
+import type { Effects } from './call-effects.ts';
+import { cancelLegs, finish } from './call-end.ts';
+
+/** The longest a prompt before a hang-up may take ("call later", "we will call you back"). */
+export const PROMPT_SAFETY_MS = 30_000;
+
+/** Into the queue: `ivr_choice` (when a topic was chosen), `queued`, hold music after `before`. */
+export function enqueue(fx: Effects, topic: string | null, before: Prompt[] = []): void {
+  const c = fx.call;
+  if (topic !== null) fx.report('ivr_choice', { topic });
+  fx.report('queued', {});
+  c.phase = 'waiting';
+  fx.clearTimer('ivr');
+  fx.play(...before, { name: 'hold_music' });
+  // The first estimate is announced as soon as it comes; then every N seconds.
+  fx.push({ type: 'fetch_wait' });
+  c.announcing = true;
+  fx.setTimer('announce', c.timing.announceEverySeconds * 1000);
+  if (!c.otvetReachable && !c.timers.includes('otvet_down')) fx.setTimer('otvet_down', c.timing.otvetGraceSeconds * 1000);
+}
+
+export function pauseAnnouncements(fx: Effects): void {
+  fx.call.announcing = false;
+  fx.clearTimer('announce');
+}
+
+export function resumeAnnouncements(fx: Effects): void {
+  const c = fx.call;
+  if (c.announcing || c.phase !== 'waiting' || !c.callerUp) return;
+  c.announcing = true;
+  fx.setTimer('announce', c.timing.announceEverySeconds * 1000);
+}
+
+/** Time to announce: ask otvet for the estimate (announced when it comes), and again in N seconds. */
+export function onAnnounceTimer(fx: Effects): void {
+  const c = fx.call;
+  if (c.phase !== 'waiting' || !c.announcing) return;
+  fx.push({ type: 'fetch_wait' });
+  fx.setTimer('announce', c.timing.announceEverySeconds * 1000);
+}
+
+export function onWaitEstimate(fx: Effects, seconds: number | null): void {
+  const c = fx.call;
+  if (c.phase !== 'waiting' || !c.announcing || !c.callerUp || seconds === null || !Number.isFinite(seconds) || seconds < 0) return;
+  fx.play({ name: 'wait', seconds }, { name: 'hold_music' });
+}
+
+/** otvet's offer_callback: once, and only to a caller whose number we can call back. */
+export function offerCallback(fx: Effects): void {
+  const c = fx.call;
+  if (c.phase !== 'waiting' || !c.callerUp || c.caller === null || c.callbackOffered) return;
+  c.callbackOffered = true;
+  fx.play({ name: 'callback_offer' }, { name: 'hold_music' });
+}
+
+/** How long a requested callback waits for otvet's `callback` decision before the edge lets it go. */
+export const CALLBACK_KEEP_MS = 24 * 3600_000;
+
+/** The goodbye or "call later" has been played (or should have been by now): hang up. */
+export function afterPrompt(fx: Effects): void {
+  const c = fx.call;
+  if (c.phase === 'leaving') {
+    fx.push({ type: 'bye_caller' });
+    toCallbackPending(fx);
+  } else if (c.phase === 'unavailable') {
+    fx.push({ type: 'bye_caller' });
+    fx.report('ended', { reason: 'service_unavailable' });
+    finish(fx);
+  }
+}
+
+/** No caller leg any more: wait for otvet's `callback` decision. */
+export function toCallbackPending(fx: Effects): void {
+  const c = fx.call;
+  c.phase = 'callback_pending';
+  c.callerUp = false;
+  c.callback = null;
+  fx.clearTimer('prompt_safety');
+  fx.setTimer('callback_keep', CALLBACK_KEEP_MS);
+}
+
+/** Key 1 after the offer: `callback_requested`, the goodbye, then we hang up and wait for otvet's `callback`. */
+export function acceptCallback(fx: Effects): void {
+  const c = fx.call;
+  fx.report('callback_requested', {});
+  c.ring = null;
+  cancelLegs(fx);
+  pauseAnnouncements(fx);
+  fx.clearTimers('ring_safety', 'otvet_down');
+  c.phase = 'leaving';
+  fx.play({ name: 'callback_accepted' });
+  fx.setTimer('prompt_safety', PROMPT_SAFETY_MS);
+}
+
+/** "The line cannot take your call now, call later", then we hang up (see afterPrompt). */
+export function toUnavailable(fx: Effects): void {
+  const c = fx.call;
+  c.ring = null;
+  cancelLegs(fx);
+  pauseAnnouncements(fx);
+  fx.clearTimers('ring_safety', 'ivr', 'otvet_down');
+  c.phase = 'unavailable';
+  fx.play({ name: 'unavailable' });
+  fx.setTimer('prompt_safety', PROMPT_SAFETY_MS);
+}
