@@ -36,7 +36,7 @@ export interface ServiceOptions {
   clock?: Clock;
 }
 
-export function createServices(db: Db, config: Pick<Config, 'session' | 'login' | 'publicUrl' | 'passwordHashCost'>, log: Logger, options: ServiceOptions) {
+export function createServices(db: Db, config: Pick<Config, 'session' | 'login' | 'publicUrl' | 'passwordHashCost' | 'sipRealm'>, log: Logger, options: ServiceOptions) {
   const audit = new AuditService(db);
   const { regions } = createRegions({ db, audit });
   const knowledge = createKnowledge({ db, log, audit });
@@ -50,6 +50,8 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login' 
     audit,
     secretKey: options.secretKey,
     accounts,
+    knowledge: answers,
+    sipRealm: config.sipRealm,
     ...(options.clock ? { clock: options.clock } : {}),
     normsOf: async (code) => {
       const c = await regions.callCentre(code);

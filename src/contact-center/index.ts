@@ -6,18 +6,25 @@ import type { Db } from '../platform/db/database.ts';
 import { Fanout } from '../platform/events/fanout.ts';
 import type { App } from '../platform/http/types.ts';
 import type { Logger } from '../platform/logger.ts';
+import type { AnswersService } from '../knowledge/index.ts';
 import { Acd, type Clock } from './acd/acd.ts';
 import { AgentsService } from './agents-service.ts';
 import { CallEventsRecorder } from './call-events.ts';
 import { CallsService } from './calls-service.ts';
 import { CallSources } from './call-sources.ts';
 import type { LiveEvent } from './events.ts';
+import { IvrMenuService } from './ivr-menu-service.ts';
+import { ivrMenuRoutes } from './ivr-menu-routes.ts';
 import { liveFeeds } from './live-feeds.ts';
 import { Queues } from './queues.ts';
 import { queuesRoutes } from './queues-routes.ts';
 import { contactCenterRoutes } from './routes.ts';
+import { SipCredentialsService } from './sip-credentials-service.ts';
+import { sipCredentialsRoutes } from './sip-credentials-routes.ts';
 import { SupervisorService, type RegionNorms } from './supervisor-service.ts';
 import { TelephonyService } from './telephony-service.ts';
+import { waitRoutes } from './wait-routes.ts';
+import { WaitService } from './wait-service.ts';
 
 export type { Decision, CallsChanged, ContactCenterTopics } from './events.ts';
 export { subscribeContactCenter } from './subscribe.ts';
@@ -33,6 +40,10 @@ export interface ContactCenterOptions {
   /** Tells when an account changed: the names and disabled flags kept here are read again. */
   accounts: AccountsWatch;
   normsOf: (region: string) => Promise<RegionNorms>;
+  /** The knowledge base's sections, which IVR menu items name. */
+  knowledge: Pick<AnswersService, 'sections'>;
+  /** The SIP digest realm operators' SIP passwords are hashed for (SIP_REALM). */
+  sipRealm: string;
   clock?: Clock;
 }
 
@@ -52,6 +63,9 @@ export function createContactCenter(o: ContactCenterOptions) {
     telephony: new TelephonyService(o.db, recorder, queues, directory, o.secretKey),
     supervisor: new SupervisorService(o.db, queues, agents, calls, o.normsOf),
     acd: new Acd(o.db, o.log, recorder, queues, directory, o.clock),
+    sipCredentials: new SipCredentialsService(o.db, o.audit, directory, o.sipRealm),
+    ivrMenus: new IvrMenuService(o.db, o.audit, queues, o.knowledge),
+    waits: new WaitService(o.db),
     /** Decisions and changes heard on the bus, for the live streams (fed by subscribeContactCenter). */
     live: new Fanout<LiveEvent>(),
   };
@@ -62,5 +76,8 @@ export type ContactCenter = ReturnType<typeof createContactCenter>;
 export function contactCenterRoutesAll(app: App, cc: ContactCenter, deps: { db: Db; audit: AuditService }) {
   contactCenterRoutes(app, cc);
   queuesRoutes(app, { queues: cc.queues, db: deps.db, audit: deps.audit });
+  sipCredentialsRoutes(app, cc);
+  ivrMenuRoutes(app, cc);
+  waitRoutes(app, cc);
   liveFeeds(app, { live: cc.live, db: deps.db, agents: cc.agents, calls: cc.calls, supervisor: cc.supervisor, recorder: cc.recorder });
 }

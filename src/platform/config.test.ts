@@ -68,6 +68,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ PASSWORD_HASH_COST: '17' })).toThrow(/PASSWORD_HASH_COST="17": must be at most 16/);
   });
 
+  it('SIP_REALM: "otvet" unless set; a realm a digest challenge can carry as it is', () => {
+    expect(loadConfig({}).sipRealm).toBe('otvet');
+    expect(loadConfig({ SIP_REALM: ' sip.122.example.ru ' }).sipRealm).toBe('sip.122.example.ru');
+    for (const bad of ['otvet"', 'a:b', 'two words', '-otvet', 'x'.repeat(101)]) expect(() => loadConfig({ SIP_REALM: bad }), bad).toThrow(/SIP_REALM=".*": must be a realm such as otvet/);
+  });
+
   it('documents every variable in .env.example', () => {
     const example = fs.readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
     for (const name of configVariables) expect(example, name).toMatch(new RegExp(`^# .+\\n${name}=`, 'm'));

@@ -57,6 +57,12 @@ const envSchema = z.object({
     .trim()
     .refine((v) => Buffer.from(v, 'base64').length >= 32, 'must be at least 32 random bytes in base64 (openssl rand -base64 32)')
     .optional(),
+  // Goes into every SIP password's digest HA1 (H(username:realm:password)): changing it voids them all.
+  SIP_REALM: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,98}[A-Za-z0-9])?$/, 'must be a realm such as otvet or sip.example.ru: letters, digits, dots and hyphens, at most 100')
+    .default('otvet'),
 });
 
 export interface Config {
@@ -74,6 +80,8 @@ export interface Config {
   publicUrl: string;
   /** Key for keyed hashes and encryption of personal data; with PGlite it may live in the data folder. */
   secretKey?: Buffer;
+  /** The SIP digest realm of operators' phones: their passwords are kept as HA1s made with it. */
+  sipRealm: string;
 }
 
 export class ConfigError extends Error {
@@ -121,6 +129,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     trustProxy: e.TRUST_PROXY,
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     ...(e.OTVET_SECRET_KEY ? { secretKey: Buffer.from(e.OTVET_SECRET_KEY, 'base64') } : {}),
+    sipRealm: e.SIP_REALM,
   };
 }
 

@@ -1,4 +1,5 @@
 // Region-scope cases for the contact centre: region 78's calls, operators, queues and decisions.
+import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
 import type { TestApp } from '../support/app.ts';
 import { openStream } from '../support/sse.ts';
@@ -6,6 +7,9 @@ import type { Case, Target } from './types.ts';
 
 const callState = async (app: TestApp, t: Target) => (await app.db.query<{ state: string; events: number }>('SELECT state, events FROM cc_calls WHERE call_id = $1', [t.cc.callId])).rows[0];
 const unchangedCall = async (app: TestApp, t: Target) => expect(await callState(app, t)).toEqual({ state: 'ringing', events: 3 });
+const sipHa1 = async (app: TestApp, t: Target) => (await app.db.query<{ ha1_md5: string | null }>('SELECT ha1_md5 FROM cc_sip_credentials WHERE user_id = $1', [t.user78.id])).rows[0]?.ha1_md5;
+const unchangedSip = async (app: TestApp, t: Target) => expect(await sipHa1(app, t)).toBe(createHash('md5').update(`${t.user78.username}:otvet:sip-secret-of-78`).digest('hex'));
+const ivrMenu78 = async (app: TestApp) => (await app.db.query('SELECT 1 FROM cc_ivr_menus WHERE region_code = $1', ['78'])).rows;
 const agentState = async (app: TestApp, t: Target) => (await app.db.query<{ state: string; skills: string[] }>('SELECT state, skills FROM cc_agents WHERE user_id = $1', [t.cc.operatorId])).rows[0];
 
 export const contactCenterCases: Record<string, Case> = {
@@ -62,6 +66,27 @@ export const contactCenterCases: Record<string, Case> = {
     owner: false,
   },
   'GET /api/v1/queues': { run: (c) => c.get('/api/v1/queues?region=78'), owner: 'supervisor' },
+  'PUT /api/v1/operators/{username}/sip-password': {
+    run: (c, t) => c.put(`/api/v1/operators/${t.user78.username}/sip-password`, { password: 'taken-over-by-77' }),
+    unchanged: unchangedSip,
+  },
+  'DELETE /api/v1/operators/{username}/sip-password': { run: (c, t) => c.delete(`/api/v1/operators/${t.user78.username}/sip-password`), unchanged: unchangedSip },
+  'GET /api/v1/telephony/sip-credentials': {
+    filtered: async (c, t) => {
+      for (const url of ['/api/v1/telephony/sip-credentials', '/api/v1/telephony/sip-credentials?since=0']) {
+        const r = await c.get(url);
+        if (r.status === 403) return;
+        expect(r.status).toBe(200);
+        expect(r.text).not.toContain(t.user78.username);
+      }
+    },
+  },
+  'GET /api/v1/telephony/calls/{callId}/wait': { run: (c, t) => c.get(`/api/v1/telephony/calls/${t.cc.callId}/wait`) },
+  'GET /api/v1/regions/{code}/ivr-menu': { run: (c) => c.get('/api/v1/regions/78/ivr-menu'), owner: 'supervisor' },
+  'PUT /api/v1/regions/{code}/ivr-menu': {
+    run: (c) => c.put('/api/v1/regions/78/ivr-menu', { items: [{ digit: '1', section: 'Госуслуги и обращения' }] }),
+    unchanged: async (app) => expect(await ivrMenu78(app)).toEqual([]),
+  },
   'PUT /api/v1/queues/{id}': {
     run: (c, t) => c.put(`/api/v1/queues/${t.cc.queueId}`, { callbackThresholdSeconds: 1 }),
     unchanged: async (app, t) => expect(app.services.cc.queues.get(t.cc.queueId)!.callbackThresholdSeconds).toBe(300),

@@ -31,6 +31,8 @@ export async function buildTarget(app: TestApp): Promise<Target> {
     if (slug === kb.live || slug === kb.archived) ok(await fed.post(`/api/v1/kb/answers/${slug}/approve`));
     if (slug === kb.archived) ok(await fed.post(`/api/v1/kb/answers/${slug}/archive`));
   }
+  // (user78's phones have a SIP password, which region 77 must neither read, change nor remove)
+  ok(await (await app.as('admin', '78')).put(`/api/v1/operators/${user78.username}/sip-password`, { password: 'sip-secret-of-78' }));
   const op78 = await app.as('operator', '78');
   ok(await op78.post('/api/v1/agent/state', { state: 'ready' }));
   const edgeUser = await app.user('admin', 'federal');

@@ -4363,6 +4363,442 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/operators/{username}/sip-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set an operator's SIP password, for their phones (the operator, or an admin of their region)
+         * @description Kept only as digest HA1s (MD5 and SHA-256) for the SIP edge’s registrar, never as given. The rules of account passwords apply.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    username: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove an operator's SIP password: their phones can no longer register */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    username: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/telephony/sip-credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Operators' SIP credentials as digest HA1s, for a SIP edge's registrar (a regional edge: its region's)
+         * @description Without `since`: every operator with a SIP password and a working account. With `since` (the `next` of an earlier answer): what changed after it, and in `removed` whom to forget.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The `next` of an earlier answer */
+                    since?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The realm to challenge phones in (SIP_REALM) */
+                            realm: string;
+                            items: components["schemas"]["SipCredential"][];
+                            /** @description Usernames whose password was removed or whose account was disabled (with `since` only) */
+                            removed: string[];
+                            /** @description Pass as `since` next time */
+                            next: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regions/{code}/ivr-menu": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A region's IVR menu: a digit per knowledge-base section (the region's edge and staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IvrMenu"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Set a region's IVR menu (admins of the region)
+         * @description Digits 1–9, each once; every section must be one of the knowledge base’s (GET /api/v1/kb/sections).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What the caller hears first, as text */
+                        greeting?: string | null;
+                        /** @default 10 */
+                        timeoutSeconds?: number;
+                        items: {
+                            /** @enum {string} */
+                            digit: "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9";
+                            /** @description A knowledge-base section name (GET /api/v1/kb/sections); its calls are reported with this topic */
+                            section: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IvrMenu"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/telephony/calls/{callId}/wait": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A waiting call's place in its queue and estimated wait, to announce to the caller */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    callId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            state: "pending" | "ivr" | "waiting" | "ringing" | "talking" | "wrap_up" | "ended" | "abandoned" | "callback_pending";
+                            /** @description 1 = next; null unless the call waits in a queue */
+                            position: number | null;
+                            /** @description null unless the call waits, or when no operator is at work */
+                            estimatedWaitSeconds: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/telephony/decisions": {
         parameters: {
             query?: never;
@@ -6226,28 +6662,6 @@ export interface components {
                 notHelped: number;
             }[];
         };
-        QueueInput: {
-            id: number;
-            region: string;
-            name: string;
-            title: string;
-            skills: string[];
-            escalation: ({
-                afterSeconds: number;
-                /** @constant */
-                action: "widen_skills";
-            } | {
-                afterSeconds?: number;
-                whenNoOperators?: boolean;
-                /** @constant */
-                action: "overflow";
-                /** @description "federal" (the reserve centre) or neighbour region codes, tried in order */
-                to: string[];
-            })[];
-            callbackThresholdSeconds: number;
-            ringTimeoutSeconds: number;
-            wrapUpSeconds: number | null;
-        };
         CallInput: {
             callId: string;
             /** @enum {string} */
@@ -6291,6 +6705,41 @@ export interface components {
             callId: string | null;
             breakAfter: string | null;
         };
+        IvrMenuInput: {
+            region: string;
+            greeting?: string;
+            /** @description No digit pressed in this time: the general queue */
+            timeoutSeconds: number;
+            items: {
+                digit: string;
+                section: string;
+            }[];
+            /** @description false: the region has not set its own menu; this is the default one */
+            stored: boolean;
+            updatedAt: string | null;
+        };
+        QueueInput: {
+            id: number;
+            region: string;
+            name: string;
+            title: string;
+            skills: string[];
+            escalation: ({
+                afterSeconds: number;
+                /** @constant */
+                action: "widen_skills";
+            } | {
+                afterSeconds?: number;
+                whenNoOperators?: boolean;
+                /** @constant */
+                action: "overflow";
+                /** @description "federal" (the reserve centre) or neighbour region codes, tried in order */
+                to: string[];
+            })[];
+            callbackThresholdSeconds: number;
+            ringTimeoutSeconds: number;
+            wrapUpSeconds: number | null;
+        };
         RegionOverviewInput: {
             region: string;
             at: string;
@@ -6308,6 +6757,16 @@ export interface components {
             }[];
             agents: components["schemas"]["OperatorInput"][];
             recentCalls: components["schemas"]["CallInput"][];
+        };
+        SipCredentialInput: {
+            /** @description The operator’s otvet username: the SIP user of their phones */
+            username: string;
+            realm: string;
+            /** @description MD5(username:realm:password), hex */
+            ha1Md5: string;
+            /** @description SHA-256(username:realm:password), hex (RFC 8760) */
+            ha1Sha256: string;
+            updatedAt: string;
         };
         RegionFiguresInput: {
             code: string;
@@ -6788,28 +7247,6 @@ export interface components {
                 notHelped: number;
             }[];
         };
-        Queue: {
-            id: number;
-            region: string;
-            name: string;
-            title: string;
-            skills: string[];
-            escalation: ({
-                afterSeconds: number;
-                /** @constant */
-                action: "widen_skills";
-            } | {
-                afterSeconds?: number;
-                whenNoOperators?: boolean;
-                /** @constant */
-                action: "overflow";
-                /** @description "federal" (the reserve centre) or neighbour region codes, tried in order */
-                to: string[];
-            })[];
-            callbackThresholdSeconds: number;
-            ringTimeoutSeconds: number;
-            wrapUpSeconds: number | null;
-        };
         Call: {
             callId: string;
             /** @enum {string} */
@@ -6853,6 +7290,41 @@ export interface components {
             callId: string | null;
             breakAfter: string | null;
         };
+        IvrMenu: {
+            region: string;
+            greeting?: string;
+            /** @description No digit pressed in this time: the general queue */
+            timeoutSeconds: number;
+            items: {
+                digit: string;
+                section: string;
+            }[];
+            /** @description false: the region has not set its own menu; this is the default one */
+            stored: boolean;
+            updatedAt: string | null;
+        };
+        Queue: {
+            id: number;
+            region: string;
+            name: string;
+            title: string;
+            skills: string[];
+            escalation: ({
+                afterSeconds: number;
+                /** @constant */
+                action: "widen_skills";
+            } | {
+                afterSeconds?: number;
+                whenNoOperators?: boolean;
+                /** @constant */
+                action: "overflow";
+                /** @description "federal" (the reserve centre) or neighbour region codes, tried in order */
+                to: string[];
+            })[];
+            callbackThresholdSeconds: number;
+            ringTimeoutSeconds: number;
+            wrapUpSeconds: number | null;
+        };
         RegionOverview: {
             region: string;
             at: string;
@@ -6870,6 +7342,16 @@ export interface components {
             }[];
             agents: components["schemas"]["Operator"][];
             recentCalls: components["schemas"]["Call"][];
+        };
+        SipCredential: {
+            /** @description The operator’s otvet username: the SIP user of their phones */
+            username: string;
+            realm: string;
+            /** @description MD5(username:realm:password), hex */
+            ha1Md5: string;
+            /** @description SHA-256(username:realm:password), hex (RFC 8760) */
+            ha1Sha256: string;
+            updatedAt: string;
         };
         RegionFigures: {
             code: string;

@@ -42,6 +42,9 @@ export function route(calls: WaitingCall[], operators: ReadyOperator[]): Assignm
   return out;
 }
 
+/** The handling time (talk and wrap-up) the ACD's estimates assume for every call. */
+export const AVERAGE_HANDLING_SECONDS = 180;
+
 /**
  * Estimated wait for a new caller: the callers ahead, spread over the operators at work, each
  * taking the average handling time.

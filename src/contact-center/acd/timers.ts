@@ -9,10 +9,9 @@ import type { CallEventsRecorder, Decision } from '../call-events.ts';
 import type { Queues } from '../queues.ts';
 import { stepsDue } from './escalation.ts';
 import type { AcdMirror, Clock } from './mirror.ts';
-import { estimatedWaitSeconds } from './router.ts';
+import { AVERAGE_HANDLING_SECONDS, estimatedWaitSeconds } from './router.ts';
 import * as q from './acd-queries.ts';
 
-const DEFAULT_AHT_SECONDS = 180;
 /** A caller still "waiting" this long after a restart is gone: the call is closed, with the reason. */
 const STALE_AFTER_RESTART_MS = 30 * 60_000;
 
@@ -110,7 +109,7 @@ export class AcdTimers {
       const target = due.overflowTo;
       if (target) events.push(this.steps.event(c.callId, 'overflowed', { queueId: target.id, queueRegion: target.region, from: queue.region, reason: 'waited_too_long' }));
       if (queue.callbackThresholdSeconds > 0 && !m.callbackOffered.has(c.callId)) {
-        const ewt = estimatedWaitSeconds(position, m.atWork(queue.region), DEFAULT_AHT_SECONDS);
+        const ewt = estimatedWaitSeconds(position, m.atWork(queue.region), AVERAGE_HANDLING_SECONDS);
         if (ewt > queue.callbackThresholdSeconds) {
           m.callbackOffered.add(c.callId);
           decisions.push(this.steps.decision('offer_callback', { callId: c.callId, region: c.region, queueRegion: c.queueRegion }));

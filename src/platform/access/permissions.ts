@@ -27,6 +27,13 @@ export const permissions = {
   // contact centre
   'telephony.events': ['admin'],
   'telephony.decisions': ['admin'],
+  // what a SIP edge reads besides calls: its registrar's credentials, callers' waits, the IVR menu (staff see it too)
+  'telephony.sip_credentials': ['admin'],
+  'telephony.wait': ['admin'],
+  'telephony.ivr_menu': ['operator', 'supervisor', 'editor', 'coordinator', 'admin'],
+  // changes no telephony-scoped token may make (its prefix is not "telephony")
+  'ivr_menu.write': ['admin'],
+  'agents.sip_password': ['admin'],
   'agent.work': ['operator', 'supervisor'],
   'agents.manage': ['supervisor', 'admin'],
   'calls.read': ['operator', 'supervisor', 'coordinator', 'admin'],
