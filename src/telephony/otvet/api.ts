@@ -13,8 +13,9 @@ const credential = z.object({
   updatedAt: z.string(),
 });
 export type SipCredential = z.infer<typeof credential>;
-// (a bare list, or one under `credentials`: the route was written alongside this client)
-const credentials = z.union([z.array(credential), z.object({ credentials: z.array(credential) }).transform((o) => o.credentials)]);
+// `next` is an opaque cursor (a commit horizon, so a late commit is never skipped): pass it back as `since`.
+const credentialsPage = z.object({ realm: z.string(), items: z.array(credential), removed: z.array(z.string()), next: z.string().min(1) });
+export type SipCredentialsPage = z.infer<typeof credentialsPage>;
 
 const ivrMenu = z.object({
   greeting: z.string().nullish(),
@@ -52,9 +53,9 @@ export class OtvetApi {
     private readonly opts: { timeoutMs?: number } = {},
   ) {}
 
-  /** Operators' digest credentials changed after `since` (an updatedAt from an earlier answer), or all. */
-  async sipCredentials(since?: string): Promise<SipCredential[]> {
-    return (await this.get(`/api/v1/telephony/sip-credentials${since ? `?since=${encodeURIComponent(since)}` : ''}`, credentials))!;
+  /** Operators' digest credentials: all, or what changed after `since` (the `next` of an earlier page) with whom to forget. */
+  async sipCredentials(since?: string): Promise<SipCredentialsPage> {
+    return (await this.get(`/api/v1/telephony/sip-credentials${since ? `?since=${encodeURIComponent(since)}` : ''}`, credentialsPage))!;
   }
 
   /** The region's IVR menu: digit → knowledge-base section. */
