@@ -72,6 +72,9 @@ describe('DigestServer', () => {
     expect(md5).toMatch(/algorithm=MD5, qop="auth"$/);
     expect(parseAuthValue(sha!).params.get('nonce')).toBe(parseAuthValue(md5!).params.get('nonce'));
     expect(server.challenge(true)[0]).toMatch(/, stale=true$/);
+    const md5Only = server.challenge(false, ['MD5']);
+    expect(md5Only).toHaveLength(1);
+    expect(md5Only[0]).toMatch(/algorithm=MD5, qop="auth"$/);
   });
 
   it.each(['SHA-256', 'MD5'] as const)('accepts the right password with %s', (alg) => {
@@ -83,12 +86,21 @@ describe('DigestServer', () => {
   it('refuses a wrong password, another method or URI, another realm, a forged nonce, a foreign opaque', () => {
     const { server } = setup();
     const c = server.challenge()[0]!;
-    expect(verify(server, phone('SHA-256', c, 'operator-77', 'wrong', 'REGISTER', uri))).toEqual({ ok: false, stale: false, reason: 'wrong digest response' });
+    expect(verify(server, phone('SHA-256', c, 'operator-77', 'wrong', 'REGISTER', uri))).toEqual({ ok: false, stale: false, wrongPassword: true, reason: 'wrong digest response' });
     expect(verify(server, phone('SHA-256', c, 'operator-77', 'пароль-1', 'REGISTER', uri), 'INVITE')).toMatchObject({ ok: false, reason: 'wrong digest response' });
-    expect(verify(server, phone('SHA-256', c, 'operator-77', 'пароль-1', 'REGISTER', 'sip:elsewhere'))).toMatchObject({ ok: false, reason: 'the digest uri is not the Request-URI' });
+    expect(verify(server, phone('SHA-256', c, 'operator-77', 'пароль-1', 'REGISTER', 'sip:elsewhere'))).toMatchObject({
+      ok: false,
+      wrongPassword: false,
+      reason: 'the digest uri is not the Request-URI',
+    });
     expect(verify(server, phone('SHA-256', c.replace('realm="otvet"', 'realm="other"'), 'operator-77', 'пароль-1', 'REGISTER', uri))).toMatchObject({ ok: false });
     const forged = c.replace(/nonce="([0-9a-z]+)\./, (_m, ts: string) => `nonce="${(parseInt(ts, 36) + 1).toString(36)}.`);
-    expect(verify(server, phone('SHA-256', forged, 'operator-77', 'пароль-1', 'REGISTER', uri))).toMatchObject({ ok: false, stale: false, reason: 'the nonce is not one of ours' });
+    expect(verify(server, phone('SHA-256', forged, 'operator-77', 'пароль-1', 'REGISTER', uri))).toMatchObject({
+      ok: false,
+      stale: false,
+      wrongPassword: false,
+      reason: 'the nonce is not one of ours',
+    });
     expect(verify(server, phone('SHA-256', c, 'operator-77', 'пароль-1', 'REGISTER', uri).replace(/opaque="[^"]+"/, 'opaque="x"'))).toMatchObject({ ok: false, reason: 'opaque is not ours' });
     const other = new DigestServer({ realm: 'otvet', key: Buffer.alloc(32, 8) });
     expect(verify(other, phone('SHA-256', c, 'operator-77', 'пароль-1', 'REGISTER', uri).replace(/, opaque="[^"]+"/, ''))).toMatchObject({ ok: false, reason: 'the nonce is not one of ours' });
@@ -97,15 +109,23 @@ describe('DigestServer', () => {
   it('refuses an algorithm the user has no HA1 for', () => {
     const { server } = setup();
     const auth = phone('MD5', server.challenge()[1]!, 'operator-77', 'пароль-1', 'REGISTER', uri);
-    expect(server.verify(parseDigestCredentials(auth)!, 'REGISTER', uri, { sha256: stored.sha256 })).toMatchObject({ ok: false, reason: 'no MD5 credentials for this user' });
+    expect(server.verify(parseDigestCredentials(auth)!, 'REGISTER', uri, { sha256: stored.sha256 })).toMatchObject({ ok: false, wrongPassword: true, reason: 'no MD5 credentials for this user' });
   });
 
   it('says stale=true for an expired nonce only when the digest is right', () => {
     const { server, advance } = setup();
     const c = server.challenge()[0]!;
     advance(60_001);
-    expect(verify(server, phone('SHA-256', c, 'operator-77', 'пароль-1', 'REGISTER', uri))).toEqual({ ok: false, stale: true, reason: 'the nonce has expired' });
+    expect(verify(server, phone('SHA-256', c, 'operator-77', 'пароль-1', 'REGISTER', uri))).toEqual({ ok: false, stale: true, wrongPassword: false, reason: 'the nonce has expired' });
     expect(verify(server, phone('SHA-256', c, 'operator-77', 'wrong', 'REGISTER', uri))).toMatchObject({ ok: false, stale: false });
+  });
+
+  it('gives phones challenged in the same millisecond nonces of their own, each taking nc=1', () => {
+    const { server } = setup();
+    const [a, b] = [server.challenge()[0]!, server.challenge()[0]!];
+    expect(parseAuthValue(a).params.get('nonce')).not.toBe(parseAuthValue(b).params.get('nonce'));
+    expect(verify(server, phone('SHA-256', a, 'operator-77', 'пароль-1', 'REGISTER', uri)).ok).toBe(true);
+    expect(verify(server, phone('SHA-256', b, 'operator-77', 'пароль-1', 'REGISTER', uri)).ok).toBe(true);
   });
 
   it('refuses a replayed nc and takes a growing one', () => {
@@ -113,7 +133,7 @@ describe('DigestServer', () => {
     const c = server.challenge()[0]!;
     const first = phone('SHA-256', c, 'operator-77', 'пароль-1', 'REGISTER', uri, '00000001');
     expect(verify(server, first).ok).toBe(true);
-    expect(verify(server, first)).toMatchObject({ ok: false, stale: false, reason: 'nc 00000001 was used already' });
+    expect(verify(server, first)).toMatchObject({ ok: false, stale: false, wrongPassword: false, reason: 'nc 00000001 was used already' });
     expect(verify(server, phone('SHA-256', c, 'operator-77', 'пароль-1', 'REGISTER', uri, '00000002', 'other')).ok).toBe(true);
     expect(verify(server, phone('SHA-256', c, 'operator-77', 'пароль-1', 'REGISTER', uri, '00000002', 'third')).ok).toBe(false);
   });

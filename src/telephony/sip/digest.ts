@@ -1,11 +1,11 @@
 // Server-side digest authentication for the registrar and for calls from operators' phones
 // (RFC 3261 §22, RFC 8760: SHA-256 first, MD5 for old phones; computed as RFC 7616 §3.4.1 with
 // qop=auth). Passwords are never stored: the caller keeps HA1 = H(user:realm:password) for each
-// algorithm. Nonces are stateless (a timestamp and its HMAC under a server key), so any edge process
-// holding the key can check them, and an expired one whose digest is right gets `stale=true` (the
+// algorithm. Nonces are stateless (a timestamp, a random part, and their HMAC under a server key),
+// so any edge process holding the key can check them, and an expired one whose digest is right gets `stale=true` (the
 // phone retries without asking its user). Each nonce's nc must grow, tracked in a bounded map.
 
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { BoundedMap } from '../../platform/bounded-map.ts';
 import { formatAuthValue, parseAuthValue } from './auth-params.ts';
 
@@ -68,7 +68,13 @@ export function parseDigestCredentials(value: string): DigestCredentials | undef
   return creds;
 }
 
-export type DigestVerdict = { ok: true; username: string } | { ok: false; stale: boolean; reason: string };
+/**
+ * `wrongPassword`: the digest itself was wrong (or the user has no HA1 for its algorithm), against a
+ * nonce of ours: the phone's password is wrong, and a registrar may say so (403) rather than
+ * challenge again. False when the challenge side failed (a foreign or expired nonce, a replayed nc,
+ * another realm or uri): a fresh challenge is the answer.
+ */
+export type DigestVerdict = { ok: true; username: string } | { ok: false; stale: boolean; wrongPassword: boolean; reason: string };
 
 export interface DigestServerOptions {
   realm: string;
@@ -102,10 +108,14 @@ export class DigestServer {
     this.opaque = this.mac(`opaque:${opts.realm}`).slice(0, 22);
   }
 
-  /** WWW-Authenticate values for a 401 (Proxy-Authenticate for a 407): SHA-256 first, then MD5 (RFC 8760 §2.4: preferred first). */
-  challenge(stale = false): string[] {
+  /**
+   * WWW-Authenticate values for a 401 (Proxy-Authenticate for a 407): SHA-256 first, then MD5 (RFC
+   * 8760 §2.4: preferred first); `algorithms` narrows them for a client that cannot bear one it does
+   * not know (RFC 8760 says to ignore such a challenge; some fail the request instead).
+   */
+  challenge(stale = false, algorithms: readonly DigestAlgorithm[] = ['SHA-256', 'MD5']): string[] {
     const nonce = this.nonce();
-    return (['SHA-256', 'MD5'] as const).map((algorithm) => {
+    return algorithms.map((algorithm) => {
       const params: [string, string][] = [
         ['realm', this.realm],
         ['nonce', nonce],
@@ -118,10 +128,15 @@ export class DigestServer {
     });
   }
 
-  /** A fresh nonce: base-36 milliseconds, a dot, and their HMAC. */
+  /**
+   * A fresh nonce: base-36 milliseconds, a random part, and their HMAC. The random part keeps two
+   * phones challenged in the same millisecond apart: sharing a nonce, the second one's nc=1 would be
+   * refused as a replay (a burst of phones re-registering after a restart does that).
+   */
   nonce(): string {
     const ts = this.now().toString(36);
-    return `${ts}.${this.mac(`nonce:${this.realm}:${ts}`)}`;
+    const salt = randomBytes(9).toString('base64url');
+    return `${ts}.${salt}.${this.mac(`nonce:${this.realm}:${ts}.${salt}`)}`;
   }
 
   /**
@@ -130,7 +145,7 @@ export class DigestServer {
    * checked any more: then a new challenge with stale=true lets the phone retry at once.
    */
   verify(creds: DigestCredentials, method: string, requestUri: string, stored: StoredHa1 | undefined): DigestVerdict {
-    const fail = (reason: string, stale = false): DigestVerdict => ({ ok: false, stale, reason });
+    const fail = (reason: string, stale = false, wrongPassword = false): DigestVerdict => ({ ok: false, stale, wrongPassword, reason });
     if (creds.realm !== this.realm) return fail(`realm ${JSON.stringify(creds.realm)} is not ours`);
     if (creds.qop !== 'auth') return fail('qop must be auth');
     if (!/^[0-9a-fA-F]{8}$/.test(creds.nc)) return fail('nc must be 8 hex digits');
@@ -139,9 +154,9 @@ export class DigestServer {
     const issuedAt = this.nonceTime(creds.nonce);
     if (issuedAt === undefined) return fail('the nonce is not one of ours');
     const ha1Hex = creds.algorithm === 'SHA-256' ? stored?.sha256 : stored?.md5;
-    if (ha1Hex === undefined) return fail(`no ${creds.algorithm} credentials for this user`);
+    if (ha1Hex === undefined) return fail(`no ${creds.algorithm} credentials for this user`, false, true);
     const expected = digestResponse(creds.algorithm, ha1Hex, creds.nonce, creds.nc, creds.cnonce, method, creds.uri);
-    if (!safeEqual(creds.response.toLowerCase(), expected)) return fail('wrong digest response');
+    if (!safeEqual(creds.response.toLowerCase(), expected)) return fail('wrong digest response', false, true);
     const age = this.now() - issuedAt;
     if (age > this.ttl || age < -60_000) return fail('the nonce has expired', true);
     const nc = parseInt(creds.nc, 16);
@@ -156,8 +171,8 @@ export class DigestServer {
 
   /** The nonce's issue time, or undefined when its MAC is not ours. */
   private nonceTime(nonce: string): number | undefined {
-    const m = /^([0-9a-z]{1,12})\.([A-Za-z0-9_-]{43})$/.exec(nonce);
-    if (!m || !safeEqual(m[2] as string, this.mac(`nonce:${this.realm}:${m[1]}`))) return undefined;
+    const m = /^([0-9a-z]{1,12})\.([A-Za-z0-9_-]{12})\.([A-Za-z0-9_-]{43})$/.exec(nonce);
+    if (!m || !safeEqual(m[3] as string, this.mac(`nonce:${this.realm}:${m[1]}.${m[2]}`))) return undefined;
     return parseInt(m[1] as string, 36);
   }
 

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { SipCredential } from '../otvet/api.ts';
+import { ManualClock } from '../sip/transactions/clock.ts';
+import { CredentialsCache, CredentialsUnavailable } from './credentials.ts';
+
+const cred = (username: string, updatedAt: string, n = 'a'): SipCredential => ({ username, realm: 'otvet', ha1Md5: n.repeat(32), ha1Sha256: n.toUpperCase().repeat(64), updatedAt });
+
+/** A fetch that answers from a list of rows (filtered by since, as otvet does) and records its calls. */
+function source(rows: SipCredential[]) {
+  const calls: (string | undefined)[] = [];
+  const state = { rows, fail: false };
+  const fetch = async (since?: string) => {
+    calls.push(since);
+    if (state.fail) throw new Error('otvet unreachable');
+    return state.rows.filter((r) => since === undefined || Date.parse(r.updatedAt) > Date.parse(since));
+  };
+  return { fetch, calls, state };
+}
+
+/** Lets the promise callbacks a timer started run to their end. */
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('CredentialsCache', () => {
+  it('cannot tell anyone apart before the first load; afterwards answers from memory (HA1s in lower case)', async () => {
+    const s = source([cred('operator-77', '2026-12-05T10:00:00.000Z')]);
+    const cache = new CredentialsCache({ fetch: s.fetch, clock: new ManualClock() });
+    await expect(cache.ha1For('operator-77')).rejects.toBeInstanceOf(CredentialsUnavailable);
+    await cache.refresh();
+    expect(await cache.ha1For('operator-77')).toEqual({ realm: 'otvet', ha1Md5: 'a'.repeat(32), ha1Sha256: 'a'.repeat(64) });
+    expect(await cache.ha1For('operator-99')).toBeUndefined();
+    expect(s.calls).toEqual([undefined]);
+  });
+
+  it('asks for changes since the latest updatedAt it holds (compared as times), merging them', async () => {
+    const s = source([cred('operator-77', '2026-12-05T13:00:00.000+03:00'), cred('operator-12', '2026-12-05T09:00:00.000Z')]);
+    const cache = new CredentialsCache({ fetch: s.fetch, clock: new ManualClock() });
+    await cache.refresh();
+    s.state.rows = [...s.state.rows, cred('operator-12', '2026-12-05T10:30:00.000Z', 'b'), cred('operator-5', '2026-12-05T10:31:00.000Z')];
+    await cache.refresh();
+    expect(s.calls).toEqual([undefined, '2026-12-05T13:00:00.000+03:00']);
+    expect((await cache.ha1For('operator-12'))?.ha1Md5).toBe('b'.repeat(32));
+    expect(cache.size).toBe(3);
+    await cache.refresh();
+    expect(s.calls[2]).toBe('2026-12-05T10:31:00.000Z');
+  });
+
+  it('reloads the whole list every fullEvery refreshes, forgetting operators no longer in it', async () => {
+    const s = source([cred('operator-77', '2026-12-05T10:00:00.000Z'), cred('operator-12', '2026-12-05T10:00:00.000Z')]);
+    const cache = new CredentialsCache({ fetch: s.fetch, clock: new ManualClock(), fullEvery: 2 });
+    await cache.refresh();
+    s.state.rows = [cred('operator-77', '2026-12-05T10:00:00.000Z')];
+    await cache.refresh();
+    await cache.refresh();
+    expect(await cache.ha1For('operator-12')).toBeDefined();
+    await cache.refresh();
+    expect(s.calls).toEqual([undefined, '2026-12-05T10:00:00.000Z', '2026-12-05T10:00:00.000Z', undefined]);
+    expect(await cache.ha1For('operator-12')).toBeUndefined();
+    expect(await cache.ha1For('operator-77')).toBeDefined();
+  });
+
+  it('keeps what it has when a refresh fails, and refreshes every N seconds on its clock, never two at once', async () => {
+    const clock = new ManualClock();
+    const s = source([cred('operator-77', '2026-12-05T10:00:00.000Z')]);
+    const cache = new CredentialsCache({ fetch: s.fetch, clock, refreshEverySeconds: 30 });
+    await cache.start();
+    s.state.fail = true;
+    clock.advance(30_000);
+    await settle();
+    expect(cache.counts).toEqual({ loads: 1, failures: 1 });
+    expect(await cache.ha1For('operator-77')).toBeDefined();
+    s.state.fail = false;
+    clock.advance(29_999);
+    await settle();
+    expect(s.calls).toHaveLength(2);
+    clock.advance(1);
+    await settle();
+    expect(s.calls).toHaveLength(3);
+    const [a, b] = [cache.refresh(), cache.refresh()];
+    expect(a).toBe(b);
+    await a;
+    cache.stop();
+    clock.advance(60_000);
+    await settle();
+    expect(s.calls).toHaveLength(4);
+  });
+
+  it('a first load that fails leaves it unable to tell (503 for phones), and the next refresh fixes that', async () => {
+    const clock = new ManualClock();
+    const s = source([cred('operator-77', '2026-12-05T10:00:00.000Z')]);
+    s.state.fail = true;
+    const cache = new CredentialsCache({ fetch: s.fetch, clock, refreshEverySeconds: 5 });
+    await cache.start();
+    await expect(cache.ha1For('operator-77')).rejects.toBeInstanceOf(CredentialsUnavailable);
+    s.state.fail = false;
+    clock.advance(5000);
+    await settle();
+    expect(await cache.ha1For('operator-77')).toBeDefined();
+    cache.stop();
+  });
+});

@@ -1,0 +1,123 @@
+// Operators' SIP credentials (digest HA1s, never passwords) as the registrar reads them: from memory,
+// refreshed from otvet every N seconds with `since` (only what changed), and reloaded whole now and
+// then, since a changes-since list cannot say that an operator's credentials were taken away.
+// Until the first load succeeds the cache cannot tell a stranger from an operator, and says so
+// (CredentialsUnavailable → 503), rather than turning every phone away as unknown.
+import type { Logger } from '../../platform/logger.ts';
+import type { SipCredential } from '../otvet/api.ts';
+import type { Cancel, Clock } from '../sip/transactions/clock.ts';
+import { systemClock } from '../sip/transactions/clock.ts';
+
+/** An operator's HA1s (lower-case hex) and the realm they were computed for. */
+export interface Ha1Record {
+  ha1Md5: string;
+  ha1Sha256: string;
+  realm: string;
+}
+
+/** Where the registrar finds an operator's HA1s: undefined for no such operator; rejects with CredentialsUnavailable when it cannot tell. */
+export interface CredentialsSource {
+  ha1For(username: string): Promise<Ha1Record | undefined>;
+}
+
+export class CredentialsUnavailable extends Error {
+  override readonly name = 'CredentialsUnavailable';
+}
+
+/** OtvetApi.sipCredentials: every credential changed after `since` (an updatedAt it gave), or all. */
+export type FetchCredentials = (since?: string) => Promise<SipCredential[]>;
+
+export interface CredentialsCacheOptions {
+  fetch: FetchCredentials;
+  /** Seconds between refreshes (default 30). */
+  refreshEverySeconds?: number;
+  /** Every this many refreshes the whole list is loaded again, forgetting who is no longer in it (default 20). */
+  fullEvery?: number;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export class CredentialsCache implements CredentialsSource {
+  readonly counts = { loads: 0, failures: 0 };
+  private table = new Map<string, Ha1Record>();
+  private since: { text: string; ms: number } | undefined;
+  private loaded = false;
+  private sinceFull = 0;
+  private inFlight: Promise<void> | undefined;
+  private timer: Cancel | undefined;
+  private running = false;
+  private readonly clock: Clock;
+  private readonly everyMs: number;
+  private readonly fullEvery: number;
+
+  constructor(private readonly opts: CredentialsCacheOptions) {
+    this.clock = opts.clock ?? systemClock;
+    this.everyMs = (opts.refreshEverySeconds ?? 30) * 1000;
+    this.fullEvery = opts.fullEvery ?? 20;
+  }
+
+  /** Loads once (a failure is logged, not thrown: the next refresh tries again), then refreshes every N seconds until stop(). */
+  async start(): Promise<void> {
+    this.running = true;
+    await this.refresh();
+    this.schedule();
+  }
+
+  stop(): void {
+    this.running = false;
+    this.timer?.();
+    this.timer = undefined;
+  }
+
+  async ha1For(username: string): Promise<Ha1Record | undefined> {
+    if (!this.loaded) throw new CredentialsUnavailable('the operators’ SIP credentials have not been loaded from otvet yet');
+    return this.table.get(username);
+  }
+
+  /** Operators with credentials. */
+  get size(): number {
+    return this.table.size;
+  }
+
+  /** One refresh (a running one is joined, never doubled): changes since the last, or the whole list when due. */
+  refresh(): Promise<void> {
+    this.inFlight ??= this.load().finally(() => (this.inFlight = undefined));
+    return this.inFlight;
+  }
+
+  private async load(): Promise<void> {
+    const full = !this.loaded || this.sinceFull >= this.fullEvery;
+    let rows: SipCredential[];
+    try {
+      rows = await this.opts.fetch(full ? undefined : this.since?.text);
+    } catch (error) {
+      this.counts.failures++;
+      const log = this.loaded ? 'warn' : 'error';
+      this.opts.logger?.[log](
+        { err: error, loaded: this.loaded, operators: this.table.size },
+        'could not load the operators’ SIP credentials from otvet; phones are checked against what the edge has',
+      );
+      return;
+    }
+    this.counts.loads++;
+    const table = full ? new Map<string, Ha1Record>() : this.table;
+    let since = full ? undefined : this.since;
+    for (const row of rows) {
+      table.set(row.username, { ha1Md5: row.ha1Md5.toLowerCase(), ha1Sha256: row.ha1Sha256.toLowerCase(), realm: row.realm });
+      const ms = Date.parse(row.updatedAt);
+      if (!Number.isNaN(ms) && (since === undefined || ms > since.ms)) since = { text: row.updatedAt, ms };
+    }
+    this.table = table;
+    this.since = since;
+    this.sinceFull = full ? 0 : this.sinceFull + 1;
+    if (!this.loaded) this.opts.logger?.info({ operators: table.size }, 'operators’ SIP credentials loaded');
+    this.loaded = true;
+  }
+
+  private schedule(): void {
+    if (!this.running) return;
+    this.timer = this.clock.schedule(this.everyMs, () => {
+      void this.refresh().then(() => this.schedule());
+    });
+  }
+}
