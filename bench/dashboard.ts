@@ -120,11 +120,14 @@ async function run(db: Db, label: string): Promise<Figures> {
 }
 
 const out: Record<string, Figures> = {};
-const embedded = await openPglite({});
-try {
-  out.pglite = await run(embedded, 'PGlite');
-} finally {
-  await embedded.close();
+// BENCH_ONLY=postgres skips the embedded run (for a second look at one engine; the figures of record have both).
+if (process.env.BENCH_ONLY !== 'postgres') {
+  const embedded = await openPglite({});
+  try {
+    out.pglite = await run(embedded, 'PGlite');
+  } finally {
+    await embedded.close();
+  }
 }
 if (process.env.DATABASE_URL) {
   const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });

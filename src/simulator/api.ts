@@ -1,6 +1,7 @@
 // The simulator's way into otvet: its public HTTP API, with an API token, as any client would use
 // it — in-process over a loopback listener, or against a server elsewhere.
 import { SIMULATOR_AGENT } from '../platform/http/server.ts';
+import { SseParser } from '../platform/http/sse-parser.ts';
 
 export interface ApiResponse<T = unknown> {
   status: number;
@@ -98,27 +99,16 @@ export class Api {
       return res.body!.pipeThrough(new TextDecoderStream()).getReader();
     };
     const read = async (reader: ReadableStreamDefaultReader<string>) => {
-      let buffer = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += value;
-        let cut: number;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          let id: string | undefined;
-          let event = 'message';
-          const data: string[] = [];
-          for (const line of block.split('\n')) {
-            if (line.startsWith('id: ')) id = line.slice(4);
-            else if (line.startsWith('event: ')) event = line.slice(7);
-            else if (line.startsWith('data: ')) data.push(line.slice(6));
-          }
-          if (!data.length) continue;
-          if (id) lastId = id;
-          onMessage({ ...(id ? { id } : {}), event, data: JSON.parse(data.join('\n')) });
+      // Frames with an id and no data (a decision this node sent before it was stored) move the id too.
+      const parser = new SseParser((m) => onMessage({ ...(m.id ? { id: m.id } : {}), event: m.event, data: JSON.parse(m.data) }), lastId ?? '');
+      try {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return;
+          parser.feed(value);
         }
+      } finally {
+        if (parser.lastEventId) lastId = parser.lastEventId;
       }
     };
     const first = await connect();

@@ -5,16 +5,35 @@ import { CredentialsCache, CredentialsUnavailable } from './credentials.ts';
 
 const cred = (username: string, updatedAt: string, n = 'a'): SipCredential => ({ username, realm: 'otvet', ha1Md5: n.repeat(32), ha1Sha256: n.toUpperCase().repeat(64), updatedAt });
 
-/** A fetch that answers from a list of rows (filtered by since, as otvet does) and records its calls. */
+/**
+ * A fetch that answers as otvet does: every credential, or with `since` (an earlier `next`) those
+ * changed after it and whom to forget. Changes are numbered; `next` is the newest number.
+ */
 function source(rows: SipCredential[]) {
   const calls: (string | undefined)[] = [];
-  const state = { rows, fail: false };
+  let version = 1;
+  const state = { fail: false, rows: rows.map((r) => ({ r, v: version })), removed: [] as { username: string; v: number }[] };
   const fetch = async (since?: string) => {
     calls.push(since);
     if (state.fail) throw new Error('otvet unreachable');
-    return state.rows.filter((r) => since === undefined || Date.parse(r.updatedAt) > Date.parse(since));
+    const after = since === undefined ? 0 : Number(since);
+    return {
+      realm: 'otvet',
+      items: state.rows.filter((x) => x.v > after).map((x) => x.r),
+      removed: since === undefined ? [] : state.removed.filter((x) => x.v > after).map((x) => x.username),
+      next: String(version),
+    };
   };
-  return { fetch, calls, state };
+  const change = (r: SipCredential) => {
+    version++;
+    state.rows = [...state.rows.filter((x) => x.r.username !== r.username), { r, v: version }];
+  };
+  const remove = (username: string) => {
+    version++;
+    state.rows = state.rows.filter((x) => x.r.username !== username);
+    state.removed.push({ username, v: version });
+  };
+  return { fetch, calls, state, change, remove };
 }
 
 /** Lets the promise callbacks a timer started run to their end. */
@@ -31,31 +50,21 @@ describe('CredentialsCache', () => {
     expect(s.calls).toEqual([undefined]);
   });
 
-  it('asks for changes since the latest updatedAt it holds (compared as times), merging them', async () => {
-    const s = source([cred('operator-77', '2026-12-05T13:00:00.000+03:00'), cred('operator-12', '2026-12-05T09:00:00.000Z')]);
+  it('asks for what changed since the `next` otvet gave, merging changes and forgetting whom otvet names as removed', async () => {
+    const s = source([cred('operator-77', '2026-12-05T10:00:00.000Z'), cred('operator-12', '2026-12-05T09:00:00.000Z')]);
     const cache = new CredentialsCache({ fetch: s.fetch, clock: new ManualClock() });
     await cache.refresh();
-    s.state.rows = [...s.state.rows, cred('operator-12', '2026-12-05T10:30:00.000Z', 'b'), cred('operator-5', '2026-12-05T10:31:00.000Z')];
+    s.change(cred('operator-12', '2026-12-05T10:30:00.000Z', 'b'));
+    s.change(cred('operator-5', '2026-12-05T10:31:00.000Z'));
     await cache.refresh();
-    expect(s.calls).toEqual([undefined, '2026-12-05T13:00:00.000+03:00']);
+    expect(s.calls).toEqual([undefined, '1']);
     expect((await cache.ha1For('operator-12'))?.ha1Md5).toBe('b'.repeat(32));
     expect(cache.size).toBe(3);
+    s.remove('operator-77');
     await cache.refresh();
-    expect(s.calls[2]).toBe('2026-12-05T10:31:00.000Z');
-  });
-
-  it('reloads the whole list every fullEvery refreshes, forgetting operators no longer in it', async () => {
-    const s = source([cred('operator-77', '2026-12-05T10:00:00.000Z'), cred('operator-12', '2026-12-05T10:00:00.000Z')]);
-    const cache = new CredentialsCache({ fetch: s.fetch, clock: new ManualClock(), fullEvery: 2 });
-    await cache.refresh();
-    s.state.rows = [cred('operator-77', '2026-12-05T10:00:00.000Z')];
-    await cache.refresh();
-    await cache.refresh();
-    expect(await cache.ha1For('operator-12')).toBeDefined();
-    await cache.refresh();
-    expect(s.calls).toEqual([undefined, '2026-12-05T10:00:00.000Z', '2026-12-05T10:00:00.000Z', undefined]);
-    expect(await cache.ha1For('operator-12')).toBeUndefined();
-    expect(await cache.ha1For('operator-77')).toBeDefined();
+    expect(s.calls[2]).toBe('3');
+    expect(await cache.ha1For('operator-77')).toBeUndefined();
+    expect(cache.size).toBe(2);
   });
 
   it('keeps what it has when a refresh fails, and refreshes every N seconds on its clock, never two at once', async () => {

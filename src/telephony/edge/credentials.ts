@@ -1,10 +1,11 @@
 // Operators' SIP credentials (digest HA1s, never passwords) as the registrar reads them: from memory,
-// refreshed from otvet every N seconds with `since` (only what changed), and reloaded whole now and
-// then, since a changes-since list cannot say that an operator's credentials were taken away.
+// refreshed from otvet every N seconds with `since` (the `next` of the last answer: what changed
+// after it, and whom to forget — a removed password or a disabled account stops working within one
+// refresh).
 // Until the first load succeeds the cache cannot tell a stranger from an operator, and says so
 // (CredentialsUnavailable → 503), rather than turning every phone away as unknown.
 import type { Logger } from '../../platform/logger.ts';
-import type { SipCredential } from '../otvet/api.ts';
+import type { SipCredentialsPage } from '../otvet/api.ts';
 import type { Cancel, Clock } from '../sip/transactions/clock.ts';
 import { systemClock } from '../sip/transactions/clock.ts';
 
@@ -24,15 +25,13 @@ export class CredentialsUnavailable extends Error {
   override readonly name = 'CredentialsUnavailable';
 }
 
-/** OtvetApi.sipCredentials: every credential changed after `since` (an updatedAt it gave), or all. */
-export type FetchCredentials = (since?: string) => Promise<SipCredential[]>;
+/** OtvetApi.sipCredentials: every credential, or what changed after `since` (an earlier page's `next`). */
+export type FetchCredentials = (since?: string) => Promise<SipCredentialsPage>;
 
 export interface CredentialsCacheOptions {
   fetch: FetchCredentials;
   /** Seconds between refreshes (default 30). */
   refreshEverySeconds?: number;
-  /** Every this many refreshes the whole list is loaded again, forgetting who is no longer in it (default 20). */
-  fullEvery?: number;
   clock?: Clock;
   logger?: Logger;
 }
@@ -40,20 +39,17 @@ export interface CredentialsCacheOptions {
 export class CredentialsCache implements CredentialsSource {
   readonly counts = { loads: 0, failures: 0 };
   private table = new Map<string, Ha1Record>();
-  private since: { text: string; ms: number } | undefined;
+  private since: string | undefined;
   private loaded = false;
-  private sinceFull = 0;
   private inFlight: Promise<void> | undefined;
   private timer: Cancel | undefined;
   private running = false;
   private readonly clock: Clock;
   private readonly everyMs: number;
-  private readonly fullEvery: number;
 
   constructor(private readonly opts: CredentialsCacheOptions) {
     this.clock = opts.clock ?? systemClock;
     this.everyMs = (opts.refreshEverySeconds ?? 30) * 1000;
-    this.fullEvery = opts.fullEvery ?? 20;
   }
 
   /** Loads once (a failure is logged, not thrown: the next refresh tries again), then refreshes every N seconds until stop(). */
@@ -79,17 +75,16 @@ export class CredentialsCache implements CredentialsSource {
     return this.table.size;
   }
 
-  /** One refresh (a running one is joined, never doubled): changes since the last, or the whole list when due. */
+  /** One refresh (a running one is joined, never doubled): the whole list first, then changes since the last. */
   refresh(): Promise<void> {
     this.inFlight ??= this.load().finally(() => (this.inFlight = undefined));
     return this.inFlight;
   }
 
   private async load(): Promise<void> {
-    const full = !this.loaded || this.sinceFull >= this.fullEvery;
-    let rows: SipCredential[];
+    let page: SipCredentialsPage;
     try {
-      rows = await this.opts.fetch(full ? undefined : this.since?.text);
+      page = await this.opts.fetch(this.loaded ? this.since : undefined);
     } catch (error) {
       this.counts.failures++;
       const log = this.loaded ? 'warn' : 'error';
@@ -100,16 +95,11 @@ export class CredentialsCache implements CredentialsSource {
       return;
     }
     this.counts.loads++;
-    const table = full ? new Map<string, Ha1Record>() : this.table;
-    let since = full ? undefined : this.since;
-    for (const row of rows) {
-      table.set(row.username, { ha1Md5: row.ha1Md5.toLowerCase(), ha1Sha256: row.ha1Sha256.toLowerCase(), realm: row.realm });
-      const ms = Date.parse(row.updatedAt);
-      if (!Number.isNaN(ms) && (since === undefined || ms > since.ms)) since = { text: row.updatedAt, ms };
-    }
+    const table = this.loaded ? this.table : new Map<string, Ha1Record>();
+    for (const username of page.removed) table.delete(username);
+    for (const row of page.items) table.set(row.username, { ha1Md5: row.ha1Md5.toLowerCase(), ha1Sha256: row.ha1Sha256.toLowerCase(), realm: row.realm });
     this.table = table;
-    this.since = since;
-    this.sinceFull = full ? 0 : this.sinceFull + 1;
+    this.since = page.next;
     if (!this.loaded) this.opts.logger?.info({ operators: table.size }, 'operators’ SIP credentials loaded');
     this.loaded = true;
   }

@@ -11,7 +11,7 @@ import type { Logger } from '../../platform/logger.ts';
 import { maskPhoneNumbers } from '../../platform/phone-numbers.ts';
 import { Backoff, sleep, type BackoffOptions } from './backoff.ts';
 import { OtvetError, headersOf, urlOf, type OtvetConnection } from './connection.ts';
-import { SseParser, type SseMessage } from './sse-parser.ts';
+import { SseParser, type SseMessage } from '../../platform/http/sse-parser.ts';
 
 export const DECISIONS_PATH = '/api/v1/telephony/decisions';
 export const LAST_ID_FILE = 'decisions.last-event-id';

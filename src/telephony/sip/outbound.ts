@@ -3,8 +3,9 @@
 // the CANCEL of an INVITE built per §9.1.
 import { randomBytes } from 'node:crypto';
 import type { HeaderField, SipRequest } from './message.ts';
-import { header, headers } from './message.ts';
-import { BRANCH_COOKIE, cseqOf, topVia } from './transactions/fields.ts';
+import { header } from './message.ts';
+import { sameHopAs } from './transactions/ack.ts';
+import { BRANCH_COOKIE, topVia } from './transactions/fields.ts';
 
 export function newBranch(): string {
   return `${BRANCH_COOKIE}${randomBytes(9).toString('base64url')}`;
@@ -24,16 +25,5 @@ export function withOwnVia(request: SipRequest, transport: string, sentBy: strin
 
 /** The CANCEL of `invite` (§9.1): its Request-URI, top Via, Route set, From, To, Call-ID and CSeq number. */
 export function cancelFor(invite: SipRequest): SipRequest {
-  const fields: HeaderField[] = [];
-  const add = (name: string, value: string | undefined) => {
-    if (value !== undefined) fields.push({ name, value });
-  };
-  add('Via', header(invite, 'Via'));
-  for (const route of headers(invite, 'Route')) add('Route', route);
-  add('Max-Forwards', '70');
-  add('From', header(invite, 'From'));
-  add('To', header(invite, 'To'));
-  add('Call-ID', header(invite, 'Call-ID'));
-  add('CSeq', `${cseqOf(invite)?.seq ?? 0} CANCEL`);
-  return { kind: 'request', method: 'CANCEL', uri: invite.uri, headers: fields, body: Buffer.alloc(0) };
+  return sameHopAs(invite, 'CANCEL', header(invite, 'To'));
 }

@@ -5,7 +5,11 @@ import type { HeaderField, SipRequest, SipResponse } from '../message.ts';
 import { header, headers } from '../message.ts';
 import { cseqOf } from './fields.ts';
 
-export function ackForNon2xx(invite: SipRequest, response: SipResponse): SipRequest {
+/**
+ * A request that travels with an INVITE's own transaction hop by hop (§9.1, §17.1.1.3): the
+ * INVITE's Request-URI, top Via (same branch), Route set, From, Call-ID and CSeq number.
+ */
+export function sameHopAs(invite: SipRequest, method: 'ACK' | 'CANCEL', to: string | undefined): SipRequest {
   const fields: HeaderField[] = [];
   const add = (name: string, value: string | undefined) => {
     if (value !== undefined) fields.push({ name, value });
@@ -14,9 +18,14 @@ export function ackForNon2xx(invite: SipRequest, response: SipResponse): SipRequ
   for (const route of headers(invite, 'Route')) add('Route', route);
   add('Max-Forwards', '70');
   add('From', header(invite, 'From'));
-  add('To', header(response, 'To'));
+  add('To', to);
   add('Call-ID', header(invite, 'Call-ID'));
-  add('CSeq', `${cseqOf(invite)?.seq ?? 0} ACK`);
+  add('CSeq', `${cseqOf(invite)?.seq ?? 0} ${method}`);
   add('Content-Length', '0');
-  return { kind: 'request', method: 'ACK', uri: invite.uri, headers: fields, body: Buffer.alloc(0) };
+  return { kind: 'request', method, uri: invite.uri, headers: fields, body: Buffer.alloc(0) };
+}
+
+/** The ACK of a non-2xx final response: the To of the response (with its tag). */
+export function ackForNon2xx(invite: SipRequest, response: SipResponse): SipRequest {
+  return sameHopAs(invite, 'ACK', header(response, 'To'));
 }

@@ -2,8 +2,8 @@
 // ending in CRLF, LF or CR (also split across chunks), a leading BOM, comments, `field: value`
 // with one optional space, `retry`, and `id` kept across events. A frame with an id and no data
 // dispatches nothing but still moves the last event id (what a reconnect sends as Last-Event-ID).
-// Written here (some 60 lines) rather than taken from npm: it is small, and the edge needs the
-// id-only frames and the raw text that EventSource implementations hide.
+// Written here (some 60 lines) rather than taken from npm: it is small, and the SIP edge and the
+// simulator need the id-only frames and the raw text that EventSource implementations hide.
 
 export interface SseMessage {
   /** The last event id when this message came (ids stay until the server sends another). */
