@@ -11,6 +11,7 @@ describe('otvet CLI: help and arguments', () => {
     for (const args of [
       [],
       ['serve'],
+      ['edge'],
       ['migrate'],
       ['user'],
       ['user', 'add'],
@@ -45,6 +46,13 @@ describe('otvet CLI: help and arguments', () => {
     expect(when.code).toBe(2);
     expect(when.stderr).toMatch(/--from "yesterday": expected a date such as 2026-11-01/);
     expect((await cliInProcess(['rollups', 'rebuild', '--from', '2026-11-30', '--to', '2026-11-29'])).stderr).toMatch(/--from .* must be before --to/);
+    // The edge's configuration: every bad variable named, as the edge's own message says it, exit code 2.
+    const edge = await cliInProcess(['edge'], cliEnv({ OTVET_URL: 'ftp://otvet', EDGE_TRUNKS: '10.0.0.5=777' }));
+    expect(edge.code).toBe(2);
+    expect(edge.stderr).toMatch(/^The edge's configuration is invalid:\n/);
+    expect(edge.stderr).toMatch(/OTVET_URL="ftp:\/\/otvet": must be an http\(s\) URL/);
+    expect(edge.stderr).toMatch(/OTVET_TOKEN: required/);
+    expect(edge.stderr).toMatch(/EDGE_TRUNKS="10.0.0.5=777": .*region must be a two-digit code/);
     const unknown = await cliInProcess(['frobnicate']);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/unknown command 'frobnicate'/);

@@ -39,6 +39,23 @@ export function cliProgram(io: CliIo = processIo): Command {
       await serve(config, { demo: o.demo ?? false, simulation: o.simulation });
     });
 
+  program
+    .command('edge')
+    .description("run the SIP edge: calls from SIP trunks, the IVR, operators' phones, media on rtpengine (EDGE_* variables; docs/telephony.md)")
+    .action(async () => {
+      const { DataDirBusy, EdgeConfigError, loadEdgeConfig, runEdge } = await import('../telephony/index.ts');
+      try {
+        await runEdge(loadEdgeConfig(io.env));
+      } catch (e) {
+        // (the configuration's own message names every bad variable: printed as it is)
+        if (e instanceof EdgeConfigError || e instanceof DataDirBusy) {
+          io.err(`${e.message}\n`);
+          throw new CommanderError(e instanceof EdgeConfigError ? 2 : 1, 'otvet.edge', e.message);
+        }
+        throw e;
+      }
+    });
+
   dbCommands(program, io);
   userCommands(program, io);
   tokenCommands(program, io);

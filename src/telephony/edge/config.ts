@@ -21,6 +21,10 @@ export interface EdgeConfig {
   /** Dialled numbers the edge answers, each with its own region or null (the trunk's region). */
   numbers: Map<string, string | null>;
   rtpengine: HostPort;
+  /** Where the edge hears rtpengine's key presses (its --dtmf-log-dest must name this address). */
+  dtmf: HostPort;
+  /** The digest realm phones register in: otvet's SIP_REALM, for which their HA1s were made. */
+  sipRealm: string;
   dataDir: string;
   limits: { newCallsPerSecond: number; activeCalls: number };
   /** Seconds between announcements of the estimated wait to a waiting caller. */
@@ -119,6 +123,12 @@ const envSchema = z.object({
   EDGE_SIP_WS: listener.default({ host: '0.0.0.0', port: 5066 }),
   EDGE_PUBLIC_HOST: z.string().trim().min(1).optional(),
   EDGE_RTPENGINE: parsed(parseHostPort).default({ host: '127.0.0.1', port: 2223 }),
+  EDGE_DTMF: parsed(parseHostPort).default({ host: '127.0.0.1', port: 2224 }),
+  EDGE_SIP_REALM: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9.-]+$/, "letters, digits, dots and hyphens only: otvet's SIP_REALM")
+    .default('otvet'),
   EDGE_DATA_DIR: z.string().trim().min(1).default('./data/edge'),
   EDGE_MAX_CPS: int(1, 100000).default(150),
   EDGE_MAX_CALLS: int(1, 1000000).default(1000),
@@ -148,6 +158,8 @@ export function loadEdgeConfig(env: Record<string, string | undefined>, cwd = pr
   if (!e.EDGE_SIP_UDP && !e.EDGE_SIP_TCP && !e.EDGE_SIP_WS) {
     throw new EdgeConfigError(['at least one of EDGE_SIP_UDP, EDGE_SIP_TCP, EDGE_SIP_WS must listen (all are "off")']);
   }
+  const hosts = new Set([e.EDGE_SIP_UDP, e.EDGE_SIP_TCP, e.EDGE_SIP_WS].flatMap((l) => (l ? [l.host] : [])));
+  if (hosts.size > 1) throw new EdgeConfigError([`EDGE_SIP_UDP, EDGE_SIP_TCP and EDGE_SIP_WS must listen on one address (they name ${[...hosts].join(', ')})`]);
   const trunks = e.EDGE_TRUNKS;
   const listenHost = e.EDGE_SIP_UDP?.host ?? e.EDGE_SIP_TCP?.host ?? e.EDGE_SIP_WS!.host;
   return {
@@ -163,6 +175,8 @@ export function loadEdgeConfig(env: Record<string, string | undefined>, cwd = pr
     },
     numbers: e.EDGE_NUMBERS,
     rtpengine: e.EDGE_RTPENGINE,
+    dtmf: e.EDGE_DTMF,
+    sipRealm: e.EDGE_SIP_REALM,
     dataDir: path.resolve(cwd, e.EDGE_DATA_DIR),
     limits: { newCallsPerSecond: e.EDGE_MAX_CPS, activeCalls: e.EDGE_MAX_CALLS },
     announceEverySeconds: e.EDGE_ANNOUNCE_EVERY_SECONDS,

@@ -68,6 +68,7 @@ export class SipStack {
   private ackHandler: ((ack: SipRequest, source: Peer) => void) | undefined;
   private strayHandler: ((response: SipResponse, source: Peer) => void) | undefined;
   private noAckHandler: ((response: SipResponse) => void) | undefined;
+  private responseSentHandler: ((status: number) => void) | undefined;
   private readonly pendingCancels = new WeakSet<ClientInviteTransaction>();
   private readonly destinations = new WeakMap<ClientTransaction, Peer>();
 
@@ -118,6 +119,11 @@ export class SipStack {
   /** A 2xx to INVITE got no ACK within 64*T1: the TU should end the dialog with BYE (§13.3.1.4). */
   onAckTimeout(handler: (response: SipResponse) => void): void {
     this.noAckHandler = handler;
+  }
+
+  /** Each response the stack sends, once (not its retransmissions): for the edge's responses-by-code metric. */
+  onResponseSent(handler: (status: number) => void): void {
+    this.responseSentHandler = handler;
   }
 
   /** Where the stack listens. */
@@ -188,6 +194,7 @@ export class SipStack {
     } else if (inbound.kind === 'reply') {
       this.counters.malformed++;
       this.counters.badRequestsAnswered++;
+      this.responseSentHandler?.(inbound.response.status);
       this.transports
         .get(from.transport)
         ?.send(serializeMessage(inbound.response), from)
@@ -220,8 +227,13 @@ export class SipStack {
       return dest ? transport.send(serializeMessage(response), dest) : Promise.reject(new Error('the connection the request came on has closed'));
     };
     let retransmitting = false;
+    const counted = new WeakSet<SipResponse>();
     const send: Send = (message) => {
       const response = message as SipResponse;
+      if (!counted.has(response)) {
+        counted.add(response);
+        this.responseSentHandler?.(response.status);
+      }
       if (request.method === 'INVITE' && response.status >= 200 && response.status < 300 && !retransmitting) {
         retransmitting = true;
         this.twoXx.start(

@@ -1,0 +1,154 @@
+// The core's actions that touch SIP or rtpengine, carried out for one call in its order: the caller
+// answered with rtpengine's SDP (or refused), prompts played, operators' phones rung on legs of their
+// own (each an rtpengine branch), the one that answers bridged, legs cancelled and hung up. What fails
+// is logged and, where the call must know, fed back as an input.
+import { reasonPhrase } from '../sip/validate.ts';
+import type { CallAction, NewLeg } from './call-actions.ts';
+import type { CallInput } from './call-inputs.ts';
+import { OperatorLeg } from './operator-leg.ts';
+import type { LiveCall, RunnerDeps } from './runner.ts';
+
+/** An operator leg as the runner holds it: its rtpengine branch and tag, its SIP leg once sent. */
+export interface OperatorLegRun {
+  legId: string;
+  operator: string;
+  contact: string;
+  /** rtpengine's via-branch for this leg. */
+  branch: string;
+  /** rtpengine's tag for the phone. */
+  tag: string;
+  leg?: OperatorLeg;
+  /** The SDP of the phone's 200. */
+  answerSdp?: string;
+  /** Cancelled before its INVITE went out. */
+  cancelled: boolean;
+}
+
+export interface ActionContext {
+  deps: RunnerDeps;
+  input(callId: string, input: CallInput): void;
+}
+
+type SipAction = Exclude<CallAction, { type: 'set_timer' | 'clear_timer' | 'report' | 'fetch_wait' | 'forget' }>;
+
+const REASONS: Record<number, string> = { 503: 'Service Unavailable', 486: 'Busy Here', 480: 'Temporarily Unavailable', 403: 'Forbidden' };
+
+export async function runAction(ctx: ActionContext, live: LiveCall, action: SipAction): Promise<void> {
+  const { logger } = ctx.deps;
+  const callId = live.callId;
+  switch (action.type) {
+    case 'answer':
+      return answer(ctx, live);
+    case 'reject':
+      live.caller.reject(action.status, reasonPhrase(REASONS[action.status] ?? 'Service Unavailable'), action.retryAfterSeconds);
+      return;
+    case 'play':
+      if (!live.mediaFailed && !live.mediaEnded) await live.player.play(action.playId, action.prompts);
+      return;
+    case 'stop_playing':
+      if (!live.mediaFailed && !live.mediaEnded) await live.player.stop();
+      return;
+    case 'ring':
+      for (const leg of action.legs) await ring(ctx, live, action.operator, leg);
+      return;
+    case 'cancel_legs':
+      for (const legId of action.legIds) {
+        const run = live.legs.get(legId);
+        if (!run) continue;
+        run.cancelled = true;
+        run.leg?.cancel();
+      }
+      return;
+    case 'bridge':
+      return bridge(ctx, live, action.legId);
+    case 'bye_caller':
+      live.caller.hangup();
+      return;
+    case 'bye_leg':
+      live.legs.get(action.legId)?.leg?.hangup();
+      return;
+    case 'call_caller':
+      // Calling back through the trunk is not built yet: the core hears that the caller did not answer.
+      logger.warn({ callId }, 'a callback is due, but this edge cannot call back yet');
+      ctx.input(callId, { type: 'callback_failed', status: 501 });
+      return;
+    case 'cancel_caller':
+      return;
+  }
+}
+
+/** The caller anchored in rtpengine, then our 200 with rtpengine's SDP; refused 503 when rtpengine fails. */
+async function answer(ctx: ActionContext, live: LiveCall): Promise<void> {
+  let sdp: string;
+  try {
+    sdp = await live.media.answerCaller();
+  } catch (err) {
+    live.mediaFailed = true;
+    ctx.deps.logger.error({ err: String(err), callId: live.callId }, 'rtpengine could not take the call: refused 503');
+    live.caller.reject(503, 'Service Unavailable', 5);
+    ctx.input(live.callId, { type: 'caller_hangup', by: 'cancel' });
+    return;
+  }
+  // (false: the caller cancelled meanwhile; the leg's 'ended' tells the core)
+  live.caller.answer(sdp);
+}
+
+/** One INVITE to one of the operator's phones, with its own rtpengine branch. */
+async function ring(ctx: ActionContext, live: LiveCall, operator: string, l: NewLeg): Promise<void> {
+  const { deps } = ctx;
+  const n = live.legs.size + 1;
+  const run: OperatorLegRun = { legId: l.legId, operator, contact: l.contact, branch: `leg-${n}`, tag: `operator-${n}`, cancelled: false };
+  live.legs.set(l.legId, run);
+  const failed = (status: number) => ctx.input(live.callId, { type: 'leg', legId: l.legId, event: 'failed', status });
+  if (live.mediaFailed || live.mediaEnded) return failed(503);
+  let sdp: string;
+  try {
+    sdp = await live.media.offerLeg(run.branch);
+  } catch (err) {
+    deps.logger.error({ err: String(err), callId: live.callId, legId: l.legId }, 'rtpengine could not offer a leg to an operator’s phone');
+    return failed(503);
+  }
+  if (run.cancelled) return failed(487);
+  const phone = live.phones.get(l.contact);
+  const dialled = live.call.dialled || 'otvet';
+  const leg = new OperatorLeg(deps.ua, {
+    target: l.contact,
+    ...(phone ? { flow: phone.target } : {}),
+    from: `"${dialled}" <sip:${dialled}@${deps.publicHost}>`,
+    sdp,
+    headers: [{ name: 'X-Otvet-Call', value: live.callId }],
+  });
+  run.leg = leg;
+  const input = (event: 'provisional' | 'answered' | 'failed' | 'bye', status?: number) => ctx.input(live.callId, { type: 'leg', legId: l.legId, event, ...(status === undefined ? {} : { status }) });
+  leg.on('provisional', () => input('provisional'));
+  leg.on('answered', (answerSdp) => {
+    run.answerSdp = answerSdp;
+    input('answered');
+  });
+  leg.on('failed', (status) => input('failed', status));
+  leg.on('ended', () => input('bye'));
+  await leg.start().catch((err: unknown) => {
+    deps.logger.warn({ err: String(err), callId: live.callId, legId: l.legId }, 'an INVITE to an operator’s phone could not be sent');
+  });
+}
+
+/** The caller joined to the phone that answered: rtpengine's answer for its branch (and a re-INVITE if the caller's port moved). */
+async function bridge(ctx: ActionContext, live: LiveCall, legId: string): Promise<void> {
+  const { logger } = ctx.deps;
+  const run = live.legs.get(legId);
+  const hangUp = (why: string, err?: unknown) => {
+    logger.error({ err: err === undefined ? undefined : String(err), callId: live.callId, legId }, why);
+    run?.leg?.hangup();
+    ctx.input(live.callId, { type: 'leg', legId, event: 'bye' });
+  };
+  if (!run?.leg || run.answerSdp === undefined) return hangUp('the operator’s phone answered without SDP: hung up');
+  let forCaller: string | undefined;
+  try {
+    forCaller = await live.media.answerLeg(run.branch, run.tag, run.answerSdp);
+  } catch (err) {
+    return hangUp('rtpengine could not bridge the caller to the operator’s phone: hung up', err);
+  }
+  if (forCaller === undefined) return;
+  const outcome = await live.caller.reinvite(forCaller);
+  if (outcome.status >= 300) logger.warn({ callId: live.callId, status: outcome.status }, 'the caller’s leg refused the re-INVITE that moves its media');
+}

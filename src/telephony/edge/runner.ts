@@ -1,0 +1,257 @@
+// The calls the edge holds, each driven by the pure core (call.ts): every fact about a call (its
+// INVITE, keys, timers, otvet's decisions, what the legs say, otvet's reachability) is stepped
+// through `step()` and the actions it returns are carried out (runner-actions.ts) in order, one
+// call's actions one after another, while other calls go on. Nothing here throws into the SIP stack,
+// the sockets or the decisions stream: failures are logged (without callers' numbers) and become
+// inputs where the call must know (a failed rtpengine offer: the caller is refused 503).
+import { randomBytes } from 'node:crypto';
+import type { Logger } from '../../platform/logger.ts';
+import type { DtmfEvent } from '../media/dtmf-listener.ts';
+import type { Rtpengine } from '../media/rtpengine.ts';
+import type { CallWait } from '../otvet/api.ts';
+import type { Decision as StreamDecision } from '../otvet/decisions.ts';
+import type { EdgeEvent } from '../otvet/events.ts';
+import { header } from '../sip/message.ts';
+import { tagOf } from '../sip/name-addr.ts';
+import type { UserAgentCore } from '../sip/ua-core.ts';
+import type { Admitted, Refused } from './admission.ts';
+import type { CallAction } from './call-actions.ts';
+import type { CallInput, CallTiming, IvrMenu } from './call-inputs.ts';
+import { newCall, step, type EdgeCall } from './call.ts';
+import type { CallerLeg } from './caller-leg.ts';
+import type { PromptFiles } from './prompt-files.ts';
+import { runAction, type OperatorLegRun } from './runner-actions.ts';
+import { decisionInput, type PhoneContact } from './runner-decisions.ts';
+import { CallMedia, mediaSummary } from './runner-media.ts';
+import { Player } from './runner-player.ts';
+import { CallTimers } from './runner-timers.ts';
+
+export interface RunnerDeps {
+  rtpengine: Rtpengine;
+  prompts: PromptFiles;
+  reporter: { report(events: EdgeEvent[]): Promise<void>; readonly online: boolean };
+  api: { callWait(callId: string): Promise<CallWait | null> };
+  /** The user agent core operator legs are sent through. */
+  ua: UserAgentCore;
+  /** The registrar: an operator's registered phones now. */
+  contactsOf(username: string): PhoneContact[];
+  /** The host written in the From of our INVITEs to operators' phones. */
+  publicHost: string;
+  timing: CallTiming;
+  logger: Logger;
+  now?: () => number;
+}
+
+/** A new call from the trunk, after routing: its leg, what otvet is told, and admission's verdict. */
+export interface IncomingCall {
+  leg: CallerLeg;
+  region: string;
+  /** The caller's number as the trunk sent it (null: hidden); reported in `offered`, never logged. */
+  caller: string | null;
+  dialled: string;
+  menu: () => Promise<IvrMenu>;
+  admission: Admitted | Refused;
+}
+
+/** One call as the runner holds it. */
+export interface LiveCall {
+  callId: string;
+  call: EdgeCall;
+  caller: CallerLeg;
+  media: CallMedia;
+  /** The caller is not anchored in rtpengine (its offer failed): no prompt is tried. */
+  mediaFailed: boolean;
+  /** rtpengine's call was deleted (and its figures logged). */
+  mediaEnded: boolean;
+  player: Player;
+  timers: CallTimers;
+  legs: Map<string, OperatorLegRun>;
+  /** Operators' phones named by decisions: contact URI → where to send. */
+  phones: Map<string, PhoneContact>;
+  /** This call's actions run one after another. */
+  chain: Promise<void>;
+  release(): void;
+  startedAt: number;
+}
+
+export class CallRunner {
+  readonly calls = new Map<string, LiveCall>();
+  private online: boolean;
+  private stopping = false;
+
+  constructor(readonly deps: RunnerDeps) {
+    this.online = deps.reporter.online;
+  }
+
+  private now(): number {
+    return this.deps.now?.() ?? Date.now();
+  }
+
+  /** A new call from the trunk: refused at once (503), or answered with the IVR once its region's menu is known. */
+  async incoming(p: IncomingCall): Promise<void> {
+    const { leg } = p;
+    if (!p.admission.ok || this.stopping) {
+      const retry = p.admission.ok ? 5 : p.admission.retryAfterSeconds;
+      if (p.admission.ok) p.admission.release();
+      leg.reject(503, 'Service Unavailable', retry);
+      return;
+    }
+    const sdp = leg.remoteSdp;
+    if (sdp === undefined) {
+      // (an INVITE without an offer would need our offer in the 200 and the answer in the ACK: not supported yet)
+      p.admission.release();
+      leg.reject(488, 'Not Acceptable Here: an SDP offer is needed');
+      return;
+    }
+    const callId = `edge-${randomBytes(12).toString('base64url')}`;
+    const callerTag = tagOf(header(leg.invite, 'From')) ?? 'caller';
+    const media = new CallMedia(this.deps.rtpengine, callId, callerTag, sdp);
+    const live: LiveCall = {
+      callId,
+      call: newCall(),
+      caller: leg,
+      media,
+      mediaFailed: false,
+      mediaEnded: false,
+      player: undefined as unknown as Player,
+      timers: new CallTimers(),
+      legs: new Map(),
+      phones: new Map(),
+      chain: Promise.resolve(),
+      release: p.admission.release,
+      startedAt: this.now(),
+    };
+    live.player = new Player(media, this.deps.prompts, { done: (playId) => this.input(callId, { type: 'prompt_done', playId }), later: (work) => this.enqueue(live, work) }, this.deps.logger);
+    this.calls.set(callId, live);
+    leg.on('digit', (d) => this.input(callId, { type: 'digit', digit: d.digit }));
+    leg.on('ended', (ended) => {
+      live.release();
+      if (ended.by === 'remote') this.input(callId, { type: 'caller_hangup', by: ended.reason === 'cancelled' ? 'cancel' : 'bye' });
+      this.enqueue(live, () => this.endMedia(live));
+    });
+    this.deps.logger.info({ callId, sipCallId: leg.callId, region: p.region, dialled: p.dialled }, 'call offered');
+    const menu = await p.menu().catch(() => ({ timeoutSeconds: 10, items: [] }));
+    if (leg.state === 'ended') {
+      // Gone while the menu was read: otvet never heard of it.
+      this.calls.delete(callId);
+      return;
+    }
+    this.input(callId, { type: 'invite', callId, region: p.region, caller: p.caller, dialled: p.dialled, menu, otvetReachable: this.online, timing: this.deps.timing });
+  }
+
+  /** One fact about a call: stepped, and its actions queued. Unknown calls are ignored. */
+  input(callId: string, input: CallInput): void {
+    const live = this.calls.get(callId);
+    if (!live) return;
+    let result;
+    try {
+      result = step(live.call, input, this.now());
+    } catch (err) {
+      this.deps.logger.error({ err, callId, input: input.type }, 'the call core failed on an input');
+      return;
+    }
+    live.call = result.call;
+    for (const action of result.actions) this.act(live, action);
+  }
+
+  /** A key press reported by rtpengine: the caller's only (the operator's keys are theirs). */
+  onDtmf(e: DtmfEvent): void {
+    const live = this.calls.get(e.callId);
+    if (live && e.sourceTag === live.media.callerTag) this.input(live.callId, { type: 'digit', digit: e.digit });
+  }
+
+  /** One of otvet's decisions. */
+  onDecision(d: StreamDecision): void {
+    const live = this.calls.get(d.callId);
+    if (!live) {
+      this.deps.logger.debug({ callId: d.callId, decision: d.type }, 'a decision for a call the edge does not hold');
+      return;
+    }
+    const found = decisionInput(d, (username) => this.deps.contactsOf(username));
+    if (!found) return;
+    for (const phone of found.phones) live.phones.set(phone.uri, phone);
+    this.input(live.callId, { type: 'decision', decision: found.decision });
+  }
+
+  /** otvet became reachable or unreachable (the reporter's view). */
+  setOnline(online: boolean): void {
+    if (online === this.online) return;
+    this.online = online;
+    for (const callId of [...this.calls.keys()]) this.input(callId, { type: online ? 'otvet_back' : 'otvet_unreachable' });
+  }
+
+  /** Calls with a caller on the line, or being called back. */
+  get active(): number {
+    let n = 0;
+    for (const live of this.calls.values()) if (live.caller.state !== 'ended') n++;
+    return n;
+  }
+
+  /** Ends every call (reported as the caller's hang-up), its legs and media; waits a few seconds at most. */
+  async stop(waitMs = 3000): Promise<void> {
+    this.stopping = true;
+    for (const live of [...this.calls.values()]) {
+      this.input(live.callId, { type: 'caller_hangup', by: 'bye' });
+      live.caller.hangup();
+      for (const run of live.legs.values()) run.leg?.hangup();
+      this.enqueue(live, () => this.endMedia(live));
+    }
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled([...this.calls.values()].map((l) => l.chain)), new Promise((r) => (timer = setTimeout(r, waitMs)))]);
+    clearTimeout(timer);
+    for (const live of this.calls.values()) this.drop(live);
+  }
+
+  /** Timers and reports at once; everything that talks to SIP or rtpengine in the call's order. */
+  private act(live: LiveCall, action: CallAction): void {
+    switch (action.type) {
+      case 'set_timer':
+        return live.timers.set(action.name, action.ms, (name) => this.input(live.callId, { type: 'timer', name }));
+      case 'clear_timer':
+        return live.timers.clear(action.name);
+      case 'report':
+        this.deps.reporter
+          .report([action.event])
+          .catch((err: unknown) => this.deps.logger.error({ err: String(err), callId: live.callId, event: action.event.type }, 'an event could not be written to the journal'));
+        return;
+      case 'fetch_wait':
+        this.deps.api
+          .callWait(live.callId)
+          .then((w) => this.input(live.callId, { type: 'wait_estimate', seconds: w?.estimatedWaitSeconds ?? null }))
+          .catch((err: unknown) => this.deps.logger.debug({ err: String(err), callId: live.callId }, 'the wait estimate could not be read'));
+        return;
+      case 'forget':
+        this.enqueue(live, async () => {
+          await this.endMedia(live);
+          this.drop(live);
+        });
+        return;
+      default:
+        this.enqueue(live, () => runAction(this, live, action));
+    }
+  }
+
+  private enqueue(live: LiveCall, work: () => Promise<void> | void): void {
+    live.chain = live.chain.then(work).catch((err: unknown) => this.deps.logger.error({ err, callId: live.callId }, 'a call action failed'));
+  }
+
+  /** rtpengine's call deleted once, its figures logged: packets and bytes each way. */
+  private async endMedia(live: LiveCall): Promise<void> {
+    if (live.mediaEnded) return;
+    live.mediaEnded = true;
+    live.player.close();
+    try {
+      const stats = await live.media.delete();
+      this.deps.logger.info({ callId: live.callId, seconds: Math.round((this.now() - live.startedAt) / 1000), media: stats ? mediaSummary(stats, live.media.callerTag) : null }, 'call media ended');
+    } catch (err) {
+      this.deps.logger.warn({ err: String(err), callId: live.callId }, 'rtpengine did not delete the call');
+    }
+  }
+
+  private drop(live: LiveCall): void {
+    live.timers.clearAll();
+    live.player.close();
+    live.release();
+    if (this.calls.get(live.callId) === live) this.calls.delete(live.callId);
+  }
+}
