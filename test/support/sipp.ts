@@ -20,11 +20,11 @@ export function reportMissingSipp(what: string): void {
   if (!sippPath) console.warn(`SKIPPED ${what}: SIPp is not installed (Debian package sip-tester)`);
 }
 
-/** A UDP port free now on 127.0.0.1 (even, for RTP; and the one above it free too). */
-export async function freeUdpPort(even = false): Promise<number> {
+/** A UDP port free now (even, for RTP). */
+export async function freeUdpPort(even = false, host = '127.0.0.1'): Promise<number> {
   for (;;) {
     const s = dgram.createSocket('udp4');
-    await new Promise<void>((resolve) => s.bind(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => s.bind(0, host, resolve));
     const port = s.address().port;
     await new Promise<void>((resolve) => s.close(() => resolve()));
     if (!even || (port % 2 === 0 && port < 65000)) return port;
@@ -46,6 +46,8 @@ export interface SippRun {
 
 export interface SippOptions {
   scenario: string;
+  /** The local address for SIP and media (default 127.0.0.1; any 127.x.y.z is this machine too). */
+  host?: string;
   /** Where to send (a UAC); none for a UAS, which waits. */
   remote?: string;
   port: number;
@@ -69,11 +71,11 @@ export function runSipp(o: SippOptions): SippRun {
     path.join(SCENARIOS, o.scenario),
     ...(o.service ? ['-s', o.service] : []),
     '-i',
-    '127.0.0.1',
+    o.host ?? '127.0.0.1',
     '-p',
     String(o.port),
     '-mi',
-    '127.0.0.1',
+    o.host ?? '127.0.0.1',
     '-mp',
     String(o.mediaPort),
     '-m',

@@ -1,7 +1,9 @@
 // The edge end to end with real peers: a real otvet in-process (its ACD routing), a real rtpengine,
 // the edge on 127.0.0.1, an operator's phone registered with digest and answering by itself (SIPp),
-// and a SIPp caller who presses 2 in the IVR (RFC 4733 in its RTP), waits, talks and hangs up. Then
-// otvet's record of the call, and rtpengine's final figures as the edge logged them.
+// and a SIPp caller through the trunk (127.0.0.2) who presses 2 in the IVR (RFC 4733 in its RTP),
+// waits, talks and hangs up. Then otvet's record of the call, and rtpengine's final figures as the
+// edge logged them. Also: who may call (403, 404), OPTIONS, /metrics and /healthz.
+import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +14,10 @@ import type { Client } from '../../../test/support/http-client.ts';
 import { hasRtpengine, reportMissingRtpengine, startRtpengine, type RunningRtpengine } from '../../../test/support/rtpengine.ts';
 import { TestPhone } from '../../../test/support/sip-phone.ts';
 import { freeUdpPort, reportMissingSipp, runSipp, sippPath } from '../../../test/support/sipp.ts';
-import { edgeClient } from '../../../test/support/telephony.ts';
+import { request } from '../../../test/support/sip-messages.ts';
+import { edgeClient, uid } from '../../../test/support/telephony.ts';
+import type { Peer, SipResponse } from '../sip/message.ts';
+import { SipStack } from '../sip/stack.ts';
 import { loadEdgeConfig } from './config.ts';
 import { startEdge, type RunningEdge } from './edge.ts';
 
@@ -20,6 +25,21 @@ reportMissingSipp('src/telephony/edge/edge.test.ts');
 reportMissingRtpengine('src/telephony/edge/edge.test.ts');
 
 const SIP_PASSWORD = 'phone-secret-77-edge';
+/** The trunk's address: another of this machine's loopback addresses, so 127.0.0.1 is no trunk. */
+const TRUNK = '127.0.0.2';
+
+/** One request from `host` to the edge, its final response. */
+async function ask(edgeAt: Peer, host: string, method: string, user: string): Promise<SipResponse> {
+  const stack = await SipStack.listen({ host, udp: 0 });
+  try {
+    const contact = { name: 'Contact', value: `<sip:trunk@${host}:${stack.addresses[0]!.port}>` };
+    const tx = stack.sendRequest(request(method, { noVia: true, uri: `sip:${user}@127.0.0.1:${edgeAt.port}`, callId: uid('sip'), extra: [contact] }), edgeAt);
+    const [response] = (await once(tx, 'final')) as [SipResponse];
+    return response;
+  } finally {
+    await stack.close();
+  }
+}
 
 async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 20_000): Promise<T> {
   const deadline = Date.now() + ms;
@@ -54,7 +74,7 @@ describe.skipIf(!sippPath || !hasRtpengine)('the SIP edge end to end (otvet, rtp
     const loaded = loadEdgeConfig({
       OTVET_URL: app.url,
       OTVET_TOKEN: token,
-      EDGE_TRUNKS: '127.0.0.1=77',
+      EDGE_TRUNKS: `${TRUNK}=77`,
       EDGE_SIP_UDP: '127.0.0.1:5060',
       EDGE_SIP_TCP: 'off',
       EDGE_SIP_WS: 'off',
@@ -91,7 +111,15 @@ describe.skipIf(!sippPath || !hasRtpengine)('the SIP edge end to end (otvet, rtp
     // Ready as the ACD expects: signed in, then ready.
     expect((await operator.post('/api/v1/agent/state', { state: 'ready' })).status).toBe(200);
 
-    const caller = runSipp({ scenario: 'caller.xml', remote: `127.0.0.1:${sip.port}`, service: '122', port: await freeUdpPort(), mediaPort: await freeUdpPort(true), timeoutSeconds: 60 });
+    const caller = runSipp({
+      scenario: 'caller.xml',
+      host: TRUNK,
+      remote: `127.0.0.1:${sip.port}`,
+      service: '122',
+      port: await freeUdpPort(false, TRUNK),
+      mediaPort: await freeUdpPort(true, TRUNK),
+      timeoutSeconds: 60,
+    });
     const callerResult = await caller.done;
     // (a failed caller leaves the phone waiting for its timeout)
     if (callerResult.code !== 0) phoneSipp.kill();
@@ -118,11 +146,31 @@ describe.skipIf(!sippPath || !hasRtpengine)('the SIP edge end to end (otvet, rtp
     expect(events[4]!.data.operatorId).toBe(operator.userId);
 
     // rtpengine's final figures, as logged when the call's media was deleted: audio both ways.
-    const media = await until('the media figures', () => logLines.find((l) => l.msg === 'call media ended' && l.callId === callId)?.media as Record<string, { packets: number; bytes: number }> | undefined);
+    const media = await until(
+      'the media figures',
+      () => logLines.find((l) => l.msg === 'call media ended' && l.callId === callId)?.media as Record<string, { packets: number; bytes: number }> | undefined,
+    );
     expect(media.callerToOperator!.packets, 'caller → operator').toBeGreaterThan(0);
     expect(media.operatorToCaller!.packets, 'operator → caller').toBeGreaterThan(0);
     // Nothing failed on the way, and no caller's number in any log line.
     expect(logLines.filter((l) => (l.level as number) >= 50)).toEqual([]);
     expect(JSON.stringify(logLines)).not.toMatch(/79161234512|9161234512/);
   }, 120_000);
+
+  it('refuses INVITEs from addresses that are no trunk (403) and to numbers it does not answer (404); answers OPTIONS', async () => {
+    const sip = edge.sip.find((a) => a.transport === 'udp')!;
+    expect((await ask(sip, '127.0.0.1', 'INVITE', '122')).status).toBe(403);
+    expect((await ask(sip, TRUNK, 'INVITE', '123')).status).toBe(404);
+    expect((await ask(sip, '127.0.0.1', 'OPTIONS', '122')).status).toBe(200);
+  });
+
+  it('serves /metrics and /healthz', async () => {
+    const health = await (await fetch(`${edge.httpUrl}/healthz`)).json();
+    expect(health).toMatchObject({ status: 'ok', otvetOnline: true, calls: expect.any(Number), registrations: expect.any(Number) });
+    const metrics = await (await fetch(`${edge.httpUrl}/metrics`)).text();
+    expect(metrics).toMatch(/^otvet_edge_otvet_online 1$/m);
+    expect(metrics).toMatch(/^otvet_edge_sip_responses_total\{code="403"\} [1-9]/m);
+    expect(metrics).toMatch(/^otvet_edge_calls_total [1-9]/m);
+    expect((await fetch(`${edge.httpUrl}/other`)).status).toBe(404);
+  });
 });
