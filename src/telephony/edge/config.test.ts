@@ -1,5 +1,6 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EdgeConfigError, loadEdgeConfig } from './config.ts';
+import { EdgeConfigError, edgeVariables, loadEdgeConfig } from './config.ts';
 
 const base = { OTVET_URL: 'http://127.0.0.1:8122', OTVET_TOKEN: 'otvet_abc', EDGE_TRUNKS: '10.0.0.5=77' };
 
@@ -61,8 +62,26 @@ describe('the edge configuration', () => {
   });
 
   it('takes IPv6 listen addresses in brackets', () => {
-    const c = loadEdgeConfig({ ...base, EDGE_SIP_UDP: '[::1]:5070', EDGE_PUBLIC_HOST: 'edge.example.ru' }, '/srv');
+    const c = loadEdgeConfig({ ...base, EDGE_SIP_UDP: '[::1]:5070', EDGE_SIP_TCP: '[::1]:5070', EDGE_SIP_WS: 'off', EDGE_PUBLIC_HOST: 'edge.example.ru' }, '/srv');
     expect(c.listen.udp).toEqual({ host: '::1', port: 5070 });
     expect(c.publicHost).toBe('edge.example.ru');
+  });
+
+  it('listens on one address for every transport (the SIP stack has one)', () => {
+    expect(problems({ ...base, EDGE_SIP_UDP: '[::1]:5070' }).join()).toMatch(/EDGE_SIP_UDP, EDGE_SIP_TCP and EDGE_SIP_WS must listen on one address \(they name ::1, 0.0.0.0\)/);
+  });
+
+  it("knows where rtpengine's key presses come and the digest realm of operators' phones", () => {
+    const c = loadEdgeConfig(base, '/srv');
+    expect(c.dtmf).toEqual({ host: '127.0.0.1', port: 2224 });
+    expect(c.sipRealm).toBe('otvet');
+    const d = loadEdgeConfig({ ...base, EDGE_DTMF: '127.0.0.1:3000', EDGE_SIP_REALM: 'otvet.example' }, '/srv');
+    expect([d.dtmf.port, d.sipRealm]).toEqual([3000, 'otvet.example']);
+    expect(problems({ ...base, EDGE_SIP_REALM: 'bad realm' }).join()).toMatch(/EDGE_SIP_REALM="bad realm": letters, digits, dots and hyphens only/);
+  });
+
+  it('documents every variable in .env.example', () => {
+    const example = fs.readFileSync(new URL('../../../.env.example', import.meta.url), 'utf8');
+    for (const name of edgeVariables) expect(example, name).toMatch(new RegExp(`^# .+\\n${name}=`, 'm'));
   });
 });
