@@ -3,7 +3,6 @@
 // and a SIPp caller through the trunk (127.0.0.2) who presses 2 in the IVR (RFC 4733 in its RTP),
 // waits, talks and hangs up. Then otvet's record of the call, and rtpengine's final figures as the
 // edge logged them. Also: who may call (403, 404), OPTIONS, /metrics and /healthz.
-import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,10 +13,9 @@ import type { Client } from '../../../test/support/http-client.ts';
 import { hasRtpengine, reportMissingRtpengine, startRtpengine, type RunningRtpengine } from '../../../test/support/rtpengine.ts';
 import { TestPhone } from '../../../test/support/sip-phone.ts';
 import { freeUdpPort, reportMissingSipp, runSipp, sippPath } from '../../../test/support/sipp.ts';
-import { request } from '../../../test/support/sip-messages.ts';
-import { edgeClient, uid } from '../../../test/support/telephony.ts';
-import type { Peer, SipResponse } from '../sip/message.ts';
-import { SipStack } from '../sip/stack.ts';
+import { ask } from '../../../test/support/sip-trunk.ts';
+import { until } from '../../../test/support/until.ts';
+import { edgeClient } from '../../../test/support/telephony.ts';
 import { loadEdgeConfig } from './config.ts';
 import { startEdge, type RunningEdge } from './edge.ts';
 
@@ -27,29 +25,6 @@ reportMissingRtpengine('src/telephony/edge/edge.test.ts');
 const SIP_PASSWORD = 'phone-secret-77-edge';
 /** The trunk's address: another of this machine's loopback addresses, so 127.0.0.1 is no trunk. */
 const TRUNK = '127.0.0.2';
-
-/** One request from `host` to the edge, its final response. */
-async function ask(edgeAt: Peer, host: string, method: string, user: string): Promise<SipResponse> {
-  const stack = await SipStack.listen({ host, udp: 0 });
-  try {
-    const contact = { name: 'Contact', value: `<sip:trunk@${host}:${stack.addresses[0]!.port}>` };
-    const tx = stack.sendRequest(request(method, { noVia: true, uri: `sip:${user}@127.0.0.1:${edgeAt.port}`, callId: uid('sip'), extra: [contact] }), edgeAt);
-    const [response] = (await once(tx, 'final')) as [SipResponse];
-    return response;
-  } finally {
-    await stack.close();
-  }
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe.skipIf(!sippPath || !hasRtpengine)('the SIP edge end to end (otvet, rtpengine, SIPp)', () => {
   let app: TestApp;
