@@ -10,14 +10,14 @@ function running() {
 }
 
 describe('SessionRefresh', () => {
-  it('as the refresher: refreshes at half the interval; expires only if no refresh succeeds', () => {
+  it('as the refresher: refreshes at half the interval; ends the session at the interval if no refresh succeeds', () => {
     const { clock, seen, timer } = running();
     timer.start(1800, true);
     clock.advance(900_000);
     expect(seen).toEqual(['refresh@900']);
     timer.start(1800, true); // the refresh succeeded
     clock.advance(1800_000);
-    expect(seen).toEqual(['refresh@900', 'refresh@1800', 'expire@2668']);
+    expect(seen).toEqual(['refresh@900', 'refresh@1800', 'expire@2700']);
     expect(timer.current).toBeUndefined();
   });
 

@@ -1,6 +1,7 @@
 // A dialog's session timer running (RFC 4028 §10): after each successful refresh, the refresher sends
-// the next at half the interval; either side ends the session when no refresh has come by the
-// interval less min(32 s, a third) — for the refresher that happens only if its refreshes keep failing.
+// the next at half the interval, and ends the session at the interval if none of its refreshes has
+// succeeded by then; the other side ends it when no refresh has come by the interval less
+// min(32 s, a third of it).
 import type { Cancel, Clock } from './transactions/clock.ts';
 import { expirySeconds } from './session-timer.ts';
 
@@ -26,7 +27,7 @@ export class SessionRefresh {
     this.currentValue = { seconds, weRefresh };
     if (weRefresh) this.cancels.push(this.clock.schedule((seconds / 2) * 1000, () => this.hooks.refresh()));
     this.cancels.push(
-      this.clock.schedule(expirySeconds(seconds) * 1000, () => {
+      this.clock.schedule((weRefresh ? seconds : expirySeconds(seconds)) * 1000, () => {
         this.stop();
         this.hooks.expire();
       }),
