@@ -125,6 +125,12 @@ export class SipStack {
     return [...this.transports.values()].map((t) => ({ transport: t.protocol, address: t.local.address, port: t.local.port }));
   }
 
+  /** Our own URI on `transport`, for Contact: `sip:host:port` (with `;transport=tcp` or `ws` off UDP). */
+  localUri(transport: Peer['transport'], user?: string): string {
+    const port = this.transport(transport).local.port;
+    return `sip:${user === undefined ? '' : `${user}@`}${this.hostPart()}:${port}${transport === 'udp' ? '' : `;transport=${transport}`}`;
+  }
+
   /** Sends `request` in a new client transaction to `to` (resolved already: address, port, transport). Our Via goes on top. */
   sendRequest(request: SipRequest, to: Peer): ClientTransaction {
     const transport = this.transport(to.transport);
@@ -269,8 +275,12 @@ export class SipStack {
   }
 
   private sentBy(transport: Transport): string {
-    const host = this.advertisedHost.includes(':') && !this.advertisedHost.startsWith('[') ? `[${this.advertisedHost}]` : this.advertisedHost;
-    return `${host}:${transport.local.port}`;
+    return `${this.hostPart()}:${transport.local.port}`;
+  }
+
+  /** The advertised host as a URI or Via writes it (an IPv6 address in brackets). */
+  private hostPart(): string {
+    return this.advertisedHost.includes(':') && !this.advertisedHost.startsWith('[') ? `[${this.advertisedHost}]` : this.advertisedHost;
   }
 }
 
