@@ -149,6 +149,29 @@ describe.each(['udp', 'tcp'] as const)('CallerLeg over %s', (protocol) => {
     expect(headers(options, 'Supported')).toEqual(['timer']);
   });
 
+  it('an offer-less INVITE: the 200 offers our SDP, the ACK’s answer confirms the call', async () => {
+    const { edge, trunk } = await setup(protocol);
+    const sent = trunk.send(trunkInvite(trunk.address, { sdp: '' }), edge.address);
+    const leg = await edge.legs.next();
+    const events = new EventLog(leg, CALLER_EVENTS);
+    expect(leg.remoteSdp).toBeUndefined();
+    leg.answer(SDP_B);
+    const ok = await sent.status(200);
+    expect(ok.body.toString()).toBe(SDP_B);
+    await trunk.stack.sendStateless(dialogAck(Dialog.uac(sent.tx.request, ok), 1, { body: { type: 'application/sdp', data: SDP_A } }), edge.address);
+    expect((await events.next('confirmed')).args[0]).toBe(SDP_A);
+    expect(leg.sdp).toEqual({ local: SDP_B, remote: SDP_A });
+  });
+
+  it('ping() sends OPTIONS in the dialog and returns the answer’s status', async () => {
+    const { trunk, leg } = await connected(protocol);
+    const pong = leg.ping();
+    const options = await trunk.next('OPTIONS');
+    expect(options.request.uri).toBe(field(leg.invite, 'Contact')!.slice(1, -1));
+    answer(options, 200);
+    expect((await pong).status).toBe(200);
+  });
+
   it('a request with a CSeq below the last is refused 500 and changes nothing', async () => {
     const { edge, trunk, dialog, leg } = await connected(protocol);
     const later = dialogRequest(dialog, 'OPTIONS');

@@ -7,7 +7,7 @@ import { EventEmitter } from 'node:events';
 import { allowsMethod } from '../sip/capabilities.ts';
 import { Dialog } from '../sip/dialog.ts';
 import type { HeaderField, Peer, SipRequest } from '../sip/message.ts';
-import { headers } from '../sip/message.ts';
+import { header, headers } from '../sip/message.ts';
 import { newTag } from '../sip/outbound.ts';
 import { SDP_TYPE, sdpOf } from '../sip/sdp-body.ts';
 import { negotiateAsUas, uasTimerHeaders } from '../sip/session-timer.ts';
@@ -60,7 +60,7 @@ export class CallerLeg extends EventEmitter<CallerLegEvents> {
 
   /** The INVITE's Call-ID. */
   get callId(): string {
-    return this.invite.headers.find((h) => h.name === 'Call-ID')!.value;
+    return header(this.invite, 'Call-ID')!;
   }
 
   /** The SDP we last sent and the peer's, once answered. */
@@ -143,8 +143,11 @@ export class CallerLeg extends EventEmitter<CallerLegEvents> {
 
   /** A response to the INVITE with our tag, Contact and its Record-Route (a dialog-creating response, §12.1.1). */
   private respond(status: number, reason: string, extra: HeaderField[] = [], sdp?: string): boolean {
-    const fields: HeaderField[] = headers(this.invite, 'Record-Route').map((value) => ({ name: 'Record-Route', value }));
-    if (status < 300) fields.push({ name: 'Contact', value: `<${this.contact}>` });
+    const fields: HeaderField[] = [];
+    if (status < 300) {
+      fields.push(...headers(this.invite, 'Record-Route').map((value) => ({ name: 'Record-Route', value })));
+      fields.push({ name: 'Contact', value: `<${this.contact}>` });
+    }
     fields.push(...extra);
     if (sdp !== undefined) fields.push({ name: 'Content-Type', value: SDP_TYPE });
     const body = sdp === undefined ? undefined : Buffer.from(sdp, 'utf8');

@@ -95,7 +95,15 @@ describe('CallerLeg session timer: the edge refreshes', () => {
     expect(field(reinvite.request, 'Session-Expires')).toBe('120;refresher=uac');
     expect(reinvite.request.body.toString()).toBe(SDP_B);
     expect(reinvite.request.uri).toBe(field(leg.invite, 'Contact')!.slice(1, -1));
-    answer(reinvite, 200, [{ name: 'Contact', value: field(leg.invite, 'Contact')! }, { name: 'Session-Expires', value: '120;refresher=uac' }], { type: 'application/sdp', data: SDP_A });
+    answer(
+      reinvite,
+      200,
+      [
+        { name: 'Contact', value: field(leg.invite, 'Contact')! },
+        { name: 'Session-Expires', value: '120;refresher=uac' },
+      ],
+      { type: 'application/sdp', data: SDP_A },
+    );
     const ack = await trunk.next('ACK');
     expect(field(ack.request, 'CSeq')).toBe(`${field(reinvite.request, 'CSeq')!.split(' ')[0]} ACK`);
     expect((await events.next('refreshed')).args[0]).toBe(120);

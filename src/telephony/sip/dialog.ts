@@ -55,18 +55,7 @@ export class Dialog {
     const to = parseNameAddr(required(invite, 'To'), 'To');
     to.params.set('tag', localTag);
     const routes = headers(invite, 'Record-Route').map((v) => formatNameAddr(parseNameAddr(v, 'Record-Route')));
-    return new Dialog(
-      'uas',
-      required(invite, 'Call-ID'),
-      localTag,
-      requiredTag(invite, 'From'),
-      formatNameAddr(to),
-      required(invite, 'From'),
-      routes,
-      contactUri(invite),
-      undefined,
-      seqOf(invite),
-    );
+    return new Dialog('uas', required(invite, 'Call-ID'), localTag, requiredTag(invite, 'From'), formatNameAddr(to), required(invite, 'From'), routes, contactUri(invite), undefined, seqOf(invite));
   }
 
   /** The UAC side (§12.1.2): from the INVITE we sent and a 2xx to it (each forked 2xx makes a dialog of its own). */

@@ -61,7 +61,13 @@ describe('UserAgentCore', () => {
     const { peer, edge } = await pair();
     const noContact = request('INVITE', { noVia: true, callId: 'c1' });
     expect((await peer.send(noContact, edge.address).final()).status).toBe(400);
-    const short = trunkInvite(peer.address, { callId: 'c2', extra: [{ name: 'Supported', value: 'timer' }, { name: 'Session-Expires', value: '60' }] });
+    const short = trunkInvite(peer.address, {
+      callId: 'c2',
+      extra: [
+        { name: 'Supported', value: 'timer' },
+        { name: 'Session-Expires', value: '60' },
+      ],
+    });
     const refused = await peer.send(short, edge.address).final();
     expect([refused.status, field(refused, 'Min-SE')]).toEqual([422, '90']);
     const bare = await SipStack.listen({ udp: 0 });
