@@ -56,6 +56,8 @@ export interface SippOptions {
   service?: string;
   /** Calls before it stops (default 1). */
   calls?: number;
+  /** SIPp's Call-ID pattern (-cid_str; default %u-%p@%s). */
+  callIdFormat?: string;
   /** Global timeout, seconds (default 60): reaching it is a failure. */
   timeoutSeconds?: number;
 }
@@ -70,6 +72,7 @@ export function runSipp(o: SippOptions): SippRun {
     '-sf',
     path.join(SCENARIOS, o.scenario),
     ...(o.service ? ['-s', o.service] : []),
+    ...(o.callIdFormat ? ['-cid_str', o.callIdFormat] : []),
     '-i',
     o.host ?? '127.0.0.1',
     '-p',

@@ -6,6 +6,7 @@
 // inputs where the call must know (a failed rtpengine offer: the caller is refused 503).
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../../platform/logger.ts';
+import { maskPhoneNumbers } from '../../platform/phone-numbers.ts';
 import type { DtmfEvent } from '../media/dtmf-listener.ts';
 import type { Rtpengine } from '../media/rtpengine.ts';
 import type { CallWait } from '../otvet/api.ts';
@@ -129,7 +130,8 @@ export class CallRunner {
       if (ended.by === 'remote') this.input(callId, { type: 'caller_hangup', by: ended.reason === 'cancelled' ? 'cancel' : 'bye' });
       this.enqueue(live, () => this.endMedia(live));
     });
-    this.deps.logger.info({ callId, sipCallId: leg.callId, region: p.region, dialled: p.dialled }, 'call offered');
+    // (a trunk's Call-ID may hold the caller's number: masked like any text that might)
+    this.deps.logger.info({ callId, sipCallId: maskPhoneNumbers(leg.callId), region: p.region, dialled: p.dialled }, 'call offered');
     const menu = await p.menu().catch(() => ({ timeoutSeconds: 10, items: [] }));
     if (leg.state === 'ended') {
       // Gone while the menu was read: otvet never heard of it.
