@@ -150,4 +150,28 @@ describe.skipIf(!sippPath || !hasRtpengine)('the SIP edge end to end (otvet, rtp
     expect(metrics).toMatch(/^otvet_edge_calls_total [1-9]/m);
     expect((await fetch(`${edge.httpUrl}/other`)).status).toBe(404);
   });
+
+  it('stops with a caller in the queue: the caller is hung up and otvet hears the call abandoned', async () => {
+    const sip = edge.sip.find((a) => a.transport === 'udp')!;
+    const before = new Set(((await supervisor.get('/api/v1/calls?region=77')).body.items as { callId: string }[]).map((c) => c.callId));
+    // (the operator is in wrap-up after the first call: nobody takes this one)
+    const caller = runSipp({
+      scenario: 'caller-waits.xml',
+      host: TRUNK,
+      remote: `127.0.0.1:${sip.port}`,
+      service: '122',
+      port: await freeUdpPort(false, TRUNK),
+      mediaPort: await freeUdpPort(true, TRUNK),
+    });
+    const callId = await until('the caller waiting in otvet', async () => {
+      const items = (await supervisor.get('/api/v1/calls?region=77')).body.items as { callId: string; state: string }[];
+      return items.find((c) => !before.has(c.callId) && c.state === 'waiting')?.callId;
+    });
+    await edge.stop();
+    const result = await caller.done;
+    expect(result.code, `the caller's scenario:\n${result.output}\n${result.trace.slice(-6000)}`).toBe(0);
+    const r = await supervisor.get(`/api/v1/calls/${callId}`);
+    expect(r.body.state).toBe('abandoned');
+    expect((r.body.events as { id: string; type: string }[]).filter((e) => e.id.startsWith(`${callId}-`)).map((e) => e.type)).toEqual(['offered', 'ivr_choice', 'queued', 'abandoned']);
+  }, 60_000);
 });

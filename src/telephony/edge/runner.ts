@@ -79,6 +79,8 @@ export class CallRunner {
   readonly calls = new Map<string, LiveCall>();
   private online: boolean;
   private stopping = false;
+  /** Reports on their way to the journal (stop() waits for them: the reporter then sends them). */
+  private readonly writing = new Set<Promise<void>>();
 
   constructor(readonly deps: RunnerDeps) {
     this.online = deps.reporter.online;
@@ -199,7 +201,11 @@ export class CallRunner {
       this.enqueue(live, () => this.endMedia(live));
     }
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.allSettled([...this.calls.values()].map((l) => l.chain)), new Promise((r) => (timer = setTimeout(r, waitMs)))]);
+    const settled = async () => {
+      await Promise.allSettled([...this.calls.values()].map((l) => l.chain));
+      await Promise.allSettled([...this.writing]);
+    };
+    await Promise.race([settled(), new Promise((r) => (timer = setTimeout(r, waitMs)))]);
     clearTimeout(timer);
     for (const live of this.calls.values()) this.drop(live);
   }
@@ -211,11 +217,14 @@ export class CallRunner {
         return live.timers.set(action.name, action.ms, (name) => this.input(live.callId, { type: 'timer', name }));
       case 'clear_timer':
         return live.timers.clear(action.name);
-      case 'report':
-        this.deps.reporter
+      case 'report': {
+        const written: Promise<void> = this.deps.reporter
           .report([action.event])
-          .catch((err: unknown) => this.deps.logger.error({ err: String(err), callId: live.callId, event: action.event.type }, 'an event could not be written to the journal'));
+          .catch((err: unknown) => this.deps.logger.error({ err: String(err), callId: live.callId, event: action.event.type }, 'an event could not be written to the journal'))
+          .finally(() => this.writing.delete(written));
+        this.writing.add(written);
         return;
+      }
       case 'fetch_wait':
         this.deps.api
           .callWait(live.callId)
