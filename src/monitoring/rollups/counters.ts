@@ -55,10 +55,18 @@ export const addCounters = (a: Counters, b: Counters): Counters => combine(a, b,
 /** What changed from b to a (the maximum wait not among them: it is 0). */
 export const subCounters = (a: Counters, b: Counters): Counters => combine(a, b, -1);
 
-export const zeroScalars = (): Scalars => Object.fromEntries(SCALARS.map((s) => [s.field, 0])) as Scalars;
+// Readers run these once per row of a report (365 for a year by day), so they are made once from
+// the table as plain object literals: generic loops or Object.fromEntries over it cost about 1 ms
+// per such report (bench:dashboard). The names come from FIELDS above, never from input.
+const compile = <F>(params: string[], body: string) => new Function(...params, body) as F;
+const literal = (value: (s: ScalarSpec) => string) => `{ ${SCALARS.map((s) => `${s.field}: ${value(s)}`).join(', ')} }`;
 
-export const addScalars = (a: Scalars, b: Scalars): Scalars =>
-  Object.fromEntries(SCALARS.map((s) => [s.field, s.add === 'max' ? Math.max(a[s.field], b[s.field]) : a[s.field] + b[s.field]])) as Scalars;
+export const zeroScalars = compile<() => Scalars>([], `return ${literal(() => '0')};`);
+
+export const addScalars = compile<(a: Scalars, b: Scalars) => Scalars>(
+  ['a', 'b'],
+  `return ${literal((s) => (s.add === 'max' ? `Math.max(a.${s.field}, b.${s.field})` : `a.${s.field} + b.${s.field}`))};`,
+);
 
 /** Nothing added: every count, duration and bucket 0 (the maximum wait aside). */
 export const isZero = (c: Counters) => FIELDS.every((s) => (s.add === 'buckets' ? c[s.field].every((x) => !x) : s.add === 'max' || !c[s.field]));
@@ -103,12 +111,13 @@ export function summedCounters(named = false): string {
 /** Each single-number counter as `<aggregate> AS <column>`, the aggregate given by how it adds. */
 export const scalarsSql = (aggregate: (column: string, add: ScalarSpec['add']) => string) => SCALARS.map((s) => `${aggregate(s.column, s.add)} AS ${s.column}`).join(', ');
 
-export const scalarsOf = (row: Record<string, unknown>): Scalars => Object.fromEntries(SCALARS.map((s) => [s.field, Number(row[s.column] ?? 0)])) as Scalars;
+export const scalarsOf = compile<(row: Record<string, unknown>) => Scalars>(['row'], `return ${literal((s) => `Number(row.${s.column} ?? 0)`)};`);
 
 /** Counters read from a row with their columns (numbers may come as text: bigint). */
-export function countersOf(row: Record<string, unknown>): Counters {
-  return Object.fromEntries(FIELDS.map((s) => [s.field, s.add === 'buckets' ? ((row[s.column] as unknown[] | null) ?? s.buckets.map(() => 0)).map(Number) : Number(row[s.column] ?? 0)])) as Counters;
-}
+export const countersOf = compile<(row: Record<string, unknown>) => Counters>(
+  ['row'],
+  `return { ${FIELDS.map((s) => `${s.field}: ${s.add === 'buckets' ? `(row.${s.column} ?? [${s.buckets.map(() => 0).join(', ')}]).map(Number)` : `Number(row.${s.column} ?? 0)`}`).join(', ')} };`,
+);
 
 /** Counters as a row with their columns (as JSON, for json_to_recordset), with the row's largest wait. */
 export function counterValues(c: Counters, maxWaitSeconds: number): Record<string, number | number[]> {
