@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { DEFAULT_PASSWORD_HASH_COST } from './auth/passwords.ts';
 import { parseProxyTrust, type ProxyTrust } from './client-address.ts';
 
-const int = (min: number, max: number) =>
+/** An environment variable holding a whole number in [min, max] (also the SIP edge's variables). */
+export const int = (min: number, max: number) =>
   z
     .string()
     .trim()

@@ -4,6 +4,7 @@
 import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { int } from '../../platform/config.ts';
 
 export interface HostPort {
   host: string;
@@ -50,14 +51,6 @@ const parsed = <T>(parse: (v: string) => T) =>
       return z.NEVER;
     }
   });
-
-const int = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d+$/, `must be a whole number between ${min} and ${max}`)
-    .transform(Number)
-    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
 
 /** `host:port`, `[v6]:port`; "off" turns a listener off. */
 export function parseHostPort(v: string): HostPort {
