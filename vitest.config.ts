@@ -2,9 +2,11 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { filesUsingDatabase } from './test/support/database-files.ts';
+import { postgresServerUrls } from './test/support/postgres-servers.ts';
 
 // TEST_ONLY_DATABASE_FILES=1 (the PostgreSQL pass of .ci/run): only the files that use a database,
 // the rest having run on PGlite already and not depending on the engine.
+const postgresServers = postgresServerUrls(process.env.TEST_DATABASE_URL ?? '');
 const onlyDatabaseFiles = process.env.TEST_ONLY_DATABASE_FILES === '1';
 
 // Files that need a process of their own: the generated OpenAPI document changes when other files
@@ -24,10 +26,11 @@ export default defineConfig({
   test: {
     // Test files spend much of their time waiting (database, timers, child processes, Chromium):
     // two at once finish sooner even on two cores, where vitest's default would run one.
-    // On one PostgreSQL server, though, files run one at a time: event delivery and the rollups wait
-    // for the oldest transaction open anywhere on the server (the commit horizon), so one file's open
-    // transactions would hold back the other's events and the tests that read them at once.
-    maxWorkers: process.env.TEST_DATABASE_URL ? 1 : Math.max(2, os.availableParallelism() - 1),
+    // On PostgreSQL, though, one worker per server (TEST_DATABASE_URL may name several): event
+    // delivery and the rollups wait for the oldest transaction open anywhere on the server (the
+    // commit horizon), so one file's open transactions would hold back another's events and the
+    // tests that read them at once.
+    maxWorkers: postgresServers.length || Math.max(2, os.availableParallelism() - 1),
     projects: [
       {
         test: {

@@ -10,6 +10,7 @@ import { openPglite } from '../src/platform/db/pglite.ts';
 import { openPostgres, describeUrl } from '../src/platform/db/postgres.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { chromiumPath, hasChromium } from './support/chromium.ts';
+import { postgresServerUrls } from './support/postgres-servers.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,9 +28,9 @@ export function withDatabase(url: string, database: string): string {
 }
 
 export default async function setup(project: TestProject) {
-  const url = process.env.TEST_DATABASE_URL;
+  const urls = postgresServerUrls(process.env.TEST_DATABASE_URL ?? '');
   console.log(
-    `\n  otvet tests run on ${url ? `PostgreSQL at ${describeUrl(url)} (TEST_DATABASE_URL)` : 'PGlite, in memory'}` +
+    `\n  otvet tests run on ${urls.length ? `PostgreSQL at ${urls.map(describeUrl).join(' and ')} (TEST_DATABASE_URL${urls.length > 1 ? ': one server per worker' : ''})` : 'PGlite, in memory'}` +
       (process.env.TEST_ONLY_DATABASE_FILES === '1' ? '\n  only the test files that use a database (TEST_ONLY_DATABASE_FILES=1)' : '') +
       `\n  browser tests: ${hasChromium ? `on, Chromium at ${chromiumPath}` : `SKIPPED: no Chromium at ${chromiumPath} (apt-get install chromium)`}\n`,
   );
@@ -39,20 +40,28 @@ export default async function setup(project: TestProject) {
   await migrate(folder);
   project.provide('dataDirTemplate', dataDir);
   const removeDir = () => fs.rmSync(dir, { recursive: true, force: true });
-  if (url) {
+  if (urls.length) {
     await folder.close();
+    // The same template on every server: each worker clones it on its own.
     const name = `otvet_tpl_${process.pid}_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const db = await openPostgres({ url: withDatabase(url, name), poolSize: 2 });
-    await migrate(db);
-    await db.close();
+    const admins = await Promise.all(
+      urls.map(async (url) => {
+        const admin = new pg.Client({ connectionString: url });
+        await admin.connect();
+        await admin.query(`CREATE DATABASE ${name}`);
+        const db = await openPostgres({ url: withDatabase(url, name), poolSize: 2 });
+        await migrate(db);
+        await db.close();
+        return admin;
+      }),
+    );
     project.provide('postgresTemplate', name);
     project.provide('pgliteTemplate', '');
     return async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      for (const admin of admins) {
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      }
       removeDir();
     };
   }

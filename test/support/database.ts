@@ -6,8 +6,21 @@ import { inject } from 'vitest';
 import type { Db } from '../../src/platform/db/database.ts';
 import { openPglite } from '../../src/platform/db/pglite.ts';
 import { openPostgres } from '../../src/platform/db/postgres.ts';
+import { postgresServerUrls } from './postgres-servers.ts';
 
 export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
+
+/**
+ * The PostgreSQL server this worker's files use: TEST_DATABASE_URL names one server, or several
+ * separated by commas, one per worker (.ci/run starts a second one), because event delivery waits
+ * for the oldest transaction open anywhere on a server and two files on one server hold each other back.
+ */
+export function postgresServerUrl(): string {
+  const urls = postgresServerUrls(process.env.TEST_DATABASE_URL ?? '');
+  if (!urls.length) throw new Error('TEST_DATABASE_URL is not set');
+  // (VITEST_POOL_ID: this worker's number, 1 to maxWorkers)
+  return urls[(Number(process.env.VITEST_POOL_ID ?? 1) - 1) % urls.length]!;
+}
 
 function withDatabase(url: string, database: string): string {
   const u = new URL(url);
@@ -16,8 +29,8 @@ function withDatabase(url: string, database: string): string {
 }
 
 export async function testDatabase(): Promise<Db> {
-  const url = process.env.TEST_DATABASE_URL;
-  if (url) {
+  if (onPostgres) {
+    const url = postgresServerUrl();
     const name = `otvet_t_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // (raw outbox writes: the legacy mon.fold topic is no module's any more)
 import { insertEvent as publish } from '../../platform/events/outbox.ts';
 import { startApp, type TestApp } from '../../../test/support/app.ts';
-import { onPostgres } from '../../../test/support/database.ts';
+import { onPostgres, postgresServerUrl } from '../../../test/support/database.ts';
 import { zeroCounters as zero } from './counters.ts';
 import type { FoldPayload } from './fold.ts';
 
@@ -64,7 +64,7 @@ describe('the rollup folder', () => {
     now = new Date('2026-11-27T11:00:00Z');
     expect((await op.post('/api/v1/agent/state', { state: 'ready' })).status).toBe(200);
     // An older transaction, open on another connection (any database of the server counts).
-    const blocker = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    const blocker = new pg.Client({ connectionString: postgresServerUrl() });
     await blocker.connect();
     try {
       await blocker.query('BEGIN');
