@@ -122,6 +122,37 @@ describe.each(['udp', 'tcp'] as const)('CallerLeg over %s', (protocol) => {
     await trunk.stack.sendStateless(dialogAck(dialog, dialog.localSeq! - 1), edge.address);
   });
 
+  it('a refresh that offers the same SDP again (same o= line, same body) is answered with the current SDP, the answerer not asked; an UPDATE with new SDP asks it', async () => {
+    const offers: string[] = [];
+    const { edge, trunk, dialog, events } = await connected(protocol, {
+      leg: {
+        answerOffer: (offer) => {
+          offers.push(offer);
+          return `answer-${offers.length}`;
+        },
+      },
+    });
+    // (line endings as another stack writes them: the same SDP)
+    const refresh = trunk.send(dialogRequest(dialog, 'INVITE', { body: { type: 'application/sdp', data: SDP_A.replace(/\r\n/g, '\n') } }), edge.address);
+    const ok = await refresh.final();
+    expect(ok.status).toBe(200);
+    expect(ok.body.toString()).toBe(SDP_B);
+    await trunk.stack.sendStateless(dialogAck(dialog, dialog.localSeq!), edge.address);
+    expect(offers).toEqual([]);
+
+    const moved = SDP_A.replace('o=trunk 1 1', 'o=trunk 1 2').replace('m=audio 40000', 'm=audio 40002');
+    const update = await trunk.send(dialogRequest(dialog, 'UPDATE', { body: { type: 'application/sdp', data: moved } }), edge.address).final();
+    expect(update.status).toBe(200);
+    expect(update.body.toString()).toBe('answer-1');
+    expect(offers).toEqual([moved]);
+    expect((await events.next('offer')).args[0]).toBe(moved);
+
+    // The new SDP is now the one a refresh repeats.
+    const again = await trunk.send(dialogRequest(dialog, 'UPDATE', { body: { type: 'application/sdp', data: moved } }), edge.address).final();
+    expect(again.body.toString()).toBe('answer-1');
+    expect(offers).toHaveLength(1);
+  });
+
   it('an offer-less re-INVITE (a plain refresh) is answered with the current SDP', async () => {
     const { edge, trunk, dialog } = await connected(protocol);
     const refresh = trunk.send(dialogRequest(dialog, 'INVITE'), edge.address);

@@ -1,14 +1,15 @@
-// A call leg's confirmed dialog, whichever side set it up: the peer's requests answered (BYE; re-INVITE
-// and UPDATE with the current SDP or the answer to their offer, and their session timer; INFO with
-// DTMF; OPTIONS), the ACK of our 2xx awaited (BYE when none comes), the session timer kept (refresh
-// when we are the refresher, BYE when the peer's refresh does not come), and our own BYE, re-INVITE,
-// UPDATE and OPTIONS (leg-requests.ts sends them).
+// A call leg's confirmed dialog, whichever side set it up: the peer's requests answered (BYE;
+// re-INVITE and UPDATE: a new offer with the answerer's answer, rtpengine's in the edge, a refresh
+// that repeats the last SDP with the current one, and their session timer; INFO with DTMF; OPTIONS),
+// the ACK of our 2xx awaited (BYE when none comes), the session timer kept (refresh when we are the
+// refresher, BYE when the peer's refresh does not come), and our own BYE, re-INVITE, UPDATE and
+// OPTIONS (leg-requests.ts sends them).
 import { refusalForMethod } from '../sip/capabilities.ts';
 import type { Dialog } from '../sip/dialog.ts';
 import { dtmfFromInfo } from '../sip/dtmf-info.ts';
 import type { Peer, SipRequest, SipResponse } from '../sip/message.ts';
 import { header } from '../sip/message.ts';
-import { SDP_TYPE, sdpOf } from '../sip/sdp-body.ts';
+import { SDP_TYPE, sameSdp, sdpOf } from '../sip/sdp-body.ts';
 import { SessionRefresh } from '../sip/session-refresh.ts';
 import { negotiateAsUas, readUacResult, uasTimerHeaders } from '../sip/session-timer.ts';
 import type { UasTimerDecision } from '../sip/session-timer.ts';
@@ -169,7 +170,7 @@ export class LegDialog implements DialogUsage {
     this.end({ reason: 'bye', by: 'remote' });
   }
 
-  /** A re-INVITE or UPDATE: §14.2 for overlaps, RFC 4028 for its timer, then the SDP answer (or our offer, for an offer-less re-INVITE). */
+  /** A re-INVITE or UPDATE: §14.2 for overlaps, RFC 4028 for its timer, then the SDP answer (or our offer, for an offer-less re-INVITE); only a new offer goes to the answerer. */
   private async offerIn(tx: ServerTransaction, request: SipRequest, invite: boolean): Promise<void> {
     if (invite) {
       const overlap = this.dialog.admitInvite(request);
@@ -184,11 +185,15 @@ export class LegDialog implements DialogUsage {
       reply(tx, request, 422, 'Session Interval Too Small', uasTimerHeaders(timer));
       return done();
     }
-    const offer = sdpOf(request);
+    const received = sdpOf(request);
+    // A refresh repeating the peer's SDP changes no media: answered as before, rtpengine not asked.
+    const offer = received !== undefined && this.o.sdp.remote !== undefined && sameSdp(received, this.o.sdp.remote) ? undefined : received;
     if (invite) this.answering = { tx, request };
     let answer: string | undefined;
     try {
-      answer = offer === undefined ? (invite ? this.o.sdp.local : undefined) : this.o.answerOffer ? await this.o.answerOffer(offer) : this.o.sdp.local;
+      if (offer !== undefined) answer = this.o.answerOffer ? await this.o.answerOffer(offer) : this.o.sdp.local;
+      // (an offer-less re-INVITE gets our SDP as an offer, a repeated offer our answer as before; an UPDATE without SDP none)
+      else if (invite || received !== undefined) answer = this.o.sdp.local;
     } catch {
       reply(tx, request, 488, 'Not Acceptable Here');
       return done();
