@@ -2,11 +2,15 @@
 // answered with a placeholder (the edge itself, the discard port) so the caller gets rtpengine's
 // address in our 200 before any operator exists; each operator leg a branch of its own (its
 // via-branch) offered the caller's SDP and answered with the phone's; prompts played to the caller's
-// tag; the call deleted at the end with its figures. rtpengine's call-id is the edge's call id, so
-// its key presses (DtmfListener) name the call directly.
+// tag; the call deleted at the end with its figures. A peer's new SDP mid-call (re-INVITE, UPDATE)
+// is offered for its side and answered with the other side's current SDP (the IVR's placeholder
+// before the bridge), its direction fitted to the offer (a hold answered recvonly): the other side
+// is not asked. rtpengine's call-id is the edge's call id, so its key presses (DtmfListener) name
+// the call directly.
 import type { CallStats } from '../media/call-stats.ts';
 import type { Rtpengine, SdpOptions } from '../media/rtpengine.ts';
 import { RtpengineError } from '../media/rtpengine.ts';
+import { answerFitting } from '../media/sdp-direction.ts';
 
 /** What every offer and answer carries (the recipe at the top of rtpengine.ts). */
 const LEG: Pick<SdpOptions, 'flags' | 'replace' | 'ice' | 'recordCall'> = {
@@ -42,16 +46,25 @@ export function audioPort(sdp: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/** The operator's phone the caller is joined to: its rtpengine branch and tag, and its SDP now. */
+interface Joined {
+  branch: string;
+  tag: string;
+  phoneSdp: string;
+}
+
 export class CallMedia {
   /** The SDP last sent to the caller (rtpengine's address for them). */
   toCaller: string | undefined;
+  private joined: Joined | undefined;
 
   constructor(
     private readonly rtp: Rtpengine,
     readonly callId: string,
     /** The caller's From tag: rtpengine's name for the caller. */
     readonly callerTag: string,
-    private readonly callerSdp: string,
+    /** The caller's SDP now: its INVITE's, then its latest re-offer's. */
+    private callerSdp: string,
   ) {}
 
   /** Anchors the caller in rtpengine: the SDP of our 200 OK to them. */
@@ -73,9 +86,28 @@ export class CallMedia {
    */
   async answerLeg(branch: string, tag: string, phoneSdp: string): Promise<string | undefined> {
     const { sdp } = await this.rtp.answer({ ...LEG, callId: this.callId, fromTag: this.callerTag, toTag: tag, viaBranch: branch, label: 'operator', sdp: phoneSdp });
+    this.joined = { branch, tag, phoneSdp };
     const changed = this.toCaller === undefined || audioPort(sdp) !== audioPort(this.toCaller);
     if (changed) this.toCaller = sdp;
     return changed ? sdp : undefined;
+  }
+
+  /** The caller's new SDP (its re-INVITE or UPDATE): rtpengine's answer for our 200, with the operator's phone (or the IVR) as it is. */
+  async callerOffers(sdp: string): Promise<string> {
+    const other = this.joined ?? { branch: IVR_BRANCH, tag: IVR_TAG, phoneSdp: placeholderAnswer(sdp) };
+    await this.rtp.offer({ ...LEG, callId: this.callId, fromTag: this.callerTag, toTag: other.tag, viaBranch: other.branch, sdp });
+    const answer = await this.rtp.answer({ ...LEG, callId: this.callId, fromTag: this.callerTag, toTag: other.tag, viaBranch: other.branch, sdp: answerFitting(sdp, other.phoneSdp) });
+    this.callerSdp = sdp;
+    this.toCaller = answer.sdp;
+    return answer.sdp;
+  }
+
+  /** The new SDP of the phone on this branch (its re-INVITE or UPDATE): rtpengine's answer for our 200, with the caller as it is. */
+  async phoneOffers(branch: string, tag: string, sdp: string): Promise<string> {
+    await this.rtp.offer({ ...LEG, callId: this.callId, fromTag: tag, toTag: this.callerTag, viaBranch: branch, sdp });
+    const answer = await this.rtp.answer({ ...LEG, callId: this.callId, fromTag: tag, toTag: this.callerTag, viaBranch: branch, sdp: answerFitting(sdp, this.callerSdp) });
+    if (this.joined?.branch === branch) this.joined.phoneSdp = sdp;
+    return answer.sdp;
   }
 
   /** Plays a file to the caller (replacing what plays); its length when rtpengine says. */

@@ -13,6 +13,10 @@
 // - each INVITE to an operator's phone: offer with its own via-branch (a new branch, its own port
 //   toward the operator), answer with the operator's to-tag and that via-branch. With port latching
 //   the caller keeps its port: no re-INVITE toward the trunk.
+// - a peer that re-offers (re-INVITE or UPDATE with new SDP), answered by the edge without asking the
+//   other side: offer with the re-offering peer's tag as from-tag (the other's as to-tag) and the
+//   branch of the pair, then answer with the other side's current SDP; the answer's SDP goes back to
+//   the peer. rtpengine keeps its ports (port latching) and sends to the peer's new address.
 // - hang-up: delete with the caller's from-tag, which returns the figures (a delete without a tag
 //   deletes too, but returns none).
 import { NgClient, RtpengineError, type NgClientOptions } from './ng-client.ts';
@@ -71,7 +75,10 @@ export interface SdpOptions {
   SDES?: string[];
 }
 
-export type OfferOptions = SdpOptions;
+export interface OfferOptions extends SdpOptions {
+  /** A re-offer inside a dialog (a re-INVITE or UPDATE): the other side's tag. */
+  toTag?: string;
+}
 export interface AnswerOptions extends SdpOptions {
   toTag: string;
 }
@@ -127,7 +134,7 @@ export class Rtpengine {
   }
 
   async offer(options: OfferOptions): Promise<SdpResult> {
-    return sdpResult('offer', await this.client.request(sdpRequest('offer', options)));
+    return sdpResult('offer', await this.client.request({ ...sdpRequest('offer', options), 'to-tag': options.toTag }));
   }
 
   async answer(options: AnswerOptions): Promise<SdpResult> {
