@@ -3,41 +3,33 @@
 // and a SIPp caller through the trunk (127.0.0.2) who presses 2 in the IVR (RFC 4733 in its RTP),
 // waits, talks and hangs up. Then otvet's record of the call, and rtpengine's final figures as the
 // edge logged them. Also: who may call (403, 404), OPTIONS, /metrics and /healthz.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../platform/logger.ts';
 import { startApp, type TestApp } from '../../../test/support/app.ts';
+import { startTestEdge, TRUNK, type TestEdge } from '../../../test/support/edge.ts';
 import type { Client } from '../../../test/support/http-client.ts';
 import { hasRtpengine, reportMissingRtpengine, startRtpengine, type RunningRtpengine } from '../../../test/support/rtpengine.ts';
 import { TestPhone } from '../../../test/support/sip-phone.ts';
 import { freeUdpPort, reportMissingSipp, runSipp, sippPath } from '../../../test/support/sipp.ts';
 import { ask } from '../../../test/support/sip-trunk.ts';
 import { until } from '../../../test/support/until.ts';
-import { edgeClient } from '../../../test/support/telephony.ts';
-import { loadEdgeConfig } from './config.ts';
-import { startEdge, type RunningEdge } from './edge.ts';
+import type { RunningEdge } from './edge.ts';
 
 reportMissingSipp('src/telephony/edge/edge.test.ts');
 reportMissingRtpengine('src/telephony/edge/edge.test.ts');
 
 const SIP_PASSWORD = 'phone-secret-77-edge';
-/** The trunk's address: another of this machine's loopback addresses, so 127.0.0.1 is no trunk. */
-const TRUNK = '127.0.0.2';
 
 describe.skipIf(!sippPath || !hasRtpengine)('the SIP edge end to end (otvet, rtpengine, SIPp)', () => {
   let app: TestApp;
   let engine: RunningRtpengine;
+  let running: TestEdge;
   let edge: RunningEdge;
   let supervisor: Client;
   let operator: Client & { username: string; userId: number };
-  let dataDir: string;
-  const logLines: Record<string, unknown>[] = [];
+  let logLines: Record<string, unknown>[];
 
   beforeAll(async () => {
     app = await startApp();
-    const token = (await edgeClient(app, '77')).token!;
     supervisor = await app.as('supervisor', '77');
     operator = await app.as('operator', '77');
     // The SIP password first: the edge loads the credentials as it starts.
@@ -45,30 +37,15 @@ describe.skipIf(!sippPath || !hasRtpengine)('the SIP edge end to end (otvet, rtp
 
     const dtmfPort = await freeUdpPort();
     engine = await startRtpengine({ dtmfLogPort: dtmfPort });
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'otvet-edge-'));
-    const loaded = loadEdgeConfig({
-      OTVET_URL: app.url,
-      OTVET_TOKEN: token,
-      EDGE_TRUNKS: `${TRUNK}=77`,
-      EDGE_SIP_UDP: '127.0.0.1:5060',
-      EDGE_SIP_TCP: 'off',
-      EDGE_SIP_WS: 'off',
-      EDGE_RTPENGINE: `127.0.0.1:${engine.ngPort}`,
-      EDGE_DTMF: `127.0.0.1:${dtmfPort}`,
-      EDGE_DATA_DIR: dataDir,
-    });
-    // (ports the system picks: nothing fixed)
-    const config = { ...loaded, listen: { ...loaded.listen, udp: { host: '127.0.0.1', port: 0 } }, metrics: { host: '127.0.0.1', port: 0 } };
-    const logger = createLogger({ level: 'debug', format: 'json' }, { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) });
-    edge = await startEdge(config, logger);
+    running = await startTestEdge(app, { ngPort: engine.ngPort, dtmfPort });
+    ({ edge, logLines } = running);
     await until('otvet reachable from the edge', () => (edge.reporter.online ? true : undefined));
   }, 60_000);
 
   afterAll(async () => {
-    await edge?.stop();
+    await running?.stop();
     await engine?.stop();
     await app?.close();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('a caller dials 122, presses 2, waits, talks to the operator who answers, hangs up: the call in otvet and audio both ways', async () => {
