@@ -75,6 +75,8 @@ export function audioEndpoint(sdp: string): { address: string; port: number; pay
 /** A UDP endpoint that sends RTP with one SSRC and keeps every RTP packet it receives. */
 export class RtpPeer {
   readonly received: RtpPacket[] = [];
+  /** Where the last packet came from: rtpengine's port for this peer, once it has sent something. */
+  source: { address: string; port: number } | undefined;
   private seq = Math.floor(Math.random() * 1000);
   private timestamp = Math.floor(Math.random() * 100000);
   readonly ssrc = Math.floor(Math.random() * 0xffffffff);
@@ -84,10 +86,11 @@ export class RtpPeer {
     private readonly socket: dgram.Socket,
     readonly port: number,
   ) {
-    socket.on('message', (msg) => {
+    socket.on('message', (msg, rinfo) => {
       const p = decodeRtp(msg);
       if (!p) return;
       this.received.push(p);
+      this.source = { address: rinfo.address, port: rinfo.port };
       for (const w of this.waiters.splice(0)) w();
     });
   }

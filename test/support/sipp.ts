@@ -60,6 +60,8 @@ export interface SippOptions {
   callIdFormat?: string;
   /** Global timeout, seconds (default 60): reaching it is a failure. */
   timeoutSeconds?: number;
+  /** Values the scenario names as [name] (-key name value): RTP ports a test listens on, say. */
+  keys?: Record<string, string | number>;
 }
 
 export function runSipp(o: SippOptions): SippRun {
@@ -73,6 +75,7 @@ export function runSipp(o: SippOptions): SippRun {
     path.join(SCENARIOS, o.scenario),
     ...(o.service ? ['-s', o.service] : []),
     ...(o.callIdFormat ? ['-cid_str', o.callIdFormat] : []),
+    ...Object.entries(o.keys ?? {}).flatMap(([name, value]) => ['-key', name, String(value)]),
     '-i',
     o.host ?? '127.0.0.1',
     '-p',

@@ -127,6 +127,12 @@ export class CallerLeg extends EventEmitter<CallerLegEvents> {
     } else this.legDialog?.bye('hangup');
   }
 
+  /** Who answers the caller's new offers in the dialog (re-INVITE, UPDATE): the call's media, once the call has one. */
+  answerOffersWith(answerer: OfferAnswerer): void {
+    this.options.answerOffer = answerer;
+    if (this.legDialog) this.legDialog.o.answerOffer = answerer;
+  }
+
   /** A re-INVITE with new SDP (hold, unhold, another media address), or the current one (a refresh). */
   reinvite(sdp?: string): Promise<Outcome> {
     return this.legDialog ? this.legDialog.requests.reinvite(sdp) : Promise.resolve({ status: 481 });

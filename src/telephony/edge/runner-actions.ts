@@ -1,11 +1,13 @@
 // The core's actions that touch SIP or rtpengine, carried out for one call in its order: the caller
 // answered with rtpengine's SDP (or refused), prompts played, operators' phones rung on legs of their
-// own (each an rtpengine branch), the one that answers bridged, legs cancelled and hung up. What fails
-// is logged and, where the call must know, fed back as an input.
+// own (each an rtpengine branch, where a phone's new offer mid-call is answered too), the one that
+// answers bridged, legs cancelled and hung up. What fails is logged and, where the call must know,
+// fed back as an input.
 import { reasonPhrase } from '../sip/validate.ts';
 import type { CallAction, NewLeg } from './call-actions.ts';
 import type { CallInput } from './call-inputs.ts';
 import { OperatorLeg } from './operator-leg.ts';
+import type { CallMedia } from './runner-media.ts';
 import type { LiveCall, RunnerDeps } from './runner.ts';
 
 /** An operator leg as the runner holds it: its rtpengine branch and tag, its SIP leg once sent. */
@@ -27,6 +29,8 @@ export interface OperatorLegRun {
 export interface ActionContext {
   deps: RunnerDeps;
   input(callId: string, input: CallInput): void;
+  /** A peer's new SDP mid-call answered by rtpengine, in the call's order. */
+  reoffer(live: LiveCall, peer: 'caller' | 'operator', work: (media: CallMedia) => Promise<string>): Promise<string>;
 }
 
 type SipAction = Exclude<CallAction, { type: 'set_timer' | 'clear_timer' | 'report' | 'fetch_wait' | 'forget' }>;
@@ -117,6 +121,7 @@ async function ring(ctx: ActionContext, live: LiveCall, operator: string, l: New
     from: `"${dialled}" <sip:${dialled}@${deps.publicHost}>`,
     sdp,
     headers: [{ name: 'X-Otvet-Call', value: live.callId }],
+    answerOffer: (offer) => ctx.reoffer(live, 'operator', (media) => media.phoneOffers(run.branch, run.tag, offer)),
   });
   run.leg = leg;
   const input = (event: 'provisional' | 'answered' | 'failed' | 'bye', status?: number) => ctx.input(live.callId, { type: 'leg', legId: l.legId, event, ...(status === undefined ? {} : { status }) });

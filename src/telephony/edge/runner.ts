@@ -1,9 +1,10 @@
 // The calls the edge holds, each driven by the pure core (call.ts): every fact about a call (its
 // INVITE, keys, timers, otvet's decisions, what the legs say, otvet's reachability) is stepped
 // through `step()` and the actions it returns are carried out (runner-actions.ts) in order, one
-// call's actions one after another, while other calls go on. Nothing here throws into the SIP stack,
-// the sockets or the decisions stream: failures are logged (without callers' numbers) and become
-// inputs where the call must know (a failed rtpengine offer: the caller is refused 503).
+// call's actions one after another (a peer's new SDP mid-call among them), while other calls go on.
+// Nothing here throws into the SIP stack, the sockets or the decisions stream: failures are logged
+// (without callers' numbers) and become inputs where the call must know (a failed rtpengine offer:
+// the caller is refused 503).
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../../platform/logger.ts';
 import { maskPhoneNumbers } from '../../platform/phone-numbers.ts';
@@ -124,6 +125,7 @@ export class CallRunner {
       release: p.admission.release,
       startedAt: this.now(),
     };
+    leg.answerOffersWith((offer) => this.reoffer(live, 'caller', (m) => m.callerOffers(offer)));
     live.player = new Player(media, this.deps.prompts, { done: (playId) => this.input(callId, { type: 'prompt_done', playId }), later: (work) => this.enqueue(live, work) }, this.deps.logger);
     this.calls.set(callId, live);
     leg.on('digit', (d) => this.input(callId, { type: 'digit', digit: d.digit }));
@@ -208,6 +210,25 @@ export class CallRunner {
     await Promise.race([settled(), new Promise((r) => (timer = setTimeout(r, waitMs)))]);
     clearTimeout(timer);
     for (const live of this.calls.values()) this.drop(live);
+  }
+
+  /**
+   * A peer's new SDP mid-call (re-INVITE, UPDATE) through rtpengine, in the call's order (after a
+   * bridge queued before it): rtpengine's answer for the peer. A failure is logged and rejected (the
+   * peer is answered 488 and keeps its media as it was).
+   */
+  reoffer(live: LiveCall, peer: 'caller' | 'operator', work: (media: CallMedia) => Promise<string>): Promise<string> {
+    return new Promise<string>((resolve, reject) =>
+      this.enqueue(live, async () => {
+        try {
+          if (live.mediaFailed || live.mediaEnded) throw new Error('the call has no media in rtpengine');
+          resolve(await work(live.media));
+        } catch (err) {
+          this.deps.logger.warn({ err: String(err), callId: live.callId, peer }, 'a new SDP offer mid-call could not be answered: 488');
+          reject(err instanceof Error ? err : new Error(String(err)));
+        }
+      }),
+    );
   }
 
   /** Timers and reports at once; everything that talks to SIP or rtpengine in the call's order. */
