@@ -1,9 +1,10 @@
 // `otvet edge`: the SIP edge as one running process. Its data folder locked; the journal, the
 // reporter and the decisions stream toward otvet; the operators' credentials refreshed for the
 // registrar; rtpengine and its key presses; the SIP stack on the configured listeners with requests
-// routed: REGISTER to the registrar, a trunk's INVITE to a configured number through admission to a
-// new call with its region's IVR (others 403, unknown numbers 404), OPTIONS answered, requests inside
-// a dialog to their leg; /metrics and /healthz. stop() ends the calls and closes it all, in order.
+// routed: REGISTER to the registrar (which forgets the phones of a TCP or WS connection that closes),
+// a trunk's INVITE to a configured number through admission to a new call with its region's IVR
+// (others 403, unknown numbers 404), OPTIONS answered, requests inside a dialog to their leg;
+// /metrics and /healthz. stop() ends the calls and closes it all, in order.
 import path from 'node:path';
 import type { Logger } from '../../platform/logger.ts';
 import { DtmfListener } from '../media/dtmf-listener.ts';
@@ -132,6 +133,8 @@ export async function startEdge(config: EdgeConfig, logger: Logger, options: Edg
     closers.push(() => httpServer.close());
 
     ua.handle('REGISTER', (tx, req, source) => registrar.handle(tx, req, source));
+    // (a phone registered over a TCP or WS connection that closed cannot be reached: its contacts go at once)
+    stack.onConnectionClosed((flow) => registrar.connectionClosed(flow));
     ua.onInvite((tx, invite, source) => {
       metrics.newCall();
       takeInvite(tx, invite, source);

@@ -167,3 +167,25 @@ describe('SipStack over UDP against a raw peer', () => {
     expect(seen.length + b.counters.malformed + b.counters.dropped).toBeGreaterThanOrEqual(files.length);
   });
 });
+
+describe.each(['tcp', 'ws'] as const)('SipStack over %s: connections', (protocol) => {
+  it('says when a peer’s connection closes, naming the flow its requests came from', async () => {
+    const { a, b, to } = await pair(protocol);
+    const sources: Peer[] = [];
+    b.onRequest((tx, req, source) => {
+      sources.push(source);
+      tx.respond(responseTo(req, 200, 'OK'));
+    });
+    const closed: Peer[] = [];
+    const reported = new Promise<void>((resolve) =>
+      b.onConnectionClosed((flow) => {
+        closed.push(flow);
+        resolve();
+      }),
+    );
+    await once(a.sendRequest(request('OPTIONS', { noVia: true }), to), 'final');
+    await a.close();
+    await reported;
+    expect(closed).toEqual(sources);
+  });
+});

@@ -4,6 +4,7 @@
 // stray responses). Out: sendRequest() starts a client transaction; sendStateless() is for what has
 // none (the ACK of a 2xx). A CANCEL is answered here (§9.2: 200, or 481 when nothing matches) and its
 // INVITE transaction emits 'cancelled'; a 2xx to INVITE is retransmitted here until its ACK (§13.3.1.4).
+// A TCP or WS connection that closes is told to the TU (onConnectionClosed).
 import type { Peer, SipMessage, SipRequest, SipResponse } from './message.ts';
 import { readInbound } from './inbound.ts';
 import { cancelFor, newTag, withOwnVia } from './outbound.ts';
@@ -69,6 +70,7 @@ export class SipStack {
   private strayHandler: ((response: SipResponse, source: Peer) => void) | undefined;
   private noAckHandler: ((response: SipResponse) => void) | undefined;
   private responseSentHandler: ((status: number) => void) | undefined;
+  private closedHandler: ((flow: Peer) => void) | undefined;
   private readonly pendingCancels = new WeakSet<ClientInviteTransaction>();
   private readonly destinations = new WeakMap<ClientTransaction, Peer>();
 
@@ -90,6 +92,7 @@ export class SipStack {
         stack.counters.malformed++;
         stack.counters.dropped++;
       },
+      closed: (flow) => stack.closedHandler?.(flow),
     };
     try {
       if (options.udp !== undefined) stack.transports.set('udp', await UdpTransport.listen(host, options.udp, sink));
@@ -124,6 +127,11 @@ export class SipStack {
   /** Each response the stack sends, once (not its retransmissions): for the edge's responses-by-code metric. */
   onResponseSent(handler: (status: number) => void): void {
     this.responseSentHandler = handler;
+  }
+
+  /** A TCP or WS connection closed (not by close()): the flow its messages came from is gone, with whatever was bound to it (a phone's registration). */
+  onConnectionClosed(handler: (flow: Peer) => void): void {
+    this.closedHandler = handler;
   }
 
   /** Where the stack listens. */

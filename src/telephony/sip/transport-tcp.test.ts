@@ -15,6 +15,7 @@ afterEach(async () => {
 function sink() {
   const messages: [SipMessage, Peer][] = [];
   const malformed: string[] = [];
+  const closed: Peer[] = [];
   const waiters: (() => void)[] = [];
   const wake = () => waiters.splice(0).forEach((w) => w());
   const s: TransportSink = {
@@ -26,11 +27,15 @@ function sink() {
       malformed.push(reason);
       wake();
     },
+    closed: (flow) => {
+      closed.push(flow);
+      wake();
+    },
   };
   const until = async (test: () => boolean) => {
     while (!test()) await new Promise<void>((resolve) => waiters.push(resolve));
   };
-  return { sink: s, messages, malformed, until };
+  return { sink: s, messages, malformed, closed, until };
 }
 
 async function listen(options = {}) {
@@ -83,6 +88,23 @@ describe('TCP transport', () => {
     await b.t.send(serializeMessage(request('OPTIONS', { cseq: 3 })), from);
     await a.until(() => a.messages.length === 1);
     expect(b.t.connectionCount).toBe(1);
+  });
+
+  it('says when a connection closes, naming the flow its messages came from, once; its own close says nothing', async () => {
+    const server = await listen();
+    const socket = await client(server.t.local.port);
+    socket.write(serializeMessage(request('OPTIONS')));
+    await server.until(() => server.messages.length === 1);
+    socket.end();
+    await server.until(() => server.closed.length === 1);
+    expect(server.closed).toEqual([server.messages[0]![1]]);
+    expect(server.t.connectionCount).toBe(0);
+
+    const other = await client(server.t.local.port);
+    await vi.waitFor(() => expect(server.t.connectionCount).toBe(1));
+    await server.t.close();
+    await once(other, 'close');
+    expect(server.closed).toHaveLength(1);
   });
 
   it('closes a connection idle for idleMs', async () => {

@@ -1,7 +1,8 @@
 // SIP over TCP (RFC 3261 §18): one connection per remote address and port, used both ways and kept
 // while it carries traffic (closed after `idleMs` of silence); messages framed by Content-Length
 // (stream-framer.ts), keep-alive pings answered (RFC 5626). A stream that breaks the framing cannot
-// be resynchronised: it is counted and closed. Sends to a peer with no connection open one.
+// be resynchronised: it is counted and closed. Sends to a peer with no connection open one. A
+// connection that closes is reported (the flow is gone: phones registered over it cannot be reached).
 import net from 'node:net';
 import type { Peer } from './message.ts';
 import { StreamFramer } from './stream-framer.ts';
@@ -107,7 +108,9 @@ export class TcpTransport implements Transport {
     });
     socket.on('error', () => {}); // 'close' follows
     socket.on('close', () => {
-      if (this.connections.get(key) === socket) this.connections.delete(key);
+      if (this.connections.get(key) !== socket) return; // replaced, or the transport is closing
+      this.connections.delete(key);
+      this.sink.closed?.(peer);
     });
   }
 }

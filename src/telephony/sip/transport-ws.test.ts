@@ -14,20 +14,29 @@ afterEach(async () => {
 
 async function listen() {
   const received: [Buffer, Peer][] = [];
+  const closed: Peer[] = [];
   const waiters: (() => void)[] = [];
+  const wake = () => waiters.splice(0).forEach((w) => w());
   const sink: TransportSink = {
     message: (data, from) => {
       received.push([data as Buffer, from]);
-      waiters.splice(0).forEach((w) => w());
+      wake();
     },
     malformed: () => {},
+    closed: (flow) => {
+      closed.push(flow);
+      wake();
+    },
   };
   const t = await WsTransport.listen('127.0.0.1', 0, sink);
   open.push(t);
   const until = async (n: number) => {
     while (received.length < n) await new Promise<void>((resolve) => waiters.push(resolve));
   };
-  return { t, received, until };
+  const untilClosed = async (n: number) => {
+    while (closed.length < n) await new Promise<void>((resolve) => waiters.push(resolve));
+  };
+  return { t, received, closed, until, untilClosed };
 }
 
 describe('WebSocket transport (RFC 7118)', () => {
@@ -49,6 +58,26 @@ describe('WebSocket transport (RFC 7118)', () => {
     await server.t.send(Buffer.from('SIP/2.0 200 OK\r\n\r\n'), from);
     const [data, isBinary] = await reply;
     expect([String(data), isBinary]).toEqual(['SIP/2.0 200 OK\r\n\r\n', false]);
+  });
+
+  it('says when a connection closes, naming the flow its messages came from, once; its own close says nothing', async () => {
+    const server = await listen();
+    const ws = new WebSocket(`ws://127.0.0.1:${server.t.local.port}`, 'sip');
+    open.push({ close: () => ws.terminate() });
+    await once(ws, 'open');
+    ws.send(serializeMessage(request('OPTIONS', { transport: 'WS' })).toString());
+    await server.until(1);
+    ws.close();
+    await server.untilClosed(1);
+    expect(server.closed).toEqual([server.received[0]![1]]);
+    expect(server.t.connectionCount).toBe(0);
+
+    const other = new WebSocket(`ws://127.0.0.1:${server.t.local.port}`, 'sip');
+    open.push({ close: () => other.terminate() });
+    await once(other, 'open');
+    await server.t.close();
+    await once(other, 'close');
+    expect(server.closed).toHaveLength(1);
   });
 
   it('closes a connection that did not ask for the sip subprotocol', async () => {

@@ -1,8 +1,8 @@
 // SIP over WebSocket (RFC 7118), for browser phones: the "sip" subprotocol (a connection without it
 // is closed), one message per frame (text or binary, no framing by Content-Length), a connection per
 // peer used both ways. A broken frame is just a broken message (the connection stays). Dead peers are
-// found by WebSocket pings every `pingMs`. A browser cannot be called back: responses only go over
-// the connection the request came on (response-route.ts).
+// found by WebSocket pings every `pingMs`; a connection that closes is reported. A browser cannot be
+// called back: responses only go over the connection the request came on (response-route.ts).
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -115,7 +115,9 @@ export class WsTransport implements Transport {
     ws.on('message', (data) => this.sink.message(Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data), peer));
     ws.on('error', () => {}); // 'close' follows
     ws.on('close', () => {
-      if (this.connections.get(key) === ws) this.connections.delete(key);
+      if (this.connections.get(key) !== ws) return; // replaced, or the transport is closing
+      this.connections.delete(key);
+      this.sink.closed?.(peer);
     });
   }
 

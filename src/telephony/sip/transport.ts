@@ -1,6 +1,6 @@
 // What the stack needs of a transport (UDP, TCP, WebSocket): send framed bytes to an address, say
 // whether a connection to it is open (responses go back over the connection a request came on,
-// §18.2.2), and hand up each message received with where it came from.
+// §18.2.2), hand up each message received with where it came from, and say when a connection closes.
 import type { Peer, SipMessage } from './message.ts';
 
 export interface Address {
@@ -27,6 +27,12 @@ export interface TransportSink {
   message(data: Buffer | SipMessage, from: Peer): void;
   /** Bytes that could not be framed (a broken stream, a binary frame…); the connection is closed. Counted, never thrown. */
   malformed(reason: string, from: Peer): void;
+  /**
+   * TCP and WS: a connection has closed (the peer's doing, an error, idleness, a dead peer), named as
+   * its messages named their source; nothing sent to that flow can reach the peer now. Not said for
+   * the connections the transport's own close() ends.
+   */
+  closed?(flow: Peer): void;
 }
 
 /** An address as the system reports it, IPv4-mapped IPv6 (`::ffff:127.0.0.1`) back to IPv4. */
