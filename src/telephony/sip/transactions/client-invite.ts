@@ -3,27 +3,18 @@
 // A 1xx stops retransmissions (Proceeding: the transaction then waits as long as the TU does).
 // A 300-699 is ACKed here and absorbed again for Timer D; a 2xx goes to the TU, which ACKs it
 // itself, and later 2xx (retransmissions, forks) keep reaching it for Timer M (64*T1).
-import { EventEmitter } from 'node:events';
 import type { SipRequest, SipResponse } from '../message.ts';
 import { ackForNon2xx } from './ack.ts';
-import type { ClientTransactionEvents, TransactionContext } from './context.ts';
-import { sendAndWatch } from './context.ts';
-import { TimerSet } from './timer-set.ts';
+import type { ClientTransactionEvents } from './context.ts';
+import { Transaction } from './transaction.ts';
 
 export type ClientInviteState = 'calling' | 'proceeding' | 'accepted' | 'completed' | 'terminated';
 
-export class ClientInviteTransaction extends EventEmitter<ClientTransactionEvents> {
+export class ClientInviteTransaction extends Transaction<ClientInviteState, ClientTransactionEvents> {
   state: ClientInviteState = 'calling';
-  private readonly timers: TimerSet;
+  /** §17.1.4: the TU hears of a transport failure while it still waits for a final response. */
+  protected readonly failsIn = ['calling', 'proceeding'] as const;
   private ack: SipRequest | undefined;
-
-  constructor(
-    readonly request: SipRequest,
-    private readonly ctx: TransactionContext,
-  ) {
-    super();
-    this.timers = new TimerSet(ctx.clock);
-  }
 
   start(): void {
     this.send(this.request);
@@ -67,29 +58,11 @@ export class ClientInviteTransaction extends EventEmitter<ClientTransactionEvent
     }
   }
 
-  /** The transport could not deliver (§17.1.4): the TU hears it if it is still waiting. */
-  transportFailed(error: Error): void {
-    if (this.state !== 'calling' && this.state !== 'proceeding') return;
-    this.emit('transportError', error);
-    this.terminate();
-  }
-
-  terminate(): void {
-    if (this.state === 'terminated') return;
-    this.state = 'terminated';
-    this.timers.stopAll();
-    this.emit('terminated');
-  }
-
   private retransmitAfter(interval: number): void {
     this.timers.start('A', interval, () => {
       if (this.state !== 'calling') return;
       this.send(this.request);
       this.retransmitAfter(interval * 2);
     });
-  }
-
-  private send(message: SipRequest): void {
-    sendAndWatch(this.ctx.send, message, (error) => this.transportFailed(error));
   }
 }

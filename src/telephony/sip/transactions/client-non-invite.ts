@@ -1,28 +1,19 @@
 // The client non-INVITE transaction (RFC 3261 §17.1.2). Trying: the request is retransmitted at T1,
 // 2T1… capped at T2 (UDP only); after a 1xx (Proceeding) every T2. A final response goes to the TU
 // and later copies are absorbed for Timer K (T4 on UDP). No final response by Timer F (64*T1): timeout.
-import { EventEmitter } from 'node:events';
-import type { SipRequest, SipResponse } from '../message.ts';
-import type { ClientTransactionEvents, TransactionContext } from './context.ts';
-import { sendAndWatch } from './context.ts';
-import { TimerSet } from './timer-set.ts';
+import type { SipResponse } from '../message.ts';
+import type { ClientTransactionEvents } from './context.ts';
+import { Transaction } from './transaction.ts';
 
 export type ClientNonInviteState = 'trying' | 'proceeding' | 'completed' | 'terminated';
 
-export class ClientNonInviteTransaction extends EventEmitter<ClientTransactionEvents> {
+export class ClientNonInviteTransaction extends Transaction<ClientNonInviteState, ClientTransactionEvents> {
   state: ClientNonInviteState = 'trying';
-  private readonly timers: TimerSet;
-
-  constructor(
-    readonly request: SipRequest,
-    private readonly ctx: TransactionContext,
-  ) {
-    super();
-    this.timers = new TimerSet(ctx.clock);
-  }
+  /** §17.1.4: the TU hears of a transport failure while it still waits for a final response. */
+  protected readonly failsIn = ['trying', 'proceeding'] as const;
 
   start(): void {
-    this.send();
+    this.send(this.request);
     const first = this.ctx.timers.retransmit;
     if (first !== undefined) this.retransmitAfter(first);
     this.timers.start('F', this.ctx.timers.timeout, () => {
@@ -45,29 +36,12 @@ export class ClientNonInviteTransaction extends EventEmitter<ClientTransactionEv
     this.emit('final', response);
   }
 
-  transportFailed(error: Error): void {
-    if (this.state !== 'trying' && this.state !== 'proceeding') return;
-    this.emit('transportError', error);
-    this.terminate();
-  }
-
-  terminate(): void {
-    if (this.state === 'terminated') return;
-    this.state = 'terminated';
-    this.timers.stopAll();
-    this.emit('terminated');
-  }
-
   private retransmitAfter(interval: number): void {
     this.timers.start('E', interval, () => {
       if (this.state !== 'trying' && this.state !== 'proceeding') return;
-      this.send();
+      this.send(this.request);
       const t2 = this.ctx.timers.t2;
       this.retransmitAfter(this.state === 'proceeding' ? t2 : Math.min(interval * 2, t2));
     });
-  }
-
-  private send(): void {
-    sendAndWatch(this.ctx.send, this.request, (error) => this.transportFailed(error));
   }
 }

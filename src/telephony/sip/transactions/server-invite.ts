@@ -4,31 +4,22 @@
 // the ACK (Confirmed, absorbing ACKs for Timer I) or Timer H (64*T1: timeout). A 2xx leaves the
 // retransmitting to the TU (§13.3.1.4, see two-xx-retransmitter.ts); the transaction stays Accepted for
 // Timer L (64*T1) so a late INVITE retransmission is absorbed, not taken for a new call.
-import { EventEmitter } from 'node:events';
 import type { SipRequest, SipResponse } from '../message.ts';
 import { headers } from '../message.ts';
-import type { ServerTransactionEvents, TransactionContext } from './context.ts';
-import { sendAndWatch } from './context.ts';
+import type { ServerTransactionEvents } from './context.ts';
 import { tagOf } from './fields.ts';
-import { TimerSet } from './timer-set.ts';
+import { Transaction } from './transaction.ts';
 import { responseTo } from '../validate.ts';
 
 export type ServerInviteState = 'proceeding' | 'accepted' | 'completed' | 'confirmed' | 'terminated';
 
-export class ServerInviteTransaction extends EventEmitter<ServerTransactionEvents> {
+export class ServerInviteTransaction extends Transaction<ServerInviteState, ServerTransactionEvents> {
   state: ServerInviteState = 'proceeding';
-  private readonly timers: TimerSet;
+  /** §17.2.4: a response that cannot be sent ends the transaction, until the ACK has confirmed it. */
+  protected readonly failsIn = ['proceeding', 'accepted', 'completed'] as const;
   private provisional: SipResponse | undefined;
   private final: SipResponse | undefined;
   private tryingSent = false;
-
-  constructor(
-    readonly request: SipRequest,
-    private readonly ctx: TransactionContext,
-  ) {
-    super();
-    this.timers = new TimerSet(ctx.clock);
-  }
 
   start(): void {
     if (this.ctx.timers.trying === 0) this.sendTrying();
@@ -105,19 +96,6 @@ export class ServerInviteTransaction extends EventEmitter<ServerTransactionEvent
     return this.final;
   }
 
-  transportFailed(error: Error): void {
-    if (this.state === 'terminated' || this.state === 'confirmed') return;
-    this.emit('transportError', error);
-    this.terminate();
-  }
-
-  terminate(): void {
-    if (this.state === 'terminated') return;
-    this.state = 'terminated';
-    this.timers.stopAll();
-    this.emit('terminated');
-  }
-
   private sendTrying(): void {
     if (this.state !== 'proceeding') return;
     this.tryingSent = true;
@@ -135,9 +113,5 @@ export class ServerInviteTransaction extends EventEmitter<ServerTransactionEvent
       this.send(this.final);
       this.retransmitAfter(Math.min(interval * 2, this.ctx.timers.t2));
     });
-  }
-
-  private send(response: SipResponse): void {
-    sendAndWatch(this.ctx.send, response, (error) => this.transportFailed(error));
   }
 }

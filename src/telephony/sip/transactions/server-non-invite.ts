@@ -1,27 +1,18 @@
 // The server non-INVITE transaction (RFC 3261 §17.2.2). Trying: retransmitted requests are absorbed;
 // Proceeding: answered with the latest provisional; Completed: with the final response, for Timer J
 // (64*T1 on UDP, 0 on TCP/WS). Responses after the final one are refused.
-import { EventEmitter } from 'node:events';
 import type { SipRequest, SipResponse } from '../message.ts';
-import type { ServerTransactionEvents, TransactionContext } from './context.ts';
-import { sendAndWatch } from './context.ts';
-import { TimerSet } from './timer-set.ts';
+import type { ServerTransactionEvents } from './context.ts';
+import { Transaction } from './transaction.ts';
 
 export type ServerNonInviteState = 'trying' | 'proceeding' | 'completed' | 'terminated';
 
-export class ServerNonInviteTransaction extends EventEmitter<ServerTransactionEvents> {
+export class ServerNonInviteTransaction extends Transaction<ServerNonInviteState, ServerTransactionEvents> {
   state: ServerNonInviteState = 'trying';
-  private readonly timers: TimerSet;
+  /** §17.2.4: a response that cannot be sent ends the transaction. */
+  protected readonly failsIn = ['trying', 'proceeding', 'completed'] as const;
   private last: SipResponse | undefined;
   private final: SipResponse | undefined;
-
-  constructor(
-    readonly request: SipRequest,
-    private readonly ctx: TransactionContext,
-  ) {
-    super();
-    this.timers = new TimerSet(ctx.clock);
-  }
 
   start(): void {}
 
@@ -46,22 +37,5 @@ export class ServerNonInviteTransaction extends EventEmitter<ServerTransactionEv
 
   get finalResponse(): SipResponse | undefined {
     return this.final;
-  }
-
-  transportFailed(error: Error): void {
-    if (this.state === 'terminated') return;
-    this.emit('transportError', error);
-    this.terminate();
-  }
-
-  terminate(): void {
-    if (this.state === 'terminated') return;
-    this.state = 'terminated';
-    this.timers.stopAll();
-    this.emit('terminated');
-  }
-
-  private send(response: SipResponse): void {
-    sendAndWatch(this.ctx.send, response, (error) => this.transportFailed(error));
   }
 }
