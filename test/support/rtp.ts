@@ -149,3 +149,16 @@ export class RtpPeer {
     return new Promise((resolve) => this.socket.close(() => resolve()));
   }
 }
+
+/** The RTP peers a test file opens, each closed by close() (in its afterAll). */
+export function rtpPeers(): { open(): Promise<RtpPeer>; close(): Promise<void> } {
+  const opened: RtpPeer[] = [];
+  return {
+    async open() {
+      const p = await RtpPeer.open();
+      opened.push(p);
+      return p;
+    },
+    close: async () => void (await Promise.all(opened.splice(0).map((p) => p.close()))),
+  };
+}

@@ -7,10 +7,11 @@
 // phone's 12 s after it answers: the operator must have answered by then, as it does within seconds.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '../../../test/support/app.ts';
-import { startTestEdge, TRUNK, type TestEdge } from '../../../test/support/edge.ts';
+import { sipOperator, startTestEdge, TRUNK, type TestEdge } from '../../../test/support/edge.ts';
 import type { Client } from '../../../test/support/http-client.ts';
-import { RtpPeer } from '../../../test/support/rtp.ts';
-import { hasRtpengine, reportMissingRtpengine, startRtpengine, type RunningRtpengine } from '../../../test/support/rtpengine.ts';
+import type { RtpPeer } from '../../../test/support/rtp.ts';
+import { rtpPeers } from '../../../test/support/rtp.ts';
+import { hasRtpengine, reportMissingRtpengine } from '../../../test/support/rtpengine.ts';
 import { TestPhone } from '../../../test/support/sip-phone.ts';
 import { freeUdpPort, reportMissingSipp, runSipp, sippPath, type SippResult } from '../../../test/support/sipp.ts';
 import { until } from '../../../test/support/until.ts';
@@ -42,39 +43,27 @@ function talk(peer: RtpPeer): { stop(): Promise<void> } {
 
 describe.skipIf(!sippPath || !hasRtpengine)('the edge’s media end to end (otvet, rtpengine, SIPp)', () => {
   let app: TestApp;
-  let engine: RunningRtpengine;
   let running: TestEdge;
   let supervisor: Client;
   let operator: Client & { username: string; userId: number };
-  const peers: RtpPeer[] = [];
+  const peers = rtpPeers();
 
   beforeAll(async () => {
     app = await startApp();
     supervisor = await app.as('supervisor', '77');
-    operator = await app.as('operator', '77');
-    expect((await operator.put(`/api/v1/operators/${operator.username}/sip-password`, { password: SIP_PASSWORD })).status).toBe(204);
-    const dtmfPort = await freeUdpPort();
-    engine = await startRtpengine({ dtmfLogPort: dtmfPort });
-    running = await startTestEdge(app, { ngPort: engine.ngPort, dtmfPort });
-    await until('otvet reachable from the edge', () => (running.edge.reporter.online ? true : undefined));
+    operator = await sipOperator(app, SIP_PASSWORD);
+    running = await startTestEdge(app, { rtpengine: true });
   }, 60_000);
 
   afterAll(async () => {
-    await Promise.all(peers.map((p) => p.close()));
+    await peers.close();
     await running?.stop();
-    await engine?.stop();
     await app?.close();
   });
 
-  async function peer(): Promise<RtpPeer> {
-    const p = await RtpPeer.open();
-    peers.push(p);
-    return p;
-  }
-
   it('the prompt reaches the caller before the answer; the caller and then the operator’s phone move their media with a re-INVITE, and the audio follows each', async () => {
     const sip = running.sip('udp');
-    const [callerA, callerB, phoneA, phoneB] = [await peer(), await peer(), await peer(), await peer()];
+    const [callerA, callerB, phoneA, phoneB] = [await peers.open(), await peers.open(), await peers.open(), await peers.open()];
 
     const registering = await TestPhone.open('udp', sip, { user: operator.username, password: SIP_PASSWORD });
     expect((await registering.register()).status).toBe(200);

@@ -23,7 +23,7 @@ describe('the edge refuses what it cannot carry', () => {
   beforeAll(async () => {
     app = await startApp({}, { acd: false });
     supervisor = await app.as('supervisor', '77');
-    // (no ngPort: nothing answers rtpengine's requests, each times out)
+    // (no rtpengine: nothing answers its requests, each times out)
     running = await startTestEdge(app, { env: { EDGE_MAX_CPS: '1' }, logLevel: 'info' });
     ({ edge, logLines, dataDir } = running);
   }, 60_000);

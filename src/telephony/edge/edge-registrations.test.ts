@@ -4,9 +4,9 @@
 // otvet's ACD, has nobody to ring.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '../../../test/support/app.ts';
-import { startTestEdge, TRUNK, type TestEdge } from '../../../test/support/edge.ts';
+import { sipOperator, startTestEdge, TRUNK, type TestEdge } from '../../../test/support/edge.ts';
 import type { Client } from '../../../test/support/http-client.ts';
-import { hasRtpengine, reportMissingRtpengine, startRtpengine, type RunningRtpengine } from '../../../test/support/rtpengine.ts';
+import { hasRtpengine, reportMissingRtpengine } from '../../../test/support/rtpengine.ts';
 import { TestPhone } from '../../../test/support/sip-phone.ts';
 import { freeUdpPort, reportMissingSipp, runSipp, sippPath } from '../../../test/support/sipp.ts';
 import { until } from '../../../test/support/until.ts';
@@ -18,7 +18,6 @@ const SIP_PASSWORD = 'phone-secret-77-flows';
 
 describe.skipIf(!sippPath || !hasRtpengine)('registrations that follow their connections (otvet, rtpengine, SIPp)', () => {
   let app: TestApp;
-  let engine: RunningRtpengine;
   let running: TestEdge;
   let supervisor: Client;
   const operators: Record<'tcp' | 'ws', Client & { username: string; userId: number }> = {} as never;
@@ -26,20 +25,12 @@ describe.skipIf(!sippPath || !hasRtpengine)('registrations that follow their con
   beforeAll(async () => {
     app = await startApp();
     supervisor = await app.as('supervisor', '77');
-    for (const transport of ['tcp', 'ws'] as const) {
-      operators[transport] = await app.as('operator', '77');
-      const { username } = operators[transport];
-      expect((await operators[transport].put(`/api/v1/operators/${username}/sip-password`, { password: SIP_PASSWORD })).status).toBe(204);
-    }
-    const dtmfPort = await freeUdpPort();
-    engine = await startRtpengine({ dtmfLogPort: dtmfPort });
-    running = await startTestEdge(app, { ngPort: engine.ngPort, dtmfPort, transports: ['udp', 'tcp', 'ws'] });
-    await until('otvet reachable from the edge', () => (running.edge.reporter.online ? true : undefined));
+    for (const transport of ['tcp', 'ws'] as const) operators[transport] = await sipOperator(app, SIP_PASSWORD);
+    running = await startTestEdge(app, { rtpengine: true, transports: ['udp', 'tcp', 'ws'] });
   }, 60_000);
 
   afterAll(async () => {
     await running?.stop();
-    await engine?.stop();
     await app?.close();
   });
 

@@ -5,9 +5,9 @@
 // edge logged them. Also: who may call (403, 404), OPTIONS, /metrics and /healthz.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '../../../test/support/app.ts';
-import { startTestEdge, TRUNK, type TestEdge } from '../../../test/support/edge.ts';
+import { sipOperator, startTestEdge, TRUNK, type TestEdge } from '../../../test/support/edge.ts';
 import type { Client } from '../../../test/support/http-client.ts';
-import { hasRtpengine, reportMissingRtpengine, startRtpengine, type RunningRtpengine } from '../../../test/support/rtpengine.ts';
+import { hasRtpengine, reportMissingRtpengine } from '../../../test/support/rtpengine.ts';
 import { TestPhone } from '../../../test/support/sip-phone.ts';
 import { freeUdpPort, reportMissingSipp, runSipp, sippPath } from '../../../test/support/sipp.ts';
 import { ask } from '../../../test/support/sip-trunk.ts';
@@ -21,7 +21,6 @@ const SIP_PASSWORD = 'phone-secret-77-edge';
 
 describe.skipIf(!sippPath || !hasRtpengine)('the SIP edge end to end (otvet, rtpengine, SIPp)', () => {
   let app: TestApp;
-  let engine: RunningRtpengine;
   let running: TestEdge;
   let edge: RunningEdge;
   let supervisor: Client;
@@ -31,20 +30,13 @@ describe.skipIf(!sippPath || !hasRtpengine)('the SIP edge end to end (otvet, rtp
   beforeAll(async () => {
     app = await startApp();
     supervisor = await app.as('supervisor', '77');
-    operator = await app.as('operator', '77');
-    // The SIP password first: the edge loads the credentials as it starts.
-    expect((await operator.put(`/api/v1/operators/${operator.username}/sip-password`, { password: SIP_PASSWORD })).status).toBe(204);
-
-    const dtmfPort = await freeUdpPort();
-    engine = await startRtpengine({ dtmfLogPort: dtmfPort });
-    running = await startTestEdge(app, { ngPort: engine.ngPort, dtmfPort });
+    operator = await sipOperator(app, SIP_PASSWORD);
+    running = await startTestEdge(app, { rtpengine: true });
     ({ edge, logLines } = running);
-    await until('otvet reachable from the edge', () => (edge.reporter.online ? true : undefined));
   }, 60_000);
 
   afterAll(async () => {
     await running?.stop();
-    await engine?.stop();
     await app?.close();
   });
 

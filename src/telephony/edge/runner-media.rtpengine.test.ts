@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { hasRtpengine, reportMissingRtpengine, startRtpengine, type RunningRtpengine } from '../../../test/support/rtpengine.ts';
-import { audioEndpoint, audioSdp, RtpPeer } from '../../../test/support/rtp.ts';
+import { audioEndpoint, audioSdp, rtpPeers, type RtpPeer } from '../../../test/support/rtp.ts';
 import { promptFile } from '../media/prompts.ts';
 import { directionOf } from '../media/sdp-direction.ts';
 import { CallMedia } from './runner-media.ts';
@@ -21,21 +21,16 @@ const from = (peer: RtpPeer, sender: RtpPeer) => peer.received.filter((p) => p.s
 
 describe.skipIf(!hasRtpengine)('CallMedia: peers that move their media (real rtpengine)', () => {
   let engine: RunningRtpengine;
-  const peers: RtpPeer[] = [];
+  const peers = rtpPeers();
+  const peer = () => peers.open();
 
   beforeAll(async () => {
     engine = await startRtpengine();
   });
   afterAll(async () => {
-    await Promise.all(peers.map((p) => p.close()));
+    await peers.close();
     await engine?.stop();
   });
-
-  async function peer(): Promise<RtpPeer> {
-    const p = await RtpPeer.open();
-    peers.push(p);
-    return p;
-  }
 
   it('a caller that moves during the IVR hears the prompt on its new port, and the operator there once joined', async () => {
     const [a, b, phone] = [await peer(), await peer(), await peer()];

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { hasRtpengine, reportMissingRtpengine, startRtpengine, type RunningRtpengine } from '../../../test/support/rtpengine.ts';
-import { audioEndpoint, audioSdp, PCMA, RtpPeer } from '../../../test/support/rtp.ts';
+import { audioEndpoint, audioSdp, PCMA, rtpPeers } from '../../../test/support/rtp.ts';
 import { DtmfListener, type DtmfEvent } from './dtmf-listener.ts';
 import { promptFile } from './prompts.ts';
 import { RtpengineError, type SdpOptions } from './rtpengine.ts';
@@ -37,23 +37,18 @@ describe.skipIf(!hasRtpengine)('rtpengine over the ng protocol (real daemon)', (
   let engine: RunningRtpengine;
   let dtmf: DtmfListener;
   const keyPresses: DtmfEvent[] = [];
-  const peers: RtpPeer[] = [];
+  const peers = rtpPeers();
+  const peer = () => peers.open();
 
   beforeAll(async () => {
     dtmf = await DtmfListener.open({ onEvent: (e) => keyPresses.push(e) });
     engine = await startRtpengine({ dtmfLogPort: dtmf.port });
   });
   afterAll(async () => {
-    await Promise.all(peers.map((p) => p.close()));
+    await peers.close();
     await engine?.stop();
     await dtmf?.close();
   });
-
-  async function peer(): Promise<RtpPeer> {
-    const p = await RtpPeer.open();
-    peers.push(p);
-    return p;
-  }
 
   it('answers ping and gives its statistics', async () => {
     await engine.client.ping();
