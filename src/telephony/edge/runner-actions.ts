@@ -5,7 +5,7 @@
 import { reasonPhrase } from '../sip/validate.ts';
 import type { CallAction, NewLeg } from './call-actions.ts';
 import type { CallInput } from './call-inputs.ts';
-import { OperatorLeg } from './operator-leg.ts';
+import { OutgoingLeg } from './outgoing-leg.ts';
 import type { LiveCall, RunnerDeps } from './runner.ts';
 
 /** An operator leg as the runner holds it: its rtpengine branch and tag, its SIP leg once sent. */
@@ -17,7 +17,7 @@ export interface OperatorLegRun {
   branch: string;
   /** rtpengine's tag for the phone. */
   tag: string;
-  leg?: OperatorLeg;
+  leg?: OutgoingLeg;
   /** The SDP of the phone's 200. */
   answerSdp?: string;
   /** Cancelled before its INVITE went out. */
@@ -111,7 +111,7 @@ async function ring(ctx: ActionContext, live: LiveCall, operator: string, l: New
   if (run.cancelled) return failed(487);
   const phone = live.phones.get(l.contact);
   const dialled = live.call.dialled || 'otvet';
-  const leg = new OperatorLeg(deps.ua, {
+  const leg = new OutgoingLeg(deps.ua, {
     target: l.contact,
     ...(phone ? { flow: phone.target } : {}),
     from: `"${dialled}" <sip:${dialled}@${deps.publicHost}>`,
