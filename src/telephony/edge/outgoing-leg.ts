@@ -21,6 +21,7 @@ import { parseMinSE, uacTimerHeaders } from '../sip/session-timer.ts';
 import { cseqOf } from '../sip/transactions/fields.ts';
 import type { ClientTransaction } from '../sip/transactions/layer.ts';
 import type { DialogUsage, UserAgentCore } from '../sip/ua-core.ts';
+import type { CallerSide } from './caller-side.ts';
 import type { OfferAnswerer } from './leg-dialog.ts';
 import { LegDialog } from './leg-dialog.ts';
 import type { FailReason, OutgoingLegEvents } from './leg-events.ts';
@@ -46,7 +47,7 @@ export interface OutgoingLegOptions {
 
 export type OutgoingLegState = 'idle' | 'calling' | 'early' | 'confirmed' | 'ended';
 
-export class OutgoingLeg extends EventEmitter<OutgoingLegEvents> {
+export class OutgoingLeg extends EventEmitter<OutgoingLegEvents> implements CallerSide {
   state: OutgoingLegState = 'idle';
   readonly callId: string;
   readonly localTag = newTag();
