@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import dgram from 'node:dgram';
 import fs from 'node:fs';
 import path from 'node:path';
+import { DtmfListener, type DtmfEvent } from '../../src/telephony/media/dtmf-listener.ts';
 import { Rtpengine } from '../../src/telephony/media/rtpengine.ts';
 
 function findBinary(name: string): string | undefined {
@@ -99,4 +100,24 @@ export async function startRtpengine(options: { dtmfLogPort?: number } = {}): Pr
     lastError = new Error(`rtpengine did not answer ping (exit ${child.exitCode}): ${output.slice(-2000)}`);
   }
   throw lastError!;
+}
+
+/** rtpengine with a DtmfListener hearing its key presses (kept in `keys`); stop() closes both. */
+export async function startRtpengineHearingKeys(): Promise<RunningRtpengine & { keys: DtmfEvent[] }> {
+  const keys: DtmfEvent[] = [];
+  const dtmf = await DtmfListener.open({ onEvent: (e) => keys.push(e) });
+  try {
+    const engine = await startRtpengine({ dtmfLogPort: dtmf.port });
+    return {
+      ...engine,
+      keys,
+      stop: async () => {
+        await engine.stop();
+        await dtmf.close();
+      },
+    };
+  } catch (err) {
+    await dtmf.close();
+    throw err;
+  }
 }

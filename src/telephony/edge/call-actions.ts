@@ -31,7 +31,7 @@ export type TimerName =
   | 'ivr'
   /** Time to fetch the wait estimate again and announce it. */
   | 'announce'
-  /** Our own cap on ringing, for when otvet's stop_ringing does not come. */
+  /** Our own cap on ringing (an operator's phone, or the caller called back), for when otvet's stop_ringing does not come. */
   | 'ring_safety'
   /** A prompt that precedes a hang-up is taking longer than any could: hang up anyway. */
   | 'prompt_safety'

@@ -10,7 +10,7 @@ import { Effects } from './call-effects.ts';
 import { finish, forget } from './call-end.ts';
 import { onIvrDigit, onIvrTimeout, onInvite, onMenuPlayed } from './call-ivr.ts';
 import { onLeg, startRing, stopRing } from './call-legs.ts';
-import { onDecision } from './call-decisions.ts';
+import { onDecision, stopCallingBack } from './call-decisions.ts';
 import { acceptCallback, afterPrompt, onAnnounceTimer, onWaitEstimate, toCallbackPending, toUnavailable } from './call-waiting.ts';
 
 export type { CallAction, Prompt, ReportedEvent, TimerName, MenuItem, NewLeg } from './call-actions.ts';
@@ -78,6 +78,7 @@ function onTimer(fx: Effects, name: TimerName): void {
     case 'ring_safety':
       // otvet's stop_ringing did not come (otvet unreachable, or the decision lost): stop on our own.
       if (c.phase === 'waiting' && c.ring) stopRing(fx);
+      else if (c.phase === 'calling_back') stopCallingBack(fx);
       return;
     case 'prompt_safety':
       return afterPrompt(fx);
@@ -129,6 +130,8 @@ function callbackAnswered(fx: Effects): void {
   const { operator, contacts } = c.callback;
   c.callback = null;
   c.callerUp = true;
+  // (key 1 now is no second acceptance of the offer this caller already took)
+  c.callbackOffered = false;
   c.phase = 'waiting';
   fx.play({ name: 'connecting' }, { name: 'hold_music' });
   startRing(fx, operator, contacts);

@@ -6,20 +6,14 @@
 // the re-offer can move the audio. (The caller's re-INVITE comes 10 s after its call is answered, the
 // phone's 12 s after it answers: the operator must have answered by then, as it does within seconds.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type TestApp } from '../../../test/support/app.ts';
-import { sipOperator, startTestEdge, TRUNK, type TestEdge } from '../../../test/support/edge.ts';
-import type { Client } from '../../../test/support/http-client.ts';
-import type { RtpPeer } from '../../../test/support/rtp.ts';
-import { rtpPeers } from '../../../test/support/rtp.ts';
+import { registerPhone, startEdgeHarness, trunkCaller, type EdgeHarness } from '../../../test/support/edge-harness.ts';
+import { rtpPeers, type RtpPeer } from '../../../test/support/rtp.ts';
 import { hasRtpengine, reportMissingRtpengine } from '../../../test/support/rtpengine.ts';
-import { TestPhone } from '../../../test/support/sip-phone.ts';
-import { freeUdpPort, reportMissingSipp, runSipp, sippPath, type SippResult } from '../../../test/support/sipp.ts';
+import { freeUdpPort, reportMissingSipp, runSipp, sippFailure, sippPath, type SippResult } from '../../../test/support/sipp.ts';
 import { until } from '../../../test/support/until.ts';
 
 reportMissingSipp('src/telephony/edge/edge-media.test.ts');
 reportMissingRtpengine('src/telephony/edge/edge-media.test.ts');
-
-const SIP_PASSWORD = 'phone-secret-77-media';
 
 /** Packets `peer` got from `sender` (by its SSRC: rtpengine passes it on). */
 const heard = (peer: RtpPeer, sender: RtpPeer) => peer.received.filter((p) => p.ssrc === sender.ssrc).length;
@@ -42,48 +36,27 @@ function talk(peer: RtpPeer): { stop(): Promise<void> } {
 }
 
 describe.skipIf(!sippPath || !hasRtpengine)('the edge’s media end to end (otvet, rtpengine, SIPp)', () => {
-  let app: TestApp;
-  let running: TestEdge;
-  let supervisor: Client;
-  let operator: Client & { username: string; userId: number };
+  let h: EdgeHarness;
   const peers = rtpPeers();
 
   beforeAll(async () => {
-    app = await startApp();
-    supervisor = await app.as('supervisor', '77');
-    operator = await sipOperator(app, SIP_PASSWORD);
-    running = await startTestEdge(app, { rtpengine: true });
+    h = await startEdgeHarness();
   }, 60_000);
 
   afterAll(async () => {
     await peers.close();
-    await running?.stop();
-    await app?.close();
+    await h?.close();
   });
 
   it('the prompt reaches the caller before the answer; the caller and then the operator’s phone move their media with a re-INVITE, and the audio follows each', async () => {
-    const sip = running.sip('udp');
     const [callerA, callerB, phoneA, phoneB] = [await peers.open(), await peers.open(), await peers.open(), await peers.open()];
-
-    const registering = await TestPhone.open('udp', sip, { user: operator.username, password: SIP_PASSWORD });
-    expect((await registering.register()).status).toBe(200);
-    const phonePort = registering.port;
-    await registering.close();
     const phone = runSipp({
       scenario: 'operator-moves.xml',
-      port: phonePort,
+      port: await registerPhone(h),
       mediaPort: await freeUdpPort(true),
       keys: { rtp_ip: '127.0.0.1', rtp_a: phoneA.port, rtp_b: phoneB.port },
     });
-    const caller = runSipp({
-      scenario: 'caller-moves.xml',
-      host: TRUNK,
-      remote: `127.0.0.1:${sip.port}`,
-      service: '122',
-      port: await freeUdpPort(false, TRUNK),
-      mediaPort: await freeUdpPort(true, TRUNK),
-      keys: { rtp_ip: '127.0.0.1', rtp_a: callerA.port, rtp_b: callerB.port },
-    });
+    const caller = await trunkCaller(h, 'caller-moves.xml', { rtp_ip: '127.0.0.1', rtp_a: callerA.port, rtp_b: callerB.port });
     const results: [Promise<SippResult>, Promise<SippResult>] = [caller.done, phone.done];
     const talking: { stop(): Promise<void> }[] = [];
     try {
@@ -92,7 +65,7 @@ describe.skipIf(!sippPath || !hasRtpengine)('the edge’s media end to end (otve
       expect(callerA.received.some((p) => p.payload.some((b) => b !== 0xd5))).toBe(true);
       await callerA.sendDtmf(callerA.source!, 2);
       const promptPackets = callerA.received.length;
-      expect((await operator.post('/api/v1/agent/state', { state: 'ready' })).status).toBe(200);
+      expect((await h.operator.post('/api/v1/agent/state', { state: 'ready' })).status).toBe(200);
 
       // Answered and bridged: both talk, each heard by the other.
       talking.push(talk(callerA), talk(phoneA));
@@ -123,16 +96,16 @@ describe.skipIf(!sippPath || !hasRtpengine)('the edge’s media end to end (otve
       if (!settled) [caller, phone].forEach((p) => p.kill());
     }
     const [callerResult, phoneResult] = await Promise.all(results);
-    expect(callerResult.code, `the caller's scenario:\n${callerResult.output}\n${callerResult.trace.slice(-6000)}`).toBe(0);
-    expect(phoneResult.code, `the operator's phone:\n${phoneResult.output}\n${phoneResult.trace.slice(-6000)}`).toBe(0);
+    expect(callerResult.code, sippFailure("the caller's scenario", callerResult)).toBe(0);
+    expect(phoneResult.code, sippFailure("the operator's phone", phoneResult)).toBe(0);
 
     // otvet's record: an ordinary call, answered and ended (the events the edge reported).
-    const [call] = (await supervisor.get('/api/v1/calls?region=77')).body.items as { callId: string }[];
+    const [call] = (await h.supervisor.get('/api/v1/calls?region=77')).body.items as { callId: string }[];
     const types = await until('the call ended in otvet', async () => {
-      const events = ((await supervisor.get(`/api/v1/calls/${call!.callId}`)).body.events as { id: string; type: string }[]).filter((e) => e.id.startsWith(`${call!.callId}-`));
+      const events = ((await h.supervisor.get(`/api/v1/calls/${call!.callId}`)).body.events as { id: string; type: string }[]).filter((e) => e.id.startsWith(`${call!.callId}-`));
       return events.some((e) => e.type === 'ended') ? events.map((e) => e.type) : undefined;
     });
     expect(types).toEqual(['offered', 'ivr_choice', 'queued', 'ringing', 'answered', 'ended']);
-    expect(running.logLines.filter((l) => (l.level as number) >= 40)).toEqual([]);
+    expect(h.logLines.filter((l) => (l.level as number) >= 40)).toEqual([]);
   }, 120_000);
 });

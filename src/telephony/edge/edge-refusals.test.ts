@@ -4,10 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../platform/logger.ts';
 import { startApp, type TestApp } from '../../../test/support/app.ts';
-import { startTestEdge, TRUNK, type TestEdge } from '../../../test/support/edge.ts';
+import { startTestEdge, TRUNK, type TestEdge } from '../../../test/support/edge-harness.ts';
 import type { Client } from '../../../test/support/http-client.ts';
+import { freeUdpPort } from '../../../test/support/sipp.ts';
 import { ask } from '../../../test/support/sip-trunk.ts';
 import { until } from '../../../test/support/until.ts';
+import { edgeClient } from '../../../test/support/telephony.ts';
 import { header } from '../sip/message.ts';
 import { loadEdgeConfig } from './config.ts';
 import { startEdge, type RunningEdge } from './edge.ts';
@@ -22,10 +24,20 @@ describe('the edge refuses what it cannot carry', () => {
 
   beforeAll(async () => {
     app = await startApp({}, { acd: false });
+    const token = (await edgeClient(app, '77')).token!;
     supervisor = await app.as('supervisor', '77');
-    // (no rtpengine: nothing answers its requests, each times out)
-    running = await startTestEdge(app, { env: { EDGE_MAX_CPS: '1' }, logLevel: 'info' });
-    ({ edge, logLines, dataDir } = running);
+    running = await startTestEdge(
+      {
+        OTVET_URL: app.url,
+        OTVET_TOKEN: token,
+        // (a port nothing answers on: every rtpengine request times out)
+        EDGE_RTPENGINE: `127.0.0.1:${await freeUdpPort()}`,
+        EDGE_DTMF: `127.0.0.1:${await freeUdpPort()}`,
+        EDGE_MAX_CPS: '1',
+      },
+      'info',
+    );
+    ({ edge, dataDir, logLines } = running);
   }, 60_000);
 
   afterAll(async () => {

@@ -146,7 +146,8 @@ export async function startEdge(config: EdgeConfig, logger: Logger, options: Edg
         return reply(tx, invite, route.status, route.reason);
       }
       const leg = new CallerLeg(ua, tx, invite, source);
-      void runner.incoming({ leg, region: route.region, caller: route.caller, dialled: route.dialled, menu: () => menus.get(route.region), admission: admission.admit() }).catch((err: unknown) => {
+      const { region, caller, dialled, callbackVia } = route;
+      void runner.incoming({ leg, region, caller, dialled, callbackVia, menu: () => menus.get(region), admission: admission.admit() }).catch((err: unknown) => {
         logger.error({ err }, 'a new call could not be started');
         leg.reject(500, 'Server Internal Error');
       });

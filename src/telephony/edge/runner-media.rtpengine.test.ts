@@ -34,8 +34,8 @@ describe.skipIf(!hasRtpengine)('CallMedia: peers that move their media (real rtp
 
   it('a caller that moves during the IVR hears the prompt on its new port, and the operator there once joined', async () => {
     const [a, b, phone] = [await peer(), await peer(), await peer()];
-    const media = new CallMedia(engine.client, `call-${randomUUID()}`, 'caller-1', sdp(a.port, 1, 1));
-    const toCaller = audioEndpoint(await media.answerCaller());
+    const media = new CallMedia(engine.client, `call-${randomUUID()}`, 'caller-1');
+    const toCaller = audioEndpoint(await media.answerCaller(sdp(a.port, 1, 1)));
     await media.play(promptFile('greeting'), 10);
     await a.waitFor((r) => r.length >= 10);
 
@@ -57,8 +57,8 @@ describe.skipIf(!hasRtpengine)('CallMedia: peers that move their media (real rtp
 
   it('after the bridge: the caller moves, the operator’s phone moves and holds; audio follows each, and the hold is answered recvonly', async () => {
     const [a, b, p1, p2] = [await peer(), await peer(), await peer(), await peer()];
-    const media = new CallMedia(engine.client, `call-${randomUUID()}`, 'caller-2', sdp(a.port, 1, 1));
-    const toCaller = audioEndpoint(await media.answerCaller());
+    const media = new CallMedia(engine.client, `call-${randomUUID()}`, 'caller-2');
+    const toCaller = audioEndpoint(await media.answerCaller(sdp(a.port, 1, 1)));
     const toPhone = audioEndpoint(await media.offerLeg('leg-1'));
     await media.answerLeg('leg-1', 'operator-1', sdp(p1.port, 2, 1));
     await Promise.all([p1.sendAudio(toPhone, 10), a.sendAudio(toCaller, 10)]);

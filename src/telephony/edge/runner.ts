@@ -1,10 +1,11 @@
 // The calls the edge holds, each driven by the pure core (call.ts): every fact about a call (its
 // INVITE, keys, timers, otvet's decisions, what the legs say, otvet's reachability) is stepped
 // through `step()` and the actions it returns are carried out (runner-actions.ts) in order, one
-// call's actions one after another (a peer's new SDP mid-call among them), while other calls go on.
-// Nothing here throws into the SIP stack, the sockets or the decisions stream: failures are logged
-// (without callers' numbers) and become inputs where the call must know (a failed rtpengine offer:
-// the caller is refused 503).
+// call's actions one after another (a peer's new SDP mid-call among them), while other calls go on. Nothing here throws into the SIP stack,
+// the sockets or the decisions stream: failures are logged (without callers' numbers) and become
+// inputs where the call must know (a failed rtpengine offer: the caller is refused 503). The
+// caller's side is the trunk's INVITE or, once answered, a callback (runner-callback.ts): one
+// interface (caller-side.ts), its keys and its end heard alike, its media the call's from then on.
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../../platform/logger.ts';
 import { maskPhoneNumbers } from '../../platform/phone-numbers.ts';
@@ -21,10 +22,12 @@ import type { CallAction } from './call-actions.ts';
 import type { CallInput, CallTiming, IvrMenu } from './call-inputs.ts';
 import { newCall, step, type EdgeCall } from './call.ts';
 import type { CallerLeg } from './caller-leg.ts';
+import type { CallerSide } from './caller-side.ts';
 import type { PromptFiles } from './prompt-files.ts';
 import { runAction, type OperatorLegRun } from './runner-actions.ts';
 import { decisionInput, type PhoneContact } from './runner-decisions.ts';
-import { CallMedia, mediaSummary } from './runner-media.ts';
+import type { CallbackAttempt } from './runner-callback.ts';
+import { CallMedia, edgeCallIdOf, mediaSummary } from './runner-media.ts';
 import { Player } from './runner-player.ts';
 import { CallTimers } from './runner-timers.ts';
 
@@ -37,7 +40,7 @@ export interface RunnerDeps {
   ua: UserAgentCore;
   /** The registrar: an operator's registered phones now. */
   contactsOf(username: string): PhoneContact[];
-  /** The host written in the From of our INVITEs to operators' phones. */
+  /** The host written in the From of our INVITEs (to operators' phones, and callbacks). */
   publicHost: string;
   timing: CallTiming;
   logger: Logger;
@@ -51,6 +54,8 @@ export interface IncomingCall {
   /** The caller's number as the trunk sent it (null: hidden); reported in `offered`, never logged. */
   caller: string | null;
   dialled: string;
+  /** Where the trunk takes a callback to this caller (trunk-routing.ts); the number is added then. */
+  callbackVia: string;
   menu: () => Promise<IvrMenu>;
   admission: Admitted | Refused;
 }
@@ -59,7 +64,17 @@ export interface IncomingCall {
 export interface LiveCall {
   callId: string;
   call: EdgeCall;
-  caller: CallerLeg;
+  /** The caller's side now: the trunk's INVITE, or the callback being made or answered (caller-side.ts). */
+  caller: CallerSide;
+  /** The trunk's INVITE, answered or refused as the core says. */
+  inbound: CallerLeg;
+  /** Where the trunk takes a callback to this caller. */
+  callbackVia: string;
+  /** A callback on its way: its own media and leg, until the caller answers or it fails. */
+  callback: CallbackAttempt | undefined;
+  /** Callbacks made so far (each an rtpengine call of its own). */
+  callbacks: number;
+  /** The caller's media now (a callback's once they answer it). */
   media: CallMedia;
   /** The caller is not anchored in rtpengine (its offer failed): no prompt is tried. */
   mediaFailed: boolean;
@@ -109,12 +124,15 @@ export class CallRunner {
     }
     const callId = `edge-${randomBytes(12).toString('base64url')}`;
     const callerTag = tagOf(header(leg.invite, 'From')) ?? 'caller';
-    const media = new CallMedia(this.deps.rtpengine, callId, callerTag, sdp);
     const live: LiveCall = {
       callId,
       call: newCall(),
       caller: leg,
-      media,
+      inbound: leg,
+      callbackVia: p.callbackVia,
+      callback: undefined,
+      callbacks: 0,
+      media: undefined as unknown as CallMedia,
       mediaFailed: false,
       mediaEnded: false,
       player: undefined as unknown as Player,
@@ -125,15 +143,10 @@ export class CallRunner {
       release: p.admission.release,
       startedAt: this.now(),
     };
-    leg.answerOffersWith((offer) => this.reoffer(live, 'caller', (m) => m.callerOffers(offer)));
-    live.player = new Player(media, this.deps.prompts, { done: (playId) => this.input(callId, { type: 'prompt_done', playId }), later: (work) => this.enqueue(live, work) }, this.deps.logger);
+    this.useMedia(live, new CallMedia(this.deps.rtpengine, callId, callerTag));
+    leg.answerOffersWith((offer) => this.reoffer(live, 'caller', (media) => media.callerOffers(offer)));
     this.calls.set(callId, live);
-    leg.on('digit', (d) => this.input(callId, { type: 'digit', digit: d.digit }));
-    leg.on('ended', (ended) => {
-      live.release();
-      if (ended.by === 'remote') this.input(callId, { type: 'caller_hangup', by: ended.reason === 'cancelled' ? 'cancel' : 'bye' });
-      this.enqueue(live, () => this.endMedia(live));
-    });
+    this.takeCaller(live, leg);
     // (a trunk's Call-ID may hold the caller's number: masked like any text that might)
     this.deps.logger.info({ callId, sipCallId: maskPhoneNumbers(leg.callId), region: p.region, dialled: p.dialled }, 'call offered');
     const menu = await p.menu().catch(() => ({ timeoutSeconds: 10, items: [] }));
@@ -160,10 +173,33 @@ export class CallRunner {
     for (const action of result.actions) this.act(live, action);
   }
 
-  /** A key press reported by rtpengine: the caller's only (the operator's keys are theirs). */
+  /** A key press reported by rtpengine: the caller's only (the operator's keys are theirs), on the call's media now. */
   onDtmf(e: DtmfEvent): void {
-    const live = this.calls.get(e.callId);
-    if (live && e.sourceTag === live.media.callerTag) this.input(live.callId, { type: 'digit', digit: e.digit });
+    const live = this.calls.get(edgeCallIdOf(e.callId));
+    if (live && e.callId === live.media.callId && e.sourceTag === live.media.callerTag) this.input(live.callId, { type: 'digit', digit: e.digit });
+  }
+
+  /** The caller's side of the call from now on (the trunk's INVITE, or a callback): its keys and its end. */
+  takeCaller(live: LiveCall, side: CallerSide): void {
+    live.caller = side;
+    side.on('digit', (d) => {
+      if (live.caller === side) this.input(live.callId, { type: 'digit', digit: d.digit });
+    });
+    side.on('ended', (ended) => {
+      live.release();
+      if (live.caller !== side) return;
+      if (ended.by === 'remote') this.input(live.callId, { type: 'caller_hangup', by: ended.reason === 'cancelled' ? 'cancel' : 'bye' });
+      this.enqueue(live, () => this.endMedia(live));
+    });
+  }
+
+  /** The caller's media from now on (a callback's once answered): played to by a player of its own. */
+  useMedia(live: LiveCall, media: CallMedia): void {
+    live.player?.close();
+    live.media = media;
+    live.mediaFailed = false;
+    live.mediaEnded = false;
+    live.player = new Player(media, this.deps.prompts, { done: (playId) => this.input(live.callId, { type: 'prompt_done', playId }), later: (work) => this.enqueue(live, work) }, this.deps.logger);
   }
 
   /** One of otvet's decisions. */
@@ -214,8 +250,8 @@ export class CallRunner {
 
   /**
    * A peer's new SDP mid-call (re-INVITE, UPDATE) through rtpengine, in the call's order (after a
-   * bridge queued before it): rtpengine's answer for the peer. A failure is logged and rejected (the
-   * peer is answered 488 and keeps its media as it was).
+   * bridge queued before it), on the call's media then: rtpengine's answer for the peer. A failure
+   * is logged and rejected (the peer is answered 488 and keeps its media as it was).
    */
   reoffer(live: LiveCall, peer: 'caller' | 'operator', work: (media: CallMedia) => Promise<string>): Promise<string> {
     return new Promise<string>((resolve, reject) =>
@@ -263,7 +299,8 @@ export class CallRunner {
     }
   }
 
-  private enqueue(live: LiveCall, work: () => Promise<void> | void): void {
+  /** Work in the call's order, after what is queued already. */
+  enqueue(live: LiveCall, work: () => Promise<void> | void): void {
     live.chain = live.chain.then(work).catch((err: unknown) => this.deps.logger.error({ err, callId: live.callId }, 'a call action failed'));
   }
 
@@ -274,7 +311,11 @@ export class CallRunner {
     live.player.close();
     try {
       const stats = await live.media.delete();
-      this.deps.logger.info({ callId: live.callId, seconds: Math.round((this.now() - live.startedAt) / 1000), media: stats ? mediaSummary(stats, live.media.callerTag) : null }, 'call media ended');
+      const callback = live.media.callId === live.callId ? {} : { callback: live.callbacks };
+      this.deps.logger.info(
+        { callId: live.callId, ...callback, seconds: Math.round((this.now() - live.startedAt) / 1000), media: stats ? mediaSummary(stats, live.media.callerTag) : null },
+        'call media ended',
+      );
     } catch (err) {
       this.deps.logger.warn({ err: String(err), callId: live.callId }, 'rtpengine did not delete the call');
     }
