@@ -191,11 +191,12 @@ export class CallRunner {
     return n;
   }
 
-  /** Ends every call (reported as the caller's hang-up), its legs and media; waits a few seconds at most. */
+  /** Ends every call (reported with the reason `edge_stopped`), its legs and media; waits a few seconds at most. */
   async stop(waitMs = 3000): Promise<void> {
     this.stopping = true;
     for (const live of [...this.calls.values()]) {
-      this.input(live.callId, { type: 'caller_hangup', by: 'bye' });
+      this.input(live.callId, { type: 'edge_stopping' });
+      // (the core's BYEs wait behind what the call was doing: the legs are hung up at once as well)
       live.caller.hangup();
       for (const run of live.legs.values()) run.leg?.hangup();
       this.enqueue(live, () => this.endMedia(live));
