@@ -4,11 +4,13 @@
 // After the restart: otvet has every event the first run reported exactly once, the conversation is
 // `ended` and the waiting call `abandoned`, both with the reason `edge_restarted`; the operator is
 // in wrap-up, not `talking`; their phone got a BYE; rtpengine holds neither call; the record of open
-// calls is empty and never held the caller's number.
+// calls is empty and never held the caller's number. Also a restart while rtpengine does not answer:
+// the calls are ended all the same, and the edge does not wait on rtpengine call after call.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../platform/logger.ts';
 import { startApp, type TestApp } from '../../../test/support/app.ts';
 import { freePort } from '../../../test/support/cli.ts';
 import { startEdgeProcess, type EdgeProcess } from '../../../test/support/edge-process.ts';
@@ -16,10 +18,12 @@ import type { Client } from '../../../test/support/http-client.ts';
 import { hasRtpengine, reportMissingRtpengine, startRtpengine, type RunningRtpengine } from '../../../test/support/rtpengine.ts';
 import { TestPhone } from '../../../test/support/sip-phone.ts';
 import { freeUdpPort, reportMissingSipp, runSipp, sippPath, type SippRun } from '../../../test/support/sipp.ts';
-import { edgeClient } from '../../../test/support/telephony.ts';
+import { edgeClient, event, offered } from '../../../test/support/telephony.ts';
 import { until } from '../../../test/support/until.ts';
 import { JOURNAL_FILE } from '../otvet/journal.ts';
-import { OPEN_CALLS_FILE } from './open-calls.ts';
+import { loadEdgeConfig } from './config.ts';
+import { startEdge as startEdgeHere } from './edge.ts';
+import { OPEN_CALLS_FILE, OpenCalls } from './open-calls.ts';
 
 reportMissingSipp('src/telephony/edge/edge-restart.test.ts');
 reportMissingRtpengine('src/telephony/edge/edge-restart.test.ts');
@@ -193,4 +197,65 @@ describe.skipIf(!sippPath || !hasRtpengine)('the edge killed with calls in progr
     expect(JSON.stringify([...first.lines, ...second.lines])).not.toMatch(NUMBER);
     expect(second.lines.filter((l) => (l.level as number) >= 50)).toEqual([]);
   }, 180_000);
+});
+
+describe('a restart while rtpengine does not answer', () => {
+  let app: TestApp;
+  let dataDir: string;
+  let stop: (() => Promise<void>) | undefined;
+
+  beforeAll(async () => {
+    app = await startApp({}, { acd: false });
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'otvet-edge-restart-'));
+  }, 60_000);
+
+  afterAll(async () => {
+    await stop?.();
+    await app?.close();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('ends every call left open all the same; after rtpengine’s first silence the rest are not asked', async () => {
+    const edgeApi = await edgeClient(app, '77');
+    const supervisor = await app.as('supervisor', '77');
+    // 120 calls otvet knows as waiting, left open by a run that died (more than one batch of rtpengine requests).
+    const ids = Array.from({ length: 120 }, (_, i) => `edge-dead-${i}`);
+    const at = new Date(Date.now() - 60_000);
+    const r = await edgeApi.post('/api/v1/telephony/events', { events: ids.flatMap((id) => [offered(id, '77', at), event(id, 'queued', at)]) });
+    expect(r.status).toBe(200);
+    const record = await OpenCalls.open(dataDir);
+    for (const id of ids) await record.opened(id, at.toISOString());
+    await record.close();
+
+    const loaded = loadEdgeConfig({
+      OTVET_URL: app.url,
+      OTVET_TOKEN: edgeApi.token!,
+      EDGE_TRUNKS: `${TRUNK}=77`,
+      EDGE_SIP_UDP: '127.0.0.1:5060',
+      EDGE_SIP_TCP: 'off',
+      EDGE_SIP_WS: 'off',
+      // (a port nothing answers on)
+      EDGE_RTPENGINE: `127.0.0.1:${await freeUdpPort()}`,
+      EDGE_DTMF: `127.0.0.1:${await freeUdpPort()}`,
+      EDGE_DATA_DIR: dataDir,
+    });
+    const config = { ...loaded, listen: { ...loaded.listen, udp: { host: '127.0.0.1', port: 0 } }, metrics: { host: '127.0.0.1', port: 0 } };
+    const lines: Record<string, unknown>[] = [];
+    const edge = await startEdgeHere(config, createLogger({ level: 'info', format: 'json' }, { write: (l: string) => void lines.push(JSON.parse(l) as Record<string, unknown>) }));
+    stop = edge.stop;
+
+    const closed = await until(
+      'every call left open abandoned in otvet',
+      async () => {
+        const items = (await supervisor.get('/api/v1/calls?region=77&limit=1000')).body.items as Call[];
+        const mine = items.filter((c) => ids.includes(c.callId));
+        return mine.length === ids.length && mine.every((c) => c.state === 'abandoned') ? mine : undefined;
+      },
+      30_000,
+    );
+    expect(new Set(closed.map((c) => c.closeReason))).toEqual(new Set(['edge_restarted']));
+    // The first batch timed out together; nothing after it was tried.
+    expect(lines.filter((l) => l.msg === 'rtpengine did not delete a call left from before the restart (it times the call out itself)')).toHaveLength(50);
+    expect(fs.statSync(path.join(dataDir, OPEN_CALLS_FILE)).size).toBe(0);
+  }, 60_000);
 });

@@ -7,7 +7,7 @@
 // their dialog is not kept, as it carries their number; their trunk ends it when its session timer
 // or media timeout finds nobody there. Then the record forgets them.
 import type { Logger } from '../../platform/logger.ts';
-import type { Rtpengine } from '../media/rtpengine.ts';
+import { RtpengineError, type Rtpengine } from '../media/rtpengine.ts';
 import type { EdgeEvent } from '../otvet/events.ts';
 import { Dialog } from '../sip/dialog.ts';
 import { dialogRequest } from '../sip/dialog-requests.ts';
@@ -55,14 +55,18 @@ export async function endLeftOverCalls(deps: RestartDeps): Promise<number> {
   const now = deps.now?.() ?? Date.now();
   // otvet first: once in the journal (on disk), these reach otvet even if the edge dies again now.
   await deps.reporter.report(calls.map((c) => restartEvent(c, now)));
+  // (rtpengine not answering: the rest are not tried, so the edge does not wait seconds per call to start)
+  let rtpengineAway = false;
   for (let i = 0; i < calls.length; i += AT_ONCE) {
     await Promise.all(
       calls.slice(i, i + AT_ONCE).map(async (call) => {
         if (call.talking?.phone) hangUpPhone(deps, call.callId, call.talking.phone);
+        if (rtpengineAway) return;
         try {
           // (at once: the call is dead, no late signalling to wait for)
           await deps.rtpengine.delete({ callId: call.callId, deleteDelay: 0 });
         } catch (err) {
+          if (err instanceof RtpengineError && err.kind === 'timeout') rtpengineAway = true;
           deps.logger.warn({ err: String(err), callId: call.callId }, 'rtpengine did not delete a call left from before the restart (it times the call out itself)');
         }
       }),
