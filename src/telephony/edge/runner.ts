@@ -85,6 +85,8 @@ export interface LiveCall {
   writes: Promise<void>;
   /** Its record of open calls says it is closed. */
   closed: boolean;
+  /** An event of the call could not be written to the journal: it stays open in the record, so the next start ends it. */
+  unreported: boolean;
   release(): void;
   startedAt: number;
 }
@@ -137,6 +139,7 @@ export class CallRunner {
       chain: Promise.resolve(),
       writes: Promise.resolve(),
       closed: false,
+      unreported: false,
       release: p.admission.release,
       startedAt: this.now(),
     };
@@ -186,15 +189,20 @@ export class CallRunner {
 
   /** The step's events to the journal, after the call's earlier writes; the call closed in the record after its last. */
   private report(live: LiveCall, events: EdgeEvent[]): void {
-    this.write(live, () => this.deps.reporter.report(events), 'an event could not be written to the journal');
+    const report = () =>
+      this.deps.reporter.report(events).catch((err: unknown) => {
+        live.unreported = true;
+        throw err;
+      });
+    this.write(live, report, 'an event could not be written to the journal');
     if (events.some((e) => e.type === 'ended' || e.type === 'abandoned')) this.close(live);
   }
 
-  /** No longer open: after its last event is in the journal. */
+  /** No longer open: after its last event is in the journal (not when one of its events could not be written there). */
   private close(live: LiveCall): void {
     if (live.closed) return;
     live.closed = true;
-    this.write(live, () => this.deps.openCalls.closed([live.callId]), 'the call could not be closed in the record of open calls');
+    this.write(live, () => (live.unreported ? Promise.resolve() : this.deps.openCalls.closed([live.callId])), 'the call could not be closed in the record of open calls');
   }
 
   /** One write of the call's, after the ones before it (a failed one is logged and does not hold back the next); stop() waits for them. */
