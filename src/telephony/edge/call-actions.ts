@@ -42,6 +42,25 @@ export type TimerName =
   /** How long a requested callback is kept waiting for otvet's `callback` decision. */
   | 'callback_keep';
 
+/**
+ * Why the edge says a call ended or was abandoned: the `reason` otvet keeps with the event (and as
+ * the call's close reason when nobody answered). docs/telephony-events.md lists them.
+ */
+export type EndReason =
+  | 'hung_up_in_ivr'
+  | 'caller_hung_up'
+  | 'operator_hung_up'
+  | 'operator_ended'
+  | 'service_unavailable'
+  | 'callback_not_answered'
+  | 'no_number_to_call_back'
+  /** rtpengine could not take the call: the caller was refused 503. */
+  | 'media_unavailable'
+  /** The edge was stopped (SIGTERM) while the call was in progress. */
+  | 'edge_stopped'
+  /** The edge died (a crash, SIGKILL) while the call was in progress; reported when it started again. */
+  | 'edge_restarted';
+
 interface Common {
   /** Stable: `${callId}-${n}`, the n-th event of the call; the same call and inputs give the same ids. */
   id: string;
@@ -62,8 +81,8 @@ export type ReportedEvent = Common &
     | { type: 'ringing'; operator: string }
     | { type: 'answered'; operator: string }
     | { type: 'callback_requested' }
-    | { type: 'abandoned'; reason?: string }
-    | { type: 'ended'; reason?: string }
+    | { type: 'abandoned'; reason?: EndReason }
+    | { type: 'ended'; reason?: EndReason }
   );
 
 /** One operator leg to start: an INVITE to one registered contact. */

@@ -1,6 +1,7 @@
 // The edge refusing calls it cannot carry, with a real otvet and a real SIP stack but no rtpengine
 // (nothing listens on its port): the rtpengine offer fails, so the caller gets 503 and otvet hears
-// the call offered and abandoned; above the rate of new calls the next INVITE gets 503 at once.
+// the call offered and abandoned for the media (`media_unavailable`); above the rate of new calls
+// the next INVITE gets 503 at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../platform/logger.ts';
 import { startApp, type TestApp } from '../../../test/support/app.ts';
@@ -57,13 +58,15 @@ describe('the edge refuses what it cannot carry', () => {
     expect(responses.map((r) => r.status)).toEqual([503, 503]);
     expect(responses.map((r) => header(r, 'Retry-After')).sort()).toEqual(['1', '5']);
 
-    const types = await until('the refused call in otvet', async () => {
+    const call = await until('the refused call in otvet', async () => {
       const items = (await supervisor.get('/api/v1/calls?region=77')).body.items as { callId: string }[];
       if (items.length !== 1) return undefined;
-      const events = (await supervisor.get(`/api/v1/calls/${items[0]!.callId}`)).body.events as { type: string }[];
-      return events.some((e) => e.type === 'abandoned') ? events.map((e) => e.type) : undefined;
+      const body = (await supervisor.get(`/api/v1/calls/${items[0]!.callId}`)).body as { closeReason: string | null; events: { type: string }[] };
+      return body.events.some((e) => e.type === 'abandoned') ? body : undefined;
     });
-    expect(types).toEqual(['offered', 'abandoned']);
+    expect(call.events.map((e) => e.type)).toEqual(['offered', 'abandoned']);
+    // (not the caller's hang-up: otvet keeps why)
+    expect(call.closeReason).toBe('media_unavailable');
     expect(logLines.some((l) => l.msg === 'rtpengine could not take the call: refused 503')).toBe(true);
     const metrics = await (await fetch(`${edge.httpUrl}/metrics`)).text();
     expect(metrics).toMatch(/^otvet_edge_calls_refused_total\{reason="rate"\} 1$/m);

@@ -92,7 +92,7 @@ describe.skipIf(!sippPath || !hasRtpengine)('the SIP edge end to end (otvet, rtp
     expect((await fetch(`${edge.httpUrl}/other`)).status).toBe(404);
   });
 
-  it('stops with a caller in the queue: the caller is hung up and otvet hears the call abandoned', async () => {
+  it('stops with a caller in the queue: the caller is hung up and otvet hears the call abandoned because the edge stopped', async () => {
     const { edge, supervisor } = h;
     const before = await callIds(h);
     // (the operator is in wrap-up after the first call: nobody takes this one)
@@ -103,6 +103,7 @@ describe.skipIf(!sippPath || !hasRtpengine)('the SIP edge end to end (otvet, rtp
     expect(result.code, sippFailure("the caller's scenario", result)).toBe(0);
     const r = await supervisor.get(`/api/v1/calls/${callId}`);
     expect(r.body.state).toBe('abandoned');
+    expect(r.body.closeReason).toBe('edge_stopped');
     expect((r.body.events as { id: string; type: string }[]).filter((e) => e.id.startsWith(`${callId}-`)).map((e) => e.type)).toEqual(['offered', 'ivr_choice', 'queued', 'abandoned']);
   }, 60_000);
 });

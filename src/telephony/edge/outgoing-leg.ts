@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { allowsMethod } from '../sip/capabilities.ts';
-import { Dialog, dialogKey } from '../sip/dialog.ts';
+import { Dialog, dialogKey, type DialogState } from '../sip/dialog.ts';
 import { dialogAck, dialogRequest } from '../sip/dialog-requests.ts';
 import type { HeaderField, Peer, SipRequest, SipResponse } from '../sip/message.ts';
 import { header } from '../sip/message.ts';
@@ -67,6 +67,11 @@ export class OutgoingLeg extends EventEmitter<OutgoingLegEvents> implements Call
   ) {
     super();
     this.callId = options.callId ?? `${randomBytes(12).toString('base64url')}@edge`;
+  }
+
+  /** The confirmed dialog and where its requests go, as plain data (kept to hang up after a restart); undefined before the answer. */
+  get dialogState(): { dialog: DialogState; flow: Peer } | undefined {
+    return this.legDialog && this.flow ? { dialog: this.legDialog.dialog.state(), flow: { ...this.flow } } : undefined;
   }
 
   /** Sends the INVITE (after resolving the target when no flow was given). */

@@ -92,8 +92,8 @@ async function answer(ctx: ActionContext, live: LiveCall): Promise<void> {
   } catch (err) {
     live.mediaFailed = true;
     ctx.deps.logger.error({ err: String(err), callId: live.callId }, 'rtpengine could not take the call: refused 503');
-    live.inbound.reject(503, 'Service Unavailable', 5);
-    ctx.input(live.callId, { type: 'caller_hangup', by: 'cancel' });
+    // (the core refuses the caller and tells otvet why)
+    ctx.input(live.callId, { type: 'media_failed' });
     return;
   }
   // (false: the caller cancelled meanwhile; the leg's 'ended' tells the core)

@@ -6,6 +6,9 @@
 // inputs where the call must know (a failed rtpengine offer: the caller is refused 503). The
 // caller's side is the trunk's INVITE or, once answered, a callback (runner-callback.ts): one
 // interface (caller-side.ts), its keys and its end heard alike, its media the call's from then on.
+// Each call is in the record of open calls (open-calls.ts) before its first event goes to the
+// journal, with its operator and their phone's dialog once bridged, and closed after its last: what
+// an edge started after a crash needs to end it (restart.ts).
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../../platform/logger.ts';
 import { maskPhoneNumbers } from '../../platform/phone-numbers.ts';
@@ -23,6 +26,7 @@ import type { CallInput, CallTiming, IvrMenu } from './call-inputs.ts';
 import { newCall, step, type EdgeCall } from './call.ts';
 import type { CallerLeg } from './caller-leg.ts';
 import type { CallerSide } from './caller-side.ts';
+import type { PhoneDialog } from './open-calls.ts';
 import type { PromptFiles } from './prompt-files.ts';
 import { runAction, type OperatorLegRun } from './runner-actions.ts';
 import { decisionInput, type PhoneContact } from './runner-decisions.ts';
@@ -35,6 +39,12 @@ export interface RunnerDeps {
   rtpengine: Rtpengine;
   prompts: PromptFiles;
   reporter: { report(events: EdgeEvent[]): Promise<void>; readonly online: boolean };
+  /** The calls open, on disk (open-calls.ts): a call is there before otvet can hear of it, until its last event. */
+  openCalls: {
+    opened(callId: string, at: string): Promise<void>;
+    talking(callId: string, operator: string, phone?: PhoneDialog): Promise<void>;
+    closed(callIds: string[]): Promise<void>;
+  };
   api: { callWait(callId: string): Promise<CallWait | null> };
   /** The user agent core operator legs are sent through. */
   ua: UserAgentCore;
@@ -87,6 +97,12 @@ export interface LiveCall {
   phones: Map<string, PhoneContact>;
   /** This call's actions run one after another. */
   chain: Promise<void>;
+  /** This call's writes to the record of open calls and the journal, one after another. */
+  writes: Promise<void>;
+  /** Its record of open calls says it is closed. */
+  closed: boolean;
+  /** An event of the call could not be written to the journal: it stays open in the record, so the next start ends it. */
+  unreported: boolean;
   release(): void;
   startedAt: number;
 }
@@ -95,7 +111,7 @@ export class CallRunner {
   readonly calls = new Map<string, LiveCall>();
   private online: boolean;
   private stopping = false;
-  /** Reports on their way to the journal (stop() waits for them: the reporter then sends them). */
+  /** Writes on their way to the journal and the record of open calls (stop() waits for them: the reporter then sends the events). */
   private readonly writing = new Set<Promise<void>>();
 
   constructor(readonly deps: RunnerDeps) {
@@ -140,6 +156,9 @@ export class CallRunner {
       legs: new Map(),
       phones: new Map(),
       chain: Promise.resolve(),
+      writes: Promise.resolve(),
+      closed: false,
+      unreported: false,
       release: p.admission.release,
       startedAt: this.now(),
     };
@@ -155,6 +174,8 @@ export class CallRunner {
       this.calls.delete(callId);
       return;
     }
+    // On disk before its first event can reach otvet, so an edge started after a crash can end it.
+    this.write(live, () => this.deps.openCalls.opened(callId, new Date(this.now()).toISOString()), 'the call could not be written to the record of open calls');
     this.input(callId, { type: 'invite', callId, region: p.region, caller: p.caller, dialled: p.dialled, menu, otvetReachable: this.online, timing: this.deps.timing });
   }
 
@@ -169,8 +190,43 @@ export class CallRunner {
       this.deps.logger.error({ err, callId, input: input.type }, 'the call core failed on an input');
       return;
     }
+    const wasTalking = live.call.talking;
     live.call = result.call;
-    for (const action of result.actions) this.act(live, action);
+    const events = result.actions.flatMap((a) => (a.type === 'report' ? [a.event] : []));
+    if (events.length) this.report(live, events);
+    const talking = result.call.talking;
+    if (talking && talking.legId !== wasTalking?.legId) {
+      const phone = live.legs.get(talking.legId)?.leg?.dialogState;
+      this.write(live, () => this.deps.openCalls.talking(callId, talking.operator, phone), 'the conversation could not be written to the record of open calls');
+    }
+    for (const action of result.actions) if (action.type !== 'report') this.act(live, action);
+  }
+
+  /** The step's events to the journal, after the call's earlier writes; the call closed in the record after its last. */
+  private report(live: LiveCall, events: EdgeEvent[]): void {
+    const report = () =>
+      this.deps.reporter.report(events).catch((err: unknown) => {
+        live.unreported = true;
+        throw err;
+      });
+    this.write(live, report, 'an event could not be written to the journal');
+    if (events.some((e) => e.type === 'ended' || e.type === 'abandoned')) this.close(live);
+  }
+
+  /** No longer open: after its last event is in the journal (not when one of its events could not be written there). */
+  private close(live: LiveCall): void {
+    if (live.closed) return;
+    live.closed = true;
+    this.write(live, () => (live.unreported ? Promise.resolve() : this.deps.openCalls.closed([live.callId])), 'the call could not be closed in the record of open calls');
+  }
+
+  /** One write of the call's, after the ones before it (a failed one is logged and does not hold back the next); stop() waits for them. */
+  private write(live: LiveCall, work: () => Promise<void>, failure: string): void {
+    const written: Promise<void> = (live.writes = live.writes
+      .then(work)
+      .catch((err: unknown) => this.deps.logger.error({ err: String(err), callId: live.callId }, failure))
+      .finally(() => this.writing.delete(written)));
+    this.writing.add(written);
   }
 
   /** A key press reported by rtpengine: the caller's only (the operator's keys are theirs), on the call's media now. */
@@ -229,11 +285,12 @@ export class CallRunner {
     return n;
   }
 
-  /** Ends every call (reported as the caller's hang-up), its legs and media; waits a few seconds at most. */
+  /** Ends every call (reported with the reason `edge_stopped`), its legs and media; waits a few seconds at most. */
   async stop(waitMs = 3000): Promise<void> {
     this.stopping = true;
     for (const live of [...this.calls.values()]) {
-      this.input(live.callId, { type: 'caller_hangup', by: 'bye' });
+      this.input(live.callId, { type: 'edge_stopping' });
+      // (the core's BYEs wait behind what the call was doing: the legs are hung up at once as well)
       live.caller.hangup();
       for (const run of live.legs.values()) run.leg?.hangup();
       this.enqueue(live, () => this.endMedia(live));
@@ -274,14 +331,8 @@ export class CallRunner {
         return live.timers.set(action.name, action.ms, (name) => this.input(live.callId, { type: 'timer', name }));
       case 'clear_timer':
         return live.timers.clear(action.name);
-      case 'report': {
-        const written: Promise<void> = this.deps.reporter
-          .report([action.event])
-          .catch((err: unknown) => this.deps.logger.error({ err: String(err), callId: live.callId, event: action.event.type }, 'an event could not be written to the journal'))
-          .finally(() => this.writing.delete(written));
-        this.writing.add(written);
-        return;
-      }
+      case 'report':
+        return this.report(live, [action.event]);
       case 'fetch_wait':
         this.deps.api
           .callWait(live.callId)
@@ -289,6 +340,8 @@ export class CallRunner {
           .catch((err: unknown) => this.deps.logger.debug({ err: String(err), callId: live.callId }, 'the wait estimate could not be read'));
         return;
       case 'forget':
+        // (a call that ends with no last event: a refused one, a callback given up)
+        this.close(live);
         this.enqueue(live, async () => {
           await this.endMedia(live);
           this.drop(live);
