@@ -56,16 +56,17 @@ describe.skipIf(!sippPath || !hasRtpengine)('the edge’s media end to end (otve
       mediaPort: await freeUdpPort(true),
       keys: { rtp_ip: '127.0.0.1', rtp_a: phoneA.port, rtp_b: phoneB.port },
     });
+    // Ready as the ACD expects before the call is queued (no operator rings before the caller's key).
+    expect((await h.operator.post('/api/v1/agent/state', { state: 'ready' })).status).toBe(200);
     const caller = await trunkCaller(h, 'caller-moves.xml', { rtp_ip: '127.0.0.1', rtp_a: callerA.port, rtp_b: callerB.port });
     const results: [Promise<SippResult>, Promise<SippResult>] = [caller.done, phone.done];
     const talking: { stop(): Promise<void> }[] = [];
     try {
-      // The greeting reaches the caller while no operator is even ready: speech, not silence.
+      // The greeting reaches the caller before its key, so before any phone can ring: speech, not silence.
       await callerA.waitFor((r) => r.length >= 50);
       expect(callerA.received.some((p) => p.payload.some((b) => b !== 0xd5))).toBe(true);
-      await callerA.sendDtmf(callerA.source!, 2);
       const promptPackets = callerA.received.length;
-      expect((await h.operator.post('/api/v1/agent/state', { state: 'ready' })).status).toBe(200);
+      await callerA.sendDtmf(callerA.source!, 2);
 
       // Answered and bridged: both talk, each heard by the other.
       talking.push(talk(callerA), talk(phoneA));
