@@ -10,6 +10,7 @@ import { PASSWORD, startApp, type TestApp } from '../../../test/support/app.ts';
 import { Baresip, baresipPath } from '../../../test/support/baresip.ts';
 import type { Client } from '../../../test/support/http-client.ts';
 import { hasRtpengine } from '../../../test/support/rtpengine.ts';
+import { TestPhone } from '../../../test/support/sip-phone.ts';
 import { sippPath } from '../../../test/support/sipp.ts';
 import { until } from '../../../test/support/until.ts';
 import { findPrograms, missingPrograms } from './programs.ts';
@@ -130,9 +131,13 @@ describe('npm run telephony:demo', () => {
         expect(demo.output()).toContain(`${app.url}/wallboard`);
         phone = Baresip.start({ accounts: [`${account};answermode=auto`], autoAnswer: true, maxSeconds: 120 });
         await demo.wait(/operator-77's phone registered \(baresip/);
+        // (nobody dials while operator-77 is offline: otvet would send the call to the federal reserve)
+        expect(demo.output()).toMatch(/operator-77 on the workstation: offline/);
+        expect(demo.output()).not.toMatch(/The caller \(SIPp/);
 
-        // The operator at the workstation: ready (F2); the call rings the phone, which answers.
+        // The operator at the workstation: ready (F2); the caller dials, the call rings the phone, which answers.
         expect((await operator.post('/api/v1/agent/state', { state: 'ready' })).status).toBe(200);
+        await demo.wait(/operator-77 on the workstation: ready/);
         await demo.wait(/talking with operator-77/, 40_000);
         const { callId } = (await operator.get('/api/v1/agent')).body as { callId: string };
         const told = demo
@@ -180,10 +185,16 @@ describe('npm run telephony:demo', () => {
   it.skipIf(!sippPath || !hasRtpengine)(
     'Ctrl-C while the caller waits: exit 0, the caller hung up (abandoned in otvet), nothing left running, the token revoked',
     async () => {
-      // (nobody at work: the caller stays in the queue)
-      expect((await operator.post('/api/v1/agent/state', { state: 'offline' })).status).toBe(200);
+      // operator-77 at work but on a break: the caller stays in the region's queue
+      expect((await operator.post('/api/v1/agent/state', { state: 'break' })).status).toBe(200);
       const demo = runDemo(baseArgs, process.env, true);
+      let phone: TestPhone | undefined;
       try {
+        // a phone registers with the account the demo printed (our scripted one: it never rings here)
+        const [, port, password] = await demo.wait(/<sip:operator-77@127\.0\.0\.1:(\d+);transport=udp>;auth_pass=(\S+);regint=300/);
+        phone = await TestPhone.open('udp', { transport: 'udp', address: '127.0.0.1', port: Number(port) }, { user: 'operator-77', password: password! });
+        expect((await phone.register()).status).toBe(200);
+        await demo.wait(/operator-77 on the workstation: break/);
         const [, callId] = await demo.wait(/Call (\S+): waiting in the queue/, 40_000);
         expect(demo.output()).toMatch(/pressed a key: topic/);
         const pids = pidsOf(demo.output());
@@ -206,6 +217,8 @@ describe('npm run telephony:demo', () => {
         expect(tokens.filter((t) => t.name === 'telephony demo' && t.revokedAt === null)).toEqual([]);
       } finally {
         await ensureStopped(demo);
+        await phone?.close();
+        await operator.post('/api/v1/agent/state', { state: 'offline' });
       }
     },
     90_000,

@@ -89,7 +89,7 @@ export function startDemo(o: DemoOptions): RunningDemo {
       wake = () => (clearTimeout(t), resolve());
     });
 
-  const setUp = async (): Promise<{ admin: DemoAdmin }> => {
+  const setUp = async (): Promise<{ admin: DemoAdmin; dial: () => Promise<RunningCaller> }> => {
     const env = o.env ?? process.env;
     const programs = findPrograms(env);
     const lacking = programs.missing.filter((p) => p.required);
@@ -142,37 +142,59 @@ export function startDemo(o: DemoOptions): RunningDemo {
     const setup = { otvetUrl: admin.url, operator: OPERATOR, sipPassword, edge: { host: sip.address, port: sip.port }, baresip: programs.paths.get('baresip'), dir };
     o.say(`\n${phoneInstructions(setup, writeBaresipFolder(setup))}\n`);
 
-    caller = startCaller({
-      sipp: programs.paths.get('sipp')!,
-      edge: { host: sip.address, port: sip.port },
-      host: TRUNK,
-      port: await freeUdpPort(TRUNK),
-      mediaPort: await freeUdpPort(TRUNK, true),
-      dir,
-    });
-    o.say(`The caller (SIPp, pid ${caller.pid}) dials 122 from the trunk and will press 2.`);
-    return { admin };
+    const dial = async () =>
+      startCaller({ sipp: programs.paths.get('sipp')!, edge: { host: sip.address, port: sip.port }, host: TRUNK, port: await freeUdpPort(TRUNK), mediaPort: await freeUdpPort(TRUNK, true), dir });
+    return { admin, dial };
+  };
+
+  /** Whether the operator's phone registered or left, said when it changes. */
+  let phones = 0;
+  const notePhones = (): number => {
+    const registered = edge!.registrar.contactsOf(OPERATOR);
+    if (registered.length !== phones) {
+      o.say(registered.length > phones ? `${OPERATOR}'s phone registered (${registered.at(-1)?.userAgent ?? 'a SIP phone'})` : `${OPERATOR}'s phone unregistered`);
+      phones = registered.length;
+    }
+    return phones;
+  };
+
+  /**
+   * The caller dials once the operator is at work with a phone registered: with nobody at work in
+   * the region, otvet's ACD sends a call to the federal reserve at once (its queue's "no operators"
+   * step), where operator-77 would never get it; and a phone must be there to ring.
+   */
+  const waitForOperator = async (admin: DemoAdmin): Promise<boolean> => {
+    o.say(`The caller dials once ${OPERATOR}'s phone is registered and ${OPERATOR} is at work on the workstation (ready; or on a break, to hear the caller wait first).`);
+    let state: string | undefined;
+    while (!stopping) {
+      const registered = notePhones() > 0;
+      // (an operator who never signed in has no seat yet: offline)
+      const now = await admin
+        .operatorState(REGION, OPERATOR)
+        .then((s) => s ?? 'offline')
+        .catch((e: unknown) => (o.warn(`otvet did not say how ${OPERATOR} is: ${(e as Error).message}`), state));
+      if (now !== state) o.say(`${OPERATOR} on the workstation: ${now}`);
+      state = now;
+      if (registered && now !== 'offline') return true;
+      await sleep(500);
+    }
+    return false;
   };
 
   /** Tells the call's way as otvet has it; resolves with the exit code when the demo is over. */
   const watch = async (admin: DemoAdmin): Promise<number> => {
     let callId: string | undefined;
     const told = new Set<string>();
-    let phones = 0;
     let callerGone: { code: number | null; output: string } | undefined;
     void caller!.done.then((r) => {
       callerGone = r;
       if (r.code === 0) o.say('The caller was hung up and has left (SIPp answered the BYE).');
-      else if (stopping) o.warn(`The caller (SIPp) did not leave cleanly (${r.code === null ? 'killed' : `exit ${r.code}`}).`);
+      else if (stopping) o.warn(`The caller (SIPp) did not leave cleanly (${r.code === null ? 'killed' : `exit ${r.code}`}):\n${r.output}`);
       wake?.();
     });
     let unreachable = false;
     while (!stopping) {
-      const registered = edge!.registrar.contactsOf(OPERATOR);
-      if (registered.length !== phones) {
-        o.say(registered.length > phones ? `${OPERATOR}'s phone registered (${registered.at(-1)?.userAgent ?? 'a SIP phone'})` : `${OPERATOR}'s phone unregistered`);
-        phones = registered.length;
-      }
+      notePhones();
       callId ??= [...edge!.runner.calls.keys()][0];
       if (callId) {
         try {
@@ -218,8 +240,12 @@ export function startDemo(o: DemoOptions): RunningDemo {
   const done = (async () => {
     let code: number;
     try {
-      const { admin } = await setUp();
-      code = await watch(admin);
+      const { admin, dial } = await setUp();
+      if (await waitForOperator(admin)) {
+        const dialled = (caller = await dial());
+        o.say(`The caller (SIPp, pid ${dialled.pid}) dials 122 from the trunk and will press 2.`);
+        code = await watch(admin);
+      } else code = 0;
     } catch (e) {
       if (!(e instanceof DemoError)) {
         o.warn(`The demo failed: ${(e as Error).message}`);

@@ -97,6 +97,12 @@ export class DemoAdmin {
     return list.items.filter((o) => o.username !== except && o.state !== 'offline' && (o.region === region || o.region === 'federal')).map((o) => o.username);
   }
 
+  /** An operator's state (offline, ready, break, ringing, talking, wrap_up); undefined for one without a seat yet (never signed in to work). */
+  async operatorState(region: string, username: string): Promise<string | undefined> {
+    const list = read(operators, await this.get(`/api/v1/operators?region=${region}`), 'GET /api/v1/operators');
+    return list.items.find((o) => o.username === username)?.state;
+  }
+
   /** A call as staff see it; undefined until otvet has it. */
   async call(callId: string): Promise<DemoCall | undefined> {
     const r = await this.request('GET', `/api/v1/calls/${encodeURIComponent(callId)}`);
