@@ -28,10 +28,16 @@ function sentence(call: DemoCall, e: DemoCall['events'][number]): string {
   }
 }
 
-/** The sentences for the events not told yet (their ids are added to `told`); then a hint when the wrap-up is due. */
+/** Marks the wrap-up's hint as told (event ids never have a space). */
+const WRAP_UP_HINT = 'wrap-up hint';
+
+/** The sentences for the events not told yet (their ids are added to `told`); once, a hint when the wrap-up is due. */
 export function newSentences(call: DemoCall, told: Set<string>): string[] {
   const lines = call.events.filter((e) => !told.has(e.id)).map((e) => (told.add(e.id), sentence(call, e)));
-  if (lines.length && call.state === 'wrap_up') lines.push(`${call.operator?.username ?? 'the operator'} wraps it up on the workstation now`);
+  if (call.state === 'wrap_up' && !told.has(WRAP_UP_HINT)) {
+    told.add(WRAP_UP_HINT);
+    lines.push(`${call.operator?.username ?? 'the operator'} wraps it up on the workstation now`);
+  }
   return lines;
 }
 
