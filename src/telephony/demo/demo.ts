@@ -82,6 +82,7 @@ export function startDemo(o: DemoOptions): RunningDemo {
   let edge: RunningEdge | undefined;
   let caller: RunningCaller | undefined;
   let stopping = false;
+  let failed = false;
   let wake: (() => void) | undefined;
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -118,7 +119,14 @@ export function startDemo(o: DemoOptions): RunningDemo {
     o.say(`The edge's token: telephony scope, account ${EDGE_ACCOUNT} (POST /api/v1/tokens); ${OPERATOR}'s SIP password set (PUT /api/v1/operators/${OPERATOR}/sip-password)`);
 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'otvet-telephony-demo-'));
-    cleanups.push({ what: 'the temporary folder removed', run: () => fs.rmSync(dir, { recursive: true, force: true }) });
+    cleanups.push({
+      what: 'the temporary folder removed',
+      run: () => {
+        // (after a failure it stays, with the edge's log and SIPp's errors)
+        if (failed) o.say(`The temporary folder is kept for a look (edge.log, sipp-errors.log): ${dir}`);
+        else fs.rmSync(dir, { recursive: true, force: true });
+      },
+    });
 
     const dtmfPort = await freeUdpPort(EDGE_HOST);
     const ngPort = await freeUdpPort(EDGE_HOST);
@@ -256,9 +264,10 @@ export function startDemo(o: DemoOptions): RunningDemo {
       }
     }
     if (stopping) code = 0;
+    failed = code !== 0;
     const started = cleanups.length > 0;
     await cleanUp();
-    if (started) o.say('Stopped: the caller, the edge and rtpengine are gone, the temporary folder removed, the token revoked.');
+    if (started) o.say(`Stopped: the caller, the edge and rtpengine are gone,${failed ? '' : ' the temporary folder removed,'} the token revoked.`);
     return code;
   })();
 
