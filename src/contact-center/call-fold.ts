@@ -131,7 +131,8 @@ function apply(r: CallRecord, e: CallEvent): string | null {
       if (!r.queuedAt) r.originQueueId = num(d.queueId);
       r.queuedAt ??= e.at;
       r.operatorId = r.answeredAt ? r.operatorId : null;
-      r.state = 'waiting';
+      // A callback that did not connect: the caller is not on the line; it waits to be called again.
+      r.state = r.callback && !r.answeredAt ? 'callback_pending' : 'waiting';
       break;
     case 'overflowed':
       r.queueId = num(d.queueId);

@@ -239,6 +239,36 @@ describe('ACD routing', () => {
     await decisions.next((e) => e.event === 'callback' && e.data.callId === second, 2000);
   });
 
+  it('gives a callback time to reach the caller, and an unanswered one goes back to waiting for a callback, the operator not blamed', async () => {
+    const sup = await app.as('supervisor', '19');
+    const queue = (await sup.get('/api/v1/queues?region=19')).body.items[0];
+    expect(queue.ringTimeoutSeconds).toBe(20);
+    const op = await operator('19');
+    const opId = (await op.get('/api/v1/agent')).body.userId;
+    const id = uid('call');
+    await edge.post('/api/v1/telephony/events', { events: [offered(id, '19', clock()), event(id, 'queued', clock()), event(id, 'callback_requested', clock())] });
+    await settle();
+    expect((await call(id)).state).toBe('callback_pending');
+    await ready(op);
+    await decisions.next((e) => e.event === 'callback' && e.data.callId === id, 2000);
+    expect(await call(id)).toMatchObject({ state: 'ringing', operator: { id: opId } });
+    // Past the operator's ring timeout: the edge is still reaching the caller (up to 45 s more).
+    advance(30);
+    await tick();
+    expect(decisions.events.some((e) => e.event === 'stop_ringing' && e.data.callId === id)).toBe(false);
+    expect((await call(id)).state).toBe('ringing');
+    // Past both: the edge is told to stop; the call waits for a callback again (not as a live caller)
+    // and the operator is not sent on a "missed" break: the same operator is asked to call back again.
+    advance(40);
+    await tick();
+    const stop = await decisions.next((e) => e.event === 'stop_ringing' && e.data.callId === id, 2000);
+    const after = (e: (typeof decisions.events)[number]) => decisions.events.indexOf(e) > decisions.events.indexOf(stop);
+    const again = await decisions.next((e) => (e.event === 'callback' || e.event === 'connect') && e.data.callId === id && after(e), 2000);
+    expect(again.event).toBe('callback');
+    expect(again.data.operator.id).toBe(opId);
+    await offline(op);
+  });
+
   it('takes a connect back when the operator turns out to be taken, and routes the call on', async () => {
     const a = await operator('20');
     const b = await operator('20');

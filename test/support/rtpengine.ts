@@ -2,6 +2,7 @@
 // (src/telephony/media/rtpengine-daemon.ts): userspace forwarding only, on 127.0.0.1, its ng port
 // free at start, a media port range of its own, optionally sending DTMF events to a listener.
 import dgram from 'node:dgram';
+import { DtmfListener, type DtmfEvent } from '../../src/telephony/media/dtmf-listener.ts';
 import type { Rtpengine } from '../../src/telephony/media/rtpengine.ts';
 import { findRtpengine, startRtpengineDaemon } from '../../src/telephony/media/rtpengine-daemon.ts';
 
@@ -56,4 +57,24 @@ export async function startRtpengine(options: { dtmfLogPort?: number } = {}): Pr
     }
   }
   throw lastError!;
+}
+
+/** rtpengine with a DtmfListener hearing its key presses (kept in `keys`); stop() closes both. */
+export async function startRtpengineHearingKeys(): Promise<RunningRtpengine & { keys: DtmfEvent[] }> {
+  const keys: DtmfEvent[] = [];
+  const dtmf = await DtmfListener.open({ onEvent: (e) => keys.push(e) });
+  try {
+    const engine = await startRtpengine({ dtmfLogPort: dtmf.port });
+    return {
+      ...engine,
+      keys,
+      stop: async () => {
+        await engine.stop();
+        await dtmf.close();
+      },
+    };
+  } catch (err) {
+    await dtmf.close();
+    throw err;
+  }
 }

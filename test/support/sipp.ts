@@ -62,6 +62,11 @@ export interface SippOptions {
   timeoutSeconds?: number;
 }
 
+/** A failed run for an assertion's message: who it was, SIPp's screen and errors, the end of its trace. */
+export function sippFailure(who: string, r: SippResult): string {
+  return `${who}:\n${r.output}\n${r.trace.slice(-6000)}`;
+}
+
 export function runSipp(o: SippOptions): SippRun {
   if (!sippPath) throw new Error('SIPp is not installed');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'otvet-sipp-'));

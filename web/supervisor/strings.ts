@@ -121,6 +121,9 @@ export const strings = {
     ended_before_answer: 'завершён до ответа',
     operator_hung_up: 'оператор завершил',
     closed_after_restart: 'закрыт после перезапуска',
+    media_unavailable: 'сбой медиасервера',
+    edge_stopped: 'остановка телефонного шлюза',
+    edge_restarted: 'сбой телефонного шлюза',
   } as Record<string, string>,
 
   errors: {

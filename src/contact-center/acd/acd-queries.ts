@@ -13,10 +13,12 @@ export interface RoutableCall {
   queued_at: Date | null;
   offered_at: Date | null;
   overflowed: boolean;
+  /** The caller asked to be called back (a ring for it first reaches the caller). */
+  callback: boolean;
   updated_at: Date;
 }
 
-const COLUMNS = 'call_id, state, region_code, queue_id, queue_region, operator_id, topic, queued_at, offered_at, overflowed, updated_at';
+const COLUMNS = 'call_id, state, region_code, queue_id, queue_region, operator_id, topic, queued_at, offered_at, overflowed, callback, updated_at';
 
 /** Every call waiting for an operator or for a callback (but those the edge's PBX routes). */
 export async function allRoutable(db: Queryable): Promise<RoutableCall[]> {
@@ -27,8 +29,8 @@ export async function ringingCalls(db: Queryable): Promise<RoutableCall[]> {
   return (await db.query<RoutableCall>(`SELECT ${COLUMNS} FROM cc_calls WHERE state = 'ringing' AND NOT routed_by_pbx`)).rows;
 }
 
-export async function callsByIds(db: Queryable, ids: string[]): Promise<Pick<CallRow, 'call_id' | 'state' | 'operator_id' | 'region_code' | 'queue_region'>[]> {
-  return (await db.query<CallRow>('SELECT call_id, state, operator_id, region_code, queue_region FROM cc_calls WHERE call_id = ANY($1::text[])', [ids])).rows;
+export async function callsByIds(db: Queryable, ids: string[]): Promise<Pick<CallRow, 'call_id' | 'state' | 'operator_id' | 'region_code' | 'queue_region' | 'callback'>[]> {
+  return (await db.query<CallRow>('SELECT call_id, state, operator_id, region_code, queue_region, callback FROM cc_calls WHERE call_id = ANY($1::text[])', [ids])).rows;
 }
 
 export interface WorkingAgent {

@@ -172,6 +172,7 @@ export class Acd {
     }
     if (!events.length) return;
     const queueOf = new Map(calls.map((c) => [c.callId, c.queueId]));
+    const callbacks = new Set(calls.filter((c) => c.state === 'callback_pending').map((c) => c.callId));
     // The edge hears at once; the ring is recorded right after (it is refused only if the operator
     // was taken meanwhile by something else, and then the decision is taken back).
     this.recorder.decided(decisions);
@@ -185,7 +186,7 @@ export class Acd {
         if (decision) refused.push({ callId: e.callId, operatorId: e.data.operatorId as number, decision });
         return;
       }
-      m.ringing.set(e.callId, { operatorId: e.data.operatorId as number, deadline: this.timers.ringDeadline(queueOf.get(e.callId) ?? null, now) });
+      m.ringing.set(e.callId, { operatorId: e.data.operatorId as number, deadline: this.timers.ringDeadline(queueOf.get(e.callId) ?? null, now, callbacks.has(e.callId)) });
     });
     if (refused.length) await this.takeBack(refused);
   }

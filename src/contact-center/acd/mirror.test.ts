@@ -71,7 +71,22 @@ describe('the ACD mirror', () => {
     m.widened.add('rung');
     m.ringing.set('rung', { operatorId: 2, deadline: 0 });
     m.load(
-      [{ call_id: 'c1', state: 'waiting', region_code: '77', queue_id: 1, queue_region: '77', operator_id: null, topic: null, queued_at: null, offered_at: null, overflowed: true, updated_at: now }],
+      [
+        {
+          call_id: 'c1',
+          state: 'waiting',
+          region_code: '77',
+          queue_id: 1,
+          queue_region: '77',
+          operator_id: null,
+          topic: null,
+          queued_at: null,
+          offered_at: null,
+          overflowed: true,
+          callback: false,
+          updated_at: now,
+        },
+      ],
       [{ user_id: 3, region_code: '77', state: 'ready', skills: [], idle_since: null }],
     );
     expect([...m.widened].sort()).toEqual(['c1', 'rung']);

@@ -14,6 +14,11 @@ import * as q from './acd-queries.ts';
 
 /** A caller still "waiting" this long after a restart is gone: the call is closed, with the reason. */
 const STALE_AFTER_RESTART_MS = 30 * 60_000;
+/**
+ * How long an edge may take to reach a caller it calls back before the operator is rung (the SIP
+ * edge gives up after 45 s); a callback ring ends unanswered only after this and the ring timeout.
+ */
+export const CALLBACK_REACH_SECONDS = 45;
 
 type CallRef = { callId: string; region: string | null; queueRegion: string | null };
 
@@ -43,9 +48,12 @@ export class AcdTimers {
     private readonly learnNames: (ids: number[]) => Promise<void>,
   ) {}
 
-  /** When an unanswered ring ends: the queue's ring timeout from now. */
-  ringDeadline(queueId: number | null, now: number): number {
-    return now + (this.queues.get(queueId ?? 0)?.ringTimeoutSeconds ?? 20) * 1000;
+  /**
+   * When an unanswered ring ends: the queue's ring timeout from now; for a callback, the time the
+   * edge may take to reach the caller first (docs/telephony-events.md) on top.
+   */
+  ringDeadline(queueId: number | null, now: number, callback = false): number {
+    return now + ((this.queues.get(queueId ?? 0)?.ringTimeoutSeconds ?? 20) + (callback ? CALLBACK_REACH_SECONDS : 0)) * 1000;
   }
 
   /** Rings past their deadline: the call back to the queue, the edge told to stop ringing. */
@@ -68,10 +76,17 @@ export class AcdTimers {
       this.mirror.ringing.delete(callId);
       const c = calls.get(callId);
       if (!c || c.state !== 'ringing' || c.operator_id !== r.operatorId) continue;
-      events.push(this.steps.event(callId, 'queued', { reason: 'ring_no_answer', operatorId: r.operatorId }));
+      // (a callback unanswered: the caller may be who did not answer; the call waits for a callback
+      // again, and the operator is not sent on a "missed" break)
+      events.push(this.steps.event(callId, 'queued', { reason: c.callback ? 'callback_no_answer' : 'ring_no_answer', operatorId: r.operatorId }));
       decisions.push(this.steps.decision('stop_ringing', { callId, region: c.region_code, queueRegion: c.queue_region }, this.mirror.operatorRef(r.operatorId)));
     }
-    if (events.length) await this.recorder.record(events, { decisions, now: this.clock() });
+    if (!events.length) return;
+    // The edge hears the stops first: recording the calls' return lets the ACD route them again at
+    // once (the `decided` phase), and a new ring for the same operator must not reach the edge before
+    // the old one's stop, or the stop would end it.
+    this.recorder.decided(decisions);
+    await this.recorder.record(events, { decisions, now: this.clock(), told: true });
   }
 
   /** Queues with a wrap-up limit: the system closes wrap-ups that ran over it. */
@@ -126,7 +141,7 @@ export class AcdTimers {
   async recover(): Promise<void> {
     const now = this.clock();
     for (const c of await q.ringingCalls(this.db)) {
-      if (c.operator_id !== null) this.mirror.ringing.set(c.call_id, { operatorId: c.operator_id, deadline: this.ringDeadline(c.queue_id, now.getTime()) });
+      if (c.operator_id !== null) this.mirror.ringing.set(c.call_id, { operatorId: c.operator_id, deadline: this.ringDeadline(c.queue_id, now.getTime(), c.callback) });
     }
     const stale = (await q.allRoutable(this.db)).filter((c) => c.state === 'waiting' && now.getTime() - (c.queued_at ?? c.offered_at ?? now).getTime() > STALE_AFTER_RESTART_MS);
     if (stale.length) {

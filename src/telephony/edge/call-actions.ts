@@ -31,7 +31,7 @@ export type TimerName =
   | 'ivr'
   /** Time to fetch the wait estimate again and announce it. */
   | 'announce'
-  /** Our own cap on ringing, for when otvet's stop_ringing does not come. */
+  /** Our own cap on ringing (an operator's phone, or the caller called back), for when otvet's stop_ringing does not come. */
   | 'ring_safety'
   /** A prompt that precedes a hang-up is taking longer than any could: hang up anyway. */
   | 'prompt_safety'
@@ -41,6 +41,25 @@ export type TimerName =
   | 'linger'
   /** How long a requested callback is kept waiting for otvet's `callback` decision. */
   | 'callback_keep';
+
+/**
+ * Why the edge says a call ended or was abandoned: the `reason` otvet keeps with the event (and as
+ * the call's close reason when nobody answered). docs/telephony-events.md lists them.
+ */
+export type EndReason =
+  | 'hung_up_in_ivr'
+  | 'caller_hung_up'
+  | 'operator_hung_up'
+  | 'operator_ended'
+  | 'service_unavailable'
+  | 'callback_not_answered'
+  | 'no_number_to_call_back'
+  /** rtpengine could not take the call: the caller was refused 503. */
+  | 'media_unavailable'
+  /** The edge was stopped (SIGTERM) while the call was in progress. */
+  | 'edge_stopped'
+  /** The edge died (a crash, SIGKILL) while the call was in progress; reported when it started again. */
+  | 'edge_restarted';
 
 interface Common {
   /** Stable: `${callId}-${n}`, the n-th event of the call; the same call and inputs give the same ids. */
@@ -62,8 +81,8 @@ export type ReportedEvent = Common &
     | { type: 'ringing'; operator: string }
     | { type: 'answered'; operator: string }
     | { type: 'callback_requested' }
-    | { type: 'abandoned'; reason?: string }
-    | { type: 'ended'; reason?: string }
+    | { type: 'abandoned'; reason?: EndReason }
+    | { type: 'ended'; reason?: EndReason }
   );
 
 /** One operator leg to start: an INVITE to one registered contact. */

@@ -56,6 +56,7 @@ describe('a callback', () => {
     expect(r.send(callback(), 600_000)).toEqual([
       { type: 'clear_timer', name: 'callback_keep' },
       { type: 'call_caller', to: NUMBER, from: '122' },
+      { type: 'set_timer', name: 'ring_safety', ms: 45_000 },
     ]);
     expect(r.call.phase).toBe('calling_back');
     expect(r.send({ type: 'callback_answered' }, 8000)).toEqual([
@@ -79,11 +80,42 @@ describe('a callback', () => {
   it('stop_ringing while we call the caller: we give up calling; if they pick up just then, we hang up', () => {
     const r = callbackPending();
     r.send(callback());
-    expect(r.send({ type: 'decision', decision: { kind: 'stop_ringing', operator: 'ivanova' } })).toEqual([{ type: 'cancel_caller' }, { type: 'set_timer', name: 'callback_keep', ms: 24 * 3600_000 }]);
+    expect(r.send({ type: 'decision', decision: { kind: 'stop_ringing', operator: 'ivanova' } })).toEqual([
+      { type: 'cancel_caller' },
+      { type: 'clear_timer', name: 'ring_safety' },
+      { type: 'set_timer', name: 'callback_keep', ms: 24 * 3600_000 },
+    ]);
     expect(r.send({ type: 'callback_answered' })).toEqual([{ type: 'bye_caller' }]);
     expect(r.call.phase).toBe('callback_pending');
     // the next callback decision calls again
     expect(ofType(r.send(callback()), 'call_caller')).toHaveLength(1);
+  });
+
+  it('the trunk rings the caller and never answers: we give up on our own, as on stop_ringing, and the next callback calls again', () => {
+    const r = callbackPending();
+    r.send(callback());
+    expect(r.send({ type: 'timer', name: 'ring_safety' }, 45_000)).toEqual([{ type: 'cancel_caller' }, { type: 'set_timer', name: 'callback_keep', ms: 24 * 3600_000 }]);
+    expect(r.call.phase).toBe('callback_pending');
+    // (the CANCEL's 487 comes back as a failure of the attempt given up: nothing more)
+    expect(r.send({ type: 'callback_failed', status: 487 })).toEqual([]);
+    expect(ofType(r.send(callback()), 'call_caller')).toHaveLength(1);
+    expect(r.reportTypes).toEqual(['offered', 'ivr_choice', 'queued', 'callback_requested']);
+  });
+
+  it('stop_ringing while calling the caller clears our own cap on it', () => {
+    const r = callbackPending();
+    r.send(callback());
+    r.send({ type: 'decision', decision: { kind: 'stop_ringing', operator: 'ivanova' } });
+    expect(r.call.timers).not.toContain('ring_safety');
+  });
+
+  it('the caller who answered a callback is not taken for one who accepts another with key 1', () => {
+    const r = callbackPending();
+    r.send(callback());
+    r.send({ type: 'callback_answered' });
+    expect(r.send({ type: 'digit', digit: '1' })).toEqual([]);
+    expect(r.call.phase).toBe('waiting');
+    expect(r.reportTypes.filter((t) => t === 'callback_requested')).toHaveLength(1);
   });
 
   it('a callback decision with no registered contact does not make the caller pick up for nothing', () => {

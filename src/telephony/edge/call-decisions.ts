@@ -60,18 +60,25 @@ function callback(fx: Effects, operator: string, contacts: string[]): void {
   c.phase = 'calling_back';
   fx.clearTimer('callback_keep');
   fx.push({ type: 'call_caller', to: c.caller, from: c.dialled });
+  // Our own cap on ringing the caller, for when otvet's stop_ringing does not come (a trunk may ring for ever).
+  fx.setTimer('ring_safety', c.timing.ringSafetySeconds * 1000);
 }
 
 function stopRinging(fx: Effects, operator: string | undefined): void {
   const c = fx.call;
   if (c.phase === 'calling_back') {
     if (operator !== undefined && operator !== c.callback?.operator) return;
-    fx.push({ type: 'cancel_caller' });
-    return toCallbackPending(fx);
+    return stopCallingBack(fx);
   }
   if (c.phase !== 'waiting' || !c.ring) return;
   if (operator !== undefined && operator !== c.ring.operator) return;
   stopRing(fx);
+}
+
+/** Give up calling the caller (otvet's stop_ringing, or our own cap on it): wait for the next `callback`. */
+export function stopCallingBack(fx: Effects): void {
+  fx.push({ type: 'cancel_caller' });
+  toCallbackPending(fx);
 }
 
 /** The operator answered from the workstation: bridge the phone that picks up (ringing it if none rings yet). */

@@ -1,6 +1,7 @@
 // What can happen to a call, as the shell tells the per-call core: the caller's INVITE, their keys,
 // timers firing, otvet's decisions, what operators' phones and the caller's leg answer, otvet's
-// reachability and the wait estimate. Each input is a fact; the core decides what follows.
+// reachability and the wait estimate, and what ends a call from the edge's side (rtpengine failing,
+// the edge stopping). Each input is a fact; the core decides what follows.
 import type { MenuItem, TimerName } from './call-actions.ts';
 
 /** A region's IVR menu, as otvet serves it. */
@@ -73,4 +74,8 @@ export type CallInput =
   | { type: 'otvet_unreachable' }
   | { type: 'otvet_back' }
   /** The estimated wait from otvet; null when it has none. */
-  | { type: 'wait_estimate'; seconds: number | null };
+  | { type: 'wait_estimate'; seconds: number | null }
+  /** rtpengine could not anchor the caller's media: the caller cannot be answered. */
+  | { type: 'media_failed' }
+  /** The edge is stopping (SIGTERM, stop()): every call ends now. */
+  | { type: 'edge_stopping' };

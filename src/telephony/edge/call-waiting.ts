@@ -79,7 +79,7 @@ export function toCallbackPending(fx: Effects): void {
   c.phase = 'callback_pending';
   c.callerUp = false;
   c.callback = null;
-  fx.clearTimer('prompt_safety');
+  fx.clearTimers('prompt_safety', 'ring_safety');
   fx.setTimer('callback_keep', CALLBACK_KEEP_MS);
 }
 

@@ -2,18 +2,19 @@
 // to the call's next state and what the shell must do (CallActions). No SIP, sockets or timers here:
 // the shell runs the actions and feeds back what follows, so every path of a call is a unit test.
 // The parts: call-ivr.ts (start, menu), call-waiting.ts (queue, announcements, callback offer),
-// call-legs.ts (operators' phones), call-decisions.ts (otvet's decisions), call-end.ts (the end).
+// call-legs.ts (operators' phones), call-decisions.ts (otvet's decisions), call-end.ts (the end, also
+// when rtpengine fails or the edge stops).
 import type { CallAction, TimerName } from './call-actions.ts';
 import type { CallInput } from './call-inputs.ts';
 import { copyCall, type EdgeCall } from './call-state.ts';
 import { Effects } from './call-effects.ts';
-import { finish, forget } from './call-end.ts';
+import { endByEdge, finish, forget, mediaFailed } from './call-end.ts';
 import { onIvrDigit, onIvrTimeout, onInvite, onMenuPlayed } from './call-ivr.ts';
 import { onLeg, startRing, stopRing } from './call-legs.ts';
-import { onDecision } from './call-decisions.ts';
+import { onDecision, stopCallingBack } from './call-decisions.ts';
 import { acceptCallback, afterPrompt, onAnnounceTimer, onWaitEstimate, toCallbackPending, toUnavailable } from './call-waiting.ts';
 
-export type { CallAction, Prompt, ReportedEvent, TimerName, MenuItem, NewLeg } from './call-actions.ts';
+export type { CallAction, EndReason, Prompt, ReportedEvent, TimerName, MenuItem, NewLeg } from './call-actions.ts';
 export type { CallInput, CallTiming, Decision, InviteInput, IvrMenu, LegEvent } from './call-inputs.ts';
 export { DEFAULT_TIMING } from './call-inputs.ts';
 export { newCall, type EdgeCall, type Phase } from './call-state.ts';
@@ -64,6 +65,10 @@ function apply(fx: Effects, input: CallInput): void {
       return;
     case 'wait_estimate':
       return onWaitEstimate(fx, input.seconds);
+    case 'media_failed':
+      return mediaFailed(fx);
+    case 'edge_stopping':
+      return endByEdge(fx, 'edge_stopped');
   }
 }
 
@@ -78,6 +83,7 @@ function onTimer(fx: Effects, name: TimerName): void {
     case 'ring_safety':
       // otvet's stop_ringing did not come (otvet unreachable, or the decision lost): stop on our own.
       if (c.phase === 'waiting' && c.ring) stopRing(fx);
+      else if (c.phase === 'calling_back') stopCallingBack(fx);
       return;
     case 'prompt_safety':
       return afterPrompt(fx);
@@ -129,6 +135,8 @@ function callbackAnswered(fx: Effects): void {
   const { operator, contacts } = c.callback;
   c.callback = null;
   c.callerUp = true;
+  // (key 1 now is no second acceptance of the offer this caller already took)
+  c.callbackOffered = false;
   c.phase = 'waiting';
   fx.play({ name: 'connecting' }, { name: 'hold_music' });
   startRing(fx, operator, contacts);

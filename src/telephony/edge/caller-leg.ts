@@ -15,6 +15,7 @@ import { cseqOf } from '../sip/transactions/fields.ts';
 import type { ServerInviteTransaction } from '../sip/transactions/server-invite.ts';
 import type { UserAgentCore } from '../sip/ua-core.ts';
 import { responseTo } from '../sip/validate.ts';
+import type { CallerSide } from './caller-side.ts';
 import type { OfferAnswerer } from './leg-dialog.ts';
 import { LegDialog } from './leg-dialog.ts';
 import type { CallerLegEvents, LegEnded } from './leg-events.ts';
@@ -29,7 +30,7 @@ export interface CallerLegOptions {
 
 export type CallerLegState = 'offered' | 'ringing' | 'answered' | 'confirmed' | 'ended';
 
-export class CallerLeg extends EventEmitter<CallerLegEvents> {
+export class CallerLeg extends EventEmitter<CallerLegEvents> implements CallerSide {
   state: CallerLegState = 'offered';
   readonly localTag = newTag();
   /** The SDP offer of the INVITE (undefined: an offer-less INVITE; our 200 then offers). */

@@ -48,6 +48,37 @@ describe('the edge configuration', () => {
     expect(problems({ ...base, EDGE_TRUNKS: '' }).join()).toMatch(/EDGE_TRUNKS: required/);
   });
 
+  it('knows where trunks take outbound calls (callbacks): by the address a call came from; none set is null', () => {
+    const c = loadEdgeConfig(
+      { ...base, EDGE_TRUNKS: '10.0.0.5=77, 192.168.10.0/24=50, [2001:db8::1]=66', EDGE_TRUNK_OUTBOUND: '10.0.0.5=sip:10.0.0.5:5080;transport=tcp, 192.168.10.0/28=sip:sbc.example.ru' },
+      '/srv',
+    );
+    expect(c.trunkOutbound('10.0.0.5')).toBe('sip:10.0.0.5:5080;transport=tcp');
+    expect(c.trunkOutbound('::ffff:10.0.0.5')).toBe('sip:10.0.0.5:5080;transport=tcp');
+    expect(c.trunkOutbound('192.168.10.3')).toBe('sip:sbc.example.ru');
+    // (the rest of that trunk's network, and the trunk without a setting: the edge calls back where the call came from)
+    expect(c.trunkOutbound('192.168.10.200')).toBeNull();
+    expect(c.trunkOutbound('2001:db8::1')).toBeNull();
+    expect(loadEdgeConfig(base, '/srv').trunkOutbound('10.0.0.5')).toBeNull();
+  });
+
+  it('names every bad outbound setting: not a sip: URI, a user part, TLS, a transport the edge lacks; no trunk there, or its transport off', () => {
+    const p = problems({
+      ...base,
+      EDGE_TRUNK_OUTBOUND: '10.0.0.5=http://x, 10.0.0.5=sip:122@10.0.0.5, 10.0.0.5=sips:10.0.0.5, 10.0.0.5=sip:10.0.0.5;transport=sctp, 10.0.0.5',
+    }).join('\n');
+    expect(p).toMatch(/^EDGE_TRUNK_OUTBOUND=".*": "10.0.0.5=http:\/\/x": .*not a sip: or sips: URI/);
+    expect(p).toMatch(/; "10.0.0.5=sip:122@10.0.0.5": name no user part \(the caller's number goes there\)/);
+    expect(p).toMatch(/; "10.0.0.5=sips:10.0.0.5": sips needs TLS, which the edge does not speak/);
+    expect(p).toMatch(/; "10.0.0.5=sip:10.0.0.5;transport=sctp": transport must be udp or tcp/);
+    expect(p).toMatch(/; "10.0.0.5": must be address=sip:host\[:port\]\[;transport=tcp\] or network\/prefix=…/);
+    const q = problems({ ...base, EDGE_SIP_TCP: 'off', EDGE_TRUNK_OUTBOUND: '10.0.0.9=sip:10.0.0.9, 10.0.0.5=sip:10.0.0.5;transport=tcp' });
+    expect(q).toEqual([
+      'EDGE_TRUNK_OUTBOUND: "10.0.0.9=sip:10.0.0.9": 10.0.0.9 is in no trunk of EDGE_TRUNKS',
+      'EDGE_TRUNK_OUTBOUND: "10.0.0.5=sip:10.0.0.5;transport=tcp": TCP, but EDGE_SIP_TCP is off',
+    ]);
+  });
+
   it('maps dialled numbers to a region, or to the trunk’s', () => {
     const c = loadEdgeConfig({ ...base, EDGE_NUMBERS: '122, 84951234567=77' }, '/srv');
     expect(c.numbers.get('122')).toBeNull();

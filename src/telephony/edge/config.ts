@@ -5,6 +5,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { int } from '../../platform/config.ts';
+import { formatUri, parseUri, type SipUri } from '../sip/uri.ts';
 
 export interface HostPort {
   host: string;
@@ -19,6 +20,11 @@ export interface EdgeConfig {
   publicHost: string;
   /** The region of a trunk's address, or null when the address is no configured trunk (→ 403). */
   trunkRegion(address: string): string | null;
+  /**
+   * Where the trunk a call came from (by its address) takes outbound calls, for calling the caller
+   * back: a sip: URI without a user part (EDGE_TRUNK_OUTBOUND); null when none is set there.
+   */
+  trunkOutbound(address: string): string | null;
   /** Dialled numbers the edge answers, each with its own region or null (the trunk's region). */
   numbers: Map<string, string | null>;
   rtpengine: HostPort;
@@ -64,36 +70,93 @@ const listener = parsed((v) => (v.trim() === 'off' ? null : parseHostPort(v)));
 
 const REGION = /^\d{2}$/;
 
-/** `address=region` or `network/prefix=region`, comma-separated. */
-function parseTrunks(v: string): { list: net.BlockList; region: string }[] {
-  const items = v
+const items = (v: string) =>
+  v
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  if (!items.length) throw new Error('name at least one trunk as address=region');
-  return items.map((item) => {
-    const m = /^\[?([^\]=/]+)\]?(?:\/(\d{1,3}))?=(.*)$/.exec(item);
-    if (!m) throw new Error(`"${item}": must be address=region or network/prefix=region`);
-    const [, address, prefix, region] = m as unknown as [string, string, string | undefined, string];
-    const family = net.isIP(address);
-    if (!family) throw new Error(`"${item}": not an IP address or network`);
+
+/** An address or network/prefix (IPv6 in brackets or not) as a list to check addresses against. */
+interface Addresses {
+  list: net.BlockList;
+  /** The address written (a network's first address). */
+  address: string;
+}
+
+/** `address=value` or `network/prefix=value`: the addresses and the value; throws naming the item. */
+function addressItem(item: string, shape: string): Addresses & { value: string } {
+  const m = /^\[?([^\]=/]+)\]?(?:\/(\d{1,3}))?=(.*)$/.exec(item);
+  if (!m) throw new Error(`"${item}": must be ${shape}`);
+  const [, address, prefix, value] = m as unknown as [string, string, string | undefined, string];
+  const family = net.isIP(address);
+  if (!family) throw new Error(`"${item}": not an IP address or network`);
+  const type = family === 6 ? 'ipv6' : 'ipv4';
+  const list = new net.BlockList();
+  if (prefix === undefined) list.addAddress(address, type);
+  else if (Number(prefix) > (family === 6 ? 128 : 32)) throw new Error(`"${item}": prefix too long`);
+  else list.addSubnet(address, Number(prefix), type);
+  return { list, address, value };
+}
+
+/** An address as written: an IPv4 peer on a dual-stack socket comes as ::ffff:a.b.c.d. */
+export function plainAddress(address: string): string {
+  return address.startsWith('::ffff:') && net.isIPv4(address.slice(7)) ? address.slice(7) : address;
+}
+
+/** Whether a list holds an address. */
+function holds(list: net.BlockList, address: string): boolean {
+  const plain = plainAddress(address);
+  const family = net.isIP(plain);
+  return family !== 0 && list.check(plain, family === 6 ? 'ipv6' : 'ipv4');
+}
+
+/** `address=region` or `network/prefix=region`, comma-separated. */
+function parseTrunks(v: string): (Addresses & { region: string })[] {
+  const trunks = items(v);
+  if (!trunks.length) throw new Error('name at least one trunk as address=region');
+  return trunks.map((item) => {
+    const { value: region, ...addresses } = addressItem(item, 'address=region or network/prefix=region');
     if (!REGION.test(region)) throw new Error(`"${item}": region must be a two-digit code`);
-    const type = family === 6 ? 'ipv6' : 'ipv4';
-    const list = new net.BlockList();
-    if (prefix === undefined) list.addAddress(address, type);
-    else if (Number(prefix) > (family === 6 ? 128 : 32)) throw new Error(`"${item}": prefix too long`);
-    else list.addSubnet(address, Number(prefix), type);
-    return { list, region };
+    return { ...addresses, region };
   });
+}
+
+/** Where calls from an address or network are called back: `address=sip:host[:port][;transport=tcp]`, comma-separated. */
+function parseOutbound(v: string): (Addresses & { item: string; uri: string; transport: 'udp' | 'tcp' })[] {
+  // (every bad item named, not only the first)
+  const errors: string[] = [];
+  const parsedItems = items(v).flatMap((item) => {
+    try {
+      return [outboundItem(item)];
+    } catch (err) {
+      errors.push((err as Error).message);
+      return [];
+    }
+  });
+  if (errors.length) throw new Error(errors.join('; '));
+  return parsedItems;
+}
+
+function outboundItem(item: string): Addresses & { item: string; uri: string; transport: 'udp' | 'tcp' } {
+  const { value, ...addresses } = addressItem(item, 'address=sip:host[:port][;transport=tcp] or network/prefix=…');
+  let uri: SipUri;
+  try {
+    uri = parseUri(value.trim());
+  } catch (err) {
+    throw new Error(`"${item}": ${(err as Error).message}`, { cause: err });
+  }
+  if (uri.scheme === 'sips') throw new Error(`"${item}": sips needs TLS, which the edge does not speak`);
+  if (uri.user !== undefined) throw new Error(`"${item}": name no user part (the caller's number goes there)`);
+  if (uri.headers.length) throw new Error(`"${item}": no headers (?…) in the URI`);
+  const transport = uri.params.get('transport')?.toLowerCase() ?? 'udp';
+  if (transport !== 'udp' && transport !== 'tcp') throw new Error(`"${item}": transport must be udp or tcp`);
+  return { ...addresses, item, uri: formatUri(uri), transport };
 }
 
 /** Dialled numbers: `122`, or `number=region` for a number that belongs to one region. */
 function parseNumbers(v: string): Map<string, string | null> {
   const out = new Map<string, string | null>();
-  for (const item of v
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)) {
+  for (const item of items(v)) {
     const [number, region] = item.split('=') as [string, string | undefined];
     if (!/^\d{1,20}$/.test(number)) throw new Error(`"${item}": a number is digits only`);
     if (region !== undefined && !REGION.test(region)) throw new Error(`"${item}": region must be a two-digit code`);
@@ -110,6 +173,7 @@ const envSchema = z.object({
     .trim()
     .regex(/^otvet_\S+$/, 'must be an otvet API token (otvet_…) with the telephony scope'),
   EDGE_TRUNKS: parsed(parseTrunks),
+  EDGE_TRUNK_OUTBOUND: parsed(parseOutbound).default([]),
   EDGE_NUMBERS: parsed(parseNumbers).default(new Map([['122', null]])),
   EDGE_SIP_UDP: listener.default({ host: '0.0.0.0', port: 5060 }),
   EDGE_SIP_TCP: listener.default({ host: '0.0.0.0', port: 5060 }),
@@ -154,18 +218,20 @@ export function loadEdgeConfig(env: Record<string, string | undefined>, cwd = pr
   const hosts = new Set([e.EDGE_SIP_UDP, e.EDGE_SIP_TCP, e.EDGE_SIP_WS].flatMap((l) => (l ? [l.host] : [])));
   if (hosts.size > 1) throw new EdgeConfigError([`EDGE_SIP_UDP, EDGE_SIP_TCP and EDGE_SIP_WS must listen on one address (they name ${[...hosts].join(', ')})`]);
   const trunks = e.EDGE_TRUNKS;
+  const outbound = e.EDGE_TRUNK_OUTBOUND;
+  const outboundProblems = outbound.flatMap((o) => {
+    if (!trunks.some((t) => holds(t.list, o.address))) return [`EDGE_TRUNK_OUTBOUND: "${o.item}": ${o.address} is in no trunk of EDGE_TRUNKS`];
+    const off = o.transport === 'tcp' ? !e.EDGE_SIP_TCP && 'EDGE_SIP_TCP' : !e.EDGE_SIP_UDP && 'EDGE_SIP_UDP';
+    return off ? [`EDGE_TRUNK_OUTBOUND: "${o.item}": ${o.transport.toUpperCase()}, but ${off} is off`] : [];
+  });
+  if (outboundProblems.length) throw new EdgeConfigError(outboundProblems);
   const listenHost = e.EDGE_SIP_UDP?.host ?? e.EDGE_SIP_TCP?.host ?? e.EDGE_SIP_WS!.host;
   return {
     otvet: { url: e.OTVET_URL.replace(/\/+$/, ''), token: e.OTVET_TOKEN },
     listen: { udp: e.EDGE_SIP_UDP, tcp: e.EDGE_SIP_TCP, ws: e.EDGE_SIP_WS },
     publicHost: e.EDGE_PUBLIC_HOST ?? (listenHost === '0.0.0.0' || listenHost === '::' ? '127.0.0.1' : listenHost),
-    trunkRegion(address) {
-      // An IPv4 peer on a dual-stack socket comes as ::ffff:a.b.c.d.
-      const plain = address.startsWith('::ffff:') && net.isIPv4(address.slice(7)) ? address.slice(7) : address;
-      const family = net.isIP(plain);
-      if (!family) return null;
-      return trunks.find((t) => t.list.check(plain, family === 6 ? 'ipv6' : 'ipv4'))?.region ?? null;
-    },
+    trunkRegion: (address) => trunks.find((t) => holds(t.list, address))?.region ?? null,
+    trunkOutbound: (address) => outbound.find((o) => holds(o.list, address))?.uri ?? null,
     numbers: e.EDGE_NUMBERS,
     rtpengine: e.EDGE_RTPENGINE,
     dtmf: e.EDGE_DTMF,

@@ -1,5 +1,5 @@
-// The edge's data folder: the journal of events, the decisions' last id, joined prompts, and the
-// digest key. Two edges on one folder would send each other's journal and lose each other's place in
+// The edge's data folder: the journal of events, the record of open calls, the decisions' last id,
+// joined prompts, and the digest key. Two edges on one folder would send each other's journal and lose each other's place in
 // the decisions stream, so the folder is locked (platform/folder-lock.ts). The digest key is kept there too,
 // so phones' nonces stay good across a restart.
 import { randomBytes } from 'node:crypto';

@@ -1,9 +1,11 @@
 // `otvet edge`: the SIP edge as one running process. Its data folder locked; the journal, the
-// reporter and the decisions stream toward otvet; the operators' credentials refreshed for the
-// registrar; rtpengine and its key presses; the SIP stack on the configured listeners with requests
-// routed: REGISTER to the registrar, a trunk's INVITE to a configured number through admission to a
-// new call with its region's IVR (others 403, unknown numbers 404), OPTIONS answered, requests inside
-// a dialog to their leg; /metrics and /healthz. stop() ends the calls and closes it all, in order.
+// reporter and the decisions stream toward otvet; the record of open calls, and the calls a crashed
+// run left open ended before any new one is taken (restart.ts); the operators' credentials
+// refreshed for the registrar; rtpengine and its key presses; the SIP stack on the configured
+// listeners with requests routed: REGISTER to the registrar, a trunk's INVITE to a configured number
+// through admission to a new call with its region's IVR (others 403, unknown numbers 404), OPTIONS
+// answered, requests inside a dialog to their leg; /metrics and /healthz. stop() ends the calls and
+// closes it all, in order.
 import path from 'node:path';
 import type { Logger } from '../../platform/logger.ts';
 import { DtmfListener } from '../media/dtmf-listener.ts';
@@ -27,9 +29,11 @@ import { digestKey, lockDataDir } from './data-dir.ts';
 import { startEdgeHttp } from './edge-http.ts';
 import { MenuCache } from './menus.ts';
 import { createEdgeMetrics } from './metrics.ts';
+import { OpenCalls } from './open-calls.ts';
 import { PhoneAuth } from './phone-auth.ts';
 import { PromptFiles } from './prompt-files.ts';
 import { Registrar } from './registrar.ts';
+import { endLeftOverCalls } from './restart.ts';
 import { CallRunner } from './runner.ts';
 import { routeInvite } from './trunk-routing.ts';
 
@@ -71,6 +75,8 @@ export async function startEdge(config: EdgeConfig, logger: Logger, options: Edg
     if (journal.recovered.pending) logger.info({ pending: journal.recovered.pending }, 'events from before the restart are sent again');
     const reporter = new Reporter({ connection, journal, logger });
     closers.push(() => reporter.stop());
+    const openCalls = await OpenCalls.open(config.dataDir, { logger });
+    closers.push(() => openCalls.close());
 
     const credentials = new CredentialsCache({ fetch: (since) => api.sipCredentials(since), logger });
     closers.push(() => credentials.stop());
@@ -86,6 +92,8 @@ export async function startEdge(config: EdgeConfig, logger: Logger, options: Edg
     const stack = await SipStack.listen({ host, advertisedHost: config.publicHost, udp: udp?.port, tcp: tcp?.port, ws: ws?.port });
     closers.push(() => stack.close());
     const ua = new UserAgentCore(stack);
+    // (before any call is taken: INVITEs meanwhile find no handler and get 503)
+    await endLeftOverCalls({ openCalls, reporter, rtpengine, stack, logger });
     const registrar = new Registrar({ auth: new PhoneAuth(new DigestServer({ realm: config.sipRealm, key: digestKey(config.dataDir) }), credentials) });
     closers.push(() => registrar.close());
     const admission = new Admission(config.limits);
@@ -94,6 +102,7 @@ export async function startEdge(config: EdgeConfig, logger: Logger, options: Edg
       rtpengine,
       prompts,
       reporter,
+      openCalls,
       api,
       ua,
       contactsOf: (username) => registrar.contactsOf(username),
@@ -143,7 +152,8 @@ export async function startEdge(config: EdgeConfig, logger: Logger, options: Edg
         return reply(tx, invite, route.status, route.reason);
       }
       const leg = new CallerLeg(ua, tx, invite, source);
-      void runner.incoming({ leg, region: route.region, caller: route.caller, dialled: route.dialled, menu: () => menus.get(route.region), admission: admission.admit() }).catch((err: unknown) => {
+      const { region, caller, dialled, callbackVia } = route;
+      void runner.incoming({ leg, region, caller, dialled, callbackVia, menu: () => menus.get(region), admission: admission.admit() }).catch((err: unknown) => {
         logger.error({ err }, 'a new call could not be started');
         leg.reject(500, 'Server Internal Error');
       });

@@ -6,8 +6,8 @@ import { EventEmitter } from 'node:events';
 import type { Peer } from '../sip/message.ts';
 import type { UserAgentCore } from '../sip/ua-core.ts';
 import type { FailReason } from './leg-events.ts';
-import { OperatorLeg } from './operator-leg.ts';
-import type { OperatorLegOptions } from './operator-leg.ts';
+import { OutgoingLeg } from './outgoing-leg.ts';
+import type { OutgoingLegOptions } from './outgoing-leg.ts';
 
 export interface ForkTarget {
   /** A registered contact (the Request-URI). */
@@ -24,22 +24,22 @@ export interface ForkFailure {
 
 export type ForkEvents = {
   /** A 180/183 on one leg (each leg's, until one answers). */
-  provisional: [leg: OperatorLeg, status: number, sdp?: string];
+  provisional: [leg: OutgoingLeg, status: number, sdp?: string];
   /** The first 200: this leg is the call's; the others are being cancelled. */
-  answered: [leg: OperatorLeg, sdp?: string];
+  answered: [leg: OutgoingLeg, sdp?: string];
   /** Every leg failed and none answered (none to ring: at once, with no failures). */
   failed: [failures: ForkFailure[]];
 };
 
 export class Fork extends EventEmitter<ForkEvents> {
-  readonly legs: OperatorLeg[];
-  winner: OperatorLeg | undefined;
+  readonly legs: OutgoingLeg[];
+  winner: OutgoingLeg | undefined;
   private readonly failures: ForkFailure[] = [];
   private stopped = false;
 
-  constructor(core: UserAgentCore, targets: ForkTarget[], common: Omit<OperatorLegOptions, 'target' | 'flow'>) {
+  constructor(core: UserAgentCore, targets: ForkTarget[], common: Omit<OutgoingLegOptions, 'target' | 'flow'>) {
     super();
-    this.legs = targets.map((t) => new OperatorLeg(core, { ...common, target: t.target, ...(t.flow ? { flow: t.flow } : {}) }));
+    this.legs = targets.map((t) => new OutgoingLeg(core, { ...common, target: t.target, ...(t.flow ? { flow: t.flow } : {}) }));
     for (const leg of this.legs) {
       leg.on('provisional', (status, sdp) => {
         if (!this.winner && !this.stopped) this.emit('provisional', leg, status, sdp);
@@ -67,7 +67,7 @@ export class Fork extends EventEmitter<ForkEvents> {
     for (const leg of this.legs) if (leg !== this.winner) leg.cancel();
   }
 
-  private answered(leg: OperatorLeg, sdp: string | undefined): void {
+  private answered(leg: OutgoingLeg, sdp: string | undefined): void {
     if (this.winner || this.stopped) return leg.hangup();
     this.winner = leg;
     for (const other of this.legs) if (other !== leg) other.cancel();

@@ -1,5 +1,6 @@
 // What a call leg tells whoever drives the call (the per-call core's shell): small typed events, one
-// fact each. Both legs share the dialog's events; the operator leg adds those of ringing a phone.
+// fact each. Both kinds share the dialog's events; the outgoing leg (to an operator's phone, or a
+// callback to the caller) adds those of ringing.
 
 /** Why a leg ended. */
 export type EndReason =
@@ -46,14 +47,14 @@ export type CallerLegEvents = DialogLegEvents & {
   confirmed: [sdp?: string];
 };
 
-/** Why an operator's phone was not reached. */
+/** Why an outgoing leg's callee (an operator's phone, a caller called back) was not reached. */
 export type FailReason = 'rejected' | 'cancelled' | 'timeout' | 'transport_error';
 
-export type OperatorLegEvents = DialogLegEvents & {
+export type OutgoingLegEvents = DialogLegEvents & {
   /** 180 or 183 (with early media's SDP, if any). */
   provisional: [status: number, sdp?: string];
   /** A 200: the dialog is up, ACK sent. (A 200 that crosses our CANCEL is ACKed and hung up, and the leg fails 'cancelled'.) */
   answered: [sdp: string | undefined];
-  /** A final 3xx–6xx, no answer in time, a CANCEL that took, or the phone unreachable: the leg never came up. */
+  /** A final 3xx–6xx, no answer in time, a CANCEL that took, or the callee unreachable: the leg never came up. */
   failed: [status: number, reason: FailReason];
 };

@@ -1,11 +1,15 @@
 // The core's actions that touch SIP or rtpengine, carried out for one call in its order: the caller
 // answered with rtpengine's SDP (or refused), prompts played, operators' phones rung on legs of their
-// own (each an rtpengine branch), the one that answers bridged, legs cancelled and hung up. What fails
-// is logged and, where the call must know, fed back as an input.
+// own (each an rtpengine branch), the one that answers bridged, legs cancelled and hung up, the caller
+// called back (runner-callback.ts). What fails is logged and, where the call must know, fed back as
+// an input.
 import { reasonPhrase } from '../sip/validate.ts';
 import type { CallAction, NewLeg } from './call-actions.ts';
 import type { CallInput } from './call-inputs.ts';
-import { OperatorLeg } from './operator-leg.ts';
+import type { CallerSide } from './caller-side.ts';
+import { OutgoingLeg } from './outgoing-leg.ts';
+import { callCaller, cancelCaller } from './runner-callback.ts';
+import type { CallMedia } from './runner-media.ts';
 import type { LiveCall, RunnerDeps } from './runner.ts';
 
 /** An operator leg as the runner holds it: its rtpengine branch and tag, its SIP leg once sent. */
@@ -17,7 +21,7 @@ export interface OperatorLegRun {
   branch: string;
   /** rtpengine's tag for the phone. */
   tag: string;
-  leg?: OperatorLeg;
+  leg?: OutgoingLeg;
   /** The SDP of the phone's 200. */
   answerSdp?: string;
   /** Cancelled before its INVITE went out. */
@@ -27,6 +31,12 @@ export interface OperatorLegRun {
 export interface ActionContext {
   deps: RunnerDeps;
   input(callId: string, input: CallInput): void;
+  /** Work in the call's order, after what is queued already. */
+  enqueue(live: LiveCall, work: () => Promise<void> | void): void;
+  /** The caller's side from now on: its keys and its end heard. */
+  takeCaller(live: LiveCall, side: CallerSide): void;
+  /** The caller's media from now on, with a player of its own. */
+  useMedia(live: LiveCall, media: CallMedia): void;
 }
 
 type SipAction = Exclude<CallAction, { type: 'set_timer' | 'clear_timer' | 'report' | 'fetch_wait' | 'forget' }>;
@@ -34,13 +44,11 @@ type SipAction = Exclude<CallAction, { type: 'set_timer' | 'clear_timer' | 'repo
 const REASONS: Record<number, string> = { 503: 'Service Unavailable', 486: 'Busy Here', 480: 'Temporarily Unavailable', 403: 'Forbidden' };
 
 export async function runAction(ctx: ActionContext, live: LiveCall, action: SipAction): Promise<void> {
-  const { logger } = ctx.deps;
-  const callId = live.callId;
   switch (action.type) {
     case 'answer':
       return answer(ctx, live);
     case 'reject':
-      live.caller.reject(action.status, reasonPhrase(REASONS[action.status] ?? 'Service Unavailable'), action.retryAfterSeconds);
+      live.inbound.reject(action.status, reasonPhrase(REASONS[action.status] ?? 'Service Unavailable'), action.retryAfterSeconds);
       return;
     case 'play':
       if (!live.mediaFailed && !live.mediaEnded) await live.player.play(action.playId, action.prompts);
@@ -68,12 +76,9 @@ export async function runAction(ctx: ActionContext, live: LiveCall, action: SipA
       live.legs.get(action.legId)?.leg?.hangup();
       return;
     case 'call_caller':
-      // Calling back through the trunk is not built yet: the core hears that the caller did not answer.
-      logger.warn({ callId }, 'a callback is due, but this edge cannot call back yet');
-      ctx.input(callId, { type: 'callback_failed', status: 501 });
-      return;
+      return callCaller(ctx, live, action.to, action.from);
     case 'cancel_caller':
-      return;
+      return cancelCaller(live);
   }
 }
 
@@ -81,16 +86,16 @@ export async function runAction(ctx: ActionContext, live: LiveCall, action: SipA
 async function answer(ctx: ActionContext, live: LiveCall): Promise<void> {
   let sdp: string;
   try {
-    sdp = await live.media.answerCaller();
+    sdp = await live.media.answerCaller(live.inbound.remoteSdp!);
   } catch (err) {
     live.mediaFailed = true;
     ctx.deps.logger.error({ err: String(err), callId: live.callId }, 'rtpengine could not take the call: refused 503');
-    live.caller.reject(503, 'Service Unavailable', 5);
-    ctx.input(live.callId, { type: 'caller_hangup', by: 'cancel' });
+    // (the core refuses the caller and tells otvet why)
+    ctx.input(live.callId, { type: 'media_failed' });
     return;
   }
   // (false: the caller cancelled meanwhile; the leg's 'ended' tells the core)
-  live.caller.answer(sdp);
+  live.inbound.answer(sdp);
 }
 
 /** One INVITE to one of the operator's phones, with its own rtpengine branch. */
@@ -111,7 +116,7 @@ async function ring(ctx: ActionContext, live: LiveCall, operator: string, l: New
   if (run.cancelled) return failed(487);
   const phone = live.phones.get(l.contact);
   const dialled = live.call.dialled || 'otvet';
-  const leg = new OperatorLeg(deps.ua, {
+  const leg = new OutgoingLeg(deps.ua, {
     target: l.contact,
     ...(phone ? { flow: phone.target } : {}),
     from: `"${dialled}" <sip:${dialled}@${deps.publicHost}>`,

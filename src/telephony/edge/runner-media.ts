@@ -4,6 +4,10 @@
 // via-branch) offered the caller's SDP and answered with the phone's; prompts played to the caller's
 // tag; the call deleted at the end with its figures. rtpengine's call-id is the edge's call id, so
 // its key presses (DtmfListener) name the call directly.
+// A callback runs the first exchange the other way: the placeholder offers (from the IVR's side),
+// rtpengine's SDP goes in our INVITE to the caller, and their 200's SDP answers it; from then on the
+// caller's tag offers to operators' branches as above. It is an rtpengine call of its own
+// (`<call id>~cb<n>`): the first one may still be kept for rtpengine's delete delay.
 import type { CallStats } from '../media/call-stats.ts';
 import type { Rtpengine, SdpOptions } from '../media/rtpengine.ts';
 import { RtpengineError } from '../media/rtpengine.ts';
@@ -36,6 +40,25 @@ export function placeholderAnswer(offer: string): string {
   return ['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=otvet-edge', 'c=IN IP4 127.0.0.1', 't=0 0', `m=audio 9 ${proto} ${formats.join(' ')}`, ...attrs, 'a=sendrecv', ''].join('\r\n');
 }
 
+/** The audio a callback offers: what trunks take (A-law, µ-law) and RFC 4733 keys. */
+const CALLBACK_AUDIO = ['m=audio 9 RTP/AVP 8 0 101', 'a=rtpmap:8 PCMA/8000', 'a=rtpmap:0 PCMU/8000', 'a=rtpmap:101 telephone-event/8000', 'a=fmtp:101 0-16'].join('\r\n');
+
+/** An offer from nobody, for a callback: the usual audio formats at 127.0.0.1, port 9 (discard). */
+export function placeholderOffer(): string {
+  return placeholderAnswer(CALLBACK_AUDIO);
+}
+
+/** rtpengine's call-id for a call's n-th callback. */
+export function callbackMediaId(callId: string, n: number): string {
+  return `${callId}~cb${n}`;
+}
+
+/** The edge's call id of an rtpengine call-id (its own, or a callback's). */
+export function edgeCallIdOf(mediaCallId: string): string {
+  const at = mediaCallId.indexOf('~');
+  return at < 0 ? mediaCallId : mediaCallId.slice(0, at);
+}
+
 /** The port of an SDP's first audio stream. */
 export function audioPort(sdp: string): number | undefined {
   const m = /^m=audio (\d+)/m.exec(sdp);
@@ -45,25 +68,42 @@ export function audioPort(sdp: string): number | undefined {
 export class CallMedia {
   /** The SDP last sent to the caller (rtpengine's address for them). */
   toCaller: string | undefined;
+  /** The caller's SDP: their INVITE's offer, or their answer to our callback. */
+  private callerSdp: string | undefined;
 
   constructor(
     private readonly rtp: Rtpengine,
+    /** rtpengine's call-id: the edge's call id, or a callback's (callbackMediaId). */
     readonly callId: string,
-    /** The caller's From tag: rtpengine's name for the caller. */
+    /** rtpengine's name for the caller: their From tag, or ours for a callback. */
     readonly callerTag: string,
-    private readonly callerSdp: string,
   ) {}
 
-  /** Anchors the caller in rtpengine: the SDP of our 200 OK to them. */
-  async answerCaller(): Promise<string> {
-    await this.rtp.offer({ ...LEG, callId: this.callId, fromTag: this.callerTag, viaBranch: IVR_BRANCH, label: 'caller', sdp: this.callerSdp });
-    const { sdp } = await this.rtp.answer({ ...LEG, callId: this.callId, fromTag: this.callerTag, toTag: IVR_TAG, viaBranch: IVR_BRANCH, sdp: placeholderAnswer(this.callerSdp) });
+  /** Anchors the caller's offer in rtpengine: the SDP of our 200 OK to them. */
+  async answerCaller(offer: string): Promise<string> {
+    this.callerSdp = offer;
+    await this.rtp.offer({ ...LEG, callId: this.callId, fromTag: this.callerTag, viaBranch: IVR_BRANCH, label: 'caller', sdp: offer });
+    const { sdp } = await this.rtp.answer({ ...LEG, callId: this.callId, fromTag: this.callerTag, toTag: IVR_TAG, viaBranch: IVR_BRANCH, sdp: placeholderAnswer(offer) });
     this.toCaller = sdp;
     return sdp;
   }
 
+  /** Callback: the offer of our INVITE to the caller (rtpengine's address for them), made from the IVR's side. */
+  async offerCaller(): Promise<string> {
+    const { sdp } = await this.rtp.offer({ ...LEG, callId: this.callId, fromTag: IVR_TAG, viaBranch: IVR_BRANCH, sdp: placeholderOffer() });
+    this.toCaller = sdp;
+    return sdp;
+  }
+
+  /** Callback: the caller's answer (their 200's SDP) anchors them. */
+  async callerAnswered(answer: string): Promise<void> {
+    await this.rtp.answer({ ...LEG, callId: this.callId, fromTag: IVR_TAG, toTag: this.callerTag, viaBranch: IVR_BRANCH, label: 'caller', sdp: answer });
+    this.callerSdp = answer;
+  }
+
   /** The SDP to offer an operator's phone on one leg (its own branch, its own port toward the phone). */
   async offerLeg(branch: string): Promise<string> {
+    if (this.callerSdp === undefined) throw new Error('the caller is not anchored in rtpengine yet');
     return (await this.rtp.offer({ ...LEG, callId: this.callId, fromTag: this.callerTag, viaBranch: branch, sdp: this.callerSdp })).sdp;
   }
 

@@ -3,7 +3,12 @@
 // through `step()` and the actions it returns are carried out (runner-actions.ts) in order, one
 // call's actions one after another, while other calls go on. Nothing here throws into the SIP stack,
 // the sockets or the decisions stream: failures are logged (without callers' numbers) and become
-// inputs where the call must know (a failed rtpengine offer: the caller is refused 503).
+// inputs where the call must know (a failed rtpengine offer: the caller is refused 503). The
+// caller's side is the trunk's INVITE or, once answered, a callback (runner-callback.ts): one
+// interface (caller-side.ts), its keys and its end heard alike, its media the call's from then on.
+// Each call is in the record of open calls (open-calls.ts) before its first event goes to the
+// journal, with its operator and their phone's dialog once bridged, and closed after its last: what
+// an edge started after a crash needs to end it (restart.ts).
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../../platform/logger.ts';
 import { maskPhoneNumbers } from '../../platform/phone-numbers.ts';
@@ -20,10 +25,13 @@ import type { CallAction } from './call-actions.ts';
 import type { CallInput, CallTiming, IvrMenu } from './call-inputs.ts';
 import { newCall, step, type EdgeCall } from './call.ts';
 import type { CallerLeg } from './caller-leg.ts';
+import type { CallerSide } from './caller-side.ts';
+import type { PhoneDialog } from './open-calls.ts';
 import type { PromptFiles } from './prompt-files.ts';
 import { runAction, type OperatorLegRun } from './runner-actions.ts';
 import { decisionInput, type PhoneContact } from './runner-decisions.ts';
-import { CallMedia, mediaSummary } from './runner-media.ts';
+import type { CallbackAttempt } from './runner-callback.ts';
+import { CallMedia, edgeCallIdOf, mediaSummary } from './runner-media.ts';
 import { Player } from './runner-player.ts';
 import { CallTimers } from './runner-timers.ts';
 
@@ -31,12 +39,18 @@ export interface RunnerDeps {
   rtpengine: Rtpengine;
   prompts: PromptFiles;
   reporter: { report(events: EdgeEvent[]): Promise<void>; readonly online: boolean };
+  /** The calls open, on disk (open-calls.ts): a call is there before otvet can hear of it, until its last event. */
+  openCalls: {
+    opened(callId: string, at: string): Promise<void>;
+    talking(callId: string, operator: string, phone?: PhoneDialog): Promise<void>;
+    closed(callIds: string[]): Promise<void>;
+  };
   api: { callWait(callId: string): Promise<CallWait | null> };
   /** The user agent core operator legs are sent through. */
   ua: UserAgentCore;
   /** The registrar: an operator's registered phones now. */
   contactsOf(username: string): PhoneContact[];
-  /** The host written in the From of our INVITEs to operators' phones. */
+  /** The host written in the From of our INVITEs (to operators' phones, and callbacks). */
   publicHost: string;
   timing: CallTiming;
   logger: Logger;
@@ -50,6 +64,8 @@ export interface IncomingCall {
   /** The caller's number as the trunk sent it (null: hidden); reported in `offered`, never logged. */
   caller: string | null;
   dialled: string;
+  /** Where the trunk takes a callback to this caller (trunk-routing.ts); the number is added then. */
+  callbackVia: string;
   menu: () => Promise<IvrMenu>;
   admission: Admitted | Refused;
 }
@@ -58,7 +74,17 @@ export interface IncomingCall {
 export interface LiveCall {
   callId: string;
   call: EdgeCall;
-  caller: CallerLeg;
+  /** The caller's side now: the trunk's INVITE, or the callback being made or answered (caller-side.ts). */
+  caller: CallerSide;
+  /** The trunk's INVITE, answered or refused as the core says. */
+  inbound: CallerLeg;
+  /** Where the trunk takes a callback to this caller. */
+  callbackVia: string;
+  /** A callback on its way: its own media and leg, until the caller answers or it fails. */
+  callback: CallbackAttempt | undefined;
+  /** Callbacks made so far (each an rtpengine call of its own). */
+  callbacks: number;
+  /** The caller's media now (a callback's once they answer it). */
   media: CallMedia;
   /** The caller is not anchored in rtpengine (its offer failed): no prompt is tried. */
   mediaFailed: boolean;
@@ -71,6 +97,12 @@ export interface LiveCall {
   phones: Map<string, PhoneContact>;
   /** This call's actions run one after another. */
   chain: Promise<void>;
+  /** This call's writes to the record of open calls and the journal, one after another. */
+  writes: Promise<void>;
+  /** Its record of open calls says it is closed. */
+  closed: boolean;
+  /** An event of the call could not be written to the journal: it stays open in the record, so the next start ends it. */
+  unreported: boolean;
   release(): void;
   startedAt: number;
 }
@@ -79,7 +111,7 @@ export class CallRunner {
   readonly calls = new Map<string, LiveCall>();
   private online: boolean;
   private stopping = false;
-  /** Reports on their way to the journal (stop() waits for them: the reporter then sends them). */
+  /** Writes on their way to the journal and the record of open calls (stop() waits for them: the reporter then sends the events). */
   private readonly writing = new Set<Promise<void>>();
 
   constructor(readonly deps: RunnerDeps) {
@@ -108,12 +140,15 @@ export class CallRunner {
     }
     const callId = `edge-${randomBytes(12).toString('base64url')}`;
     const callerTag = tagOf(header(leg.invite, 'From')) ?? 'caller';
-    const media = new CallMedia(this.deps.rtpengine, callId, callerTag, sdp);
     const live: LiveCall = {
       callId,
       call: newCall(),
       caller: leg,
-      media,
+      inbound: leg,
+      callbackVia: p.callbackVia,
+      callback: undefined,
+      callbacks: 0,
+      media: undefined as unknown as CallMedia,
       mediaFailed: false,
       mediaEnded: false,
       player: undefined as unknown as Player,
@@ -121,17 +156,15 @@ export class CallRunner {
       legs: new Map(),
       phones: new Map(),
       chain: Promise.resolve(),
+      writes: Promise.resolve(),
+      closed: false,
+      unreported: false,
       release: p.admission.release,
       startedAt: this.now(),
     };
-    live.player = new Player(media, this.deps.prompts, { done: (playId) => this.input(callId, { type: 'prompt_done', playId }), later: (work) => this.enqueue(live, work) }, this.deps.logger);
+    this.useMedia(live, new CallMedia(this.deps.rtpengine, callId, callerTag));
     this.calls.set(callId, live);
-    leg.on('digit', (d) => this.input(callId, { type: 'digit', digit: d.digit }));
-    leg.on('ended', (ended) => {
-      live.release();
-      if (ended.by === 'remote') this.input(callId, { type: 'caller_hangup', by: ended.reason === 'cancelled' ? 'cancel' : 'bye' });
-      this.enqueue(live, () => this.endMedia(live));
-    });
+    this.takeCaller(live, leg);
     // (a trunk's Call-ID may hold the caller's number: masked like any text that might)
     this.deps.logger.info({ callId, sipCallId: maskPhoneNumbers(leg.callId), region: p.region, dialled: p.dialled }, 'call offered');
     const menu = await p.menu().catch(() => ({ timeoutSeconds: 10, items: [] }));
@@ -140,6 +173,8 @@ export class CallRunner {
       this.calls.delete(callId);
       return;
     }
+    // On disk before its first event can reach otvet, so an edge started after a crash can end it.
+    this.write(live, () => this.deps.openCalls.opened(callId, new Date(this.now()).toISOString()), 'the call could not be written to the record of open calls');
     this.input(callId, { type: 'invite', callId, region: p.region, caller: p.caller, dialled: p.dialled, menu, otvetReachable: this.online, timing: this.deps.timing });
   }
 
@@ -154,14 +189,72 @@ export class CallRunner {
       this.deps.logger.error({ err, callId, input: input.type }, 'the call core failed on an input');
       return;
     }
+    const wasTalking = live.call.talking;
     live.call = result.call;
-    for (const action of result.actions) this.act(live, action);
+    const events = result.actions.flatMap((a) => (a.type === 'report' ? [a.event] : []));
+    if (events.length) this.report(live, events);
+    const talking = result.call.talking;
+    if (talking && talking.legId !== wasTalking?.legId) {
+      const phone = live.legs.get(talking.legId)?.leg?.dialogState;
+      this.write(live, () => this.deps.openCalls.talking(callId, talking.operator, phone), 'the conversation could not be written to the record of open calls');
+    }
+    for (const action of result.actions) if (action.type !== 'report') this.act(live, action);
   }
 
-  /** A key press reported by rtpengine: the caller's only (the operator's keys are theirs). */
+  /** The step's events to the journal, after the call's earlier writes; the call closed in the record after its last. */
+  private report(live: LiveCall, events: EdgeEvent[]): void {
+    const report = () =>
+      this.deps.reporter.report(events).catch((err: unknown) => {
+        live.unreported = true;
+        throw err;
+      });
+    this.write(live, report, 'an event could not be written to the journal');
+    if (events.some((e) => e.type === 'ended' || e.type === 'abandoned')) this.close(live);
+  }
+
+  /** No longer open: after its last event is in the journal (not when one of its events could not be written there). */
+  private close(live: LiveCall): void {
+    if (live.closed) return;
+    live.closed = true;
+    this.write(live, () => (live.unreported ? Promise.resolve() : this.deps.openCalls.closed([live.callId])), 'the call could not be closed in the record of open calls');
+  }
+
+  /** One write of the call's, after the ones before it (a failed one is logged and does not hold back the next); stop() waits for them. */
+  private write(live: LiveCall, work: () => Promise<void>, failure: string): void {
+    const written: Promise<void> = (live.writes = live.writes
+      .then(work)
+      .catch((err: unknown) => this.deps.logger.error({ err: String(err), callId: live.callId }, failure))
+      .finally(() => this.writing.delete(written)));
+    this.writing.add(written);
+  }
+
+  /** A key press reported by rtpengine: the caller's only (the operator's keys are theirs), on the call's media now. */
   onDtmf(e: DtmfEvent): void {
-    const live = this.calls.get(e.callId);
-    if (live && e.sourceTag === live.media.callerTag) this.input(live.callId, { type: 'digit', digit: e.digit });
+    const live = this.calls.get(edgeCallIdOf(e.callId));
+    if (live && e.callId === live.media.callId && e.sourceTag === live.media.callerTag) this.input(live.callId, { type: 'digit', digit: e.digit });
+  }
+
+  /** The caller's side of the call from now on (the trunk's INVITE, or a callback): its keys and its end. */
+  takeCaller(live: LiveCall, side: CallerSide): void {
+    live.caller = side;
+    side.on('digit', (d) => {
+      if (live.caller === side) this.input(live.callId, { type: 'digit', digit: d.digit });
+    });
+    side.on('ended', (ended) => {
+      live.release();
+      if (live.caller !== side) return;
+      if (ended.by === 'remote') this.input(live.callId, { type: 'caller_hangup', by: ended.reason === 'cancelled' ? 'cancel' : 'bye' });
+      this.enqueue(live, () => this.endMedia(live));
+    });
+  }
+
+  /** The caller's media from now on (a callback's once answered): played to by a player of its own. */
+  useMedia(live: LiveCall, media: CallMedia): void {
+    live.player?.close();
+    live.media = media;
+    live.mediaFailed = false;
+    live.mediaEnded = false;
+    live.player = new Player(media, this.deps.prompts, { done: (playId) => this.input(live.callId, { type: 'prompt_done', playId }), later: (work) => this.enqueue(live, work) }, this.deps.logger);
   }
 
   /** One of otvet's decisions. */
@@ -191,11 +284,12 @@ export class CallRunner {
     return n;
   }
 
-  /** Ends every call (reported as the caller's hang-up), its legs and media; waits a few seconds at most. */
+  /** Ends every call (reported with the reason `edge_stopped`), its legs and media; waits a few seconds at most. */
   async stop(waitMs = 3000): Promise<void> {
     this.stopping = true;
     for (const live of [...this.calls.values()]) {
-      this.input(live.callId, { type: 'caller_hangup', by: 'bye' });
+      this.input(live.callId, { type: 'edge_stopping' });
+      // (the core's BYEs wait behind what the call was doing: the legs are hung up at once as well)
       live.caller.hangup();
       for (const run of live.legs.values()) run.leg?.hangup();
       this.enqueue(live, () => this.endMedia(live));
@@ -217,14 +311,8 @@ export class CallRunner {
         return live.timers.set(action.name, action.ms, (name) => this.input(live.callId, { type: 'timer', name }));
       case 'clear_timer':
         return live.timers.clear(action.name);
-      case 'report': {
-        const written: Promise<void> = this.deps.reporter
-          .report([action.event])
-          .catch((err: unknown) => this.deps.logger.error({ err: String(err), callId: live.callId, event: action.event.type }, 'an event could not be written to the journal'))
-          .finally(() => this.writing.delete(written));
-        this.writing.add(written);
-        return;
-      }
+      case 'report':
+        return this.report(live, [action.event]);
       case 'fetch_wait':
         this.deps.api
           .callWait(live.callId)
@@ -232,6 +320,8 @@ export class CallRunner {
           .catch((err: unknown) => this.deps.logger.debug({ err: String(err), callId: live.callId }, 'the wait estimate could not be read'));
         return;
       case 'forget':
+        // (a call that ends with no last event: a refused one, a callback given up)
+        this.close(live);
         this.enqueue(live, async () => {
           await this.endMedia(live);
           this.drop(live);
@@ -242,7 +332,8 @@ export class CallRunner {
     }
   }
 
-  private enqueue(live: LiveCall, work: () => Promise<void> | void): void {
+  /** Work in the call's order, after what is queued already. */
+  enqueue(live: LiveCall, work: () => Promise<void> | void): void {
     live.chain = live.chain.then(work).catch((err: unknown) => this.deps.logger.error({ err, callId: live.callId }, 'a call action failed'));
   }
 
@@ -253,7 +344,11 @@ export class CallRunner {
     live.player.close();
     try {
       const stats = await live.media.delete();
-      this.deps.logger.info({ callId: live.callId, seconds: Math.round((this.now() - live.startedAt) / 1000), media: stats ? mediaSummary(stats, live.media.callerTag) : null }, 'call media ended');
+      const callback = live.media.callId === live.callId ? {} : { callback: live.callbacks };
+      this.deps.logger.info(
+        { callId: live.callId, ...callback, seconds: Math.round((this.now() - live.startedAt) / 1000), media: stats ? mediaSummary(stats, live.media.callerTag) : null },
+        'call media ended',
+      );
     } catch (err) {
       this.deps.logger.warn({ err: String(err), callId: live.callId }, 'rtpengine did not delete the call');
     }

@@ -3,9 +3,8 @@
 // them, plays a prompt to the caller, reports the caller's key press, and returns the figures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { hasRtpengine, reportMissingRtpengine, startRtpengine, type RunningRtpengine } from '../../../test/support/rtpengine.ts';
+import { hasRtpengine, reportMissingRtpengine, startRtpengineHearingKeys } from '../../../test/support/rtpengine.ts';
 import { audioEndpoint, audioSdp, PCMA, RtpPeer } from '../../../test/support/rtp.ts';
-import { DtmfListener, type DtmfEvent } from './dtmf-listener.ts';
 import { promptFile } from './prompts.ts';
 import { RtpengineError, type SdpOptions } from './rtpengine.ts';
 
@@ -34,19 +33,15 @@ async function until<T>(what: string, probe: () => T | undefined, ms = 10_000): 
 }
 
 describe.skipIf(!hasRtpengine)('rtpengine over the ng protocol (real daemon)', () => {
-  let engine: RunningRtpengine;
-  let dtmf: DtmfListener;
-  const keyPresses: DtmfEvent[] = [];
+  let engine: Awaited<ReturnType<typeof startRtpengineHearingKeys>>;
   const peers: RtpPeer[] = [];
 
   beforeAll(async () => {
-    dtmf = await DtmfListener.open({ onEvent: (e) => keyPresses.push(e) });
-    engine = await startRtpengine({ dtmfLogPort: dtmf.port });
+    engine = await startRtpengineHearingKeys();
   });
   afterAll(async () => {
     await Promise.all(peers.map((p) => p.close()));
     await engine?.stop();
-    await dtmf?.close();
   });
 
   async function peer(): Promise<RtpPeer> {
@@ -116,7 +111,7 @@ describe.skipIf(!hasRtpengine)('rtpengine over the ng protocol (real daemon)', (
     // The caller presses 2 (RFC 4733 in its RTP): rtpengine reports it to the edge's listener.
     await caller.sendAudio(towardCaller, 3);
     await caller.sendDtmf(towardCaller, 2);
-    const press = await until('the key press', () => keyPresses.find((e) => e.callId === callId));
+    const press = await until('the key press', () => engine.keys.find((e) => e.callId === callId));
     expect(press).toMatchObject({ callId, sourceTag: callerTag, digit: '2', event: 2 });
     expect(press.durationMs).toBeGreaterThan(0);
     expect(press.tags).toEqual(expect.arrayContaining([callerTag, operatorTag]));
@@ -151,7 +146,7 @@ describe.skipIf(!hasRtpengine)('rtpengine over the ng protocol (real daemon)', (
     await caller.waitFor((r) => r.length >= 25);
     await caller.sendAudio(towardCaller, 3);
     await caller.sendDtmf(towardCaller, 1);
-    await until('the key press in the IVR', () => keyPresses.find((e) => e.callId === callId && e.digit === '1'));
+    await until('the key press in the IVR', () => engine.keys.find((e) => e.callId === callId && e.digit === '1'));
     await rtp.stopMedia({ callId, fromTag: callerTag }).catch(() => undefined);
 
     // An operator's phone is rung: the INVITE's own via-branch makes a new branch in rtpengine (as

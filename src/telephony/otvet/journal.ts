@@ -5,11 +5,12 @@
 //
 // Lines: {"event":{…}} when an event is appended, {"done":["id",…]} when otvet has given its
 // verdict. Reopening replays them: what was appended and not done is pending again, in order. A
-// crash in the middle of a write leaves at most a torn last line, which is ignored and cut off.
-// When everything is done the file is emptied; a file grown large with done events is rewritten
-// with the pending ones only (written aside, then renamed over it).
+// crash in the middle of a write leaves at most a torn last line, which is ignored and cut off
+// (platform/line-log.ts writes the file). When everything is done the file is emptied; a file grown
+// large with done events is rewritten with the pending ones only (written aside, then renamed over it).
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { LineLog } from '../../platform/line-log.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { EdgeEvent } from './events.ts';
 
@@ -40,24 +41,18 @@ export interface Recovered {
   badLines: number;
 }
 
-type Op = { lines: string; entries: JournalEntry[]; sync: boolean; resolve: () => void; reject: (e: Error) => void };
-
 const eventLine = (json: string) => `{"event":${json}}\n`;
 
 export class Journal {
   private readonly pendingById = new Map<string, JournalEntry>();
   /** Appended, not yet on disk (a repeat of one of these ids is not written twice). */
   private readonly writing = new Set<string>();
-  private readonly queue: Op[] = [];
-  private flushing: Promise<void> | null = null;
   private readonly listeners: (() => void)[] = [];
   private liveBytes = 0;
   private closed = false;
 
   private constructor(
-    private handle: fs.FileHandle,
-    /** The file's length: everything written and complete. */
-    private bytes: number,
+    private readonly log: LineLog,
     readonly file: string,
     readonly recovered: Recovered,
     private readonly opts: JournalOptions,
@@ -67,33 +62,25 @@ export class Journal {
   static async open(dir: string, opts: JournalOptions = {}): Promise<Journal> {
     await fs.mkdir(dir, { recursive: true });
     const file = path.join(dir, JOURNAL_FILE);
-    const handle = await fs.open(file, 'a+', 0o600);
+    let journal: Journal | undefined;
+    const { log, lines, tornBytes } = await LineLog.open(file, { maintain: () => journal!.maybeCompact() });
     try {
-      const content = await handle.readFile();
-      const complete = content.lastIndexOf(0x0a) + 1;
-      const torn = content.length - complete;
-      if (torn > 0) {
-        await handle.truncate(complete);
-        await handle.datasync();
-      }
-      await syncDir(dir);
-      const recovered: Recovered = { pending: 0, tornBytes: torn, badLines: 0 };
-      const journal = new Journal(handle, complete, file, recovered, opts);
-      recovered.badLines = journal.replay(content.subarray(0, complete).toString('utf8'));
+      const recovered: Recovered = { pending: 0, tornBytes, badLines: 0 };
+      journal = new Journal(log, file, recovered, opts);
+      recovered.badLines = journal.replay(lines);
       recovered.pending = journal.size;
-      if (torn || recovered.badLines) opts.logger?.warn({ file, ...recovered }, 'event journal: a torn or damaged line skipped');
+      if (tornBytes || recovered.badLines) opts.logger?.warn({ file, ...recovered }, 'event journal: a torn or damaged line skipped');
       await journal.maybeCompact();
       return journal;
     } catch (e) {
-      await handle.close();
+      await log.close();
       throw e;
     }
   }
 
-  private replay(text: string): number {
+  private replay(lines: string[]): number {
     let bad = 0;
-    for (const line of text.split('\n')) {
-      if (!line) continue;
+    for (const line of lines) {
       let record: { event?: EdgeEvent; done?: unknown } | null;
       try {
         record = JSON.parse(line) as typeof record;
@@ -138,7 +125,18 @@ export class Journal {
       entries.push(entryOf(event));
     }
     if (!entries.length) return Promise.resolve();
-    return this.enqueue(entries.map((e) => eventLine(e.json)).join(''), entries, true);
+    const written = () => {
+      // (pending before compaction can run: a rewrite keeps them)
+      for (const entry of entries) {
+        this.writing.delete(entry.id);
+        this.add(entry);
+      }
+      for (const fn of [...this.listeners]) fn();
+    };
+    return this.log.append(entries.map((e) => eventLine(e.json)).join(''), { sync: true, written }).catch((e: unknown) => {
+      for (const entry of entries) this.writing.delete(entry.id);
+      throw e;
+    });
   }
 
   /** The oldest pending events, at most `limit` of them and `maxBytes` of JSON (one at least). */
@@ -160,20 +158,19 @@ export class Journal {
   ack(ids: string[]): Promise<void> {
     const done = ids.filter((id) => this.remove(id));
     if (!done.length || this.closed) return Promise.resolve();
-    return this.enqueue(`${JSON.stringify({ done })}\n`, [], false);
+    return this.log.append(`${JSON.stringify({ done })}\n`, { sync: false });
   }
 
   /** Resolves when nothing is being written or compacted. */
-  async idle(): Promise<void> {
-    while (this.flushing) await this.flushing;
+  idle(): Promise<void> {
+    return this.log.idle();
   }
 
   /** Waits for writes under way, then closes the file. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.idle();
-    await this.handle.close();
+    await this.log.close();
   }
 
   private add(entry: JournalEntry) {
@@ -189,103 +186,23 @@ export class Journal {
     return true;
   }
 
-  private enqueue(lines: string, entries: JournalEntry[], sync: boolean): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ lines, entries, sync, resolve, reject });
-      this.kick();
-    });
-  }
-
-  private kick() {
-    if (this.flushing) return;
-    this.flushing = this.flush().finally(() => {
-      this.flushing = null;
-      if (this.queue.length) this.kick();
-    });
-  }
-
-  /** One write and at most one flush for everything queued meanwhile (group commit). */
-  private async flush(): Promise<void> {
-    while (this.queue.length) {
-      const ops = this.queue.splice(0);
-      const data = Buffer.from(ops.map((o) => o.lines).join(''), 'utf8');
-      try {
-        await writeAll(this.handle, data);
-        if (ops.some((o) => o.sync)) await this.handle.datasync();
-        this.bytes += data.length;
-      } catch (e) {
-        // A write cut short must not leave half a line for the next one to be glued to.
-        await this.handle.truncate(this.bytes).catch(() => {});
-        for (const o of ops) {
-          for (const entry of o.entries) this.writing.delete(entry.id);
-          o.reject(e as Error);
-        }
-        continue;
-      }
-      for (const o of ops) {
-        for (const entry of o.entries) {
-          this.writing.delete(entry.id);
-          this.add(entry);
-        }
-        o.resolve();
-      }
-      if (ops.some((o) => o.entries.length)) for (const fn of [...this.listeners]) fn();
-      if (!this.queue.length) await this.maybeCompact();
-    }
-  }
-
-  /** Called with nothing queued: empty the file when all is done; rewrite it when mostly done. */
+  /** Between writes: empty the file when all is done; rewrite it when mostly done. */
   private async maybeCompact(): Promise<void> {
     try {
-      if (this.pendingById.size === 0 && this.writing.size === 0 && this.bytes > 0) {
-        await this.handle.truncate(0);
-        await this.handle.datasync();
-        this.bytes = 0;
-        return;
-      }
+      if (this.pendingById.size === 0 && this.writing.size === 0) return await this.log.empty();
       const limit = this.opts.compactBytes ?? 16 * 1024 * 1024;
-      if (this.bytes > limit && this.bytes > 2 * (this.liveBytes + 11 * this.pendingById.size)) await this.rewrite();
+      const bytes = this.log.bytes;
+      if (bytes > limit && bytes > 2 * (this.liveBytes + 11 * this.pendingById.size)) {
+        await this.log.rewrite([...this.pendingById.values()].map((e) => eventLine(e.json)).join(''));
+      }
     } catch (e) {
       // (the file stays as it was, only larger: compaction is tried again after the next write)
       this.opts.logger?.warn({ err: e, file: this.file }, 'event journal: compaction failed');
     }
-  }
-
-  /** The pending events written to a new file, flushed, renamed over the old one. */
-  private async rewrite(): Promise<void> {
-    const aside = `${this.file}.tmp`;
-    const data = Buffer.from([...this.pendingById.values()].map((e) => eventLine(e.json)).join(''), 'utf8');
-    const fresh = await fs.open(aside, 'w', 0o600);
-    try {
-      await writeAll(fresh, data);
-      await fresh.datasync();
-    } finally {
-      await fresh.close();
-    }
-    await fs.rename(aside, this.file);
-    await syncDir(path.dirname(this.file));
-    const old = this.handle;
-    this.handle = await fs.open(this.file, 'a+', 0o600);
-    this.bytes = data.length;
-    await old.close();
   }
 }
 
 function entryOf(event: EdgeEvent): JournalEntry {
   const json = JSON.stringify(event);
   return { id: event.id, event, json, bytes: Buffer.byteLength(json) };
-}
-
-async function writeAll(handle: fs.FileHandle, data: Buffer): Promise<void> {
-  for (let at = 0; at < data.length;) at += (await handle.write(data, at, data.length - at)).bytesWritten;
-}
-
-/** A created or renamed file survives a power cut only once its folder is flushed too. */
-async function syncDir(dir: string): Promise<void> {
-  const handle = await fs.open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }

@@ -140,3 +140,22 @@ describe('Dialog, UAC side (§12.1.2)', () => {
     expect(info.body.toString()).toBe('Signal=5\r\n');
   });
 });
+
+describe('Dialog kept as plain data', () => {
+  it('its state survives JSON and makes the same requests, CSeq counting on from where it was', () => {
+    const res = ok([
+      { name: 'Contact', value: '<sip:op@198.51.100.7:5062>' },
+      { name: 'Record-Route', value: '<sip:p1.example.com;lr>' },
+    ]);
+    const d = Dialog.uac(invite, res);
+    d.receive(request('INFO', { cseq: 3, toTag: 'from-1' }));
+    const restored = Dialog.restore(JSON.parse(JSON.stringify(d.state())) as ReturnType<Dialog['state']>);
+    expect(restored.key).toBe(d.key);
+    expect(restored.role).toBe('uac');
+    expect(restored.remoteSeq).toBe(3);
+    const a = dialogRequest(d, 'BYE');
+    const b = dialogRequest(restored, 'BYE');
+    expect(b).toEqual(a);
+    expect(header(b, 'CSeq')).toBe('8 BYE');
+  });
+});

@@ -18,6 +18,20 @@ export interface Refusal {
   headers?: HeaderField[];
 }
 
+/** A dialog as plain data: what sending requests in it needs (the SIP edge keeps it on disk to end a call after a restart). */
+export interface DialogState {
+  role: DialogRole;
+  callId: string;
+  localTag: string;
+  remoteTag: string;
+  localParty: string;
+  remoteParty: string;
+  routeSet: string[];
+  remoteTarget: string;
+  localSeq?: number;
+  remoteSeq?: number;
+}
+
 export class Dialog {
   /** Our CSeq number for the next request; undefined until we send one (UAS side, §12.1.1). */
   private localSeqValue: number | undefined;
@@ -75,6 +89,28 @@ export class Dialog {
       seqOf(invite),
       undefined,
     );
+  }
+
+  /** A dialog from its state() (no INVITE in progress either way). */
+  static restore(s: DialogState): Dialog {
+    return new Dialog(s.role, s.callId, s.localTag, s.remoteTag, s.localParty, s.remoteParty, [...s.routeSet], s.remoteTarget, s.localSeq, s.remoteSeq);
+  }
+
+  /** What restore() needs, as plain data. */
+  state(): DialogState {
+    const s: DialogState = {
+      role: this.role,
+      callId: this.callId,
+      localTag: this.localTag,
+      remoteTag: this.remoteTag,
+      localParty: this.localParty,
+      remoteParty: this.remoteParty,
+      routeSet: [...this.routeSet],
+      remoteTarget: this.remoteTarget,
+    };
+    if (this.localSeqValue !== undefined) s.localSeq = this.localSeqValue;
+    if (this.remoteSeq !== undefined) s.remoteSeq = this.remoteSeq;
+    return s;
   }
 
   /** Call-ID, local tag, remote tag: how the user agent core finds this dialog. */

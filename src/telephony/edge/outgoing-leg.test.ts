@@ -1,4 +1,4 @@
-// The operator leg against a scripted phone over real sockets (UDP and TCP): INVITE to the registered
+// The outgoing leg against a scripted phone over real sockets (UDP and TCP): INVITE to the registered
 // contact through its flow, provisional and final answers, CANCEL, BYE both ways, a second 200 from
 // behind the contact, a 200 crossing our CANCEL, 422, a re-INVITE from the phone.
 import dgram from 'node:dgram';
@@ -13,22 +13,22 @@ import { headers } from '../sip/message.ts';
 import type { HeaderField, Peer } from '../sip/message.ts';
 import { tagOf } from '../sip/name-addr.ts';
 import { responseTo } from '../sip/validate.ts';
-import { OperatorLeg } from './operator-leg.ts';
-import type { OperatorLegOptions } from './operator-leg.ts';
+import { OutgoingLeg } from './outgoing-leg.ts';
+import type { OutgoingLegOptions } from './outgoing-leg.ts';
 
 const open: { close(): Promise<void> }[] = [];
 afterEach(async () => {
   await Promise.all(open.splice(0).map((o) => o.close()));
 });
 
-async function ring(protocol: Peer['transport'], options: Partial<OperatorLegOptions> = {}) {
+async function ring(protocol: Peer['transport'], options: Partial<OutgoingLegOptions> = {}) {
   const edge = await startEdge(protocol);
   const phone = await ScriptedPeer.start(protocol);
   open.push(edge, phone);
   const transport = protocol === 'udp' ? '' : `;transport=${protocol}`;
   const contact = `<sip:op77@127.0.0.1:${phone.address.port}${transport}>`;
   // The registered contact names an address of the phone's own network; the flow is where its REGISTER came from.
-  const leg = new OperatorLeg(edge.core, { target: 'sip:op77@192.0.2.77:5060', flow: phone.address, from: '"122" <sip:122@127.0.0.1>', sdp: SDP_B, ...options });
+  const leg = new OutgoingLeg(edge.core, { target: 'sip:op77@192.0.2.77:5060', flow: phone.address, from: '"122" <sip:122@127.0.0.1>', sdp: SDP_B, ...options });
   const events = new EventLog(leg, OPERATOR_EVENTS);
   await leg.start();
   const invite = await phone.next('INVITE');
@@ -42,7 +42,7 @@ async function pickUp(phone: ScriptedPeer, invite: Received, contact: HeaderFiel
   return { ack, dialog: Dialog.uas(invite.request, 'peer-tag') };
 }
 
-describe.each(['udp', 'tcp'] as const)('OperatorLeg over %s', (protocol) => {
+describe.each(['udp', 'tcp'] as const)('OutgoingLeg over %s', (protocol) => {
   it('INVITEs the registered contact through its flow, with our Contact, timer support and SDP; 180 → provisional; 200 → ACK and answered', async () => {
     const { phone, leg, events, invite, contact, edge } = await ring(protocol);
     const req = invite.request;
@@ -175,13 +175,13 @@ describe.each(['udp', 'tcp'] as const)('OperatorLeg over %s', (protocol) => {
   });
 });
 
-describe('OperatorLeg over UDP: no answer', () => {
+describe('OutgoingLeg over UDP: no answer', () => {
   it('fails with timeout when the phone never answers at all (Timer B)', async () => {
     const edge = await startEdge('udp', { timers: { t1: 5 } });
     const dead = dgram.createSocket('udp4'); // takes the INVITEs and says nothing
     await new Promise<void>((resolve) => dead.bind(0, '127.0.0.1', resolve));
     open.push(edge, { close: () => new Promise<void>((resolve) => dead.close(() => resolve())) });
-    const leg = new OperatorLeg(edge.core, { target: 'sip:op77@192.0.2.77', flow: { transport: 'udp', address: '127.0.0.1', port: dead.address().port }, from: '<sip:122@127.0.0.1>', sdp: SDP_B });
+    const leg = new OutgoingLeg(edge.core, { target: 'sip:op77@192.0.2.77', flow: { transport: 'udp', address: '127.0.0.1', port: dead.address().port }, from: '<sip:122@127.0.0.1>', sdp: SDP_B });
     const events = new EventLog(leg, OPERATOR_EVENTS);
     await leg.start();
     expect((await events.next('failed')).args).toEqual([408, 'timeout']);
@@ -190,7 +190,7 @@ describe('OperatorLeg over UDP: no answer', () => {
   it('fails with transport_error when the target cannot be resolved', async () => {
     const edge = await startEdge('udp');
     open.push(edge);
-    const leg = new OperatorLeg(edge.core, { target: 'sips:op77@127.0.0.1', from: '<sip:122@127.0.0.1>', sdp: SDP_B });
+    const leg = new OutgoingLeg(edge.core, { target: 'sips:op77@127.0.0.1', from: '<sip:122@127.0.0.1>', sdp: SDP_B });
     const events = new EventLog(leg, OPERATOR_EVENTS);
     await leg.start();
     expect((await events.next('failed')).args).toEqual([503, 'transport_error']);

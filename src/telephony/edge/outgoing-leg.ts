@@ -1,6 +1,7 @@
-// An operator's leg: the edge as the UAC of an INVITE to one registered contact of the operator's
-// phone. The Request-URI is the contact; the INVITE goes to the contact's flow (the address and
-// transport the REGISTER came from) or, without one, to where the contact's URI resolves. 180/183 →
+// An outgoing leg: the edge as the UAC of an INVITE, to one registered contact of an operator's
+// phone or, for a callback, to the caller through the trunk. The Request-URI is the target (the
+// contact; the caller's number at the trunk); the INVITE goes to the given flow (the address and
+// transport a phone's REGISTER came from) or, without one, to where the target resolves. 180/183 →
 // 'provisional'; a 200 → ACK and the dialog (leg-dialog.ts), 'answered'; another 200 with another To
 // tag (a fork behind the contact) is ACKed and hung up; 3xx–6xx, no answer or no route → 'failed'. A
 // 422 is tried once more with the phone's Min-SE (RFC 4028 §7.4). cancel() CANCELs once a provisional
@@ -8,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { allowsMethod } from '../sip/capabilities.ts';
-import { Dialog, dialogKey } from '../sip/dialog.ts';
+import { Dialog, dialogKey, type DialogState } from '../sip/dialog.ts';
 import { dialogAck, dialogRequest } from '../sip/dialog-requests.ts';
 import type { HeaderField, Peer, SipRequest, SipResponse } from '../sip/message.ts';
 import { header } from '../sip/message.ts';
@@ -20,15 +21,16 @@ import { parseMinSE, uacTimerHeaders } from '../sip/session-timer.ts';
 import { cseqOf } from '../sip/transactions/fields.ts';
 import type { ClientTransaction } from '../sip/transactions/layer.ts';
 import type { DialogUsage, UserAgentCore } from '../sip/ua-core.ts';
+import type { CallerSide } from './caller-side.ts';
 import type { OfferAnswerer } from './leg-dialog.ts';
 import { LegDialog } from './leg-dialog.ts';
-import type { FailReason, OperatorLegEvents } from './leg-events.ts';
+import type { FailReason, OutgoingLegEvents } from './leg-events.ts';
 import type { Outcome } from './leg-requests.ts';
 
-export interface OperatorLegOptions {
-  /** The Request-URI: the contact the phone registered. */
+export interface OutgoingLegOptions {
+  /** The Request-URI: the contact the phone registered, or the caller's number at the trunk. */
   target: string;
-  /** Where to send: the contact's flow (the REGISTER's source address and transport); default: the target resolved. */
+  /** Where to send: a phone contact's flow (the REGISTER's source address and transport); default: the target resolved. */
   flow?: Peer;
   /** From, without a tag: `"122" <sip:122@edge.example>`. */
   from: string;
@@ -43,10 +45,10 @@ export interface OperatorLegOptions {
   callId?: string;
 }
 
-export type OperatorLegState = 'idle' | 'calling' | 'early' | 'confirmed' | 'ended';
+export type OutgoingLegState = 'idle' | 'calling' | 'early' | 'confirmed' | 'ended';
 
-export class OperatorLeg extends EventEmitter<OperatorLegEvents> {
-  state: OperatorLegState = 'idle';
+export class OutgoingLeg extends EventEmitter<OutgoingLegEvents> implements CallerSide {
+  state: OutgoingLegState = 'idle';
   readonly callId: string;
   readonly localTag = newTag();
   private invite: SipRequest | undefined;
@@ -61,10 +63,15 @@ export class OperatorLeg extends EventEmitter<OperatorLegEvents> {
 
   constructor(
     private readonly core: UserAgentCore,
-    readonly options: OperatorLegOptions,
+    readonly options: OutgoingLegOptions,
   ) {
     super();
     this.callId = options.callId ?? `${randomBytes(12).toString('base64url')}@edge`;
+  }
+
+  /** The confirmed dialog and where its requests go, as plain data (kept to hang up after a restart); undefined before the answer. */
+  get dialogState(): { dialog: DialogState; flow: Peer } | undefined {
+    return this.legDialog && this.flow ? { dialog: this.legDialog.dialog.state(), flow: { ...this.flow } } : undefined;
   }
 
   /** Sends the INVITE (after resolving the target when no flow was given). */
