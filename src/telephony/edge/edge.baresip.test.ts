@@ -4,29 +4,17 @@
 // /api/v1/agent/state, /api/v1/agent/calls/{id}/hangup and /wrap-up) and sees what it sees (GET
 // /api/v1/agent, the feed /api/v1/agent/events). Once the workstation ends the call (its `hangup`
 // decision), once the caller hangs up; either way the wrap-up ends the call's record.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../platform/logger.ts';
-import { startApp, type TestApp } from '../../../test/support/app.ts';
 import { Baresip, baresipMissing, baresipPath } from '../../../test/support/baresip.ts';
-import type { Client } from '../../../test/support/http-client.ts';
-import { hasRtpengine, reportMissingRtpengine, startRtpengine, type RunningRtpengine } from '../../../test/support/rtpengine.ts';
-import { freeUdpPort, reportMissingSipp, runSipp, sippPath, type SippRun } from '../../../test/support/sipp.ts';
+import { SIP_PASSWORD, startEdgeHarness, trunkCaller, type EdgeHarness } from '../../../test/support/edge-harness.ts';
+import { hasRtpengine, reportMissingRtpengine } from '../../../test/support/rtpengine.ts';
+import { reportMissingSipp, sippPath, type SippRun } from '../../../test/support/sipp.ts';
 import { openStream, type SseStream } from '../../../test/support/sse.ts';
-import { edgeClient } from '../../../test/support/telephony.ts';
 import { until } from '../../../test/support/until.ts';
-import { loadEdgeConfig } from './config.ts';
-import { startEdge, type RunningEdge } from './edge.ts';
 
 reportMissingSipp('src/telephony/edge/edge.baresip.test.ts');
 reportMissingRtpengine('src/telephony/edge/edge.baresip.test.ts');
 if (!baresipPath) console.warn(`SKIPPED src/telephony/edge/edge.baresip.test.ts: ${baresipMissing}`);
-
-const SIP_PASSWORD = 'Пароль-телефона-77';
-/** The trunk's address: another of this machine's loopback addresses, so 127.0.0.1 is no trunk. */
-const TRUNK = '127.0.0.2';
 
 type Event = { id: string; type: string; source: string; data: Record<string, unknown> };
 
@@ -34,89 +22,46 @@ type Event = { id: string; type: string; source: string; data: Record<string, un
 const changes = (xs: string[]) => xs.filter((x, i) => i === 0 || xs[i - 1] !== x);
 
 describe.skipIf(!sippPath || !hasRtpengine || !baresipPath)('calls to baresip registered as operator-77 (otvet, rtpengine, SIPp, baresip)', () => {
-  let app: TestApp;
-  let engine: RunningRtpengine;
-  let edge: RunningEdge;
-  let supervisor: Client;
-  let operator: Client & { username: string; userId: number };
+  let h: EdgeHarness;
   let phone: Baresip;
   let feed: SseStream;
   let topic: string;
-  let dataDir: string;
-  const logLines: Record<string, unknown>[] = [];
   /** The failure message shows what baresip said. */
   const said = () => `baresip said:\n${phone.output.slice(-6000)}`;
   const sipp = (r: { output: string; trace: string }) => `${r.output}\n${r.trace.slice(-6000)}`;
 
   beforeAll(async () => {
-    app = await startApp();
-    const token = (await edgeClient(app, '77')).token!;
-    supervisor = await app.as('supervisor', '77');
     // (the demo's name for Moscow's operator)
-    operator = await app.as('operator', '77', 'operator-77');
-    expect((await operator.put('/api/v1/operators/operator-77/sip-password', { password: SIP_PASSWORD })).status).toBe(204);
-    const menu = (await supervisor.get('/api/v1/regions/77/ivr-menu')).body as { items: { digit: string; section: string }[] };
+    h = await startEdgeHarness({}, { operator: 'operator-77' });
+    const menu = (await h.supervisor.get('/api/v1/regions/77/ivr-menu')).body as { items: { digit: string; section: string }[] };
     topic = menu.items.find((i) => i.digit === '2')!.section;
 
-    const dtmfPort = await freeUdpPort();
-    engine = await startRtpengine({ dtmfLogPort: dtmfPort });
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'otvet-edge-'));
-    const loaded = loadEdgeConfig({
-      OTVET_URL: app.url,
-      OTVET_TOKEN: token,
-      EDGE_TRUNKS: `${TRUNK}=77`,
-      EDGE_SIP_UDP: '127.0.0.1:5060',
-      EDGE_SIP_TCP: 'off',
-      EDGE_SIP_WS: 'off',
-      EDGE_RTPENGINE: `127.0.0.1:${engine.ngPort}`,
-      EDGE_DTMF: `127.0.0.1:${dtmfPort}`,
-      EDGE_DATA_DIR: dataDir,
-    });
-    // (ports the system picks: nothing fixed)
-    const config = { ...loaded, listen: { ...loaded.listen, udp: { host: '127.0.0.1', port: 0 } }, metrics: { host: '127.0.0.1', port: 0 } };
-    const logger = createLogger({ level: 'debug', format: 'json' }, { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) });
-    edge = await startEdge(config, logger);
-    await until('otvet reachable from the edge', () => (edge.reporter.online ? true : undefined));
-
     // baresip registers with digest (the account's answermode=auto: it picks up by itself).
-    const sip = edge.sip.find((a) => a.transport === 'udp')!;
-    phone = Baresip.start({ accounts: [`<sip:operator-77@127.0.0.1:${sip.port}>;auth_pass=${SIP_PASSWORD};regint=300;answermode=auto`], autoAnswer: true, maxSeconds: 240 });
-    await until('baresip registered as operator-77', () => (edge.registrar.contactsOf('operator-77').length ? true : undefined));
-    expect(edge.registrar.contactsOf('operator-77')[0]?.userAgent).toMatch(/^baresip/);
+    phone = Baresip.start({ accounts: [`<sip:operator-77@127.0.0.1:${h.sip.port}>;auth_pass=${SIP_PASSWORD};regint=300;answermode=auto`], autoAnswer: true, maxSeconds: 240 });
+    await until('baresip registered as operator-77', () => (h.edge.registrar.contactsOf('operator-77').length ? true : undefined));
+    expect(h.edge.registrar.contactsOf('operator-77')[0]?.userAgent).toMatch(/^baresip/);
 
     // The workstation: its feed open, then ready (F2).
-    feed = await openStream(operator, '/api/v1/agent/events');
-    expect((await operator.post('/api/v1/agent/state', { state: 'ready' })).status).toBe(200);
+    feed = await openStream(h.operator, '/api/v1/agent/events');
+    expect((await h.operator.post('/api/v1/agent/state', { state: 'ready' })).status).toBe(200);
     await feed.next((e) => e.event === 'state' && e.data.state === 'ready');
   }, 60_000);
 
   afterAll(async () => {
     feed?.close();
     await phone?.stop();
-    await edge?.stop();
-    await engine?.stop();
-    await app?.close();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await h?.close();
   });
 
   /** A SIPp caller through the trunk to 122. */
-  const dial = async (scenario: string): Promise<SippRun> =>
-    runSipp({
-      scenario,
-      host: TRUNK,
-      remote: `127.0.0.1:${edge.sip.find((a) => a.transport === 'udp')!.port}`,
-      service: '122',
-      port: await freeUdpPort(false, TRUNK),
-      mediaPort: await freeUdpPort(true, TRUNK),
-      timeoutSeconds: 90,
-    });
+  const dial = (scenario: string): Promise<SippRun> => trunkCaller(h, scenario);
 
   /** The seat as the workstation reads it (GET /api/v1/agent), once it is in `state`. */
   const seatIn = (state: string) =>
     until(
       `operator-77 ${state}`,
       async () => {
-        const r = await operator.get('/api/v1/agent');
+        const r = await h.operator.get('/api/v1/agent');
         return r.body.state === state ? (r.body as { state: string; callId: string | null }) : undefined;
       },
       40_000,
@@ -132,11 +77,11 @@ describe.skipIf(!sippPath || !hasRtpengine || !baresipPath)('calls to baresip re
   };
 
   const record = async (callId: string) =>
-    (await supervisor.get(`/api/v1/calls/${callId}`)).body as { state: string; wrappedAt: string | null; outcome: string | null; topic: string; events: Event[] };
+    (await h.supervisor.get(`/api/v1/calls/${callId}`)).body as { state: string; wrappedAt: string | null; outcome: string | null; topic: string; events: Event[] };
 
   /** rtpengine's final figures, as the edge logged them when the call's media was deleted. */
   const mediaOf = (callId: string) =>
-    until('the media figures', () => logLines.find((l) => l.msg === 'call media ended' && l.callId === callId)?.media as Record<string, { packets: number }> | undefined);
+    until('the media figures', () => h.logLines.find((l) => l.msg === 'call media ended' && l.callId === callId)?.media as Record<string, { packets: number }> | undefined);
 
   it('baresip answers, they talk, the workstation ends the call (hangup) and wraps it up: the record ends', async () => {
     const from = feed.events.length;
@@ -145,11 +90,11 @@ describe.skipIf(!sippPath || !hasRtpengine || !baresipPath)('calls to baresip re
     expect(callId).toBeTruthy();
 
     // They talk: audio from the phone in rtpengine, and baresip hears the caller through rtpengine.
-    await until('the phone sending audio', async () => ((await engine.client.query(callId!)).legs.find((l) => l.label === 'operator')?.rtp.packets ?? 0) > 25 || undefined);
+    await until('the phone sending audio', async () => ((await h.engine.client.query(callId!)).legs.find((l) => l.label === 'operator')?.rtp.packets ?? 0) > 25 || undefined);
     await phone.until(/incoming rtp for 'audio' established/);
 
     // F8 on the workstation: otvet records the end and tells the edge (`hangup`), which hangs up both.
-    expect((await operator.post(`/api/v1/agent/calls/${callId}/hangup`)).status).toBe(204);
+    expect((await h.operator.post(`/api/v1/agent/calls/${callId}/hangup`)).status).toBe(204);
     const callerResult = await caller.done;
     expect(callerResult.code, `the caller's scenario:\n${sipp(callerResult)}`).toBe(0);
     await phone.until(/Call with sip:122@127\.0\.0\.1 terminated/);
@@ -157,7 +102,7 @@ describe.skipIf(!sippPath || !hasRtpengine || !baresipPath)('calls to baresip re
     expect((await record(callId!)).state).toBe('wrap_up');
 
     // The wrap-up (Ctrl+Enter on the form): the operator is free, the call's record ended.
-    expect((await operator.post(`/api/v1/agent/calls/${callId}/wrap-up`, { outcome: 'answered', topics: [topic] })).status).toBe(204);
+    expect((await h.operator.post(`/api/v1/agent/calls/${callId}/wrap-up`, { outcome: 'answered', topics: [topic] })).status).toBe(204);
     await seatIn('ready');
     const r = await record(callId!);
     expect(r).toMatchObject({ state: 'ended', outcome: 'answered', topic, wrappedAt: expect.any(String) });
@@ -186,7 +131,7 @@ describe.skipIf(!sippPath || !hasRtpengine || !baresipPath)('calls to baresip re
     const media = await mediaOf(callId!);
     expect(media.callerToOperator!.packets, 'caller → operator').toBeGreaterThan(0);
     expect(media.operatorToCaller!.packets, 'operator → caller').toBeGreaterThan(0);
-    expect(logLines.filter((l) => (l.level as number) >= 50)).toEqual([]);
+    expect(h.logLines.filter((l) => (l.level as number) >= 50)).toEqual([]);
   }, 120_000);
 
   it('the caller hangs up while they talk: the operator is in wrap-up, a late F8 changes nothing, the wrap-up ends the record', async () => {
@@ -201,10 +146,10 @@ describe.skipIf(!sippPath || !hasRtpengine || !baresipPath)('calls to baresip re
     expect((await seatIn('wrap_up')).callId).toBe(callId);
 
     // F8 pressed a moment too late: accepted, and nothing changes (the call ended already).
-    expect((await operator.post(`/api/v1/agent/calls/${callId}/hangup`)).status).toBe(204);
-    expect((await operator.get('/api/v1/agent')).body).toMatchObject({ state: 'wrap_up', callId });
+    expect((await h.operator.post(`/api/v1/agent/calls/${callId}/hangup`)).status).toBe(204);
+    expect((await h.operator.get('/api/v1/agent')).body).toMatchObject({ state: 'wrap_up', callId });
 
-    expect((await operator.post(`/api/v1/agent/calls/${callId}/wrap-up`, { outcome: 'answered', topics: [topic] })).status).toBe(204);
+    expect((await h.operator.post(`/api/v1/agent/calls/${callId}/wrap-up`, { outcome: 'answered', topics: [topic] })).status).toBe(204);
     await seatIn('ready');
     const r = await record(callId!);
     expect(r).toMatchObject({ state: 'ended', outcome: 'answered', wrappedAt: expect.any(String) });
