@@ -208,8 +208,9 @@ describe('npm run telephony:demo', () => {
         expect(demo.output()).not.toMatch(/^edge: |did not leave cleanly|failed/m);
         expect(demo.output()).toMatch(/Stopped: the caller, the edge and rtpengine are gone/);
         expect(pids.filter(alive)).toEqual([]);
-        const call = (await supervisor.get(`/api/v1/calls/${callId}`)).body as { state: string; events: { id: string; type: string }[] };
+        const call = (await supervisor.get(`/api/v1/calls/${callId}`)).body as { state: string; events: { id: string; type: string; data: Record<string, unknown> }[] };
         expect(call.state).toBe('abandoned');
+        expect(call.events.find((e) => e.type === 'abandoned')?.data.reason).toBe('edge_stopped');
         // (the edge's reports; otvet's ACD may add its own, an overflow with nobody at work)
         expect(call.events.filter((e) => e.id.startsWith(`${callId}-`)).map((e) => e.type)).toEqual(['offered', 'ivr_choice', 'queued', 'abandoned']);
         const tokens = (await admin.get('/api/v1/tokens?includeRevoked=true')).body.items as { name: string; revokedAt: string | null }[];
