@@ -21,6 +21,8 @@ export interface BaresipOptions {
   accounts: string[];
   /** More lines for the config file. */
   config?: string[];
+  /** Loads the menu module, which answers calls by itself for accounts with `;answermode=auto`. */
+  autoAnswer?: boolean;
   /** baresip quits by itself after this many seconds, should a test fail to stop it (default 60). */
   maxSeconds?: number;
 }
@@ -60,19 +62,29 @@ export class Baresip {
       'module g711.so',
       'module aubridge.so',
       'module_app account.so',
+      ...(opts.autoAnswer ? ['module_app menu.so'] : []),
       ...(opts.config ?? []),
     ];
     fs.writeFileSync(path.join(dir, 'config'), `${config.join('\n')}\n`);
     fs.writeFileSync(path.join(dir, 'accounts'), `${opts.accounts.join('\n')}\n`);
     // -f: this folder only; -s: trace SIP; -t: quit after a while whatever happens; stdin closed (no UI).
-    const child = spawn(baresipPath, ['-4', '-s', '-f', dir, '-t', String(opts.maxSeconds ?? 60)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Through stdbuf (coreutils; it execs baresip, same process): its stdout to a pipe would
+    // otherwise be block-buffered, and a last line ("… terminated") would wait for more output.
+    const child = spawn('stdbuf', ['-oL', baresipPath, '-4', '-s', '-f', dir, '-t', String(opts.maxSeconds ?? 60)], { stdio: ['ignore', 'pipe', 'pipe'] });
     return new Baresip(child, dir);
   }
 
-  /** Resolves once its output matches. */
-  until(pattern: RegExp): Promise<void> {
+  /** Resolves once its output matches; fails after `ms` with what it said. */
+  until(pattern: RegExp, ms = 30_000): Promise<void> {
     if (pattern.test(this.output)) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ test: (out) => pattern.test(out), resolve }));
+    return new Promise((resolve, reject) => {
+      const waiter = { test: (out: string) => pattern.test(out), resolve: () => (clearTimeout(timer), resolve()) };
+      const timer = setTimeout(() => {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        reject(new Error(`baresip did not say ${pattern} within ${ms} ms; it said:\n${this.output.slice(-4000)}`));
+      }, ms);
+      this.waiters.push(waiter);
+    });
   }
 
   /** Stops it (SIGTERM, then SIGKILL if it lingers) and removes its folder. */

@@ -69,8 +69,8 @@ export async function startTestEdge(env: Record<string, string>, logLevel = 'deb
   }
 }
 
-/** Starts it all; `env` adds to (or overrides) the edge's variables. */
-export async function startEdgeHarness(env: Record<string, string> = {}): Promise<EdgeHarness> {
+/** Starts it all; `env` adds to (or overrides) the edge's variables; `operator` names the operator (the demo's `operator-77`, say). */
+export async function startEdgeHarness(env: Record<string, string> = {}, opts: { operator?: string } = {}): Promise<EdgeHarness> {
   const app = await startApp();
   const parts: { engine?: RunningRtpengine; edge?: TestEdge } = {};
   const close = async () => {
@@ -81,7 +81,7 @@ export async function startEdgeHarness(env: Record<string, string> = {}): Promis
   try {
     const token = (await edgeClient(app, '77')).token!;
     const supervisor = await app.as('supervisor', '77');
-    const operator = await app.as('operator', '77');
+    const operator = await app.as('operator', '77', opts.operator);
     // The SIP password first: the edge loads the credentials as it starts.
     const set = await operator.put(`/api/v1/operators/${operator.username}/sip-password`, { password: SIP_PASSWORD });
     if (set.status !== 204) throw new Error(`the operator's SIP password: ${set.status} ${set.text}`);

@@ -1,0 +1,43 @@
+// The launcher of rtpengine: where the binary is found, a start that cannot work fails at once with
+// the reason, and a real daemon answers and is gone after stop().
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { freeUdpPort } from '../../../test/support/sipp.ts';
+import { findRtpengine, startRtpengineDaemon } from './rtpengine-daemon.ts';
+
+describe('findRtpengine', () => {
+  it('takes RTPENGINE_PATH when it exists, and nothing else then', () => {
+    expect(findRtpengine({ RTPENGINE_PATH: process.execPath, PATH: '' })).toBe(process.execPath);
+    expect(findRtpengine({ RTPENGINE_PATH: '/nonexistent/rtpengine', PATH: '/usr/bin' })).toBeUndefined();
+  });
+
+  it('looks on PATH first', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'otvet-path-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'rtpengine'), '#!/bin/sh\n', { mode: 0o755 });
+      expect(findRtpengine({ PATH: `/nonexistent${path.delimiter}${dir}` })).toBe(path.join(dir, 'rtpengine'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('startRtpengineDaemon', () => {
+  it('fails at once, saying why, when the program cannot be started', async () => {
+    const started = Date.now();
+    await expect(startRtpengineDaemon({ binary: '/nonexistent/rtpengine', ngPort: await freeUdpPort(), portMin: 30000, portMax: 30099 })).rejects.toThrow(/ENOENT/);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  const binary = findRtpengine();
+  it.skipIf(!binary)('starts the real daemon, which answers ping, and stops it', async () => {
+    const portMin = 20000 + Math.floor(Math.random() * 120) * 100;
+    const daemon = await startRtpengineDaemon({ binary: binary!, ngPort: await freeUdpPort(), portMin, portMax: portMin + 99 });
+    await daemon.client.ping();
+    expect(daemon.exited).toBe(false);
+    await daemon.stop();
+    expect(daemon.exited).toBe(true);
+  });
+});
