@@ -4,7 +4,7 @@
 // /api/v1/agent/state, /api/v1/agent/calls/{id}/hangup and /wrap-up) and sees what it sees (GET
 // /api/v1/agent, the feed /api/v1/agent/events). Once the workstation ends the call (its `hangup`
 // decision), once the caller hangs up; either way the wrap-up ends the call's record.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Baresip, baresipMissing, baresipPath } from '../../../test/support/baresip.ts';
 import { SIP_PASSWORD, startEdgeHarness, trunkCaller, type EdgeHarness } from '../../../test/support/edge-harness.ts';
 import { hasRtpengine, reportMissingRtpengine } from '../../../test/support/rtpengine.ts';
@@ -36,20 +36,29 @@ describe.skipIf(!sippPath || !hasRtpengine || !baresipPath)('calls to baresip re
     const menu = (await h.supervisor.get('/api/v1/regions/77/ivr-menu')).body as { items: { digit: string; section: string }[] };
     topic = menu.items.find((i) => i.digit === '2')!.section;
 
-    // baresip registers with digest (the account's answermode=auto: it picks up by itself).
-    phone = Baresip.start({ accounts: [`<sip:operator-77@127.0.0.1:${h.sip.port}>;auth_pass=${SIP_PASSWORD};regint=300;answermode=auto`], autoAnswer: true, maxSeconds: 240 });
-    await until('baresip registered as operator-77', () => (h.edge.registrar.contactsOf('operator-77').length ? true : undefined));
-    expect(h.edge.registrar.contactsOf('operator-77')[0]?.userAgent).toMatch(/^baresip/);
-
     // The workstation: its feed open, then ready (F2).
     feed = await openStream(h.operator, '/api/v1/agent/events');
     expect((await h.operator.post('/api/v1/agent/state', { state: 'ready' })).status).toBe(200);
     await feed.next((e) => e.event === 'state' && e.data.state === 'ready');
   }, 60_000);
 
+  // A phone of its own for each test: baresip 1.0 now and then stops short while closing a call
+  // (it answers the BYE, says "session closed", and never says the call terminated nor answers
+  // again, more often on a loaded machine), which must not fail the next test.
+  beforeEach(async () => {
+    const before = new Set(h.edge.registrar.contactsOf('operator-77').map((c) => c.uri));
+    // baresip registers with digest (the account's answermode=auto: it picks up by itself).
+    phone = Baresip.start({ accounts: [`<sip:operator-77@127.0.0.1:${h.sip.port}>;auth_pass=${SIP_PASSWORD};regint=300;answermode=auto`], autoAnswer: true, maxSeconds: 120 });
+    const contact = await until('baresip registered as operator-77', () => h.edge.registrar.contactsOf('operator-77').find((c) => !before.has(c.uri)));
+    expect(contact.userAgent).toMatch(/^baresip/);
+  }, 30_000);
+
+  afterEach(async () => {
+    await phone?.stop();
+  });
+
   afterAll(async () => {
     feed?.close();
-    await phone?.stop();
     await h?.close();
   });
 
@@ -97,7 +106,8 @@ describe.skipIf(!sippPath || !hasRtpengine || !baresipPath)('calls to baresip re
     expect((await h.operator.post(`/api/v1/agent/calls/${callId}/hangup`)).status).toBe(204);
     const callerResult = await caller.done;
     expect(callerResult.code, `the caller's scenario:\n${sipp(callerResult)}`).toBe(0);
-    await phone.until(/Call with sip:122@127\.0\.0\.1 terminated/);
+    // The phone had the edge's BYE and closed the call (its answer to the BYE is SIP's proof).
+    await phone.until(/sip:122@127\.0\.0\.1: session closed/);
     expect((await seatIn('wrap_up')).callId).toBe(callId);
     expect((await record(callId!)).state).toBe('wrap_up');
 
@@ -136,13 +146,12 @@ describe.skipIf(!sippPath || !hasRtpengine || !baresipPath)('calls to baresip re
 
   it('the caller hangs up while they talk: the operator is in wrap-up, a late F8 changes nothing, the wrap-up ends the record', async () => {
     const from = feed.events.length;
-    const closed = phone.output.split('terminated').length;
     const caller = await dial('caller.xml');
     const { callId } = await seatIn('talking');
     const callerResult = await caller.done;
     expect(callerResult.code, `the caller's scenario:\n${sipp(callerResult)}\n${said()}`).toBe(0);
     // The caller's BYE: the edge hangs up the phone, otvet puts the operator in wrap-up.
-    await until('baresip hung up', () => (phone.output.split('terminated').length > closed ? true : undefined));
+    await phone.until(/sip:122@127\.0\.0\.1: session closed/);
     expect((await seatIn('wrap_up')).callId).toBe(callId);
 
     // F8 pressed a moment too late: accepted, and nothing changes (the call ended already).
