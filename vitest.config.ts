@@ -9,6 +9,12 @@ import { postgresServerUrls } from './test/support/postgres-servers.ts';
 const postgresServers = postgresServerUrls(process.env.TEST_DATABASE_URL ?? '');
 const onlyDatabaseFiles = process.env.TEST_ONLY_DATABASE_FILES === '1';
 
+function testWorkers(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^[1-9][0-9]?$/.test(value)) throw new Error(`TEST_WORKERS must be a whole number from 1 to 99, not "${value}"`);
+  return Number(value);
+}
+
 // Files that need a process of their own: the generated OpenAPI document changes when other files
 // have loaded the API's schemas first.
 const ownProcess = ['src/openapi.test.ts'];
@@ -30,7 +36,8 @@ export default defineConfig({
     // delivery and the rollups wait for the oldest transaction open anywhere on the server (the
     // commit horizon), so one file's open transactions would hold back another's events and the
     // tests that read them at once.
-    maxWorkers: postgresServers.length || Math.max(2, os.availableParallelism() - 1),
+    // TEST_WORKERS sets the number on PGlite (.ci/run: the same as its PostgreSQL servers).
+    maxWorkers: postgresServers.length || testWorkers(process.env.TEST_WORKERS) || Math.max(2, os.availableParallelism() - 1),
     projects: [
       {
         test: {
