@@ -87,6 +87,7 @@ export async function startMedia(opts: { dtmf: boolean }): Promise<Media> {
 }
 
 export interface Edge {
+  pid: number | undefined;
   /** The edge's SIP (UDP) port on 127.0.0.1. */
   sipPort: number;
   metricsUrl: string;
@@ -147,7 +148,9 @@ export async function startEdgeProcess(o: { otvetUrl: string; token: string; med
     EDGE_MAX_CPS: String(o.maxCps),
     EDGE_MAX_CALLS: String(o.maxCalls),
   };
-  const child = spawn(process.execPath, [bin, 'edge'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // (BENCH_EDGE_NODE_ARGS="--cpu-prof --cpu-prof-dir=…", say, to see where the edge spends its time)
+  const nodeArgs = process.env.BENCH_EDGE_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, bin, 'edge'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const problems: string[] = [];
   let ready = false;
   let partial = '';
@@ -196,11 +199,16 @@ export async function startEdgeProcess(o: { otvetUrl: string; token: string; med
     }
     if (!ready) await new Promise((r) => setTimeout(r, 200));
   }
-  return {
-    sipPort,
-    metricsUrl,
-    problems: () => [...problems],
-    metrics: async () => readEdgeMetrics(await (await fetch(metricsUrl)).text()),
-    stop,
+  const metrics = async (): Promise<EdgeFigures> => {
+    // (a kept-alive connection the server has just closed fails once: asked again on a new one)
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return readEdgeMetrics(await (await fetch(metricsUrl, { headers: { connection: 'close' } })).text());
+      } catch (err) {
+        if (attempt >= 3) throw err;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
   };
+  return { pid: child.pid, sipPort, metricsUrl, problems: () => [...problems], metrics, stop };
 }
