@@ -71,7 +71,8 @@ async function settled(platform: Platform, since: Date, expected: number, ms = 2
 /** SIPp's first complaint about a call, on one line. */
 function firstError(errors: string): string {
   const entries = errors.split(/(?=\d{4}-\d\d-\d\d\t\d\d:\d\d:\d\d\.\d+\t\d+\.\d+: )/).map((e) => e.replace(/^[^:]*:[^:]*:[^:]*: /, ''));
-  const aboutCall = entries.find((e) => /call/i.test(e) && !/open files/.test(e)) ?? entries[0] ?? '';
+  // (a dead call's message is SIPp's note on a retransmission after a call's end, not a failure)
+  const aboutCall = entries.find((e) => /^Aborting call/.test(e)) ?? entries.find((e) => /call/i.test(e) && !/open files|^Dead call/.test(e)) ?? entries[0] ?? '';
   return aboutCall.replace(/\s+/g, ' ').slice(0, 500);
 }
 
