@@ -6,6 +6,7 @@
 // streaming audio through it, no prompt, no edge, no otvet: how many calls it holds at once.
 import type { Rtpengine } from '../src/telephony/media/rtpengine.ts';
 import { freeUdpPort } from './sip-edge.ts';
+import { KEPT } from './sip-rounds.ts';
 import { runSipp, type SippFigures } from './sip-sipp.ts';
 import { percentile, round } from './support.ts';
 
@@ -28,7 +29,7 @@ function achieved(setups: { at: number; ms: number }[]): number {
   return span > 0 ? round((at.length - 1) / span, 1) : 0;
 }
 
-/** The highest rate SIPp calls SIPp with no failed call, and SIPp still keeps the rate (90 %). */
+/** The highest rate SIPp calls SIPp with no failed call, SIPp still keeping the rate (KEPT of it). */
 export async function sippDirect(o: { rates: number[]; seconds: number; talkMs: number }, log: (line: string) => void): Promise<{ best: DirectRound | undefined; rounds: DirectRound[] }> {
   const phonePort = await freeUdpPort();
   // (the phone answers at once and talks while the caller would be in the IVR too: its key comes at 1 s)
@@ -60,7 +61,7 @@ export async function sippDirect(o: { rates: number[]; seconds: number; talkMs: 
       const ms = r.setups.map((s) => s.ms).sort((a, b) => a - b);
       const round: DirectRound = { rate, calls: r.figures.created, achievedCps: achieved(r.setups), failed, setupP99Ms: percentile(ms, 99) };
       rounds.push(round);
-      const kept = round.achievedCps >= 0.9 * rate;
+      const kept = round.achievedCps >= KEPT * rate;
       const why = [
         ...(r.figures.failed ? [`callers: ${Object.entries(r.figures.failures).map(([k, v]) => `${k} ${v}`)}`] : []),
         ...(phonesFailed ? [`phones: ${phonesFailed}`] : []),

@@ -73,8 +73,8 @@ export async function startMedia(opts: { dtmf: boolean }): Promise<Media> {
         ngPort,
         portMin,
         portMax,
-        threads: 2,
-        mediaThreads: 2,
+        threads: Number(process.env.BENCH_RTPENGINE_THREADS ?? 2),
+        mediaThreads: Number(process.env.BENCH_RTPENGINE_MEDIA_THREADS ?? 2),
         logLevel: 4,
         ...(opts.dtmf ? { dtmfLogDest: { host: '127.0.0.1', port: dtmfPort } } : {}),
       });

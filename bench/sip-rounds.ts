@@ -18,8 +18,13 @@ export interface Phases {
   phones: SippRun;
 }
 
+/** A round keeps its rate when calls are set up at this share of it at least. */
+export const KEPT = 0.95;
+
 export interface RoundResult {
   rate: number;
+  /** Calls were set up at the rate they came (KEPT of it at least). */
+  kept: boolean;
   calls: number;
   /** Calls set up per second: 200s received over the time they took to come. */
   achievedCps: number;
@@ -137,8 +142,12 @@ export async function callRound(p: Phases, rate: number, seconds: number): Promi
     ...(unmade ? [`SIPp made ${result.figures.created} of ${calls} calls (exit ${result.code}): ${result.errors.slice(0, 300)}`] : []),
   ];
   const s = setupFigures(result.setups);
+  // (no call failed, but the calls were set up slower than they came: the edge did not keep the rate)
+  const behind = s.achievedCps < KEPT * rate;
+  if (behind) why.push(`calls set up at ${s.achievedCps}/s, below ${KEPT * 100} % of ${rate}/s`);
   return {
     rate,
+    kept: !behind,
     calls: result.figures.created,
     achievedCps: s.achievedCps,
     // (one call can fail in several of these ways at once: the most of them, and the phones' own)
@@ -150,7 +159,7 @@ export async function callRound(p: Phases, rate: number, seconds: number): Promi
   };
 }
 
-/** Rounds at each rate until one fails; the last passing one is the result. */
+/** Rounds at each rate until one fails or falls behind its rate; the last passing one is the result. */
 export async function ramp(p: Phases, rates: number[], seconds: number, log: (line: string) => void): Promise<{ passed: RoundResult | undefined; rounds: RoundResult[] }> {
   const rounds: RoundResult[] = [];
   let passed: RoundResult | undefined;
@@ -160,7 +169,7 @@ export async function ramp(p: Phases, rates: number[], seconds: number, log: (li
     log(
       `  ${String(rate).padStart(4)} calls/s × ${seconds} s: ${r.calls} calls, ${r.achievedCps} set up/s, setup p50 ${r.setupP50Ms} ms p99 ${r.setupP99Ms} ms, ${r.peakCalls} held at most, ${r.failed} failed${r.why.length ? `: ${r.why.join('; ')}` : ''}`,
     );
-    if (r.failed) break;
+    if (r.failed || !r.kept) break;
     passed = r;
     await sleep(2000);
   }
@@ -278,8 +287,8 @@ export async function overload(p: Phases, o: { rate: number; limit: number; seco
   const unmade = calls - result.figures.created;
   const why = [
     ...(unmade ? [`SIPp made ${result.figures.created} of ${calls} calls (exit ${result.code}): ${result.errors.slice(0, 300)}`] : []),
-    ...(result.figures.failed ? [`callers: ${result.figures.failed} failed (${reasons(result.figures)})`] : []),
-    ...(phones.failed ? [`operators' phones: ${phones.failed} failed (${phones.failures.join(', ')})`] : []),
+    ...(result.figures.failed ? [`callers: ${result.figures.failed} failed (${reasons(result.figures)}; the first: ${firstError(result.errors)})`] : []),
+    ...(phones.failed ? [`operators' phones: ${phones.failed} failed (${phones.failures.join(', ')}; the first: ${firstError(p.phones.errorsNow())})`] : []),
     ...(record.total !== taken ? [`otvet heard of ${record.total} calls, the edge took ${taken}`] : []),
     ...(notAnswered ? [`otvet: ${notAnswered} taken calls not answered by an operator (${JSON.stringify(record.byState)})`] : []),
     ...(edge1.refusedRate - edge0.refusedRate !== refused ? [`503s: ${refused}, of which for the rate ${edge1.refusedRate - edge0.refusedRate}`] : []),

@@ -23,7 +23,7 @@ const cfg = {
   operators: num('BENCH_OPERATORS', 400, 12),
   /** Each operator talks this long, then hangs up. */
   talkMs: num('BENCH_TALK_MS', 1000, 300),
-  rates: list('BENCH_RATES', [20, 50, 100, 150, 200, 250, 300], [8]),
+  rates: list('BENCH_RATES', [20, 50, 80, 100, 120, 150, 200, 250], [8]),
   roundSeconds: num('BENCH_ROUND_SECONDS', 10, 2),
   directRates: list('BENCH_DIRECT_RATES', [100, 200, 400, 600, 800, 1000, 1200, 1500, 2000], [40]),
   directSeconds: num('BENCH_DIRECT_SECONDS', 5, 1),
