@@ -55,17 +55,22 @@ async function edgeWithPhones(platform: Platform, media: Media, limits: { maxCps
     throw err;
   }
   const running = phones;
-  return {
-    edge,
-    phones: running,
-    stop: async () => {
-      await platform.setState(platform.operators, 'break');
-      running.stop();
-      await running.done;
-      await edge.stop();
-    },
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    running.stop();
+    await running.done;
+    await edge.stop();
+    await platform.setState(platform.operators, 'break');
   };
+  // (stopped at the end of the run whatever happens: the edge and SIPp are processes of their own)
+  cleanups.push(stop);
+  return { edge, phones: running, stop };
 }
+
+/** What must stop however the run ends. */
+const cleanups: (() => Promise<void>)[] = [];
 
 async function main(): Promise<number> {
   if (!sippPath || !findRtpengine()) {
@@ -131,6 +136,7 @@ async function main(): Promise<number> {
     console.log(JSON.stringify(figures));
     return 0;
   } finally {
+    for (const stop of cleanups.splice(0).reverse()) await stop().catch((err: unknown) => console.error(`bench:sip: stopping: ${String(err)}`));
     await media?.stop();
     await platform.close();
   }
