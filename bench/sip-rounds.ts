@@ -78,7 +78,11 @@ function firstError(errors: string): string {
   const entries = errors.split(/(?=\d{4}-\d\d-\d\d\t\d\d:\d\d:\d\d\.\d+\t\d+\.\d+: )/).map((e) => e.replace(/^[^:]*:[^:]*:[^:]*: /, ''));
   // (a dead call's message is SIPp's note on a retransmission after a call's end, not a failure)
   const aboutCall = entries.find((e) => /^Aborting call/.test(e)) ?? entries.find((e) => /call/i.test(e) && !/open files|^Dead call/.test(e)) ?? entries[0] ?? '';
-  return aboutCall.replace(/\s+/g, ' ').slice(0, 500);
+  // (SIPp's folder, which it names for the rest, is gone by now)
+  return aboutCall
+    .replace(/ There were more errors, see '[^']*' file/, '')
+    .replace(/\s+/g, ' ')
+    .slice(0, 500);
 }
 
 const reasons = (f: SippFigures) =>
