@@ -24,7 +24,7 @@ describe('the edge configuration', () => {
     expect(c.rtpengine).toEqual({ host: '127.0.0.1', port: 2223 });
     expect(c.dataDir).toBe('/srv/data/edge');
     expect(c.numbers.get('122')).toBeNull();
-    expect(c.limits).toEqual({ newCallsPerSecond: 150, activeCalls: 1000 });
+    expect(c.limits).toEqual({ newCallsPerSecond: 80, activeCalls: 1000 });
   });
 
   it('names every bad variable at once, with what it must be', () => {

@@ -187,7 +187,7 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9.-]+$/, "letters, digits, dots and hyphens only: otvet's SIP_REALM")
     .default('otvet'),
   EDGE_DATA_DIR: z.string().trim().min(1).default('./data/edge'),
-  EDGE_MAX_CPS: int(1, 100000).default(150),
+  EDGE_MAX_CPS: int(1, 100000).default(80),
   EDGE_MAX_CALLS: int(1, 1000000).default(1000),
   EDGE_ANNOUNCE_EVERY_SECONDS: int(10, 3600).default(60),
   EDGE_METRICS: parsed(parseHostPort).default({ host: '127.0.0.1', port: 9122 }),

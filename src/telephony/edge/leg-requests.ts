@@ -100,7 +100,7 @@ export class LegRequests {
     if (response.status < 200 || response.status >= 300) return;
     if (this.lastAck?.seq !== seq) {
       this.leg.dialog.refreshTarget(response);
-      this.lastAck = { seq, ack: dialogAck(this.leg.dialog, seq) };
+      this.lastAck = { seq, ack: this.leg.o.core.stack.withVia(dialogAck(this.leg.dialog, seq), this.leg.o.flow) };
     }
     void this.leg.o.core.stack.sendStateless(this.lastAck.ack, this.leg.o.flow).catch(() => {});
   }

@@ -1,16 +1,18 @@
 // The outgoing leg against a scripted phone over real sockets (UDP and TCP): INVITE to the registered
 // contact through its flow, provisional and final answers, CANCEL, BYE both ways, a second 200 from
-// behind the contact, a 200 crossing our CANCEL, 422, a re-INVITE from the phone.
+// behind the contact, a 200 crossing our CANCEL, 422, a re-INVITE from the phone, a 200 that comes again.
 import dgram from 'node:dgram';
 import { afterEach, describe, expect, it } from 'vitest';
 import { request } from '../../../test/support/sip-messages.ts';
 import { OPERATOR_EVENTS, EventLog, startEdge } from '../../../test/support/sip-legs.ts';
-import { SDP_A, SDP_B, ScriptedPeer, answer, field } from '../../../test/support/sip-peer.ts';
+import { Mailbox, SDP_A, SDP_B, ScriptedPeer, answer, field } from '../../../test/support/sip-peer.ts';
 import type { Received } from '../../../test/support/sip-peer.ts';
 import { Dialog } from '../sip/dialog.ts';
 import { dialogAck, dialogRequest } from '../sip/dialog-requests.ts';
 import { headers } from '../sip/message.ts';
-import type { HeaderField, Peer } from '../sip/message.ts';
+import type { HeaderField, Peer, SipRequest } from '../sip/message.ts';
+import { parseMessage } from '../sip/parse.ts';
+import { serializeMessage } from '../sip/serialize.ts';
 import { tagOf } from '../sip/name-addr.ts';
 import { responseTo } from '../sip/validate.ts';
 import { OutgoingLeg } from './outgoing-leg.ts';
@@ -172,6 +174,79 @@ describe.each(['udp', 'tcp'] as const)('OutgoingLeg over %s', (protocol) => {
     expect(ok.body.toString()).toBe(SDP_B);
     expect((await events.next('offer')).args[0]).toBe(held);
     await phone.stack.sendStateless(dialogAck(dialog, dialog.localSeq!), edge.address);
+  });
+});
+
+describe('OutgoingLeg over UDP: a 200 that comes again', () => {
+  /** A phone on a plain socket: every datagram it receives, as bytes. */
+  async function rawPhone() {
+    const socket = dgram.createSocket('udp4');
+    await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+    const datagrams = new Mailbox<Buffer>();
+    socket.on('message', (msg) => datagrams.push(msg));
+    open.push({ close: () => new Promise<void>((resolve) => socket.close(() => resolve())) });
+    const send = (data: Buffer, to: Peer) => new Promise<void>((resolve, reject) => socket.send(data, to.port, to.address, (e) => (e ? reject(e) : resolve())));
+    const next = (method: string) => datagrams.next((d) => d.toString('latin1').startsWith(`${method} `));
+    return { port: socket.address().port, send, next };
+  }
+
+  /** The leg up with a phone on a plain socket; `ok(request)`: the phone's 200 to a request, as bytes. */
+  async function answered() {
+    const edge = await startEdge('udp');
+    open.push(edge);
+    const phone = await rawPhone();
+    const leg = new OutgoingLeg(edge.core, {
+      target: `sip:op77@127.0.0.1:${phone.port}`,
+      flow: { transport: 'udp', address: '127.0.0.1', port: phone.port },
+      from: '"122" <sip:122@127.0.0.1>',
+      sdp: SDP_B,
+    });
+    const events = new EventLog(leg, OPERATOR_EVENTS);
+    await leg.start();
+    const ok = (request: Buffer) =>
+      serializeMessage(
+        responseTo(parseMessage(request) as SipRequest, 200, 'OK', {
+          toTag: 'phone-tag',
+          headers: [
+            { name: 'Contact', value: `<sip:op77@127.0.0.1:${phone.port}>` },
+            { name: 'Content-Type', value: 'application/sdp' },
+          ],
+          body: Buffer.from(SDP_A),
+        }),
+      );
+    return { edge, phone, leg, events, ok };
+  }
+
+  it('to the INVITE is ACKed with the same ACK, byte for byte (its Via branch too: §13.2.2.4, the ACK is sent again, not made again)', async () => {
+    const { edge, phone, events, ok } = await answered();
+    const response = ok(await phone.next('INVITE'));
+    await phone.send(response, edge.address);
+    const first = await phone.next('ACK');
+    await events.next('answered');
+    // The phone did not hear the ACK and sends its 200 again (§13.3.1.4), twice.
+    await phone.send(response, edge.address);
+    const second = await phone.next('ACK');
+    await phone.send(response, edge.address);
+    const third = await phone.next('ACK');
+    expect(second.toString('latin1')).toBe(first.toString('latin1'));
+    expect(third.equals(first)).toBe(true);
+    expect(events.names).toEqual(['answered']);
+  });
+
+  it('to our re-INVITE is ACKed with the same ACK, byte for byte', async () => {
+    const { edge, phone, leg, events, ok } = await answered();
+    await phone.send(ok(await phone.next('INVITE')), edge.address);
+    await phone.next('ACK');
+    await events.next('answered');
+    const reinvited = leg.reinvite();
+    const response = ok(await phone.next('INVITE'));
+    await phone.send(response, edge.address);
+    const first = await phone.next('ACK');
+    expect((await reinvited).status).toBe(200);
+    await phone.send(response, edge.address);
+    const second = await phone.next('ACK');
+    expect(first.toString('latin1')).toMatch(/^CSeq: 2 ACK\r$/m);
+    expect(second.toString('latin1')).toBe(first.toString('latin1'));
   });
 });
 

@@ -187,7 +187,8 @@ export class OutgoingLeg extends EventEmitter<OutgoingLegEvents> implements Call
     } catch {
       return; // no Contact to send the ACK to: the phone will give up on its 200
     }
-    const ack = dialogAck(dialog, cseqOf(this.invite!)!.seq);
+    // (its Via made once: a copy of this 200 gets the same ACK, byte for byte)
+    const ack = this.core.stack.withVia(dialogAck(dialog, cseqOf(this.invite!)!.seq), this.flow!);
     this.acks.set(toTag, ack);
     void this.core.stack.sendStateless(ack, this.flow!).catch(() => {});
     if (this.legDialog || this.state === 'ended' || this.cancelRequested) {

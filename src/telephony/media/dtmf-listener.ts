@@ -4,6 +4,7 @@
 // pressed, and the digit as an event code. The edge maps (call, tag) to its IVR.
 import dgram from 'node:dgram';
 import net from 'node:net';
+import { UDP_RECEIVE_BUFFER_BYTES } from './ng-client.ts';
 
 export interface DtmfEvent {
   callId: string;
@@ -73,7 +74,8 @@ export class DtmfListener {
 
   static async open(options: DtmfListenerOptions): Promise<DtmfListener> {
     const host = options.host ?? '127.0.0.1';
-    const socket = dgram.createSocket(net.isIPv6(host) ? 'udp6' : 'udp4');
+    // (a key press lost while the process is held up would leave the caller in the menu)
+    const socket = dgram.createSocket({ type: net.isIPv6(host) ? 'udp6' : 'udp4', recvBufferSize: UDP_RECEIVE_BUFFER_BYTES });
     const allow = options.allowFrom ? new Set(options.allowFrom) : undefined;
     socket.on('message', (msg, rinfo) => {
       if (allow && !allow.has(rinfo.address)) return options.onInvalid?.(`from ${rinfo.address}, not rtpengine`);

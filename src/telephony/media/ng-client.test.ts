@@ -3,7 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import dgram from 'node:dgram';
 import bencode from 'bencode';
-import { NgClient, RtpengineError } from './ng-client.ts';
+import fs from 'node:fs';
+import { NgClient, RtpengineError, UDP_RECEIVE_BUFFER_BYTES } from './ng-client.ts';
 import { decodeNgMessage } from './ng-message.ts';
 
 interface Seen {
@@ -43,6 +44,12 @@ async function setup(script: Script, options: { timeoutMs?: number; retries?: nu
 }
 
 describe('NgClient', () => {
+  it('asks the kernel to keep 4 MiB of replies for it (as much as net.core.rmem_max allows): one lost costs its call a second', async () => {
+    const { client } = await setup(() => {});
+    const rmemMax = fs.existsSync('/proc/sys/net/core/rmem_max') ? Number(fs.readFileSync('/proc/sys/net/core/rmem_max', 'utf8')) : Infinity;
+    expect((client as unknown as { socket: dgram.Socket }).socket.getRecvBufferSize()).toBeGreaterThanOrEqual(Math.min(UDP_RECEIVE_BUFFER_BYTES, rmemMax));
+  });
+
   it('matches replies to requests by cookie, whatever their order', async () => {
     const held: (() => void)[] = [];
     const { client } = await setup((seen, reply) => {

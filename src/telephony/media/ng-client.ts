@@ -7,6 +7,13 @@ import net from 'node:net';
 import { cookieMaker, decodeNgMessage, encodeNgMessage, ngCookie, NgFormatError, type NgDict, type NgRequest } from './ng-message.ts';
 import { NgMetrics, type NgFailureKind } from './ng-metrics.ts';
 
+/**
+ * What the kernel may hold for our media sockets (SO_RCVBUF, capped by net.core.rmem_max), as the
+ * SIP transport's: its default, ~200 KB, was a few hundred datagrams, lost while the process was
+ * held up for a moment on a busy machine.
+ */
+export const UDP_RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
+
 export interface NgClientOptions {
   host: string;
   port: number;
@@ -63,7 +70,8 @@ export class NgClient {
 
   /** A socket connected to rtpengine's ng address: datagrams from anywhere else are not delivered. */
   static async open(options: NgClientOptions): Promise<NgClient> {
-    const socket = dgram.createSocket(net.isIPv6(options.host) ? 'udp6' : 'udp4');
+    // (replies kept while the process is held up: one lost costs its call a second, three its media)
+    const socket = dgram.createSocket({ type: net.isIPv6(options.host) ? 'udp6' : 'udp4', recvBufferSize: UDP_RECEIVE_BUFFER_BYTES });
     await new Promise<void>((resolve, reject) => {
       socket.once('error', reject);
       socket.connect(options.port, options.host, () => {

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freeUdpPort } from '../../../test/support/sipp.ts';
-import { findRtpengine, startRtpengineDaemon } from './rtpengine-daemon.ts';
+import { findRtpengine, rtpengineArgs, startRtpengineDaemon } from './rtpengine-daemon.ts';
 
 describe('findRtpengine', () => {
   it('takes RTPENGINE_PATH when it exists, and nothing else then', () => {
@@ -21,6 +21,22 @@ describe('findRtpengine', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('rtpengineArgs', () => {
+  const base = { binary: 'rtpengine', ngPort: 2223, portMin: 30000, portMax: 30099 };
+
+  it('by default: two relaying threads, one playing, rtpengine’s own log level', () => {
+    const args = rtpengineArgs(base);
+    expect(args).toContain('--num-threads=2');
+    expect(args).toContain('--media-num-threads=1');
+    expect(args.some((a) => a.startsWith('--log-level'))).toBe(false);
+  });
+
+  it('takes more threads and a quieter log when asked (a benchmark’s thousand calls)', () => {
+    const args = rtpengineArgs({ ...base, threads: 4, mediaThreads: 2, logLevel: 4 });
+    expect(args).toEqual(expect.arrayContaining(['--num-threads=4', '--media-num-threads=2', '--log-level=4', '--port-min=30000', '--port-max=30099']));
   });
 });
 

@@ -31,6 +31,12 @@ export interface RtpengineDaemonOptions {
   detached?: boolean;
   /** How long to wait for its first pong (default 10 s). */
   readyWithinMs?: number;
+  /** Worker threads relaying media (default 2). */
+  threads?: number;
+  /** Threads playing media: prompts and hold music (default 1). */
+  mediaThreads?: number;
+  /** Its log level, syslog's 0–7 (default: rtpengine's own, 6, a few lines per call); 4 logs only warnings and worse. */
+  logLevel?: number;
 }
 
 export interface RtpengineDaemon {
@@ -58,9 +64,10 @@ export function rtpengineArgs(o: RtpengineDaemonOptions): string[] {
     `--listen-ng=${address}:${o.ngPort}`,
     `--port-min=${o.portMin}`,
     `--port-max=${o.portMax}`,
-    '--num-threads=2',
-    '--media-num-threads=1',
+    `--num-threads=${o.threads ?? 2}`,
+    `--media-num-threads=${o.mediaThreads ?? 1}`,
     '--delete-delay=0',
+    ...(o.logLevel === undefined ? [] : [`--log-level=${o.logLevel}`]),
     ...(o.dtmfLogDest ? [`--dtmf-log-dest=${o.dtmfLogDest.host}:${o.dtmfLogDest.port}`] : []),
   ];
 }

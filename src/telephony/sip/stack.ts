@@ -168,7 +168,16 @@ export class SipStack {
     else send();
   }
 
-  /** Sends without a transaction: the ACK of a 2xx (our Via with a new branch goes on top), or a response. */
+  /**
+   * `request` with our Via on top (a new branch) for `to`'s transport; as it is when it has one. The
+   * ACK of a 2xx is made so once and kept: sent again for each copy of the 2xx, it is the same
+   * message, branch and all (§17.1.1.3, §13.2.2.4), not a new request.
+   */
+  withVia(request: SipRequest, to: Peer): SipRequest {
+    return withOwnVia(request, to.transport, this.sentBy(this.transport(to.transport)));
+  }
+
+  /** Sends without a transaction: the ACK of a 2xx (our Via with a new branch goes on top unless it has ours: withVia), or a response. */
   sendStateless(message: SipMessage, to: Peer): Promise<void> {
     const transport = this.transport(to.transport);
     const prepared = message.kind === 'request' ? withOwnVia(message, to.transport, this.sentBy(transport)) : message;

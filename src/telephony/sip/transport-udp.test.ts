@@ -1,7 +1,17 @@
 import dgram from 'node:dgram';
+import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Peer } from './message.ts';
-import { UdpTransport } from './transport-udp.ts';
+import { UDP_RECEIVE_BUFFER_BYTES, UdpTransport } from './transport-udp.ts';
+
+/** The most SO_RCVBUF Linux grants (it reports twice what it keeps, the bookkeeping included). */
+const rmemMax = (() => {
+  try {
+    return Number(fs.readFileSync('/proc/sys/net/core/rmem_max', 'utf8'));
+  } catch {
+    return Infinity;
+  }
+})();
 
 describe('UDP transport', () => {
   const open: { close(): unknown }[] = [];
@@ -30,6 +40,13 @@ describe('UDP transport', () => {
     expect(received.map(([d]) => d).sort()).toEqual(['one', 'two']);
     expect(received.find(([d]) => d === 'one')![1]).toEqual({ transport: 'udp', address: '127.0.0.1', port: client.address().port });
     expect(received.find(([d]) => d === 'two')![1]).toEqual({ transport: 'udp', address: '127.0.0.1', port: t.local.port });
+  });
+
+  it('asks the kernel to keep 4 MiB of datagrams for it (as much as net.core.rmem_max allows), not its ~200 KB default', async () => {
+    const t = await UdpTransport.listen('127.0.0.1', 0, { message: () => {}, malformed: () => {} });
+    open.push(t);
+    const socket = (t as unknown as { socket: dgram.Socket }).socket;
+    expect(socket.getRecvBufferSize()).toBeGreaterThanOrEqual(Math.min(UDP_RECEIVE_BUFFER_BYTES, rmemMax));
   });
 
   it('rejects a send it cannot make (a datagram over 64 KiB) without throwing', async () => {
