@@ -2,9 +2,8 @@
 // rtpengine sends one JSON datagram per RFC 4733 event when the event ends (the end packet, sent
 // three times by phones, is reported once), naming the call, the tag of the participant who
 // pressed, and the digit as an event code. The edge maps (call, tag) to its IVR.
-import dgram from 'node:dgram';
-import net from 'node:net';
-import { UDP_RECEIVE_BUFFER_BYTES } from './ng-client.ts';
+import type dgram from 'node:dgram';
+import { udpSocket } from '../../platform/udp-socket.ts';
 
 export interface DtmfEvent {
   callId: string;
@@ -75,7 +74,7 @@ export class DtmfListener {
   static async open(options: DtmfListenerOptions): Promise<DtmfListener> {
     const host = options.host ?? '127.0.0.1';
     // (a key press lost while the process is held up would leave the caller in the menu)
-    const socket = dgram.createSocket({ type: net.isIPv6(host) ? 'udp6' : 'udp4', recvBufferSize: UDP_RECEIVE_BUFFER_BYTES });
+    const socket = udpSocket(host);
     const allow = options.allowFrom ? new Set(options.allowFrom) : undefined;
     socket.on('message', (msg, rinfo) => {
       if (allow && !allow.has(rinfo.address)) return options.onInvalid?.(`from ${rinfo.address}, not rtpengine`);

@@ -2,17 +2,10 @@
 // time is sent again with the same cookie: rtpengine answers a cookie it has seen from its reply
 // cache instead of acting twice (an offer retried is not a second offer). After the last attempt
 // the request fails as a timeout. An `error` result fails as RtpengineError with rtpengine's reason.
-import dgram from 'node:dgram';
-import net from 'node:net';
+import type dgram from 'node:dgram';
 import { cookieMaker, decodeNgMessage, encodeNgMessage, ngCookie, NgFormatError, type NgDict, type NgRequest } from './ng-message.ts';
 import { NgMetrics, type NgFailureKind } from './ng-metrics.ts';
-
-/**
- * What the kernel may hold for our media sockets (SO_RCVBUF, capped by net.core.rmem_max), as the
- * SIP transport's: its default, ~200 KB, was a few hundred datagrams, lost while the process was
- * held up for a moment on a busy machine.
- */
-export const UDP_RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
+import { udpSocket } from '../../platform/udp-socket.ts';
 
 export interface NgClientOptions {
   host: string;
@@ -71,7 +64,7 @@ export class NgClient {
   /** A socket connected to rtpengine's ng address: datagrams from anywhere else are not delivered. */
   static async open(options: NgClientOptions): Promise<NgClient> {
     // (replies kept while the process is held up: one lost costs its call a second, three its media)
-    const socket = dgram.createSocket({ type: net.isIPv6(options.host) ? 'udp6' : 'udp4', recvBufferSize: UDP_RECEIVE_BUFFER_BYTES });
+    const socket = udpSocket(options.host);
     await new Promise<void>((resolve, reject) => {
       socket.once('error', reject);
       socket.connect(options.port, options.host, () => {

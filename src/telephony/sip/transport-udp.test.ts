@@ -1,17 +1,8 @@
 import dgram from 'node:dgram';
-import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Peer } from './message.ts';
-import { UDP_RECEIVE_BUFFER_BYTES, UdpTransport } from './transport-udp.ts';
-
-/** The most SO_RCVBUF Linux grants (it reports twice what it keeps, the bookkeeping included). */
-const rmemMax = (() => {
-  try {
-    return Number(fs.readFileSync('/proc/sys/net/core/rmem_max', 'utf8'));
-  } catch {
-    return Infinity;
-  }
-})();
+import { grantedReceiveBuffer } from '../../../test/support/udp.ts';
+import { UdpTransport } from './transport-udp.ts';
 
 describe('UDP transport', () => {
   const open: { close(): unknown }[] = [];
@@ -46,7 +37,7 @@ describe('UDP transport', () => {
     const t = await UdpTransport.listen('127.0.0.1', 0, { message: () => {}, malformed: () => {} });
     open.push(t);
     const socket = (t as unknown as { socket: dgram.Socket }).socket;
-    expect(socket.getRecvBufferSize()).toBeGreaterThanOrEqual(Math.min(UDP_RECEIVE_BUFFER_BYTES, rmemMax));
+    expect(socket.getRecvBufferSize()).toBeGreaterThanOrEqual(grantedReceiveBuffer);
   });
 
   it('rejects a send it cannot make (a datagram over 64 KiB) without throwing', async () => {
