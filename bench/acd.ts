@@ -7,18 +7,16 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import pg from 'pg';
 import { createApp } from '../src/app.ts';
 import { systemActor } from '../src/platform/access/principal.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import type { Db } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { openPglite } from '../src/platform/db/pglite.ts';
-import { openPostgres } from '../src/platform/db/postgres.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { demoRegionsFile, readRegionsFile } from '../src/regions/index.ts';
 import { startServices, stopServices } from '../src/services.ts';
-import { percentile, round } from './support.ts';
+import { percentile, round, serverDatabase } from './support.ts';
 import type { EdgeFigures, EdgeTask } from './acd-edge.ts';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 6000);
@@ -149,19 +147,11 @@ async function runEmbedded(): Promise<Figures> {
 }
 
 async function runServer(url: string): Promise<Figures> {
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  const name = `otvet_bench_${Date.now()}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const server = await openPostgres({ url: u.toString(), poolSize: 20 });
+  const server = await serverDatabase(url, { prefix: 'otvet_bench', poolSize: 20 });
   try {
     return await run(server, 'PostgreSQL');
   } finally {
     await server.close();
-    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.end();
   }
 }
 

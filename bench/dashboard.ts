@@ -4,19 +4,17 @@
 // PostgreSQL. The baseline in the same run: the same month's figures by a plain aggregate over raw
 // call rows, as a system without rollups would compute them.
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
 import { createApp } from '../src/app.ts';
 import { systemActor } from '../src/platform/access/principal.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import type { Db } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { openPglite } from '../src/platform/db/pglite.ts';
-import { openPostgres } from '../src/platform/db/postgres.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { demoRegionsFile, readRegionsFile } from '../src/regions/index.ts';
 import { startServices, stopServices } from '../src/services.ts';
 import { generate, RAW_SCALE, rawMonth, YEAR } from './dashboard-history.ts';
-import { percentile, round } from './support.ts';
+import { percentile, round, serverDatabase } from './support.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 
@@ -130,19 +128,11 @@ if (process.env.BENCH_ONLY !== 'postgres') {
   }
 }
 if (process.env.DATABASE_URL) {
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  const name = `otvet_bench_${Date.now()}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  const u = new URL(process.env.DATABASE_URL);
-  u.pathname = `/${name}`;
-  const server = await openPostgres({ url: u.toString(), poolSize: 10 });
+  const server = await serverDatabase(process.env.DATABASE_URL, { prefix: 'otvet_bench', poolSize: 10 });
   try {
     out.postgres = await run(server, 'PostgreSQL');
   } finally {
     await server.close();
-    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.end();
   }
 }
 console.log(JSON.stringify(out));

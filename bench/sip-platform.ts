@@ -5,17 +5,16 @@
 // through the API. The queues close wrap-up at once and never offer a callback: each operator is
 // free again as soon as a call ends, and a waiting caller hears hold music only.
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
 import { createApp } from '../src/app.ts';
 import { systemActor } from '../src/platform/access/principal.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import type { Db } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { openPglite } from '../src/platform/db/pglite.ts';
-import { openPostgres } from '../src/platform/db/postgres.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { demoRegionsFile, readRegionsFile } from '../src/regions/index.ts';
 import { startServices, stopServices } from '../src/services.ts';
+import { serverDatabase } from './support.ts';
 
 export const REGION = '77';
 export const SIP_PASSWORD = 'bench-sip-phone-secret-77';
@@ -46,31 +45,14 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-async function openDb(): Promise<{ db: Db; engine: string; drop(): Promise<void> }> {
+async function openDb(): Promise<{ db: Db; engine: string }> {
   const url = process.env.DATABASE_URL;
-  if (!url) {
-    const db = await openPglite({});
-    return { db, engine: 'PGlite', drop: async () => {} };
-  }
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  const name = `benchsip_${Date.now()}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const db = await openPostgres({ url: u.toString(), poolSize: 20 });
-  return {
-    db,
-    engine: 'PostgreSQL',
-    drop: async () => {
-      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
+  if (!url) return { db: await openPglite({}), engine: 'PGlite' };
+  return { db: await serverDatabase(url, { prefix: 'benchsip', poolSize: 20 }), engine: 'PostgreSQL' };
 }
 
 export async function startPlatform(o: { operators: number }): Promise<Platform> {
-  const { db, engine, drop } = await openDb();
+  const { db, engine } = await openDb();
   await migrate(db);
   const logger = createLogger({ level: (process.env.BENCH_LOG as 'error') ?? 'silent', format: 'json' });
   // (the bench's accounts get cheap password hashes: scrypt's cost is no part of what is measured)
@@ -85,7 +67,6 @@ export async function startPlatform(o: { operators: number }): Promise<Platform>
     await http.close();
     await stopServices(services);
     await db.close();
-    await drop();
   };
   try {
     for (const q of services.cc.queues.all()) {

@@ -2,14 +2,39 @@
 // base (or a larger generated one) loaded through the importer, listening on a loopback port.
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import pg from 'pg';
 import { createApp } from '../src/app.ts';
 import { demoAnswersFile, demoSynonymsFile, parseAnswersJsonl, type AnswerRecord } from '../src/knowledge/index.ts';
 import { systemActor } from '../src/platform/access/principal.ts';
 import { loadConfig } from '../src/platform/config.ts';
+import type { Db } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { openPglite } from '../src/platform/db/pglite.ts';
+import { openPostgres } from '../src/platform/db/postgres.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { startServices, stopServices } from '../src/services.ts';
+
+/** A database of the run's own on the PostgreSQL server at `url`; close() closes it and drops it. */
+export async function serverDatabase(url: string, o: { prefix: string; poolSize: number }): Promise<Db> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  const name = `${o.prefix}_${Date.now()}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const db = await openPostgres({ url: u.toString(), poolSize: o.poolSize });
+  return {
+    ...db,
+    async close() {
+      try {
+        await db.close();
+      } finally {
+        await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+        await admin.end();
+      }
+    },
+  };
+}
 
 export function demoAnswers(): AnswerRecord[] {
   const { records, errors } = parseAnswersJsonl(fs.readFileSync(demoAnswersFile, 'utf8'));
