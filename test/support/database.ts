@@ -1,4 +1,4 @@
-// A fresh, migrated database for one test file: a clone of the template the global setup built.
+// A migrated database in the state the global setup's template has, for one test file or app.
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -6,6 +6,7 @@ import { inject } from 'vitest';
 import type { Db } from '../../src/platform/db/database.ts';
 import { openPglite } from '../../src/platform/db/pglite.ts';
 import { openPostgres } from '../../src/platform/db/postgres.ts';
+import { pglitePool } from './pglite-pool.ts';
 import { postgresServerUrls } from './postgres-servers.ts';
 
 export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
@@ -45,6 +46,8 @@ export async function testDatabase(): Promise<Db> {
       },
     };
   }
-  const template = fs.readFileSync(inject('pgliteTemplate'));
-  return openPglite({ loadDataDir: new Blob([template]) });
+  return pool.lease();
 }
+
+/** This worker's embedded databases, each a clone of the template, reused after a reset. */
+export const pool = pglitePool(async () => openPglite({ loadDataDir: new Blob([fs.readFileSync(inject('pgliteTemplate'))]) }));
