@@ -253,7 +253,7 @@ export async function holdMany(p: Phases, o: { target: number; rate: number; hol
       ...(a.figures.failed ? [`holding callers: ${a.figures.failed} failed (${reasons(a.figures)})`] : []),
       ...(b.figures.failed ? [`listening callers: ${b.figures.failed} failed (${reasons(b.figures)})`] : []),
       ...(perCall.length !== listeners ? [`audio reached ${perCall.length} of ${listeners} listening callers`] : []),
-      ...(least < 40 ? [`a listening caller heard ${round(least, 1)} packets/s (50 expected)`] : []),
+      ...(least < 40 ? [`a listening caller heard ${round(least, 1)} packets/s (50 expected; packets by rtpengine port: ${[...listener.packets].map(([from, n]) => `${from} ${n}`).join(', ')})`] : []),
       ...(record.withTopic < record.total ? [`otvet: ${record.total - record.withTopic} calls without the IVR's topic`] : []),
     ];
     return { peakCalls: peak, waitingInOtvet, failed: failed + (failed ? 0 : why.length), why, leastAudioPerSecond: round(least, 1), listeners };

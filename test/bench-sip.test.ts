@@ -35,8 +35,9 @@ describe.skipIf(!sippPath || !hasRtpengine)('npm run bench:sip (BENCH_QUICK=1)',
     expect(Object.keys(figures).sort()).toEqual(['concurrent', 'cps', 'failed', 'relayOnlyConcurrent', 'setupP99Ms', 'sippDirectCps'].sort());
     for (const [key, value] of Object.entries(figures)) expect(typeof value, key).toBe('number');
     expect(figures.failed, out).toBe(0);
-    // Each phase measured something: a round passed, calls were held, both baselines ran.
-    expect(figures.cps, out).toBeGreaterThan(0);
+    // Each phase measured something: a round made calls (whether it kept its rate, which a loaded
+    // machine decides, is the benchmark's figure), calls were held, both baselines ran.
+    expect(Number(/calls\/s × \d+ s: (\d+) calls/.exec(out.split('Through the edge')[1] ?? '')?.[1] ?? 0), out).toBeGreaterThan(0);
     expect(figures.concurrent, out).toBeGreaterThan(0);
     expect(figures.sippDirectCps, out).toBeGreaterThan(0);
     expect(figures.relayOnlyConcurrent, out).toBeGreaterThan(0);
