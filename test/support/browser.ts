@@ -6,10 +6,19 @@ import { chromiumPath } from './chromium.ts';
 
 export { hasChromium } from './chromium.ts';
 
-export function launchBrowser(): Promise<Browser> {
+/** fakeMedia: a microphone that plays a tone, granted without asking (WebRTC tests). */
+export function launchBrowser(options: { fakeMedia?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      ...(options.fakeMedia ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] : []),
+    ],
   });
 }
 

@@ -73,6 +73,11 @@ export interface SdpOptions {
   ptime?: number;
   DTLS?: 'off' | 'passive' | 'active';
   SDES?: string[];
+  /**
+   * RTP and RTCP on one port: a browser's WebRTC requires it (`offer` toward the browser), a trunk
+   * or desk phone may not speak it (`demux` toward them).
+   */
+  rtcpMux?: ('offer' | 'require' | 'demux' | 'accept' | 'reject')[];
 }
 
 export interface OfferOptions extends SdpOptions {
@@ -231,6 +236,7 @@ function sdpRequest(command: 'offer' | 'answer', o: SdpOptions): NgRequest {
     ptime: o.ptime,
     DTLS: o.DTLS,
     SDES: o.SDES,
+    'rtcp-mux': o.rtcpMux,
   };
 }
 
