@@ -31,6 +31,8 @@ export type TimerName =
   | 'ivr'
   /** Time to fetch the wait estimate again and announce it. */
   | 'announce'
+  /** The first wait estimate is late (otvet slow or unreachable): hold music without it. */
+  | 'first_wait'
   /** Our own cap on ringing (an operator's phone, or the caller called back), for when otvet's stop_ringing does not come. */
   | 'ring_safety'
   /** A prompt that precedes a hang-up is taking longer than any could: hang up anyway. */

@@ -1,7 +1,7 @@
 // One call as the edge holds it: where it is in its life, the operator legs it rings, the timers it
 // has set, the counters its ids come from. A plain value: step() returns a new one and never changes
 // the one it was given, so the shell may keep, log (without `caller`) or compare them.
-import type { TimerName } from './call-actions.ts';
+import type { Prompt, TimerName } from './call-actions.ts';
 import { DEFAULT_TIMING, type CallTiming, type IvrMenu } from './call-inputs.ts';
 
 export type Phase =
@@ -63,6 +63,12 @@ export interface EdgeCall {
   callback: { operator: string; contacts: string[] } | null;
   /** Announcements of the wait are on (not while an operator's phone rings). */
   announcing: boolean;
+  /**
+   * Queued, the first estimate not yet come: what is to play before it (a greeting), held back so
+   * that the estimate follows it instead of cutting it off, and no hold music starts only to be
+   * replaced a moment later. Null once played.
+   */
+  firstWait: Prompt[] | null;
   otvetReachable: boolean;
   /** Timers set and not yet fired or cleared. */
   timers: TimerName[];
@@ -96,6 +102,7 @@ export function newCall(): EdgeCall {
     talking: null,
     callback: null,
     announcing: false,
+    firstWait: null,
     otvetReachable: true,
     timers: [],
     playId: 0,
@@ -116,6 +123,7 @@ export function copyCall(c: EdgeCall): EdgeCall {
     legs: c.legs.map((l) => ({ ...l })),
     talking: c.talking && { ...c.talking },
     callback: c.callback && { ...c.callback, contacts: [...c.callback.contacts] },
+    firstWait: c.firstWait && [...c.firstWait],
     timers: [...c.timers],
     decisions: [...c.decisions],
   };

@@ -70,6 +70,8 @@ export class CallRun {
     const r = new CallRun();
     r.send(invite(over));
     r.send({ type: 'digit', digit: '2' }, 3000);
+    // (no estimate from otvet: hold music, as play 2; the clock not moved, so times stay round)
+    r.send({ type: 'timer', name: 'first_wait' }, 0);
     return r;
   }
 

@@ -8,24 +8,50 @@ import { cancelLegs, finish } from './call-end.ts';
 /** The longest a prompt before a hang-up may take ("call later", "we will call you back"). */
 export const PROMPT_SAFETY_MS = 30_000;
 
-/** Into the queue: `ivr_choice` (when a topic was chosen), `queued`, hold music after `before`. */
+/** How long the first wait estimate is waited for before hold music starts without it. */
+export const FIRST_WAIT_MS = 1500;
+
+/**
+ * Into the queue: `ivr_choice` (when a topic was chosen), `queued`, then `before` (a greeting), the
+ * first estimate and hold music as one play once the estimate comes (or hold music without it after
+ * FIRST_WAIT_MS): a play started at once would be cut off by the estimate a moment later.
+ */
 export function enqueue(fx: Effects, topic: string | null, before: Prompt[] = []): void {
   const c = fx.call;
   if (topic !== null) fx.report('ivr_choice', { topic });
   fx.report('queued', {});
   c.phase = 'waiting';
   fx.clearTimer('ivr');
-  fx.play(...before, { name: 'hold_music' });
   // The first estimate is announced as soon as it comes; then every N seconds.
   fx.push({ type: 'fetch_wait' });
   c.announcing = true;
   fx.setTimer('announce', c.timing.announceEverySeconds * 1000);
+  c.firstWait = before;
+  fx.setTimer('first_wait', FIRST_WAIT_MS);
   if (!c.otvetReachable && !c.timers.includes('otvet_down')) fx.setTimer('otvet_down', c.timing.otvetGraceSeconds * 1000);
 }
 
+/** What was held back for the first estimate plays now, with `wait` when there is one. */
+function playFirst(fx: Effects, wait: Prompt[]): void {
+  const c = fx.call;
+  const before = c.firstWait ?? [];
+  c.firstWait = null;
+  fx.clearTimer('first_wait');
+  fx.play(...before, ...wait, { name: 'hold_music' });
+}
+
+/** The first estimate is late: what was held back, and hold music, without it. */
+export function onFirstWaitTimer(fx: Effects): void {
+  const c = fx.call;
+  if (c.phase === 'waiting' && c.callerUp && c.firstWait) playFirst(fx, []);
+}
+
 export function pauseAnnouncements(fx: Effects): void {
-  fx.call.announcing = false;
+  const c = fx.call;
+  c.announcing = false;
   fx.clearTimer('announce');
+  // (an operator's phone rings: the caller hears the hold music meanwhile, not silence)
+  if (c.firstWait && c.callerUp) playFirst(fx, []);
 }
 
 export function resumeAnnouncements(fx: Effects): void {
@@ -45,8 +71,10 @@ export function onAnnounceTimer(fx: Effects): void {
 
 export function onWaitEstimate(fx: Effects, seconds: number | null): void {
   const c = fx.call;
-  if (c.phase !== 'waiting' || !c.announcing || !c.callerUp || seconds === null || !Number.isFinite(seconds) || seconds < 0) return;
-  fx.play({ name: 'wait', seconds }, { name: 'hold_music' });
+  if (c.phase !== 'waiting' || !c.announcing || !c.callerUp) return;
+  const known = seconds !== null && Number.isFinite(seconds) && seconds >= 0;
+  if (c.firstWait) return playFirst(fx, known ? [{ name: 'wait', seconds }] : []);
+  if (known) fx.play({ name: 'wait', seconds }, { name: 'hold_music' });
 }
 
 /** otvet's offer_callback: once, and only to a caller whose number we can call back. */

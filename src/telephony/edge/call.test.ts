@@ -14,7 +14,7 @@ describe('a call in the IVR', () => {
     expect(r.call.phase).toBe('ivr');
   });
 
-  it('a key of the menu: ivr_choice with its section, then queued, hold music and the wait asked for', () => {
+  it('a key of the menu: ivr_choice with its section, then queued and the wait asked for; the estimate, then hold music, as one play', () => {
     const r = new CallRun();
     r.send(invite());
     const actions = r.send({ type: 'digit', digit: '2' }, 7000);
@@ -22,11 +22,41 @@ describe('a call in the IVR', () => {
       { type: 'report', event: { id: 'c1-2', callId: 'c1', type: 'ivr_choice', at: '2026-12-05T10:00:07.000Z', topic: 'Частичная мобилизация' } },
       { type: 'report', event: { id: 'c1-3', callId: 'c1', type: 'queued', at: '2026-12-05T10:00:07.000Z' } },
       { type: 'clear_timer', name: 'ivr' },
-      { type: 'play', playId: 2, prompts: [{ name: 'hold_music' }] },
       { type: 'fetch_wait' },
       { type: 'set_timer', name: 'announce', ms: 30_000 },
+      { type: 'set_timer', name: 'first_wait', ms: 1500 },
     ]);
     expect(r.call.phase).toBe('waiting');
+    // (hold music started now would be replaced by the estimate in a moment: one play, not two)
+    expect(r.send({ type: 'wait_estimate', seconds: 130 }, 40)).toEqual([
+      { type: 'clear_timer', name: 'first_wait' },
+      { type: 'play', playId: 2, prompts: [{ name: 'wait', seconds: 130 }, { name: 'hold_music' }] },
+    ]);
+    expect(r.send({ type: 'timer', name: 'first_wait' }, 1500)).toEqual([]);
+  });
+
+  it('the first estimate late or unknown: hold music without it, and the estimate when it comes', () => {
+    const r = new CallRun();
+    r.send(invite());
+    r.send({ type: 'digit', digit: '2' }, 7000);
+    expect(r.send({ type: 'timer', name: 'first_wait' }, 1500)).toEqual([{ type: 'play', playId: 2, prompts: [{ name: 'hold_music' }] }]);
+    expect(r.send({ type: 'wait_estimate', seconds: 130 }, 500)).toEqual([{ type: 'play', playId: 3, prompts: [{ name: 'wait', seconds: 130 }, { name: 'hold_music' }] }]);
+
+    const unknown = new CallRun();
+    unknown.send(invite());
+    unknown.send({ type: 'digit', digit: '2' }, 7000);
+    expect(unknown.send({ type: 'wait_estimate', seconds: null }, 40)).toEqual([
+      { type: 'clear_timer', name: 'first_wait' },
+      { type: 'play', playId: 2, prompts: [{ name: 'hold_music' }] },
+    ]);
+  });
+
+  it('an operator rung before the first estimate: hold music at once while the phone rings', () => {
+    const r = new CallRun();
+    r.send(invite());
+    r.send({ type: 'digit', digit: '2' }, 7000);
+    expect(ofType(r.send(connect(), 20), 'play')).toEqual([{ type: 'play', playId: 2, prompts: [{ name: 'hold_music' }] }]);
+    expect(r.send({ type: 'timer', name: 'first_wait' }, 1500)).toEqual([]);
   });
 
   it('a key not in the menu: the menu again, nothing reported; three wrong keys: the general queue', () => {
@@ -52,11 +82,14 @@ describe('a call in the IVR', () => {
     expect(r.call.phase).toBe('waiting');
   });
 
-  it('a region without a menu: greeting, then queued at once', () => {
+  it('a region without a menu: queued at once; the greeting, then the estimate (not cutting it off) and hold music', () => {
     const r = new CallRun();
     r.send(invite({ menu: { timeoutSeconds: 5, items: [] } }));
     expect(r.reportTypes).toEqual(['offered', 'queued']);
-    expect(ofType(r.last, 'play')).toEqual([{ type: 'play', playId: 1, prompts: [{ name: 'greeting' }, { name: 'hold_music' }] }]);
+    expect(ofType(r.last, 'play')).toEqual([]);
+    expect(ofType(r.send({ type: 'wait_estimate', seconds: 300 }, 30), 'play')).toEqual([
+      { type: 'play', playId: 1, prompts: [{ name: 'greeting' }, { name: 'wait', seconds: 300 }, { name: 'hold_music' }] },
+    ]);
   });
 
   it('the caller hangs up in the IVR: abandoned, and the call is forgotten', () => {

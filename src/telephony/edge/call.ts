@@ -12,7 +12,7 @@ import { endByEdge, finish, forget, mediaFailed } from './call-end.ts';
 import { onIvrDigit, onIvrTimeout, onInvite, onMenuPlayed } from './call-ivr.ts';
 import { onLeg, startRing, stopRing } from './call-legs.ts';
 import { onDecision, stopCallingBack } from './call-decisions.ts';
-import { acceptCallback, afterPrompt, onAnnounceTimer, onWaitEstimate, toCallbackPending, toUnavailable } from './call-waiting.ts';
+import { acceptCallback, afterPrompt, onAnnounceTimer, onFirstWaitTimer, onWaitEstimate, toCallbackPending, toUnavailable } from './call-waiting.ts';
 
 export type { CallAction, EndReason, Prompt, ReportedEvent, TimerName, MenuItem, NewLeg } from './call-actions.ts';
 export type { CallInput, CallTiming, Decision, InviteInput, IvrMenu, LegEvent } from './call-inputs.ts';
@@ -80,6 +80,8 @@ function onTimer(fx: Effects, name: TimerName): void {
       return;
     case 'announce':
       return onAnnounceTimer(fx);
+    case 'first_wait':
+      return onFirstWaitTimer(fx);
     case 'ring_safety':
       // otvet's stop_ringing did not come (otvet unreachable, or the decision lost): stop on our own.
       if (c.phase === 'waiting' && c.ring) stopRing(fx);
