@@ -3,27 +3,16 @@
 // plain RTP to a browser's WebRTC (ICE, DTLS-SRTP, RTCP multiplexed) with the options our ng client
 // sends. A caller (a UDP socket speaking PCMA) on one side, headless Chromium with a fake microphone
 // on the other; audio must arrive both ways.
-import dgram from 'node:dgram';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser } from '../support/browser.ts';
+import { audioEndpoint, audioSdp, RtpPeer } from '../support/rtp.ts';
 import { hasRtpengine, reportMissingRtpengine, startRtpengine, type RunningRtpengine } from '../support/rtpengine.ts';
 import { until } from '../support/until.ts';
 
 reportMissingRtpengine('test/browser/webrtc-media.test.ts');
-
-/** One RTP packet of PCMA silence (20 ms). */
-function pcmaPacket(seq: number): Buffer {
-  const b = Buffer.alloc(12 + 160, 0xd5);
-  b[0] = 0x80;
-  b[1] = 8;
-  b.writeUInt16BE(seq & 0xffff, 2);
-  b.writeUInt32BE((seq * 160) >>> 0, 4);
-  b.writeUInt32BE(0x0122_0122, 8);
-  return b;
-}
 
 describe.skipIf(!hasChromium || !hasRtpengine)('rtpengine between a plain-RTP caller and a browser (WebRTC)', () => {
   let engine: RunningRtpengine;
@@ -46,23 +35,9 @@ describe.skipIf(!hasChromium || !hasRtpengine)('rtpengine between a plain-RTP ca
   });
 
   it('connects ICE and DTLS-SRTP to the browser, and audio flows both ways', async () => {
-    const caller = dgram.createSocket('udp4');
-    await new Promise<void>((resolve) => caller.bind(0, '127.0.0.1', resolve));
-    let heardByCaller = 0;
-    caller.on('message', () => heardByCaller++);
+    const caller = await RtpPeer.open();
     const callId = `webrtc-${Date.now()}`;
-    const callerSdp = [
-      'v=0',
-      'o=- 1 1 IN IP4 127.0.0.1',
-      's=-',
-      'c=IN IP4 127.0.0.1',
-      't=0 0',
-      `m=audio ${caller.address().port} RTP/AVP 8 101`,
-      'a=rtpmap:8 PCMA/8000',
-      'a=rtpmap:101 telephone-event/8000',
-      'a=sendrecv',
-      '',
-    ].join('\r\n');
+    const callerSdp = audioSdp(caller.port, 1);
     try {
       // Toward the browser: ICE, DTLS (no SDES keys beside it), RTP and RTCP on one port.
       const offer = await engine.client.offer({
@@ -99,31 +74,26 @@ describe.skipIf(!hasChromium || !hasRtpengine)('rtpengine between a plain-RTP ca
       const answer = await engine.client.answer({ callId, fromTag: 'caller', toTag: 'browser', sdp: answerSdp, ice: 'remove', transportProtocol: 'RTP/AVP', rtcpMux: ['demux'], replace: ['origin'] });
       expect(answer.sdp).toMatch(/^m=audio \d+ RTP\/AVP /m);
       expect(answer.sdp).not.toMatch(/^a=(fingerprint|ice-ufrag|rtcp-mux)/m);
-      const port = Number(/^m=audio (\d+)/m.exec(answer.sdp)![1]);
-
-      let seq = 0;
-      const talking = setInterval(() => caller.send(pcmaPacket(seq++), port, '127.0.0.1'), 20);
-      try {
-        const stats = await until('audio both ways in the browser', async () => {
-          const s = await tab.evaluate(async () => {
-            const pc = (window as unknown as { pc: RTCPeerConnection }).pc;
-            const out = { ice: pc.iceConnectionState, received: 0, sent: 0 };
-            (await pc.getStats()).forEach((r: { type: string; packetsReceived?: number; packetsSent?: number }) => {
-              if (r.type === 'inbound-rtp') out.received += r.packetsReceived ?? 0;
-              if (r.type === 'outbound-rtp') out.sent += r.packetsSent ?? 0;
-            });
-            return out;
+      // (3 s of the caller's audio while the browser's figures are read)
+      const talking = caller.sendAudio(audioEndpoint(answer.sdp), 150);
+      const stats = await until('audio both ways in the browser', async () => {
+        const s = await tab.evaluate(async () => {
+          const pc = (window as unknown as { pc: RTCPeerConnection }).pc;
+          const out = { ice: pc.iceConnectionState, received: 0, sent: 0 };
+          (await pc.getStats()).forEach((r: { type: string; packetsReceived?: number; packetsSent?: number }) => {
+            if (r.type === 'inbound-rtp') out.received += r.packetsReceived ?? 0;
+            if (r.type === 'outbound-rtp') out.sent += r.packetsSent ?? 0;
           });
-          return s.received >= 25 && s.sent >= 25 && heardByCaller >= 25 ? s : undefined;
+          return out;
         });
-        expect(stats.ice).toMatch(/^(connected|completed)$/);
-      } finally {
-        clearInterval(talking);
-      }
+        return s.received >= 25 && s.sent >= 25 && caller.received.length >= 25 ? s : undefined;
+      });
+      expect(stats.ice).toMatch(/^(connected|completed)$/);
+      await talking;
       await tab.close();
     } finally {
       await engine.client.delete({ callId, fromTag: 'caller' }).catch(() => {});
-      caller.close();
+      await caller.close();
     }
   }, 60_000);
 });
