@@ -16,7 +16,7 @@ import type { PhoneOptions } from './sip-phone.ts';
 
 export const REALM = 'otvet';
 
-/** Operators' credentials in memory: username → password, kept only as HA1s. */
+/** Operators' credentials in memory: username → password, kept only as HA1s; browser sessions' added by session(). */
 export class FakeCredentials implements CredentialsSource {
   readonly table = new Map<string, Ha1Record>();
   unavailable = false;
@@ -25,8 +25,16 @@ export class FakeCredentials implements CredentialsSource {
   constructor(passwords: Record<string, string>, realm = REALM) {
     for (const [user, password] of Object.entries(passwords)) {
       const h = storedHa1(user, realm, password);
-      this.table.set(user, { ha1Md5: h.md5, ha1Sha256: h.sha256, realm });
+      this.table.set(user, { ha1Md5: h.md5, ha1Sha256: h.sha256, realm, operator: user, kind: 'password', expiresAt: null });
     }
+  }
+
+  /** A browser session's credential of `operator` (as otvet gives one at sign-in): its digest username. */
+  session(operator: string, secret: string, suffix = '0123456789abcdef', realm = REALM): string {
+    const username = `${operator}~${suffix}`;
+    const h = storedHa1(username, realm, secret);
+    this.table.set(username, { ha1Md5: h.md5, ha1Sha256: h.sha256, realm, operator, kind: 'session', expiresAt: Date.UTC(2026, 11, 5, 20) });
+    return username;
   }
 
   async ha1For(username: string): Promise<Ha1Record | undefined> {

@@ -3,7 +3,18 @@ import type { SipCredential } from '../otvet/api.ts';
 import { ManualClock } from '../sip/transactions/clock.ts';
 import { CredentialsCache, CredentialsUnavailable } from './credentials.ts';
 
-const cred = (username: string, updatedAt: string, n = 'a'): SipCredential => ({ username, realm: 'otvet', ha1Md5: n.repeat(32), ha1Sha256: n.toUpperCase().repeat(64), updatedAt });
+const cred = (username: string, updatedAt: string, n = 'a'): SipCredential => ({
+  username,
+  operator: username,
+  kind: 'password',
+  realm: 'otvet',
+  ha1Md5: n.repeat(32),
+  ha1Sha256: n.toUpperCase().repeat(64),
+  updatedAt,
+  expiresAt: null,
+});
+/** A browser session's credential of `operator`, valid until `expiresAt`. */
+const sessionCred = (operator: string, expiresAt: string): SipCredential => ({ ...cred(`${operator}~0123456789abcdef`, '2026-12-05T10:00:00.000Z', 'c'), operator, kind: 'session', expiresAt });
 
 /**
  * A fetch that answers as otvet does: every credential, or with `since` (an earlier `next`) those
@@ -45,8 +56,27 @@ describe('CredentialsCache', () => {
     const cache = new CredentialsCache({ fetch: s.fetch, clock: new ManualClock() });
     await expect(cache.ha1For('operator-77')).rejects.toBeInstanceOf(CredentialsUnavailable);
     await cache.refresh();
-    expect(await cache.ha1For('operator-77')).toEqual({ realm: 'otvet', ha1Md5: 'a'.repeat(32), ha1Sha256: 'a'.repeat(64) });
+    expect(await cache.ha1For('operator-77')).toEqual({ realm: 'otvet', ha1Md5: 'a'.repeat(32), ha1Sha256: 'a'.repeat(64), operator: 'operator-77', kind: 'password', expiresAt: null });
     expect(await cache.ha1For('operator-99')).toBeUndefined();
+    expect(s.calls).toEqual([undefined]);
+  });
+
+  it('knows a session credential’s operator until it expires, by its own wall clock; a password never expires', async () => {
+    let wall = Date.parse('2026-12-05T17:59:59.000Z');
+    const s = source([cred('operator-77', '2026-12-05T10:00:00.000Z'), sessionCred('operator-77', '2026-12-05T18:00:00.000Z')]);
+    const cache = new CredentialsCache({ fetch: s.fetch, clock: new ManualClock(), now: () => wall });
+    await cache.refresh();
+    expect(await cache.ha1For('operator-77~0123456789abcdef')).toEqual({
+      realm: 'otvet',
+      ha1Md5: 'c'.repeat(32),
+      ha1Sha256: 'c'.repeat(64),
+      operator: 'operator-77',
+      kind: 'session',
+      expiresAt: Date.parse('2026-12-05T18:00:00.000Z'),
+    });
+    wall += 1000;
+    expect(await cache.ha1For('operator-77~0123456789abcdef'), 'expired: as unknown, before otvet removes it').toBeUndefined();
+    expect(await cache.ha1For('operator-77')).toBeDefined();
     expect(s.calls).toEqual([undefined]);
   });
 

@@ -2,21 +2,29 @@
 // refreshed from otvet every N seconds with `since` (the `next` of the last answer: what changed
 // after it, and whom to forget — a removed password or a disabled account stops working within one
 // refresh).
+// A browser session's credential (kind 'session', digest username `${operator}~…`) carries its
+// expiry: past it, the cache answers as for a stranger, even before otvet's next page removes it.
 // Until the first load succeeds the cache cannot tell a stranger from an operator, and says so
 // (CredentialsUnavailable → 503), rather than turning every phone away as unknown.
 import type { Logger } from '../../platform/logger.ts';
-import type { SipCredentialsPage } from '../otvet/api.ts';
+import type { SipCredential, SipCredentialsPage } from '../otvet/api.ts';
 import type { Cancel, Clock } from '../sip/transactions/clock.ts';
 import { systemClock } from '../sip/transactions/clock.ts';
 
-/** An operator's HA1s (lower-case hex) and the realm they were computed for. */
+/** One credential's HA1s (lower-case hex), the realm they were computed for, and whose it is. */
 export interface Ha1Record {
   ha1Md5: string;
   ha1Sha256: string;
   realm: string;
+  /** The operator's username: the address-of-record this credential registers. */
+  operator: string;
+  /** The operator's own password (desk phones), or a browser session's secret (the workstation's phone). */
+  kind: 'password' | 'session';
+  /** When a session credential stops working (ms since the epoch); null for a password. */
+  expiresAt: number | null;
 }
 
-/** Where the registrar finds an operator's HA1s: undefined for no such operator; rejects with CredentialsUnavailable when it cannot tell. */
+/** Where the registrar finds a digest username's HA1s: undefined for no such credential (or an expired one); rejects with CredentialsUnavailable when it cannot tell. */
 export interface CredentialsSource {
   ha1For(username: string): Promise<Ha1Record | undefined>;
 }
@@ -32,7 +40,10 @@ export interface CredentialsCacheOptions {
   fetch: FetchCredentials;
   /** Seconds between refreshes (default 30). */
   refreshEverySeconds?: number;
+  /** When refreshes run (the system's by default). */
   clock?: Clock;
+  /** Wall-clock time (ms since the epoch) sessions expire by (Date.now by default). */
+  now?: () => number;
   logger?: Logger;
 }
 
@@ -46,10 +57,12 @@ export class CredentialsCache implements CredentialsSource {
   private running = false;
   private readonly clock: Clock;
   private readonly everyMs: number;
+  private readonly now: () => number;
 
   constructor(private readonly opts: CredentialsCacheOptions) {
     this.clock = opts.clock ?? systemClock;
     this.everyMs = (opts.refreshEverySeconds ?? 30) * 1000;
+    this.now = opts.now ?? Date.now;
   }
 
   /** Loads once (a failure is logged, not thrown: the next refresh tries again), then refreshes every N seconds until stop(). */
@@ -67,10 +80,11 @@ export class CredentialsCache implements CredentialsSource {
 
   async ha1For(username: string): Promise<Ha1Record | undefined> {
     if (!this.loaded) throw new CredentialsUnavailable('the operators’ SIP credentials have not been loaded from otvet yet');
-    return this.table.get(username);
+    const record = this.table.get(username);
+    return record && (record.expiresAt === null || record.expiresAt > this.now()) ? record : undefined;
   }
 
-  /** Operators with credentials. */
+  /** Credentials held (expired sessions until otvet removes them). */
   get size(): number {
     return this.table.size;
   }
@@ -97,7 +111,7 @@ export class CredentialsCache implements CredentialsSource {
     this.counts.loads++;
     const table = this.loaded ? this.table : new Map<string, Ha1Record>();
     for (const username of page.removed) table.delete(username);
-    for (const row of page.items) table.set(row.username, { ha1Md5: row.ha1Md5.toLowerCase(), ha1Sha256: row.ha1Sha256.toLowerCase(), realm: row.realm });
+    for (const row of page.items) table.set(row.username, recordOf(row));
     this.table = table;
     this.since = page.next;
     if (!this.loaded) this.opts.logger?.info({ operators: table.size }, 'operators’ SIP credentials loaded');
@@ -110,4 +124,9 @@ export class CredentialsCache implements CredentialsSource {
       void this.refresh().then(() => this.schedule());
     });
   }
+}
+
+function recordOf(row: SipCredential): Ha1Record {
+  const expiresAt = row.expiresAt === null ? null : Date.parse(row.expiresAt);
+  return { ha1Md5: row.ha1Md5.toLowerCase(), ha1Sha256: row.ha1Sha256.toLowerCase(), realm: row.realm, operator: row.operator, kind: row.kind, expiresAt };
 }

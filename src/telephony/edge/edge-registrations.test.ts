@@ -1,5 +1,5 @@
 // Registrations that follow their connections, end to end: a phone registered to the edge over TCP
-// or WebSocket whose connection closes is gone at once (not at its expiry, an hour later), and an
+// whose connection closes is gone at once (not at its expiry, an hour later), and an
 // operator with no other phone is then not rung: the edge, told to connect a caller to them by
 // otvet's ACD, has nobody to ring.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,11 +24,28 @@ describe.skipIf(!sippPath || !hasRtpengine)('registrations that follow their con
     await h?.close();
   });
 
-  it.each(['tcp', 'ws'] as const)('a phone registered over %s whose connection closes is gone at once', async (transport) => {
+  // (over WS only a browser session's credential registers, ADR 0015: registrar-browser.test.ts;
+  // a WS flow closing is registrar.test.ts's)
+  it('an operator’s own SIP password is refused over WebSocket (403), as browsers get session credentials', async () => {
     const { username } = h.operator;
     const phone = await TestPhone.open(
-      transport,
-      h.edge.sip.find((a) => a.transport === transport)!,
+      'ws',
+      h.edge.sip.find((a) => a.transport === 'ws')!,
+      { user: username, password: SIP_PASSWORD, algorithm: 'MD5' },
+    );
+    try {
+      expect((await phone.register()).status).toBe(403);
+      expect(h.edge.registrar.contactsOf(username)).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('a phone registered over TCP whose connection closes is gone at once', async () => {
+    const { username } = h.operator;
+    const phone = await TestPhone.open(
+      'tcp',
+      h.edge.sip.find((a) => a.transport === 'tcp')!,
       { user: username, password: SIP_PASSWORD },
     );
     expect((await phone.register()).status).toBe(200);

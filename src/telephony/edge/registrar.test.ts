@@ -14,9 +14,10 @@ afterEach(async () => {
 const PASSWORDS = { 'operator-77': 'пароль-77', 'operator-12': 'secret-12' };
 const uris = (username: string) => h.registrar.contactsOf(username).map((c) => c.uri);
 
-/** A phone of operator-77 already past its first challenge: each REGISTER after this carries fresh credentials. */
+/** A phone of operator-77 already past its first challenge: each REGISTER after this carries fresh credentials (over WS a browser's, with a session credential). */
 async function phone77(transport: 'udp' | 'tcp' | 'ws' = 'udp'): Promise<TestPhone & { reg: TestPhone['send'] }> {
-  const p = await h.phone(transport, { user: 'operator-77', password: 'пароль-77' });
+  const credentials = transport === 'ws' ? { authUser: h.credentials.session('operator-77', 'session-secret'), password: 'session-secret', algorithm: 'MD5' as const } : { password: 'пароль-77' };
+  const p = await h.phone(transport, { user: 'operator-77', ...credentials });
   let nc = 0;
   let challenge = await p.send({ contacts: [] });
   const reg: TestPhone['send'] = async (shape = {}) => {

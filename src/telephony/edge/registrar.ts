@@ -1,7 +1,7 @@
 // The registrar for operators' phones (RFC 3261 §10.3): REGISTER authenticated by digest
 // (phone-auth.ts), the operator's bindings updated (contacts.ts) and every current contact listed
-// in the 200 with its remaining time. The address-of-record is the operator's username: To and From
-// must name it. The B2BUA asks contactsOf(username) where to ring an operator; 'registered' and
+// in the 200 with its remaining time. The address-of-record is the operator's username (the verdict's
+// operator, also for a browser's session credential `${operator}~…`): To and From must name it. The B2BUA asks contactsOf(username) where to ring an operator; 'registered' and
 // 'unregistered' say when an operator's phones appear and go (for the registrations gauge).
 import { EventEmitter } from 'node:events';
 import { header, headers } from '../sip/message.ts';
@@ -124,17 +124,17 @@ export class Registrar extends EventEmitter<RegistrarEvents> {
     const required = headers(req, 'Require');
     if (required.length > 0) return refuse(420, 'Bad Extension', [{ name: 'Unsupported', value: required.join(', ') }]);
     // Step 3: who is asking.
-    const auth = await this.opts.auth.check(req);
+    const auth = await this.opts.auth.check(req, source.transport);
     if (!auth.ok) {
-      if (auth.status === 401) return { status: 401, reason: 'Unauthorized', fields: this.opts.auth.challenge(req, auth.stale) };
+      if (auth.status === 401) return { status: 401, reason: 'Unauthorized', fields: this.opts.auth.challenge(req, auth.stale, source.transport) };
       if (auth.status === 503) return refuse(503, 'Service Unavailable', [{ name: 'Retry-After', value: String(this.opts.retryAfterSeconds ?? 30) }]);
       return refuse(auth.status, auth.status === 403 ? FORBIDDEN : 'Bad Request', [], undefined);
     }
-    const username = auth.username;
-    // Steps 4-5: an operator registers their own phones only (the address-of-record is the username).
+    const { username, operator } = auth;
+    // Steps 4-5: an operator registers their own phones only (the address-of-record is their username).
     const aor = userOf(header(req, 'To'));
     if (aor === undefined) return refuse(404, 'Not Found', [], username);
-    if (aor !== username || userOf(header(req, 'From')) !== username) return refuse(403, FORBIDDEN, [], username);
+    if (aor !== operator || userOf(header(req, 'From')) !== operator) return refuse(403, FORBIDDEN, [], username);
     // Steps 6-7: the contacts and their expiry, checked whole before any binding changes.
     const plan = readRegister(req, this.limits);
     if (plan.kind === 'refuse') return refuse(plan.status, plan.reason, plan.status === 423 ? [{ name: 'Min-Expires', value: String(this.limits.min) }] : [], username);

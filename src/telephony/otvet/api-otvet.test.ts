@@ -23,6 +23,7 @@ describe('OtvetApi against otvet', () => {
     expect((await op.put(`/api/v1/operators/${op.username}/sip-password`, { password: 'phone-secret-77' })).status).toBe(204);
     const all = await api.sipCredentials();
     const mine = all.items.find((c) => c.username === op.username);
+    expect(mine).toMatchObject({ operator: op.username, kind: 'password', expiresAt: null });
     expect(mine?.ha1Sha256).toBe(createHash('sha256').update(`${op.username}:${all.realm}:phone-secret-77`).digest('hex'));
     const again = await api.sipCredentials(all.next);
     expect(again.items.map((c) => c.username)).not.toContain(op.username);

@@ -31,7 +31,17 @@ beforeEach(() => {
 });
 
 const api = () => new OtvetApi({ baseUrl: `${base}/`, token: 'otvet_test' });
-const cred = { username: 'operator-77', realm: 'otvet', ha1Md5: 'a'.repeat(32), ha1Sha256: 'b'.repeat(64), updatedAt: '2026-12-05T10:00:00.000Z' };
+const cred = {
+  username: 'operator-77',
+  operator: 'operator-77',
+  kind: 'password',
+  realm: 'otvet',
+  ha1Md5: 'a'.repeat(32),
+  ha1Sha256: 'b'.repeat(64),
+  updatedAt: '2026-12-05T10:00:00.000Z',
+  expiresAt: null,
+};
+const session = { ...cred, username: 'operator-77~0123456789abcdef', kind: 'session', expiresAt: '2026-12-05T18:00:00.000Z' };
 
 describe('OtvetApi', () => {
   it('sends the token and passes `since` back as it came', async () => {
@@ -42,6 +52,28 @@ describe('OtvetApi', () => {
       { url: '/api/v1/telephony/sip-credentials', authorization: 'Bearer otvet_test' },
       { url: '/api/v1/telephony/sip-credentials?since=812', authorization: 'Bearer otvet_test' },
     ]);
+  });
+
+  it('reads a browser session’s credential: its operator, kind and expiry', async () => {
+    answer = () => ({ status: 200, body: { realm: 'otvet', items: [cred, session], removed: [], next: '2' } });
+    expect((await api().sipCredentials()).items).toEqual([cred, session]);
+  });
+
+  it('reads an otvet from before session credentials: every row a password of the operator it names', async () => {
+    const { username, realm, ha1Md5, ha1Sha256, updatedAt } = cred;
+    answer = () => ({ status: 200, body: { realm: 'otvet', items: [{ username, realm, ha1Md5, ha1Sha256, updatedAt }], removed: [], next: '1' } });
+    expect((await api().sipCredentials()).items).toEqual([cred]);
+  });
+
+  it('refuses a session credential without its operator or its expiry', async () => {
+    for (const bad of [
+      { ...session, expiresAt: null },
+      { ...session, operator: undefined },
+      { ...session, kind: 'token' },
+    ]) {
+      answer = () => ({ status: 200, body: { realm: 'otvet', items: [bad], removed: [], next: '1' } });
+      await expect(api().sipCredentials()).rejects.toThrow(/unexpected answer: items\.0\.kind/);
+    }
   });
 
   it('refuses credentials that are not digest HA1s', async () => {

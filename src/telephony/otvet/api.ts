@@ -5,13 +5,23 @@
 import { z } from 'zod';
 import { headersOf, OtvetError, urlOf, type OtvetConnection } from './connection.ts';
 
-const credential = z.object({
-  username: z.string().min(1),
-  realm: z.string(),
-  ha1Md5: z.string().regex(/^[0-9a-f]{32}$/i),
-  ha1Sha256: z.string().regex(/^[0-9a-f]{64}$/i),
-  updatedAt: z.string(),
-});
+// `username` is the digest username; `operator` the address-of-record it registers (the same for an
+// operator's own password; `${operator}~…` for a browser session's credential, which expires).
+// An otvet from before session credentials sends neither `operator`, `kind` nor `expiresAt`: its
+// rows are passwords, so an edge upgraded first keeps working (and over WebSocket accepts nobody).
+const credential = z
+  .object({
+    username: z.string().min(1),
+    operator: z.string().min(1).optional(),
+    kind: z.enum(['password', 'session']).default('password'),
+    realm: z.string(),
+    ha1Md5: z.string().regex(/^[0-9a-f]{32}$/i),
+    ha1Sha256: z.string().regex(/^[0-9a-f]{64}$/i),
+    updatedAt: z.string(),
+    expiresAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  })
+  .refine((c) => c.kind === 'password' || (c.operator !== undefined && c.expiresAt !== null), { message: 'a session credential names its operator and expiry', path: ['kind'] })
+  .transform((c) => ({ ...c, operator: c.operator ?? c.username }));
 export type SipCredential = z.infer<typeof credential>;
 // `next` is an opaque cursor (a commit horizon, so a late commit is never skipped): pass it back as `since`.
 const credentialsPage = z.object({ realm: z.string(), items: z.array(credential), removed: z.array(z.string()), next: z.string().min(1) });
