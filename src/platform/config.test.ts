@@ -74,6 +74,14 @@ describe('configuration', () => {
     for (const bad of ['otvet"', 'a:b', 'two words', '-otvet', 'x'.repeat(101)]) expect(() => loadConfig({ SIP_REALM: bad }), bad).toThrow(/SIP_REALM=".*": must be a realm such as otvet/);
   });
 
+  it('SIP_WS_URL: unset unless set; a ws:// or wss:// URL', () => {
+    expect(loadConfig({}).sipWsUrl).toBeUndefined();
+    expect(loadConfig({ SIP_WS_URL: ' wss://sip.122.example.ru:8443/ws ' }).sipWsUrl).toBe('wss://sip.122.example.ru:8443/ws');
+    expect(loadConfig({ SIP_WS_URL: 'ws://127.0.0.1:5066' }).sipWsUrl).toBe('ws://127.0.0.1:5066');
+    for (const bad of ['https://sip.example.ru', 'sip:edge.example.ru', 'edge.example.ru:8443', 'wss://'])
+      expect(() => loadConfig({ SIP_WS_URL: bad }), bad).toThrow(/SIP_WS_URL=".*": must be a ws:\/\/ or wss:\/\/ URL/);
+  });
+
   it('documents every variable in .env.example', () => {
     const example = fs.readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
     for (const name of configVariables) expect(example, name).toMatch(new RegExp(`^# .+\\n${name}=`, 'm'));

@@ -64,6 +64,18 @@ const envSchema = z.object({
     .trim()
     .regex(/^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,98}[A-Za-z0-9])?$/, 'must be a realm such as otvet or sip.example.ru: letters, digits, dots and hyphens, at most 100')
     .default('otvet'),
+  // Where the workstation's browser phone reaches the SIP edge (SIP over WebSocket, RFC 7118); unset: no browser phone.
+  SIP_WS_URL: z
+    .string()
+    .trim()
+    .refine((v) => {
+      try {
+        return ['ws:', 'wss:'].includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    }, 'must be a ws:// or wss:// URL, such as wss://sip.122.example.ru:8443')
+    .optional(),
 });
 
 export interface Config {
@@ -83,6 +95,8 @@ export interface Config {
   secretKey?: Buffer;
   /** The SIP digest realm of operators' phones: their passwords are kept as HA1s made with it. */
   sipRealm: string;
+  /** The SIP edge's WebSocket address for the workstation's browser phone; unset: it has none. */
+  sipWsUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -131,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     ...(e.OTVET_SECRET_KEY ? { secretKey: Buffer.from(e.OTVET_SECRET_KEY, 'base64') } : {}),
     sipRealm: e.SIP_REALM,
+    ...(e.SIP_WS_URL ? { sipWsUrl: e.SIP_WS_URL } : {}),
   };
 }
 

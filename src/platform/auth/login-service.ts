@@ -6,6 +6,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { AppError, unauthorized } from '../errors.ts';
 import type { AuditService } from '../audit/service.ts';
+import { accountsTopics } from './events.ts';
 import { ACCOUNT_LOCK_ADDRESSES, LoginGuard } from './login-guard.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
 import { FEDERAL, type ActorContext, type Principal } from '../access/principal.ts';
@@ -109,8 +110,13 @@ export class LoginService {
   async logout(ctx: ActorContext): Promise<void> {
     const p = ctx.principal;
     if (!p?.sessionId) return;
-    await sessions.deleteSession(this.db, p.sessionId);
-    await this.audit.record(ctx, { action: 'auth.logout', targetType: 'user', targetId: p.userId, region: p.region === FEDERAL ? null : p.region });
+    const sessionId = p.sessionId;
+    await this.db.transaction(async (tx) => {
+      await sessions.deleteSession(tx, sessionId);
+      // What was given for this session (the browser phone's SIP credential) ends with it.
+      await accountsTopics.publish(tx, 'auth.sessions.ended', { sessionIds: [sessionId] });
+      await this.audit.record(ctx, { action: 'auth.logout', targetType: 'user', targetId: p.userId, region: p.region === FEDERAL ? null : p.region }, tx);
+    });
   }
 
   async sessionPrincipal(secret: string): Promise<Principal | null> {
@@ -154,7 +160,11 @@ export class LoginService {
 
   /** Removes ended sessions; run now and then so the table stays small. */
   purgeEndedSessions(): Promise<number> {
-    return sessions.deleteEndedSessions(this.db, this.config.session.idleMinutes);
+    return this.db.transaction(async (tx) => {
+      const ids = await sessions.deleteEndedSessions(tx, this.config.session.idleMinutes);
+      if (ids.length) await accountsTopics.publish(tx, 'auth.sessions.ended', { sessionIds: ids });
+      return ids.length;
+    });
   }
 }
 

@@ -45,11 +45,22 @@ export async function deleteSession(db: Queryable, id: string): Promise<void> {
   await db.query('DELETE FROM sessions WHERE id = $1', [id]);
 }
 
-export async function deleteUserSessions(db: Queryable, userId: number): Promise<number> {
-  return (await db.query('DELETE FROM sessions WHERE user_id = $1', [userId])).rowCount;
+/** The ids of the sessions deleted. */
+export async function deleteUserSessions(db: Queryable, userId: number): Promise<string[]> {
+  return (await db.query<{ id: string }>('DELETE FROM sessions WHERE user_id = $1 RETURNING id', [userId])).rows.map((r) => r.id);
 }
 
-export async function deleteEndedSessions(db: Queryable, idleMinutes: number): Promise<number> {
-  const r = await db.query('DELETE FROM sessions WHERE expires_at <= now() OR last_seen_at <= now() - make_interval(mins => $1)', [idleMinutes]);
-  return r.rowCount;
+/** The ids of the sessions deleted. */
+export async function deleteEndedSessions(db: Queryable, idleMinutes: number): Promise<string[]> {
+  const r = await db.query<{ id: string }>('DELETE FROM sessions WHERE expires_at <= now() OR last_seen_at <= now() - make_interval(mins => $1) RETURNING id', [idleMinutes]);
+  return r.rows.map((row) => row.id);
+}
+
+/** Of these sessions, the live ones (as liveSession: not past their end, not idle too long), with their end. */
+export async function liveSessionEnds(db: Queryable, ids: string[], idleMinutes: number): Promise<{ id: string; expires_at: Date }[]> {
+  const r = await db.query<{ id: string; expires_at: Date }>(
+    'SELECT id, expires_at FROM sessions WHERE id = ANY($1::text[]) AND expires_at > now() AND last_seen_at > now() - make_interval(mins => $2)',
+    [ids, idleMinutes],
+  );
+  return r.rows;
 }

@@ -1,7 +1,7 @@
 // Staff accounts: create, list, disable, reset passwords. A regional admin manages only the
 // accounts of their region; federal accounts are managed by federal admins.
 import { badRequest, conflict, notFound } from '../errors.ts';
-import { pgCode, type Db } from '../db/database.ts';
+import { pgCode, type Db, type Queryable } from '../db/database.ts';
 import type { AuditService } from '../audit/service.ts';
 import { authorize, regionFilter, requirePrincipal } from '../access/authorize.ts';
 import { checkPasswordRules, DEFAULT_PASSWORD_HASH_COST, hashPassword } from './passwords.ts';
@@ -24,6 +24,12 @@ export function presentUser(u: q.UserRow): UserView {
     disabledAt: u.disabled_at?.toISOString() ?? null,
     lockedUntil: u.locked_until && u.locked_until > new Date() ? u.locked_until.toISOString() : null,
   };
+}
+
+/** Ends a user's sessions, and says so (what was given for them, such as SIP credentials, ends too). */
+async function endSessions(tx: Queryable, userId: number): Promise<void> {
+  const ids = await deleteUserSessions(tx, userId);
+  if (ids.length) await accountsTopics.publish(tx, 'auth.sessions.ended', { sessionIds: ids });
 }
 
 const userNotFound = (id: number | string) => notFound('user.not_found', `There is no user ${id}.`);
@@ -118,7 +124,7 @@ export class UsersService {
     }
     const row = await this.db.transaction(async (tx) => {
       const row = (await q.setDisabled(tx, target.id, disabled))!;
-      if (disabled) await deleteUserSessions(tx, target.id);
+      if (disabled) await endSessions(tx, target.id);
       await this.audit.record(
         ctx,
         {
@@ -145,7 +151,7 @@ export class UsersService {
     const hash = await hashPassword(next, this.passwordHashCost);
     await this.db.transaction(async (tx) => {
       await q.setPasswordHash(tx, target.id, hash);
-      await deleteUserSessions(tx, target.id);
+      await endSessions(tx, target.id);
       await this.audit.record(
         ctx,
         {
