@@ -6,6 +6,7 @@ import { LoginService } from './platform/auth/login-service.ts';
 import { TokensService } from './platform/auth/tokens-service.ts';
 import { UsersService } from './platform/auth/users-service.ts';
 import { AccountsWatch } from './platform/auth/accounts-watch.ts';
+import { SessionDirectory } from './platform/auth/session-directory.ts';
 import type { AccountsTopics } from './platform/auth/events.ts';
 import { TokenCache } from './platform/auth/token-cache.ts';
 import type { Config } from './platform/config.ts';
@@ -36,7 +37,7 @@ export interface ServiceOptions {
   clock?: Clock;
 }
 
-export function createServices(db: Db, config: Pick<Config, 'session' | 'login' | 'publicUrl' | 'passwordHashCost' | 'sipRealm'>, log: Logger, options: ServiceOptions) {
+export function createServices(db: Db, config: Pick<Config, 'session' | 'login' | 'publicUrl' | 'passwordHashCost' | 'sipRealm' | 'sipWsUrl'>, log: Logger, options: ServiceOptions) {
   const audit = new AuditService(db);
   const { regions } = createRegions({ db, audit });
   const knowledge = createKnowledge({ db, log, audit });
@@ -52,6 +53,8 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login' 
     accounts,
     knowledge: answers,
     sipRealm: config.sipRealm,
+    ...(config.sipWsUrl ? { sipWsUrl: config.sipWsUrl } : {}),
+    sessions: new SessionDirectory(db, config.session.idleMinutes),
     ...(options.clock ? { clock: options.clock } : {}),
     normsOf: async (code) => {
       const c = await regions.callCentre(code);

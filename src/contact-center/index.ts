@@ -1,6 +1,7 @@
 // The contact-centre module's public face.
 import type { AuditService } from '../platform/audit/service.ts';
 import type { AccountsWatch } from '../platform/auth/accounts-watch.ts';
+import type { SessionDirectory } from '../platform/auth/session-directory.ts';
 import { Directory } from '../platform/auth/directory.ts';
 import type { Db } from '../platform/db/database.ts';
 import { Fanout } from '../platform/events/fanout.ts';
@@ -21,6 +22,8 @@ import { queuesRoutes } from './queues-routes.ts';
 import { contactCenterRoutes } from './routes.ts';
 import { SipCredentialsService } from './sip-credentials-service.ts';
 import { sipCredentialsRoutes } from './sip-credentials-routes.ts';
+import { SipSessionService } from './sip-session-service.ts';
+import { sipSessionRoutes } from './sip-session-routes.ts';
 import { SupervisorService, type RegionNorms } from './supervisor-service.ts';
 import { TelephonyService } from './telephony-service.ts';
 import { waitRoutes } from './wait-routes.ts';
@@ -44,6 +47,10 @@ export interface ContactCenterOptions {
   knowledge: Pick<AnswersService, 'sections'>;
   /** The SIP digest realm operators' SIP passwords are hashed for (SIP_REALM). */
   sipRealm: string;
+  /** The SIP edge's WebSocket address for the workstation's browser phone (SIP_WS_URL); unset: none. */
+  sipWsUrl?: string;
+  /** Which web sessions are live: the browser phone's credentials end with theirs. */
+  sessions: SessionDirectory;
   clock?: Clock;
 }
 
@@ -63,7 +70,8 @@ export function createContactCenter(o: ContactCenterOptions) {
     telephony: new TelephonyService(o.db, recorder, queues, directory, o.secretKey),
     supervisor: new SupervisorService(o.db, queues, agents, calls, o.normsOf),
     acd: new Acd(o.db, o.log, recorder, queues, directory, o.clock),
-    sipCredentials: new SipCredentialsService(o.db, o.audit, directory, o.sipRealm),
+    sipCredentials: new SipCredentialsService(o.db, o.audit, directory, o.sipRealm, o.sessions),
+    sipSessions: new SipSessionService(o.db, o.audit, o.sessions, o.sipRealm, o.sipWsUrl),
     ivrMenus: new IvrMenuService(o.db, o.audit, queues, o.knowledge),
     waits: new WaitService(o.db),
     /** Decisions and changes heard on the bus, for the live streams (fed by subscribeContactCenter). */
@@ -77,6 +85,7 @@ export function contactCenterRoutesAll(app: App, cc: ContactCenter, deps: { db: 
   contactCenterRoutes(app, cc);
   queuesRoutes(app, { queues: cc.queues, db: deps.db, audit: deps.audit });
   sipCredentialsRoutes(app, cc);
+  sipSessionRoutes(app, cc);
   ivrMenuRoutes(app, cc);
   waitRoutes(app, cc);
   liveFeeds(app, { live: cc.live, db: deps.db, agents: cc.agents, calls: cc.calls, supervisor: cc.supervisor, recorder: cc.recorder });

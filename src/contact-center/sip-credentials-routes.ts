@@ -1,5 +1,6 @@
 // /api/v1/operators/{username}/sip-password and /api/v1/telephony/sip-credentials: operators' SIP
-// passwords, set by people and read (as digest HA1s) by SIP edges' registrars.
+// passwords, set by people, and the browser phones' session credentials, read (as digest HA1s) by
+// SIP edges' registrars.
 import { z } from 'zod';
 import { usernameSchema } from '../platform/access/schema.ts';
 import { actorOf } from '../platform/access/request-actor.ts';
@@ -12,11 +13,14 @@ const params = z.object({ username: usernameSchema });
 
 const credentialSchema = z
   .object({
-    username: z.string().describe('The operator’s otvet username: the SIP user of their phones'),
+    username: z.string().describe('The digest username: the operator’s otvet username for a password, `operator~…` for a session credential'),
+    operator: z.string().describe('The operator’s otvet username: the address-of-record their phones register'),
+    kind: z.enum(['password', 'session']).describe('The operator’s own SIP password, or a web session’s credential for the browser phone'),
     realm: z.string(),
     ha1Md5: z.string().describe('MD5(username:realm:password), hex'),
     ha1Sha256: z.string().describe('SHA-256(username:realm:password), hex (RFC 8760)'),
     updatedAt: z.string(),
+    expiresAt: z.string().nullable().describe('When a session credential stops working (honour it even without a refresh); null for a password'),
   })
   .meta({ id: 'SipCredential' });
 
@@ -56,7 +60,8 @@ export function sipCredentialsRoutes(app: App, deps: { sipCredentials: SipCreden
       tags: ['telephony'],
       security: staffSecurity,
       summary: "Operators' SIP credentials as digest HA1s, for a SIP edge's registrar (a regional edge: its region's)",
-      description: 'Without `since`: every operator with a SIP password and a working account. With `since` (the `next` of an earlier answer): what changed after it, and in `removed` whom to forget.',
+      description:
+        'Operators’ own SIP passwords (`kind: password`) and the browser phones’ session credentials (`kind: session`, one per web session, ending with it). Without `since`: every usable one (a working account; a session credential not expired, its web session live). With `since` (the `next` of an earlier answer): what changed after it, and in `removed` the digest usernames to forget.',
       querystring: z.object({
         since: z
           .string()
@@ -70,7 +75,9 @@ export function sipCredentialsRoutes(app: App, deps: { sipCredentials: SipCreden
         200: z.object({
           realm: z.string().describe('The realm to challenge phones in (SIP_REALM)'),
           items: z.array(credentialSchema),
-          removed: z.array(z.string()).describe('Usernames whose password was removed or whose account was disabled (with `since` only)'),
+          removed: z
+            .array(z.string())
+            .describe('Digest usernames to forget (with `since` only): a password removed, a session credential revoked, expired or whose session ended, an account disabled'),
           next: z.string().describe('Pass as `since` next time'),
         }),
         ...problems(400, 401, 403),

@@ -1,29 +1,38 @@
 // Operators' SIP passwords: set by the operator or an admin of their region (federal admins: any),
-// kept only as digest HA1s, and read by SIP edges' registrars (a regional edge: its region's).
+// kept only as digest HA1s, and read by SIP edges' registrars (a regional edge: its region's) with
+// the browser phone's session credentials (sip-session-service.ts) beside them.
 import { authorize } from '../platform/access/authorize.ts';
 import { roleMay } from '../platform/access/permissions.ts';
 import { FEDERAL, type ActorContext } from '../platform/access/principal.ts';
 import type { AuditService } from '../platform/audit/service.ts';
 import type { Directory, Person } from '../platform/auth/directory.ts';
+import type { SessionDirectory } from '../platform/auth/session-directory.ts';
 import { checkPasswordRules } from '../platform/auth/passwords.ts';
 import type { Db } from '../platform/db/database.ts';
 import { notFound } from '../platform/errors.ts';
 import { digestHa1 } from './sip-digest.ts';
 import * as q from './sip-credentials-queries.ts';
+import * as sipSessions from './sip-session-queries.ts';
 
 export interface SipCredential {
+  /** The digest username. */
   username: string;
+  /** The operator's otvet username, the address-of-record (equal to `username` for a password). */
+  operator: string;
+  kind: 'password' | 'session';
   realm: string;
   ha1Md5: string;
   ha1Sha256: string;
   updatedAt: string;
+  /** A session credential's end; null for a password. */
+  expiresAt: string | null;
 }
 
 export interface SipCredentials {
   /** The realm phones are challenged in now (SIP_REALM). */
   realm: string;
   items: SipCredential[];
-  /** With ?since=: operators whose password was removed or whose account was disabled since. */
+  /** With ?since=: digest usernames to forget (password removed, session credential revoked or ended, account disabled). */
   removed: string[];
   /** Pass as ?since= next time. */
   next: string;
@@ -35,6 +44,7 @@ export class SipCredentialsService {
     private readonly audit: AuditService,
     private readonly directory: Directory,
     private readonly realm: string,
+    private readonly sessions: SessionDirectory,
   ) {}
 
   /**
@@ -79,17 +89,27 @@ export class SipCredentialsService {
 
   /**
    * The credentials of working operators (a regional edge: its region's). With `since` (the `next`
-   * of an earlier answer) only what changed after it, and who is to be forgotten.
+   * of an earlier answer) only what changed after it, and what is to be forgotten.
    */
   async list(ctx: ActorContext, since?: string): Promise<SipCredentials> {
     const p = authorize(ctx, 'telephony.sip_credentials');
     const region = p && p.region !== FEDERAL ? p.region : undefined;
     const { horizon, rows } = await q.credentialsSince(this.db, { ...(region ? { region } : {}), ...(since !== undefined ? { since } : {}) });
-    const people = await this.directory.byUsernames(rows.map((r) => r.username));
-    // A disabled account's phones must not register, whatever its password.
-    const live = rows.filter((r) => r.ha1_md5 !== null && r.ha1_sha256 !== null && people.get(r.username)?.disabled === false);
-    const items = live.map((r) => ({ username: r.username, realm: r.realm, ha1Md5: r.ha1_md5!, ha1Sha256: r.ha1_sha256!, updatedAt: r.updated_at.toISOString() }));
-    const removed = since === undefined ? [] : rows.filter((r) => !live.includes(r)).map((r) => r.username);
+    const people = await this.directory.byUsernames([...new Set(rows.map((r) => r.operator))]);
+    const sessions = await this.sessions.live(rows.flatMap((r) => (r.session_id !== null && r.ha1_md5 !== null ? [r.session_id] : [])));
+    // A disabled account's phones must not register, whatever its password; a session's credential ends with it.
+    const usable = (r: q.SipCredentialRow) => r.ha1_md5 !== null && people.get(r.operator)?.disabled === false && (r.kind === 'password' || (!r.expired && sessions.has(r.session_id!)));
+    const live = rows.filter((r) => r.changed && usable(r));
+    const items = live.map(present);
+    // Session credentials found dead though never revoked (the session ended by time or without an
+    // event, the credential expired): forgotten now, so the next refresh names them once more and then never.
+    const dead = rows.filter((r) => r.kind === 'session' && r.ha1_md5 !== null && !usable(r));
+    if (dead.length)
+      await sipSessions.revokeUsernames(
+        this.db,
+        dead.map((r) => r.username),
+      );
+    const removed = since === undefined ? [] : rows.filter((r) => (r.changed && !usable(r)) || dead.includes(r)).map((r) => r.username);
     // HA1s stand in for passwords: who was handed them is on record (reads that hand out none are not).
     if (items.length) {
       await this.audit.record(ctx, { action: 'telephony.sip_credentials_read', region: region ?? null, details: { count: items.length, since: since ?? null } });
@@ -97,10 +117,22 @@ export class SipCredentialsService {
     return { realm: this.realm, items, removed, next: horizon };
   }
 
-  /** An account was disabled or enabled: its row is marked changed, so refreshing edges read it again. */
-  accountChanged(userId: number): Promise<void> {
-    return q.touchCredential(this.db, userId);
+  /** An account was disabled or enabled: its rows are marked changed, so refreshing edges read them again. */
+  async accountChanged(userId: number): Promise<void> {
+    await q.touchCredential(this.db, userId);
+    await sipSessions.touchUserSessions(this.db, userId);
   }
 }
+
+const present = (r: q.SipCredentialRow): SipCredential => ({
+  username: r.username,
+  operator: r.operator,
+  kind: r.kind,
+  realm: r.realm,
+  ha1Md5: r.ha1_md5!,
+  ha1Sha256: r.ha1_sha256!,
+  updatedAt: r.updated_at.toISOString(),
+  expiresAt: r.expires_at?.toISOString() ?? null,
+});
 
 const regionOf = (p: Person) => (p.region === FEDERAL ? null : p.region);

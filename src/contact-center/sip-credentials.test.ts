@@ -9,7 +9,7 @@ import { edgeClient } from '../../test/support/telephony.ts';
 
 const hex = (alg: 'md5' | 'sha256', s: string) => createHash(alg).update(s, 'utf8').digest('hex');
 const path = (username: string) => `/api/v1/operators/${username}/sip-password`;
-type Credential = { username: string; realm: string; ha1Md5: string; ha1Sha256: string; updatedAt: string };
+type Credential = { username: string; operator: string; kind: string; realm: string; ha1Md5: string; ha1Sha256: string; updatedAt: string; expiresAt: string | null };
 const names = (items: Credential[]) => items.map((c) => c.username);
 
 describe('SIP passwords', () => {
@@ -31,10 +31,13 @@ describe('SIP passwords', () => {
     expect(list.body.realm).toBe('otvet');
     expect(list.body.items.find((c: Credential) => c.username === op.username)).toEqual({
       username: op.username,
+      operator: op.username,
+      kind: 'password',
       realm: 'otvet',
       ha1Md5: hex('md5', `${op.username}:otvet:${secret}`),
       ha1Sha256: hex('sha256', `${op.username}:otvet:${secret}`),
       updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      expiresAt: null,
     });
     const audit = await app.db.query<{ action: string; details: unknown }>("SELECT action, details FROM audit_log WHERE action LIKE 'operator.sip_password%' AND target_id = $1", [String(op.userId)]);
     expect(audit.rows).toEqual([{ action: 'operator.sip_password_set', details: { username: op.username, realm: 'otvet' } }]);

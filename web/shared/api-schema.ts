@@ -4500,7 +4500,7 @@ export interface paths {
         };
         /**
          * Operators' SIP credentials as digest HA1s, for a SIP edge's registrar (a regional edge: its region's)
-         * @description Without `since`: every operator with a SIP password and a working account. With `since` (the `next` of an earlier answer): what changed after it, and in `removed` whom to forget.
+         * @description Operators’ own SIP passwords (`kind: password`) and the browser phones’ session credentials (`kind: session`, one per web session, ending with it). Without `since`: every usable one (a working account; a session credential not expired, its web session live). With `since` (the `next` of an earlier answer): what changed after it, and in `removed` the digest usernames to forget.
          */
         get: {
             parameters: {
@@ -4524,7 +4524,7 @@ export interface paths {
                             /** @description The realm to challenge phones in (SIP_REALM) */
                             realm: string;
                             items: components["schemas"]["SipCredential"][];
-                            /** @description Usernames whose password was removed or whose account was disabled (with `since` only) */
+                            /** @description Digest usernames to forget (with `since` only): a password removed, a session credential revoked, expired or whose session ended, an account disabled */
                             removed: string[];
                             /** @description Pass as `since` next time */
                             next: string;
@@ -4563,6 +4563,108 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agent/sip-session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A SIP credential for the browser phone, valid for this web session
+         * @description For the signed-in workstation only (an API token has no web session: 403 `sip_session.session_required`). Another one in the same session (a reload) revokes the one before; signing out revokes it. Without a browser phone configured (SIP_WS_URL): 404 `sip_session.unavailable`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SipSession"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Revoke this web session's browser phone credential (none is no error) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -6759,14 +6861,37 @@ export interface components {
             recentCalls: components["schemas"]["CallInput"][];
         };
         SipCredentialInput: {
-            /** @description The operator’s otvet username: the SIP user of their phones */
+            /** @description The digest username: the operator’s otvet username for a password, `operator~…` for a session credential */
             username: string;
+            /** @description The operator’s otvet username: the address-of-record their phones register */
+            operator: string;
+            /**
+             * @description The operator’s own SIP password, or a web session’s credential for the browser phone
+             * @enum {string}
+             */
+            kind: "password" | "session";
             realm: string;
             /** @description MD5(username:realm:password), hex */
             ha1Md5: string;
             /** @description SHA-256(username:realm:password), hex (RFC 8760) */
             ha1Sha256: string;
             updatedAt: string;
+            /** @description When a session credential stops working (honour it even without a refresh); null for a password */
+            expiresAt: string | null;
+        };
+        SipSessionInput: {
+            /** @description The digest username to answer challenges with: `operator~` and 16 random characters */
+            username: string;
+            /** @description The operator’s otvet username: the phone registers sip:<operator>@<realm> */
+            operator: string;
+            /** @description The digest password (random, 192 bits); given only here, once */
+            password: string;
+            /** @description The digest realm (SIP_REALM) */
+            realm: string;
+            /** @description When the credential stops working: the web session’s end, at most 12 hours from now */
+            expiresAt: string;
+            /** @description The SIP edge’s WebSocket address (SIP_WS_URL) */
+            wsUrl: string;
         };
         RegionFiguresInput: {
             code: string;
@@ -7344,14 +7469,37 @@ export interface components {
             recentCalls: components["schemas"]["Call"][];
         };
         SipCredential: {
-            /** @description The operator’s otvet username: the SIP user of their phones */
+            /** @description The digest username: the operator’s otvet username for a password, `operator~…` for a session credential */
             username: string;
+            /** @description The operator’s otvet username: the address-of-record their phones register */
+            operator: string;
+            /**
+             * @description The operator’s own SIP password, or a web session’s credential for the browser phone
+             * @enum {string}
+             */
+            kind: "password" | "session";
             realm: string;
             /** @description MD5(username:realm:password), hex */
             ha1Md5: string;
             /** @description SHA-256(username:realm:password), hex (RFC 8760) */
             ha1Sha256: string;
             updatedAt: string;
+            /** @description When a session credential stops working (honour it even without a refresh); null for a password */
+            expiresAt: string | null;
+        };
+        SipSession: {
+            /** @description The digest username to answer challenges with: `operator~` and 16 random characters */
+            username: string;
+            /** @description The operator’s otvet username: the phone registers sip:<operator>@<realm> */
+            operator: string;
+            /** @description The digest password (random, 192 bits); given only here, once */
+            password: string;
+            /** @description The digest realm (SIP_REALM) */
+            realm: string;
+            /** @description When the credential stops working: the web session’s end, at most 12 hours from now */
+            expiresAt: string;
+            /** @description The SIP edge’s WebSocket address (SIP_WS_URL) */
+            wsUrl: string;
         };
         RegionFigures: {
             code: string;
