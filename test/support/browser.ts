@@ -6,8 +6,11 @@ import { chromiumPath } from './chromium.ts';
 
 export { hasChromium } from './chromium.ts';
 
-/** fakeMedia: a microphone that plays a tone, granted without asking (WebRTC tests). */
-export function launchBrowser(options: { fakeMedia?: boolean } = {}): Promise<Browser> {
+/**
+ * fakeMedia: a microphone that plays a tone, granted without asking (WebRTC tests); with askForMedia
+ * the browser asks instead, and headless nobody answers: the page is refused the microphone.
+ */
+export function launchBrowser(options: { fakeMedia?: boolean; askForMedia?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
     args: [
@@ -17,7 +20,8 @@ export function launchBrowser(options: { fakeMedia?: boolean } = {}): Promise<Br
       '--disable-background-networking',
       '--disable-component-update',
       '--no-first-run',
-      ...(options.fakeMedia ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] : []),
+      ...(options.fakeMedia ? ['--use-fake-device-for-media-stream'] : []),
+      ...(options.fakeMedia && !options.askForMedia ? ['--use-fake-ui-for-media-stream'] : []),
     ],
   });
 }

@@ -11,7 +11,7 @@ export function CallCard(props: { call: Call; regionName: string; previous: Prev
   const ringing = c.state === 'ringing';
   const talking = c.state === 'talking';
   return (
-    <section class={`card call ${c.state}`} aria-label={t.incoming}>
+    <section class={`card call ${c.state}`} aria-label={t.incoming} data-call-id={c.callId}>
       <div role="status" aria-live="assertive" class="call-head">
         <h2>{ringing ? t.incoming : talking ? t.talkTime : t.callEnded}</h2>
         {(c.callback || c.overflowed) && <span class="tag">{c.callback ? t.callback : t.overflow}</span>}

@@ -1,12 +1,14 @@
 // The operator's screen: their state, the call ringing or in progress with the answer pane beside
 // it, then the wrap-up; kept live by the operator's feed and the knowledge base's.
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { get, post } from '../shared/api.ts';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { get, post, request } from '../shared/api.ts';
 import { openFeed, type LiveState } from '../shared/live.ts';
 import { Header } from '../shared/login.tsx';
 import type { User } from '../shared/session.ts';
 import { AnswersPane, type Used } from './answers.tsx';
 import { CallCard } from './call-card.tsx';
+import { Phone, type PhoneView, type SipSession } from './phone.ts';
+import { PhonePanel } from './phone-panel.tsx';
 import { duration, initialTopics, secondsSince, type Agent, type Call, type PreviousCall } from './model.ts';
 import { t } from './strings.ts';
 import { WrapUpForm, type WrapUpValue } from './wrap-up.tsx';
@@ -39,6 +41,17 @@ const remember = (callId: string, used: Used[]) => {
 };
 const forget = (callId: string) => sessionStorage.removeItem(usedKey(callId));
 
+/** A SIP credential for this sign-in; null when otvet has no browser phone (throws on any other failure: the phone tries again). */
+async function sipSession(): Promise<SipSession | null> {
+  const r = await request<SipSession>('POST', '/api/v1/agent/sip-session', {});
+  if (r.ok) return r.body;
+  if (r.code === 'sip_session.unavailable') return null;
+  throw new Error(r.message);
+}
+
+/** How long an Answer pressed before the phone rang waits for it, before answering through the API. */
+const EARLY_ANSWER_MS = 2000;
+
 export function Workstation({ user }: { user: User }) {
   const [agent, setAgent] = useState<Agent | null>(null);
   const [call, setCall] = useState<Call | null>(null);
@@ -54,6 +67,13 @@ export function Workstation({ user }: { user: User }) {
   const [changed, setChanged] = useState<{ slug: string; kind: string; n: number } | null>(null);
   const [kbUpdates, setKbUpdates] = useState(0);
   const [focusKey, setFocusKey] = useState(0);
+  const phone = useMemo(() => {
+    const audio = new Audio();
+    audio.autoplay = true;
+    return new Phone({ credential: sipSession, audio });
+  }, []);
+  const [phoneView, setPhoneView] = useState<PhoneView>(phone.view);
+  const early = useRef<{ callId: string; timer: ReturnType<typeof setTimeout> } | null>(null);
 
   // the seat as the server has it; a call on it that this screen has not shown (an offer made
   // while the feed was reconnecting) is shown now
@@ -121,6 +141,36 @@ export function Workstation({ user }: { user: User }) {
     };
   }, []);
 
+  useEffect(() => {
+    const off = phone.subscribe(setPhoneView);
+    void phone.start();
+    // leaving the page unregisters at once, rather than leaving the edge ringing a closed tab
+    const leave = () => phone.stop();
+    addEventListener('pagehide', leave);
+    return () => {
+      off();
+      removeEventListener('pagehide', leave);
+      phone.stop();
+    };
+  }, [phone]);
+
+  // the phone in use but no microphone: no calls are offered (the seat goes offline, "ready" waits)
+  const phoneInUse = phoneView.status !== 'off' && phoneView.status !== 'unavailable';
+  const micBlocked = phoneInUse && (phoneView.mic === 'refused' || phoneView.mic === 'missing');
+  useEffect(() => {
+    if (micBlocked && agent?.state === 'ready') void setState('offline');
+  }, [micBlocked, agent?.state]);
+
+  // an Answer pressed a moment before the phone rang is carried out when it rings
+  useEffect(() => {
+    const e = early.current;
+    if (e && phone.has(e.callId) && phoneView.call?.state === 'ringing') {
+      clearTimeout(e.timer);
+      early.current = null;
+      phone.answer();
+    }
+  }, [phoneView]);
+
   const act = async (fn: () => Promise<{ ok: boolean; message?: string }>) => {
     setBusy(true);
     const r = await fn();
@@ -141,11 +191,24 @@ export function Workstation({ user }: { user: User }) {
       if (r.ok) await loadCall(call.callId);
       return r;
     });
-  const answer = () => callAction('answer');
-  const hangup = () => callAction('hangup');
+  const answer = () => {
+    if (!call) return;
+    if (phone.has(call.callId)) return phone.answer();
+    if (phoneView.status === 'registered' && !early.current) {
+      const callId = call.callId;
+      early.current = { callId, timer: setTimeout(() => ((early.current = null), void callAction('answer')), EARLY_ANSWER_MS) };
+      return;
+    }
+    return callAction('answer');
+  };
+  const hangup = () => {
+    if (call && phone.has(call.callId)) return phone.hangup();
+    return callAction('hangup');
+  };
   const wrapUp = async (w: WrapUpValue) => {
     if (!call) return null;
-    const r = await post('/api/v1/agent/calls/{callId}/wrap-up', { path: { callId: call.callId }, body: w });
+    const quality = phone.takeQuality(call.callId);
+    const r = await post('/api/v1/agent/calls/{callId}/wrap-up', { path: { callId: call.callId }, body: { ...w, ...(quality ? { quality } : {}) } });
     if (!r.ok) return r.message;
     current.current = null;
     forget(call.callId);
@@ -161,11 +224,13 @@ export function Workstation({ user }: { user: User }) {
       const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
       const onCall = !!call && ACTIVE.includes(call.state);
       if (e.key === 'F2') {
-        if (onCall ? agent?.breakAfter : agent?.state !== 'ready') void setState('ready');
+        if (onCall ? agent?.breakAfter : agent?.state !== 'ready' && !micBlocked) void setState('ready');
       } else if (e.key === 'F3') {
         if (agent?.state !== 'break' && !agent?.breakAfter) void setState('break', 'rest');
       } else if (e.key === 'F4' && call?.state === 'ringing') void answer();
       else if (e.key === 'F8' && call?.state === 'talking') void hangup();
+      else if (e.key === 'F6' && phoneView.call?.state === 'talking') phone.setMuted(!phoneView.call.muted);
+      else if (e.key === 'F7' && phoneView.call?.state === 'talking') phone.setHeld(!phoneView.call.held);
       else if (e.key === '/' && !typing) {
         // focused at once, so that the keys typed next land in the box
         document.querySelector<HTMLInputElement>('.answers input[type=search]')?.focus();
@@ -194,7 +259,12 @@ export function Workstation({ user }: { user: User }) {
           · <span class="timer">{duration(secondsSince(agent?.since, now))}</span>
         </span>
         {/* during a call "ready" only cancels a break asked for after it */}
-        <button type="button" onClick={() => void setState('ready')} disabled={busy || (shown ? !agent?.breakAfter : state === 'ready')}>
+        <button
+          type="button"
+          onClick={() => void setState('ready')}
+          disabled={busy || (shown ? !agent?.breakAfter : state === 'ready' || micBlocked)}
+          title={micBlocked ? t.phone.notReady : undefined}
+        >
           {t.goReady} <kbd>F2</kbd>
         </button>
         <button type="button" class="secondary" onClick={() => void setState('break', 'rest')} disabled={busy || state === 'break' || !!agent?.breakAfter}>
@@ -212,6 +282,7 @@ export function Workstation({ user }: { user: User }) {
               {error}
             </p>
           )}
+          <PhonePanel phone={phone} view={phoneView} />
           {notice && !shown && <p class="notice">{notice}</p>}
           {kbUpdates > 0 && <p class="muted">{t.kbChanged(kbUpdates)}</p>}
           {shown ? (
@@ -237,8 +308,13 @@ export function Workstation({ user }: { user: User }) {
             />
           )}
           <p class="keys muted">
-            {t.keys}: <kbd>F2</kbd> {t.goReady} · <kbd>F3</kbd> {t.goBreak} · <kbd>F4</kbd> {t.answer} · <kbd>F8</kbd> {t.hangup} · <kbd>/</kbd> {t.search} · <kbd>↑↓ Enter</kbd> · <kbd>M</kbd>{' '}
-            {t.markUsedLong} · <kbd>Esc</kbd> {t.backShort} · <kbd>Ctrl+Enter</kbd> {t.submit}
+            {t.keys}: <kbd>F2</kbd> {t.goReady} · <kbd>F3</kbd> {t.goBreak} · <kbd>F4</kbd> {t.answer} · <kbd>F8</kbd> {t.hangup} ·{' '}
+            {phoneInUse && (
+              <>
+                <kbd>F6</kbd> {t.phone.mute} · <kbd>F7</kbd> {t.phone.hold} ·{' '}
+              </>
+            )}{' '}
+            <kbd>/</kbd> {t.search} · <kbd>↑↓ Enter</kbd> · <kbd>M</kbd> {t.markUsedLong} · <kbd>Esc</kbd> {t.backShort} · <kbd>Ctrl+Enter</kbd> {t.submit}
           </p>
         </div>
         <AnswersPane
