@@ -2,7 +2,7 @@
 // in front of them (answer, hang up, wrap up). Supervisors change their region's operators.
 import { randomUUID } from 'node:crypto';
 import { authorize, regionFilter, requirePrincipal } from '../platform/access/authorize.ts';
-import { FEDERAL, type ActorContext } from '../platform/access/principal.ts';
+import { FEDERAL, type ActorContext, type Principal } from '../platform/access/principal.ts';
 import type { AuditService } from '../platform/audit/service.ts';
 import type { Directory } from '../platform/auth/directory.ts';
 import type { Db, Queryable } from '../platform/db/database.ts';
@@ -12,6 +12,7 @@ import type { CallEvent } from './call-fold.ts';
 import type { AgentMove } from './change-facts.ts';
 import { agentSummary, NODE, type CallEventsRecorder, type Decision } from './call-events.ts';
 import { callById } from './calls-queries.ts';
+import { insertCallQuality } from './call-quality-queries.ts';
 import { ccTopics } from './events.ts';
 import type { AgentView, WrapUp } from './schema.ts';
 
@@ -23,6 +24,8 @@ export class AgentsService {
     private readonly audit: AuditService,
     private readonly recorder: CallEventsRecorder,
     private readonly directory: Directory,
+    /** A region's time zone (the reserve centre's: Moscow's), for the local date a call's line quality is filed under. */
+    private readonly timezoneOf: (region: string) => Promise<string>,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -146,13 +149,25 @@ export class AgentsService {
     return { p, call };
   }
 
-  private async act(ctx: ActorContext, callId: string, type: CallEvent['type'], data: Record<string, unknown>, decision?: Decision['type']) {
+  /** alongside: what else to write in the event's transaction, if it is accepted. */
+  private async act(
+    ctx: ActorContext,
+    callId: string,
+    type: CallEvent['type'],
+    data: Record<string, unknown>,
+    decision?: Decision['type'],
+    alongside?: (tx: Queryable, p: Principal, at: Date) => Promise<void>,
+  ) {
     const { p, call } = await this.myCall(ctx, callId);
     const event: CallEvent = { id: `ws-${randomUUID()}`, callId, type, at: this.clock(), data, source: 'workstation' };
     const decisions: Decision[] = decision
       ? [{ id: randomUUID(), type: decision, callId, region: call.region_code, queueRegion: call.queue_region, operator: { id: p.userId, username: p.username }, at: event.at.toISOString() }]
       : [];
-    const { results } = await this.recorder.record([event], { decisions, now: this.clock() });
+    const { results } = await this.recorder.record([event], {
+      decisions,
+      now: this.clock(),
+      ...(alongside ? { alongside: (tx, verdicts) => (verdicts.get(event.id)?.status === 'accepted' ? alongside(tx, p, event.at) : Promise.resolve()) } : {}),
+    });
     const r = results[0]!;
     if (r.status === 'rejected') throw conflict('call.invalid_transition', `Call ${callId}: ${r.reason}.`);
   }
@@ -169,6 +184,23 @@ export class AgentsService {
 
   /** Records what the call was about; the operator is free again (or on the break they asked for). */
   async wrapUp(ctx: ActorContext, callId: string, w: WrapUp) {
-    await this.act(ctx, callId, 'wrapped_up', { outcome: w.outcome, topics: w.topics, answersUsed: w.answersUsed, note: w.note ?? null });
+    // The line's quality goes to a table of its own, in the wrap-up's transaction: not into the
+    // event, which every later batch of the call reads again.
+    const quality = w.quality;
+    const day = quality ? await this.localDay(requirePrincipal(ctx).region) : undefined;
+    await this.act(
+      ctx,
+      callId,
+      'wrapped_up',
+      { outcome: w.outcome, topics: w.topics, answersUsed: w.answersUsed, note: w.note ?? null },
+      undefined,
+      quality && day ? (tx, p, at) => insertCallQuality(tx, { callId, operatorId: p.userId, region: p.region, recordedAt: at, localDate: day(at), quality }) : undefined,
+    );
+  }
+
+  /** The local date of an instant in a region. */
+  private async localDay(region: string): Promise<(at: Date) => string> {
+    const format = new Intl.DateTimeFormat('en-CA', { timeZone: await this.timezoneOf(region) });
+    return (at) => format.format(at);
   }
 }

@@ -33,6 +33,11 @@ export interface RecordOptions {
   durable?: boolean;
   /** The decisions were told to the edge already (the `decided` phase, see RecorderEvent). */
   told?: boolean;
+  /**
+   * What else the batch writes, in its transaction, once its events are written (a wrap-up's line
+   * quality): told each event's verdict. Not run when the batch changed no call.
+   */
+  alongside?: (tx: Queryable, results: ReadonlyMap<string, EventResult>) => Promise<void>;
 }
 
 export const agentSummary = (a: AgentRow): AgentSummary => ({ userId: a.user_id, region: a.region_code, state: a.state, skills: a.skills, idleSince: a.idle_since?.toISOString() ?? null });
@@ -162,6 +167,7 @@ export class CallEventsRecorder {
             admittedTold = true;
             this.emit({ phase: 'admitted', changed });
             await writeBatch(tx, { events: admitted, calls: changes.map((c) => c.after), agents: moved.agents, log: moved.log, publish });
+            if (opts.alongside) await opts.alongside(tx, results);
           },
           { durable: opts.durable !== false, inlineFirst: true },
         )

@@ -59,7 +59,9 @@ export function createContactCenter(o: ContactCenterOptions) {
   const directory = new Directory(o.db);
   o.accounts.onChange(() => directory.forget());
   const recorder = new CallEventsRecorder(o.db, queues);
-  const agents = new AgentsService(o.db, o.audit, recorder, directory, o.clock);
+  // (the reserve centre keeps Moscow's time)
+  const timezoneOf = async (region: string) => (await o.normsOf(region === 'federal' ? '77' : region)).timezone;
+  const agents = new AgentsService(o.db, o.audit, recorder, directory, timezoneOf, o.clock);
   const calls = new CallsService(o.db, o.audit, queues, directory);
   return {
     queues,
@@ -68,7 +70,7 @@ export function createContactCenter(o: ContactCenterOptions) {
     agents,
     calls,
     telephony: new TelephonyService(o.db, recorder, queues, directory, o.secretKey),
-    supervisor: new SupervisorService(o.db, queues, agents, calls, o.normsOf),
+    supervisor: new SupervisorService(o.db, queues, agents, calls, o.normsOf, directory, o.clock),
     acd: new Acd(o.db, o.log, recorder, queues, directory, o.clock),
     sipCredentials: new SipCredentialsService(o.db, o.audit, directory, o.sipRealm, o.sessions),
     sipSessions: new SipSessionService(o.db, o.audit, o.sessions, o.sipRealm, o.sipWsUrl),

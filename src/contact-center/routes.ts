@@ -2,13 +2,13 @@
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../platform/access/request-actor.ts';
-import { idParams, isoDateTime, problems, staffSecurity } from '../platform/http/schemas.ts';
+import { calendarDate, idParams, isoDateTime, problems, staffSecurity } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import type { AgentsService } from './agents-service.ts';
 import { callStates } from './call-fold.ts';
 import type { CallsService } from './calls-service.ts';
 import { agentSchema, agentStateRequestSchema, callEventViewSchema, callSchema, eventResultSchema, telephonyEventSchema, wrapUpSchema } from './schema.ts';
-import { overviewSchema, type SupervisorService } from './supervisor-service.ts';
+import { callQualityReportSchema, overviewSchema, type SupervisorService } from './supervisor-service.ts';
 import type { TelephonyService } from './telephony-service.ts';
 
 const callParams = z.object({ callId: z.string().min(1).max(100) });
@@ -164,6 +164,26 @@ export function contactCenterRoutes(app: App, deps: ContactCenterRouteDeps) {
       response: { 200: overviewSchema, ...problems(400, 401, 403) },
     },
     handler: async (req) => deps.supervisor.overview(actorOf(req), req.query.region),
+  });
+
+  app.get('/api/v1/supervisor/call-quality', {
+    schema: {
+      tags: ['supervisor'],
+      security,
+      summary: 'The line quality of a day’s calls taken on the browser phone, per operator (worst first) and per region',
+      description:
+        'From the WebRTC statistics workstations send with the wrap-up. A regional account sees its region; a federal one the region asked for, or all. ' +
+        'date: a local date (each call counts on its date in its operator’s region); default: today in the region (the reserve centre and all regions: Moscow).',
+      querystring: z.object({
+        region: z
+          .string()
+          .regex(/^(federal|[0-9]{2})$/)
+          .optional(),
+        date: calendarDate('a date such as 2026-03-01').optional(),
+      }),
+      response: { 200: callQualityReportSchema, ...problems(400, 401, 403) },
+    },
+    handler: async (req) => deps.supervisor.callQuality(actorOf(req), req.query.region, req.query.date),
   });
 
   app.get('/api/v1/operators', {

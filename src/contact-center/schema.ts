@@ -95,6 +95,25 @@ export type AgentView = z.infer<typeof agentSchema>;
 
 export const outcomes = ['answered', 'appeal_needed', 'transferred', 'callback', 'dropped'] as const;
 
+/** Largest packet and byte counts the API takes (the browser's counters, far above any one call). */
+const COUNT_MAX = 2 ** 31;
+const count = (what: string) => z.number().int().min(0).max(COUNT_MAX).describe(what);
+
+/** The line's quality as the operator's browser phone measured it (WebRTC statistics), sent with the wrap-up. */
+export const callQualitySchema = z
+  .object({
+    mos: z.number().min(1).max(5).describe('Mean opinion score 1.0–5.0, the E-model estimate computed in the browser'),
+    packetsReceived: count('inbound-rtp packetsReceived'),
+    packetsLost: count('inbound-rtp packetsLost (cumulative; WebRTC may report it negative: clamp at 0 before sending)'),
+    jitterMs: z.number().min(0).max(10_000).describe('inbound-rtp jitter, ms'),
+    rttMs: z.number().min(0).max(60_000).nullable().describe('Round-trip time, ms; null when the browser did not measure it'),
+    bytesReceived: count('inbound-rtp bytesReceived'),
+    bytesSent: count('outbound-rtp bytesSent'),
+    durationSeconds: z.number().min(0).max(86_400).describe('The media time measured, seconds'),
+  })
+  .meta({ id: 'CallQuality' });
+export type CallQuality = z.infer<typeof callQualitySchema>;
+
 export const wrapUpSchema = z.object({
   outcome: z.enum(outcomes),
   topics: z.array(z.string().trim().min(1).max(200)).max(10).default([]).describe('Sections or answer slugs the call was about'),
@@ -103,6 +122,7 @@ export const wrapUpSchema = z.object({
     .max(20)
     .default([]),
   note: z.string().trim().max(2000).optional(),
+  quality: callQualitySchema.optional().describe('The WebRTC statistics of the call, when the operator took it on the browser phone'),
 });
 export type WrapUp = z.infer<typeof wrapUpSchema>;
 

@@ -3,9 +3,11 @@
 import { z } from 'zod';
 import { authorize, regionFilter } from '../platform/access/authorize.ts';
 import type { ActorContext } from '../platform/access/principal.ts';
+import type { Directory } from '../platform/auth/directory.ts';
 import type { Db } from '../platform/db/database.ts';
 import { badRequest } from '../platform/errors.ts';
 import type { AgentsService } from './agents-service.ts';
+import { qualityOfDay, type QualitySums } from './call-quality-queries.ts';
 import type { CallsService } from './calls-service.ts';
 import * as q from './calls-queries.ts';
 import type { Queues } from './queues.ts';
@@ -34,6 +36,37 @@ export const overviewSchema = z
   .meta({ id: 'RegionOverview' });
 export type Overview = z.infer<typeof overviewSchema>;
 
+const mos = z.number().describe('Mean opinion score, 1–5');
+const lossPct = z.number().describe('Packets lost / (lost + received) × 100, over all the calls');
+
+export const callQualityReportSchema = z
+  .object({
+    region: z.string().nullable().describe('The region asked for; null: all regions'),
+    date: z.string().describe('The local date (YYYY-MM-DD) in each call’s operator’s region'),
+    operators: z
+      .array(
+        z.object({
+          username: z.string(),
+          displayName: z.string(),
+          region: z.string(),
+          calls: z.number().int(),
+          mosAvg: mos,
+          mosMin: mos,
+          poorCalls: z.number().int().describe('Calls with MOS below 3.6'),
+          lossPct,
+          jitterMsAvg: z.number(),
+          rttMsAvg: z.number().nullable().describe('null when no call had a round-trip time'),
+        }),
+      )
+      .describe('Worst average MOS first'),
+    regions: z.array(z.object({ region: z.string(), calls: z.number().int(), mosAvg: mos, poorCalls: z.number().int(), lossPct })).describe('Worst average MOS first'),
+  })
+  .meta({ id: 'CallQualityReport' });
+export type CallQualityReport = z.infer<typeof callQualityReportSchema>;
+
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+const loss = (s: QualitySums) => (s.lost + s.received > 0 ? round((s.lost / (s.lost + s.received)) * 100, 2) : 0);
+
 export interface RegionNorms {
   timezone: string;
   serviceLevelSeconds: number;
@@ -47,7 +80,45 @@ export class SupervisorService {
     private readonly agents: AgentsService,
     private readonly calls: CallsService,
     private readonly normsOf: (region: string) => Promise<RegionNorms>,
+    private readonly directory: Directory,
+    private readonly clock: () => Date = () => new Date(),
   ) {}
+
+  /**
+   * The line quality of a day's calls taken on the browser phone, per operator and per region.
+   * date: the region's today by default (the reserve centre's and all regions': Moscow's); each
+   * call counts on its local date in its operator's region.
+   */
+  async callQuality(ctx: ActorContext, region?: string, date?: string): Promise<CallQualityReport> {
+    authorize(ctx, 'calls.read_all');
+    const r = regionFilter(ctx, region);
+    const day = date ?? new Intl.DateTimeFormat('en-CA', { timeZone: (await this.normsOf(!r || r === 'federal' ? '77' : r)).timezone }).format(this.clock());
+    const sums = await qualityOfDay(this.db, day, r ? [r] : undefined);
+    const people = await this.directory.byIds(sums.operators.map((o) => o.operatorId));
+    const worstFirst =
+      <T extends { mosAvg: number }>(key: (x: T) => string) =>
+      (a: T, b: T) =>
+        a.mosAvg - b.mosAvg || key(a).localeCompare(key(b));
+    return {
+      region: r ?? null,
+      date: day,
+      operators: sums.operators
+        .map((o) => ({
+          username: people.get(o.operatorId)?.username ?? String(o.operatorId),
+          displayName: people.get(o.operatorId)?.displayName ?? '',
+          region: o.region,
+          calls: o.calls,
+          mosAvg: round(o.mosAvg, 2),
+          mosMin: round(o.mosMin, 2),
+          poorCalls: o.poorCalls,
+          lossPct: loss(o),
+          jitterMsAvg: round(o.jitterMsAvg, 1),
+          rttMsAvg: o.rttMsAvg === null ? null : round(o.rttMsAvg, 1),
+        }))
+        .sort(worstFirst((o) => o.username)),
+      regions: sums.regions.map((g) => ({ region: g.region, calls: g.calls, mosAvg: round(g.mosAvg, 2), poorCalls: g.poorCalls, lossPct: loss(g) })).sort(worstFirst((g) => g.region)),
+    };
+  }
 
   async overview(ctx: ActorContext, region?: string): Promise<Overview> {
     authorize(ctx, 'calls.read_all');

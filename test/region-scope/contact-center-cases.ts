@@ -56,6 +56,7 @@ export const contactCenterCases: Record<string, Case> = {
   'POST /api/v1/agent/calls/{callId}/wrap-up': { run: (c, t) => c.post(`/api/v1/agent/calls/${t.cc.callId}/wrap-up`, { outcome: 'answered' }), unchanged: unchangedCall, owner: false },
   'GET /api/v1/supervisor/overview': { run: (c) => c.get('/api/v1/supervisor/overview?region=78'), owner: 'supervisor' },
   'GET /api/v1/supervisor/events': { run: (c) => c.get('/api/v1/supervisor/events?region=78'), owner: false },
+  'GET /api/v1/supervisor/call-quality': { run: (c) => c.get('/api/v1/supervisor/call-quality?region=78'), owner: 'supervisor' },
   'GET /api/v1/operators': { run: (c) => c.get('/api/v1/operators?region=78'), owner: 'supervisor' },
   'POST /api/v1/operators/{id}/state': {
     run: (c, t) => c.post(`/api/v1/operators/${t.cc.operatorId}/state`, { state: 'offline' }),

@@ -3828,6 +3828,7 @@ export interface paths {
                         /** @default [] */
                         answersUsed?: string[];
                         note?: string;
+                        quality?: components["schemas"]["CallQualityInput"];
                     };
                 };
             };
@@ -3918,6 +3919,75 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["RegionOverview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervisor/call-quality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The line quality of a day’s calls taken on the browser phone, per operator (worst first) and per region
+         * @description From the WebRTC statistics workstations send with the wrap-up. A regional account sees its region; a federal one the region asked for, or all. date: a local date (each call counts on its date in its operator’s region); default: today in the region (the reserve centre and all regions: Moscow).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    region?: string;
+                    date?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CallQualityReport"];
                     };
                 };
                 /** @description Default Response */
@@ -6807,6 +6877,24 @@ export interface components {
             callId: string | null;
             breakAfter: string | null;
         };
+        CallQualityInput: {
+            /** @description Mean opinion score 1.0–5.0, the E-model estimate computed in the browser */
+            mos: number;
+            /** @description inbound-rtp packetsReceived */
+            packetsReceived: number;
+            /** @description inbound-rtp packetsLost (cumulative; WebRTC may report it negative: clamp at 0 before sending) */
+            packetsLost: number;
+            /** @description inbound-rtp jitter, ms */
+            jitterMs: number;
+            /** @description Round-trip time, ms; null when the browser did not measure it */
+            rttMs: number | null;
+            /** @description inbound-rtp bytesReceived */
+            bytesReceived: number;
+            /** @description outbound-rtp bytesSent */
+            bytesSent: number;
+            /** @description The media time measured, seconds */
+            durationSeconds: number;
+        };
         IvrMenuInput: {
             region: string;
             greeting?: string;
@@ -6859,6 +6947,40 @@ export interface components {
             }[];
             agents: components["schemas"]["OperatorInput"][];
             recentCalls: components["schemas"]["CallInput"][];
+        };
+        CallQualityReportInput: {
+            /** @description The region asked for; null: all regions */
+            region: string | null;
+            /** @description The local date (YYYY-MM-DD) in each call’s operator’s region */
+            date: string;
+            /** @description Worst average MOS first */
+            operators: {
+                username: string;
+                displayName: string;
+                region: string;
+                calls: number;
+                /** @description Mean opinion score, 1–5 */
+                mosAvg: number;
+                /** @description Mean opinion score, 1–5 */
+                mosMin: number;
+                /** @description Calls with MOS below 3.6 */
+                poorCalls: number;
+                /** @description Packets lost / (lost + received) × 100, over all the calls */
+                lossPct: number;
+                jitterMsAvg: number;
+                /** @description null when no call had a round-trip time */
+                rttMsAvg: number | null;
+            }[];
+            /** @description Worst average MOS first */
+            regions: {
+                region: string;
+                calls: number;
+                /** @description Mean opinion score, 1–5 */
+                mosAvg: number;
+                poorCalls: number;
+                /** @description Packets lost / (lost + received) × 100, over all the calls */
+                lossPct: number;
+            }[];
         };
         SipCredentialInput: {
             /** @description The digest username: the operator’s otvet username for a password, `operator~…` for a session credential */
@@ -7415,6 +7537,24 @@ export interface components {
             callId: string | null;
             breakAfter: string | null;
         };
+        CallQuality: {
+            /** @description Mean opinion score 1.0–5.0, the E-model estimate computed in the browser */
+            mos: number;
+            /** @description inbound-rtp packetsReceived */
+            packetsReceived: number;
+            /** @description inbound-rtp packetsLost (cumulative; WebRTC may report it negative: clamp at 0 before sending) */
+            packetsLost: number;
+            /** @description inbound-rtp jitter, ms */
+            jitterMs: number;
+            /** @description Round-trip time, ms; null when the browser did not measure it */
+            rttMs: number | null;
+            /** @description inbound-rtp bytesReceived */
+            bytesReceived: number;
+            /** @description outbound-rtp bytesSent */
+            bytesSent: number;
+            /** @description The media time measured, seconds */
+            durationSeconds: number;
+        };
         IvrMenu: {
             region: string;
             greeting?: string;
@@ -7467,6 +7607,40 @@ export interface components {
             }[];
             agents: components["schemas"]["Operator"][];
             recentCalls: components["schemas"]["Call"][];
+        };
+        CallQualityReport: {
+            /** @description The region asked for; null: all regions */
+            region: string | null;
+            /** @description The local date (YYYY-MM-DD) in each call’s operator’s region */
+            date: string;
+            /** @description Worst average MOS first */
+            operators: {
+                username: string;
+                displayName: string;
+                region: string;
+                calls: number;
+                /** @description Mean opinion score, 1–5 */
+                mosAvg: number;
+                /** @description Mean opinion score, 1–5 */
+                mosMin: number;
+                /** @description Calls with MOS below 3.6 */
+                poorCalls: number;
+                /** @description Packets lost / (lost + received) × 100, over all the calls */
+                lossPct: number;
+                jitterMsAvg: number;
+                /** @description null when no call had a round-trip time */
+                rttMsAvg: number | null;
+            }[];
+            /** @description Worst average MOS first */
+            regions: {
+                region: string;
+                calls: number;
+                /** @description Mean opinion score, 1–5 */
+                mosAvg: number;
+                poorCalls: number;
+                /** @description Packets lost / (lost + received) × 100, over all the calls */
+                lossPct: number;
+            }[];
         };
         SipCredential: {
             /** @description The digest username: the operator’s otvet username for a password, `operator~…` for a session credential */
