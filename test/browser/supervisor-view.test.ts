@@ -203,6 +203,64 @@ describe.skipIf(!hasChromium)('supervisor view (browser)', () => {
     await page.close();
     await relay.cut();
   }, 120_000);
+
+  it('shows today’s line quality per operator, a poor line marked in words, and fits 1280 px', async () => {
+    const { page, foreign, problems } = await open(1280, 800);
+    const section = page.getByRole('region', { name: 'Качество связи сегодня' });
+    await section.getByText('Сегодня звонков из браузера не было').waitFor({ timeout: 15_000 });
+
+    // Two operators take a call each on the browser phone and wrap it up with its figures.
+    const figures = {
+      kozlov: { mos: 2.7, packetsReceived: 7000, packetsLost: 840, jitterMs: 48.6, rttMs: null, bytesReceived: 1_120_000, bytesSent: 1_150_000, durationSeconds: 150 },
+      belova: { mos: 4.35, packetsReceived: 9100, packetsLost: 9, jitterMs: 3.2, rttMs: 38, bytesReceived: 1_456_000, bytesSent: 1_440_000, durationSeconds: 182 },
+    };
+    for (const [username, displayName, quality] of [
+      ['kozlov', 'Козлов Денис', figures.kozlov],
+      ['belova', 'Белова Мария', figures.belova],
+    ] as const) {
+      await operator(username, displayName, { state: 'ready' });
+      const c = await app.client().login(username, PASSWORD);
+      const id = `sv-q-${username}`;
+      const t = Date.now();
+      const r = await edge.post('/api/v1/telephony/events', {
+        events: [
+          offered(id, REGION, new Date(t - 200_000)),
+          event(id, 'queued', new Date(t - 199_000)),
+          event(id, 'ringing', new Date(t - 198_000), { operator: username }),
+          event(id, 'answered', new Date(t - 197_000), { operator: username }),
+        ],
+      });
+      expect(r.body.results.every((x: { status: string }) => x.status === 'accepted')).toBe(true);
+      expect((await edge.post('/api/v1/telephony/events', { events: [event(id, 'ended', new Date(t - 10_000))] })).body.results[0].status).toBe('accepted');
+      expect((await c.post(`/api/v1/agent/calls/${id}/wrap-up`, { outcome: 'answered', quality })).status).toBe(204);
+    }
+
+    // No reload: the wrap-ups in the live overview bring the figures.
+    const table = section.getByRole('table', { name: 'Качество связи сегодня' });
+    await expect.poll(() => table.getByRole('row').count(), { timeout: 15_000 }).toBe(3);
+    expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Оператор', 'Звонков', 'MOS средний', 'MOS худший', 'Плохих звонков', 'Потери', 'Джиттер', 'Задержка']);
+    const rows = table.locator('tbody tr');
+    // worst first, marked in words
+    const poorRow = rows.nth(0);
+    expect(await poorRow.getByRole('rowheader').textContent()).toMatch(/^Козлов Денис.*плохая связь.*kozlov$/);
+    expect(await poorRow.getByRole('cell').allTextContents()).toEqual(['1', '2,70', '2,70', '1', '10,7 %', '48,6 мс', '—']);
+    expect(await rows.nth(1).getByRole('rowheader').textContent()).toBe('Белова Марияbelova');
+    expect(await rows.nth(1).getByRole('cell').allTextContents()).toEqual(['1', '4,35', '4,35', '0', '0,1 %', '3,2 мс', '38,0 мс']);
+    expect(await section.getByText(/Всего: 2 звонка, MOS средний 3,53, плохих 1/).count()).toBe(1);
+
+    // The table is reachable from the keyboard; the page fits 1280 px.
+    const scroller = section.locator('.sv-quality__scroll');
+    await scroller.focus();
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('sv-quality__scroll'))).toBe(true);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('supervisor-quality-1280'), fullPage: true });
+
+    expect(problems).toEqual([]);
+    expect(foreign).toEqual([]);
+    await page.close();
+  }, 60_000);
 });
 
 /** A TCP relay to the app on a port of its own: cut() drops every connection and refuses new ones; restore() listens again. */

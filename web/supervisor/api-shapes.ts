@@ -9,5 +9,7 @@ export type AgentState = Agent['state'];
 export type Call = Schema<'Call'>;
 export type CallState = Call['state'];
 export type Norms = Schema<'Norms'>;
+export type CallQualityReport = Schema<'CallQualityReport'>;
+export type OperatorQuality = CallQualityReport['operators'][number];
 /** What a supervisor may set an operator to. */
 export type SettableState = RequestOf<'/api/v1/operators/{id}/state', 'post'>['body']['state'];

@@ -20,6 +20,8 @@ import {
   type Sort,
 } from './model.ts';
 import { OperatorsTable } from './operators.tsx';
+import { CallQuality } from './quality.tsx';
+import type { CallQualityReport } from './api-shapes.ts';
 import { QueueTiles } from './queues.tsx';
 import { RecentCalls } from './calls.tsx';
 import { StateDialog } from './state-dialog.tsx';
@@ -38,6 +40,39 @@ function initialRegion(user: SupervisorUser): string {
   if (user.region !== 'federal') return user.region;
   const asked = new URLSearchParams(location.search).get('region');
   return asked && /^(federal|[0-9]{2})$/.test(asked) ? asked : 'federal';
+}
+
+/** Today's line quality is read again this often, and whenever a call in the overview is wrapped up. */
+const QUALITY_REFRESH_MS = 60_000;
+
+/** Today's line quality in the region: loaded with the region, refreshed as calls are wrapped up and every minute. */
+function useCallQuality(region: string, overview: Overview | null) {
+  const [report, setReport] = useState<CallQualityReport | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  // the recent calls wrapped up so far: a new one brings its figures
+  const wrapped = overview?.recentCalls.flatMap((c) => (c.wrappedAt ? [c.callId] : [])).join(' ') ?? '';
+  useEffect(() => {
+    setReport(null);
+    setFailure(null);
+  }, [region]);
+  useEffect(() => {
+    let gone = false;
+    const load = () =>
+      void get('/api/v1/supervisor/call-quality', { query: { region } }).then((r) => {
+        if (gone) return;
+        if (!r.ok) return setFailure(problemText(r.status, r.body));
+        setFailure(null);
+        setReport(r.body);
+      });
+    load();
+    const t = setInterval(load, QUALITY_REFRESH_MS);
+    return () => {
+      gone = true;
+      clearInterval(t);
+    };
+  }, [region, wrapped, attempt]);
+  return { report, failure, retry: () => setAttempt((n) => n + 1) };
 }
 
 function useNow(clock: ServerClock): number {
@@ -62,6 +97,7 @@ export function SupervisorApp({ user }: { user: SupervisorUser }) {
   const [attempt, setAttempt] = useState(0);
   const clock = useMemo(() => new ServerClock(), []);
   const now = useNow(clock);
+  const quality = useCallQuality(region, overview);
 
   useEffect(() => {
     void get('/api/v1/regions').then((r) => r.ok && setRegions(r.body.items));
@@ -176,6 +212,7 @@ export function SupervisorApp({ user }: { user: SupervisorUser }) {
             <OperatorsTable agents={overview.agents} calls={overview.recentCalls} now={now} sort={sort} onSort={(k) => setSort((s) => nextSort(s, k))} onChange={(a) => setEditing(a.userId)} />
             <RecentCalls calls={overview.recentCalls} queues={overview.queues} agents={overview.agents} region={overview.region} now={now} timeZone={tz} />
           </div>
+          <CallQuality report={quality.report} failure={quality.failure} onRetry={quality.retry} />
         </main>
       ) : (
         <p class="sv-loading">{strings.live.connecting}</p>

@@ -78,6 +78,26 @@ export const strings = {
     hidden: 'скрыт',
   },
 
+  quality: {
+    heading: 'Качество связи сегодня',
+    note: 'по звонкам, принятым на телефон в браузере',
+    empty: 'Сегодня звонков из браузера не было.',
+    operator: 'Оператор',
+    calls: 'Звонков',
+    mosAvg: 'MOS средний',
+    mosMin: 'MOS худший',
+    poorCalls: 'Плохих звонков',
+    loss: 'Потери',
+    jitter: 'Джиттер',
+    rtt: 'Задержка',
+    poor: 'плохая связь',
+    ms: (n: string) => `${n} мс`,
+    pct: (n: string) => `${n} %`,
+    total: (calls: number, mos: string, poor: number, loss: string) => `Всего: ${calls} ${plural(calls, 'звонок', 'звонка', 'звонков')}, MOS средний ${mos}, плохих ${poor}, потери ${loss} %`,
+    legend: 'Плохая связь — MOS ниже 3,6 (5 — отлично, 1 — разговаривать невозможно).',
+    loadFailed: 'Не удалось загрузить качество связи.',
+  },
+
   agentState: {
     offline: 'Не в сети',
     ready: 'Готов',
