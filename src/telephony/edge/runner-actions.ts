@@ -108,15 +108,16 @@ async function ring(ctx: ActionContext, live: LiveCall, operator: string, l: New
   live.legs.set(l.legId, run);
   const failed = (status: number) => ctx.input(live.callId, { type: 'leg', legId: l.legId, event: 'failed', status });
   if (live.mediaFailed || live.mediaEnded) return failed(503);
+  // (the flow it registered over: a browser's phone registers over WebSocket, and speaks WebRTC)
+  const phone = live.phones.get(l.contact);
   let sdp: string;
   try {
-    sdp = await live.media.offerLeg(run.branch);
+    sdp = await live.media.offerLeg(run.branch, phone?.target.transport === 'ws');
   } catch (err) {
     deps.logger.error({ err: String(err), callId: live.callId, legId: l.legId }, 'rtpengine could not offer a leg to an operator’s phone');
     return failed(503);
   }
   if (run.cancelled) return failed(487);
-  const phone = live.phones.get(l.contact);
   const dialled = live.call.dialled || 'otvet';
   const leg = new OutgoingLeg(deps.ua, {
     target: l.contact,

@@ -1,7 +1,8 @@
 // A call's media in a real rtpengine when a peer moves its media mid-call (a re-INVITE or UPDATE with
 // new SDP): the peer's new SDP offered for its side, the other side's current SDP as the answer, so
 // that audio follows the peer to its new port. RTP sockets stand for the caller's and the phone's
-// ports; a port a peer has left must hear nothing more.
+// ports; a port a peer has left must hear nothing more. A browser's leg (WebRTC) against a recorded
+// Chromium answer: each SDP shaped for its receiver (test/browser/edge-webrtc-media.test.ts has the audio).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { hasRtpengine, reportMissingRtpengine, startRtpengine, type RunningRtpengine } from '../../../test/support/rtpengine.ts';
@@ -15,6 +16,36 @@ reportMissingRtpengine('src/telephony/edge/runner-media.rtpengine.test.ts');
 /** The SDP of a peer on `port`, version `version` of its session (RFC 3264 §8: raised with each change). */
 const sdp = (port: number, session: number, version: number, direction = 'sendrecv') =>
   audioSdp(port, session).replace(`o=- ${session} 1 `, `o=- ${session} ${version} `).replace('a=sendrecv', `a=${direction}`);
+
+/** A browser's answer as Chromium writes it (recorded from test/browser/edge-webrtc-media.test.ts, its address 127.0.0.1). */
+const CHROMIUM_ANSWER = [
+  'v=0',
+  'o=- 6934439058813608026 2 IN IP4 127.0.0.1',
+  's=-',
+  't=0 0',
+  'a=msid-semantic: WMS 34c75391-a797-4887-ab7c-06f2b7032ca7',
+  'm=audio 43134 UDP/TLS/RTP/SAVPF 8 0 101',
+  'c=IN IP4 127.0.0.1',
+  'a=rtcp:9 IN IP4 0.0.0.0',
+  'a=candidate:2128994712 1 udp 2122194687 127.0.0.1 43134 typ host generation 0 network-id 1',
+  'a=ice-ufrag:CfRL',
+  'a=ice-pwd:SBAqIyLdJeKYB2gVxS91wN4i',
+  'a=ice-options:trickle',
+  'a=fingerprint:sha-256 F2:97:F3:1E:21:C3:BF:CC:F8:D8:3B:4D:DB:9E:15:2D:60:2E:9A:DB:AA:A3:0F:38:1E:C4:E9:01:1A:76:90:AE',
+  'a=setup:active',
+  'a=mid:0',
+  'a=sendrecv',
+  'a=msid:34c75391-a797-4887-ab7c-06f2b7032ca7 0cc0d6bf-3072-45f4-a708-df94a58969ed',
+  'a=rtcp-mux',
+  'a=rtpmap:8 PCMA/8000',
+  'a=rtpmap:0 PCMU/8000',
+  'a=rtpmap:101 telephone-event/8000',
+  'a=ssrc:183032256 cname:axnUQcbnqPZBC+wA',
+  '',
+].join('\r\n');
+/** What marks WebRTC in an SDP; a plain one toward a trunk or desk phone has none of it. */
+const WEBRTC = [/^m=audio \d+ UDP\/TLS\/RTP\/SAVPF /m, /^a=fingerprint:/m, /^a=ice-ufrag:/m, /^a=rtcp-mux/m];
+const NOT_PLAIN = /^a=(fingerprint|ice-ufrag|ice-pwd|candidate|rtcp-mux|crypto|setup)/m;
 
 /** Packets `peer` got from `from` (by its SSRC: rtpengine passes it on). */
 const from = (peer: RtpPeer, sender: RtpPeer) => peer.received.filter((p) => p.ssrc === sender.ssrc).length;
@@ -93,6 +124,44 @@ describe.skipIf(!hasRtpengine)('CallMedia: peers that move their media (real rtp
     const before = from(a, p2);
     await p2.sendAudio(toPhone, 15);
     await a.waitFor(() => from(a, p2) >= before + 10);
+    await media.delete();
+  });
+
+  it('a browser’s leg (WebRTC) beside a desk phone’s: ICE, DTLS and RTCP-mux toward the browser only, plain RTP toward the caller and the desk phone', async () => {
+    const caller = await peer();
+    // (every answer rtpengine writes, kept: the caller keeps its port, so CallMedia passes on none)
+    const answers: string[] = [];
+    const client = Object.assign(Object.create(engine.client) as typeof engine.client, {
+      answer: async (o: Parameters<typeof engine.client.answer>[0]) => {
+        const r = await engine.client.answer(o);
+        answers.push(r.sdp);
+        return r;
+      },
+    });
+    const media = new CallMedia(client, `call-${randomUUID()}`, 'caller-3');
+    await media.answerCaller(sdp(caller.port, 1, 1));
+    const toBrowser = await media.offerLeg('leg-1', true);
+    for (const re of WEBRTC) expect(toBrowser).toMatch(re);
+    expect(toBrowser, 'no SDES keys beside DTLS').not.toMatch(/^a=crypto:/m);
+    const toDesk = await media.offerLeg('leg-2');
+    expect(toDesk).toMatch(/^m=audio \d+ RTP\/AVP /m);
+    expect(toDesk).not.toMatch(NOT_PLAIN);
+
+    // The browser answers: the caller keeps its port, and what it has is plain RTP.
+    expect(await media.answerLeg('leg-1', 'operator-1', CHROMIUM_ANSWER)).toBeUndefined();
+    expect(answers.at(-1)).toMatch(/^m=audio \d+ RTP\/AVP /m);
+    expect(answers.at(-1)).not.toMatch(NOT_PLAIN);
+
+    // JsSIP's hold (a re-INVITE, a=sendonly): answered recvonly, as WebRTC, RTCP multiplexed.
+    const hold = CHROMIUM_ANSWER.replace('o=- 6934439058813608026 2 ', 'o=- 6934439058813608026 3 ').replace('a=setup:active', 'a=setup:actpass').replace('a=sendrecv', 'a=sendonly');
+    const held = await media.phoneOffers('leg-1', 'operator-1', hold);
+    for (const re of WEBRTC) expect(held).toMatch(re);
+    expect(directionOf(held)).toBe('recvonly');
+
+    // The caller re-offers while joined to the browser: answered as plain RTP.
+    const forCaller = await media.callerOffers(sdp(caller.port, 1, 2));
+    expect(forCaller).toMatch(/^m=audio \d+ RTP\/AVP /m);
+    expect(forCaller).not.toMatch(NOT_PLAIN);
     await media.delete();
   });
 });

@@ -3,6 +3,8 @@ import { hasRtpengine, reportMissingRtpengine, startRtpengineHearingKeys } from 
 import { audioEndpoint, audioSdp, PCMA, RtpPeer, TELEPHONE_EVENT } from '../../../test/support/rtp.ts';
 import { until } from '../../../test/support/until.ts';
 import { promptFile } from '../media/prompts.ts';
+import type { Rtpengine } from '../media/rtpengine.ts';
+import { LEG } from './webrtc-options.ts';
 import { audioPort, CallMedia, callbackMediaId, edgeCallIdOf, mediaSummary, placeholderAnswer, placeholderOffer } from './runner-media.ts';
 
 reportMissingRtpengine('src/telephony/edge/runner-media.test.ts (a callback’s media)');
@@ -34,6 +36,54 @@ describe('the media of a call', () => {
       legs: [leg('caller', 10), leg('edge-ivr', 0), leg('operator-1', 7)],
     };
     expect(mediaSummary(stats, 'caller')).toEqual({ callerToOperator: { packets: 10, bytes: 1720 }, operatorToCaller: { packets: 7, bytes: 1204 }, errors: 2 });
+  });
+});
+
+describe('the options of each SDP rtpengine writes, by its receiver', () => {
+  /** An rtpengine that answers every offer and answer with a plain SDP, and keeps what it was asked. */
+  function recording() {
+    const asked: { op: string; from: string; opts: Record<string, unknown> }[] = [];
+    const keep = (op: string) => async (o: Record<string, unknown>) => {
+      const { callId, fromTag, toTag, viaBranch, label, sdp, ...opts } = o;
+      void [callId, toTag, viaBranch, label, sdp];
+      asked.push({ op, from: String(fromTag), opts });
+      return { sdp: audioSdp(30000, 1) };
+    };
+    return { rtp: { offer: keep('offer'), answer: keep('answer') } as unknown as Rtpengine, asked };
+  }
+  const WEBRTC = { ...LEG, ice: 'force', transportProtocol: 'UDP/TLS/RTP/SAVPF', SDES: ['off'] };
+  const PLAIN = { ...LEG, ice: 'remove', transportProtocol: 'RTP/AVP', rtcpMux: ['demux'] };
+
+  it('a desk phone’s leg: LEG throughout, as ever', async () => {
+    const { rtp, asked } = recording();
+    const media = new CallMedia(rtp, 'c', 'caller');
+    await media.answerCaller(audioSdp(40000, 1));
+    await media.offerLeg('leg-1');
+    await media.answerLeg('leg-1', 'operator-1', audioSdp(40002, 2));
+    await media.phoneOffers('leg-1', 'operator-1', audioSdp(40002, 2));
+    await media.callerOffers(audioSdp(40000, 1));
+    expect(asked.map((a) => a.opts)).toEqual(Array(8).fill(LEG));
+  });
+
+  it('a browser’s leg: WebRTC toward the browser (offer: RTCP-mux offered; answer: accepted), plain RTP toward the caller', async () => {
+    const { rtp, asked } = recording();
+    const media = new CallMedia(rtp, 'c', 'caller');
+    await media.answerCaller(audioSdp(40000, 1));
+    asked.length = 0;
+    await media.offerLeg('leg-1', true);
+    await media.answerLeg('leg-1', 'operator-1', audioSdp(40002, 2));
+    await media.phoneOffers('leg-1', 'operator-1', audioSdp(40002, 2));
+    await media.callerOffers(audioSdp(40000, 1));
+    expect(asked).toEqual([
+      { op: 'offer', from: 'caller', opts: { ...WEBRTC, rtcpMux: ['offer'] } },
+      { op: 'answer', from: 'caller', opts: PLAIN },
+      // the browser's re-offer: rtpengine's offer is for the caller's side, its answer for the browser
+      { op: 'offer', from: 'operator-1', opts: PLAIN },
+      { op: 'answer', from: 'operator-1', opts: { ...WEBRTC, rtcpMux: ['accept'] } },
+      // the caller's re-offer: toward the browser's side, answered toward the caller
+      { op: 'offer', from: 'caller', opts: { ...WEBRTC, rtcpMux: ['offer'] } },
+      { op: 'answer', from: 'caller', opts: PLAIN },
+    ]);
   });
 });
 

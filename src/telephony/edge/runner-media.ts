@@ -11,18 +11,15 @@
 // A peer's new SDP mid-call (re-INVITE, UPDATE) is offered for its side and answered with the other
 // side's current SDP (the IVR's placeholder before the bridge), its direction fitted to the offer (a
 // hold answered recvonly): the other side is not asked.
+// A browser's phone (a contact registered over WebSocket, ADR 0015) speaks WebRTC: its branch is
+// offered ICE, DTLS-SRTP and RTCP multiplexed, and what goes back to the caller is plain RTP again;
+// every SDP rtpengine writes is shaped for the side that receives it (webrtc-options.ts), the
+// other side's new SDP mid-call too.
 import type { CallStats } from '../media/call-stats.ts';
-import type { Rtpengine, SdpOptions } from '../media/rtpengine.ts';
+import type { Rtpengine } from '../media/rtpengine.ts';
 import { RtpengineError } from '../media/rtpengine.ts';
 import { answerFitting } from '../media/sdp-direction.ts';
-
-/** What every offer and answer carries (the recipe at the top of rtpengine.ts). */
-const LEG: Pick<SdpOptions, 'flags' | 'replace' | 'ice' | 'recordCall'> = {
-  flags: ['trust address', 'port latching'],
-  replace: ['origin', 'session connection'],
-  ice: 'remove',
-  recordCall: 'no',
-};
+import { LEG, sdpFor } from './webrtc-options.ts';
 
 /** The IVR's side of the call before an operator: its tag and branch in rtpengine. */
 const IVR_TAG = 'edge-ivr';
@@ -74,6 +71,7 @@ interface Joined {
   branch: string;
   tag: string;
   phoneSdp: string;
+  webrtc: boolean;
 }
 
 export class CallMedia {
@@ -82,6 +80,8 @@ export class CallMedia {
   /** The caller's SDP: their INVITE's offer, or their answer to our callback; then their latest re-offer. */
   private callerSdp: string | undefined;
   private joined: Joined | undefined;
+  /** The branches toward browsers (WebRTC). */
+  private readonly webrtc = new Set<string>();
 
   constructor(
     private readonly rtp: Rtpengine,
@@ -113,10 +113,11 @@ export class CallMedia {
     this.callerSdp = answer;
   }
 
-  /** The SDP to offer an operator's phone on one leg (its own branch, its own port toward the phone). */
-  async offerLeg(branch: string): Promise<string> {
+  /** The SDP to offer an operator's phone on one leg (its own branch, its own port toward the phone); `webrtc` for a browser's. */
+  async offerLeg(branch: string, webrtc = false): Promise<string> {
     if (this.callerSdp === undefined) throw new Error('the caller is not anchored in rtpengine yet');
-    return (await this.rtp.offer({ ...LEG, callId: this.callId, fromTag: this.callerTag, viaBranch: branch, sdp: this.callerSdp })).sdp;
+    if (webrtc) this.webrtc.add(branch);
+    return (await this.rtp.offer({ ...sdpFor('phone', 'offer', webrtc), callId: this.callId, fromTag: this.callerTag, viaBranch: branch, sdp: this.callerSdp })).sdp;
   }
 
   /**
@@ -124,8 +125,9 @@ export class CallMedia {
    * changed (a re-INVITE must carry it); undefined when the caller keeps its port (port latching).
    */
   async answerLeg(branch: string, tag: string, phoneSdp: string): Promise<string | undefined> {
-    const { sdp } = await this.rtp.answer({ ...LEG, callId: this.callId, fromTag: this.callerTag, toTag: tag, viaBranch: branch, label: 'operator', sdp: phoneSdp });
-    this.joined = { branch, tag, phoneSdp };
+    const webrtc = this.webrtc.has(branch);
+    const { sdp } = await this.rtp.answer({ ...sdpFor('caller', 'answer', webrtc), callId: this.callId, fromTag: this.callerTag, toTag: tag, viaBranch: branch, label: 'operator', sdp: phoneSdp });
+    this.joined = { branch, tag, phoneSdp, webrtc };
     const changed = this.toCaller === undefined || audioPort(sdp) !== audioPort(this.toCaller);
     if (changed) this.toCaller = sdp;
     return changed ? sdp : undefined;
@@ -133,9 +135,16 @@ export class CallMedia {
 
   /** The caller's new SDP (its re-INVITE or UPDATE): rtpengine's answer for our 200, with the operator's phone (or the IVR) as it is. */
   async callerOffers(sdp: string): Promise<string> {
-    const other = this.joined ?? { branch: IVR_BRANCH, tag: IVR_TAG, phoneSdp: placeholderAnswer(sdp) };
-    await this.rtp.offer({ ...LEG, callId: this.callId, fromTag: this.callerTag, toTag: other.tag, viaBranch: other.branch, sdp });
-    const answer = await this.rtp.answer({ ...LEG, callId: this.callId, fromTag: this.callerTag, toTag: other.tag, viaBranch: other.branch, sdp: answerFitting(sdp, other.phoneSdp) });
+    const other = this.joined ?? { branch: IVR_BRANCH, tag: IVR_TAG, phoneSdp: placeholderAnswer(sdp), webrtc: false };
+    await this.rtp.offer({ ...sdpFor('phone', 'offer', other.webrtc), callId: this.callId, fromTag: this.callerTag, toTag: other.tag, viaBranch: other.branch, sdp });
+    const answer = await this.rtp.answer({
+      ...sdpFor('caller', 'answer', other.webrtc),
+      callId: this.callId,
+      fromTag: this.callerTag,
+      toTag: other.tag,
+      viaBranch: other.branch,
+      sdp: answerFitting(sdp, other.phoneSdp),
+    });
     this.callerSdp = sdp;
     this.toCaller = answer.sdp;
     return answer.sdp;
@@ -144,8 +153,16 @@ export class CallMedia {
   /** The new SDP of the phone on this branch (its re-INVITE or UPDATE): rtpengine's answer for our 200, with the caller as it is. */
   async phoneOffers(branch: string, tag: string, sdp: string): Promise<string> {
     if (this.callerSdp === undefined) throw new Error('the caller is not anchored in rtpengine yet');
-    await this.rtp.offer({ ...LEG, callId: this.callId, fromTag: tag, toTag: this.callerTag, viaBranch: branch, sdp });
-    const answer = await this.rtp.answer({ ...LEG, callId: this.callId, fromTag: tag, toTag: this.callerTag, viaBranch: branch, sdp: answerFitting(sdp, this.callerSdp) });
+    const webrtc = this.webrtc.has(branch);
+    await this.rtp.offer({ ...sdpFor('caller', 'offer', webrtc), callId: this.callId, fromTag: tag, toTag: this.callerTag, viaBranch: branch, sdp });
+    const answer = await this.rtp.answer({
+      ...sdpFor('phone', 'answer', webrtc),
+      callId: this.callId,
+      fromTag: tag,
+      toTag: this.callerTag,
+      viaBranch: branch,
+      sdp: answerFitting(sdp, this.callerSdp),
+    });
     if (this.joined?.branch === branch) this.joined.phoneSdp = sdp;
     return answer.sdp;
   }
