@@ -60,7 +60,7 @@ export async function createApp({ config, db: raw, logger, options }: AppDeps): 
   contactCenterRoutesAll(http, services.cc, { db, audit: services.audit });
   monitoringRoutesAll(http, services.monitoring, { registry: observability.registry, db });
   staffingRoutes(http, { staffing: new StaffingService(services.monitoring.planning) });
-  webRoutes(http);
+  webRoutes(http, config.sipWsUrl ? { sipWsUrl: config.sipWsUrl } : {});
   portalApiRoutes(http, services.portal);
   portalRoutes(http, services.portal);
   registerSse(http);

@@ -13,8 +13,12 @@ const TITLES: Record<string, string> = {
   reports: 'Отчёты — Ответ',
 };
 
-/** hasSession: a session cookie came with the request, so the app asks who is signed in (else it shows the sign-in at once). */
-function shell(b: Bundle, hasSession: boolean): string {
+/**
+ * hasSession: a session cookie came with the request, so the app asks who is signed in (else it shows
+ * the sign-in at once). phone: for the workstation, whether otvet has a browser phone (SIP_WS_URL):
+ * without one the page never asks for a credential or the microphone.
+ */
+function shell(b: Bundle, hasSession: boolean, phone: boolean | undefined): string {
   return `<!doctype html>
 <html lang="ru">
 <head>
@@ -22,7 +26,7 @@ function shell(b: Bundle, hasSession: boolean): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
 <meta name="otvet-session" content="${hasSession ? 1 : 0}">
-<title>${TITLES[b.app] ?? 'Ответ'}</title>
+${phone === undefined ? '' : `<meta name="otvet-phone" content="${phone ? 1 : 0}">\n`}<title>${TITLES[b.app] ?? 'Ответ'}</title>
 ${b.css ? `<link rel="stylesheet" href="/assets/${b.css.name}">` : ''}
 <script type="module" src="/assets/${b.js.name}"></script>
 </head>
@@ -33,8 +37,16 @@ ${b.css ? `<link rel="stylesheet" href="/assets/${b.css.name}">` : ''}
 `;
 }
 
-export function webRoutes(app: App) {
+/** What the pages' policy lets them connect to: their own origin, and the workstation the edge's WebSocket. */
+function contentSecurityPolicy(connect: string[]): string {
+  return `default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src ${["'self'", ...connect].join(' ')}; frame-ancestors 'none'`;
+}
+
+/** sipWsUrl: the SIP edge's WebSocket for the workstation's browser phone (SIP_WS_URL), if there is one. */
+export function webRoutes(app: App, opts: { sipWsUrl?: string } = {}) {
   const names = apps();
+  // (a ws: or wss: URL's origin is scheme, host and port: the policy's source for it)
+  const phoneOrigin = opts.sipWsUrl ? new URL(opts.sipWsUrl).origin : undefined;
   const assets = new Map<string, Asset & { type: string }>();
   const load = async (name: string) => {
     const b = await bundle(name);
@@ -49,12 +61,13 @@ export function webRoutes(app: App) {
       config: { principal: false },
       handler: async (req, reply) => {
         const b = await load(name);
+        const workstation = name === 'operator';
         // the shell is tiny and names the current bundle: always fetched again
         return reply
           .type('text/html; charset=utf-8')
           .header('cache-control', 'no-cache')
-          .header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'")
-          .send(shell(b, req.cookies[SESSION_COOKIE] !== undefined));
+          .header('content-security-policy', contentSecurityPolicy(workstation && phoneOrigin ? [phoneOrigin] : []))
+          .send(shell(b, req.cookies[SESSION_COOKIE] !== undefined, workstation ? phoneOrigin !== undefined : undefined));
       },
     });
   }

@@ -67,6 +67,24 @@ describe('staff apps', () => {
     expect(html).toContain('<meta name="otvet-session" content="1">');
   });
 
+  it('tells the workstation whether it has a browser phone, and lets it reach the edge’s WebSocket and nothing else', async () => {
+    const without = await raw('/operator');
+    expect(await without.text()).toContain('<meta name="otvet-phone" content="0">');
+    expect(without.headers.get('content-security-policy')).toContain("connect-src 'self';");
+    const withPhone = await startApp({ sipWsUrl: 'wss://sip.example.ru:8443/ws' });
+    try {
+      const shell = await fetch(`${withPhone.url}/operator`);
+      expect(await shell.text()).toContain('<meta name="otvet-phone" content="1">');
+      expect(shell.headers.get('content-security-policy')).toContain("connect-src 'self' wss://sip.example.ru:8443;");
+      // the other apps have no phone
+      const supervisor = await fetch(`${withPhone.url}/supervisor`);
+      expect(supervisor.headers.get('content-security-policy')).toContain("connect-src 'self';");
+      expect(await supervisor.text()).not.toContain('otvet-phone');
+    } finally {
+      await withPhone.close();
+    }
+  });
+
   it('answers 404 for an asset it does not have, and refuses names that are not assets', async () => {
     expect((await raw('/assets/operator-0123456789abcdef.js')).status).toBe(404);
     expect((await raw('/assets/nobody-0123456789abcdef.js')).status).toBe(404);

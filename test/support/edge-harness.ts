@@ -45,14 +45,17 @@ export interface TestEdge {
 }
 
 /**
- * An edge with the trunk 127.0.0.2 for region 77, UDP only unless `env` turns TCP or WS on (any
- * host:port: each listener gets a port the system picks), its own data folder; `env` names otvet and rtpengine.
+ * An edge with the trunk 127.0.0.2 for region 77, UDP only unless `env` turns TCP or WS on (each
+ * listener on a port the system picks, but those `keepPorts` names, e.g. ['EDGE_SIP_WS'], on the
+ * port `env` gives), its own data folder; `env` names otvet and rtpengine.
  */
-export async function startTestEdge(env: Record<string, string>, logLevel = 'debug'): Promise<TestEdge> {
+export async function startTestEdge(env: Record<string, string>, logLevel = 'debug', keepPorts: string[] = []): Promise<TestEdge> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'otvet-edge-'));
   const loaded = loadEdgeConfig({ EDGE_TRUNKS: `${TRUNK}=77`, EDGE_SIP_UDP: '127.0.0.1:5060', EDGE_SIP_TCP: 'off', EDGE_SIP_WS: 'off', EDGE_DATA_DIR: dataDir, ...env });
-  const free = (on: unknown) => (on ? { host: '127.0.0.1', port: 0 } : null);
-  const config = { ...loaded, listen: { udp: free(loaded.listen.udp), tcp: free(loaded.listen.tcp), ws: free(loaded.listen.ws) }, metrics: { host: '127.0.0.1', port: 0 } };
+  // A port the system picks, unless `keepPorts` names the listener (a browser must know the WebSocket's before the edge starts).
+  const free = (on: { port: number } | null, name: string) => (on ? { host: '127.0.0.1', port: keepPorts.includes(name) ? on.port : 0 } : null);
+  const listen = { udp: free(loaded.listen.udp, 'EDGE_SIP_UDP'), tcp: free(loaded.listen.tcp, 'EDGE_SIP_TCP'), ws: free(loaded.listen.ws, 'EDGE_SIP_WS') };
+  const config = { ...loaded, listen, metrics: { host: '127.0.0.1', port: 0 } };
   const logLines: Record<string, unknown>[] = [];
   const logger = createLogger({ level: logLevel, format: 'json' }, { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) });
   const removeDir = () => fs.rmSync(dataDir, { recursive: true, force: true });

@@ -143,7 +143,8 @@ export function Workstation({ user }: { user: User }) {
 
   useEffect(() => {
     const off = phone.subscribe(setPhoneView);
-    void phone.start();
+    // (the page's shell says whether otvet has a browser phone: without one, nothing is asked for)
+    if (document.querySelector('meta[name="otvet-phone"]')?.getAttribute('content') === '1') void phone.start();
     // leaving the page unregisters at once, rather than leaving the edge ringing a closed tab
     const leave = () => phone.stop();
     addEventListener('pagehide', leave);

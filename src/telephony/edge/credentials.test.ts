@@ -80,6 +80,28 @@ describe('CredentialsCache', () => {
     expect(s.calls).toEqual([undefined]);
   });
 
+  it('looks again at once for a credential it does not know (a browser phone signed in a moment ago), at most once a second', async () => {
+    const s = source([cred('operator-77', '2026-12-05T10:00:00.000Z')]);
+    const clock = new ManualClock();
+    const cache = new CredentialsCache({ fetch: s.fetch, clock, now: () => Date.parse('2026-12-05T10:00:00.000Z') });
+    await cache.refresh();
+    s.change(sessionCred('operator-77', '2026-12-05T20:00:00.000Z'));
+    // just loaded: a miss is a stranger, no request
+    expect(await cache.ha1For('operator-77~0123456789abcdef')).toBeUndefined();
+    expect(s.calls).toEqual([undefined]);
+    clock.advance(1000);
+    expect((await cache.ha1For('operator-77~0123456789abcdef'))?.operator).toBe('operator-77');
+    expect(s.calls).toEqual([undefined, '1']);
+    // a stranger knocking again and again costs otvet one request a second
+    for (let i = 0; i < 5; i++) expect(await cache.ha1For('nobody~0000000000000000')).toBeUndefined();
+    clock.advance(999);
+    expect(await cache.ha1For('nobody~0000000000000000')).toBeUndefined();
+    expect(s.calls).toEqual([undefined, '1']);
+    clock.advance(1);
+    expect(await cache.ha1For('nobody~0000000000000000')).toBeUndefined();
+    expect(s.calls).toEqual([undefined, '1', '2']);
+  });
+
   it('asks for what changed since the `next` otvet gave, merging changes and forgetting whom otvet names as removed', async () => {
     const s = source([cred('operator-77', '2026-12-05T10:00:00.000Z'), cred('operator-12', '2026-12-05T09:00:00.000Z')]);
     const cache = new CredentialsCache({ fetch: s.fetch, clock: new ManualClock() });

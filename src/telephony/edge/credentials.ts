@@ -4,6 +4,8 @@
 // refresh).
 // A browser session's credential (kind 'session', digest username `${operator}~…`) carries its
 // expiry: past it, the cache answers as for a stranger, even before otvet's next page removes it.
+// A username it does not know makes it ask otvet again at once (at most once a second, whoever
+// asks): a browser phone registers within a second of its sign-in, long before the next refresh.
 // Until the first load succeeds the cache cannot tell a stranger from an operator, and says so
 // (CredentialsUnavailable → 503), rather than turning every phone away as unknown.
 import type { Logger } from '../../platform/logger.ts';
@@ -47,6 +49,9 @@ export interface CredentialsCacheOptions {
   logger?: Logger;
 }
 
+/** A miss makes the cache ask otvet again at most this often. */
+const MISS_REFRESH_MS = 1000;
+
 export class CredentialsCache implements CredentialsSource {
   readonly counts = { loads: 0, failures: 0 };
   private table = new Map<string, Ha1Record>();
@@ -58,6 +63,8 @@ export class CredentialsCache implements CredentialsSource {
   private readonly clock: Clock;
   private readonly everyMs: number;
   private readonly now: () => number;
+  /** When the last load began, on the clock (failed or not): a miss asks again only a second after it. */
+  private loadedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly opts: CredentialsCacheOptions) {
     this.clock = opts.clock ?? systemClock;
@@ -80,6 +87,7 @@ export class CredentialsCache implements CredentialsSource {
 
   async ha1For(username: string): Promise<Ha1Record | undefined> {
     if (!this.loaded) throw new CredentialsUnavailable('the operators’ SIP credentials have not been loaded from otvet yet');
+    if (!this.table.has(username) && this.clock.now() - this.loadedAt >= MISS_REFRESH_MS) await this.refresh();
     const record = this.table.get(username);
     return record && (record.expiresAt === null || record.expiresAt > this.now()) ? record : undefined;
   }
@@ -96,6 +104,7 @@ export class CredentialsCache implements CredentialsSource {
   }
 
   private async load(): Promise<void> {
+    this.loadedAt = this.clock.now();
     let page: SipCredentialsPage;
     try {
       page = await this.opts.fetch(this.loaded ? this.since : undefined);

@@ -99,11 +99,12 @@ export class PhoneAuth {
 
   /**
    * The WWW-Authenticate fields of a 401 to `req`: SHA-256 then MD5 (RFC 8760), MD5 alone for a
-   * phone that fails on an algorithm it does not know; over WebSocket MD5 then SHA-256, as browser
-   * phones answer the first challenge only and with MD5 only.
+   * phone that fails on an algorithm it does not know; over WebSocket MD5 alone: browser phones
+   * answer only MD5 and read one challenge each, SIP.js the first and JsSIP the last, so no order
+   * of two suits both.
    */
   challenge(req: SipRequest, stale: boolean, transport: Peer['transport']): HeaderField[] {
-    const algorithms: DigestAlgorithm[] = transport === 'ws' ? ['MD5', 'SHA-256'] : md5Only(headers(req, 'User-Agent')[0]) ? ['MD5'] : ['SHA-256', 'MD5'];
+    const algorithms: DigestAlgorithm[] = transport === 'ws' ? ['MD5'] : md5Only(headers(req, 'User-Agent')[0]) ? ['MD5'] : ['SHA-256', 'MD5'];
     return this.digest.challenge(stale, algorithms).map((value) => ({ name: 'WWW-Authenticate', value }));
   }
 
