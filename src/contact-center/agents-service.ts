@@ -14,6 +14,7 @@ import { agentSummary, NODE, type CallEventsRecorder, type Decision } from './ca
 import { callById } from './calls-queries.ts';
 import { insertCallQuality } from './call-quality-queries.ts';
 import { ccTopics } from './events.ts';
+import type { Queues } from './queues.ts';
 import type { AgentView, WrapUp } from './schema.ts';
 
 const agentNotFound = (id: number) => notFound('agent.not_found', `There is no operator ${id}.`);
@@ -180,6 +181,26 @@ export class AgentsService {
   /** Ends the call from the operator's side; the edge is told to hang up. */
   hangup(ctx: ActorContext, callId: string) {
     return this.act(ctx, callId, 'ended', { reason: 'operator_hung_up' }, 'hangup');
+  }
+
+  /** Where the operator may pass their call: the queues of the call's region, then the federal reserve's. */
+  async transferTargets(ctx: ActorContext, callId: string, queues: Queues) {
+    const { call } = await this.myCall(ctx, callId);
+    const regions = [...new Set([call.region_code, FEDERAL].filter((r): r is string => r !== null))];
+    return { queues: regions.flatMap((r) => queues.ofRegion(r).map((q) => ({ region: q.region, name: q.name, title: q.title }))) };
+  }
+
+  /**
+   * Passes the call in conversation to another queue: it waits there again (its first queueing time
+   * kept: it is no newer a call for having been answered once), the edge is told to take it from the
+   * operator's phone and hold the caller, and the operator is free at once.
+   */
+  async transfer(ctx: ActorContext, callId: string, to: { queue: string; region: string }, queues: Queues) {
+    const { call } = await this.myCall(ctx, callId);
+    if (call.state !== 'talking') throw conflict('call.not_in_conversation', `Call ${callId} is ${call.state}: only a call in conversation can be transferred.`);
+    const queue = queues.resolve(to.region, to.queue);
+    if (!queue) throw notFound('queue.not_found', `There is no queue "${to.queue}" in region ${to.region}.`);
+    await this.act(ctx, callId, 'transferred', { queueId: queue.id, queueRegion: queue.region, fromOperatorId: requirePrincipal(ctx).userId }, 'transfer');
   }
 
   /** Records what the call was about; the operator is free again (or on the break they asked for). */

@@ -5,7 +5,7 @@ import type { ChangeFacts } from './change-facts.ts';
 /** What the ACD (or a workstation) tells the telephony edge to do with a call. */
 export interface Decision {
   id: string;
-  type: 'connect' | 'callback' | 'stop_ringing' | 'offer_callback' | 'bridge' | 'hangup';
+  type: 'connect' | 'callback' | 'stop_ringing' | 'offer_callback' | 'bridge' | 'hangup' | 'transfer';
   callId: string;
   region: string | null;
   queueRegion: string | null;

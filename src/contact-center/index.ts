@@ -24,6 +24,7 @@ import { SipCredentialsService } from './sip-credentials-service.ts';
 import { sipCredentialsRoutes } from './sip-credentials-routes.ts';
 import { SipSessionService } from './sip-session-service.ts';
 import { sipSessionRoutes } from './sip-session-routes.ts';
+import { transferRoutes } from './transfer-routes.ts';
 import { SupervisorService, type RegionNorms } from './supervisor-service.ts';
 import { TelephonyService } from './telephony-service.ts';
 import { waitRoutes } from './wait-routes.ts';
@@ -88,6 +89,7 @@ export function contactCenterRoutesAll(app: App, cc: ContactCenter, deps: { db: 
   queuesRoutes(app, { queues: cc.queues, db: deps.db, audit: deps.audit });
   sipCredentialsRoutes(app, cc);
   sipSessionRoutes(app, cc);
+  transferRoutes(app, cc);
   ivrMenuRoutes(app, cc);
   waitRoutes(app, cc);
   liveFeeds(app, { live: cc.live, db: deps.db, agents: cc.agents, calls: cc.calls, supervisor: cc.supervisor, recorder: cc.recorder });

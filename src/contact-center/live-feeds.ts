@@ -82,7 +82,7 @@ export function liveFeeds(app: App, deps: { live: Fanout<LiveEvent>; db: Db; age
       tags: ['telephony'],
       security: staffSecurity,
       summary: 'What the ACD tells the telephony edge to do (Server-Sent Events)',
-      description: 'See docs/telephony-events.md. Event names: connect, callback, stop_ringing, offer_callback, bridge, hangup. Reconnect with Last-Event-ID to get what was missed.',
+      description: 'See docs/telephony-events.md. Event names: connect, callback, stop_ringing, offer_callback, bridge, hangup, transfer. Reconnect with Last-Event-ID to get what was missed.',
       querystring: z.object({ lastEventId: z.string().optional() }),
       response: { 200: stream, ...problems(401, 403) },
     },

@@ -126,6 +126,14 @@ export class CallSim implements SimCall {
       case 'hangup':
         if (this.state === 'talking') this.finish();
         break;
+      case 'transfer':
+        // A person at a workstation passed the call on: the caller holds (no patience to lose now)
+        // until the ACD's next connect, and then talks anew.
+        if (this.state !== 'talking') break;
+        this.talk?.cancel();
+        this.operator = undefined;
+        this.state = 'waiting';
+        break;
     }
   }
 

@@ -6,7 +6,7 @@ import { duration, secondsSince, shortDate, type Call, type PreviousCall } from 
 /** The most recent previous calls shown; the card must leave room for the answers. */
 const SHOWN = 5;
 
-export function CallCard(props: { call: Call; regionName: string; previous: PreviousCall[] | null; now: number; onAnswer: () => void; onHangup: () => void; busy: boolean }) {
+export function CallCard(props: { call: Call; regionName: string; previous: PreviousCall[] | null; now: number; onAnswer: () => void; onHangup: () => void; onTransfer: () => void; busy: boolean }) {
   const c = props.call;
   const ringing = c.state === 'ringing';
   const talking = c.state === 'talking';
@@ -71,6 +71,11 @@ export function CallCard(props: { call: Call; regionName: string; previous: Prev
         {talking && (
           <button type="button" class="secondary" onClick={props.onHangup} disabled={props.busy}>
             {t.hangup} <kbd>F8</kbd>
+          </button>
+        )}
+        {talking && (
+          <button type="button" class="secondary" onClick={props.onTransfer} disabled={props.busy}>
+            {t.transfer.button} <kbd>F9</kbd>
           </button>
         )}
       </div>

@@ -70,6 +70,8 @@ export const t = {
     'call.not_yours': 'Этот звонок уже не у вас.',
     'call.not_found': 'Звонок не найден.',
     'sip_session.unavailable': 'Телефон в браузере не настроен.',
+    'call.not_in_conversation': 'Перевести можно только звонок, который идёт сейчас.',
+    'queue.not_found': 'Такой очереди нет: выберите другую.',
     'kb.answer_not_found': 'Ответ не найден: возможно, его сняли с публикации.',
   } as Record<string, string>,
   phone: {
@@ -99,6 +101,14 @@ export const t = {
     answering: 'Соединение…',
     ringing: 'Звонит телефон — ответить:',
     notReady: 'Сначала включите микрофон',
+  },
+  transfer: {
+    button: 'Перевести',
+    title: 'Перевести звонок',
+    hint: 'Абонент будет слушать музыку, пока звонок не примет другой оператор. Вы сразу освободитесь.',
+    submit: 'Перевести',
+    cancel: 'Отмена',
+    done: (to: string) => `Звонок переведён: ${to}.`,
   },
   live: { connecting: 'Подключение…', open: 'На связи', lost: 'Нет связи — переподключение' } as Record<string, string>,
 };

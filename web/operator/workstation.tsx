@@ -9,6 +9,7 @@ import { AnswersPane, type Used } from './answers.tsx';
 import { CallCard } from './call-card.tsx';
 import { Phone, type PhoneView, type SipSession } from './phone.ts';
 import { PhonePanel } from './phone-panel.tsx';
+import { TransferForm } from './transfer.tsx';
 import { duration, initialTopics, secondsSince, type Agent, type Call, type PreviousCall } from './model.ts';
 import { t } from './strings.ts';
 import { WrapUpForm, type WrapUpValue } from './wrap-up.tsx';
@@ -73,6 +74,7 @@ export function Workstation({ user }: { user: User }) {
     return new Phone({ credential: sipSession, audio });
   }, []);
   const [phoneView, setPhoneView] = useState<PhoneView>(phone.view);
+  const [transferring, setTransferring] = useState<string | null>(null);
   const early = useRef<{ callId: string; timer: ReturnType<typeof setTimeout> } | null>(null);
 
   // the seat as the server has it; a call on it that this screen has not shown (an offer made
@@ -230,6 +232,7 @@ export function Workstation({ user }: { user: User }) {
         if (agent?.state !== 'break' && !agent?.breakAfter) void setState('break', 'rest');
       } else if (e.key === 'F4' && call?.state === 'ringing') void answer();
       else if (e.key === 'F8' && call?.state === 'talking') void hangup();
+      else if (e.key === 'F9' && call?.state === 'talking') setTransferring(call.callId);
       else if (e.key === 'F6' && phoneView.call?.state === 'talking') phone.setMuted(!phoneView.call.muted);
       else if (e.key === 'F7' && phoneView.call?.state === 'talking') phone.setHeld(!phoneView.call.held);
       else if (e.key === '/' && !typing) {
@@ -287,12 +290,39 @@ export function Workstation({ user }: { user: User }) {
           {notice && !shown && <p class="notice">{notice}</p>}
           {kbUpdates > 0 && <p class="muted">{t.kbChanged(kbUpdates)}</p>}
           {shown ? (
-            <CallCard call={shown} regionName={regions[shown.region ?? ''] ?? ''} previous={previous} now={now} onAnswer={() => void answer()} onHangup={() => void hangup()} busy={busy} />
+            <CallCard
+              call={shown}
+              regionName={regions[shown.region ?? ''] ?? ''}
+              previous={previous}
+              now={now}
+              onAnswer={() => void answer()}
+              onHangup={() => void hangup()}
+              onTransfer={() => setTransferring(shown.callId)}
+              busy={busy}
+            />
           ) : (
             <section class="card idle">
               <h2>{state === 'ready' ? t.waiting : t.states[state]}</h2>
               <p class="muted">{state === 'ready' ? t.waitingHint : state === 'break' ? t.breakHint : t.offlineHint}</p>
             </section>
+          )}
+          {shown && shown.state === 'talking' && transferring === shown.callId && (
+            <TransferForm
+              callId={shown.callId}
+              regionName={(code) => regions[code] ?? ''}
+              onCancel={() => setTransferring(null)}
+              onDone={(to) => {
+                // the call has left this seat: its card, its marks and its line's figures go with it
+                setTransferring(null);
+                phone.takeQuality(shown.callId);
+                forget(shown.callId);
+                current.current = null;
+                setCall(null);
+                setUsed([]);
+                setNotice(t.transfer.done(to));
+                void refreshAgent();
+              }}
+            />
           )}
           {wrapping && (
             <WrapUpForm
@@ -309,7 +339,7 @@ export function Workstation({ user }: { user: User }) {
             />
           )}
           <p class="keys muted">
-            {t.keys}: <kbd>F2</kbd> {t.goReady} · <kbd>F3</kbd> {t.goBreak} · <kbd>F4</kbd> {t.answer} · <kbd>F8</kbd> {t.hangup} ·{' '}
+            {t.keys}: <kbd>F2</kbd> {t.goReady} · <kbd>F3</kbd> {t.goBreak} · <kbd>F4</kbd> {t.answer} · <kbd>F8</kbd> {t.hangup} · <kbd>F9</kbd> {t.transfer.button} ·{' '}
             {phoneInUse && (
               <>
                 <kbd>F6</kbd> {t.phone.mute} · <kbd>F7</kbd> {t.phone.hold} ·{' '}
