@@ -53,6 +53,12 @@ export const contactCenterCases: Record<string, Case> = {
   'GET /api/v1/calls/{callId}/caller-history': { run: (c, t) => c.get(`/api/v1/calls/${t.cc.callId}/caller-history`), owner: 'supervisor' },
   'POST /api/v1/agent/calls/{callId}/answer': { run: (c, t) => c.post(`/api/v1/agent/calls/${t.cc.callId}/answer`), unchanged: unchangedCall, owner: false },
   'POST /api/v1/agent/calls/{callId}/hangup': { run: (c, t) => c.post(`/api/v1/agent/calls/${t.cc.callId}/hangup`), unchanged: unchangedCall, owner: false },
+  'GET /api/v1/agent/calls/{callId}/transfer-targets': { run: (c, t) => c.get(`/api/v1/agent/calls/${t.cc.callId}/transfer-targets`), owner: false },
+  'POST /api/v1/agent/calls/{callId}/transfer': {
+    run: (c, t) => c.post(`/api/v1/agent/calls/${t.cc.callId}/transfer`, { queue: 'general', region: '78' }),
+    unchanged: unchangedCall,
+    owner: false,
+  },
   'POST /api/v1/agent/calls/{callId}/wrap-up': { run: (c, t) => c.post(`/api/v1/agent/calls/${t.cc.callId}/wrap-up`, { outcome: 'answered' }), unchanged: unchangedCall, owner: false },
   'GET /api/v1/supervisor/overview': { run: (c) => c.get('/api/v1/supervisor/overview?region=78'), owner: 'supervisor' },
   'GET /api/v1/supervisor/events': { run: (c) => c.get('/api/v1/supervisor/events?region=78'), owner: false },
