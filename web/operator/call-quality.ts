@@ -2,18 +2,10 @@
 // folded into the figures sent with the wrap-up, and a MOS estimate from them by the ITU-T G.107
 // E-model, simplified as VoIP monitors do (G.711 with packet-loss concealment, which WebRTC's
 // jitter buffer does).
+import type { Schema } from '../shared/api-types.ts';
 
 /** What goes with the wrap-up (POST …/wrap-up, `quality`). */
-export interface CallQuality {
-  mos: number;
-  packetsReceived: number;
-  packetsLost: number;
-  jitterMs: number;
-  rttMs: number | null;
-  bytesReceived: number;
-  bytesSent: number;
-  durationSeconds: number;
-}
+export type CallQuality = Schema<'CallQualityInput'>;
 
 /** One reading of RTCPeerConnection.getStats(), the parts that matter. */
 export interface StatsSample {

@@ -7,18 +7,12 @@
 import { UA, WebSocketInterface } from 'jssip';
 import type { RTCSession } from 'jssip/lib/RTCSession.js';
 import type { IncomingRTCSessionEvent, OutgoingRTCSessionEvent, UnRegisteredEvent as RegistrationFailedEvent } from 'jssip/lib/UA.js';
+import type { Schema } from '../shared/api-types.ts';
 import { callQuality, sampleOf, type CallQuality, type StatsSample } from './call-quality.ts';
 import { Ringer } from './ringer.ts';
 
 /** What otvet gives for this sign-in (POST /api/v1/agent/sip-session). */
-export interface SipSession {
-  username: string;
-  operator: string;
-  password: string;
-  realm: string;
-  expiresAt: string;
-  wsUrl: string;
-}
+export type SipSession = Schema<'SipSession'>;
 
 /**
  * off: not started or stopped; unavailable: otvet has no browser phone (no edge address configured);

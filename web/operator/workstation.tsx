@@ -1,7 +1,7 @@
 // The operator's screen: their state, the call ringing or in progress with the answer pane beside
 // it, then the wrap-up; kept live by the operator's feed and the knowledge base's.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { get, post, request } from '../shared/api.ts';
+import { get, post } from '../shared/api.ts';
 import { openFeed, type LiveState } from '../shared/live.ts';
 import { Header } from '../shared/login.tsx';
 import type { User } from '../shared/session.ts';
@@ -44,7 +44,7 @@ const forget = (callId: string) => sessionStorage.removeItem(usedKey(callId));
 
 /** A SIP credential for this sign-in; null when otvet has no browser phone (throws on any other failure: the phone tries again). */
 async function sipSession(): Promise<SipSession | null> {
-  const r = await request<SipSession>('POST', '/api/v1/agent/sip-session', {});
+  const r = await post('/api/v1/agent/sip-session');
   if (r.ok) return r.body;
   if (r.code === 'sip_session.unavailable') return null;
   throw new Error(r.message);
