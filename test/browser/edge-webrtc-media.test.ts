@@ -4,13 +4,11 @@
 // WebRTC, the browser's answer back to the caller as plain RTP, then mid-call offers both ways as
 // JsSIP makes them (hold: a=sendonly, then back) and a caller that moves its port. Chromium must
 // accept every SDP rtpengine writes for it, and audio must keep flowing.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CallMedia } from '../../src/telephony/edge/runner-media.ts';
 import { directionOf } from '../../src/telephony/media/sdp-direction.ts';
-import { hasChromium, launchBrowser } from '../support/browser.ts';
+import { blankPage, hasChromium, launchBrowser } from '../support/browser.ts';
 import { audioEndpoint, audioSdp, rtpPeers, type RtpPeer } from '../support/rtp.ts';
 import { hasRtpengine, reportMissingRtpengine, startRtpengine, type RunningRtpengine } from '../support/rtpengine.ts';
 import { until } from '../support/until.ts';
@@ -75,17 +73,13 @@ const PLAIN = /^a=(fingerprint|ice-ufrag|ice-pwd|candidate|rtcp-mux|crypto|setup
 describe.skipIf(!hasChromium || !hasRtpengine)('CallMedia with a browser’s phone (real rtpengine, Chromium)', () => {
   let engine: RunningRtpengine;
   let browser: Browser;
-  let page: http.Server;
-  let pageUrl: string;
+  let page: { url: string; close(): void };
   const peers = rtpPeers();
 
   beforeAll(async () => {
     engine = await startRtpengine();
     browser = await launchBrowser({ fakeMedia: true });
-    // (getUserMedia needs a secure context: http://localhost is one)
-    page = http.createServer((_req, res) => res.end('<!doctype html><title>phone</title>'));
-    await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
-    pageUrl = `http://localhost:${(page.address() as AddressInfo).port}/`;
+    page = await blankPage();
   });
   afterAll(async () => {
     await browser?.close();
@@ -118,7 +112,7 @@ describe.skipIf(!hasChromium || !hasRtpengine)('CallMedia with a browser’s pho
     expect(offer).not.toMatch(/^a=crypto:/m);
 
     const tab = await browser.newPage();
-    await tab.goto(pageUrl);
+    await tab.goto(page.url);
     const answer = await answerIn(tab, offer);
     const forCaller = await media.answerLeg('leg-1', 'operator-1', answer);
     expect(forCaller, 'the caller keeps its port (no re-INVITE)').toBeUndefined();

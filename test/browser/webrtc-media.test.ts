@@ -3,11 +3,9 @@
 // plain RTP to a browser's WebRTC (ICE, DTLS-SRTP, RTCP multiplexed) with the options our ng client
 // sends. A caller (a UDP socket speaking PCMA) on one side, headless Chromium with a fake microphone
 // on the other; audio must arrive both ways.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser } from '../support/browser.ts';
+import { blankPage, hasChromium, launchBrowser } from '../support/browser.ts';
 import { audioEndpoint, audioSdp, RtpPeer } from '../support/rtp.ts';
 import { hasRtpengine, reportMissingRtpengine, startRtpengine, type RunningRtpengine } from '../support/rtpengine.ts';
 import { until } from '../support/until.ts';
@@ -17,16 +15,12 @@ reportMissingRtpengine('test/browser/webrtc-media.test.ts');
 describe.skipIf(!hasChromium || !hasRtpengine)('rtpengine between a plain-RTP caller and a browser (WebRTC)', () => {
   let engine: RunningRtpengine;
   let browser: Browser;
-  let page: http.Server;
-  let pageUrl: string;
+  let page: { url: string; close(): void };
 
   beforeAll(async () => {
     engine = await startRtpengine();
     browser = await launchBrowser({ fakeMedia: true });
-    // (getUserMedia needs a secure context: http://localhost is one, about:blank is not)
-    page = http.createServer((_req, res) => res.end('<!doctype html><title>phone</title>'));
-    await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
-    pageUrl = `http://localhost:${(page.address() as AddressInfo).port}/`;
+    page = await blankPage();
   });
   afterAll(async () => {
     await browser?.close();
@@ -55,7 +49,7 @@ describe.skipIf(!hasChromium || !hasRtpengine)('rtpengine between a plain-RTP ca
       expect(offer.sdp).not.toMatch(/^a=crypto:/m);
 
       const tab = await browser.newPage();
-      await tab.goto(pageUrl);
+      await tab.goto(page.url);
       const answerSdp = await tab.evaluate(async (sdp) => {
         const pc = new RTCPeerConnection();
         (window as unknown as { pc: RTCPeerConnection }).pc = pc;

@@ -1,5 +1,7 @@
 // Headless Chromium (Debian's package) driven by playwright-core, as the browser tests need it.
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumPath } from './chromium.ts';
@@ -31,4 +33,11 @@ export function screenshotPath(name: string): string {
   const dir = path.resolve('screenshots');
   fs.mkdirSync(dir, { recursive: true });
   return path.join(dir, `${name}.png`);
+}
+
+/** An empty page at http://localhost:<port>/ for WebRTC tests: getUserMedia needs a secure context (localhost is one, about:blank is not). */
+export async function blankPage(): Promise<{ url: string; close(): void }> {
+  const server = http.createServer((_req, res) => res.end('<!doctype html><title>phone</title>'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://localhost:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
 }
