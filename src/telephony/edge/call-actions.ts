@@ -111,6 +111,8 @@ export type CallAction =
   | { type: 'cancel_legs'; legIds: string[] }
   /** Connect the caller's media to this answered operator leg. */
   | { type: 'bridge'; legId: string }
+  /** Take the caller's media back from this operator leg to the IVR's side (a transfer): prompts reach them again, the old phone nothing. */
+  | { type: 'unbridge'; legId: string }
   | { type: 'bye_caller' }
   | { type: 'bye_leg'; legId: string }
   /** Callback: INVITE the caller through the trunk (`to` is their number, `from` the number they dialled). */

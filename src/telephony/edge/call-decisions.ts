@@ -5,7 +5,7 @@ import type { Decision } from './call-inputs.ts';
 import type { Effects } from './call-effects.ts';
 import { cancelLegs, finish } from './call-end.ts';
 import { phoneRinging, startRing, stopRing } from './call-legs.ts';
-import { offerCallback, toCallbackPending } from './call-waiting.ts';
+import { offerCallback, requeue, toCallbackPending } from './call-waiting.ts';
 
 /** Decision ids remembered per call (a reconnect replays only the last few). */
 const REMEMBERED = 16;
@@ -29,6 +29,8 @@ export function onDecision(fx: Effects, d: Decision): void {
       return bridge(fx, d.operator, d.contacts);
     case 'hangup':
       return hangup(fx);
+    case 'transfer':
+      return transfer(fx, d.operator);
   }
 }
 
@@ -105,4 +107,19 @@ function hangup(fx: Effects): void {
   cancelLegs(fx);
   fx.report('ended', { reason: 'operator_ended' });
   finish(fx);
+}
+
+/**
+ * The operator passed the conversation back to a queue: their phone hung up, with no `ended` (otvet
+ * knows, and the call goes on), the caller back in the queue until the next `connect`. Only a
+ * conversation is transferred, and only the operator's own (when the decision names them).
+ */
+function transfer(fx: Effects, operator: string | undefined): void {
+  const c = fx.call;
+  if (c.phase !== 'talking' || !c.talking) return;
+  if (operator !== undefined && operator !== c.talking.operator) return;
+  const legId = c.talking.legId;
+  fx.push({ type: 'bye_leg', legId });
+  c.talking = null;
+  requeue(fx, legId);
 }

@@ -59,7 +59,7 @@ export function mediaFailed(fx: Effects): void {
 }
 
 /**
- * The edge ends the call (it is stopping): every leg hung up or cancelled, a conversation `ended`,
+ * The edge ends the call (it is stopping): every leg hung up or cancelled, a call answered once `ended`,
  * anything before an answer `abandoned` (a pending callback too: nothing would call the caller back,
  * and otvet would otherwise ring operators for it), each with `reason`.
  */
@@ -68,9 +68,9 @@ export function endByEdge(fx: Effects, reason: EndReason): void {
   if (c.phase === 'idle' || c.phase === 'ended') return;
   if (c.callerUp) fx.push({ type: 'bye_caller' });
   if (c.phase === 'calling_back') fx.push({ type: 'cancel_caller' });
-  if (c.talking) {
-    fx.push({ type: 'bye_leg', legId: c.talking.legId });
-    fx.report('ended', { reason });
-  } else fx.report('abandoned', { reason });
+  if (c.talking) fx.push({ type: 'bye_leg', legId: c.talking.legId });
+  // (a caller back in the queue after a transfer was answered: a conversation's end)
+  if (c.talking || c.answered) fx.report('ended', { reason });
+  else fx.report('abandoned', { reason });
   finish(fx);
 }

@@ -50,6 +50,8 @@ export type Decision = { decisionId?: string } & (
   /** The operator answered from the workstation; contacts (if known) to ring when no phone rings yet. */
   | { kind: 'bridge'; operator?: string; contacts?: string[] }
   | { kind: 'hangup' }
+  /** The operator passed the conversation back to a queue (otvet freed them): the operator named, when named, is the one talking. */
+  | { kind: 'transfer'; operator?: string }
 );
 
 /** What an operator's phone said on one leg. */

@@ -78,6 +78,7 @@ function answered(fx: Effects, legId: string): void {
   c.legs = c.legs.filter((l) => l.legId !== legId);
   c.ring = null;
   c.talking = { legId, operator: leg.operator };
+  c.answered = true;
   c.phase = 'talking';
   cancelLegs(fx);
   if (!ring.workstation) fx.report('answered', { operator: leg.operator });

@@ -59,6 +59,8 @@ export interface EdgeCall {
   legs: OperatorLeg[];
   /** The operator leg bridged to the caller. */
   talking: { legId: string; operator: string } | null;
+  /** An operator has talked with the caller: the call's end is `ended`, never `abandoned`, even back in the queue after a transfer. */
+  answered: boolean;
   /** Callback: whom to ring once the caller answers. */
   callback: { operator: string; contacts: string[] } | null;
   /** Announcements of the wait are on (not while an operator's phone rings). */
@@ -100,6 +102,7 @@ export function newCall(): EdgeCall {
     ring: null,
     legs: [],
     talking: null,
+    answered: false,
     callback: null,
     announcing: false,
     firstWait: null,

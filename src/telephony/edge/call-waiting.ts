@@ -31,6 +31,20 @@ export function enqueue(fx: Effects, topic: string | null, before: Prompt[] = []
   if (!c.otvetReachable && !c.timers.includes('otvet_down')) fx.setTimer('otvet_down', c.timing.otvetGraceSeconds * 1000);
 }
 
+/**
+ * Back in the queue after a conversation (a transfer): the caller's media taken back from `legId` to the IVR's
+ * side, "connecting" and hold music (the estimate comes with the next announcement), as a caller
+ * waiting otherwise.
+ */
+export function requeue(fx: Effects, legId: string): void {
+  const c = fx.call;
+  c.phase = 'waiting';
+  fx.push({ type: 'unbridge', legId });
+  fx.play({ name: 'connecting' }, { name: 'hold_music' });
+  resumeAnnouncements(fx);
+  if (!c.otvetReachable && !c.timers.includes('otvet_down')) fx.setTimer('otvet_down', c.timing.otvetGraceSeconds * 1000);
+}
+
 /** What was held back for the first estimate plays now, with `wait` when there is one. */
 function playFirst(fx: Effects, wait: Prompt[]): void {
   const c = fx.call;

@@ -101,7 +101,7 @@ function onTimer(fx: Effects, name: TimerName): void {
   }
 }
 
-/** The caller hung up: before an answer `abandoned` (operator legs cancelled), after it `ended` (the operator hung up). */
+/** The caller hung up: before an answer `abandoned` (operator legs cancelled), after it `ended` (the operator hung up; after a transfer, none). */
 function callerHungUp(fx: Effects): void {
   const c = fx.call;
   switch (c.phase) {
@@ -109,7 +109,9 @@ function callerHungUp(fx: Effects): void {
       fx.report('abandoned', { reason: 'hung_up_in_ivr' });
       return finish(fx);
     case 'waiting':
-      fx.report('abandoned', {});
+      // (back in the queue after a transfer, the call had been answered: otvet's operator wraps it up)
+      if (c.answered) fx.report('ended', { reason: 'caller_hung_up' });
+      else fx.report('abandoned', {});
       return finish(fx);
     case 'talking':
       fx.push({ type: 'bye_leg', legId: c.talking!.legId });

@@ -1,7 +1,7 @@
 // The core's actions that touch SIP or rtpengine, carried out for one call in its order: the caller
 // answered with rtpengine's SDP (or refused), prompts played, operators' phones rung on legs of their
 // own (each an rtpengine branch, where a phone's new offer mid-call is answered too), the one that
-// answers bridged, legs cancelled and hung up, the caller called back (runner-callback.ts). What fails is logged and, where the call must know, fed back as
+// answers bridged (and taken back to the IVR's side on a transfer), legs cancelled and hung up, the caller called back (runner-callback.ts). What fails is logged and, where the call must know, fed back as
 // an input.
 import { reasonPhrase } from '../sip/validate.ts';
 import type { CallAction, NewLeg } from './call-actions.ts';
@@ -71,6 +71,8 @@ export async function runAction(ctx: ActionContext, live: LiveCall, action: SipA
       return;
     case 'bridge':
       return bridge(ctx, live, action.legId);
+    case 'unbridge':
+      return unbridge(ctx, live, action.legId);
     case 'bye_caller':
       live.caller.hangup();
       return;
@@ -157,6 +159,28 @@ async function bridge(ctx: ActionContext, live: LiveCall, legId: string): Promis
   } catch (err) {
     return hangUp('rtpengine could not bridge the caller to the operator’s phone: hung up', err);
   }
+  if (forCaller === undefined) return;
+  const outcome = await live.caller.reinvite(forCaller);
+  if (outcome.status >= 300) logger.warn({ callId: live.callId, status: outcome.status }, 'the caller’s leg refused the re-INVITE that moves its media');
+}
+
+/**
+ * A transfer: the caller taken back from the phone on `legId` to the IVR's side (a re-INVITE if their
+ * port moved), that phone's participant ended in rtpengine. A failure is logged: the phone is hung
+ * up anyway, and the caller hears what plays next if rtpengine has them at all.
+ */
+async function unbridge(ctx: ActionContext, live: LiveCall, legId: string): Promise<void> {
+  const { logger } = ctx.deps;
+  if (live.mediaFailed || live.mediaEnded) return;
+  let forCaller: string | undefined;
+  try {
+    forCaller = await live.media.unbridge();
+  } catch (err) {
+    logger.error({ err: String(err), callId: live.callId, legId }, 'rtpengine could not take the caller back from the operator’s phone');
+    return;
+  }
+  const run = live.legs.get(legId);
+  if (run) await live.media.dropPhone(run.tag).catch((err: unknown) => logger.warn({ err: String(err), callId: live.callId, legId }, 'rtpengine did not end the old phone’s part of the call'));
   if (forCaller === undefined) return;
   const outcome = await live.caller.reinvite(forCaller);
   if (outcome.status >= 300) logger.warn({ callId: live.callId, status: outcome.status }, 'the caller’s leg refused the re-INVITE that moves its media');

@@ -29,5 +29,7 @@ export function decisionInput(d: StreamDecision, contactsOf: (username: string) 
       return { decision: { ...id, kind: 'bridge', ...(operator === undefined ? {} : { operator, contacts }) }, phones };
     case 'hangup':
       return { decision: { ...id, kind: 'hangup' }, phones };
+    case 'transfer':
+      return { decision: { ...id, kind: 'transfer', ...(operator === undefined ? {} : { operator }) }, phones: [] };
   }
 }

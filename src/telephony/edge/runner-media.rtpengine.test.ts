@@ -3,13 +3,16 @@
 // that audio follows the peer to its new port. RTP sockets stand for the caller's and the phone's
 // ports; a port a peer has left must hear nothing more. A browser's leg (WebRTC) against a recorded
 // Chromium answer: each SDP shaped for its receiver (test/browser/edge-webrtc-media.test.ts has the audio).
+// A transfer through the runner's actions: the caller taken back from one phone, joined to the next.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { hasRtpengine, reportMissingRtpengine, startRtpengine, type RunningRtpengine } from '../../../test/support/rtpengine.ts';
 import { audioEndpoint, audioSdp, rtpPeers, type RtpPeer } from '../../../test/support/rtp.ts';
 import { promptFile } from '../media/prompts.ts';
 import { directionOf } from '../media/sdp-direction.ts';
+import { runAction, type ActionContext, type OperatorLegRun } from './runner-actions.ts';
 import { CallMedia } from './runner-media.ts';
+import type { LiveCall } from './runner.ts';
 
 reportMissingRtpengine('src/telephony/edge/runner-media.rtpengine.test.ts');
 
@@ -49,6 +52,18 @@ const NOT_PLAIN = /^a=(fingerprint|ice-ufrag|ice-pwd|candidate|rtcp-mux|crypto|s
 
 /** Packets `peer` got from `from` (by its SSRC: rtpengine passes it on). */
 const from = (peer: RtpPeer, sender: RtpPeer) => peer.received.filter((p) => p.ssrc === sender.ssrc).length;
+
+/** What runAction needs of the runner, around a real CallMedia: the caller's re-INVITEs and what is logged above info kept. */
+function runnerOf(media: CallMedia) {
+  const reinvites: string[] = [];
+  const logged: string[] = [];
+  const log = (level: string) => (fields: unknown, msg?: string) => void logged.push(`${level}: ${msg ?? String(fields)} ${JSON.stringify(fields)}`);
+  const logger = { error: log('error'), warn: log('warn'), info: () => {}, debug: () => {} };
+  const caller = { reinvite: async (s?: string) => (s !== undefined && reinvites.push(s), { status: 200 }) };
+  const live = { callId: media.callId, media, mediaFailed: false, mediaEnded: false, legs: new Map<string, OperatorLegRun>(), caller } as unknown as LiveCall;
+  const ctx = { deps: { logger }, input: () => {} } as unknown as ActionContext;
+  return { ctx, live, reinvites, logged };
+}
 
 describe.skipIf(!hasRtpengine)('CallMedia: peers that move their media (real rtpengine)', () => {
   let engine: RunningRtpengine;
@@ -162,6 +177,94 @@ describe.skipIf(!hasRtpengine)('CallMedia: peers that move their media (real rtp
     const forCaller = await media.callerOffers(sdp(caller.port, 1, 2));
     expect(forCaller).toMatch(/^m=audio \d+ RTP\/AVP /m);
     expect(forCaller).not.toMatch(NOT_PLAIN);
+    await media.delete();
+  });
+  it('a transfer (the runner’s actions): the caller taken back from phone A hears the prompt and nothing of A, A nothing of them; phone B then joins and they hear each other', async () => {
+    const [caller, a, b] = [await peer(), await peer(), await peer()];
+    const media = new CallMedia(engine.client, `call-${randomUUID()}`, 'caller-4');
+    const { ctx, live, reinvites, logged } = runnerOf(media);
+    let toCaller = audioEndpoint(await media.answerCaller(sdp(caller.port, 1, 1)));
+    /** A phone's leg as ring() leaves it once the phone answered with `phoneSdp`. */
+    const answeredLeg = async (n: number, phoneSdp: string) => {
+      const run = { legId: `c/${n}`, operator: `op-${n}`, contact: `sip:op-${n}@x`, branch: `leg-${n}`, tag: `operator-${n}`, cancelled: false, answerSdp: phoneSdp, leg: { hangup: () => {} } };
+      live.legs.set(run.legId, run as unknown as OperatorLegRun);
+      return audioEndpoint(await media.offerLeg(run.branch));
+    };
+    /** Where rtpengine wants the caller's packets now: its last SDP to them (a re-INVITE's, when one was sent). */
+    const callerTarget = () => (reinvites.length ? audioEndpoint(reinvites.at(-1)!) : toCaller);
+
+    const toA = await answeredLeg(1, sdp(a.port, 2, 1));
+    await runAction(ctx, live, { type: 'bridge', legId: 'c/1' });
+    await Promise.all([a.sendAudio(toA, 10), caller.sendAudio(callerTarget(), 10)]);
+    await a.waitFor(() => from(a, caller) >= 5);
+    await caller.waitFor(() => from(caller, a) >= 5);
+    await media.stop();
+
+    await runAction(ctx, live, { type: 'unbridge', legId: 'c/1' });
+    expect(logged, 'nothing failed').toEqual([]);
+    toCaller = callerTarget();
+    const [aHeard, callerHeardA, callerHeard] = [from(a, caller), from(caller, a), caller.received.length];
+    await media.play(promptFile('connecting'));
+    // (A still sends, as a phone whose BYE crosses the media would)
+    await Promise.all([caller.sendAudio(toCaller, 25), a.sendAudio(toA, 25)]);
+    await caller.waitFor((r) => r.length >= callerHeard + 10);
+    expect(
+      caller.received.slice(callerHeard).some((p) => p.ssrc !== a.ssrc && p.payload.some((x) => x !== 0xd5)),
+      'the prompt reaches the caller',
+    ).toBe(true);
+    expect(from(a, caller), 'phone A hears nothing more of the caller').toBeLessThanOrEqual(aHeard + 1);
+    expect(from(caller, a), 'the caller hears nothing more of phone A').toBeLessThanOrEqual(callerHeardA + 1);
+    await expect(media.phoneOffers('leg-1', 'operator-1', sdp(a.port, 2, 2)), 'a late re-offer from A joins nothing').rejects.toThrow(/taken from this phone/);
+
+    // The caller moves while waiting (a re-INVITE): answered by the IVR's side, the prompt follows them.
+    const moved = await peer();
+    await media.callerOffers(sdp(moved.port, 1, 2));
+    await media.play(promptFile('connecting'));
+    await moved.sendAudio(toCaller, 15);
+    await moved.waitFor((r) => r.length >= 10);
+    expect(from(a, moved), 'phone A hears nothing of them there either').toBeLessThanOrEqual(1);
+    await media.callerOffers(sdp(caller.port, 1, 3));
+
+    // The next operator's phone: a branch of its own, bridged as any.
+    await media.stop();
+    const toB = await answeredLeg(2, sdp(b.port, 3, 1));
+    await runAction(ctx, live, { type: 'bridge', legId: 'c/2' });
+    toCaller = callerTarget();
+    await Promise.all([b.sendAudio(toB, 15), caller.sendAudio(toCaller, 15), a.sendAudio(toA, 15)]);
+    await b.waitFor(() => from(b, caller) >= 10);
+    await caller.waitFor(() => from(caller, b) >= 10);
+    expect(from(a, caller), 'phone A still hears nothing').toBeLessThanOrEqual(aHeard + 1);
+    expect(from(caller, a), 'nor the caller phone A').toBeLessThanOrEqual(callerHeardA + 1);
+    expect(logged).toEqual([]);
+    await media.delete();
+  });
+
+  it('a transfer from a browser’s phone to a desk phone, and from a desk phone to a browser’s: plain RTP toward the caller throughout, WebRTC toward the browser', async () => {
+    const [caller, desk] = [await peer(), await peer()];
+    const media = new CallMedia(engine.client, `call-${randomUUID()}`, 'caller-5');
+    let toCaller = audioEndpoint(await media.answerCaller(sdp(caller.port, 1, 1)));
+    await media.offerLeg('leg-1', true);
+    const fromBrowser = await media.answerLeg('leg-1', 'operator-1', CHROMIUM_ANSWER);
+    if (fromBrowser !== undefined) expect(fromBrowser).not.toMatch(NOT_PLAIN);
+    const back = await media.unbridge();
+    if (back !== undefined) {
+      expect(back).toMatch(/^m=audio \d+ RTP\/AVP /m);
+      expect(back).not.toMatch(NOT_PLAIN);
+      toCaller = audioEndpoint(back);
+    }
+    const toDesk = audioEndpoint(await media.offerLeg('leg-2'));
+    const joined = await media.answerLeg('leg-2', 'operator-2', sdp(desk.port, 2, 1));
+    if (joined !== undefined) toCaller = audioEndpoint(joined);
+    await Promise.all([desk.sendAudio(toDesk, 15), caller.sendAudio(toCaller, 15)]);
+    await desk.waitFor(() => from(desk, caller) >= 10);
+    await caller.waitFor(() => from(caller, desk) >= 10);
+
+    // And on to a browser: offered WebRTC, the caller answered plain RTP.
+    await media.unbridge();
+    const toBrowser = await media.offerLeg('leg-3', true);
+    for (const re of WEBRTC) expect(toBrowser).toMatch(re);
+    const last = await media.answerLeg('leg-3', 'operator-3', CHROMIUM_ANSWER.replace('43134', '43136'));
+    if (last !== undefined) expect(last).not.toMatch(NOT_PLAIN);
     await media.delete();
   });
 });

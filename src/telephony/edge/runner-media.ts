@@ -11,6 +11,11 @@
 // A peer's new SDP mid-call (re-INVITE, UPDATE) is offered for its side and answered with the other
 // side's current SDP (the IVR's placeholder before the bridge), its direction fitted to the offer (a
 // hold answered recvonly): the other side is not asked.
+// A transfer takes the caller back from the phone: the caller's SDP offered to the IVR's side again and
+// answered with the placeholder, as before the first bridge, so prompts reach the caller and the old
+// phone's branch is no longer joined (its late re-offers are refused); the next phone gets a branch
+// of its own as any; the old phone's participant is deleted (alone), so what it still sends reaches
+// nobody.
 // A browser's phone (a contact registered over WebSocket, ADR 0015) speaks WebRTC: its branch is
 // offered ICE, DTLS-SRTP and RTCP multiplexed, and what goes back to the caller is plain RTP again;
 // every SDP rtpengine writes is shaped for the side that receives it (webrtc-options.ts), the
@@ -82,6 +87,8 @@ export class CallMedia {
   private joined: Joined | undefined;
   /** The branches toward browsers (WebRTC). */
   private readonly webrtc = new Set<string>();
+  /** Branches of phones the caller was taken back from (a transfer). */
+  private readonly released = new Set<string>();
 
   constructor(
     private readonly rtp: Rtpengine,
@@ -133,6 +140,28 @@ export class CallMedia {
     return changed ? sdp : undefined;
   }
 
+  /**
+   * Takes the caller back from the operator's phone to the IVR's side (a transfer), as before the
+   * first bridge. The SDP for the caller when its port changed (a re-INVITE must carry it).
+   */
+  async unbridge(): Promise<string | undefined> {
+    if (this.callerSdp === undefined) throw new Error('the caller is not anchored in rtpengine yet');
+    if (this.joined) this.released.add(this.joined.branch);
+    this.joined = undefined;
+    const before = this.toCaller;
+    const sdp = await this.callerOffers(this.callerSdp);
+    return before !== undefined && audioPort(sdp) === audioPort(before) ? undefined : sdp;
+  }
+
+  /**
+   * Ends a phone's part of the call once the caller was taken from it (a transfer): what it still
+   * sends (its BYE on the way) no longer reaches the caller. A delete naming its tag alone ends that
+   * participant only; the caller's call goes on.
+   */
+  async dropPhone(tag: string): Promise<void> {
+    await this.rtp.delete({ callId: this.callId, fromTag: tag, deleteDelay: 0 });
+  }
+
   /** The caller's new SDP (its re-INVITE or UPDATE): rtpengine's answer for our 200, with the operator's phone (or the IVR) as it is. */
   async callerOffers(sdp: string): Promise<string> {
     const other = this.joined ?? { branch: IVR_BRANCH, tag: IVR_TAG, phoneSdp: placeholderAnswer(sdp), webrtc: false };
@@ -153,6 +182,8 @@ export class CallMedia {
   /** The new SDP of the phone on this branch (its re-INVITE or UPDATE): rtpengine's answer for our 200, with the caller as it is. */
   async phoneOffers(branch: string, tag: string, sdp: string): Promise<string> {
     if (this.callerSdp === undefined) throw new Error('the caller is not anchored in rtpengine yet');
+    // (answering it would join the caller to that phone again)
+    if (this.released.has(branch)) throw new Error('the caller was taken from this phone (a transfer)');
     const webrtc = this.webrtc.has(branch);
     await this.rtp.offer({ ...sdpFor('caller', 'offer', webrtc), callId: this.callId, fromTag: tag, toTag: this.callerTag, viaBranch: branch, sdp });
     const answer = await this.rtp.answer({

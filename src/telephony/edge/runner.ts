@@ -179,16 +179,16 @@ export class CallRunner {
     this.input(callId, { type: 'invite', callId, region: p.region, caller: p.caller, dialled: p.dialled, menu, otvetReachable: this.online, timing: this.deps.timing });
   }
 
-  /** One fact about a call: stepped, and its actions queued. Unknown calls are ignored. */
-  input(callId: string, input: CallInput): void {
+  /** One fact about a call: stepped, and its actions queued (and returned). Unknown calls are ignored. */
+  input(callId: string, input: CallInput): CallAction[] {
     const live = this.calls.get(callId);
-    if (!live) return;
+    if (!live) return [];
     let result;
     try {
       result = step(live.call, input, this.now());
     } catch (err) {
       this.deps.logger.error({ err, callId, input: input.type }, 'the call core failed on an input');
-      return;
+      return [];
     }
     const wasTalking = live.call.talking;
     live.call = result.call;
@@ -200,6 +200,7 @@ export class CallRunner {
       this.write(live, () => this.deps.openCalls.talking(callId, talking.operator, phone), 'the conversation could not be written to the record of open calls');
     }
     for (const action of result.actions) if (action.type !== 'report') this.act(live, action);
+    return result.actions;
   }
 
   /** The step's events to the journal, after the call's earlier writes; the call closed in the record after its last. */
@@ -268,7 +269,9 @@ export class CallRunner {
     const found = decisionInput(d, (username) => this.deps.contactsOf(username));
     if (!found) return;
     for (const phone of found.phones) live.phones.set(phone.uri, phone);
-    this.input(live.callId, { type: 'decision', decision: found.decision });
+    const actions = this.input(live.callId, { type: 'decision', decision: found.decision });
+    // (a repeat, or one that no longer fits the call: a transfer of a call not in conversation, say)
+    if (!actions.length) this.deps.logger.debug({ callId: d.callId, decision: d.type, id: d.id, phase: live.call.phase }, 'a decision that changes nothing for the call: ignored');
   }
 
   /** otvet became reachable or unreachable (the reporter's view). */

@@ -1,5 +1,5 @@
 // What otvet's ACD tells the edge to do (GET /api/v1/telephony/decisions, Server-Sent Events):
-// connect, callback, stop_ringing, offer_callback, bridge, hangup, handed to a callback in the
+// connect, callback, stop_ringing, offer_callback, bridge, hangup, transfer, handed to a callback in the
 // order they came. The stream is reopened after any drop, with backoff, sending Last-Event-ID; the
 // last id is kept in the edge's data folder, so a restarted edge resumes where it stopped.
 // Decisions are idempotent to act on, and one seen again (a replay after a reconnect) is skipped
@@ -16,7 +16,7 @@ import { SseParser, type SseMessage } from '../../platform/http/sse-parser.ts';
 export const DECISIONS_PATH = '/api/v1/telephony/decisions';
 export const LAST_ID_FILE = 'decisions.last-event-id';
 
-export const decisionTypes = ['connect', 'callback', 'stop_ringing', 'offer_callback', 'bridge', 'hangup'] as const;
+export const decisionTypes = ['connect', 'callback', 'stop_ringing', 'offer_callback', 'bridge', 'hangup', 'transfer'] as const;
 export type DecisionType = (typeof decisionTypes)[number];
 
 const decisionSchema = z.looseObject({
@@ -25,7 +25,7 @@ const decisionSchema = z.looseObject({
   callId: z.string().min(1),
   region: z.string().nullable(),
   queueRegion: z.string().nullable(),
-  /** connect and callback: whom to ring. */
+  /** connect and callback: whom to ring; the others the operator they concern, when named (transfer: the one passing the call on). */
   operator: z.object({ id: z.number().int(), username: z.string() }).optional(),
   at: z.string(),
 });
