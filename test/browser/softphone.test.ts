@@ -13,9 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
 import { hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
 import { startTestEdge, TRUNK, type TestEdge } from '../support/edge-harness.ts';
-import type { Client } from '../support/http-client.ts';
+import { Client } from '../support/http-client.ts';
 import { hasRtpengine, reportMissingRtpengine, startRtpengine, type RunningRtpengine } from '../support/rtpengine.ts';
-import { freeUdpPort, reportMissingSipp, runSipp, sippFailure, sippPath } from '../support/sipp.ts';
+import { freeUdpPort, reportMissingSipp, runSipp, sippFailure, sippPath, type SippRun } from '../support/sipp.ts';
 import { edgeClient } from '../support/telephony.ts';
 import { until } from '../support/until.ts';
 
@@ -122,9 +122,9 @@ describe.skipIf(!hasChromium || !sippPath || !hasRtpengine)('the workstation’s
     await app?.close();
   });
 
-  async function signIn(page: Page) {
+  async function signIn(page: Page, username = OPERATOR) {
     await page.goto(`${app.url}/operator`);
-    await page.getByLabel('Имя пользователя').fill(OPERATOR);
+    await page.getByLabel('Имя пользователя').fill(username);
     await page.getByLabel('Пароль').fill(PASSWORD);
     await page.getByRole('button', { name: 'Войти' }).click();
     await page.getByRole('heading', { name: 'Не в сети' }).waitFor();
@@ -202,6 +202,67 @@ describe.skipIf(!hasChromium || !sippPath || !hasRtpengine)('the workstation’s
       await context.close();
     }
   }, 120_000);
+
+  it('transfers: the first operator passes the call to the region’s queue, the caller waits, the second operator answers in their page and talks', async () => {
+    // (only these two at work: the first test's operator goes off the line)
+    const first = await new Client(app.url).login(OPERATOR, PASSWORD);
+    await first.post('/api/v1/agent/state', { state: 'offline' });
+    await app.user('operator', '77', 'sidorova-77');
+    await app.user('operator', '77', 'kuznetsova-77');
+    const [ctxA, ctxB] = [await browser.newContext({ viewport: { width: 1366, height: 768 } }), await browser.newContext({ viewport: { width: 1366, height: 768 } })];
+    const [a, b] = [await ctxA.newPage(), await ctxB.newPage()];
+    await b.addInitScript(KEEP_PEER_CONNECTIONS);
+    let caller: SippRun | undefined;
+    try {
+      await signIn(a, 'sidorova-77');
+      await signIn(b, 'kuznetsova-77');
+      for (const p of [a, b]) await p.locator('.phone-status', { hasText: 'на связи' }).waitFor({ timeout: 15_000 });
+      await a.keyboard.press('F2');
+      await a.getByRole('heading', { name: 'Ожидание звонка' }).waitFor();
+      caller = runSipp({
+        scenario: 'caller-talks.xml',
+        host: TRUNK,
+        remote: `127.0.0.1:${udpPort}`,
+        service: '122',
+        port: await freeUdpPort(false, TRUNK),
+        mediaPort: await freeUdpPort(true, TRUNK),
+        timeoutSeconds: 90,
+      });
+      await a.locator('.phone-ringing').waitFor({ timeout: 30_000 });
+      await a.keyboard.press('F4');
+      await a.getByRole('button', { name: /Перевести/ }).waitFor();
+      // the second operator comes on the line while the first talks: idle longer than the first will be
+      await b.keyboard.press('F2');
+      await b.getByRole('heading', { name: 'Ожидание звонка' }).waitFor();
+
+      await a.keyboard.press('F9');
+      await a.getByRole('radio', { name: /Общая очередь — 77/ }).check();
+      await a.screenshot({ path: screenshotPath('softphone-transfer') });
+      await a.getByRole('button', { name: 'Перевести', exact: true }).click();
+      await a.getByText(/Звонок переведён: Общая очередь — 77/).waitFor();
+      await a.getByRole('heading', { name: 'Ожидание звонка' }).waitFor();
+
+      // the caller holds, then the second operator's page rings and answers
+      await b.locator('.phone-ringing').waitFor({ timeout: 30_000 });
+      await b.keyboard.press('F4');
+      const media = await until('audio both ways in the second operator’s page', async () => {
+        const m = await pageMedia(b);
+        return m.packetsReceived >= 50 && m.packetsSent >= 50 ? m : undefined;
+      });
+      expect(media.bytesReceived).toBeGreaterThan(0);
+      await b.keyboard.press('F8');
+      const result = await caller.done;
+      expect(result.code, sippFailure('the caller', result)).toBe(0);
+      const callId = await b.evaluate(() => document.querySelector('[data-call-id]')?.getAttribute('data-call-id') ?? '');
+      const types = ((await supervisor.get(`/api/v1/calls/${callId}`)).body.events as { type: string }[]).map((e) => e.type);
+      expect(types).toEqual(expect.arrayContaining(['answered', 'transferred', 'ringing', 'ended']));
+      expect(types.filter((t) => t === 'answered')).toHaveLength(2);
+    } finally {
+      caller?.kill();
+      await ctxA.close();
+      await ctxB.close();
+    }
+  }, 150_000);
 
   it('registers again by itself within 10 s when the edge restarts during the shift', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });

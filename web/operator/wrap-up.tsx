@@ -1,6 +1,6 @@
 // Wrap-up: the call's topics (knowledge sections and the IVR topic), its outcome and a note, with
 // the time spent on it so far. Ctrl+Enter submits.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { duration, secondsSince, toggle } from './model.ts';
 import { t } from './strings.ts';
 import type { Used } from './answers.tsx';
@@ -17,11 +17,14 @@ export function WrapUpForm(props: { sections: string[]; initialTopics: string[];
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const options = [...new Set([...props.initialTopics, ...props.sections])];
+  const form = useRef<HTMLFormElement>(null);
 
   const submit = async () => {
-    if (!outcome) return setError(t.needOutcome);
+    // (a choice made a moment before Ctrl+Enter may not have re-rendered yet: the form itself knows it)
+    const chosen = outcome || (form.current?.querySelector<HTMLInputElement>('input[name=outcome]:checked')?.value as WrapUpValue['outcome'] | undefined);
+    if (!chosen) return setError(t.needOutcome);
     setBusy(true);
-    const failed = await props.onSubmit({ outcome, topics, answersUsed: props.used.map((u) => u.slug), ...(note.trim() ? { note: note.trim() } : {}) });
+    const failed = await props.onSubmit({ outcome: chosen, topics, answersUsed: props.used.map((u) => u.slug), ...(note.trim() ? { note: note.trim() } : {}) });
     setBusy(false);
     if (failed) setError(failed);
   };
@@ -38,6 +41,7 @@ export function WrapUpForm(props: { sections: string[]; initialTopics: string[];
 
   return (
     <form
+      ref={form}
       class="card wrapup"
       aria-label={t.wrapUp}
       onSubmit={(e) => {

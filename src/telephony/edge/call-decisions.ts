@@ -36,6 +36,10 @@ export function onDecision(fx: Effects, d: Decision): void {
 
 function connect(fx: Effects, operator: string, contacts: string[]): void {
   const c = fx.call;
+  // otvet rings another operator for a conversation in progress only after it was passed on: the
+  // ACD decides on the transfer's batch before that batch commits, so its connect can overtake the
+  // transfer itself, which then finds the call waiting and changes nothing.
+  if (c.phase === 'talking' && c.talking && c.talking.operator !== operator) transfer(fx, undefined);
   if (c.phase !== 'waiting' || !c.callerUp) return;
   if (c.ring?.operator === operator) return;
   if (c.ring) stopRing(fx, false);

@@ -156,4 +156,24 @@ describe('a transfer that does not fit the call', () => {
     expect(r.send(transfer('d-t3'))).toEqual([]);
     expect(r.call).toEqual({ ...after, decisions: [...after.decisions, 'd-t3'] });
   });
+
+  it('a connect for another operator that comes before the transfer (otvet’s ACD is quicker than the transfer’s commit) transfers first, then rings; the transfer after it changes nothing', () => {
+    const r = talking();
+    const playId = r.playId;
+    expect(r.send(connect('petrov', ['sip:petrov@10.0.0.7']), 60_000)).toEqual([
+      { type: 'bye_leg', legId: 'c1/1' },
+      { type: 'unbridge', legId: 'c1/1' },
+      { type: 'play', playId: playId + 1, prompts: [{ name: 'connecting' }, { name: 'hold_music' }] },
+      { type: 'set_timer', name: 'announce', ms: 30_000 },
+      { type: 'ring', operator: 'petrov', legs: [{ legId: 'c1/3', contact: 'sip:petrov@10.0.0.7' }] },
+      { type: 'clear_timer', name: 'announce' },
+      { type: 'set_timer', name: 'ring_safety', ms: 45_000 },
+    ]);
+    expect(r.send(transfer('d-t', 'ivanova'))).toEqual([]);
+    expect(r.call.ring?.operator).toBe('petrov');
+    // the operator already talking is connected again (a replay): nothing happens
+    const t = talking();
+    expect(t.send(connect('ivanova', ['sip:ivanova@10.0.0.5']))).toEqual([]);
+    expect(t.call.phase).toBe('talking');
+  });
 });
