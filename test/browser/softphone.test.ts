@@ -181,6 +181,11 @@ describe.skipIf(!hasChromium || !sippPath || !hasRtpengine)('the workstation’s
       const received = rtp.legs.map((l) => l.rtp.packets + l.rtcp.packets);
       expect(received.filter((n) => n >= 50).length, `rtpengine's legs: ${JSON.stringify(rtp.legs.map((l) => ({ tag: l.tag, rtp: l.rtp.packets, rtcp: l.rtcp.packets })))}`).toBeGreaterThanOrEqual(2);
       await page.screenshot({ path: screenshotPath('softphone-talking') });
+      // hold (a re-INVITE the edge answers, the caller hearing music) and back
+      await page.keyboard.press('F7');
+      await page.getByText('Абонент на удержании').waitFor();
+      await page.keyboard.press('F7');
+      await page.getByText('Абонент на удержании').waitFor({ state: 'detached' });
 
       // hanging up in the page: the caller gets a BYE (its scenario ends 0 only then)
       await page.keyboard.press('F8');

@@ -153,11 +153,17 @@ export class Phone {
     this.setCall({ muted });
   }
 
+  /** Hold: the edge plays the caller music; the microphone is off meanwhile (a sendonly hold would still send it). */
   setHeld(held: boolean): void {
     const s = this.session;
     if (!s?.isEstablished()) return;
-    if (held) s.hold();
-    else s.unhold();
+    if (held) {
+      s.mute({ audio: true });
+      s.hold();
+    } else {
+      s.unhold();
+      if (!this.v.call?.muted) s.unmute({ audio: true });
+    }
   }
 
   /** Input level now, 0–1 (RMS of the microphone). */

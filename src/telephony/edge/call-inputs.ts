@@ -55,7 +55,8 @@ export type Decision = { decisionId?: string } & (
 );
 
 /** What an operator's phone said on one leg. */
-export type LegEvent = 'provisional' | 'answered' | 'failed' | 'bye';
+/** held / resumed: the phone's re-offer put the caller on hold (sendonly, inactive) or took them back. */
+export type LegEvent = 'provisional' | 'answered' | 'failed' | 'bye' | 'held' | 'resumed';
 
 export type CallInput =
   | InviteInput
@@ -65,7 +66,7 @@ export type CallInput =
   /** The prompts of `play` with this id have all been played (never sent for a sequence ending in hold music). */
   | { type: 'prompt_done'; playId: number }
   | { type: 'decision'; decision: Decision }
-  /** 180/183 (provisional), 200 (answered), 4xx–6xx (failed) or a BYE (bye) on one operator leg. */
+  /** 180/183 (provisional), 200 (answered), 4xx–6xx (failed), a BYE (bye), a hold or its end (held, resumed) on one operator leg. */
   | { type: 'leg'; legId: string; event: LegEvent; status?: number }
   /** The caller hung up: BYE, or CANCEL before the answer went out. */
   | { type: 'caller_hangup'; by: 'bye' | 'cancel' }

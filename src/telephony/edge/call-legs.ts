@@ -38,7 +38,9 @@ export const phoneRinging = (fx: Effects): boolean => {
 export function onLeg(fx: Effects, legId: string, event: LegEvent): void {
   const c = fx.call;
   if (c.talking?.legId === legId) {
-    if (event === 'bye' && c.phase === 'talking') operatorHungUp(fx);
+    if (c.phase !== 'talking') return;
+    if (event === 'bye') operatorHungUp(fx);
+    else if (event === 'held' || event === 'resumed') holdChanged(fx, event === 'held');
     return;
   }
   const leg = c.legs.find((l) => l.legId === legId);
@@ -63,6 +65,22 @@ export function onLeg(fx: Effects, legId: string, event: LegEvent): void {
       return legGone(fx, legId);
     case 'bye':
       return legGone(fx, legId);
+    default:
+      // (a hold on a leg not in conversation holds nobody)
+      return;
+  }
+}
+
+/** The caller hears hold music while the operator's phone holds them, not silence; nothing of it goes to otvet. */
+function holdChanged(fx: Effects, held: boolean): void {
+  const talking = fx.call.talking!;
+  if (held === !!talking.held) return;
+  if (held) {
+    talking.held = true;
+    fx.play({ name: 'hold_music' });
+  } else {
+    delete talking.held;
+    fx.push({ type: 'stop_playing' });
   }
 }
 

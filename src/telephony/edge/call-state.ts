@@ -58,7 +58,8 @@ export interface EdgeCall {
   /** Every operator leg not yet finished (ringing, or cancelled and not yet answered for). */
   legs: OperatorLeg[];
   /** The operator leg bridged to the caller. */
-  talking: { legId: string; operator: string } | null;
+  /** The operator's leg in conversation; held while their phone holds the caller (hold music plays). */
+  talking: { legId: string; operator: string; held?: true } | null;
   /** An operator has talked with the caller: the call's end is `ended`, never `abandoned`, even back in the queue after a transfer. */
   answered: boolean;
   /** Callback: whom to ring once the caller answers. */

@@ -1,7 +1,7 @@
 // For the call core's unit tests: one call driven input by input on a clock the test moves, keeping
 // every action and report, with the usual ways into the queue and to a ringing operator.
 import type { CallAction, ReportedEvent } from './call-actions.ts';
-import type { CallInput, InviteInput } from './call-inputs.ts';
+import type { CallInput, InviteInput, LegEvent } from './call-inputs.ts';
 import { newCall, type EdgeCall } from './call-state.ts';
 import { step } from './call.ts';
 
@@ -32,7 +32,7 @@ export const connect = (operator = 'ivanova', contacts = ['sip:ivanova@10.0.0.5'
   decision: { kind: 'connect', operator, contacts, ...(decisionId ? { decisionId } : {}) },
 });
 
-export const leg = (legId: string, event: 'provisional' | 'answered' | 'failed' | 'bye', status?: number): CallInput => ({ type: 'leg', legId, event, ...(status ? { status } : {}) });
+export const leg = (legId: string, event: LegEvent, status?: number): CallInput => ({ type: 'leg', legId, event, ...(status ? { status } : {}) });
 
 export class CallRun {
   call: EdgeCall = newCall();

@@ -3,6 +3,7 @@
 // own (each an rtpengine branch, where a phone's new offer mid-call is answered too), the one that
 // answers bridged (and taken back to the IVR's side on a transfer), legs cancelled and hung up, the caller called back (runner-callback.ts). What fails is logged and, where the call must know, fed back as
 // an input.
+import { directionOf } from '../media/sdp-direction.ts';
 import { reasonPhrase } from '../sip/validate.ts';
 import type { CallAction, NewLeg } from './call-actions.ts';
 import type { CallInput } from './call-inputs.ts';
@@ -127,7 +128,13 @@ async function ring(ctx: ActionContext, live: LiveCall, operator: string, l: New
     from: `"${dialled}" <sip:${dialled}@${deps.publicHost}>`,
     sdp,
     headers: [{ name: 'X-Otvet-Call', value: live.callId }],
-    answerOffer: (offer) => ctx.reoffer(live, 'operator', (media) => media.phoneOffers(run.branch, run.tag, offer)),
+    answerOffer: async (offer) => {
+      const answer = await ctx.reoffer(live, 'operator', (media) => media.phoneOffers(run.branch, run.tag, offer));
+      // (a hold, sendonly or inactive, gets the caller hold music; the core acts only on a change)
+      const direction = directionOf(offer);
+      ctx.input(live.callId, { type: 'leg', legId: l.legId, event: direction === 'sendonly' || direction === 'inactive' ? 'held' : 'resumed' });
+      return answer;
+    },
   });
   run.leg = leg;
   const input = (event: 'provisional' | 'answered' | 'failed' | 'bye', status?: number) => ctx.input(live.callId, { type: 'leg', legId: l.legId, event, ...(status === undefined ? {} : { status }) });
