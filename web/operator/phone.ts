@@ -54,6 +54,8 @@ const INPUT_KEY = 'otvet.phone.input';
 const OUTPUT_KEY = 'otvet.phone.output';
 /** Seconds between statistics readings during a call. */
 const STATS_EVERY_MS = 2000;
+/** How long a hang-up waits for a hold's re-INVITE to be answered. */
+const REOFFER_WAIT_MS = 3000;
 /** A refused registration is tried again with a new credential at most this often. */
 const RENEW_AFTER_MS = [1000, 3000, 10_000, 30_000];
 
@@ -81,6 +83,8 @@ export class Phone {
   private meter: { ctx: AudioContext; analyser: AnalyserNode; data: Float32Array<ArrayBuffer> } | undefined;
   private stats: { timer: ReturnType<typeof setInterval>; last: StatsSample | undefined; since: number } | undefined;
   private renewals = 0;
+  /** A hold or unhold's re-INVITE under way. */
+  private reoffer: Promise<void> | undefined;
   private retry: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
   private readonly ringer = new Ringer();
@@ -116,7 +120,7 @@ export class Phone {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.retry);
-    this.session?.terminate();
+    endSession(this.session);
     this.ua?.stop();
     this.ua = undefined;
     this.ringer.stop();
@@ -138,11 +142,15 @@ export class Phone {
     if (!s || this.v.call?.state !== 'ringing') return;
     this.ringer.stop();
     this.setCall({ state: 'answering' });
+    // (the edge may have taken the ring back a moment before: then there is nothing to answer)
+    if (s.isEnded()) return;
     s.answer({ ...(this.mic ? { mediaStream: this.mic } : { mediaConstraints: { audio: true, video: false } }), pcConfig: { iceServers: [] } });
   }
 
+  /** Hangs up; after a hold's re-INVITE still under way, once it is answered (a BYE crossing it makes JsSIP fail it and throw). */
   hangup(): void {
-    this.session?.terminate();
+    const s = this.session;
+    void (this.reoffer ?? Promise.resolve()).then(() => endSession(s));
   }
 
   setMuted(muted: boolean): void {
@@ -157,13 +165,16 @@ export class Phone {
   setHeld(held: boolean): void {
     const s = this.session;
     if (!s?.isEstablished()) return;
-    if (held) {
-      s.mute({ audio: true });
-      s.hold();
-    } else {
-      s.unhold();
-      if (!this.v.call?.muted) s.unmute({ audio: true });
-    }
+    if (held) s.mute({ audio: true });
+    const done = new Promise<void>((resolve) => {
+      const started = held ? s.hold({}, resolve) : s.unhold({}, resolve);
+      // (not started: another re-offer is under way; a failed one never calls back)
+      if (!started) resolve();
+      setTimeout(resolve, REOFFER_WAIT_MS);
+    });
+    this.reoffer = done;
+    void done.then(() => this.reoffer === done && (this.reoffer = undefined));
+    if (!held && !this.v.call?.muted) s.unmute({ audio: true });
   }
 
   /** Input level now, 0–1 (RMS of the microphone). */
@@ -325,7 +336,7 @@ export class Phone {
   private incoming(e: IncomingRTCSessionEvent): void {
     const s = e.session;
     // one call at a time: the edge rings one call per operator, a second INVITE is an error
-    if (this.session) return s.terminate({ status_code: 486, reason_phrase: 'Busy Here' });
+    if (this.session) return endSession(s, { status_code: 486, reason_phrase: 'Busy Here' });
     this.session = s;
     const callId = e.request.getHeader('X-Otvet-Call') || null;
     this.set({ call: { callId, state: 'ringing', muted: false, held: false } });
@@ -392,4 +403,10 @@ export class Phone {
     this.v = { ...this.v, ...patch };
     for (const fn of this.listeners) fn(this.v);
   }
+}
+
+/** Ends a session unless it has ended already (JsSIP throws then: a BYE from the other side may cross the operator's hang-up). */
+function endSession(s: RTCSession | undefined, options?: Parameters<RTCSession['terminate']>[0]): void {
+  if (!s || s.isEnded()) return;
+  s.terminate(options);
 }
