@@ -10,6 +10,7 @@ const program = new Command('telephony:demo')
   .option('--admin <username>', 'an admin of otvet, to set the demo up through the API', 'admin')
   .addOption(new Option('--admin-password <password>', "the admin's password (else asked for; `npm start` printed it at first start)").env('OTVET_ADMIN_PASSWORD'))
   .option('--sip-port <port>', "the edge's SIP port (UDP) the phone registers to; 0: any free one", parsePort, 5060)
+  .option('--ws-port <port>', "the edge's SIP-over-WebSocket port, for the workstation's own phone (otvet's SIP_WS_URL must name it); 0: off", parsePort, 5066)
   .option('--with-others', 'go on though other operators are at work in region 77 (the simulated ones of `npm start`)', false)
   .showHelpAfterError()
   // (a wrong option is a usage error: exit 2, as `otvet edge` exits on a bad variable; --help is no error)
@@ -59,7 +60,7 @@ async function askHidden(prompt: string): Promise<string | undefined> {
 
 async function main(): Promise<number> {
   program.parse();
-  const o = program.opts<{ url: string; admin: string; adminPassword?: string; sipPort: number; withOthers: boolean }>();
+  const o = program.opts<{ url: string; admin: string; adminPassword?: string; sipPort: number; wsPort: number; withOthers: boolean }>();
   const password = o.adminPassword ?? (await askHidden(`${o.admin}'s password for ${o.url}: `));
   if (!password) {
     console.error(`The password of otvet's ${o.admin} is needed: --admin-password, OTVET_ADMIN_PASSWORD, or type it when asked (on a terminal).`);
@@ -69,6 +70,7 @@ async function main(): Promise<number> {
     url: o.url,
     admin: { username: o.admin, password },
     sipPort: o.sipPort,
+    wsPort: o.wsPort,
     withOthers: o.withOthers,
     say: (line) => console.log(line),
     warn: (line) => console.error(line),

@@ -84,7 +84,7 @@ describe('npm run telephony:demo', () => {
     admin = await app.client().login('demo-admin', PASSWORD);
     supervisor = await app.as('supervisor', '77');
     operator = await app.as('operator', '77', 'operator-77');
-    baseArgs = ['--url', app.url, '--admin', 'demo-admin', '--admin-password', PASSWORD, '--sip-port', '0'];
+    baseArgs = ['--url', app.url, '--admin', 'demo-admin', '--admin-password', PASSWORD, '--sip-port', '0', '--ws-port', '0'];
   }, 60_000);
 
   afterAll(async () => {

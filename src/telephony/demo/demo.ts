@@ -34,6 +34,8 @@ export interface DemoOptions {
   admin: { username: string; password: string };
   /** The edge's SIP port (UDP) the phone registers to; 0: any free one. */
   sipPort: number;
+  /** The edge's SIP-over-WebSocket port the workstation's own phone registers to (otvet's SIP_WS_URL must name it); 0: off. */
+  wsPort: number;
   /** Go on though other operators are at work (the ACD may give them the call). */
   withOthers: boolean;
   env?: NodeJS.ProcessEnv;
@@ -147,7 +149,17 @@ export function startDemo(o: DemoOptions): RunningDemo {
     const sip = edge.sip.find((a) => a.transport === 'udp')!;
     o.say(`The edge: SIP on udp ${sip.address}:${sip.port}, the trunk ${TRUNK} → region ${REGION}; its log: ${path.join(dir, 'edge.log')}`);
 
-    const setup = { otvetUrl: admin.url, operator: OPERATOR, sipPassword, edge: { host: sip.address, port: sip.port }, baresip: programs.paths.get('baresip'), dir };
+    const browserPhone = o.wsPort ? await admin.browserPhone() : undefined;
+    const wsUrl = o.wsPort ? `ws://${EDGE_HOST}:${o.wsPort}` : undefined;
+    const setup = {
+      otvetUrl: admin.url,
+      operator: OPERATOR,
+      sipPassword,
+      edge: { host: sip.address, port: sip.port },
+      baresip: programs.paths.get('baresip'),
+      dir,
+      ...(wsUrl ? { browser: { wsUrl, ready: browserPhone === wsUrl } } : {}),
+    };
     o.say(`\n${phoneInstructions(setup, writeBaresipFolder(setup))}\n`);
 
     const dial = async () =>
@@ -300,7 +312,7 @@ async function startDemoEdge(o: DemoOptions, p: { token: string; ngPort: number;
     EDGE_TRUNKS: `${TRUNK}=${REGION}`,
     EDGE_SIP_UDP: `${EDGE_HOST}:${o.sipPort || 5060}`,
     EDGE_SIP_TCP: 'off',
-    EDGE_SIP_WS: 'off',
+    EDGE_SIP_WS: o.wsPort ? `${EDGE_HOST}:${o.wsPort}` : 'off',
     EDGE_RTPENGINE: `${EDGE_HOST}:${p.ngPort}`,
     EDGE_DTMF: `${EDGE_HOST}:${p.dtmfPort}`,
     EDGE_DATA_DIR: path.join(p.dir, 'edge'),
@@ -326,7 +338,8 @@ async function startDemoEdge(o: DemoOptions, p: { token: string; ngPort: number;
     while (!edge.reporter.online && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     return edge;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new DemoError(`SIP port ${o.sipPort} on ${EDGE_HOST} is in use: choose another with --sip-port (0: any free one)`, 2);
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw new DemoError(`SIP port ${o.sipPort} (UDP) or ${o.wsPort} (WebSocket) on ${EDGE_HOST} is in use: choose another with --sip-port (0: any free one) or --ws-port (0: off)`, 2);
     throw e;
   }
 }

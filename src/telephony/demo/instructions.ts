@@ -14,6 +14,8 @@ export interface PhoneSetup {
   baresip: string | undefined;
   /** The demo's folder: baresip's account goes into baresip/ there. */
   dir: string;
+  /** The edge's WebSocket for the workstation's own phone, and whether otvet's SIP_WS_URL names it (else how to make it). */
+  browser?: { wsUrl: string; ready: boolean };
 }
 
 /** baresip's accounts line for the operator (digest password; registration every 5 minutes). */
@@ -32,9 +34,23 @@ export function writeBaresipFolder(s: PhoneSetup): string {
 export function phoneInstructions(s: PhoneSetup, baresipDir: string): string {
   const url = s.otvetUrl.replace(/\/+$/, '');
   const where = `${s.edge.host}:${s.edge.port}`;
+  const browser = !s.browser
+    ? []
+    : s.browser.ready
+      ? [
+          `  The workstation has its own phone: at ${url}/operator it registers by itself (allow the microphone),`,
+          '  rings with the call card and answers on F4; no soft phone needed. Or use one:',
+          '',
+        ]
+      : [
+          `  (To answer in the browser instead of a soft phone, start otvet with SIP_WS_URL=${s.browser.wsUrl}:`,
+          `   SIP_WS_URL=${s.browser.wsUrl} npm start -- --no-simulation; the workstation's phone then registers by itself.)`,
+          '',
+        ];
   return [
     `Answer the call as ${s.operator}:`,
     '',
+    ...browser,
     '  1. A soft phone, in another terminal:',
     s.baresip ? `       baresip -f ${baresipDir}` : '       baresip -f ' + baresipDir + '    (install it first: sudo apt-get install baresip)',
     `     Its accounts file there has this line (add ;answermode=auto to pick up by itself):`,

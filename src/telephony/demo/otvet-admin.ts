@@ -97,6 +97,16 @@ export class DemoAdmin {
     return list.items.filter((o) => o.username !== except && o.state !== 'offline' && (o.region === region || o.region === 'federal')).map((o) => o.username);
   }
 
+  /**
+   * The SIP WebSocket the workstation's own phone registers to (otvet's SIP_WS_URL, as its page's
+   * policy names it); undefined when otvet has no browser phone.
+   */
+  async browserPhone(): Promise<string | undefined> {
+    const res = await fetch(`${this.url}/operator`, { headers: { 'user-agent': USER_AGENT } });
+    if (!/<meta name="otvet-phone" content="1">/.test(await res.text())) return undefined;
+    return /connect-src 'self' (wss?:\/\/[^\s;]+)/.exec(res.headers.get('content-security-policy') ?? '')?.[1];
+  }
+
   /** An operator's state (offline, ready, break, ringing, talking, wrap_up); undefined for one without a seat yet (never signed in to work). */
   async operatorState(region: string, username: string): Promise<string | undefined> {
     const list = read(operators, await this.get(`/api/v1/operators?region=${region}`), 'GET /api/v1/operators');
