@@ -85,6 +85,8 @@ export class Phone {
   private renewals = 0;
   /** A hold or unhold's re-INVITE under way. */
   private reoffer: Promise<void> | undefined;
+  /** Hold as the operator last asked for it (the re-INVITEs follow one after the other). */
+  private wantHeld: boolean | undefined;
   private retry: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
   private readonly ringer = new Ringer();
@@ -165,16 +167,29 @@ export class Phone {
   setHeld(held: boolean): void {
     const s = this.session;
     if (!s?.isEstablished()) return;
+    this.wantHeld = held;
+    // (pressed again before the last re-INVITE was answered: JsSIP would refuse it now; it follows)
+    if (!this.reoffer) this.applyHold(s);
+  }
+
+  /** One hold or unhold toward what the operator last asked for; again after it, if they changed their mind meanwhile. */
+  private applyHold(s: RTCSession): void {
+    const held = this.wantHeld;
+    if (held === undefined || s.isEnded() || held === s.isOnHold().local) return;
     if (held) s.mute({ audio: true });
+    let started = false;
     const done = new Promise<void>((resolve) => {
-      const started = held ? s.hold({}, resolve) : s.unhold({}, resolve);
-      // (not started: another re-offer is under way; a failed one never calls back)
-      if (!started) resolve();
-      setTimeout(resolve, REOFFER_WAIT_MS);
+      started = held ? s.hold({}, resolve) : s.unhold({}, resolve);
+      // (not started: another re-offer, a session refresh, is under way: try again shortly; a failed one never calls back)
+      setTimeout(resolve, started ? REOFFER_WAIT_MS : 500);
     });
     this.reoffer = done;
-    void done.then(() => this.reoffer === done && (this.reoffer = undefined));
-    if (!held && !this.v.call?.muted) s.unmute({ audio: true });
+    void done.then(() => {
+      if (this.reoffer !== done) return;
+      this.reoffer = undefined;
+      if (this.session === s) this.applyHold(s);
+    });
+    if (started && !held && !this.v.call?.muted) s.unmute({ audio: true });
   }
 
   /** Input level now, 0–1 (RMS of the microphone). */
@@ -338,6 +353,8 @@ export class Phone {
     // one call at a time: the edge rings one call per operator, a second INVITE is an error
     if (this.session) return endSession(s, { status_code: 486, reason_phrase: 'Busy Here' });
     this.session = s;
+    this.wantHeld = undefined;
+    this.reoffer = undefined;
     const callId = e.request.getHeader('X-Otvet-Call') || null;
     this.set({ call: { callId, state: 'ringing', muted: false, held: false } });
     this.ringer.start(this.v.outputId);
