@@ -195,6 +195,8 @@ export function Workstation({ user }: { user: User }) {
       return r;
     });
   const answer = () => {
+    // the phone may ring a moment before the call's card arrives (the edge hears the ACD first): F4 answers it
+    if (phoneView.call?.state === 'ringing' && (!call || call.callId === phoneView.call.callId)) return phone.answer();
     if (!call) return;
     if (phone.has(call.callId)) return phone.answer();
     if (phoneView.status === 'registered' && !early.current) {
@@ -230,7 +232,7 @@ export function Workstation({ user }: { user: User }) {
         if (onCall ? agent?.breakAfter : agent?.state !== 'ready' && !micBlocked) void setState('ready');
       } else if (e.key === 'F3') {
         if (agent?.state !== 'break' && !agent?.breakAfter) void setState('break', 'rest');
-      } else if (e.key === 'F4' && call?.state === 'ringing') void answer();
+      } else if (e.key === 'F4' && (call?.state === 'ringing' || phoneView.call?.state === 'ringing')) void answer();
       else if (e.key === 'F8' && call?.state === 'talking') void hangup();
       else if (e.key === 'F9' && call?.state === 'talking') setTransferring(call.callId);
       else if (e.key === 'F6' && phoneView.call?.state === 'talking') phone.setMuted(!phoneView.call.muted);
