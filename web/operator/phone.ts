@@ -9,6 +9,7 @@ import type { RTCSession } from 'jssip/lib/RTCSession.js';
 import type { IncomingRTCSessionEvent, OutgoingRTCSessionEvent, UnRegisteredEvent as RegistrationFailedEvent } from 'jssip/lib/UA.js';
 import type { Schema } from '../shared/api-types.ts';
 import { callQuality, sampleOf, type CallQuality, type StatsSample } from './call-quality.ts';
+import { Microphone, type MicState } from './microphone.ts';
 import { Ringer } from './ringer.ts';
 
 /** What otvet gives for this sign-in (POST /api/v1/agent/sip-session). */
@@ -20,8 +21,6 @@ export type SipSession = Schema<'SipSession'>;
  * refused: the edge keeps refusing the credential.
  */
 export type PhoneStatus = 'off' | 'unavailable' | 'connecting' | 'registered' | 'lost' | 'refused';
-/** The microphone: not asked yet, working, refused by the person or the browser, or none there. */
-export type MicState = 'unknown' | 'ok' | 'refused' | 'missing';
 
 export interface PhoneCall {
   /** otvet's call id (X-Otvet-Call), null when the INVITE did not name one. */
@@ -79,8 +78,7 @@ export class Phone {
   private readonly listeners = new Set<(v: PhoneView) => void>();
   private ua: UA | undefined;
   private session: RTCSession | undefined;
-  private mic: MediaStream | undefined;
-  private meter: { ctx: AudioContext; analyser: AnalyserNode; data: Float32Array<ArrayBuffer> } | undefined;
+  private readonly mic = new Microphone();
   private stats: { timer: ReturnType<typeof setInterval>; last: StatsSample | undefined; since: number } | undefined;
   private renewals = 0;
   /** A hold or unhold's re-INVITE under way. */
@@ -127,10 +125,7 @@ export class Phone {
     this.ua = undefined;
     this.ringer.stop();
     this.stopStats();
-    this.mic?.getTracks().forEach((t) => t.stop());
-    this.mic = undefined;
-    void this.meter?.ctx.close();
-    this.meter = undefined;
+    this.mic.close();
     this.set({ status: 'off', call: null });
   }
 
@@ -146,7 +141,8 @@ export class Phone {
     this.setCall({ state: 'answering' });
     // (the edge may have taken the ring back a moment before: then there is nothing to answer)
     if (s.isEnded()) return;
-    s.answer({ ...(this.mic ? { mediaStream: this.mic } : { mediaConstraints: { audio: true, video: false } }), pcConfig: { iceServers: [] } });
+    const stream = this.mic.stream;
+    s.answer({ ...(stream ? { mediaStream: stream } : { mediaConstraints: { audio: true, video: false } }), pcConfig: { iceServers: [] } });
   }
 
   /** Hangs up; after a hold's re-INVITE still under way, once it is answered (a BYE crossing it makes JsSIP fail it and throw). */
@@ -192,26 +188,20 @@ export class Phone {
     if (started && !held && !this.v.call?.muted) s.unmute({ audio: true });
   }
 
-  /** Input level now, 0–1 (RMS of the microphone). */
+  /** Input level now, 0–1. */
   level(): number {
-    const m = this.meter;
-    if (!m) return 0;
-    m.analyser.getFloatTimeDomainData(m.data);
-    let sum = 0;
-    for (const x of m.data) sum += x * x;
-    return Math.min(1, Math.sqrt(sum / m.data.length) * 4);
+    return this.mic.level();
   }
 
   async chooseInput(deviceId: string): Promise<void> {
     store(INPUT_KEY, deviceId);
     this.set({ inputId: deviceId });
-    const old = this.mic;
-    if (!(await this.openMic())) return;
     // a call in progress carries on with the new microphone
-    const track = this.mic?.getAudioTracks()[0];
-    const sender = this.session?.connection?.getSenders().find((x: RTCRtpSender) => x.track?.kind === 'audio');
-    if (track && sender) await sender.replaceTrack(track);
-    if (old !== this.mic) old?.getTracks().forEach((t) => t.stop());
+    await this.openMic(async (stream) => {
+      const track = stream.getAudioTracks()[0];
+      const sender = this.session?.connection?.getSenders().find((x: RTCRtpSender) => x.track?.kind === 'audio');
+      if (track && sender) await sender.replaceTrack(track);
+    });
   }
 
   async chooseOutput(deviceId: string): Promise<void> {
@@ -232,31 +222,10 @@ export class Phone {
 
   // --- the microphone ------------------------------------------------------------------------
 
-  private async openMic(): Promise<boolean> {
-    const id = this.v.inputId;
-    let stream: MediaStream;
-    try {
-      stream = await navigator.mediaDevices.getUserMedia({ audio: id ? { deviceId: { ideal: id } } : true, video: false });
-    } catch (e) {
-      const name = (e as DOMException).name;
-      this.set({ mic: name === 'NotFoundError' || name === 'OverconstrainedError' ? 'missing' : 'refused' });
-      return false;
-    }
-    this.mic?.getTracks().forEach((t) => t.stop());
-    this.mic = stream;
-    this.startMeter(stream);
-    const devices = await navigator.mediaDevices.enumerateDevices().catch(() => []);
-    this.set({ mic: 'ok', inputs: devices.filter((d) => d.kind === 'audioinput'), outputs: devices.filter((d) => d.kind === 'audiooutput') });
-    return true;
-  }
-
-  private startMeter(stream: MediaStream): void {
-    void this.meter?.ctx.close();
-    const ctx = new AudioContext();
-    const analyser = ctx.createAnalyser();
-    analyser.fftSize = 1024;
-    ctx.createMediaStreamSource(stream).connect(analyser);
-    this.meter = { ctx, analyser, data: new Float32Array(analyser.fftSize) };
+  private async openMic(moved?: (stream: MediaStream) => Promise<void>): Promise<boolean> {
+    const opened = await this.mic.open(this.v.inputId, moved);
+    this.set(opened.state === 'ok' ? { mic: 'ok', inputs: opened.inputs, outputs: opened.outputs } : { mic: opened.state });
+    return opened.state === 'ok';
   }
 
   private async applyOutput(): Promise<void> {
@@ -276,7 +245,7 @@ export class Phone {
     if (this.stopped) return;
     if (!cred) return this.set({ status: 'unavailable' });
     if (this.v.status === 'off') this.set({ status: 'connecting' });
-    if (!this.mic && !(await this.openMic())) return;
+    if (!this.mic.stream && !(await this.openMic())) return;
     if (this.stopped) return;
     this.ua?.stop();
     const ua = new UA({
@@ -376,7 +345,7 @@ export class Phone {
         ...(quality && call?.callId ? { quality: { ...this.v.quality, [call.callId]: quality } } : {}),
       });
       // (JsSIP mutes the stream it was given; the meter and the next call need it on)
-      this.mic?.getAudioTracks().forEach((t) => (t.enabled = true));
+      this.mic.unmute();
     };
     s.on('ended', ended);
     s.on('failed', ended);
