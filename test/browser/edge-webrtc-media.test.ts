@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CallMedia } from '../../src/telephony/edge/runner-media.ts';
 import { directionOf } from '../../src/telephony/media/sdp-direction.ts';
-import { blankPage, hasChromium, launchBrowser } from '../support/browser.ts';
+import { blankPage, browserAnswer, hasChromium, launchBrowser } from '../support/browser.ts';
 import { audioEndpoint, audioSdp, rtpPeers, type RtpPeer } from '../support/rtp.ts';
 import { hasRtpengine, reportMissingRtpengine, startRtpengine, type RunningRtpengine } from '../support/rtpengine.ts';
 import { until } from '../support/until.ts';
@@ -16,23 +16,6 @@ import { until } from '../support/until.ts';
 reportMissingRtpengine('test/browser/edge-webrtc-media.test.ts');
 
 type Pc = { pc: RTCPeerConnection };
-
-/** The browser's answer to `offer` (its fake microphone on the one audio track), once ICE has gathered. */
-function answerIn(tab: Page, offer: string): Promise<string> {
-  return tab.evaluate(async (sdp) => {
-    const pc = new RTCPeerConnection();
-    (window as unknown as Pc).pc = pc;
-    const mic = await navigator.mediaDevices.getUserMedia({ audio: true });
-    await pc.setRemoteDescription({ type: 'offer', sdp });
-    for (const track of mic.getTracks()) pc.addTrack(track, mic);
-    await pc.setLocalDescription(await pc.createAnswer());
-    await new Promise<void>((resolve) => {
-      if (pc.iceGatheringState === 'complete') return resolve();
-      pc.addEventListener('icegatheringstatechange', () => pc.iceGatheringState === 'complete' && resolve());
-    });
-    return pc.localDescription!.sdp;
-  }, offer);
-}
 
 /** The browser re-offers (as JsSIP's hold and unhold do: the one transceiver's direction changed). */
 function reofferIn(tab: Page, direction: RTCRtpTransceiverDirection): Promise<string> {
@@ -113,7 +96,7 @@ describe.skipIf(!hasChromium || !hasRtpengine)('CallMedia with a browser’s pho
 
     const tab = await browser.newPage();
     await tab.goto(page.url);
-    const answer = await answerIn(tab, offer);
+    const answer = await browserAnswer(tab, offer);
     const forCaller = await media.answerLeg('leg-1', 'operator-1', answer);
     expect(forCaller, 'the caller keeps its port (no re-INVITE)').toBeUndefined();
     expect(media.toCaller).toMatch(/^m=audio \d+ RTP\/AVP /m);

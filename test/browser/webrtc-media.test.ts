@@ -5,7 +5,7 @@
 // on the other; audio must arrive both ways.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blankPage, hasChromium, launchBrowser } from '../support/browser.ts';
+import { blankPage, browserAnswer, hasChromium, launchBrowser } from '../support/browser.ts';
 import { audioEndpoint, audioSdp, RtpPeer } from '../support/rtp.ts';
 import { hasRtpengine, reportMissingRtpengine, startRtpengine, type RunningRtpengine } from '../support/rtpengine.ts';
 import { until } from '../support/until.ts';
@@ -50,19 +50,7 @@ describe.skipIf(!hasChromium || !hasRtpengine)('rtpengine between a plain-RTP ca
 
       const tab = await browser.newPage();
       await tab.goto(page.url);
-      const answerSdp = await tab.evaluate(async (sdp) => {
-        const pc = new RTCPeerConnection();
-        (window as unknown as { pc: RTCPeerConnection }).pc = pc;
-        const mic = await navigator.mediaDevices.getUserMedia({ audio: true });
-        await pc.setRemoteDescription({ type: 'offer', sdp });
-        for (const track of mic.getTracks()) pc.addTrack(track, mic);
-        await pc.setLocalDescription(await pc.createAnswer());
-        await new Promise<void>((resolve) => {
-          if (pc.iceGatheringState === 'complete') return resolve();
-          pc.addEventListener('icegatheringstatechange', () => pc.iceGatheringState === 'complete' && resolve());
-        });
-        return pc.localDescription!.sdp;
-      }, offer.sdp);
+      const answerSdp = await browserAnswer(tab, offer.sdp);
 
       // Toward the caller: plain RTP, RTCP on its own port again.
       const answer = await engine.client.answer({ callId, fromTag: 'caller', toTag: 'browser', sdp: answerSdp, ice: 'remove', transportProtocol: 'RTP/AVP', rtcpMux: ['demux'], replace: ['origin'] });

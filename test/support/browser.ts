@@ -1,9 +1,10 @@
+/// <reference lib="dom" />
 // Headless Chromium (Debian's package) driven by playwright-core, as the browser tests need it.
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumPath } from './chromium.ts';
 
 export { hasChromium } from './chromium.ts';
@@ -40,4 +41,24 @@ export async function blankPage(): Promise<{ url: string; close(): void }> {
   const server = http.createServer((_req, res) => res.end('<!doctype html><title>phone</title>'));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://localhost:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
+}
+
+/**
+ * The page's answer to `offer` (its fake microphone on the one audio track), once ICE has gathered;
+ * its RTCPeerConnection is kept as `window.pc` for the test to read.
+ */
+export function browserAnswer(tab: Page, offer: string): Promise<string> {
+  return tab.evaluate(async (sdp) => {
+    const pc = new RTCPeerConnection();
+    (window as unknown as { pc: RTCPeerConnection }).pc = pc;
+    const mic = await navigator.mediaDevices.getUserMedia({ audio: true });
+    await pc.setRemoteDescription({ type: 'offer', sdp });
+    for (const track of mic.getTracks()) pc.addTrack(track, mic);
+    await pc.setLocalDescription(await pc.createAnswer());
+    await new Promise<void>((resolve) => {
+      if (pc.iceGatheringState === 'complete') return resolve();
+      pc.addEventListener('icegatheringstatechange', () => pc.iceGatheringState === 'complete' && resolve());
+    });
+    return pc.localDescription!.sdp;
+  }, offer);
 }

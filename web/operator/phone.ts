@@ -210,14 +210,11 @@ export class Phone {
     await this.applyOutput();
   }
 
-  /** The figures of a call that ended, once, for its wrap-up. */
-  takeQuality(callId: string): CallQuality | undefined {
-    const q = this.v.quality[callId];
-    if (q) {
-      const { [callId]: _, ...rest } = this.v.quality;
-      this.set({ quality: rest });
-    }
-    return q;
+  /** Forgets a call's figures (its wrap-up took them, or it left this seat). */
+  dropQuality(callId: string): void {
+    if (!(callId in this.v.quality)) return;
+    const { [callId]: _, ...rest } = this.v.quality;
+    this.set({ quality: rest });
   }
 
   // --- the microphone ------------------------------------------------------------------------

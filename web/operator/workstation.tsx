@@ -210,17 +210,23 @@ export function Workstation({ user }: { user: User }) {
     if (call && phone.has(call.callId)) return phone.hangup();
     return callAction('hangup');
   };
-  const wrapUp = async (w: WrapUpValue) => {
-    if (!call) return null;
-    const quality = phone.takeQuality(call.callId);
-    const r = await post('/api/v1/agent/calls/{callId}/wrap-up', { path: { callId: call.callId }, body: { ...w, ...(quality ? { quality } : {}) } });
-    if (!r.ok) return r.message;
+  /** The call has left this seat (wrapped up, passed on): its card, its marks and its line's figures go with it. */
+  const leaveCall = (callId: string, notice: string) => {
+    phone.dropQuality(callId);
+    forget(callId);
     current.current = null;
-    forget(call.callId);
     setCall(null);
     setUsed([]);
-    setNotice(t.done);
-    await refreshAgent();
+    setNotice(notice);
+    return refreshAgent();
+  };
+  const wrapUp = async (w: WrapUpValue) => {
+    if (!call) return null;
+    // (kept until the wrap-up is taken: a refused one sent again still carries them)
+    const quality = phone.view.quality[call.callId];
+    const r = await post('/api/v1/agent/calls/{callId}/wrap-up', { path: { callId: call.callId }, body: { ...w, ...(quality ? { quality } : {}) } });
+    if (!r.ok) return r.message;
+    await leaveCall(call.callId, t.done);
     return null;
   };
 
@@ -314,15 +320,8 @@ export function Workstation({ user }: { user: User }) {
               regionName={(code) => regions[code] ?? ''}
               onCancel={() => setTransferring(null)}
               onDone={(to) => {
-                // the call has left this seat: its card, its marks and its line's figures go with it
                 setTransferring(null);
-                phone.takeQuality(shown.callId);
-                forget(shown.callId);
-                current.current = null;
-                setCall(null);
-                setUsed([]);
-                setNotice(t.transfer.done(to));
-                void refreshAgent();
+                void leaveCall(shown.callId, t.transfer.done(to));
               }}
             />
           )}

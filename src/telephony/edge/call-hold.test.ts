@@ -4,18 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { CallRun, leg, ofType } from './call-test-support.ts';
 
-/** ivanova talking with the caller on leg c1/1 (c1/2 declined). */
-function talking(): CallRun {
-  const r = CallRun.ringing();
-  r.send(leg('c1/1', 'provisional', 180));
-  r.send(leg('c1/1', 'answered', 200), 5000);
-  r.send(leg('c1/2', 'failed', 487));
-  return r;
-}
-
 describe('the operator holds the caller', () => {
   it('plays hold music to the caller while held, and stops it when the phone takes the caller back', () => {
-    const r = talking();
+    const r = CallRun.talking();
     const playId = r.playId;
     expect(r.send(leg('c1/1', 'held'), 10_000)).toEqual([{ type: 'play', playId: playId + 1, prompts: [{ name: 'hold_music' }] }]);
     expect(r.send(leg('c1/1', 'held'), 30_000)).toEqual([]);
@@ -27,14 +18,14 @@ describe('the operator holds the caller', () => {
   });
 
   it('a leg that is not the conversation’s holds nothing', () => {
-    const r = talking();
+    const r = CallRun.talking();
     expect(r.send(leg('c1/2', 'held'))).toEqual([]);
     const ringing = CallRun.ringing();
     expect(ofType(ringing.send(leg('c1/1', 'held')), 'play')).toEqual([]);
   });
 
   it('the operator hanging up while holding ends the call as ever', () => {
-    const r = talking();
+    const r = CallRun.talking();
     r.send(leg('c1/1', 'held'), 10_000);
     expect(ofType(r.send(leg('c1/1', 'bye'), 1000), 'report').map((a) => a.event.type)).toEqual(['ended']);
   });

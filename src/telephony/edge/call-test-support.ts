@@ -81,6 +81,15 @@ export class CallRun {
     r.send(connect(), 1000);
     return r;
   }
+
+  /** ivanova talking with the caller on leg c1/1 (c1/2 declined). */
+  static talking(): CallRun {
+    const r = CallRun.ringing();
+    r.send(leg('c1/1', 'provisional', 180));
+    r.send(leg('c1/1', 'answered', 200), 5000);
+    r.send(leg('c1/2', 'failed', 487));
+    return r;
+  }
 }
 
 /** Actions of these types only, in order. */

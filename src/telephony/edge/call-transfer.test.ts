@@ -11,25 +11,16 @@ const transfer = (decisionId?: string, operator?: string): CallInput => ({
   decision: { kind: 'transfer', ...(decisionId ? { decisionId } : {}), ...(operator ? { operator } : {}) },
 });
 
-/** ivanova talking with the caller on leg c1/1 (c1/2 declined). */
-function talking(): CallRun {
-  const r = CallRun.ringing();
-  r.send(leg('c1/1', 'provisional', 180));
-  r.send(leg('c1/1', 'answered', 200), 5000);
-  r.send(leg('c1/2', 'failed', 487));
-  return r;
-}
-
 /** Talking, then transferred. */
 function transferred(): CallRun {
-  const r = talking();
+  const r = CallRun.talking();
   r.send(transfer('d-t', 'ivanova'), 60_000);
   return r;
 }
 
 describe('a conversation transferred to a queue', () => {
   it('the operator’s phone is hung up and nothing is reported; the caller is back on the IVR’s media with "connecting" and hold music, announcements on', () => {
-    const r = talking();
+    const r = CallRun.talking();
     const playId = r.playId;
     expect(r.send(transfer('d-t', 'ivanova'), 60_000)).toEqual([
       { type: 'bye_leg', legId: 'c1/1' },
@@ -141,10 +132,10 @@ describe('a transfer that does not fit the call', () => {
       expect(r.send(transfer('d-x')), before).toEqual([]);
       expect(r.call.phase).toBe(before);
     }
-    const other = talking();
+    const other = CallRun.talking();
     expect(other.send(transfer('d-x', 'petrov'))).toEqual([]);
     expect(other.call.phase).toBe('talking');
-    const ended = talking();
+    const ended = CallRun.talking();
     ended.send({ type: 'caller_hangup', by: 'bye' });
     expect(ended.send(transfer('d-x'))).toEqual([]);
   });
@@ -158,7 +149,7 @@ describe('a transfer that does not fit the call', () => {
   });
 
   it('a connect for another operator that comes before the transfer (otvet’s ACD is quicker than the transfer’s commit) transfers first, then rings; the transfer after it changes nothing', () => {
-    const r = talking();
+    const r = CallRun.talking();
     const playId = r.playId;
     expect(r.send(connect('petrov', ['sip:petrov@10.0.0.7']), 60_000)).toEqual([
       { type: 'bye_leg', legId: 'c1/1' },
@@ -172,7 +163,7 @@ describe('a transfer that does not fit the call', () => {
     expect(r.send(transfer('d-t', 'ivanova'))).toEqual([]);
     expect(r.call.ring?.operator).toBe('petrov');
     // the operator already talking is connected again (a replay): nothing happens
-    const t = talking();
+    const t = CallRun.talking();
     expect(t.send(connect('ivanova', ['sip:ivanova@10.0.0.5']))).toEqual([]);
     expect(t.call.phase).toBe('talking');
   });
