@@ -87,10 +87,10 @@ export function PhonePanel({ phone, view }: { phone: Phone; view: PhoneView }) {
       {call?.state === 'answering' && <p class="muted">{t.phone.answering}</p>}
       {talking && (
         <div class="actions">
-          <button type="button" class="secondary" aria-pressed={call.muted} onClick={() => phone.setMuted(!call.muted)}>
+          <button type="button" class="secondary" aria-pressed={call.muted} onClick={() => phone.toggle('muted')}>
             {call.muted ? t.phone.unmute : t.phone.mute} <kbd>F6</kbd>
           </button>
-          <button type="button" class="secondary" aria-pressed={call.held} onClick={() => phone.setHeld(!call.held)}>
+          <button type="button" class="secondary" aria-pressed={call.held} onClick={() => phone.toggle('held')}>
             {call.held ? t.phone.unhold : t.phone.hold} <kbd>F7</kbd>
           </button>
         </div>

@@ -159,6 +159,14 @@ export class Phone {
     this.setCall({ muted });
   }
 
+  /** Mute or hold pressed: the opposite of what the operator last asked for (not of what the screen showed when the key was read). */
+  toggle(what: 'muted' | 'held'): void {
+    const call = this.v.call;
+    if (!call) return;
+    if (what === 'muted') this.setMuted(!call.muted);
+    else this.setHeld(!(this.wantHeld ?? call.held));
+  }
+
   /** Hold: the edge plays the caller music; the microphone is off meanwhile (a sendonly hold would still send it). */
   setHeld(held: boolean): void {
     const s = this.session;

@@ -241,8 +241,9 @@ export function Workstation({ user }: { user: User }) {
       } else if (e.key === 'F4' && (call?.state === 'ringing' || phoneView.call?.state === 'ringing')) void answer();
       else if (e.key === 'F8' && call?.state === 'talking') void hangup();
       else if (e.key === 'F9' && call?.state === 'talking') setTransferring(call.callId);
-      else if (e.key === 'F6' && phoneView.call?.state === 'talking') phone.setMuted(!phoneView.call.muted);
-      else if (e.key === 'F7' && phoneView.call?.state === 'talking') phone.setHeld(!phoneView.call.held);
+      // (from the phone as it is now: this handler may be a render behind a quick second press)
+      else if (e.key === 'F6' && phone.view.call?.state === 'talking') phone.toggle('muted');
+      else if (e.key === 'F7' && phone.view.call?.state === 'talking') phone.toggle('held');
       else if (e.key === '/' && !typing) {
         // focused at once, so that the keys typed next land in the box
         document.querySelector<HTMLInputElement>('.answers input[type=search]')?.focus();
