@@ -99,6 +99,23 @@ describe('agentUpdate: the call left them', () => {
     expect(agentUpdate(agent({ state: 'talking', call_id: 'c1' }), change(record('talking', 8)), now)).toBeNull();
   });
 
+  it('transferred by them to a named colleague (or any transfer while they talked): back to work, or the break they asked for', () => {
+    const passed: CallEvent = { id: 'e2', callId: 'c1', type: 'transferred', at: now, data: { operatorId: 8, fromOperatorId: 7 }, source: 'workstation' };
+    expect(agentUpdate(agent({ state: 'talking', call_id: 'c1' }), change(record('ringing', 8), record('talking', 7), [passed]), now)).toEqual({ state: 'ready', callId: null, idleSince: now });
+    expect(agentUpdate(agent({ state: 'talking', call_id: 'c1', break_after: 'обед' }), change(record('ringing', 8), record('talking', 7), [passed]), now)).toMatchObject({
+      state: 'break',
+      reason: 'обед',
+      callId: null,
+    });
+    const toQueue: CallEvent = { ...passed, data: { queueId: 1, queueRegion: '77', fromOperatorId: 7 } };
+    expect(agentUpdate(agent({ state: 'talking', call_id: 'c1', break_after: 'обед' }), change(record('waiting', null), record('talking', 7), [toQueue]), now)).toMatchObject({
+      state: 'break',
+      reason: 'обед',
+    });
+    // the colleague it was passed to is rung like any free operator
+    expect(agentUpdate(agent({ user_id: 8 }), change(record('ringing', 8), record('talking', 7), [passed]), now)).toEqual({ state: 'ringing', callId: 'c1' });
+  });
+
   it('a call that was never theirs leaves them alone', () => {
     expect(agentUpdate(agent({ state: 'talking', call_id: 'c2' }), change(record('abandoned', null), record('ringing', 7)), now)).toBeNull();
     expect(agentUpdate(agent(), change(record('waiting', null)), now)).toBeNull();

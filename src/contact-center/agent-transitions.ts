@@ -1,6 +1,7 @@
 // How a call's progress moves its operator: ringing -> talking -> wrap-up -> ready (or the break
 // they asked for). A call that stops ringing unanswered sends the operator on a "missed" break;
-// one the caller abandoned while ringing returns them to ready, still first in line.
+// one the caller abandoned while ringing returns them to ready, still first in line; one they
+// transferred frees them at once.
 import type { CallEvent, CallRecord } from './call-fold.ts';
 import type { AgentRow, AgentUpdate } from './agents-queries.ts';
 
@@ -35,6 +36,9 @@ export function agentUpdate(agent: AgentRow, change: CallChange, now: Date): Age
     }
   }
   if (!mine) return null;
+  // Passed on while they talked (to a queue or a named colleague): their part is done, the call
+  // is wrapped up by whoever ends it.
+  if (agent.state === 'talking' && change.events.some((e) => e.type === 'transferred')) return backToWork(agent, now);
   // The call left this operator without being answered by them.
   if (after.state === 'ended') return backToWork(agent, now);
   if (agent.state === 'ringing') {

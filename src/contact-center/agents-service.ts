@@ -19,6 +19,21 @@ import type { AgentView, WrapUp } from './schema.ts';
 
 const agentNotFound = (id: number) => notFound('agent.not_found', `There is no operator ${id}.`);
 
+/** Where a call may be passed on: its region, then the federal reserve. */
+const transferRegions = (callRegion: string | null) => [...new Set([callRegion, FEDERAL].filter((r): r is string => r !== null))];
+
+export type TransferTo = { queue: string; region: string } | { operator: string };
+
+/** An operator's state as the refusal of a transfer says it. */
+const STATE_WORDS: Record<a.AgentStateName, string> = {
+  offline: 'offline',
+  ready: 'taking another call',
+  ringing: 'being rung for another call',
+  talking: 'on another call',
+  wrap_up: 'wrapping up a call',
+  break: 'on a break',
+};
+
 export class AgentsService {
   constructor(
     private readonly db: Db,
@@ -150,20 +165,30 @@ export class AgentsService {
     return { p, call };
   }
 
-  /** alongside: what else to write in the event's transaction, if it is accepted. */
+  /**
+   * Records the operator's event with what the edge is told (each decision names the operator
+   * acting, unless it names another); alongside: what else to write in the event's transaction, if
+   * it is accepted.
+   */
   private async act(
     ctx: ActorContext,
     callId: string,
     type: CallEvent['type'],
     data: Record<string, unknown>,
-    decision?: Decision['type'],
+    told: (Decision['type'] | { type: Decision['type']; operator: { id: number; username: string } })[] = [],
     alongside?: (tx: Queryable, p: Principal, at: Date) => Promise<void>,
   ) {
     const { p, call } = await this.myCall(ctx, callId);
     const event: CallEvent = { id: `ws-${randomUUID()}`, callId, type, at: this.clock(), data, source: 'workstation' };
-    const decisions: Decision[] = decision
-      ? [{ id: randomUUID(), type: decision, callId, region: call.region_code, queueRegion: call.queue_region, operator: { id: p.userId, username: p.username }, at: event.at.toISOString() }]
-      : [];
+    const decisions: Decision[] = told.map((d) => ({
+      id: randomUUID(),
+      type: typeof d === 'string' ? d : d.type,
+      callId,
+      region: call.region_code,
+      queueRegion: call.queue_region,
+      operator: typeof d === 'string' ? { id: p.userId, username: p.username } : d.operator,
+      at: event.at.toISOString(),
+    }));
     const { results } = await this.recorder.record([event], {
       decisions,
       now: this.clock(),
@@ -175,32 +200,67 @@ export class AgentsService {
 
   /** Picks up the ringing call; the edge is told to bridge the audio. */
   answer(ctx: ActorContext, callId: string) {
-    return this.act(ctx, callId, 'answered', { operatorId: requirePrincipal(ctx).userId }, 'bridge');
+    return this.act(ctx, callId, 'answered', { operatorId: requirePrincipal(ctx).userId }, ['bridge']);
   }
 
   /** Ends the call from the operator's side; the edge is told to hang up. */
   hangup(ctx: ActorContext, callId: string) {
-    return this.act(ctx, callId, 'ended', { reason: 'operator_hung_up' }, 'hangup');
-  }
-
-  /** Where the operator may pass their call: the queues of the call's region, then the federal reserve's. */
-  async transferTargets(ctx: ActorContext, callId: string, queues: Queues) {
-    const { call } = await this.myCall(ctx, callId);
-    const regions = [...new Set([call.region_code, FEDERAL].filter((r): r is string => r !== null))];
-    return { queues: regions.flatMap((r) => queues.ofRegion(r).map((q) => ({ region: q.region, name: q.name, title: q.title }))) };
+    return this.act(ctx, callId, 'ended', { reason: 'operator_hung_up' }, ['hangup']);
   }
 
   /**
-   * Passes the call in conversation to another queue: it waits there again (its first queueing time
-   * kept: it is no newer a call for having been answered once), the edge is told to take it from the
-   * operator's phone and hold the caller, and the operator is free at once.
+   * Where the operator may pass their call: the queues of the call's region, then the federal
+   * reserve's; and the colleagues at work there (ready ones first: only they can take it now).
    */
-  async transfer(ctx: ActorContext, callId: string, to: { queue: string; region: string }, queues: Queues) {
-    const { call } = await this.myCall(ctx, callId);
+  async transferTargets(ctx: ActorContext, callId: string, queues: Queues) {
+    const { p, call } = await this.myCall(ctx, callId);
+    const regions = transferRegions(call.region_code);
+    const seats = (await a.agentsOfRegions(this.db, regions)).filter((s) => s.state !== 'offline' && s.user_id !== p.userId);
+    const people = await this.directory.byIds(seats.map((s) => s.user_id));
+    const collator = new Intl.Collator('ru');
+    const operators = seats
+      .map((s) => ({ seat: s, person: people.get(s.user_id) }))
+      .filter((x): x is { seat: a.AgentRow; person: NonNullable<typeof x.person> } => !!x.person && !x.person.disabled)
+      .map(({ seat, person }) => ({ username: person.username, displayName: person.displayName, region: seat.region_code, state: seat.state }))
+      .sort((x, y) => Number(x.state !== 'ready') - Number(y.state !== 'ready') || regions.indexOf(x.region) - regions.indexOf(y.region) || collator.compare(x.displayName, y.displayName));
+    return { queues: regions.flatMap((r) => queues.ofRegion(r).map((q) => ({ region: q.region, name: q.name, title: q.title }))), operators };
+  }
+
+  /**
+   * Passes the call in conversation on; the edge is told to take it from the operator's phone and
+   * hold the caller, and the operator is free at once. To a queue: it waits there again (its first
+   * queueing time kept: it is no newer a call for having been answered once). To a named colleague
+   * who is ready: their phone rings at once; unanswered, the call goes back to its queue.
+   */
+  async transfer(ctx: ActorContext, callId: string, to: TransferTo, queues: Queues) {
+    const { p, call } = await this.myCall(ctx, callId);
     if (call.state !== 'talking') throw conflict('call.not_in_conversation', `Call ${callId} is ${call.state}: only a call in conversation can be transferred.`);
+    if ('operator' in to) return this.transferToOperator(ctx, p, call.region_code, callId, to.operator);
     const queue = queues.resolve(to.region, to.queue);
     if (!queue) throw notFound('queue.not_found', `There is no queue "${to.queue}" in region ${to.region}.`);
-    await this.act(ctx, callId, 'transferred', { queueId: queue.id, queueRegion: queue.region, fromOperatorId: requirePrincipal(ctx).userId }, 'transfer');
+    await this.act(ctx, callId, 'transferred', { queueId: queue.id, queueRegion: queue.region, fromOperatorId: p.userId }, ['transfer']);
+  }
+
+  private async transferToOperator(ctx: ActorContext, p: Principal, callRegion: string | null, callId: string, username: string) {
+    const regions = transferRegions(callRegion);
+    const person = (await this.directory.byUsernames([username])).get(username);
+    const seat = person && !person.disabled ? await a.agentById(this.db, person.id) : undefined;
+    if (!person || !seat || !regions.includes(seat.region_code)) {
+      throw notFound('operator.not_found', `There is no operator "${username}" at work in region ${regions.join(' or ')}.`);
+    }
+    if (seat.user_id === p.userId) throw conflict('operator.not_available', 'The call is with you already: transfer it to a colleague or a queue, not to yourself.');
+    const unavailable = (s: a.AgentRow) =>
+      conflict('operator.not_available', `Operator ${username} is ${STATE_WORDS[s.state]} and cannot take the call now: choose a colleague who is ready, or a queue.`);
+    if (seat.state !== 'ready' || seat.call_id !== null) throw unavailable(seat);
+    const to = { id: person.id, username: person.username };
+    try {
+      await this.act(ctx, callId, 'transferred', { operatorId: to.id, fromOperatorId: p.userId }, ['transfer', { type: 'connect', operator: to }]);
+    } catch (err) {
+      // Taken by another call (or gone) between the look above and the write: said as such.
+      const now = await a.agentById(this.db, to.id);
+      if (now && (now.state !== 'ready' || now.call_id !== null)) throw unavailable(now);
+      throw err;
+    }
   }
 
   /** Records what the call was about; the operator is free again (or on the break they asked for). */
@@ -214,7 +274,7 @@ export class AgentsService {
       callId,
       'wrapped_up',
       { outcome: w.outcome, topics: w.topics, answersUsed: w.answersUsed, note: w.note ?? null },
-      undefined,
+      [],
       quality && day ? (tx, p, at) => insertCallQuality(tx, { callId, operatorId: p.userId, region: p.region, recordedAt: at, localDate: day(at), quality }) : undefined,
     );
   }

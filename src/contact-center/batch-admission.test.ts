@@ -99,6 +99,20 @@ describe('batch admission', () => {
     expect(ok.changes[0]).toMatchObject({ before: { state: 'waiting' }, after: { state: 'ringing', operatorId: 7 } });
   });
 
+  it("checks an operator's transfer to a named colleague like the ACD's ring: the colleague free, the call in conversation", () => {
+    const talking = [...waitingCall('c7'), ev('c7', 'ringing', 10, { operatorId: 7 }, 'acd'), ev('c7', 'answered', 15, { operatorId: 7 }, 'workstation')];
+    const pass = ev('c7', 'transferred', 60, { operatorId: 9, fromOperatorId: 7 }, 'workstation');
+    expect(ringOperators([pass, ev('c8', 'transferred', 60, { operatorId: 4 }, 'api'), ev('c8', 'transferred', 60, { queueId: 1 }, 'workstation')])).toEqual([9]);
+    const busy = run({ fresh: [pass], stored: talking, ringAgents: agents(agent(9, { state: 'break', reason: 'обед' })) });
+    expect(status(busy, pass)).toMatchObject({ status: 'rejected', reason: 'operator 9 is no longer free' });
+    expect(busy.changes).toEqual([]);
+    const ended = run({ fresh: [{ ...pass }], stored: [...talking, ev('c7', 'ended', 50)], ringAgents: agents(agent(9)) });
+    expect(status(ended, pass)).toMatchObject({ status: 'rejected', reason: 'call c7 is not in conversation' });
+    const ok = run({ fresh: [{ ...pass }], stored: talking, ringAgents: agents(agent(9)) });
+    expect(status(ok, pass)?.status).toBe('accepted');
+    expect(ok.changes[0]).toMatchObject({ before: { state: 'talking', operatorId: 7 }, after: { state: 'ringing', operatorId: 9, queueId: 1 } });
+  });
+
   it('rings one operator for one call only when the ACD named them twice', () => {
     const stored = [...waitingCall('c5'), ...waitingCall('c6')];
     const first = ev('c5', 'ringing', 10, { operatorId: 8 }, 'acd');

@@ -1,5 +1,5 @@
 // Which events of a batch join their calls, as a pure function of what the recorder read under the
-// calls' locks: duplicates and reused ids, the ACD's rings checked against free operators, the order
+// calls' locks: duplicates and reused ids, otvet's rings checked against free operators, the order
 // across the edge's clock and ours, the fold's verdict, a regional sender's reach, the queue a call
 // waits in, a wrap-up closed at once, and where the batch moves its operators. No database here:
 // the recorder (call-events.ts) locks and reads, calls this, writes and publishes.
@@ -89,9 +89,19 @@ function closeWrapUpAtOnce(queues: QueueLookup, out: { record: CallRecord; accep
   }
 }
 
-/** The operators the ACD's rings in a batch name, in lock order. */
+/**
+ * The operator a ring otvet decided names: the ACD's ring, or a workstation's transfer to a named
+ * colleague (their phone rings at once). Rings the edge reports are its PBX's, not checked here.
+ */
+function ringsOperator(e: CallEvent): number | null {
+  if (e.source === 'acd' && e.type === 'ringing') return e.data.operatorId as number;
+  if (e.source === 'workstation' && e.type === 'transferred' && typeof e.data.operatorId === 'number') return e.data.operatorId;
+  return null;
+}
+
+/** The operators otvet's rings in a batch name (see ringsOperator), in lock order. */
 export function ringOperators(fresh: CallEvent[]): number[] {
-  return [...new Set(fresh.filter((e) => e.source === 'acd' && e.type === 'ringing').map((e) => e.data.operatorId as number))].sort((x, y) => x - y);
+  return [...new Set(fresh.map(ringsOperator).filter((op): op is number => op !== null))].sort((x, y) => x - y);
 }
 
 export interface AdmissionInput {
@@ -101,7 +111,7 @@ export interface AdmissionInput {
   stored: CallEvent[];
   /** Stored events of other calls that bear ids of the batch's events. */
   elsewhere: CallEvent[];
-  /** The rows of the operators the ACD's rings name (see ringOperators), as locked. */
+  /** The rows of the operators otvet's rings name (see ringOperators), as locked. */
   ringAgents: Map<number, AgentRow>;
   queues: QueueLookup;
   /** A regional sender may touch only its region's calls. */
@@ -131,7 +141,7 @@ export function admitBatch(input: AdmissionInput): Admission {
   const elsewhere = new Map(input.elsewhere.map((e) => [e.id, e]));
   const stored = byCall(input.stored);
   const incoming = byCall(fresh);
-  // The ACD rings only a free operator; between its look and this write one may have gone.
+  // otvet rings only a free operator; between its look and this write one may have gone.
   const free = new Set([...input.ringAgents.values()].filter((a) => a.state === 'ready' && a.call_id === null).map((a) => a.user_id));
   const taken = new Set<number>();
   const changes: CallChange[] = [];
@@ -144,10 +154,13 @@ export function admitBatch(input: AdmissionInput): Admission {
     for (const e of mineFresh) {
       const prior = knownIds.get(e.id) ?? elsewhere.get(e.id);
       if (prior) results.set(e.id, sameEvent(prior, e) ? { id: e.id, status: 'duplicate' } : { id: e.id, status: 'rejected', reason: `event id ${e.id} was used for a different event` });
-      else if (e.source === 'acd' && e.type === 'ringing') {
-        const op = e.data.operatorId as number;
-        // (the ACD may have decided from a batch that then failed to commit, or from a stale view)
-        if (before?.state !== 'waiting' && before?.state !== 'callback_pending') results.set(e.id, { id: e.id, status: 'rejected', reason: `call ${callId} is not waiting for an operator` });
+      else if (ringsOperator(e) !== null) {
+        const op = ringsOperator(e)!;
+        // (the ACD may have decided from a batch that then failed to commit, or from a stale view;
+        // an operator's transfer, from a call that ended meanwhile)
+        if (e.type === 'ringing' && before?.state !== 'waiting' && before?.state !== 'callback_pending')
+          results.set(e.id, { id: e.id, status: 'rejected', reason: `call ${callId} is not waiting for an operator` });
+        else if (e.type === 'transferred' && before?.state !== 'talking') results.set(e.id, { id: e.id, status: 'rejected', reason: `call ${callId} is not in conversation` });
         else if (!free.has(op) || taken.has(op)) results.set(e.id, { id: e.id, status: 'rejected', reason: `operator ${op} is no longer free` });
         else {
           taken.add(op);

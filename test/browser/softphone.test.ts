@@ -208,7 +208,7 @@ describe.skipIf(!hasChromium || !sippPath || !hasRtpengine)('the workstation’s
     }
   }, 120_000);
 
-  it('transfers: the first operator passes the call to the region’s queue, the caller waits, the second operator answers in their page and talks', async () => {
+  it('transfers: the first operator passes the call to a colleague by name, the caller holds, the colleague’s page rings, answers and talks', async () => {
     // (only these two at work: the first test's operator goes off the line)
     const first = await new Client(app.url).login(OPERATOR, PASSWORD);
     await first.post('/api/v1/agent/state', { state: 'offline' });
@@ -241,14 +241,19 @@ describe.skipIf(!hasChromium || !sippPath || !hasRtpengine)('the workstation’s
       await b.getByRole('heading', { name: 'Ожидание звонка' }).waitFor();
 
       await a.keyboard.press('F9');
-      await a.getByRole('radio', { name: /Общая очередь — 77/ }).check();
+      // the queues and the colleagues at work; the colleague is chosen by name, their phone rings at once
+      await a.getByRole('radio', { name: /Общая очередь — 77/ }).waitFor();
+      await a.getByRole('radio', { name: /kuznetsova-77/ }).check();
+      await a.getByText(/У коллеги сразу зазвонит телефон/).waitFor();
       await a.screenshot({ path: screenshotPath('softphone-transfer') });
       await a.getByRole('button', { name: 'Перевести', exact: true }).click();
-      await a.getByText(/Звонок переведён: Общая очередь — 77/).waitFor();
+      await a.getByText(/Звонок переведён: kuznetsova-77/).waitFor();
       await a.getByRole('heading', { name: 'Ожидание звонка' }).waitFor();
 
-      // the caller holds, then the second operator's page rings and answers
+      // the caller holds, then the colleague's page rings and answers
       await b.locator('.phone-ringing').waitFor({ timeout: 30_000 });
+      await b.getByText('переведён коллегой').waitFor();
+      await b.screenshot({ path: screenshotPath('softphone-transfer-received') });
       await b.keyboard.press('F4');
       const media = await until('audio both ways in the second operator’s page', async () => {
         const m = await pageMedia(b);

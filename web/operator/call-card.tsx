@@ -15,6 +15,8 @@ export function CallCard(props: { call: Call; regionName: string; previous: Prev
       <div role="status" aria-live="assertive" class="call-head">
         <h2>{ringing ? t.incoming : talking ? t.talkTime : t.callEnded}</h2>
         {(c.callback || c.overflowed) && <span class="tag">{c.callback ? t.callback : t.overflow}</span>}
+        {/* (rung again after someone answered it: a colleague passed it on) */}
+        {ringing && c.answeredAt && <span class="tag">{t.passedOn}</span>}
       </div>
       <dl class="facts">
         <div>

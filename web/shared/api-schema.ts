@@ -4747,7 +4747,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Where the operator may transfer their call: the call’s region’s queues, then the federal reserve’s */
+        /** Where the operator may transfer their call: the call’s region’s queues, then the federal reserve’s; and the colleagues at work there, ready ones first */
         get: {
             parameters: {
                 query?: never;
@@ -4770,6 +4770,16 @@ export interface paths {
                                 region: string;
                                 name: string;
                                 title: string;
+                            }[];
+                            operators: {
+                                username: string;
+                                displayName: string;
+                                region: string;
+                                /**
+                                 * @description Only a ready colleague can take the call now (offline ones are not listed)
+                                 * @enum {string}
+                                 */
+                                state: "offline" | "ready" | "ringing" | "talking" | "wrap_up" | "break";
                             }[];
                         };
                     };
@@ -4821,8 +4831,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Transfer the call in conversation to a queue; you are free at once
-         * @description The call waits in that queue again (its first queueing time kept), the telephony edge gets the decision `transfer` (take the call from the operator’s phone, hold the caller) and then the usual `connect` for the next operator. 409 `call.not_in_conversation` unless the call is talking.
+         * Transfer the call in conversation to a queue or a colleague; you are free at once
+         * @description To a queue (`queue` and `region`): the call waits there again (its first queueing time kept), the telephony edge gets the decision `transfer` (take the call from the operator’s phone, hold the caller) and then the usual `connect` for the next operator. To a colleague (`operator`, who must be ready, in the call’s region or the federal reserve): `transfer` and at once `connect` for them; unanswered within the queue’s ring timeout, the call goes back to its queue. 409 `call.not_in_conversation` unless the call is talking; 404 `operator.not_found`, 409 `operator.not_available` (not ready, or yourself).
          */
         post: {
             parameters: {
@@ -4836,10 +4846,12 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description The queue’s name, e.g. general */
-                        queue: string;
+                        /** @description The queue’s name, e.g. general (with region) */
+                        queue?: string;
                         /** @description The queue’s region, or federal for the reserve */
-                        region: string;
+                        region?: string;
+                        /** @description A colleague’s username, instead of a queue: their phone rings at once */
+                        operator?: string;
                     };
                 };
             };

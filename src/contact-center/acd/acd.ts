@@ -66,6 +66,7 @@ export class Acd {
    */
   onChange(c: CallsChanged): void {
     const newcomers = this.mirror.apply(c);
+    this.timers.watchRings(c.calls);
     if (newcomers.length) void this.learnNames(newcomers);
     this.kick();
   }

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../platform/db/database.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { CallEvent } from '../call-fold.ts';
-import type { CallEventsRecorder, Decision } from '../call-events.ts';
+import type { CallEventsRecorder, CallSummary, Decision } from '../call-events.ts';
 import type { Queues } from '../queues.ts';
 import { stepsDue } from './escalation.ts';
 import type { AcdMirror, Clock } from './mirror.ts';
@@ -54,6 +54,20 @@ export class AcdTimers {
    */
   ringDeadline(queueId: number | null, now: number, callback = false): number {
     return now + ((this.queues.get(queueId ?? 0)?.ringTimeoutSeconds ?? 20) + (callback ? CALLBACK_REACH_SECONDS : 0)) * 1000;
+  }
+
+  /**
+   * Rings otvet made outside routing (an operator's transfer to a named colleague) time out like the
+   * ACD's own: each ringing call it hears of gets a deadline unless it has one. (The ACD's own rings
+   * get theirs again once recorded, a callback's with the time to reach the caller.)
+   */
+  watchRings(calls: CallSummary[]): void {
+    const now = this.clock().getTime();
+    for (const c of calls) {
+      if (c.state === 'ringing' && c.operatorId !== null && !c.routedByPbx && !this.mirror.ringing.has(c.callId)) {
+        this.mirror.ringing.set(c.callId, { operatorId: c.operatorId, deadline: this.ringDeadline(c.queueId, now) });
+      }
+    }
   }
 
   /** Rings past their deadline: the call back to the queue, the edge told to stop ringing. */
