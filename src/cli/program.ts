@@ -13,6 +13,7 @@ import { tokenCommands } from './tokens.ts';
 import { userCommands } from './users.ts';
 import { simulateCommand } from './simulate.ts';
 import { rollupsCommands } from './rollups.ts';
+import { keysCommands } from './keys.ts';
 
 export function cliProgram(io: CliIo = processIo): Command {
   const program = new Command('otvet')
@@ -63,6 +64,7 @@ export function cliProgram(io: CliIo = processIo): Command {
   kbCommands(program, io);
   simulateCommand(program);
   rollupsCommands(program, io);
+  keysCommands(program, io);
 
   program
     .command('openapi')
@@ -80,15 +82,17 @@ export function cliProgram(io: CliIo = processIo): Command {
 async function failureMessage(e: unknown): Promise<{ message: string; code: number } | undefined> {
   if (e instanceof UsageError) return { message: e.message, code: 2 };
   // (loaded only on failure: when the command never loaded them, the error cannot be one of them)
-  const [{ AppError }, { ConfigError }, { DatabaseOpenError }, { MigrationError }, { RegionsFileError }] = await Promise.all([
+  const [{ AppError }, { ConfigError }, { DatabaseOpenError }, { MigrationError }, { RegionsFileError }, { VaultError }] = await Promise.all([
     import('../platform/errors.ts'),
     import('../platform/config.ts'),
     import('../platform/db/database.ts'),
     import('../platform/db/migrate.ts'),
     import('../regions/index.ts'),
+    import('../platform/crypto/vault.ts'),
   ]);
   if (e instanceof ConfigError || e instanceof DatabaseOpenError || e instanceof MigrationError || e instanceof RegionsFileError || e instanceof ImportFileError)
     return { message: e.message, code: 1 };
+  if (e instanceof VaultError) return { message: `${e.message} (${e.code})`, code: 1 };
   if (e instanceof AppError) return { message: `${e.detail} (${e.code})`, code: 1 };
   return undefined;
 }

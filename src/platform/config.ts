@@ -5,6 +5,18 @@ import { z } from 'zod';
 import { DEFAULT_PASSWORD_HASH_COST } from './auth/passwords.ts';
 import { parseProxyTrust, type ProxyTrust } from './client-address.ts';
 
+/** The master key's length: AES-256. */
+export const MASTER_KEY_BYTES = 32;
+
+/** A problem with one base64 key of a key variable, or undefined when it is a 32-byte key. */
+function masterKeyProblem(v: string): string | undefined {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(v) || v.length % 4 !== 0) return 'is not base64';
+  const bytes = Buffer.from(v, 'base64').length;
+  return bytes === MASTER_KEY_BYTES ? undefined : `holds ${bytes} bytes, not ${MASTER_KEY_BYTES}`;
+}
+
+const keyHelp = `must be ${MASTER_KEY_BYTES} random bytes in base64 (openssl rand -base64 ${MASTER_KEY_BYTES})`;
+
 /** An environment variable holding a whole number in [min, max] (also the SIP edge's variables). */
 export const int = (min: number, max: number) =>
   z
@@ -58,6 +70,27 @@ const envSchema = z.object({
     .trim()
     .refine((v) => Buffer.from(v, 'base64').length >= 32, 'must be at least 32 random bytes in base64 (openssl rand -base64 32)')
     .optional(),
+  // Wraps the data keys that encrypt personal data at rest (platform/crypto, ADR 0016).
+  OTVET_MASTER_KEY: z
+    .string()
+    .trim()
+    .superRefine((v, ctx) => {
+      const problem = masterKeyProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: `${keyHelp}; this one ${problem}` });
+    })
+    .optional(),
+  // Master keys used before OTVET_MASTER_KEY, only to unwrap data keys until they are rewrapped.
+  OTVET_MASTER_KEY_PREVIOUS: z
+    .string()
+    .transform((v, ctx) => {
+      const keys = v.split(',').map((k) => k.trim());
+      keys.forEach((k, i) => {
+        const problem = k === '' ? 'is empty' : masterKeyProblem(k);
+        if (problem) ctx.addIssue({ code: 'custom', message: `key ${i + 1} of ${keys.length} ${problem}: each ${keyHelp}, separated by commas` });
+      });
+      return keys.map((k) => Buffer.from(k, 'base64'));
+    })
+    .optional(),
   // Goes into every SIP password's digest HA1 (H(username:realm:password)): changing it voids them all.
   SIP_REALM: z
     .string()
@@ -91,8 +124,15 @@ export interface Config {
   trustProxy: ProxyTrust;
   /** Where citizens reach the portal (canonical links, sitemap, feeds); never taken from a request's Host. */
   publicUrl: string;
-  /** Key for keyed hashes and encryption of personal data; with PGlite it may live in the data folder. */
+  /** Key for keyed hashes of personal data (encryption is masterKey's); with PGlite it may live in the data folder. */
   secretKey?: Buffer;
+  /**
+   * The master key wrapping the data keys that encrypt personal data at rest (platform/crypto);
+   * with PGlite it may live in the data folder (platform/crypto/master-key.ts).
+   */
+  masterKey?: Buffer;
+  /** Master keys used before masterKey: only to unwrap data keys until `otvet keys rotate --rewrap`. */
+  previousMasterKeys: Buffer[];
   /** The SIP digest realm of operators' phones: their passwords are kept as HA1s made with it. */
   sipRealm: string;
   /** The SIP edge's WebSocket address for the workstation's browser phone; unset: it has none. */
@@ -105,6 +145,9 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+/** Variables whose values are never repeated in an error message. */
+const hidden = new Set(['OTVET_MASTER_KEY', 'OTVET_MASTER_KEY_PREVIOUS']);
 
 /** Reads the configuration from an environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
@@ -119,7 +162,9 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0]);
-        return `${name}=${JSON.stringify(present[name] ?? '')}: ${issue.message}`;
+        // (a list of master keys may hold good ones beside the bad: none is ever printed)
+        const value = hidden.has(name) ? `(${String(present[name] ?? '').length} characters, not shown)` : JSON.stringify(present[name] ?? '');
+        return `${name}=${value}: ${issue.message}`;
       }),
     );
   }
@@ -133,6 +178,11 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       'OTVET_SECRET_KEY is required when DATABASE_URL is set: every app node must hash and encrypt personal data with the same key. Generate one with `openssl rand -base64 32` and keep it safe (losing it makes encrypted data unreadable).',
     ]);
   }
+  if (e.OTVET_MASTER_KEY && e.OTVET_SECRET_KEY && Buffer.from(e.OTVET_MASTER_KEY, 'base64').equals(Buffer.from(e.OTVET_SECRET_KEY, 'base64'))) {
+    throw new ConfigError([
+      'OTVET_MASTER_KEY must differ from OTVET_SECRET_KEY: one key hashes, the other encrypts, and each may be changed without the other. Generate one with `openssl rand -base64 32`.',
+    ]);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -144,6 +194,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     trustProxy: e.TRUST_PROXY,
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     ...(e.OTVET_SECRET_KEY ? { secretKey: Buffer.from(e.OTVET_SECRET_KEY, 'base64') } : {}),
+    ...(e.OTVET_MASTER_KEY ? { masterKey: Buffer.from(e.OTVET_MASTER_KEY, 'base64') } : {}),
+    previousMasterKeys: e.OTVET_MASTER_KEY_PREVIOUS ?? [],
     sipRealm: e.SIP_REALM,
     ...(e.SIP_WS_URL ? { sipWsUrl: e.SIP_WS_URL } : {}),
   };

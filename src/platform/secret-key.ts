@@ -1,6 +1,6 @@
-// The key that protects personal data (keyed hashes of caller numbers, encryption of appellants'
-// details). From OTVET_SECRET_KEY; on embedded PGlite, generated once into the data folder so a
-// laptop needs no setup. It is never logged.
+// The key of keyed hashes of personal data (caller numbers); encryption at rest has a master key
+// of its own (crypto/master-key.ts). From OTVET_SECRET_KEY; on embedded PGlite, generated once into
+// the data folder so a laptop needs no setup. It is never logged.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
