@@ -18,6 +18,7 @@ import { demoRegionsFile, readRegionsFile } from '../src/regions/index.ts';
 import { startServices, stopServices } from '../src/services.ts';
 import { percentile, round, serverDatabase } from './support.ts';
 import type { EdgeFigures, EdgeTask } from './acd-edge.ts';
+import { masterKey } from '../src/platform/crypto/master-key.ts';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 6000);
 const REGIONS = ['77', '78', '50', '66', '16', '54', '23', '61', '02', '52'];
@@ -48,7 +49,12 @@ interface Figures {
 async function run(db: Db, label: string): Promise<Figures> {
   await migrate(db);
   const logger = createLogger({ level: (process.env.BENCH_LOG as 'error') ?? 'silent', format: 'json' });
-  const { http, services } = await createApp({ config: loadConfig({ LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '10000' }), db, logger, options: { secretKey: Buffer.alloc(32, 3) } });
+  const { http, services } = await createApp({
+    config: loadConfig({ LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '10000' }),
+    db,
+    logger,
+    options: { secretKey: Buffer.alloc(32, 3), masterKeys: { current: masterKey(Buffer.alloc(32, 5)), previous: [] } },
+  });
   const actor = systemActor('bench');
   await services.regions.importRecords(actor, readRegionsFile(demoRegionsFile));
   await startServices(services, { waitForAcd: true });

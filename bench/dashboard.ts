@@ -15,6 +15,7 @@ import { demoRegionsFile, readRegionsFile } from '../src/regions/index.ts';
 import { startServices, stopServices } from '../src/services.ts';
 import { generate, RAW_SCALE, rawMonth, YEAR } from './dashboard-history.ts';
 import { percentile, round, serverDatabase } from './support.ts';
+import { masterKey } from '../src/platform/crypto/master-key.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 
@@ -32,7 +33,7 @@ async function run(db: Db, label: string): Promise<Figures> {
     config: loadConfig({ LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '10000' }),
     db,
     logger,
-    options: { secretKey: Buffer.alloc(32, 5), clock: () => now },
+    options: { secretKey: Buffer.alloc(32, 5), masterKeys: { current: masterKey(Buffer.alloc(32, 5)), previous: [] }, clock: () => now },
   });
   const actor = systemActor('bench');
   await services.regions.importRecords(actor, readRegionsFile(demoRegionsFile));

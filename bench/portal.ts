@@ -21,6 +21,7 @@ import { createLogger } from '../src/platform/logger.ts';
 import { demoRegionsFile, readRegionsFile } from '../src/regions/index.ts';
 import { startServices, stopServices } from '../src/services.ts';
 import { demoAnswers, round } from './support.ts';
+import { masterKey } from '../src/platform/crypto/master-key.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -129,7 +130,7 @@ async function main() {
   await migrate(db);
   const config = loadConfig({});
   const logger = createLogger({ level: process.env.BENCH_LOG_LEVEL ?? 'info', format: 'json' }, pino.destination({ dest: '/dev/null', sync: false }));
-  const { http, services } = await createApp({ config, db, logger, options: { secretKey: Buffer.alloc(32, 1) } });
+  const { http, services } = await createApp({ config, db, logger, options: { secretKey: Buffer.alloc(32, 1), masterKeys: { current: masterKey(Buffer.alloc(32, 5)), previous: [] } } });
   const actor = systemActor('bench');
   await services.regions.importRecords(actor, readRegionsFile(demoRegionsFile));
   await services.kbImport.importRecords(actor, demoAnswers());

@@ -15,6 +15,7 @@ import { createLogger } from '../src/platform/logger.ts';
 import { demoRegionsFile, readRegionsFile } from '../src/regions/index.ts';
 import { startServices, stopServices } from '../src/services.ts';
 import { serverDatabase } from './support.ts';
+import { masterKey } from '../src/platform/crypto/master-key.ts';
 
 export const REGION = '77';
 export const SIP_PASSWORD = 'bench-sip-phone-secret-77';
@@ -57,7 +58,7 @@ export async function startPlatform(o: { operators: number }): Promise<Platform>
   const logger = createLogger({ level: (process.env.BENCH_LOG as 'error') ?? 'silent', format: 'json' });
   // (the bench's accounts get cheap password hashes: scrypt's cost is no part of what is measured)
   const config = { ...loadConfig({ LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '10000' }), passwordHashCost: 4 };
-  const { http, services } = await createApp({ config, db, logger, options: { secretKey: Buffer.alloc(32, 7) } });
+  const { http, services } = await createApp({ config, db, logger, options: { secretKey: Buffer.alloc(32, 7), masterKeys: { current: masterKey(Buffer.alloc(32, 5)), previous: [] } } });
   const actor = systemActor('bench');
   await services.regions.importRecords(actor, readRegionsFile(demoRegionsFile));
   await startServices(services, { waitForAcd: true });

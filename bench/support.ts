@@ -13,6 +13,7 @@ import { openPglite } from '../src/platform/db/pglite.ts';
 import { openPostgres } from '../src/platform/db/postgres.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { startServices, stopServices } from '../src/services.ts';
+import { masterKey } from '../src/platform/crypto/master-key.ts';
 
 /** A database of the run's own on the PostgreSQL server at `url`; close() closes it and drops it. */
 export async function serverDatabase(url: string, o: { prefix: string; poolSize: number }): Promise<Db> {
@@ -95,7 +96,7 @@ export async function startBenchApp(records: AnswerRecord[]): Promise<BenchApp> 
   await migrate(db);
   const config = loadConfig({ LOG_LEVEL: 'silent' });
   const logger = createLogger({ level: 'silent', format: 'json' });
-  const { http, services } = await createApp({ config, db, logger, options: { secretKey: Buffer.alloc(32, 1) } });
+  const { http, services } = await createApp({ config, db, logger, options: { secretKey: Buffer.alloc(32, 1), masterKeys: { current: masterKey(Buffer.alloc(32, 5)), previous: [] } } });
   const actor = systemActor('bench');
   await services.synonyms.seed(actor, JSON.parse(fs.readFileSync(demoSynonymsFile, 'utf8')) as string[][]);
   await services.kbImport.importRecords(actor, records);

@@ -3,6 +3,7 @@ import { createApp } from './app.ts';
 import { loadConfig } from './platform/config.ts';
 import type { Db } from './platform/db/database.ts';
 import { createLogger } from './platform/logger.ts';
+import { masterKey } from './platform/crypto/master-key.ts';
 
 const noDatabase: Db = {
   kind: 'postgres',
@@ -20,7 +21,7 @@ export async function generateOpenApi(): Promise<Record<string, unknown>> {
     config: loadConfig({}),
     db: noDatabase,
     logger: createLogger({ level: 'silent', format: 'json' }),
-    options: { secretKey: Buffer.alloc(32) },
+    options: { secretKey: Buffer.alloc(32), masterKeys: { current: masterKey(Buffer.alloc(32)), previous: [] } },
   });
   const doc = http.swagger() as Record<string, unknown>;
   await http.close();

@@ -18,6 +18,9 @@ import { createKnowledge, subscribeKnowledge, type KnowledgeTopics } from './kno
 import { createContactCenter, subscribeContactCenter, type CallsChanged, type Clock, type ContactCenterTopics } from './contact-center/index.ts';
 import { createMonitoring, subscribeMonitoring, type CallsChangedFacts, type MonitoringTopics } from './monitoring/index.ts';
 import { createPortal, subscribePortal } from './portal/index.ts';
+import { createAppeals } from './appeals/index.ts';
+import { resolveMasterKeys, type MasterKeys } from './platform/crypto/master-key.ts';
+import { Vault } from './platform/crypto/vault.ts';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -33,13 +36,30 @@ const _changeFitsMonitoring = (c: Required<CallsChanged>): Required<CallsChanged
 export interface ServiceOptions {
   /** Protects personal data (caller numbers); see platform/secret-key.ts. */
   secretKey: Buffer;
+  /** The keys that wrap the keys personal data is sealed with (platform/crypto); from the configuration when not given. */
+  masterKeys?: MasterKeys;
   /** The ACD's clock (the simulator runs it faster than real time); also the sign-in backoff's and the portal's view counting's (tests). */
   clock?: Clock;
 }
 
-export function createServices(db: Db, config: Pick<Config, 'session' | 'login' | 'publicUrl' | 'passwordHashCost' | 'sipRealm' | 'sipWsUrl'>, log: Logger, options: ServiceOptions) {
+export function createServices(
+  db: Db,
+  config: Pick<Config, 'session' | 'login' | 'publicUrl' | 'passwordHashCost' | 'sipRealm' | 'sipWsUrl' | 'database' | 'masterKey' | 'previousMasterKeys'>,
+  log: Logger,
+  options: ServiceOptions,
+) {
   const audit = new AuditService(db);
   const { regions } = createRegions({ db, audit });
+  const vault = new Vault(db, options.masterKeys ?? resolveMasterKeys(config));
+  const appeals = createAppeals({
+    db,
+    audit,
+    sealer: vault,
+    secretKey: options.secretKey,
+    timezoneOf: async (code) => (await regions.callCentre(code)).timezone,
+    regionExists: async (code) => (await regions.codes()).includes(code),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const knowledge = createKnowledge({ db, log, audit });
   const { answers, queryStats, publications, search } = knowledge;
   const accounts = new AccountsWatch();
@@ -87,6 +107,8 @@ export function createServices(db: Db, config: Pick<Config, 'session' | 'login' 
     regions,
     cc,
     monitoring,
+    vault,
+    ...appeals,
   };
 }
 

@@ -12,9 +12,10 @@ import { platformCases } from './region-scope/platform-cases.ts';
 import { monitoringCases } from './region-scope/monitoring-cases.ts';
 import { staffingCases } from './region-scope/staffing-cases.ts';
 import { portalCases } from './region-scope/portal-cases.ts';
+import { appealsCases } from './region-scope/appeals-cases.ts';
 import type { Case, Target } from './region-scope/types.ts';
 
-const cases: Record<string, Case> = { ...platformCases, ...knowledgeCases, ...contactCenterCases, ...monitoringCases, ...staffingCases, ...portalCases };
+const cases: Record<string, Case> = { ...platformCases, ...knowledgeCases, ...contactCenterCases, ...monitoringCases, ...staffingCases, ...portalCases, ...appealsCases };
 
 describe('region scope on every route', () => {
   let app: TestApp;
@@ -28,6 +29,8 @@ describe('region scope on every route', () => {
     for (const role of roles) {
       const session = await app.as(role, '77');
       const t = await admin.post('/api/v1/tokens', { userId: session.userId, name: 'scope test' });
+      // (an officer with an organisation of their own region: refused region 78's appeals for the region's sake)
+      if (role === 'agency_officer') await admin.put(`/api/v1/appeal-officers/${session.userId}`, { organisation: 'volunteers-77' });
       const viaToken = app.client();
       viaToken.token = t.body.secret;
       region77.push({ role, session, token: viaToken });

@@ -6,6 +6,7 @@ import { demoRegionsFile, readRegionsFile } from '../regions/index.ts';
 import type { Services } from '../services.ts';
 import fs from 'node:fs';
 import { demoAnswersFile, demoSynonymsFile, parseAnswersJsonl } from '../knowledge/index.ts';
+import { demoAppealsFile, type DemoCatalog } from '../appeals/index.ts';
 
 export interface DemoAccount {
   username: string;
@@ -33,11 +34,14 @@ export async function seedDemo(services: Services, log: Logger): Promise<DemoAcc
     log.info({ ...summary }, 'demo: regions loaded');
   }
   await seedKnowledge(services, log);
+  await seedAppeals(services, log);
   if ((await services.users.count()) > 0) return [];
   const created: DemoAccount[] = [];
   for (const a of accounts) {
-    const { generatedPassword } = await services.users.create(ctx, a);
+    const { user, generatedPassword } = await services.users.create(ctx, a);
     created.push({ username: a.username, password: generatedPassword!, role: a.role, region: a.region });
+    // the demo's agency officer answers Moscow's volunteer enrolments
+    if (a.username === 'agency-77') await services.appealsCatalog.setOfficer(ctx, user.id, 'volunteers-77');
   }
   log.info({ accounts: created.length }, 'demo: accounts created');
   return created;
@@ -71,4 +75,13 @@ async function seedKnowledge(services: Services, log: Logger) {
     const n = await services.synonyms.seed(ctx, groups);
     if (n) log.info({ groups: n }, 'demo: synonym dictionary loaded');
   }
+}
+
+/** The demo's appeal types, organisations (each region's, from templates) and routes, when there are no types. */
+async function seedAppeals(services: Services, log: Logger) {
+  if ((await services.appealsCatalog.types(true)).length) return;
+  const regions = (await services.regions.list()).map((r) => ({ code: r.code, name: r.name }));
+  const file = JSON.parse(fs.readFileSync(demoAppealsFile, 'utf8')) as DemoCatalog;
+  const s = await services.appealsCatalog.loadDemo(cliActor('demo'), file, regions);
+  log.info({ ...s }, 'demo: appeal types and organisations loaded');
 }

@@ -25,3 +25,21 @@ export function maskPhoneNumbers(text: string): string {
     return russian ? `+7 *** ***-**-${last}` : `***-**-${last}`;
   });
 }
+
+// A number given as such (a caller's, an appellant's): its international form and masked form.
+
+/** Digits in international form: 8 916 … and 916 … become 7916…; null for hidden numbers. */
+export function normalizeNumber(raw: string): string | null {
+  const digits = raw.replace(/\D/g, '');
+  if (digits.length < 5) return null;
+  if (digits.length === 11 && digits.startsWith('8')) return `7${digits.slice(1)}`;
+  if (digits.length === 10 && digits.startsWith('9')) return `7${digits}`;
+  return digits;
+}
+
+export function maskNumber(normalized: string): string {
+  if (normalized.length === 11 && normalized.startsWith('7')) {
+    return `+7 ${normalized.slice(1, 4)} ***-**-${normalized.slice(9)}`;
+  }
+  return `+${normalized.slice(0, Math.min(3, normalized.length - 4))} ***${normalized.slice(-2)}`;
+}

@@ -19,6 +19,7 @@ import { SimClock } from './clock.ts';
 import { SimulationError, type SimulationOptions } from './options.ts';
 import { runSimulation, type RunHooks } from './simulation.ts';
 import type { Summary } from './summary.ts';
+import { masterKey, resolveMasterKeys } from '../platform/crypto/master-key.ts';
 
 /** What the simulator's own account may do: report calls, make operators and their tokens, read calls. */
 export const SIMULATOR_SCOPES = ['telephony', 'users', 'tokens', 'calls'];
@@ -63,7 +64,8 @@ export async function simulateInProcess(o: SimulationOptions, setup: InProcessSe
   try {
     await migrate(db);
     const secretKey = setup.memory ? randomBytes(32) : resolveSecretKey(setup.config);
-    const { http, services } = await createApp({ config: setup.config, db, logger: setup.log, options: { secretKey, ...(accelerated ? { clock: () => clock.now() } : {}) } });
+    const masterKeys = setup.memory ? { current: masterKey(randomBytes(32)), previous: [] } : resolveMasterKeys(setup.config);
+    const { http, services } = await createApp({ config: setup.config, db, logger: setup.log, options: { secretKey, masterKeys, ...(accelerated ? { clock: () => clock.now() } : {}) } });
     try {
       const actor = systemActor('simulator');
       if ((await services.regions.count()) === 0) await services.regions.importRecords(actor, readRegionsFile(demoRegionsFile));

@@ -1,5 +1,8 @@
 // Region 78's data for the region-scope test: an account, an API token, and regional supplements
 // of the knowledge base in every workflow state.
+import fs from 'node:fs';
+import { demoAppealsFile, type DemoCatalog } from '../../src/appeals/index.ts';
+import { systemActor } from '../../src/platform/access/principal.ts';
 import type { TestApp } from '../support/app.ts';
 import type { Target } from './types.ts';
 
@@ -55,5 +58,27 @@ export async function buildTarget(app: TestApp): Promise<Target> {
   const queueId = app.services.cc.queues.resolve('78', 'general')!.id;
   const hook = await (await app.as('coordinator', '78')).post('/api/v1/monitoring/webhooks', { url: 'https://alerts.example.org/78', region: '78' });
   ok(hook);
-  return { user78, token78: { id: token.body.token.id, secret: token.body.secret }, kb, cc: { callId, operatorId: op78.userId, queueId }, monitoring: { webhookId: hook.body.id } };
+  // appeals: the demo's types and organisations, a volunteer enrolment of region 78 and its officer
+  const regions = (await app.services.regions.list()).map((r) => ({ code: r.code, name: r.name }));
+  await app.services.appealsCatalog.loadDemo(systemActor(), JSON.parse(fs.readFileSync(demoAppealsFile, 'utf8')) as DemoCatalog, regions);
+  const filed = await app.client().post('/api/v1/appeals', {
+    type: 'volunteer',
+    region: '78',
+    name: 'Петров Пётр',
+    email: 'petrov78@example.ru',
+    text: 'Хочу помогать в Санкт-Петербурге.',
+    consent: true,
+    values: { birth_date: '1990-01-01', directions: ['Гуманитарная помощь'] },
+  });
+  ok(filed);
+  const officer78 = await app.user('agency_officer', '78');
+  ok(await admin.put(`/api/v1/appeal-officers/${officer78.id}`, { organisation: 'volunteers-78' }));
+  return {
+    user78,
+    token78: { id: token.body.token.id, secret: token.body.secret },
+    kb,
+    cc: { callId, operatorId: op78.userId, queueId },
+    monitoring: { webhookId: hook.body.id },
+    appeals: { number: filed.body.number, officerId: officer78.id },
+  };
 }

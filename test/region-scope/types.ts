@@ -12,6 +12,8 @@ export interface Target {
   cc: { callId: string; operatorId: number; queueId: number };
   /** A webhook subscribed to region 78's alerts. */
   monitoring: { webhookId: number };
+  /** A volunteer enrolment filed in region 78, and the officer of its organisation. */
+  appeals: { number: string; officerId: number };
 }
 
 export interface Attempt {

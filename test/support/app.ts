@@ -2,6 +2,7 @@
 // and builds the accounts a test needs.
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/app.ts';
+import { masterKey } from '../../src/platform/crypto/master-key.ts';
 import { systemActor, type Role } from '../../src/platform/access/principal.ts';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
 import type { Db } from '../../src/platform/db/database.ts';
@@ -14,6 +15,7 @@ import { testEnv } from './test-env.ts';
 
 export const PASSWORD = 'correct-horse-battery';
 export const TEST_KEY = Buffer.alloc(32, 42);
+export const TEST_MASTER_KEYS = { current: masterKey(Buffer.alloc(32, 7)), previous: [] };
 
 export interface TestApp {
   url: string;
@@ -36,7 +38,7 @@ export async function startApp(overrides: Partial<Config> = {}, opts: { acd?: bo
   // Tests sign in far more often than people; the per-address limit has its own test.
   const config = { ...loadConfig({ ...testEnv, LOGIN_RATE_PER_MINUTE: '10000' }), ...overrides };
   const logger = opts.logger ?? createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent', format: 'json' });
-  const { http, services } = await createApp({ config, db, logger, options: { secretKey: TEST_KEY, ...(opts.clock ? { clock: opts.clock } : {}) } });
+  const { http, services } = await createApp({ config, db, logger, options: { secretKey: TEST_KEY, masterKeys: TEST_MASTER_KEYS, ...(opts.clock ? { clock: opts.clock } : {}) } });
   await services.regions.importRecords(systemActor(), readRegionsFile(demoRegionsFile));
   await startServices(services, { waitForAcd: true, acd: opts.acd ?? true });
   await http.listen({ port: 0, host: '127.0.0.1' });

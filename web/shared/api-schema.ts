@@ -6610,6 +6610,1215 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/appeal-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The appeal types citizens may file, with their fields (public) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                name: string;
+                                /** @default  */
+                                description: string;
+                                /** @default [] */
+                                fields: {
+                                    /** @description The field’s name in forms and the API, e.g. summons_date */
+                                    code: string;
+                                    /** @description What the form says, in Russian */
+                                    label: string;
+                                    hint?: string;
+                                    /** @enum {string} */
+                                    kind: "text" | "long_text" | "choice" | "multi_choice" | "date" | "number" | "phone" | "email" | "file";
+                                    /** @default false */
+                                    required: boolean;
+                                    /** @description For choice and multi_choice */
+                                    options?: string[];
+                                    /** @description number: the least value; date: days from today (negative: in the past) */
+                                    min?: number;
+                                    /** @description number: the greatest value; date: days from today */
+                                    max?: number;
+                                    maxLength?: number;
+                                    /** @description A regular expression the text must match */
+                                    pattern?: string;
+                                    /** @description What to say when it does not */
+                                    patternMessage?: string;
+                                }[];
+                                /**
+                                 * @default {
+                                 *       "registerDays": 3,
+                                 *       "forwardDays": 7,
+                                 *       "answerDays": 30,
+                                 *       "maxExtensionDays": 30,
+                                 *       "redirectRestarts": false
+                                 *     }
+                                 */
+                                deadlines: {
+                                    /** @default 3 */
+                                    registerDays: number;
+                                    /** @default 7 */
+                                    forwardDays: number;
+                                    /** @default 30 */
+                                    answerDays: number;
+                                    /** @default 30 */
+                                    maxExtensionDays: number;
+                                    /** @default false */
+                                    redirectRestarts: boolean;
+                                };
+                                /** @description What the citizen agrees to (152-FZ), shown with the form and kept with each appeal */
+                                consentText: string;
+                                /** @default true */
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeal-types/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One appeal type (public) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            /** @default  */
+                            description: string;
+                            /** @default [] */
+                            fields: {
+                                /** @description The field’s name in forms and the API, e.g. summons_date */
+                                code: string;
+                                /** @description What the form says, in Russian */
+                                label: string;
+                                hint?: string;
+                                /** @enum {string} */
+                                kind: "text" | "long_text" | "choice" | "multi_choice" | "date" | "number" | "phone" | "email" | "file";
+                                /** @default false */
+                                required: boolean;
+                                /** @description For choice and multi_choice */
+                                options?: string[];
+                                /** @description number: the least value; date: days from today (negative: in the past) */
+                                min?: number;
+                                /** @description number: the greatest value; date: days from today */
+                                max?: number;
+                                maxLength?: number;
+                                /** @description A regular expression the text must match */
+                                pattern?: string;
+                                /** @description What to say when it does not */
+                                patternMessage?: string;
+                            }[];
+                            /**
+                             * @default {
+                             *       "registerDays": 3,
+                             *       "forwardDays": 7,
+                             *       "answerDays": 30,
+                             *       "maxExtensionDays": 30,
+                             *       "redirectRestarts": false
+                             *     }
+                             */
+                            deadlines: {
+                                /** @default 3 */
+                                registerDays: number;
+                                /** @default 7 */
+                                forwardDays: number;
+                                /** @default 30 */
+                                answerDays: number;
+                                /** @default 30 */
+                                maxExtensionDays: number;
+                                /** @default false */
+                                redirectRestarts: boolean;
+                            };
+                            /** @description What the citizen agrees to (152-FZ), shown with the form and kept with each appeal */
+                            consentText: string;
+                            /** @default true */
+                            active: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Create or change an appeal type (admins) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default  */
+                        description?: string;
+                        /** @default [] */
+                        fields?: {
+                            /** @description The field’s name in forms and the API, e.g. summons_date */
+                            code: string;
+                            /** @description What the form says, in Russian */
+                            label: string;
+                            hint?: string;
+                            /** @enum {string} */
+                            kind: "text" | "long_text" | "choice" | "multi_choice" | "date" | "number" | "phone" | "email" | "file";
+                            /** @default false */
+                            required?: boolean;
+                            /** @description For choice and multi_choice */
+                            options?: string[];
+                            /** @description number: the least value; date: days from today (negative: in the past) */
+                            min?: number;
+                            /** @description number: the greatest value; date: days from today */
+                            max?: number;
+                            maxLength?: number;
+                            /** @description A regular expression the text must match */
+                            pattern?: string;
+                            /** @description What to say when it does not */
+                            patternMessage?: string;
+                        }[];
+                        /**
+                         * @default {
+                         *       "registerDays": 3,
+                         *       "forwardDays": 7,
+                         *       "answerDays": 30,
+                         *       "maxExtensionDays": 30,
+                         *       "redirectRestarts": false
+                         *     }
+                         */
+                        deadlines?: {
+                            /** @default 3 */
+                            registerDays?: number;
+                            /** @default 7 */
+                            forwardDays?: number;
+                            /** @default 30 */
+                            answerDays?: number;
+                            /** @default 30 */
+                            maxExtensionDays?: number;
+                            /** @default false */
+                            redirectRestarts?: boolean;
+                        };
+                        /** @description What the citizen agrees to (152-FZ), shown with the form and kept with each appeal */
+                        consentText: string;
+                        /** @default true */
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            /** @default  */
+                            description: string;
+                            /** @default [] */
+                            fields: {
+                                /** @description The field’s name in forms and the API, e.g. summons_date */
+                                code: string;
+                                /** @description What the form says, in Russian */
+                                label: string;
+                                hint?: string;
+                                /** @enum {string} */
+                                kind: "text" | "long_text" | "choice" | "multi_choice" | "date" | "number" | "phone" | "email" | "file";
+                                /** @default false */
+                                required: boolean;
+                                /** @description For choice and multi_choice */
+                                options?: string[];
+                                /** @description number: the least value; date: days from today (negative: in the past) */
+                                min?: number;
+                                /** @description number: the greatest value; date: days from today */
+                                max?: number;
+                                maxLength?: number;
+                                /** @description A regular expression the text must match */
+                                pattern?: string;
+                                /** @description What to say when it does not */
+                                patternMessage?: string;
+                            }[];
+                            /**
+                             * @default {
+                             *       "registerDays": 3,
+                             *       "forwardDays": 7,
+                             *       "answerDays": 30,
+                             *       "maxExtensionDays": 30,
+                             *       "redirectRestarts": false
+                             *     }
+                             */
+                            deadlines: {
+                                /** @default 3 */
+                                registerDays: number;
+                                /** @default 7 */
+                                forwardDays: number;
+                                /** @default 30 */
+                                answerDays: number;
+                                /** @default 30 */
+                                maxExtensionDays: number;
+                                /** @default false */
+                                redirectRestarts: boolean;
+                            };
+                            /** @description What the citizen agrees to (152-FZ), shown with the form and kept with each appeal */
+                            consentText: string;
+                            /** @default true */
+                            active: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisations that answer appeals (public) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                name: string;
+                                /** @description null: a federal organisation */
+                                region: string | null;
+                                /**
+                                 * @description IANA zone its deadlines count in; null: its region’s (Moscow’s if federal)
+                                 * @default null
+                                 */
+                                timezone: string | null;
+                                /** @default null */
+                                email: string | null;
+                                /** @default true */
+                                active: boolean;
+                                id: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or change an organisation (admins) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description null: a federal organisation */
+                        region: string | null;
+                        /**
+                         * @description IANA zone its deadlines count in; null: its region’s (Moscow’s if federal)
+                         * @default null
+                         */
+                        timezone?: string | null;
+                        /** @default null */
+                        email?: string | null;
+                        /** @default true */
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            /** @description null: a federal organisation */
+                            region: string | null;
+                            /**
+                             * @description IANA zone its deadlines count in; null: its region’s (Moscow’s if federal)
+                             * @default null
+                             */
+                            timezone: string | null;
+                            /** @default null */
+                            email: string | null;
+                            /** @default true */
+                            active: boolean;
+                            id: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeal-routes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who answers which appeal type in which region (public) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                type: string;
+                                region: string;
+                                organisation: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Route an appeal type in a region (or "*": every other) to an organisation (admins) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        type: string;
+                        region: string;
+                        organisation: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeal-officers/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Attach an agency officer to their organisation, or detach them (admins) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        organisation: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your organisation’s appeals, soonest due first (agency officers; masked appellants) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: string;
+                    /** @description Open appeals past their due date, or due within 3 days */
+                    due?: "overdue" | "soon";
+                    limit?: number;
+                    /** @description The `next` of the previous page */
+                    after?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                [key: string]: unknown;
+                            }[];
+                            next: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * File an appeal (citizens’ apps; operators during a call)
+         * @description Registered at once with a number and a secret status code; routed to the organisation that answers the type in the region. 400 `appeal.invalid` lists every problem in `errors` (path: name, phone, email, address, text, consent, values.<field>), in Russian. The same person filing the same text of the same type within a day gets the first appeal’s number (`duplicate: true`, no code).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The appeal type’s code, e.g. volunteer */
+                        type: string;
+                        region: string;
+                        name?: string;
+                        phone?: string;
+                        email?: string;
+                        address?: string;
+                        text?: string;
+                        /** @description The citizen agrees to the type’s consent text (152-FZ): required */
+                        consent: boolean;
+                        values?: {
+                            [key: string]: string | number | string[];
+                        };
+                        /** @description Operators: the call the appeal is taken during */
+                        callId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: string;
+                            /** @description The secret status code, shown this once; null when the same appeal was filed within a day (its number is given again) */
+                            code: string | null;
+                            duplicate: boolean;
+                            /** @enum {string} */
+                            status: "registered" | "forwarded" | "in_progress" | "answered" | "closed" | "rejected" | "redirected";
+                            organisation: {
+                                code: string;
+                                name: string;
+                            };
+                            /** @description The local date the answer is due by (59-FZ: 30 days from registration) */
+                            answerBy: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: string;
+                            /** @description The secret status code, shown this once; null when the same appeal was filed within a day (its number is given again) */
+                            code: string | null;
+                            duplicate: boolean;
+                            /** @enum {string} */
+                            status: "registered" | "forwarded" | "in_progress" | "answered" | "closed" | "rejected" | "redirected";
+                            organisation: {
+                                code: string;
+                                name: string;
+                            };
+                            /** @description The local date the answer is due by (59-FZ: 30 days from registration) */
+                            answerBy: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One appeal with the appellant’s data, history and comments (agency officers; the reading is audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/{number}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A step of the appeal’s life: take, answer, close, reject (59-FZ art. 11), redirect, extend (once), comment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "take";
+                    } | {
+                        /** @enum {string} */
+                        action: "answer";
+                        text: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "close";
+                    } | {
+                        /** @enum {string} */
+                        action: "reject";
+                        /** @enum {string} */
+                        reason: "no_name_or_address" | "court_decision" | "offensive" | "unreadable" | "unclear" | "repeated" | "state_secret";
+                        note?: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "redirect";
+                        organisation: string;
+                        note?: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "extend";
+                        days: number;
+                        reason: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "comment";
+                        text: string;
+                        /** @enum {string} */
+                        visibility: "internal" | "citizen";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The citizen reads their appeal’s status and answer with its number and code
+         * @description A POST so that the code stays out of URLs and logs. A wrong code and an unknown number get the same 404.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        number: string;
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeal-figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Appeals by region and status with those overdue (coordinators: every region; supervisors: theirs; no content) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                region: string;
+                                /** @enum {string} */
+                                status: "registered" | "forwarded" | "in_progress" | "answered" | "closed" | "rejected" | "redirected";
+                                count: number;
+                                overdue: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/portal/views": {
         parameters: {
             query?: never;

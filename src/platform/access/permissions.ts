@@ -46,6 +46,13 @@ export const permissions = {
   'trends.read': ['editor', 'coordinator'],
   // staffing: the people who plan staff
   'staffing.read': ['supervisor', 'coordinator', 'admin'],
+  // appeals: types, organisations and routing are the admins'; officers read and work the appeals
+  // of their organisation (with the appellant's data); operators register them during a call;
+  // coordinators and supervisors see counts and deadlines, never the content
+  'appeals.catalog.write': ['admin'],
+  'appeals.register': ['operator', 'supervisor'],
+  'appeals.work': ['agency_officer'],
+  'appeals.figures': ['supervisor', 'coordinator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -1,0 +1,216 @@
+// Appeals through HTTP: the types citizens may file, filing (checked, routed, numbered, sealed),
+// the citizen's status look-up with the secret code, an agency officer's work on their
+// organisation's appeals (and nobody else's), the legal steps, and what coordinators see.
+import fs from 'node:fs';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../platform/access/principal.ts';
+import { createLogger } from '../platform/logger.ts';
+import { startApp, type TestApp } from '../../test/support/app.ts';
+import type { Client } from '../../test/support/http-client.ts';
+import type { DemoCatalog } from './index.ts';
+
+const demo = JSON.parse(fs.readFileSync(new URL('../../data/demo/appeals.json', import.meta.url), 'utf8')) as DemoCatalog;
+
+describe('appeals', () => {
+  let app: TestApp;
+  let admin: Client;
+  let now = Date.parse('2026-03-10T09:00:00Z');
+  const clock = () => new Date(now);
+  const anonymous = () => app.client();
+  const volunteer = (extra: Record<string, unknown> = {}) => ({
+    type: 'volunteer',
+    region: '77',
+    name: 'Иванова Мария Петровна',
+    phone: '+7 916 123-45-67',
+    email: 'maria.ivanova@example.ru',
+    text: 'Хочу помогать пожилым людям в своём районе по выходным.',
+    consent: true,
+    values: { birth_date: '1990-05-17', directions: ['Помощь пожилым'], availability: 'В выходные' },
+    ...extra,
+  });
+  async function officer(region: string, organisation: string) {
+    const c = await app.as('agency_officer', region);
+    expect((await admin.put(`/api/v1/appeal-officers/${c.userId}`, { organisation })).status).toBe(204);
+    return c;
+  }
+
+  /** Every line the app logs during these tests (at debug level: the most it ever writes). */
+  const lines: string[] = [];
+  beforeAll(async () => {
+    const stream = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    app = await startApp({}, { clock, acd: false, logger: createLogger({ level: 'debug', format: 'json' }, stream) });
+    const regions = (await app.services.regions.list()).map((r) => ({ code: r.code, name: r.name }));
+    await app.services.appealsCatalog.loadDemo(systemActor(), demo, regions);
+    admin = await app.as('admin', 'federal');
+  });
+  afterAll(() => app.close());
+
+  it('lists the types citizens may file, with their fields', async () => {
+    const r = await anonymous().get('/api/v1/appeal-types');
+    expect(r.status).toBe(200);
+    expect((r.body.items as { code: string }[]).map((t) => t.code).sort()).toEqual(['mobilisation-complaint', 'state-question', 'support-request', 'volunteer']);
+    const v = (await anonymous().get('/api/v1/appeal-types/volunteer')).body;
+    expect(v.fields.map((f: { code: string }) => f.code)).toEqual(['birth_date', 'directions', 'availability', 'experience']);
+    expect(v.consentText).toMatch(/152-ФЗ/);
+  });
+
+  it('files an appeal: a number and a code, the region’s organisation, the answer due in 30 calendar days in its time zone', async () => {
+    const r = await anonymous().post('/api/v1/appeals', volunteer());
+    expect(r.status, r.text).toBe(201);
+    expect(r.body.number).toMatch(/^122-2026-\d{6}$/);
+    expect(r.body.code).toMatch(/^[2-9A-Z]{8}$/);
+    expect(r.body).toMatchObject({ duplicate: false, status: 'registered', organisation: { code: 'volunteers-77' }, answerBy: '2026-04-09' });
+  });
+
+  it('says what is wrong, next to each field, in Russian, and stores nothing', async () => {
+    const before = (await app.db.query<{ n: string }>('SELECT count(*) AS n FROM ap_appeals')).rows[0]!.n;
+    const r = await anonymous().post(
+      '/api/v1/appeals',
+      volunteer({ name: '', email: '', text: 'коротко', consent: false, values: { birth_date: '2020-01-01', directions: ['Полёты в космос'], colour: 'red' } }),
+    );
+    expect(r.status).toBe(400);
+    expect(r.body.code).toBe('appeal.invalid');
+    const errors = Object.fromEntries((r.body.errors as { path: string; message: string }[]).map((e) => [e.path, e.message]));
+    expect(Object.keys(errors).sort()).toEqual(['consent', 'email', 'name', 'text', 'values.birth_date', 'values.colour', 'values.directions'].sort());
+    expect(errors['values.birth_date']).toMatch(/не может быть позже/);
+    expect(errors['values.directions']).toMatch(/Полёты в космос/);
+    expect(errors.email).toMatch(/почту или почтовый адрес/);
+    expect((await app.db.query<{ n: string }>('SELECT count(*) AS n FROM ap_appeals')).rows[0]!.n).toBe(before);
+    const nobody = await anonymous().post('/api/v1/appeals', volunteer({ type: 'nothing' }));
+    expect([nobody.status, nobody.body.code]).toEqual([404, 'appeal_type.not_found']);
+  });
+
+  it('the same appeal again within a day: the first one’s number, no new code', async () => {
+    const body = volunteer({ email: 'twice@example.ru', text: 'Готов сдавать кровь раз в два месяца.' });
+    const first = await anonymous().post('/api/v1/appeals', body);
+    now += 3600_000;
+    const again = await anonymous().post('/api/v1/appeals', body);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ number: first.body.number, code: null, duplicate: true });
+    now += 86400_000;
+    const nextDay = await anonymous().post('/api/v1/appeals', body);
+    expect(nextDay.status).toBe(201);
+    expect(nextDay.body.number).not.toBe(first.body.number);
+  });
+
+  it('the citizen reads the status with number and code; a wrong code and an unknown number are refused alike', async () => {
+    const f = (await anonymous().post('/api/v1/appeals', volunteer({ email: 'status@example.ru' }))).body;
+    const ok = await anonymous().post('/api/v1/appeals/status', { number: f.number, code: f.code.toLowerCase() });
+    expect(ok.status, ok.text).toBe(200);
+    expect(ok.body).toMatchObject({ number: f.number, status: 'registered', statusText: 'Зарегистрировано', type: 'Запись в добровольцы', answerBy: f.answerBy, messages: [] });
+    const wrong = await anonymous().post('/api/v1/appeals/status', { number: f.number, code: 'AAAAAAAA' });
+    const unknown = await anonymous().post('/api/v1/appeals/status', { number: '122-2026-999999', code: f.code });
+    expect(wrong.status).toBe(404);
+    expect(unknown.status).toBe(404);
+    expect(wrong.body.detail).toBe(unknown.body.detail);
+  });
+
+  it('an officer of the organisation works it: masked in the list, read in full (audited), taken, answered, closed; the citizen reads the answer', async () => {
+    const f = (await anonymous().post('/api/v1/appeals', volunteer({ name: 'Сидоров Пётр', email: 'sidorov@example.ru' }))).body;
+    const o = await officer('77', 'volunteers-77');
+    const list = await o.get('/api/v1/appeals?limit=200');
+    expect(list.status, list.text).toBe(200);
+    const listed = (list.body.items as { number: string; appellant: { name: string; email: string } }[]).find((a) => a.number === f.number)!;
+    expect(listed.appellant).toEqual({ name: 'С*** П.', phone: '+7 916 ***-**-67', email: 's***@example.ru' });
+    expect(JSON.stringify(list.body)).not.toContain('Сидоров');
+    const one = await o.get(`/api/v1/appeals/${f.number}`);
+    expect(one.status, one.text).toBe(200);
+    expect(one.body.personal).toMatchObject({ name: 'Сидоров Пётр', email: 'sidorov@example.ru', phone: '79161234567', values: { directions: ['Помощь пожилым'] } });
+    const audit = await admin.get('/api/v1/audit?action=appeal.read_personal');
+    expect(JSON.stringify(audit.body)).toContain(f.number);
+    expect((await o.post(`/api/v1/appeals/${f.number}/actions`, { action: 'take' })).status).toBe(204);
+    expect((await o.post(`/api/v1/appeals/${f.number}/actions`, { action: 'comment', text: 'Позвонить после 18:00', visibility: 'internal' })).status).toBe(204);
+    expect((await o.post(`/api/v1/appeals/${f.number}/actions`, { action: 'answer', text: 'Вы записаны в добровольцы. Ждём вас в субботу в 10:00.' })).status).toBe(204);
+    const seen = (await anonymous().post('/api/v1/appeals/status', { number: f.number, code: f.code })).body;
+    expect(seen).toMatchObject({ status: 'answered', statusText: 'Дан ответ' });
+    expect(seen.messages).toEqual([expect.objectContaining({ answer: true, text: 'Вы записаны в добровольцы. Ждём вас в субботу в 10:00.' })]);
+    expect((await o.post(`/api/v1/appeals/${f.number}/actions`, { action: 'close' })).status).toBe(204);
+    const again = await o.post(`/api/v1/appeals/${f.number}/actions`, { action: 'answer', text: 'ещё' });
+    expect([again.status, again.body.code]).toEqual([409, 'appeal.invalid_step']);
+    const history = ((await o.get(`/api/v1/appeals/${f.number}`)).body.history as { action: string }[]).map((h) => h.action);
+    expect(history).toEqual(['registered', 'taken', 'commented', 'answered', 'closed']);
+  });
+
+  it('nobody else sees it: another organisation’s officer, the same organisation type in another region, an officer without one, operators', async () => {
+    const f = (await anonymous().post('/api/v1/appeals', volunteer({ email: 'hidden@example.ru' }))).body;
+    const other = await officer('77', 'sfr-77');
+    const elsewhere = await officer('78', 'volunteers-78');
+    const unattached = await app.as('agency_officer', '77');
+    for (const c of [other, elsewhere]) {
+      const r = await c.get(`/api/v1/appeals/${f.number}`);
+      expect([r.status, r.body.code]).toEqual([404, 'appeal.not_found']);
+      expect((await c.post(`/api/v1/appeals/${f.number}/actions`, { action: 'take' })).status).toBe(404);
+      expect(JSON.stringify((await c.get('/api/v1/appeals?limit=200')).body)).not.toContain(f.number);
+    }
+    expect((await unattached.get(`/api/v1/appeals/${f.number}`)).body.code).toBe('appeal.no_organisation');
+    for (const role of ['operator', 'supervisor', 'coordinator', 'editor'] as const)
+      expect((await (await app.as(role, role === 'coordinator' || role === 'editor' ? 'federal' : '77')).get(`/api/v1/appeals/${f.number}`)).status, role).toBe(403);
+  });
+
+  it('extends the term once, with the reason told to the citizen; a second extension is refused', async () => {
+    const f = (await anonymous().post('/api/v1/appeals', volunteer({ email: 'extend@example.ru' }))).body;
+    const o = await officer('77', 'volunteers-77');
+    const ext = await o.post(`/api/v1/appeals/${f.number}/actions`, { action: 'extend', days: 30, reason: 'Нужен запрос в другой орган' });
+    expect(ext.status, ext.text).toBe(204);
+    const seen = (await anonymous().post('/api/v1/appeals/status', { number: f.number, code: f.code })).body;
+    expect(seen.extended).toBe(true);
+    const shifted = new Date(`${f.answerBy}T00:00:00Z`);
+    shifted.setUTCDate(shifted.getUTCDate() + 30);
+    expect(seen.answerBy).toBe(shifted.toISOString().slice(0, 10));
+    expect(seen.messages[0].text).toMatch(/продлён до .*Нужен запрос/);
+    const twice = await o.post(`/api/v1/appeals/${f.number}/actions`, { action: 'extend', days: 5, reason: 'ещё' });
+    expect([twice.status, twice.body.code]).toEqual([409, 'appeal.already_extended']);
+  });
+
+  it('redirects to another organisation, which then sees it and the first no longer does; rejects on a ground of art. 11', async () => {
+    const f = (await anonymous().post('/api/v1/appeals', volunteer({ email: 'redirect@example.ru' }))).body;
+    const first = await officer('77', 'volunteers-77');
+    const next = await officer('77', 'gov-77');
+    expect((await first.post(`/api/v1/appeals/${f.number}/actions`, { action: 'redirect', organisation: 'gov-77', note: 'Вопрос не о добровольчестве' })).status).toBe(204);
+    expect((await first.get(`/api/v1/appeals/${f.number}`)).status).toBe(404);
+    const there = await next.get(`/api/v1/appeals/${f.number}`);
+    expect(there.body).toMatchObject({ status: 'redirected', answerBy: f.answerBy });
+    expect((await next.post(`/api/v1/appeals/${f.number}/actions`, { action: 'reject', reason: 'unclear' })).status).toBe(204);
+    const seen = (await anonymous().post('/api/v1/appeals/status', { number: f.number, code: f.code })).body;
+    expect(seen.status).toBe('rejected');
+    expect(seen.messages.at(-1).text).toMatch(/ст. 11 ч. 4.1/);
+    const bad = await next.post(`/api/v1/appeals/${f.number}/actions`, { action: 'reject', reason: 'because' });
+    expect(bad.status).toBe(400);
+  });
+
+  it('keeps no appellant’s name, phone, e-mail or text in plain form in the database', async () => {
+    await anonymous().post(
+      '/api/v1/appeals',
+      volunteer({ name: 'Коржавина Ефросинья', email: 'korzhavina@example.ru', phone: '+7 903 765-43-21', text: 'Уникальный текст обращения про волонтёрство 7731' }),
+    );
+    const tables = ['ap_appeals', 'ap_history', 'ap_comments', 'ap_attachments', 'audit_log'];
+    for (const t of tables) {
+      const dump = JSON.stringify((await app.db.query(`SELECT * FROM ${t}`)).rows);
+      for (const secret of ['Коржавина', 'Ефросинья', 'korzhavina', '9037654321', '765-43-21', 'Уникальный текст']) expect(dump, `${t} holds ${secret}`).not.toContain(secret);
+    }
+  });
+
+  it('coordinators see counts and overdue figures for every region, not the content', async () => {
+    const coordinator = await app.as('coordinator', 'federal');
+    const r = await coordinator.get('/api/v1/appeal-figures');
+    expect(r.status).toBe(200);
+    const moscow = (r.body.items as { region: string; status: string; count: number }[]).filter((x) => x.region === '77');
+    expect(moscow.reduce((n, x) => n + x.count, 0)).toBeGreaterThan(5);
+    expect(JSON.stringify(r.body)).not.toMatch(/Иванова|example\.ru/);
+    expect((await coordinator.get('/api/v1/appeals')).status).toBe(403);
+  });
+
+  it('logs nothing of the appellants: no name, phone, e-mail, text or status code in any line written', () => {
+    expect(lines.length).toBeGreaterThan(20);
+    const log = lines.join('\n');
+    for (const secret of ['Иванова', 'Сидоров', 'Коржавина', 'maria.ivanova', 'example.ru', '9161234567', '123-45-67', 'помогать пожилым', 'Уникальный текст', 'Ждём вас в субботу']) {
+      expect(log, secret).not.toContain(secret);
+    }
+  });
+});

@@ -1,0 +1,33 @@
+// The appeals module's public face: what the app, the CLI and the demo use.
+import type { AuditService } from '../platform/audit/service.ts';
+import type { Db } from '../platform/db/database.ts';
+import { AppealsCatalog } from './catalog.ts';
+import { AppealIntake } from './intake.ts';
+import type { Sealer } from './sealer.ts';
+import { AppealsWork } from './work.ts';
+
+export { appealsRoutes } from './routes.ts';
+export { demoAppealsFile, type DemoCatalog } from './catalog.ts';
+export type { Sealer } from './sealer.ts';
+export { AppealsCatalog, AppealIntake, AppealsWork };
+
+export interface AppealsOptions {
+  db: Db;
+  audit: AuditService;
+  /** Seals the appellants' data (the platform's vault). */
+  sealer: Sealer;
+  /** Keys the hashes of status codes and of the duplicate check. */
+  secretKey: Buffer;
+  timezoneOf: (region: string) => Promise<string>;
+  regionExists: (region: string) => Promise<boolean>;
+  clock?: () => Date;
+}
+
+export function createAppeals(o: AppealsOptions) {
+  const catalog = new AppealsCatalog(o.db, o.audit);
+  return {
+    appealsCatalog: catalog,
+    appealIntake: new AppealIntake(o.db, catalog, o.sealer, o.secretKey, o.timezoneOf, o.regionExists, o.clock),
+    appealsWork: new AppealsWork(o.db, o.audit, catalog, o.sealer, o.secretKey, o.timezoneOf, o.clock),
+  };
+}

@@ -1,0 +1,238 @@
+// /api/v1/appeals and what they are filed against: appeal types, organisations, the routing table.
+import { z } from 'zod';
+import { roleMay } from '../platform/access/permissions.ts';
+import { notFound } from '../platform/errors.ts';
+import { actorOf } from '../platform/access/request-actor.ts';
+import { problems, publicSecurity, staffSecurity } from '../platform/http/schemas.ts';
+import type { App } from '../platform/http/types.ts';
+import { appealStatuses } from './appeals-queries.ts';
+import type { AppealsCatalog } from './catalog.ts';
+import type { AppealIntake } from './intake.ts';
+import { rejectReasonCodes } from './reject-reasons.ts';
+import { appealTypeFields, appealTypeSchema, organisationSchema, routeSchema } from './types-schema.ts';
+import type { AppealsWork } from './work.ts';
+
+const tags = ['appeals'];
+const numberParams = z.object({ number: z.string().regex(/^122-\d{4}-\d{6}$/, 'an appeal number such as 122-2026-000123') });
+const codeParams = z.object({ code: z.string().min(2).max(63) });
+
+const submission = z.object({
+  type: z.string().min(2).max(63).describe('The appeal type’s code, e.g. volunteer'),
+  region: z.string().regex(/^[0-9]{2}$/, 'a region code such as 77'),
+  name: z.string().max(400).optional(),
+  phone: z.string().max(40).optional(),
+  email: z.string().max(300).optional(),
+  address: z.string().max(1000).optional(),
+  text: z.string().max(20_000).optional(),
+  consent: z.boolean().describe('The citizen agrees to the type’s consent text (152-FZ): required'),
+  values: z.record(z.string().max(63), z.union([z.string().max(20_000), z.number(), z.array(z.string().max(300)).max(100)])).optional(),
+  callId: z.string().min(1).max(100).optional().describe('Operators: the call the appeal is taken during'),
+});
+
+const filed = z.object({
+  number: z.string(),
+  code: z.string().nullable().describe('The secret status code, shown this once; null when the same appeal was filed within a day (its number is given again)'),
+  duplicate: z.boolean(),
+  status: z.enum(appealStatuses),
+  organisation: z.object({ code: z.string(), name: z.string() }),
+  answerBy: z.string().describe('The local date the answer is due by (59-FZ: 30 days from registration)'),
+});
+
+const action = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('take') }),
+  z.object({ action: z.literal('answer'), text: z.string().trim().min(1).max(20_000) }),
+  z.object({ action: z.literal('close') }),
+  z.object({ action: z.literal('reject'), reason: z.enum(rejectReasonCodes), note: z.string().max(4000).optional() }),
+  z.object({ action: z.literal('redirect'), organisation: z.string().min(2).max(63), note: z.string().max(4000).optional() }),
+  z.object({ action: z.literal('extend'), days: z.int().min(1).max(90), reason: z.string().trim().min(3).max(1000) }),
+  z.object({ action: z.literal('comment'), text: z.string().trim().min(1).max(20_000), visibility: z.enum(['internal', 'citizen']) }),
+]);
+
+export function appealsRoutes(app: App, deps: { appealsCatalog: AppealsCatalog; appealIntake: AppealIntake; appealsWork: AppealsWork }) {
+  const { appealsCatalog: catalog, appealIntake: intake, appealsWork: work } = deps;
+
+  app.get('/api/v1/appeal-types', {
+    schema: { tags, security: publicSecurity, summary: 'The appeal types citizens may file, with their fields (public)', response: { 200: z.object({ items: z.array(appealTypeSchema) }) } },
+    handler: async () => ({ items: await catalog.types() }),
+  });
+
+  app.get('/api/v1/appeal-types/:code', {
+    schema: { tags, security: publicSecurity, summary: 'One appeal type (public)', params: codeParams, response: { 200: appealTypeSchema, ...problems(400, 404) } },
+    handler: async (req) => {
+      const t = await catalog.type(req.params.code);
+      if (!t || !t.active) throw notFound('appeal_type.not_found', `There is no appeal type "${req.params.code}".`);
+      return t;
+    },
+  });
+
+  app.put('/api/v1/appeal-types/:code', {
+    schema: {
+      tags,
+      security: staffSecurity,
+      summary: 'Create or change an appeal type (admins)',
+      params: codeParams,
+      body: appealTypeFields.omit({ code: true }),
+      response: { 200: appealTypeSchema, ...problems(400, 401, 403) },
+    },
+    handler: async (req) => catalog.saveType(actorOf(req), { ...req.body, code: req.params.code }),
+  });
+
+  app.get('/api/v1/organisations', {
+    schema: {
+      tags,
+      security: publicSecurity,
+      summary: 'The organisations that answer appeals (public)',
+      response: { 200: z.object({ items: z.array(organisationSchema.extend({ id: z.number() })) }) },
+    },
+    handler: async () => ({ items: await catalog.organisations() }),
+  });
+
+  app.put('/api/v1/organisations/:code', {
+    schema: {
+      tags,
+      security: staffSecurity,
+      summary: 'Create or change an organisation (admins)',
+      params: codeParams,
+      body: organisationSchema.omit({ code: true }),
+      response: { 200: organisationSchema.extend({ id: z.number() }), ...problems(400, 401, 403) },
+    },
+    handler: async (req) => catalog.saveOrganisation(actorOf(req), { ...req.body, code: req.params.code }),
+  });
+
+  app.get('/api/v1/appeal-routes', {
+    schema: { tags, security: publicSecurity, summary: 'Who answers which appeal type in which region (public)', response: { 200: z.object({ items: z.array(routeSchema) }) } },
+    handler: async () => ({ items: await catalog.routes() }),
+  });
+
+  app.put('/api/v1/appeal-routes', {
+    schema: {
+      tags,
+      security: staffSecurity,
+      summary: 'Route an appeal type in a region (or "*": every other) to an organisation (admins)',
+      body: routeSchema,
+      response: { 204: z.null(), ...problems(400, 401, 403, 404) },
+    },
+    handler: async (req, reply) => {
+      await catalog.saveRoute(actorOf(req), req.body);
+      return reply.code(204).send(null);
+    },
+  });
+
+  app.put('/api/v1/appeal-officers/:userId', {
+    schema: {
+      tags,
+      security: staffSecurity,
+      summary: 'Attach an agency officer to their organisation, or detach them (admins)',
+      params: z.object({ userId: z.coerce.number().int().positive() }),
+      body: z.object({ organisation: z.string().min(2).max(63).nullable() }),
+      response: { 204: z.null(), ...problems(400, 401, 403, 404) },
+    },
+    handler: async (req, reply) => {
+      await catalog.setOfficer(actorOf(req), req.params.userId, req.body.organisation);
+      return reply.code(204).send(null);
+    },
+  });
+
+  app.post('/api/v1/appeals', {
+    schema: {
+      tags,
+      security: publicSecurity,
+      summary: 'File an appeal (citizens’ apps; operators during a call)',
+      description:
+        'Registered at once with a number and a secret status code; routed to the organisation that answers the type in the region. 400 `appeal.invalid` lists every problem in `errors` (path: name, phone, email, address, text, consent, values.<field>), in Russian. The same person filing the same text of the same type within a day gets the first appeal’s number (`duplicate: true`, no code).',
+      body: submission,
+      response: { 201: filed, 200: filed, ...problems(400, 404, 429) },
+    },
+    handler: async (req, reply) => {
+      const ctx = actorOf(req);
+      const operator = ctx.principal && roleMay(ctx.principal.role, 'appeals.register');
+      const { type, region, callId, values, ...rest } = req.body;
+      const r = await intake.file({
+        type,
+        region,
+        channel: operator ? 'operator' : 'api',
+        submission: { ...rest, ...(values ? { values } : {}) },
+        ...(operator ? { actorId: ctx.principal!.userId, callId: callId ?? null } : {}),
+      });
+      return reply.code(r.duplicate ? 200 : 201).send(r);
+    },
+  });
+
+  app.get('/api/v1/appeals', {
+    schema: {
+      tags,
+      security: staffSecurity,
+      summary: 'Your organisation’s appeals, soonest due first (agency officers; masked appellants)',
+      querystring: z.object({
+        status: z
+          .string()
+          .optional()
+          .transform((s, c) => {
+            if (s === undefined) return undefined;
+            const list = s.split(',');
+            for (const x of list) if (!(appealStatuses as readonly string[]).includes(x)) c.addIssue({ code: 'custom', message: `"${x}" is not a status (${appealStatuses.join(', ')})` });
+            return list as (typeof appealStatuses)[number][];
+          }),
+        due: z.enum(['overdue', 'soon']).optional().describe('Open appeals past their due date, or due within 3 days'),
+        limit: z.coerce.number().int().min(1).max(200).default(50),
+        after: z.string().max(100).optional().describe('The `next` of the previous page'),
+      }),
+      response: { 200: z.object({ items: z.array(z.record(z.string(), z.unknown())), next: z.string().nullable() }), ...problems(400, 401, 403, 404) },
+    },
+    handler: async (req) =>
+      work.list(actorOf(req), {
+        ...(req.query.status ? { status: req.query.status } : {}),
+        ...(req.query.due ? { due: req.query.due } : {}),
+        limit: req.query.limit,
+        ...(req.query.after ? { after: req.query.after } : {}),
+      }),
+  });
+
+  app.get('/api/v1/appeals/:number', {
+    schema: {
+      tags,
+      security: staffSecurity,
+      summary: 'One appeal with the appellant’s data, history and comments (agency officers; the reading is audited)',
+      params: numberParams,
+      response: { 200: z.record(z.string(), z.unknown()), ...problems(400, 401, 403, 404) },
+    },
+    handler: async (req) => work.get(actorOf(req), req.params.number),
+  });
+
+  app.post('/api/v1/appeals/:number/actions', {
+    schema: {
+      tags,
+      security: staffSecurity,
+      summary: 'A step of the appeal’s life: take, answer, close, reject (59-FZ art. 11), redirect, extend (once), comment',
+      params: numberParams,
+      body: action,
+      response: { 204: z.null(), ...problems(400, 401, 403, 404, 409) },
+    },
+    handler: async (req, reply) => {
+      await work.act(actorOf(req), req.params.number, req.body);
+      return reply.code(204).send(null);
+    },
+  });
+
+  app.post('/api/v1/appeals/status', {
+    schema: {
+      tags,
+      security: publicSecurity,
+      summary: 'The citizen reads their appeal’s status and answer with its number and code',
+      description: 'A POST so that the code stays out of URLs and logs. A wrong code and an unknown number get the same 404.',
+      body: z.object({ number: z.string().max(40), code: z.string().max(40) }),
+      response: { 200: z.record(z.string(), z.unknown()), ...problems(400, 404, 429) },
+    },
+    handler: async (req) => work.status(req.body.number, req.body.code),
+  });
+
+  app.get('/api/v1/appeal-figures', {
+    schema: {
+      tags,
+      security: staffSecurity,
+      summary: 'Appeals by region and status with those overdue (coordinators: every region; supervisors: theirs; no content)',
+      response: { 200: z.object({ items: z.array(z.object({ region: z.string(), status: z.enum(appealStatuses), count: z.number(), overdue: z.number() })) }), ...problems(401, 403) },
+    },
+    handler: async (req) => ({ items: await work.figures(actorOf(req)) }),
+  });
+}
