@@ -61,7 +61,7 @@ export async function createApp({ config, db: raw, logger, options }: AppDeps): 
   contactCenterRoutesAll(http, services.cc, { db, audit: services.audit });
   monitoringRoutesAll(http, services.monitoring, { registry: observability.registry, db });
   staffingRoutes(http, { staffing: new StaffingService(services.monitoring.planning) });
-  appealsRoutes(http, services);
+  appealsRoutes(http, { ...services, ratePerMinute: config.appeals.ratePerMinute });
   webRoutes(http, config.sipWsUrl ? { sipWsUrl: config.sipWsUrl } : {});
   portalApiRoutes(http, services.portal);
   portalRoutes(http, services.portal);

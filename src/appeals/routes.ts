@@ -48,8 +48,11 @@ const action = z.discriminatedUnion('action', [
   z.object({ action: z.literal('comment'), text: z.string().trim().min(1).max(20_000), visibility: z.enum(['internal', 'citizen']) }),
 ]);
 
-export function appealsRoutes(app: App, deps: { appealsCatalog: AppealsCatalog; appealIntake: AppealIntake; appealsWork: AppealsWork }) {
+export function appealsRoutes(app: App, deps: { appealsCatalog: AppealsCatalog; appealIntake: AppealIntake; appealsWork: AppealsWork; ratePerMinute: number }) {
   const { appealsCatalog: catalog, appealIntake: intake, appealsWork: work } = deps;
+  // Per client address (kept in memory for a minute, never stored): a burst of filings, or of
+  // guesses at a status code, is held back with 429.
+  const limited = { rateLimit: { max: deps.ratePerMinute, timeWindow: '1 minute' } };
 
   app.get('/api/v1/appeal-types', {
     schema: { tags, security: publicSecurity, summary: 'The appeal types citizens may file, with their fields (public)', response: { 200: z.object({ items: z.array(appealTypeSchema) }) } },
@@ -134,6 +137,7 @@ export function appealsRoutes(app: App, deps: { appealsCatalog: AppealsCatalog; 
   });
 
   app.post('/api/v1/appeals', {
+    config: limited,
     schema: {
       tags,
       security: publicSecurity,
@@ -215,6 +219,7 @@ export function appealsRoutes(app: App, deps: { appealsCatalog: AppealsCatalog; 
   });
 
   app.post('/api/v1/appeals/status', {
+    config: limited,
     schema: {
       tags,
       security: publicSecurity,

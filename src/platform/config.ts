@@ -51,6 +51,8 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: int(3, 100).default(10),
   LOGIN_LOCKOUT_MINUTES: int(1, 24 * 60).default(15),
   LOGIN_RATE_PER_MINUTE: int(1, 10000).default(30),
+  // appeals filed and statuses looked up, per client address (public writes and a secret code's guesses)
+  APPEALS_RATE_PER_MINUTE: int(1, 10000).default(10),
   // (1 MiB · 2^cost of memory per hash; 16 is the most the hasher's memory cap allows)
   PASSWORD_HASH_COST: int(1, 16).default(DEFAULT_PASSWORD_HASH_COST),
   TRUST_PROXY: z
@@ -118,6 +120,7 @@ export interface Config {
   log: { level: string; format: 'auto' | 'json' | 'pretty' };
   session: { ttlHours: number; idleMinutes: number };
   login: { maxFailures: number; lockoutMinutes: number; ratePerMinute: number };
+  appeals: { ratePerMinute: number };
   /** scrypt's log2 N for new password hashes: 15 or more, lower only in tests. */
   passwordHashCost: number;
   /** Which proxies in front may say, in X-Forwarded-For, who the client is. */
@@ -190,6 +193,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
     session: { ttlHours: e.SESSION_TTL_HOURS, idleMinutes: e.SESSION_IDLE_MINUTES },
     login: { maxFailures: e.LOGIN_MAX_FAILURES, lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES, ratePerMinute: e.LOGIN_RATE_PER_MINUTE },
+    appeals: { ratePerMinute: e.APPEALS_RATE_PER_MINUTE },
     passwordHashCost: e.PASSWORD_HASH_COST,
     trustProxy: e.TRUST_PROXY,
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),

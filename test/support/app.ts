@@ -36,7 +36,7 @@ export async function startApp(overrides: Partial<Config> = {}, opts: { acd?: bo
   // (a test may stand between the app and its database: to hold or fail commits, say)
   const db = opts.wrapDb ? opts.wrapDb(fresh) : fresh;
   // Tests sign in far more often than people; the per-address limit has its own test.
-  const config = { ...loadConfig({ ...testEnv, LOGIN_RATE_PER_MINUTE: '10000' }), ...overrides };
+  const config = { ...loadConfig({ ...testEnv, LOGIN_RATE_PER_MINUTE: '10000', APPEALS_RATE_PER_MINUTE: '10000' }), ...overrides };
   const logger = opts.logger ?? createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent', format: 'json' });
   const { http, services } = await createApp({ config, db, logger, options: { secretKey: TEST_KEY, masterKeys: TEST_MASTER_KEYS, ...(opts.clock ? { clock: opts.clock } : {}) } });
   await services.regions.importRecords(systemActor(), readRegionsFile(demoRegionsFile));
