@@ -273,8 +273,10 @@ describe('Vault', () => {
         throw new Error('the appeal was not filed');
       }),
     ).rejects.toThrow('the appeal was not filed');
-    // (the node's own read of the current key, begun beside the transaction, may have made one since)
-    expect((await keyRows(db)).map((k) => k.id)).not.toContain(sealedKeyId(lost!));
+    // The key the lost value names is either gone with the transaction, or (on PostgreSQL) the one
+    // the node's own read, begun beside the transaction on another connection, made and committed
+    // first, which the transaction then found: then it is a real key, and the value opens with it.
+    if ((await keyRows(db)).some((k) => k.id === sealedKeyId(lost!))) expect(await new Vault(db, masters(m1)).openText(lost!, 'appeal:1:name')).toBe('lost');
     // the next value is sealed with a key that exists
     const kept = await db.transaction((tx) => vault.seal('kept', 'appeal:2:name', tx));
     expect((await keyRows(db)).map((k) => k.id)).toEqual([sealedKeyId(kept)]);
