@@ -54,6 +54,15 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT="70000": must be at most 65535/);
   });
 
+  it('OTVET_OPEN311_JURISDICTION: PUBLIC_URL’s host unless set; an id of latin letters, digits, dots and hyphens', () => {
+    expect(loadConfig({}).open311.jurisdiction).toBe('localhost');
+    expect(loadConfig({ PUBLIC_URL: 'https://122.Example.ru:8443/portal/' }).open311.jurisdiction).toBe('122.example.ru');
+    expect(loadConfig({ PUBLIC_URL: 'http://[::1]:8122' }).open311.jurisdiction).toBe('::1');
+    expect(loadConfig({ PUBLIC_URL: 'https://122.example.ru', OTVET_OPEN311_JURISDICTION: ' Moscow.122.example.ru ' }).open311.jurisdiction).toBe('moscow.122.example.ru');
+    for (const bad of ['city gov', 'https://122.example.ru', '-otvet', 'otvet.', 'a/b', 'x'.repeat(101)])
+      expect(() => loadConfig({ OTVET_OPEN311_JURISDICTION: bad }), bad).toThrow(/OTVET_OPEN311_JURISDICTION=".*": must be an id such as 122\.example\.ru/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).database.kind).toBe('pglite');
   });

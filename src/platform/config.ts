@@ -111,6 +111,13 @@ const envSchema = z.object({
       }
     }, 'must be a ws:// or wss:// URL, such as wss://sip.122.example.ru:8443')
     .optional(),
+  // The jurisdiction_id the Open311 GeoReport v2 interface serves (docs/open311.md); unset: PUBLIC_URL's host.
+  OTVET_OPEN311_JURISDICTION: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9](?:[a-z0-9.-]{0,98}[a-z0-9])?$/, 'must be an id such as 122.example.ru: latin letters, digits, dots and hyphens, at most 100')
+    .optional(),
 });
 
 export interface Config {
@@ -140,6 +147,8 @@ export interface Config {
   sipRealm: string;
   /** The SIP edge's WebSocket address for the workstation's browser phone; unset: it has none. */
   sipWsUrl?: string;
+  /** Open311 GeoReport v2 (/open311/v2/): the one jurisdiction_id it serves. */
+  open311: { jurisdiction: string };
 }
 
 export class ConfigError extends Error {
@@ -186,6 +195,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       'OTVET_MASTER_KEY must differ from OTVET_SECRET_KEY: one key hashes, the other encrypts, and each may be changed without the other. Generate one with `openssl rand -base64 32`.',
     ]);
   }
+  const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, '');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -196,13 +206,23 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     appeals: { ratePerMinute: e.APPEALS_RATE_PER_MINUTE },
     passwordHashCost: e.PASSWORD_HASH_COST,
     trustProxy: e.TRUST_PROXY,
-    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     ...(e.OTVET_SECRET_KEY ? { secretKey: Buffer.from(e.OTVET_SECRET_KEY, 'base64') } : {}),
     ...(e.OTVET_MASTER_KEY ? { masterKey: Buffer.from(e.OTVET_MASTER_KEY, 'base64') } : {}),
     previousMasterKeys: e.OTVET_MASTER_KEY_PREVIOUS ?? [],
     sipRealm: e.SIP_REALM,
     ...(e.SIP_WS_URL ? { sipWsUrl: e.SIP_WS_URL } : {}),
+    open311: { jurisdiction: e.OTVET_OPEN311_JURISDICTION ?? hostOf(publicUrl) },
   };
+}
+
+/** A URL's host name without brackets or port (the default Open311 jurisdiction). */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  } catch {
+    return 'localhost';
+  }
 }
 
 export const configVariables = Object.keys(envSchema.shape);
