@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, configVariables, loadConfig } from './config.ts';
+import { ConfigError, configVariables, DEMO_MAIL_FROM, loadConfig } from './config.ts';
 import fs from 'node:fs';
 
 describe('configuration', () => {
@@ -89,6 +89,20 @@ describe('configuration', () => {
     expect(loadConfig({ SIP_WS_URL: 'ws://127.0.0.1:5066' }).sipWsUrl).toBe('ws://127.0.0.1:5066');
     for (const bad of ['https://sip.example.ru', 'sip:edge.example.ru', 'edge.example.ru:8443', 'wss://'])
       expect(() => loadConfig({ SIP_WS_URL: bad }), bad).toThrow(/SIP_WS_URL=".*": must be a ws:\/\/ or wss:\/\/ URL/);
+  });
+
+  it('SMTP_URL and MAIL_FROM: no SMTP server unless set; smtp:// or smtps:// (its password never repeated), with a From', () => {
+    expect(loadConfig({}).mail).toEqual({ from: DEMO_MAIL_FROM });
+    const from = 'Горячая линия 122 <noreply@122.example.ru>';
+    expect(loadConfig({ SMTP_URL: ' smtps://otvet:s3cret@smtp.example.ru:465 ', MAIL_FROM: from }).mail).toEqual({ smtpUrl: 'smtps://otvet:s3cret@smtp.example.ru:465', from });
+    expect(loadConfig({ SMTP_URL: 'smtp://smtp.example.ru:587', MAIL_FROM: 'noreply@122.example.ru' }).mail.from).toBe('noreply@122.example.ru');
+    expect(() => loadConfig({ SMTP_URL: 'smtps://smtp.example.ru' })).toThrow(/MAIL_FROM is required when SMTP_URL is set/);
+    for (const bad of ['https://otvet:s3cret@smtp.example.ru', 'smtp.example.ru:25', 'smtps://otvet:s3cret@']) {
+      expect(() => loadConfig({ SMTP_URL: bad, MAIL_FROM: from }), bad).toThrow(/SMTP_URL=\(\d+ characters, not shown\): must be a URL like smtps:\/\//);
+      expect(() => loadConfig({ SMTP_URL: bad, MAIL_FROM: from }), bad).not.toThrow(/s3cret/);
+    }
+    for (const bad of ['noreply', 'no reply@122.example.ru', 'Горячая линия <noreply@122.example.ru', 'noreply@localhost', 'a\nb <noreply@122.example.ru>'])
+      expect(() => loadConfig({ MAIL_FROM: bad }), bad).toThrow(/MAIL_FROM=".*": must be an address such as noreply@122\.example\.ru/);
   });
 
   it('documents every variable in .env.example', () => {

@@ -17,6 +17,9 @@ function masterKeyProblem(v: string): string | undefined {
 
 const keyHelp = `must be ${MASTER_KEY_BYTES} random bytes in base64 (openssl rand -base64 ${MASTER_KEY_BYTES})`;
 
+/** An e-mail address (a@b.c), or a display name and an address in angle brackets (Name <a@b.c>). */
+const MAIL_FROM_PATTERN = /^(?:[^<>\r\n"]*<[^\s@<>]+@[A-Za-z0-9.-]+\.[A-Za-z0-9-]+>|[^\s@<>]+@[A-Za-z0-9.-]+\.[A-Za-z0-9-]+)$/;
+
 /** An environment variable holding a whole number in [min, max] (also the SIP edge's variables). */
 export const int = (min: number, max: number) =>
   z
@@ -111,6 +114,21 @@ const envSchema = z.object({
       }
     }, 'must be a ws:// or wss:// URL, such as wss://sip.122.example.ru:8443')
     .optional(),
+  // E-mail notices to appellants: the SMTP server (smtp:// with STARTTLS when offered, smtps:// TLS from the start); unset: none are sent (demo mode keeps them in its mailbox).
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return ['smtp:', 'smtps:'].includes(u.protocol) && u.hostname !== '';
+      } catch {
+        return false;
+      }
+    }, 'must be a URL like smtps://user:password@smtp.example.ru:465 or smtp://smtp.example.ru:587 (a user or password with @ : / written %40 %3A %2F)')
+    .optional(),
+  // The From of those notices.
+  MAIL_FROM: z.string().trim().regex(MAIL_FROM_PATTERN, 'must be an address such as noreply@122.example.ru, or a name and an address: Горячая линия 122 <noreply@122.example.ru>').optional(),
   // The jurisdiction_id the Open311 GeoReport v2 interface serves (docs/open311.md); unset: PUBLIC_URL's host.
   OTVET_OPEN311_JURISDICTION: z
     .string()
@@ -147,6 +165,8 @@ export interface Config {
   sipRealm: string;
   /** The SIP edge's WebSocket address for the workstation's browser phone; unset: it has none. */
   sipWsUrl?: string;
+  /** E-mail notices to appellants: the SMTP server (unset: none sent; demo mode keeps them in its mailbox) and their From. */
+  mail: { smtpUrl?: string; from: string };
   /** Open311 GeoReport v2 (/open311/v2/): the one jurisdiction_id it serves. */
   open311: { jurisdiction: string };
 }
@@ -159,7 +179,7 @@ export class ConfigError extends Error {
 }
 
 /** Variables whose values are never repeated in an error message. */
-const hidden = new Set(['OTVET_MASTER_KEY', 'OTVET_MASTER_KEY_PREVIOUS']);
+const hidden = new Set(['OTVET_MASTER_KEY', 'OTVET_MASTER_KEY_PREVIOUS', 'SMTP_URL']);
 
 /** Reads the configuration from an environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
@@ -195,6 +215,9 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       'OTVET_MASTER_KEY must differ from OTVET_SECRET_KEY: one key hashes, the other encrypts, and each may be changed without the other. Generate one with `openssl rand -base64 32`.',
     ]);
   }
+  if (e.SMTP_URL && !e.MAIL_FROM) {
+    throw new ConfigError(['MAIL_FROM is required when SMTP_URL is set: the address notices to appellants come from, one the SMTP server may send as (noreply@122.example.ru).']);
+  }
   const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, '');
   return {
     port: e.PORT,
@@ -212,9 +235,13 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     previousMasterKeys: e.OTVET_MASTER_KEY_PREVIOUS ?? [],
     sipRealm: e.SIP_REALM,
     ...(e.SIP_WS_URL ? { sipWsUrl: e.SIP_WS_URL } : {}),
+    mail: { ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}), from: e.MAIL_FROM ?? DEMO_MAIL_FROM },
     open311: { jurisdiction: e.OTVET_OPEN311_JURISDICTION ?? hostOf(publicUrl) },
   };
 }
+
+/** The From of the demo mailbox's notices when MAIL_FROM is not set. */
+export const DEMO_MAIL_FROM = 'Горячая линия 122 <noreply@otvet.localhost>';
 
 /** A URL's host name without brackets or port (the default Open311 jurisdiction). */
 function hostOf(url: string): string {
