@@ -3,10 +3,12 @@ import type { AuditService } from '../platform/audit/service.ts';
 import type { Db } from '../platform/db/database.ts';
 import { AppealsCatalog } from './catalog.ts';
 import { AppealIntake } from './intake.ts';
+import { Open311Service } from './open311-service.ts';
 import type { Sealer } from './sealer.ts';
 import { AppealsWork } from './work.ts';
 
 export { appealsRoutes } from './routes.ts';
+export { open311Routes } from './open311-routes.ts';
 export { demoAppealsFile, type DemoCatalog } from './catalog.ts';
 export type { Sealer } from './sealer.ts';
 export { AppealsCatalog, AppealIntake, AppealsWork };
@@ -29,5 +31,6 @@ export function createAppeals(o: AppealsOptions) {
     appealsCatalog: catalog,
     appealIntake: new AppealIntake(o.db, catalog, o.sealer, o.secretKey, o.timezoneOf, o.regionExists, o.clock),
     appealsWork: new AppealsWork(o.db, o.audit, catalog, o.sealer, o.secretKey, o.timezoneOf, o.clock),
+    open311: new Open311Service(o.db, catalog, o.clock),
   };
 }
