@@ -93,12 +93,25 @@ export class KnowledgeSearch {
   }
 
   search(query: string, options: SearchOptions = {}): SearchResponse {
+    return this.run(query, options, true);
+  }
+
+  /**
+   * Answers for a citizen's own words (an appeal being written on the portal): the same search, but
+   * not counted in the query statistics, which keep what people search for in plain text for
+   * editors and coordinators. An appeal's text is personal data (the appeals module keeps it sealed).
+   */
+  searchUncounted(text: string, options: SearchOptions = {}): SearchResponse {
+    return this.run(text, options, false);
+  }
+
+  private run(query: string, options: SearchOptions, counted: boolean): SearchResponse {
     const started = performance.now();
     const limit = options.limit ?? 10;
     const r = this.index.search(query, { ...options, limit: limit + Math.min(this.validity.size, 50), boosts: this.feedback.boosts(query) });
     const day = today();
     const items = this.validity.size ? r.items.filter((i) => this.valid(i.slug, day)) : r.items;
-    this.stats.count(query, items.length);
+    if (counted) this.stats.count(query, items.length);
     return {
       items: items.slice(0, limit),
       total: r.total - (r.items.length - items.length),
