@@ -28,6 +28,8 @@ export interface PageMeta {
   query?: string;
   /** Where the font switch returns to (default: the page's path). */
   back?: string;
+  /** false: no font switch (a page a POST returned, which the switch would leave for good). */
+  fontSwitch?: boolean;
 }
 
 /** JSON inside a script element must not be able to close it. */
@@ -82,8 +84,9 @@ ${meta.jsonLd ? html`<script type="application/ld+json">${jsonForScript(meta.jso
 <ul>
 <li><a href="/">${t.navHome}</a></li>
 <li><a href="/hotline">${t.navHotline}</a></li>
+<li><a href="/appeals">${t.navAppeals}</a></li>
 <li><a href="/region">${t.regionTitle}</a></li>
-<li><form action="/settings/font" method="post"><input type="hidden" name="back" value="${meta.back ?? meta.path ?? '/'}"><input type="hidden" name="size" value="${visitor.large ? 'normal' : 'large'}"><button class="linkish" type="submit">${visitor.large ? t.fontNormal : t.fontLarge}</button></form></li>
+${meta.fontSwitch === false ? '' : html`<li><form action="/settings/font" method="post"><input type="hidden" name="back" value="${meta.back ?? meta.path ?? '/'}"><input type="hidden" name="size" value="${visitor.large ? 'normal' : 'large'}"><button class="linkish" type="submit">${visitor.large ? t.fontNormal : t.fontLarge}</button></form></li>`}
 </ul>
 </nav>
 </div>

@@ -10,6 +10,7 @@ export const t = {
   skipLink: 'Перейти к содержанию',
   navHome: 'Главная',
   navHotline: 'Горячая линия 122',
+  navAppeals: 'Обращения',
   navMain: 'Основное меню',
   region: 'Регион',
   regionNone: 'не выбран',

@@ -57,9 +57,57 @@ table{border-collapse:collapse;width:100%;font-size:.95rem}
 th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #c5ccd6;vertical-align:top}
 .table{overflow-x:auto}
 select{font:inherit;padding:.45rem;max-width:100%;border:2px solid #4a5563;border-radius:.3rem}
+form.appeal button{min-height:2.75rem}
+.visually-hidden{position:absolute!important;width:1px;height:1px;margin:0;padding:0;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap;border:0}
+form.appeal{max-width:40rem}
+.field{margin:0 0 1.5rem}
+.field>label,.group>legend{display:block;font-weight:600;margin:0 0 .3rem;padding:0}
+.optional{font-weight:400;color:#4a5563}
+.hint{color:#4a5563;margin:0 0 .4rem}
+.input{display:block;width:100%;font:inherit;padding:.55rem .7rem;min-height:2.75rem;border:2px solid #4a5563;border-radius:.3rem;background:#fff;color:inherit}
+textarea.input{resize:vertical}
+.input-short{max-width:12rem}
+.input-medium{max-width:24rem}
+fieldset.group{border:0;margin:0 0 1.5rem;padding:0;min-width:0}
+fieldset.reply-to{border-left:.25rem solid #c5ccd6;padding-left:1rem}
+.option{display:flex;align-items:flex-start;gap:.5rem;margin:.25rem 0}
+.option input{flex:none;width:1.5rem;height:1.5rem;margin:.45rem 0 0;accent-color:#0a4a9c}
+.option label{padding:.45rem 0;cursor:pointer}
+.field.field-error{border-left:.3rem solid #b3261e;padding-left:.9rem}
+.error-message{color:#b3261e;font-weight:700;margin:0 0 .4rem}
+.input[aria-invalid=true]{border-color:#b3261e;border-width:3px}
+.error-summary{border:.25rem solid #b3261e;border-radius:.3rem;padding:1rem 1.25rem;margin:1rem 0 1.5rem}
+.error-summary h2{margin:0 0 .5rem;font-size:1.3rem}
+.error-summary ul{margin:0;padding-left:1.25rem}
+.error-summary a,.error-summary a:visited{color:#b3261e;font-weight:600}
+.suggest{margin:0 0 1.5rem}
+.suggestions{border-left:.4rem solid #0a4a9c;background:#eef4fb;padding:.75rem 1rem;margin:0 0 1.5rem}
+.suggestions h3{margin:.25rem 0 .5rem;font-size:1.15rem}
+.new-tab{font-weight:400;font-size:.875rem;white-space:nowrap}
+.note{border-left:.4rem solid #4a5563;padding:.25rem 0 .25rem 1rem}
+.actions{display:flex;flex-wrap:wrap;gap:.75rem 1rem;align-items:center;margin:1.5rem 0}
+.types li h3{margin:0 0 .5rem;font-size:1.15rem}
+.panel{background:#1e7b34;color:#fff;border-radius:.4rem;padding:1.25rem 1.5rem;margin:1rem 0 1.5rem}
+.panel h1{margin:0 0 1rem}
+.receipt{margin:0}
+.receipt div{margin:0 0 .75rem}
+.receipt dt{font-size:1.1rem}
+.receipt dd{margin:0;font-size:1.75rem;font-size:min(2.25rem,8vw);font-weight:700;line-height:1.2;white-space:nowrap}
+.warning{background:#fff4cc;border-left:.4rem solid #b58100;padding:.75rem 1rem;margin:1rem 0}
+.nowrap{white-space:nowrap}
+.code{font-family:ui-monospace,"Cascadia Mono","DejaVu Sans Mono",Consolas,monospace;letter-spacing:.12em}
+.facts{display:grid;grid-template-columns:minmax(0,14rem) minmax(0,1fr);gap:0;margin:1rem 0 1.5rem}
+.facts div{display:contents}
+.facts dt,.facts dd{margin:0;padding:.5rem .5rem .5rem 0;border-bottom:1px solid #c5ccd6}
+.facts dt{font-weight:600}
+.answer-box{border-left:.4rem solid #1e7b34;background:#e6f4ea;padding:.75rem 1rem;margin:1.5rem 0}
+.answer-box h2{margin:.25rem 0 .5rem}
+.message-text{white-space:pre-line;overflow-wrap:anywhere}
+ul.messages{list-style:none;padding:0}
+ul.messages li{border-top:1px solid #c5ccd6;padding:.5rem 0}
 footer.site{border-top:1px solid #c5ccd6;padding:1.5rem 0;color:#4a5563;font-size:.925rem}
 footer.site ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem}
-@media (max-width:40rem){h1{font-size:1.45rem}.brand{font-size:1.1rem}}
+@media (max-width:40rem){h1{font-size:1.45rem}.brand{font-size:1.1rem}.facts{grid-template-columns:minmax(0,1fr)}.facts dt{border-bottom:0;padding-bottom:0}.panel{padding:1rem}}
 @media print{header.site,footer.site,.feedback,.search{display:none}}
 `.trim();
 
