@@ -23,7 +23,7 @@ import { createServices, type ServiceOptions, type Services } from './services.t
 import { contactCenterRoutesAll } from './contact-center/index.ts';
 import { monitoringRoutesAll } from './monitoring/index.ts';
 import { StaffingService, staffingRoutes } from './staffing/index.ts';
-import { appealsRoutes, open311Routes } from './appeals/index.ts';
+import { appealPageRoutes, appealsRoutes, open311Routes } from './appeals/index.ts';
 
 import { version } from './version.ts';
 
@@ -62,6 +62,7 @@ export async function createApp({ config, db: raw, logger, options }: AppDeps): 
   monitoringRoutesAll(http, services.monitoring, { registry: observability.registry, db });
   staffingRoutes(http, { staffing: new StaffingService(services.monitoring.planning) });
   appealsRoutes(http, { ...services, ratePerMinute: config.appeals.ratePerMinute });
+  appealPageRoutes(http, { ...services, answers: services.search, publicUrl: config.publicUrl, ratePerMinute: config.appeals.ratePerMinute });
   open311Routes(http, { ...services, config });
   webRoutes(http, config.sipWsUrl ? { sipWsUrl: config.sipWsUrl } : {});
   portalApiRoutes(http, services.portal);

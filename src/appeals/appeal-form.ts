@@ -55,9 +55,22 @@ function validDate(s: string): boolean {
 
 const russianDate = (s: string) => s.split('-').reverse().join('.');
 
+/** What a required field left empty is told, by its kind (a choice is chosen, not filled in). */
+const missing: Record<Field['kind'], string> = {
+  text: 'Заполните это поле.',
+  long_text: 'Заполните это поле.',
+  choice: 'Выберите один из вариантов.',
+  multi_choice: 'Выберите хотя бы один вариант.',
+  date: 'Укажите дату.',
+  number: 'Укажите число.',
+  phone: 'Укажите номер телефона.',
+  email: 'Укажите адрес электронной почты.',
+  file: 'Приложите файл.',
+};
+
 function checkField(f: Field, raw: unknown, today: string): { value?: string | number | string[]; problem?: string } {
   const empty = raw === undefined || raw === null || (Array.isArray(raw) ? raw.length === 0 : str(raw) === '');
-  if (empty) return f.required ? { problem: 'Заполните это поле.' } : {};
+  if (empty) return f.required ? { problem: missing[f.kind] } : {};
   switch (f.kind) {
     case 'text':
     case 'long_text': {

@@ -8,6 +8,7 @@ import type { Sealer } from './sealer.ts';
 import { AppealsWork } from './work.ts';
 
 export { appealsRoutes } from './routes.ts';
+export { appealPageRoutes, type AnswerSearch } from './page-routes.ts';
 export { open311Routes } from './open311-routes.ts';
 export { demoAppealsFile, type DemoCatalog } from './catalog.ts';
 export type { Sealer } from './sealer.ts';
