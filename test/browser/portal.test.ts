@@ -2,33 +2,12 @@
 // The public portal in Chromium as citizens use it: search, read, vote, choose a region; a new
 // answer on the home page; axe-core finds no serious or critical problem; it works at 320 px, at
 // 200 % zoom and by keyboard; screenshots at 1280 and 360 px.
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type TestApp } from '../support/app.ts';
 import { hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
+import { seriousViolations } from '../support/axe.ts';
 import { publish, publishDemo } from '../support/portal.ts';
-
-const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const { violations, passes } = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[]; passes: unknown[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return { violations: r.violations, passes: r.passes.length };
-  });
-  // axe really ran its checks (contrast, labels, landmarks …)
-  expect(passes).toBeGreaterThan(10);
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe.skipIf(!hasChromium)('public portal (browser)', () => {
   let app: TestApp;
