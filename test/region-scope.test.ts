@@ -1,6 +1,7 @@
 // A regional user can never read or change another region's data: proven here for every route in
-// the OpenAPI document. A new route fails this test until it is listed with its own attempt (or a
-// reason why it holds no region's data).
+// the OpenAPI document (and the HTML pages that could reach a region's data, listed apart). A new
+// route of the API fails this test until it is listed with its own attempt (or a reason why it
+// holds no region's data).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles } from '../src/platform/access/principal.ts';
 import { startApp, type TestApp } from './support/app.ts';
@@ -12,10 +13,12 @@ import { platformCases } from './region-scope/platform-cases.ts';
 import { monitoringCases } from './region-scope/monitoring-cases.ts';
 import { staffingCases } from './region-scope/staffing-cases.ts';
 import { portalCases } from './region-scope/portal-cases.ts';
-import { appealsCases } from './region-scope/appeals-cases.ts';
+import { appealsCases, appealsPageCases } from './region-scope/appeals-cases.ts';
 import type { Case, Target } from './region-scope/types.ts';
 
 const cases: Record<string, Case> = { ...platformCases, ...knowledgeCases, ...contactCenterCases, ...monitoringCases, ...staffingCases, ...portalCases, ...appealsCases };
+/** Pages (HTML, not in the OpenAPI document) that could reach a region's data: tried like the API's routes. */
+const pageCases: Record<string, Case> = { ...appealsPageCases };
 
 describe('region scope on every route', () => {
   let app: TestApp;
@@ -51,7 +54,7 @@ describe('region scope on every route', () => {
     ).toEqual([]);
   });
 
-  for (const [operation, c] of Object.entries(cases)) {
+  for (const [operation, c] of Object.entries({ ...cases, ...pageCases })) {
     if ('filtered' in c) {
       it(`${operation}: answers every role of region 77 without region 78's data`, async () => {
         for (const { session, token } of region77) {

@@ -63,3 +63,23 @@ export const appealsCases: Record<string, Case> = {
     },
   },
 };
+
+/**
+ * The citizen's appeal pages (HTML, outside the OpenAPI document): public, and looked up without a
+ * session, so a staff member's sign-in reaches no region's data through them. Region 78's appeal is
+ * shown only with its code, to anyone who has it; without, region 77's users get the one refusal.
+ */
+export const appealsPageCases: Record<string, Case> = {
+  'GET /appeals': { noRegionData: 'the public list of appeal types' },
+  'GET /appeals/new/{type}': { noRegionData: 'a public appeal form' },
+  'POST /appeals/new/{type}': { noRegionData: 'files a new appeal as the portal, whoever is signed in' },
+  'GET /appeals/status': { noRegionData: 'the public status form' },
+  'POST /appeals/status': {
+    run: async (c, t) => {
+      const r = await c.post('/appeals/status', { number: t.appeals.number, code: 'WRONG234' });
+      expect(r.text).not.toContain('Санкт-Петербург');
+      return r;
+    },
+    owner: false,
+  },
+};
