@@ -23,7 +23,7 @@ import { createServices, type ServiceOptions, type Services } from './services.t
 import { contactCenterRoutesAll } from './contact-center/index.ts';
 import { monitoringRoutesAll } from './monitoring/index.ts';
 import { StaffingService, staffingRoutes } from './staffing/index.ts';
-import { appealPageRoutes, appealsRoutes, open311Routes } from './appeals/index.ts';
+import { appealPageRoutes, appealsRoutes, mailboxRoutes, open311Routes } from './appeals/index.ts';
 
 import { version } from './version.ts';
 
@@ -64,6 +64,8 @@ export async function createApp({ config, db: raw, logger, options }: AppDeps): 
   appealsRoutes(http, { ...services, ratePerMinute: config.appeals.ratePerMinute });
   appealPageRoutes(http, { ...services, answers: services.search, publicUrl: config.publicUrl, ratePerMinute: config.appeals.ratePerMinute });
   open311Routes(http, { ...services, config });
+  // (demo mode without an SMTP server only: elsewhere /demo/mailbox is a 404)
+  mailboxRoutes(http, services);
   webRoutes(http, config.sipWsUrl ? { sipWsUrl: config.sipWsUrl } : {});
   portalApiRoutes(http, services.portal);
   portalRoutes(http, services.portal);

@@ -26,7 +26,9 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
   try {
     const { applied, version } = await migrate(db, { onApplied: (m) => log.info({ migration: `${m.version}_${m.name}` }, 'migration applied') });
     log.info({ database: db.location, migration: version, applied: applied.length }, 'database ready');
-    const { http, services } = await createApp({ config, db, logger: log, options: { secretKey: resolveSecretKey(config) } });
+    const { http, services } = await createApp({ config, db, logger: log, options: { secretKey: resolveSecretKey(config), demo: options.demo } });
+    if (services.appealMail.mode === 'off') log.warn('SMTP_URL is not set: appellants get no e-mail notices of their appeals');
+    else if (services.appealMail.mode === 'demo') log.info({ path: '/demo/mailbox' }, 'demo mode without SMTP_URL: notices to appellants are kept in the demo mailbox, not sent');
     await startServices(services);
     const demoAccounts = options.demo ? await seedDemo(services, log) : [];
 

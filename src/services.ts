@@ -18,14 +18,14 @@ import { createKnowledge, subscribeKnowledge, type KnowledgeTopics } from './kno
 import { createContactCenter, subscribeContactCenter, type CallsChanged, type Clock, type ContactCenterTopics } from './contact-center/index.ts';
 import { createMonitoring, subscribeMonitoring, type CallsChangedFacts, type MonitoringTopics } from './monitoring/index.ts';
 import { createPortal, subscribePortal } from './portal/index.ts';
-import { createAppeals } from './appeals/index.ts';
+import { AppealMail, createAppeals, subscribeAppeals, type AppealsTopics } from './appeals/index.ts';
 import { resolveMasterKeys, type MasterKeys } from './platform/crypto/master-key.ts';
 import { Vault } from './platform/crypto/vault.ts';
 
 export type Services = ReturnType<typeof createServices>;
 
 /** Every topic of every module: the bus is typed by these, each module subscribes to its part. */
-export type Topics = AccountsTopics & RegionsTopics & KnowledgeTopics & ContactCenterTopics & MonitoringTopics;
+export type Topics = AccountsTopics & RegionsTopics & KnowledgeTopics & ContactCenterTopics & MonitoringTopics & AppealsTopics;
 
 /**
  * Monitoring folds its rollups from the contact centre's cc.calls.changed events, whose shape it
@@ -40,11 +40,13 @@ export interface ServiceOptions {
   masterKeys?: MasterKeys;
   /** The ACD's clock (the simulator runs it faster than real time); also the sign-in backoff's and the portal's view counting's (tests). */
   clock?: Clock;
+  /** Demo mode (serve --demo): without SMTP_URL, notices to appellants go to the demo mailbox (/demo/mailbox). */
+  demo?: boolean;
 }
 
 export function createServices(
   db: Db,
-  config: Pick<Config, 'session' | 'login' | 'publicUrl' | 'passwordHashCost' | 'sipRealm' | 'sipWsUrl' | 'database' | 'masterKey' | 'previousMasterKeys'>,
+  config: Pick<Config, 'session' | 'login' | 'publicUrl' | 'passwordHashCost' | 'sipRealm' | 'sipWsUrl' | 'database' | 'masterKey' | 'previousMasterKeys' | 'mail'>,
   log: Logger,
   options: ServiceOptions,
 ) {
@@ -92,6 +94,19 @@ export function createServices(
     unansweredSearches: async (ctx, limit) => (await queryStats.report(ctx, 'day', 'unanswered', limit)).items.map((x) => ({ query: x.query, searches: x.searches })),
     ...(options.clock ? { clock: options.clock } : {}),
   });
+  // E-mail notices to appellants: through SMTP_URL, or the demo mailbox in demo mode, or none.
+  const appealMail = new AppealMail({
+    db,
+    audit,
+    sealer: vault,
+    catalog: appeals.appealsCatalog,
+    log,
+    publicUrl: config.publicUrl,
+    smtpUrl: config.mail.smtpUrl,
+    from: config.mail.from,
+    demo: options.demo ?? false,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const events = new EventBus<Topics>(db, log);
   const { portal } = createPortal({ db, log, answers, search, regions, publicUrl: config.publicUrl, ...(options.clock ? { clock: options.clock } : {}) });
   return {
@@ -109,6 +124,7 @@ export function createServices(
     monitoring,
     vault,
     ...appeals,
+    appealMail,
   };
 }
 
@@ -124,6 +140,7 @@ export async function startServices(s: Services, options: { waitForAcd?: boolean
   subscribePortal(s.portal, s.events);
   subscribeContactCenter(s.cc, s.events);
   subscribeMonitoring(s.monitoring, s.events);
+  subscribeAppeals(s.appealMail, s.events);
   await s.events.start();
   await s.feedback.load();
   await s.search.load();
@@ -132,6 +149,8 @@ export async function startServices(s: Services, options: { waitForAcd?: boolean
   await s.cc.queues.ensureDefaults(await s.regions.codes());
   s.queryStats.start();
   s.monitoring.folder.start();
+  // Notices to appellants: one node sends (the others wait for the lock in the background).
+  void s.appealMail.start();
   if (options.acd === false) return;
   // Alerts and webhooks: one node evaluates (the others wait for the lock in the background).
   void s.monitoring.service.start();
@@ -143,6 +162,7 @@ export async function startServices(s: Services, options: { waitForAcd?: boolean
 
 export async function stopServices(s: Services): Promise<void> {
   await s.monitoring.service.stop();
+  await s.appealMail.stop();
   await s.cc.acd.stop();
   await s.monitoring.folder.stop();
   await s.events.stop();

@@ -35,3 +35,9 @@ export function createAppeals(o: AppealsOptions) {
     open311: new Open311Service(o.db, catalog, o.clock),
   };
 }
+
+// E-mail notices to appellants: the appeals.changed topic, the notifier and sender, the demo mailbox.
+export { appealsTopics, type AppealsTopics, type AppealChanged } from './events.ts';
+export { AppealMail, type MailMode } from './notify.ts';
+export { subscribeAppeals } from './subscribe.ts';
+export { mailboxRoutes } from './mailbox-routes.ts';

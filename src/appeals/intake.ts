@@ -12,6 +12,7 @@ import type { AppealsCatalog } from './catalog.ts';
 import { dueDates, type DueDates } from './deadlines.ts';
 import * as q from './appeals-queries.ts';
 import type { Sealer } from './sealer.ts';
+import { appealsTopics } from './events.ts';
 
 export type Channel = q.AppealRow['channel'];
 
@@ -144,6 +145,7 @@ export class AppealIntake {
       to_status: 'registered',
       details: { channel: f.channel, organisation: org.code, answerBy: due.answerBy.localDate, ...(f.callId ? { callId: f.callId } : {}) },
     });
+    await appealsTopics.publish(tx, 'appeals.changed', { number, step: 'registered', organisation: org.code, answerBy: due.answerBy.localDate });
     return { number, code, duplicate: false, status: 'registered' as const, organisation: { code: org.code, name: org.name }, answerBy: due.answerBy.localDate };
   }
 }

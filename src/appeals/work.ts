@@ -16,6 +16,7 @@ import { codeHash, sealContext } from './intake.ts';
 import { rejectReasons, type RejectReason } from './reject-reasons.ts';
 import type { Sealer } from './sealer.ts';
 import * as q from './appeals-queries.ts';
+import { appealsTopics, type AppealChanged, type AppealStep } from './events.ts';
 
 const OPEN: readonly q.AppealStatus[] = ['registered', 'forwarded', 'in_progress', 'redirected'];
 
@@ -148,6 +149,9 @@ export class AppealsWork {
       const from = a.status;
       const history = (action: string, to: q.AppealStatus | null, details: Record<string, unknown> = {}) =>
         q.addHistory(tx, a.id, { at: now, actor_id: o.p.userId, action, from_status: from, to_status: to, details });
+      // (the citizen is told of a step by e-mail: appeals.changed, after commit)
+      const tell = (step: AppealStep, told: Partial<AppealChanged> = {}) =>
+        appealsTopics.publish(tx, 'appeals.changed', { number, step, answerBy: a.answer_by_date, ...(fromOrganisation ? { organisation: fromOrganisation } : {}), ...told });
       const must = (allowed: readonly q.AppealStatus[], what: string) => {
         if (!allowed.includes(from)) throw conflict('appeal.invalid_step', `Appeal ${number} is ${from}: it cannot be ${what} now.`);
       };
@@ -159,7 +163,7 @@ export class AppealsWork {
           break;
         case 'answer':
           must(OPEN, 'answered');
-          await this.comment(tx, a, o.p.userId, now, step.text, 'citizen', true);
+          await tell('answered', { comment: await this.comment(tx, a, o.p.userId, now, step.text, 'citizen', true) });
           await q.updateAppeal(tx, a.id, { status: 'answered', answered_at: now });
           await history('answered', 'answered');
           break;
@@ -171,7 +175,7 @@ export class AppealsWork {
         case 'reject': {
           must(OPEN, 'rejected');
           const text = rejectReasons[step.reason] + (step.note ? `\n${step.note}` : '');
-          await this.comment(tx, a, o.p.userId, now, text, 'citizen', true);
+          await tell('rejected', { comment: await this.comment(tx, a, o.p.userId, now, text, 'citizen', true) });
           await q.updateAppeal(tx, a.id, { status: 'rejected', closed_at: now });
           await history('rejected', 'rejected', { reason: step.reason });
           break;
@@ -187,6 +191,7 @@ export class AppealsWork {
           await q.updateAppeal(tx, a.id, set);
           if (step.note) await this.comment(tx, a, o.p.userId, now, step.note, 'internal', false);
           await history('redirected', 'redirected', { from: fromOrganisation, to: to.code });
+          await tell('redirected', { organisation: to.code, answerBy: answerBy.localDate });
           break;
         }
         case 'extend': {
@@ -200,15 +205,20 @@ export class AppealsWork {
           const due = extended.due;
           await q.updateAppeal(tx, a.id, { answer_by: due.at, answer_by_date: due.localDate, extended_at: now });
           // the citizen is told (59-FZ art. 12 p. 2), with the reason
-          await this.comment(tx, a, o.p.userId, now, `Срок рассмотрения продлён до ${due.localDate.split('-').reverse().join('.')}. Причина: ${step.reason}`, 'citizen', false);
+          await tell('extended', {
+            answerBy: due.localDate,
+            comment: await this.comment(tx, a, o.p.userId, now, `Срок рассмотрения продлён до ${due.localDate.split('-').reverse().join('.')}. Причина: ${step.reason}`, 'citizen', false),
+          });
           await history('extended', null, { days: step.days, answerBy: due.localDate });
           break;
         }
-        case 'comment':
+        case 'comment': {
           if (a.anonymised_at) throw conflict('appeal.anonymised', `Appeal ${number} was anonymised.`);
-          await this.comment(tx, a, o.p.userId, now, step.text, step.visibility, false);
+          const comment = await this.comment(tx, a, o.p.userId, now, step.text, step.visibility, false);
+          if (step.visibility === 'citizen') await tell('message', { comment });
           await history('commented', null, { visibility: step.visibility });
           break;
+        }
       }
     });
   }
@@ -221,9 +231,9 @@ export class AppealsWork {
     return { to, zone: to.timezone ?? (await this.timezoneOf(to.region ?? '77')) };
   }
 
-  private async comment(tx: Queryable, a: q.AppealRow, authorId: number, at: Date, text: string, visibility: 'internal' | 'citizen', isAnswer: boolean) {
+  private async comment(tx: Queryable, a: q.AppealRow, authorId: number, at: Date, text: string, visibility: 'internal' | 'citizen', isAnswer: boolean): Promise<string> {
     const sealed = await this.sealer.seal(text, `${sealContext(a.number)}:comment`, tx);
-    await q.addComment(tx, a.id, { at, author_id: authorId, visibility, is_answer: isAnswer, sealed });
+    return q.addComment(tx, a.id, { at, author_id: authorId, visibility, is_answer: isAnswer, sealed });
   }
 
   /**

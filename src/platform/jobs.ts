@@ -13,6 +13,8 @@ export const LOCKS = {
   acd: 7_122_003,
   /** The node that evaluates alerts and delivers webhooks (monitoring/service.ts). */
   alerts: 7_122_005,
+  /** The node that sends e-mail notices to appellants (appeals/mail-sender.ts). */
+  appealMail: 7_122_007,
 } as const;
 
 export type LockName = keyof typeof LOCKS;

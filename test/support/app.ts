@@ -31,14 +31,19 @@ export interface TestApp {
 
 let counter = 0;
 
-export async function startApp(overrides: Partial<Config> = {}, opts: { acd?: boolean; clock?: () => Date; wrapDb?: (db: Db) => Db; logger?: Logger } = {}): Promise<TestApp> {
+export async function startApp(overrides: Partial<Config> = {}, opts: { acd?: boolean; clock?: () => Date; wrapDb?: (db: Db) => Db; logger?: Logger; demo?: boolean } = {}): Promise<TestApp> {
   const fresh = await testDatabase();
   // (a test may stand between the app and its database: to hold or fail commits, say)
   const db = opts.wrapDb ? opts.wrapDb(fresh) : fresh;
   // Tests sign in far more often than people; the per-address limit has its own test.
   const config = { ...loadConfig({ ...testEnv, LOGIN_RATE_PER_MINUTE: '10000', APPEALS_RATE_PER_MINUTE: '10000' }), ...overrides };
   const logger = opts.logger ?? createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent', format: 'json' });
-  const { http, services } = await createApp({ config, db, logger, options: { secretKey: TEST_KEY, masterKeys: TEST_MASTER_KEYS, ...(opts.clock ? { clock: opts.clock } : {}) } });
+  const { http, services } = await createApp({
+    config,
+    db,
+    logger,
+    options: { secretKey: TEST_KEY, masterKeys: TEST_MASTER_KEYS, ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.demo ? { demo: true } : {}) },
+  });
   await services.regions.importRecords(systemActor(), readRegionsFile(demoRegionsFile));
   await startServices(services, { waitForAcd: true, acd: opts.acd ?? true });
   await http.listen({ port: 0, host: '127.0.0.1' });
