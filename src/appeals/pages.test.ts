@@ -278,3 +278,37 @@ describe('appeal pages', () => {
     expect(row).toEqual({ channel: 'portal', actor_id: null });
   });
 });
+
+describe('appeal pages against abuse', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startApp({ trustProxy: { addresses: ['127.0.0.1'] }, appeals: { ratePerMinute: 3 } }, { acd: false });
+    const regions = (await app.services.regions.list()).map((r) => ({ code: r.code, name: r.name }));
+    await app.services.appealsCatalog.loadDemo(systemActor(), demo, regions);
+  });
+  afterAll(() => app.close());
+
+  it('holds back a burst of status look-ups from one address with the portal’s page, not other addresses; a body too large is a bad request', async () => {
+    const from = (address: string) => ({ 'x-forwarded-for': address });
+    const guess = (address: string, i: number) =>
+      post(
+        app,
+        '/appeals/status',
+        [
+          ['number', '122-2026-000001'],
+          ['code', `GUESS00${i}`],
+        ],
+        from(address),
+      );
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await guess('198.51.100.50', i)).status);
+    expect(statuses).toEqual([404, 404, 404, 429, 429]);
+    const held = await guess('198.51.100.50', 9);
+    expect(held.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(visibleText(held.text)).toContain('Слишком много запросов');
+    expect((await guess('198.51.100.51', 0)).status).toBe(404);
+    const huge = await post(app, '/appeals/new/volunteer', [['text', 'а'.repeat(100_000)]], from('198.51.100.52'));
+    expect(huge.status).toBe(400);
+    expect(visibleText(huge.text)).toContain('Неверный запрос');
+  });
+});
