@@ -58,8 +58,7 @@ export function createServices(
     audit,
     sealer: vault,
     secretKey: options.secretKey,
-    timezoneOf: async (code) => (await regions.callCentre(code)).timezone,
-    regionExists: async (code) => (await regions.codes()).includes(code),
+    regions: () => regions.list(),
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const knowledge = createKnowledge({ db, log, audit });

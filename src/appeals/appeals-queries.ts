@@ -32,25 +32,51 @@ export interface AppealRow {
 
 export type NewAppeal = Omit<AppealRow, 'id' | 'number' | 'extended_at' | 'answered_at' | 'closed_at' | 'anonymised_at' | 'answer_by_date'> & { answer_by_date: string };
 
-/** The next number of the year: 122-2026-000123 (the year's row locked until the transaction ends). */
-export async function nextNumber(db: Queryable, year: number): Promise<string> {
-  const r = await db.query<{ last: number }>(
-    `INSERT INTO ap_numbers (year, last) VALUES ($1, 1)
-     ON CONFLICT (year) DO UPDATE SET last = ap_numbers.last + 1
-     RETURNING last`,
-    [year],
-  );
-  return `122-${year}-${String(r.rows[0]!.last).padStart(6, '0')}`;
+/** Serialises identical filings (the same dedupe hash) until the transaction ends; nobody else waits. */
+export async function lockDedupe(db: Queryable, dedupeHash: Buffer): Promise<void> {
+  // (the two-key form, in a namespace of the appeals' own: other advisory locks are not in the way)
+  await db.query('SELECT pg_advisory_xact_lock(1095782739, $1::int)', [dedupeHash.readInt32BE(0)]);
 }
 
-export async function insertAppeal(db: Queryable, number: string, a: NewAppeal): Promise<string> {
-  const r = await db.query<{ id: string }>(
-    `INSERT INTO ap_appeals (number, type_code, region_code, organisation_id, channel, status, code_hash, received_at, registered_at,
-       forward_by, answer_by, answer_by_date, call_id, sealed, masked, dedupe_hash, consent, notify)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
-     RETURNING id`,
+/** The id the next appeal's row gets. */
+export async function nextAppealId(db: Queryable): Promise<string> {
+  return (await db.query<{ id: string }>("SELECT nextval(pg_get_serial_sequence('ap_appeals', 'id'))::text AS id")).rows[0]!.id;
+}
+
+/**
+ * The year's number sequence, made the first time a year is met (outside any transaction: two
+ * nodes making it at once is fine). A sequence, not a counter row: filings never wait for each
+ * other's commits to be numbered. A filing that fails after taking its number leaves a gap.
+ */
+export async function ensureYearSequence(db: Queryable, year: number): Promise<void> {
+  if (!Number.isInteger(year) || year < 2000 || year > 2999) throw new Error(`no appeal numbers for the year ${year}`);
+  try {
+    await db.query(`CREATE SEQUENCE IF NOT EXISTS ap_number_${year}`);
+  } catch (err) {
+    // (made by another node in the same instant: it exists, which is all that is asked)
+    const code = (err as { code?: string }).code;
+    if (code !== '23505' && code !== '42P07') throw err;
+  }
+}
+
+/** The appeal, its first history entry and its number of the year (122-2026-000123), in one statement. */
+export async function insertNumbered(db: Queryable, year: number, id: string, a: NewAppeal, h: HistoryEntry): Promise<string> {
+  const r = await db.query<{ number: string }>(
+    `WITH n AS (
+       SELECT nextval('ap_number_' || $1::int) AS last
+     ), a AS (
+       INSERT INTO ap_appeals (id, number, type_code, region_code, organisation_id, channel, status, code_hash, received_at, registered_at,
+         forward_by, answer_by, answer_by_date, call_id, sealed, masked, dedupe_hash, consent, notify)
+       SELECT $2, '122-' || $1::int || '-' || lpad(n.last::text, 6, '0'), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19 FROM n
+       RETURNING id, number
+     ), h AS (
+       INSERT INTO ap_history (appeal_id, at, actor_id, action, from_status, to_status, details)
+       SELECT a.id, $20, $21, $22, $23, $24, $25 FROM a
+     )
+     SELECT number FROM a`,
     [
-      number,
+      year,
+      id,
       a.type_code,
       a.region_code,
       a.organisation_id,
@@ -68,9 +94,15 @@ export async function insertAppeal(db: Queryable, number: string, a: NewAppeal):
       a.dedupe_hash,
       JSON.stringify(a.consent),
       a.notify,
+      h.at,
+      h.actor_id,
+      h.action,
+      h.from_status,
+      h.to_status,
+      JSON.stringify(h.details),
     ],
   );
-  return r.rows[0]!.id;
+  return r.rows[0]!.number;
 }
 
 /** The same appeal filed again within the window: its number (the first one's). */

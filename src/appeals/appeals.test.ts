@@ -9,6 +9,7 @@ import { createLogger } from '../platform/logger.ts';
 import { startApp, type TestApp } from '../../test/support/app.ts';
 import type { Client } from '../../test/support/http-client.ts';
 import type { DemoCatalog } from './index.ts';
+import { anonymiseClosed } from './retention.ts';
 
 const demo = JSON.parse(fs.readFileSync(new URL('../../data/demo/appeals.json', import.meta.url), 'utf8')) as DemoCatalog;
 
@@ -142,12 +143,26 @@ describe('appeals', () => {
     const other = await officer('77', 'sfr-77');
     const elsewhere = await officer('78', 'volunteers-78');
     const unattached = await app.as('agency_officer', '77');
+    // every route an officer has, every step: refused alike, and nothing changes
+    const steps = [
+      { action: 'take' },
+      { action: 'answer', text: 'чужой ответ' },
+      { action: 'close' },
+      { action: 'reject', reason: 'unclear' },
+      { action: 'redirect', organisation: 'gov-77' },
+      { action: 'extend', days: 5, reason: 'чужое продление' },
+      { action: 'comment', text: 'чужой комментарий', visibility: 'citizen' },
+    ];
     for (const c of [other, elsewhere]) {
       const r = await c.get(`/api/v1/appeals/${f.number}`);
       expect([r.status, r.body.code]).toEqual([404, 'appeal.not_found']);
-      expect((await c.post(`/api/v1/appeals/${f.number}/actions`, { action: 'take' })).status).toBe(404);
+      expect((await c.get(`/api/v1/appeals/${f.number}/files/1`)).status).toBe(404);
+      for (const step of steps) expect((await c.post(`/api/v1/appeals/${f.number}/actions`, step)).status, step.action).toBe(404);
       expect(JSON.stringify((await c.get('/api/v1/appeals?limit=200')).body)).not.toContain(f.number);
     }
+    const still = (await app.db.query<{ status: string; extended_at: Date | null }>('SELECT status, extended_at FROM ap_appeals WHERE number = $1', [f.number])).rows[0];
+    expect(still).toEqual({ status: 'registered', extended_at: null });
+    expect((await app.db.query('SELECT 1 FROM ap_comments c JOIN ap_appeals a ON a.id = c.appeal_id WHERE a.number = $1', [f.number])).rows).toEqual([]);
     expect((await unattached.get(`/api/v1/appeals/${f.number}`)).body.code).toBe('appeal.no_organisation');
     for (const role of ['operator', 'supervisor', 'coordinator', 'editor'] as const)
       expect((await (await app.as(role, role === 'coordinator' || role === 'editor' ? 'federal' : '77')).get(`/api/v1/appeals/${f.number}`)).status, role).toBe(403);
@@ -204,6 +219,72 @@ describe('appeals', () => {
     expect(moscow.reduce((n, x) => n + x.count, 0)).toBeGreaterThan(5);
     expect(JSON.stringify(r.body)).not.toMatch(/Иванова|example\.ru/);
     expect((await coordinator.get('/api/v1/appeals')).status).toBe(403);
+  });
+
+  it('attachments: images and PDF told by their content, at most 3; the officer downloads them as attachments of that type; nothing else is taken', async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n');
+    const script = Buffer.from('<html><script>alert(document.cookie)</script></html>');
+    const bad = await anonymous().post('/api/v1/appeals', volunteer({ email: 'files-bad@example.ru', files: [{ name: 'фото.png', content: script.toString('base64') }] }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([{ path: 'files.0', message: '«фото.png»: можно приложить только фотографию (JPEG, PNG, GIF, WebP) или PDF.' }]);
+    const many = await anonymous().post(
+      '/api/v1/appeals',
+      volunteer({ email: 'files-many@example.ru', files: Array.from({ length: 4 }, (_, i) => ({ name: `${i}.png`, content: png.toString('base64') })) }),
+    );
+    expect(many.status).toBe(400);
+    const f = await anonymous().post(
+      '/api/v1/appeals',
+      volunteer({
+        email: 'files@example.ru',
+        files: [
+          { name: 'повестка.pdf', content: pdf.toString('base64') },
+          { name: 'photo.gif', content: png.toString('base64') },
+        ],
+      }),
+    );
+    expect(f.status, f.text).toBe(201);
+    const o = await officer('77', 'volunteers-77');
+    const files = (await o.get(`/api/v1/appeals/${f.body.number}`)).body.files as { id: string; name: string; contentType: string; size: number }[];
+    // (named .gif, but a PNG by its content: kept and given back as what it is)
+    expect(files.map((x) => [x.name, x.contentType, x.size])).toEqual([
+      ['повестка.pdf', 'application/pdf', pdf.length],
+      ['photo.gif', 'image/png', png.length],
+    ]);
+    const got = await fetch(`${app.url}/api/v1/appeals/${f.body.number}/files/${files[1]!.id}`, { headers: { cookie: o.cookie!, 'x-csrf-token': o.csrf ?? '' } });
+    expect(got.status).toBe(200);
+    expect(got.headers.get('content-type')).toBe('image/png');
+    expect(got.headers.get('content-disposition')).toMatch(/^attachment; filename\*=UTF-8''photo\.gif$/);
+    expect(got.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await got.arrayBuffer()).equals(png)).toBe(true);
+    expect((await (await officer('77', 'sfr-77')).get(`/api/v1/appeals/${f.body.number}/files/${files[1]!.id}`)).status).toBe(404);
+    const stored = (await app.db.query<{ sealed: Buffer; sealed_name: Buffer }>('SELECT sealed, sealed_name FROM ap_attachments')).rows;
+    expect(stored.some((r) => r.sealed.includes(Buffer.from('%PDF')) || r.sealed_name.includes(Buffer.from('повестка')))).toBe(false);
+  });
+
+  it('retention: appeals closed longer ago than the period lose the appellant, comments and files; the figures keep them', async () => {
+    const f = (await anonymous().post('/api/v1/appeals', volunteer({ name: 'Старова Вера', email: 'old@example.ru' }))).body;
+    const open = (await anonymous().post('/api/v1/appeals', volunteer({ name: 'Новикова Ольга', email: 'open@example.ru' }))).body;
+    const o = await officer('77', 'volunteers-77');
+    for (const step of [{ action: 'take' }, { action: 'answer', text: 'Ответ по существу.' }, { action: 'close' }])
+      expect((await o.post(`/api/v1/appeals/${f.number}/actions`, step)).status).toBe(204);
+    const counted = async () => (await app.db.query<{ n: string }>('SELECT count(*) AS n FROM ap_appeals')).rows[0]!.n;
+    const before = await counted();
+    const later = new Date(now + 2000 * 86400_000);
+    expect(await anonymiseClosed(app.db, later, { now: later, dryRun: true })).toMatchObject({ appeals: expect.any(Number), comments: expect.any(Number) });
+    expect((await o.get(`/api/v1/appeals/${f.number}`)).body.personal).not.toBeNull();
+    const r = await anonymiseClosed(app.db, later, { now: later });
+    expect(r.appeals).toBeGreaterThanOrEqual(1);
+    const gone = (await o.get(`/api/v1/appeals/${f.number}`)).body;
+    expect(gone.personal).toBeNull();
+    expect(gone.comments).toEqual([]);
+    expect(gone.appellant).toEqual({ name: '—', phone: null, email: null });
+    expect(gone.history.at(-1).action).toBe('anonymised');
+    expect((await anonymous().post('/api/v1/appeals/status', { number: f.number, code: f.code })).body).toMatchObject({ status: 'closed', messages: [] });
+    // an open appeal keeps everything, and the count of appeals is the same
+    expect((await o.get(`/api/v1/appeals/${open.number}`)).body.personal.name).toBe('Новикова Ольга');
+    expect(await counted()).toBe(before);
+    expect((await anonymiseClosed(app.db, later, { now: later })).appeals).toBe(0);
   });
 
   it('logs nothing of the appellants: no name, phone, e-mail, text or status code in any line written', () => {

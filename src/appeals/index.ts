@@ -4,6 +4,7 @@ import type { Db } from '../platform/db/database.ts';
 import { AppealsCatalog } from './catalog.ts';
 import { AppealIntake } from './intake.ts';
 import { Open311Service } from './open311-service.ts';
+import { RegionZones } from './region-zones.ts';
 import type { Sealer } from './sealer.ts';
 import { AppealsWork } from './work.ts';
 
@@ -21,17 +22,19 @@ export interface AppealsOptions {
   sealer: Sealer;
   /** Keys the hashes of status codes and of the duplicate check. */
   secretKey: Buffer;
-  timezoneOf: (region: string) => Promise<string>;
-  regionExists: (region: string) => Promise<boolean>;
+  /** The regions and their time zones (the regions module's list). */
+  regions: () => Promise<{ code: string; timezone: string }[]>;
   clock?: () => Date;
 }
 
 export function createAppeals(o: AppealsOptions) {
   const catalog = new AppealsCatalog(o.db, o.audit);
+  const zones = new RegionZones(o.regions);
+  const timezoneOf = (region: string) => zones.zone(region);
   return {
     appealsCatalog: catalog,
-    appealIntake: new AppealIntake(o.db, catalog, o.sealer, o.secretKey, o.timezoneOf, o.regionExists, o.clock),
-    appealsWork: new AppealsWork(o.db, o.audit, catalog, o.sealer, o.secretKey, o.timezoneOf, o.clock),
+    appealIntake: new AppealIntake(o.db, catalog, o.sealer, o.secretKey, timezoneOf, (region) => zones.exists(region), o.clock),
+    appealsWork: new AppealsWork(o.db, o.audit, catalog, o.sealer, o.secretKey, timezoneOf, o.clock),
     open311: new Open311Service(o.db, catalog, o.clock),
   };
 }

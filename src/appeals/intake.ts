@@ -12,6 +12,7 @@ import type { AppealsCatalog } from './catalog.ts';
 import { dueDates, type DueDates } from './deadlines.ts';
 import * as q from './appeals-queries.ts';
 import type { Sealer } from './sealer.ts';
+import { checkFiles, fileContext, fileNameContext, insertAttachment, type CheckedFile, type IncomingFile } from './attachments.ts';
 import { appealsTopics } from './events.ts';
 
 export type Channel = q.AppealRow['channel'];
@@ -21,6 +22,8 @@ export interface Filing {
   region: string;
   channel: Channel;
   submission: RawSubmission;
+  /** Files the citizen attaches (checked by their content: images and PDF). */
+  files?: IncomingFile[];
   /** The call it is taken during (operator channel). */
   callId?: string | null;
   /** Who registered it (an operator), for the history. */
@@ -47,17 +50,20 @@ export function newStatusCode(): string {
   return s;
 }
 
-/** The keyed hash a status code is kept as (case and spaces as people type them do not matter). */
-export function codeHash(key: Buffer, number: string, code: string): Buffer {
+/** The keyed hash a status code is kept as, bound to its appeal's row (case and spaces as people type them do not matter). */
+export function codeHash(key: Buffer, appealId: string, code: string): Buffer {
   return createHmac('sha256', key)
-    .update(`appeal-code\0${number}\0${code.replace(/[\s-]/g, '').toUpperCase()}`)
+    .update(`appeal-code\0${appealId}\0${code.replace(/[\s-]/g, '').toUpperCase()}`)
     .digest();
 }
 
-/** The appeal's sealed part is bound to its number: copied onto another appeal, it does not open. */
-export const sealContext = (number: string) => `appeal:${number}`;
+/** The appeal's sealed part is bound to its row: copied onto another appeal, it does not open. */
+export const sealContext = (appealId: string) => `appeal:${appealId}`;
 
 export class AppealIntake {
+  /** Years whose number sequence this database is known to have. */
+  private readonly numbered = new Set<number>();
+
   constructor(
     private readonly db: Db,
     private readonly catalog: AppealsCatalog,
@@ -83,8 +89,10 @@ export class AppealIntake {
     const zone = await this.zoneOf(org);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: await this.timezoneOf(f.region) }).format(now);
     const checked = checkSubmission(type, f.submission, today);
-    if (!checked.ok) {
-      throw badRequest('appeal.invalid', `The appeal is not complete: ${checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, { errors: checked.problems });
+    const files = await checkFiles(f.files ?? []);
+    const problems = [...(checked.ok ? [] : checked.problems), ...(files.ok ? [] : files.problems)];
+    if (!checked.ok || !files.ok) {
+      throw badRequest('appeal.invalid', `The appeal is not complete: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, { errors: problems });
     }
     const { appellant, text, values } = checked.value;
     const person = (appellant.email ?? appellant.phone ?? appellant.name).toLowerCase();
@@ -93,17 +101,20 @@ export class AppealIntake {
       .digest();
     const due = dueDates(now, now, type.deadlines, zone);
     const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric' }).format(now));
+    if (!this.numbered.has(year)) {
+      await q.ensureYearSequence(this.db, year);
+      this.numbered.add(year);
+    }
     return this.db
       .transaction(async (tx) => {
-        // (the year's number row is locked first: two identical filings at once are told apart)
-        const number = await q.nextNumber(tx, year);
+        // Two identical filings at once (a double click) wait for each other here, and only they.
+        await q.lockDedupe(tx, dedupe);
         const existing = await q.findDuplicate(tx, dedupe, new Date(now.getTime() - DUPLICATE_WINDOW_MS));
         if (existing) throw new Duplicate(existing);
-        return this.insert(tx, number, { f, org, now, due, dedupe, appellant, text, values, consentText: type.consentText });
+        return this.insert(tx, year, { f, org, now, due, dedupe, appellant, text, values, consentText: type.consentText, files: files.files });
       })
       .catch(async (err: unknown) => {
         if (!(err instanceof Duplicate)) throw err;
-        // (the number taken is given back with the rollback)
         const a = (await q.appealByNumber(this.db, err.number))!;
         const o = (await this.catalog.organisation(a.organisation_id)) ?? org;
         return { number: a.number, code: null, duplicate: true, status: a.status, organisation: { code: o.code, name: o.name }, answerBy: a.answer_by_date };
@@ -112,39 +123,67 @@ export class AppealIntake {
 
   private async insert(
     tx: Queryable,
-    number: string,
-    x: { f: Filing; org: Organisation; now: Date; due: DueDates; dedupe: Buffer; appellant: Appellant; text: string; values: CleanSubmission['values']; consentText: string },
+    year: number,
+    x: {
+      f: Filing;
+      org: Organisation;
+      now: Date;
+      due: DueDates;
+      dedupe: Buffer;
+      appellant: Appellant;
+      text: string;
+      values: CleanSubmission['values'];
+      consentText: string;
+      files: CheckedFile[];
+    },
   ): Promise<Filed> {
     const { f, org, now, due, dedupe, appellant, text, values } = x;
+    // The row's id first: the sealed part and the code's hash are bound to it; the number of the
+    // year comes with the insert (ADR 0017).
+    const id = await q.nextAppealId(tx);
     const code = newStatusCode();
-    const sealed = await this.sealer.seal(JSON.stringify({ ...appellant, text, values }), sealContext(number), tx);
-    const id = await q.insertAppeal(tx, number, {
-      type_code: f.type,
-      region_code: f.region,
-      organisation_id: org.id,
-      channel: f.channel,
-      status: 'registered',
-      code_hash: codeHash(this.key, number, code),
-      received_at: now,
-      registered_at: now,
-      forward_by: due.forwardBy.at,
-      answer_by: due.answerBy.at,
-      answer_by_date: due.answerBy.localDate,
-      call_id: f.callId ?? null,
-      sealed,
-      masked: maskAppellant(appellant),
-      dedupe_hash: dedupe,
-      consent: { text: x.consentText, at: now.toISOString() },
-      notify: appellant.email !== null,
-    });
-    await q.addHistory(tx, id, {
-      at: now,
-      actor_id: f.actorId ?? null,
-      action: 'registered',
-      from_status: null,
-      to_status: 'registered',
-      details: { channel: f.channel, organisation: org.code, answerBy: due.answerBy.localDate, ...(f.callId ? { callId: f.callId } : {}) },
-    });
+    const sealed = await this.sealer.seal(JSON.stringify({ ...appellant, text, values }), sealContext(id), tx);
+    const number = await q.insertNumbered(
+      tx,
+      year,
+      id,
+      {
+        type_code: f.type,
+        region_code: f.region,
+        organisation_id: org.id,
+        channel: f.channel,
+        status: 'registered',
+        code_hash: codeHash(this.key, id, code),
+        received_at: now,
+        registered_at: now,
+        forward_by: due.forwardBy.at,
+        answer_by: due.answerBy.at,
+        answer_by_date: due.answerBy.localDate,
+        call_id: f.callId ?? null,
+        sealed,
+        masked: maskAppellant(appellant),
+        dedupe_hash: dedupe,
+        consent: { text: x.consentText, at: now.toISOString() },
+        notify: appellant.email !== null,
+      },
+      {
+        at: now,
+        actor_id: f.actorId ?? null,
+        action: 'registered',
+        from_status: null,
+        to_status: 'registered',
+        details: { channel: f.channel, organisation: org.code, answerBy: due.answerBy.localDate, ...(f.callId ? { callId: f.callId } : {}) },
+      },
+    );
+    for (const file of x.files) {
+      await insertAttachment(tx, id, {
+        commentId: null,
+        contentType: file.contentType,
+        size: file.bytes.length,
+        sealedName: await this.sealer.seal(file.name, fileNameContext(sealContext(id)), tx),
+        sealed: await this.sealer.seal(file.bytes, fileContext(sealContext(id)), tx),
+      });
+    }
     await appealsTopics.publish(tx, 'appeals.changed', { number, step: 'registered', organisation: org.code, answerBy: due.answerBy.localDate });
     return { number, code, duplicate: false, status: 'registered' as const, organisation: { code: org.code, name: org.name }, answerBy: due.answerBy.localDate };
   }

@@ -132,12 +132,12 @@ export class AppealMail {
     if (await mq.mailOfEventExists(tx, eventId)) return false;
     const a = await appealByNumber(tx, e.number);
     if (!a || !a.notify || a.anonymised_at) return false;
-    const { email } = JSON.parse((await sealer.open(a.sealed, sealContext(a.number), tx)).toString('utf8')) as { email?: string | null };
+    const { email } = JSON.parse((await sealer.open(a.sealed, sealContext(a.id), tx)).toString('utf8')) as { email?: string | null };
     if (!email) return false;
     let text: string | undefined;
     if (e.comment) {
       const sealed = await mq.citizenComment(tx, a.id, e.comment);
-      if (sealed) text = (await sealer.open(sealed, `${sealContext(a.number)}:comment`, tx)).toString('utf8');
+      if (sealed) text = (await sealer.open(sealed, `${sealContext(a.id)}:comment`, tx)).toString('utf8');
       if (e.step === 'extended' && text) text = EXTENSION.exec(text)?.[1] ?? text;
     }
     const facts: MailFacts = {

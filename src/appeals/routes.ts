@@ -9,6 +9,7 @@ import { appealStatuses } from './appeals-queries.ts';
 import type { AppealsCatalog } from './catalog.ts';
 import type { AppealIntake } from './intake.ts';
 import { rejectReasonCodes } from './reject-reasons.ts';
+import { MAX_FILES } from './attachments.ts';
 import { appealTypeFields, appealTypeSchema, organisationSchema, routeSchema } from './types-schema.ts';
 import type { AppealsWork } from './work.ts';
 
@@ -27,6 +28,11 @@ const submission = z.object({
   consent: z.boolean().describe('The citizen agrees to the type’s consent text (152-FZ): required'),
   values: z.record(z.string().max(63), z.union([z.string().max(20_000), z.number(), z.array(z.string().max(300)).max(100)])).optional(),
   callId: z.string().min(1).max(100).optional().describe('Operators: the call the appeal is taken during'),
+  files: z
+    .array(z.object({ name: z.string().min(1).max(300), content: z.base64().max(14_000_000).describe('The file, base64: a photo (JPEG, PNG, GIF, WebP) or a PDF, at most 10 MB') }))
+    .max(MAX_FILES)
+    .optional()
+    .describe('Up to 3 files, told by their content (not by name): images and PDF only'),
 });
 
 const filed = z.object({
@@ -138,6 +144,8 @@ export function appealsRoutes(app: App, deps: { appealsCatalog: AppealsCatalog; 
 
   app.post('/api/v1/appeals', {
     config: limited,
+    // (three files of 10 MB, in base64)
+    bodyLimit: 42 * 1024 * 1024,
     schema: {
       tags,
       security: publicSecurity,
@@ -150,10 +158,11 @@ export function appealsRoutes(app: App, deps: { appealsCatalog: AppealsCatalog; 
     handler: async (req, reply) => {
       const ctx = actorOf(req);
       const operator = ctx.principal && roleMay(ctx.principal.role, 'appeals.register');
-      const { type, region, callId, values, ...rest } = req.body;
+      const { type, region, callId, values, files, ...rest } = req.body;
       const r = await intake.file({
         type,
         region,
+        ...(files ? { files: files.map((f) => ({ name: f.name, bytes: Buffer.from(f.content, 'base64') })) } : {}),
         channel: operator ? 'operator' : 'api',
         submission: { ...rest, ...(values ? { values } : {}) },
         ...(operator ? { actorId: ctx.principal!.userId, callId: callId ?? null } : {}),
@@ -201,6 +210,28 @@ export function appealsRoutes(app: App, deps: { appealsCatalog: AppealsCatalog; 
       response: { 200: z.record(z.string(), z.unknown()), ...problems(400, 401, 403, 404) },
     },
     handler: async (req) => work.get(actorOf(req), req.params.number),
+  });
+
+  app.get('/api/v1/appeals/:number/files/:fileId', {
+    schema: {
+      tags,
+      security: staffSecurity,
+      summary: 'A file of the appeal, as a download (agency officers; the reading is audited)',
+      description: 'Sent as the type its content was found to be (an image or a PDF), as an attachment, never to be shown or run in the page.',
+      params: numberParams.extend({ fileId: z.string().regex(/^\d{1,18}$/, 'a file id from the appeal') }),
+      produces: ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'application/pdf'],
+      response: { 200: z.any(), ...problems(400, 401, 403, 404) },
+    },
+    handler: async (req, reply) => {
+      const f = await work.file(actorOf(req), req.params.number, req.params.fileId);
+      return reply
+        .header('content-type', f.contentType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('cache-control', 'private, no-store')
+        .send(f.bytes);
+    },
   });
 
   app.post('/api/v1/appeals/:number/actions', {

@@ -14,6 +14,7 @@ import { userCommands } from './users.ts';
 import { simulateCommand } from './simulate.ts';
 import { rollupsCommands } from './rollups.ts';
 import { keysCommands } from './keys.ts';
+import { appealsCommands } from './appeals.ts';
 
 export function cliProgram(io: CliIo = processIo): Command {
   const program = new Command('otvet')
@@ -65,6 +66,7 @@ export function cliProgram(io: CliIo = processIo): Command {
   simulateCommand(program);
   rollupsCommands(program, io);
   keysCommands(program, io);
+  appealsCommands(program, io);
 
   program
     .command('openapi')

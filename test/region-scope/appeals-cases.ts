@@ -53,6 +53,7 @@ export const appealsCases: Record<string, Case> = {
     },
   },
   'GET /api/v1/appeals/{number}': { run: (c, t) => c.get(`/api/v1/appeals/${t.appeals.number}`), owner: false },
+  'GET /api/v1/appeals/{number}/files/{fileId}': { run: (c, t) => c.get(`/api/v1/appeals/${t.appeals.number}/files/1`), owner: false },
   'POST /api/v1/appeals/{number}/actions': { run: (c, t) => c.post(`/api/v1/appeals/${t.appeals.number}/actions`, { action: 'take' }), unchanged: unchangedAppeal, owner: false },
   'GET /api/v1/appeal-figures': {
     filtered: async (c) => {
