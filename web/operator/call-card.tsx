@@ -6,10 +6,21 @@ import { duration, secondsSince, shortDate, type Call, type PreviousCall } from 
 /** The most recent previous calls shown; the card must leave room for the answers. */
 const SHOWN = 5;
 
-export function CallCard(props: { call: Call; regionName: string; previous: PreviousCall[] | null; now: number; onAnswer: () => void; onHangup: () => void; onTransfer: () => void; busy: boolean }) {
+export function CallCard(props: {
+  call: Call;
+  regionName: string;
+  previous: PreviousCall[] | null;
+  now: number;
+  onAnswer: () => void;
+  onHangup: () => void;
+  onTransfer: () => void;
+  onAppeal: () => void;
+  busy: boolean;
+}) {
   const c = props.call;
   const ringing = c.state === 'ringing';
   const talking = c.state === 'talking';
+  const wrapping = c.state === 'wrap_up' || c.state === 'ended';
   return (
     <section class={`card call ${c.state}`} aria-label={t.incoming} data-call-id={c.callId}>
       <div role="status" aria-live="assertive" class="call-head">
@@ -78,6 +89,11 @@ export function CallCard(props: { call: Call; regionName: string; previous: Prev
         {talking && (
           <button type="button" class="secondary" onClick={props.onTransfer} disabled={props.busy}>
             {t.transfer.button} <kbd>F9</kbd>
+          </button>
+        )}
+        {(talking || wrapping) && (
+          <button type="button" class="secondary" onClick={props.onAppeal}>
+            {t.appeal.button} <kbd>F10</kbd>
           </button>
         )}
       </div>

@@ -6,6 +6,8 @@ import { openFeed, type LiveState } from '../shared/live.ts';
 import { Header } from '../shared/login.tsx';
 import type { User } from '../shared/session.ts';
 import { AnswersPane, type Used } from './answers.tsx';
+import { AppealDone } from './appeal-done.tsx';
+import { AppealForm, type Filed } from './appeal-form.tsx';
 import { CallCard } from './call-card.tsx';
 import { Phone, type PhoneView, type SipSession } from './phone.ts';
 import { PhonePanel } from './phone-panel.tsx';
@@ -15,6 +17,8 @@ import { t } from './strings.ts';
 import { WrapUpForm, type WrapUpValue } from './wrap-up.tsx';
 
 const ACTIVE = ['ringing', 'talking', 'wrap_up', 'ended'];
+/** An appeal is taken while talking, and in wrap-up (callers often ask at the end). */
+const APPEAL_STATES = ['talking', 'wrap_up', 'ended'];
 
 // what the operator's feed sends (GET /api/v1/agent/events): the seat's state, a call offered, a call's state
 interface OperatorEvents {
@@ -23,24 +27,35 @@ interface OperatorEvents {
   call: Pick<Call, 'callId' | 'state'>;
 }
 
-// the answers marked during a call, kept in the tab's sessionStorage until its wrap-up
-const usedKey = (callId: string) => `otvet.used.${callId}`;
-function remembered(callId: string): Used[] {
+// what was done during a call, kept in the tab's sessionStorage until its wrap-up: the answers
+// marked, the numbers of the appeals registered (never their codes)
+interface Kept {
+  used: Used[];
+  appeals: string[];
+}
+const keyOf = (kind: keyof Kept, callId: string) => `otvet.${kind}.${callId}`;
+function remembered<K extends keyof Kept>(kind: K, callId: string): Kept[K] {
   try {
-    const v: unknown = JSON.parse(sessionStorage.getItem(usedKey(callId)) ?? '[]');
-    return Array.isArray(v) ? (v as Used[]) : [];
+    const v: unknown = JSON.parse(sessionStorage.getItem(keyOf(kind, callId)) ?? '[]');
+    return (Array.isArray(v) ? v : []) as Kept[K];
   } catch {
-    return [];
+    return [] as Kept[K];
   }
 }
-const remember = (callId: string, used: Used[]) => {
+const remember = <K extends keyof Kept>(kind: K, callId: string, v: Kept[K]) => {
   try {
-    sessionStorage.setItem(usedKey(callId), JSON.stringify(used));
+    sessionStorage.setItem(keyOf(kind, callId), JSON.stringify(v));
   } catch {
-    // storage full or refused: the marks live as long as the page
+    // storage full or refused: they live as long as the page
   }
 };
-const forget = (callId: string) => sessionStorage.removeItem(usedKey(callId));
+const forget = (callId: string) => {
+  sessionStorage.removeItem(keyOf('used', callId));
+  sessionStorage.removeItem(keyOf('appeals', callId));
+};
+
+/** The appeal form open for a call, or an appeal just registered (its code on screen until closed). */
+type AppealPane = { callId: string; filed: Filed | null } | null;
 
 /** A SIP credential for this sign-in; null when otvet has no browser phone (throws on any other failure: the phone tries again). */
 async function sipSession(): Promise<SipSession | null> {
@@ -75,6 +90,11 @@ export function Workstation({ user }: { user: User }) {
   }, []);
   const [phoneView, setPhoneView] = useState<PhoneView>(phone.view);
   const [transferring, setTransferring] = useState<string | null>(null);
+  const [appeal, setAppeal] = useState<AppealPane>(null);
+  const [appeals, setAppeals] = useState<string[]>([]);
+  // (the form belongs to its call: gone with it, unless the call is still on this seat)
+  const appealFormOpen = !!appeal && !appeal.filed && !!call && ACTIVE.includes(call.state) && appeal.callId === call.callId;
+  const appealPaneOpen = appealFormOpen || !!appeal?.filed;
   const early = useRef<{ callId: string; timer: ReturnType<typeof setTimeout> } | null>(null);
 
   // the seat as the server has it; a call on it that this screen has not shown (an offer made
@@ -97,7 +117,8 @@ export function Workstation({ user }: { user: User }) {
     // the same call offered again (a feed reconnecting, a decision delivered twice): keep what was done
     if (current.current === c.callId) return;
     current.current = c.callId;
-    setUsed(remembered(c.callId));
+    setUsed(remembered('used', c.callId));
+    setAppeals(remembered('appeals', c.callId));
     setNotice('');
     setPrevious(null);
     void get('/api/v1/calls/{callId}/caller-history', { path: { callId: c.callId } }).then((r) => setPrevious(r.ok ? r.body.items : []));
@@ -105,8 +126,11 @@ export function Workstation({ user }: { user: User }) {
 
   // the marks survive a reload of the page during the call
   useEffect(() => {
-    if (current.current) remember(current.current, used);
+    if (current.current) remember('used', current.current, used);
   }, [used]);
+  useEffect(() => {
+    if (current.current) remember('appeals', current.current, appeals);
+  }, [appeals]);
 
   useEffect(() => {
     const tick = setInterval(() => setNow(Date.now()), 1000);
@@ -217,17 +241,37 @@ export function Workstation({ user }: { user: User }) {
     current.current = null;
     setCall(null);
     setUsed([]);
+    setAppeals([]);
+    // (an appeal's code stays on screen until the operator closes it or wraps the call up)
+    setAppeal((a) => (a?.filed ? a : null));
     setNotice(notice);
     return refreshAgent();
   };
   const wrapUp = async (w: WrapUpValue) => {
     if (!call) return null;
+    if (appealFormOpen) return t.appeal.finishFirst;
     // (kept until the wrap-up is taken: a refused one sent again still carries them)
     const quality = phone.view.quality[call.callId];
     const r = await post('/api/v1/agent/calls/{callId}/wrap-up', { path: { callId: call.callId }, body: { ...w, ...(quality ? { quality } : {}) } });
     if (!r.ok) return r.message;
     await leaveCall(call.callId, t.done);
+    setAppeal(null);
     return null;
+  };
+  // F10 or the card's button: the form for this call; an appeal's code on screen is read out first
+  const openAppeal = () => {
+    if (!call || !APPEAL_STATES.includes(call.state)) return;
+    if (appeal?.filed || appeal?.callId === call.callId) {
+      document.querySelector<HTMLElement>('.appeal-form select, .appeal-done h2')?.focus();
+      return;
+    }
+    setAppeal({ callId: call.callId, filed: null });
+  };
+  const filed = (f: Filed) => {
+    if (!call) return;
+    // (the same appeal filed again is a duplicate without its code: the code on screen stays)
+    setAppeal((a) => (a?.filed?.number === f.number && a.filed.code ? a : { callId: call.callId, filed: f }));
+    setAppeals((x) => (x.includes(f.number) ? x : [...x, f.number]));
   };
 
   useEffect(() => {
@@ -241,10 +285,11 @@ export function Workstation({ user }: { user: User }) {
       } else if (e.key === 'F4' && (call?.state === 'ringing' || phoneView.call?.state === 'ringing')) void answer();
       else if (e.key === 'F8' && call?.state === 'talking') void hangup();
       else if (e.key === 'F9' && call?.state === 'talking') setTransferring(call.callId);
+      else if (e.key === 'F10') openAppeal();
       // (from the phone as it is now: this handler may be a render behind a quick second press)
       else if (e.key === 'F6' && phone.view.call?.state === 'talking') phone.toggle('muted');
       else if (e.key === 'F7' && phone.view.call?.state === 'talking') phone.toggle('held');
-      else if (e.key === '/' && !typing) {
+      else if (e.key === '/' && !typing && !appealPaneOpen) {
         // focused at once, so that the keys typed next land in the box
         document.querySelector<HTMLInputElement>('.answers input[type=search]')?.focus();
         setFocusKey((k) => k + 1);
@@ -307,6 +352,7 @@ export function Workstation({ user }: { user: User }) {
               onAnswer={() => void answer()}
               onHangup={() => void hangup()}
               onTransfer={() => setTransferring(shown.callId)}
+              onAppeal={openAppeal}
               busy={busy}
             />
           ) : (
@@ -341,7 +387,8 @@ export function Workstation({ user }: { user: User }) {
             />
           )}
           <p class="keys muted">
-            {t.keys}: <kbd>F2</kbd> {t.goReady} · <kbd>F3</kbd> {t.goBreak} · <kbd>F4</kbd> {t.answer} · <kbd>F8</kbd> {t.hangup} · <kbd>F9</kbd> {t.transfer.button} ·{' '}
+            {t.keys}: <kbd>F2</kbd> {t.goReady} · <kbd>F3</kbd> {t.goBreak} · <kbd>F4</kbd> {t.answer} · <kbd>F8</kbd> {t.hangup} · <kbd>F9</kbd> {t.transfer.button} · <kbd>F10</kbd> {t.appeal.button}{' '}
+            ·{' '}
             {phoneInUse && (
               <>
                 <kbd>F6</kbd> {t.phone.mute} · <kbd>F7</kbd> {t.phone.hold} ·{' '}
@@ -350,15 +397,24 @@ export function Workstation({ user }: { user: User }) {
             <kbd>/</kbd> {t.search} · <kbd>↑↓ Enter</kbd> · <kbd>M</kbd> {t.markUsedLong} · <kbd>Esc</kbd> {t.backShort} · <kbd>Ctrl+Enter</kbd> {t.submit}
           </p>
         </div>
-        <AnswersPane
-          key={shown?.callId ?? 'none'}
-          region={region}
-          topic={shown?.topic ?? null}
-          used={used}
-          onToggleUsed={(u) => setUsed((x) => (x.some((y) => y.slug === u.slug) ? x.filter((y) => y.slug !== u.slug) : [...x, u]))}
-          changed={changed}
-          focusKey={focusKey}
-        />
+        {/* the appeal takes the answers' place while it is open: the form needs the room */}
+        <div class="right">
+          {appealFormOpen && shown && (
+            <AppealForm callId={shown.callId} region={shown.region ?? (user.region === 'federal' ? '' : user.region)} regions={regions} onFiled={filed} onClose={() => setAppeal(null)} />
+          )}
+          {appeal?.filed && <AppealDone filed={appeal.filed} onClose={() => setAppeal(null)} />}
+          <div hidden={appealPaneOpen}>
+            <AnswersPane
+              key={shown?.callId ?? 'none'}
+              region={region}
+              topic={shown?.topic ?? null}
+              used={used}
+              onToggleUsed={(u) => setUsed((x) => (x.some((y) => y.slug === u.slug) ? x.filter((y) => y.slug !== u.slug) : [...x, u]))}
+              changed={changed}
+              focusKey={focusKey}
+            />
+          </div>
+        </div>
       </main>
     </>
   );
