@@ -1,5 +1,6 @@
 // The workstation's pure parts: durations, what the call card shows, the wrap-up's topics.
 import type { Answer, Schema } from '../shared/api-types.ts';
+import { t } from './strings.ts';
 
 /** 75 → "1:15"; 3725 → "1:02:05". */
 export function duration(seconds: number): string {
@@ -34,4 +35,10 @@ export function shortDate(iso: string | null): string {
   if (!iso) return '';
   const d = new Date(iso);
   return `${String(d.getDate()).padStart(2, '0')}.${String(d.getMonth() + 1).padStart(2, '0')} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/** The wrap-up's note with a line for each appeal's number not in it yet. */
+export function withAppealNumbers(note: string, numbers: string[]): string {
+  const missing = numbers.filter((n) => !note.includes(n)).map((n) => t.appeal.note(n));
+  return missing.length ? [note.trimEnd(), ...missing].filter(Boolean).join('\n') : note;
 }

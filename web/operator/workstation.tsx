@@ -381,6 +381,7 @@ export function Workstation({ user }: { user: User }) {
                 used.map((u) => u.section),
               )}
               used={used}
+              appeals={appeals}
               endedAt={shown.endedAt}
               now={now}
               onSubmit={wrapUp}

@@ -1,7 +1,9 @@
 // Wrap-up: the call's topics (knowledge sections and the IVR topic), its outcome and a note, with
-// the time spent on it so far. Ctrl+Enter submits.
+// the time spent on it so far. Ctrl+Enter submits. An appeal registered during the call (or during
+// the wrap-up) makes «Нужно обращение» the outcome, unless the operator chose one, and puts its
+// number into the note.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { duration, secondsSince, toggle } from './model.ts';
+import { duration, secondsSince, toggle, withAppealNumbers } from './model.ts';
 import { t } from './strings.ts';
 import type { Used } from './answers.tsx';
 import type { RequestOf } from '../shared/api-types.ts';
@@ -10,14 +12,32 @@ export type WrapUpValue = NonNullable<RequestOf<'/api/v1/agent/calls/{callId}/wr
 
 const OUTCOMES: WrapUpValue['outcome'][] = ['answered', 'appeal_needed', 'transferred', 'callback', 'dropped'];
 
-export function WrapUpForm(props: { sections: string[]; initialTopics: string[]; used: Used[]; endedAt: string | null; now: number; onSubmit: (w: WrapUpValue) => Promise<string | null> }) {
+export function WrapUpForm(props: {
+  sections: string[];
+  initialTopics: string[];
+  used: Used[];
+  /** the numbers of the appeals registered during the call */
+  appeals: string[];
+  endedAt: string | null;
+  now: number;
+  onSubmit: (w: WrapUpValue) => Promise<string | null>;
+}) {
   const [topics, setTopics] = useState<string[]>(props.initialTopics);
-  const [outcome, setOutcome] = useState<WrapUpValue['outcome'] | ''>(props.used.length ? 'answered' : '');
-  const [note, setNote] = useState('');
+  const [outcome, setOutcome] = useState<WrapUpValue['outcome'] | ''>(props.appeals.length ? 'appeal_needed' : props.used.length ? 'answered' : '');
+  const [note, setNote] = useState(withAppealNumbers('', props.appeals));
+  const chosenByHand = useRef(false);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const options = [...new Set([...props.initialTopics, ...props.sections])];
   const form = useRef<HTMLFormElement>(null);
+  // an appeal registered during the wrap-up: the same as one registered before it
+  useEffect(() => {
+    if (!props.appeals.length) return;
+    if (!chosenByHand.current) setOutcome('appeal_needed');
+    setNote((n) => withAppealNumbers(n, props.appeals));
+    // (a refusal to wrap up while the appeal's form was open is over)
+    setError('');
+  }, [props.appeals.join(' ')]);
 
   const submit = async () => {
     // (a choice made a moment before Ctrl+Enter may not have re-rendered yet: the form itself knows it)
@@ -60,7 +80,7 @@ export function WrapUpForm(props: { sections: string[]; initialTopics: string[];
         <div class="choices">
           {OUTCOMES.map((o, i) => (
             <label key={o} class={outcome === o ? 'chosen' : ''}>
-              <input type="radio" name="outcome" value={o} checked={outcome === o} onChange={() => (setOutcome(o), setError(''))} autoFocus={i === 0 && !outcome} />
+              <input type="radio" name="outcome" value={o} checked={outcome === o} onChange={() => ((chosenByHand.current = true), setOutcome(o), setError(''))} autoFocus={i === 0 && !outcome} />
               {t.outcomes[o]}
             </label>
           ))}
