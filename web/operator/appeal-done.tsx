@@ -1,6 +1,7 @@
 // The appeal registered: its number and secret code in large type, to be read out to the caller
 // and read again (the API shows the code this once), who answers it and by when. It stays until the
-// operator closes it or the call's wrap-up is taken; a duplicate says so and gives the first number.
+// operator closes it or the call's wrap-up is taken. A duplicate says so and gives the first number
+// (and its code, when the API gives it again: the same appeal sent again within minutes).
 import { useEffect, useRef } from 'preact/hooks';
 import type { Filed } from './appeal-form.tsx';
 import { t } from './strings.ts';
@@ -37,7 +38,8 @@ export function AppealDone(props: { filed: Filed; onClose: () => void }) {
           </div>
         )}
       </dl>
-      {f.code ? (
+      {f.duplicate && <p>{f.code ? t.appeal.duplicateAgain : t.appeal.duplicateHint}</p>}
+      {f.code && (
         <ol class="read-out">
           <li>{t.appeal.readOut}</li>
           <li>
@@ -45,8 +47,6 @@ export function AppealDone(props: { filed: Filed; onClose: () => void }) {
           </li>
           <li>{t.appeal.codeOnce}</li>
         </ol>
-      ) : (
-        <p>{t.appeal.duplicateHint}</p>
       )}
       <dl class="facts">
         <div>
