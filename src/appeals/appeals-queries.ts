@@ -28,9 +28,16 @@ export interface AppealRow {
   consent: { text: string; at: string };
   notify: boolean;
   anonymised_at: Date | null;
+  /** The status code, sealed, for a short while after filing (see CODE_RESEND_MS); null after. */
+  code_sealed: Buffer | null;
 }
 
 export type NewAppeal = Omit<AppealRow, 'id' | 'number' | 'extended_at' | 'answered_at' | 'closed_at' | 'anonymised_at' | 'answer_by_date'> & { answer_by_date: string };
+
+/** Forgets the sealed codes of appeals filed before `before`: only the code's hash stays. */
+export async function forgetSealedCodes(db: Queryable, before: Date): Promise<void> {
+  await db.query('UPDATE ap_appeals SET code_sealed = NULL WHERE code_sealed IS NOT NULL AND received_at < $1', [before]);
+}
 
 /** Serialises identical filings (the same dedupe hash) until the transaction ends; nobody else waits. */
 export async function lockDedupe(db: Queryable, dedupeHash: Buffer): Promise<void> {
@@ -66,8 +73,8 @@ export async function insertNumbered(db: Queryable, year: number, id: string, a:
        SELECT nextval('ap_number_' || $1::int) AS last
      ), a AS (
        INSERT INTO ap_appeals (id, number, type_code, region_code, organisation_id, channel, status, code_hash, received_at, registered_at,
-         forward_by, answer_by, answer_by_date, call_id, sealed, masked, dedupe_hash, consent, notify)
-       SELECT $2, '122-' || $1::int || '-' || lpad(n.last::text, 6, '0'), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19 FROM n
+         forward_by, answer_by, answer_by_date, call_id, sealed, masked, dedupe_hash, consent, notify, code_sealed)
+       SELECT $2, '122-' || $1::int || '-' || lpad(n.last::text, 6, '0'), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $26 FROM n
        RETURNING id, number
      ), h AS (
        INSERT INTO ap_history (appeal_id, at, actor_id, action, from_status, to_status, details)
@@ -100,6 +107,7 @@ export async function insertNumbered(db: Queryable, year: number, id: string, a:
       h.from_status,
       h.to_status,
       JSON.stringify(h.details),
+      a.code_sealed,
     ],
   );
   return r.rows[0]!.number;
@@ -113,7 +121,7 @@ export async function findDuplicate(db: Queryable, dedupeHash: Buffer, since: Da
 
 // (the due date as text: drivers would turn a date into a Date at their own midnight)
 const COLUMNS = `id, number, type_code, region_code, organisation_id, channel, status, code_hash, received_at, registered_at, forward_by, answer_by,
-  answer_by_date::text AS answer_by_date, extended_at, answered_at, closed_at, call_id, sealed, masked, dedupe_hash, consent, notify, anonymised_at`;
+  answer_by_date::text AS answer_by_date, extended_at, answered_at, closed_at, call_id, sealed, masked, dedupe_hash, consent, notify, anonymised_at, code_sealed`;
 
 export async function appealByNumber(db: Queryable, number: string, forUpdate = false): Promise<AppealRow | undefined> {
   return (await db.query<AppealRow>(`SELECT ${COLUMNS} FROM ap_appeals WHERE number = $1${forUpdate ? ' FOR UPDATE' : ''}`, [number])).rows[0];

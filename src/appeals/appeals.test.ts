@@ -87,13 +87,20 @@ describe('appeals', () => {
     expect([nobody.status, nobody.body.code]).toEqual([404, 'appeal_type.not_found']);
   });
 
-  it('the same appeal again within a day: the first one’s number, no new code', async () => {
+  it('the same appeal again within a day: the first one’s number; its code again only within a quarter of an hour (a page that did not load)', async () => {
     const body = volunteer({ email: 'twice@example.ru', text: 'Готов сдавать кровь раз в два месяца.' });
     const first = await anonymous().post('/api/v1/appeals', body);
+    now += 60_000;
+    const resent = await anonymous().post('/api/v1/appeals', body);
+    expect(resent.status).toBe(200);
+    expect(resent.body).toMatchObject({ number: first.body.number, code: first.body.code, duplicate: true });
     now += 3600_000;
     const again = await anonymous().post('/api/v1/appeals', body);
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ number: first.body.number, code: null, duplicate: true });
+    // (and the sealed code is gone from the database: only its hash stays)
+    const kept = await app.db.query<{ code_sealed: Buffer | null }>('SELECT code_sealed FROM ap_appeals WHERE number = $1', [first.body.number]);
+    expect(kept.rows[0]!.code_sealed).toBeNull();
     now += 86400_000;
     const nextDay = await anonymous().post('/api/v1/appeals', body);
     expect(nextDay.status).toBe(201);

@@ -43,6 +43,11 @@ export interface Filed {
 /** Status codes: 8 characters without look-alikes (0/O, 1/I/L), easy to dictate over the phone. */
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const DUPLICATE_WINDOW_MS = 24 * 3600_000;
+/**
+ * How long the same appeal sent again is answered with its code once more: a citizen whose page
+ * did not load after sending (a weak connection, a double click) sends again and must not lose it.
+ */
+export const CODE_RESEND_MS = 15 * 60_000;
 
 export function newStatusCode(): string {
   let s = '';
@@ -59,10 +64,12 @@ export function codeHash(key: Buffer, appealId: string, code: string): Buffer {
 
 /** The appeal's sealed part is bound to its row: copied onto another appeal, it does not open. */
 export const sealContext = (appealId: string) => `appeal:${appealId}`;
+const codeContext = (appealId: string) => `${sealContext(appealId)}:code`;
 
 export class AppealIntake {
   /** Years whose number sequence this database is known to have. */
   private readonly numbered = new Set<number>();
+  private forgotAt = 0;
 
   constructor(
     private readonly db: Db,
@@ -101,6 +108,7 @@ export class AppealIntake {
       .digest();
     const due = dueDates(now, now, type.deadlines, zone);
     const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric' }).format(now));
+    await this.forgetOldCodes(now);
     if (!this.numbered.has(year)) {
       await q.ensureYearSequence(this.db, year);
       this.numbered.add(year);
@@ -117,8 +125,17 @@ export class AppealIntake {
         if (!(err instanceof Duplicate)) throw err;
         const a = (await q.appealByNumber(this.db, err.number))!;
         const o = (await this.catalog.organisation(a.organisation_id)) ?? org;
-        return { number: a.number, code: null, duplicate: true, status: a.status, organisation: { code: o.code, name: o.name }, answerBy: a.answer_by_date };
+        const recent = a.code_sealed && now.getTime() - a.received_at.getTime() < CODE_RESEND_MS;
+        const code = recent ? (await this.sealer.open(a.code_sealed!, codeContext(a.id))).toString('utf8') : null;
+        return { number: a.number, code, duplicate: true, status: a.status, organisation: { code: o.code, name: o.name }, answerBy: a.answer_by_date };
       });
+  }
+
+  /** At most once a minute: sealed codes older than the resend window are forgotten. */
+  private async forgetOldCodes(now: Date): Promise<void> {
+    if (now.getTime() - this.forgotAt < 60_000) return;
+    this.forgotAt = now.getTime();
+    await q.forgetSealedCodes(this.db, new Date(now.getTime() - CODE_RESEND_MS));
   }
 
   private async insert(
@@ -154,6 +171,7 @@ export class AppealIntake {
         channel: f.channel,
         status: 'registered',
         code_hash: codeHash(this.key, id, code),
+        code_sealed: await this.sealer.seal(code, codeContext(id), tx),
         received_at: now,
         registered_at: now,
         forward_by: due.forwardBy.at,

@@ -284,8 +284,10 @@ export function filedOf(f: Filed): FiledRecord {
   const due = `Ответ — не позднее ${russianDate(f.answerBy)}.`;
   return {
     service_request_id: f.number,
-    service_notice: f.code
+    service_notice: !f.duplicate
       ? `Обращение ${f.number} зарегистрировано и направлено: ${f.organisation.name}. ${due} Код для проверки статуса и получения ответа: ${f.code}; сообщите его заявителю вместе с номером.`
-      : `Такое обращение уже подано в течение суток: его номер ${f.number} (код для проверки статуса выдан при первой подаче), направлено: ${f.organisation.name}. ${due}`,
+      : f.code
+        ? `Такое обращение уже подано несколько минут назад: его номер ${f.number}, код для проверки статуса: ${f.code}; направлено: ${f.organisation.name}. ${due}`
+        : `Такое обращение уже подано в течение суток: его номер ${f.number} (код для проверки статуса выдан при первой подаче), направлено: ${f.organisation.name}. ${due}`,
   };
 }

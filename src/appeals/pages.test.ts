@@ -187,11 +187,19 @@ describe('appeal pages', () => {
     expect(await htmlProblems(r.text)).toEqual([]);
     const row = (await app.db.query<{ channel: string }>('SELECT channel FROM ap_appeals WHERE number = $1', [number])).rows[0]!;
     expect(row.channel).toBe('portal');
+    // sent again at once (the first page never loaded): the same number and code, said so
     const again = await post(app, '/appeals/new/mobilisation-complaint', complaint());
     expect(again.status).toBe(200);
-    expect(visibleText(again.text)).toContain('Это обращение уже отправлено');
+    expect(visibleText(again.text)).toContain('Это обращение вы уже отправили несколько минут назад');
     expect(again.text).toContain(`<dd>${number}</dd>`);
-    expect(again.text).not.toContain('class="code"');
+    expect(again.text).toContain(`<dd class="code">${code}</dd>`);
+    expect(await htmlProblems(again.text)).toEqual([]);
+    // later: the number only
+    await app.db.query("UPDATE ap_appeals SET received_at = received_at - interval '1 hour', code_sealed = NULL WHERE number = $1", [number]);
+    const later = await post(app, '/appeals/new/mobilisation-complaint', complaint());
+    expect(visibleText(later.text)).toContain('Это обращение уже отправлено');
+    expect(later.text).toContain(`<dd>${number}</dd>`);
+    expect(later.text).not.toContain('class="code"');
   });
 
   it('the status: the form; with the right code the status, organisation and due date; a wrong code and an unknown number get one message', async () => {

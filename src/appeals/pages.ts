@@ -48,10 +48,13 @@ ${t.description ? html`<p>${t.description}</p>` : ''}
   return { title: s.title, content };
 }
 
-/** After filing: the number and the code in large type, what happens next; a duplicate gets its number only. */
+/**
+ * After filing: the number and the code in large type, what happens next. The same appeal sent
+ * again within minutes (the first page did not load) gets them again, said so; later, its number only.
+ */
 export function filedPage(type: AppealType, filed: Filed): PageBody {
   const statusHref = `/appeals/status?number=${encodeURIComponent(filed.number)}`;
-  if (filed.duplicate || filed.code === null) {
+  if (filed.code === null) {
     const content = html`<h1>${s.duplicateTitle}</h1>
 <dl class="receipt"><div><dt>${s.number}</dt><dd>${filed.number}</dd></div></dl>
 <p>${s.duplicateText(filed.number)}</p>
@@ -60,7 +63,7 @@ export function filedPage(type: AppealType, filed: Filed): PageBody {
     return { title: s.duplicateTitle, content };
   }
   const extension = type.deadlines.maxExtensionDays;
-  const content = html`<div class="panel">
+  const content = html`${filed.duplicate ? html`<p class="warning">${s.resentNote}</p>` : ''}<div class="panel">
 <h1>${s.filedTitle}</h1>
 <dl class="receipt">
 <div><dt>${s.number}</dt><dd>${filed.number}</dd></div>

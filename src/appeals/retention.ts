@@ -15,10 +15,7 @@ export interface Retention {
 export async function anonymiseClosed(db: Db, before: Date, o: { dryRun?: boolean; now: Date }): Promise<Retention> {
   return db.transaction(async (tx) => {
     const ids = (
-      await tx.query<{ id: string }>(
-        `SELECT id FROM ap_appeals WHERE status IN ('closed', 'rejected') AND closed_at < $1 AND anonymised_at IS NULL ORDER BY id FOR UPDATE`,
-        [before],
-      )
+      await tx.query<{ id: string }>(`SELECT id FROM ap_appeals WHERE status IN ('closed', 'rejected') AND closed_at < $1 AND anonymised_at IS NULL ORDER BY id FOR UPDATE`, [before])
     ).rows.map((r) => r.id);
     if (!ids.length) return { appeals: 0, comments: 0, attachments: 0 };
     const count = async (table: string) => Number((await tx.query<{ n: string }>(`SELECT count(*) AS n FROM ${table} WHERE appeal_id = ANY($1::bigint[])`, [ids])).rows[0]!.n);
@@ -28,7 +25,7 @@ export async function anonymiseClosed(db: Db, before: Date, o: { dryRun?: boolea
     await tx.query('DELETE FROM ap_comments WHERE appeal_id = ANY($1::bigint[])', [ids]);
     // (the sealed part emptied, the masked one too, the hashes that could tell who filed it gone)
     await tx.query(
-      `UPDATE ap_appeals SET sealed = '\\x'::bytea, masked = '{"name": "—", "phone": null, "email": null}', dedupe_hash = '\\x'::bytea, notify = false, anonymised_at = $2
+      `UPDATE ap_appeals SET sealed = '\\x'::bytea, masked = '{"name": "—", "phone": null, "email": null}', dedupe_hash = '\\x'::bytea, code_sealed = NULL, notify = false, anonymised_at = $2
        WHERE id = ANY($1::bigint[])`,
       [ids, o.now],
     );
