@@ -48,6 +48,23 @@ describe('appeals against abuse', () => {
     expect(Number(stored.rows[0]!.n)).toBe(3);
   });
 
+  it('counts signed-in operators each by their account, not by the address a call centre shares', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      // (four operators behind one address: each files one appeal, well under their own limit)
+      const operator = await app.as('operator', '77');
+      operator.headers['x-forwarded-for'] = '198.51.100.50';
+      statuses.push((await operator.post('/api/v1/appeals', appeal(`centre${i}@example.ru`))).status);
+    }
+    expect(statuses).toEqual([201, 201, 201, 201]);
+    // one operator past the limit is held back, the others not
+    const busy = await app.as('operator', '77');
+    busy.headers['x-forwarded-for'] = '198.51.100.50';
+    const own: number[] = [];
+    for (let i = 0; i < 4; i++) own.push((await busy.post('/api/v1/appeals', appeal(`busy${i}@example.ru`))).status);
+    expect(own).toEqual([201, 201, 201, 429]);
+  });
+
   it('refuses an oversized text with the limit said, storing nothing', async () => {
     const r = await app.client('198.51.100.40').post('/api/v1/appeals', appeal('big@example.ru', 'а'.repeat(20_001)));
     expect(r.status).toBe(400);

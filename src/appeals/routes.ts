@@ -1,4 +1,5 @@
 // /api/v1/appeals and what they are filed against: appeal types, organisations, the routing table.
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { roleMay } from '../platform/access/permissions.ts';
 import { notFound } from '../platform/errors.ts';
@@ -58,7 +59,15 @@ export function appealsRoutes(app: App, deps: { appealsCatalog: AppealsCatalog; 
   const { appealsCatalog: catalog, appealIntake: intake, appealsWork: work } = deps;
   // Per client address (kept in memory for a minute, never stored): a burst of filings, or of
   // guesses at a status code, is held back with 429.
-  const limited = { rateLimit: { max: deps.ratePerMinute, timeWindow: '1 minute' } };
+  // Signed-in staff are counted each by their account, not by address: a call centre's operators
+  // share one address, and each files for the callers they talk to.
+  const limited = {
+    rateLimit: {
+      max: deps.ratePerMinute,
+      timeWindow: '1 minute',
+      keyGenerator: (req: FastifyRequest) => (req.principal ? `account:${req.principal.userId}` : req.ip),
+    },
+  };
 
   app.get('/api/v1/appeal-types', {
     schema: { tags, security: publicSecurity, summary: 'The appeal types citizens may file, with their fields (public)', response: { 200: z.object({ items: z.array(appealTypeSchema) }) } },
