@@ -61,7 +61,12 @@ export async function createApp({ config, db: raw, logger, options }: AppDeps): 
   contactCenterRoutesAll(http, services.cc, { db, audit: services.audit });
   monitoringRoutesAll(http, services.monitoring, { registry: observability.registry, db });
   staffingRoutes(http, { staffing: new StaffingService(services.monitoring.planning) });
-  appealsRoutes(http, { ...services, ratePerMinute: config.appeals.ratePerMinute });
+  appealsRoutes(http, {
+    ...services,
+    ratePerMinute: config.appeals.ratePerMinute,
+    // (an appeal taken during a call names a call the operator may see: theirs)
+    checkCall: async (ctx, callId) => void (await services.cc.calls.get(ctx, callId)),
+  });
   appealPageRoutes(http, { ...services, answers: services.search, publicUrl: config.publicUrl, ratePerMinute: config.appeals.ratePerMinute });
   open311Routes(http, { ...services, config });
   // (demo mode without an SMTP server only: elsewhere /demo/mailbox is a 404)

@@ -69,6 +69,17 @@ describe('appeals', () => {
     expect(r.body).toMatchObject({ duplicate: false, status: 'registered', organisation: { code: 'volunteers-77' }, answerBy: '2026-04-09' });
   });
 
+  it('an operator links the appeal only to a call of theirs', async () => {
+    const operator = await app.as('operator', '77');
+    const r = await operator.post('/api/v1/appeals', volunteer({ email: 'call@example.ru', callId: 'no-such-call' }));
+    expect(r.status).toBe(404);
+    expect(await app.db.query("SELECT 1 FROM ap_appeals WHERE call_id = 'no-such-call'").then((x) => x.rows)).toEqual([]);
+    // (without a call, the operator files as the operator channel)
+    const ok = await operator.post('/api/v1/appeals', volunteer({ email: 'nocall@example.ru' }));
+    expect(ok.status).toBe(201);
+    expect((await app.db.query<{ channel: string }>('SELECT channel FROM ap_appeals WHERE number = $1', [ok.body.number])).rows[0]!.channel).toBe('operator');
+  });
+
   it('says what is wrong, next to each field, in Russian, and stores nothing', async () => {
     const before = (await app.db.query<{ n: string }>('SELECT count(*) AS n FROM ap_appeals')).rows[0]!.n;
     const r = await anonymous().post(

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { roleMay } from '../platform/access/permissions.ts';
 import { notFound } from '../platform/errors.ts';
+import type { ActorContext } from '../platform/access/principal.ts';
 import { actorOf } from '../platform/access/request-actor.ts';
 import { problems, publicSecurity, staffSecurity } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
@@ -55,7 +56,17 @@ const action = z.discriminatedUnion('action', [
   z.object({ action: z.literal('comment'), text: z.string().trim().min(1).max(20_000), visibility: z.enum(['internal', 'citizen']) }),
 ]);
 
-export function appealsRoutes(app: App, deps: { appealsCatalog: AppealsCatalog; appealIntake: AppealIntake; appealsWork: AppealsWork; ratePerMinute: number }) {
+export function appealsRoutes(
+  app: App,
+  deps: {
+    appealsCatalog: AppealsCatalog;
+    appealIntake: AppealIntake;
+    appealsWork: AppealsWork;
+    ratePerMinute: number;
+    /** Refuses (404) a call the operator may not see: an appeal is linked only to a call of theirs. */
+    checkCall: (ctx: ActorContext, callId: string) => Promise<void>;
+  },
+) {
   const { appealsCatalog: catalog, appealIntake: intake, appealsWork: work } = deps;
   // Per client address (kept in memory for a minute, never stored): a burst of filings, or of
   // guesses at a status code, is held back with 429.
@@ -168,6 +179,7 @@ export function appealsRoutes(app: App, deps: { appealsCatalog: AppealsCatalog; 
       const ctx = actorOf(req);
       const operator = ctx.principal && roleMay(ctx.principal.role, 'appeals.register');
       const { type, region, callId, values, files, ...rest } = req.body;
+      if (operator && callId) await deps.checkCall(ctx, callId);
       const r = await intake.file({
         type,
         region,
