@@ -2,6 +2,7 @@
 import type { AuditService } from '../platform/audit/service.ts';
 import type { Db } from '../platform/db/database.ts';
 import { AppealsCatalog } from './catalog.ts';
+import { AppealFigures } from './figures.ts';
 import { AppealIntake } from './intake.ts';
 import { Open311Service } from './open311-service.ts';
 import { RegionZones } from './region-zones.ts';
@@ -13,7 +14,7 @@ export { appealPageRoutes, type AnswerSearch } from './page-routes.ts';
 export { open311Routes } from './open311-routes.ts';
 export { demoAppealsFile, type DemoCatalog } from './catalog.ts';
 export type { Sealer } from './sealer.ts';
-export { AppealsCatalog, AppealIntake, AppealsWork };
+export { AppealsCatalog, AppealIntake, AppealsWork, AppealFigures };
 
 export interface AppealsOptions {
   db: Db;
@@ -36,6 +37,8 @@ export function createAppeals(o: AppealsOptions) {
     appealIntake: new AppealIntake(o.db, catalog, o.sealer, o.secretKey, timezoneOf, (region) => zones.exists(region), o.clock),
     appealsWork: new AppealsWork(o.db, o.audit, catalog, o.sealer, o.secretKey, timezoneOf, o.clock),
     open311: new Open311Service(o.db, catalog, o.clock),
+    // the coordination centre's figures (counts only), handed to monitoring by the composition root
+    appealFigures: new AppealFigures(o.db, catalog, o.regions, o.clock),
   };
 }
 
