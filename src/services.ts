@@ -90,6 +90,8 @@ export function createServices(
     sources: cc.sources,
     // (the portal is made below; the summary asks it only when a report is read)
     year: { answersPublished: (from, to) => publications.newAnswers(from, to), portalViews: (from, to) => portal.views.total(from, to) },
+    // appeals' counts by type, region, organisation, day; open and overdue (never their content)
+    appeals: appeals.appealFigures,
     unansweredSearches: async (ctx, limit) => (await queryStats.report(ctx, 'day', 'unanswered', limit)).items.map((x) => ({ query: x.query, searches: x.searches })),
     ...(options.clock ? { clock: options.clock } : {}),
   });

@@ -16,6 +16,7 @@ import { reportsRoutes } from './reports/routes.ts';
 import { ReportsService, type YearSources } from './reports/service.ts';
 import { registerRegionGauges } from './prometheus.ts';
 import type { Registry } from '../platform/observability/registry.ts';
+import type { AppealSources } from './appeal-sources.ts';
 import { MonitoringService, type Clock, type UnansweredSearches } from './service.ts';
 
 /** The contact centre's calls, in the form of the facts it publishes (see rollups/facts.ts). */
@@ -27,6 +28,8 @@ export interface MonitoringSources extends RebuildSources {
 export interface MonitoringOptions {
   /** What the year's summary counts from other modules: answers published, portal views. */
   year: YearSources;
+  /** Citizens' appeals as counts (the appeals module's figures): in the reports, the year, the wallboard's region detail. */
+  appeals: AppealSources;
   /** Searches that found nothing today (the knowledge module's statistics), for "what people ask now". */
   unansweredSearches: UnansweredSearches;
   db: Db;
@@ -55,8 +58,8 @@ export function createMonitoring(o: MonitoringOptions) {
     forgetNorms: () => live.forgetNorms(),
     /** The history the staffing plan forecasts from. */
     planning: planningSource(o.db, o.regions, fresh, o.clock ?? (() => new Date())),
-    reports: new ReportsService(o.db, o.regions, o.clock ?? (() => new Date()), o.year, fresh),
-    service: new MonitoringService(o.db, o.log, o.audit, live, o.clock ?? (() => new Date()), o.unansweredSearches, fresh),
+    reports: new ReportsService(o.db, o.regions, o.clock ?? (() => new Date()), o.year, o.appeals, fresh),
+    service: new MonitoringService(o.db, o.log, o.audit, live, o.clock ?? (() => new Date()), o.unansweredSearches, (regions) => o.appeals.open(regions), fresh),
   };
 }
 

@@ -6,7 +6,7 @@ import type { Fanout } from '../platform/events/fanout.ts';
 import { idParams, problems, staffSecurity } from '../platform/http/schemas.ts';
 import { openSse, type SseClient } from '../platform/http/sse.ts';
 import type { App } from '../platform/http/types.ts';
-import { alertSchema, alertsQuerySchema, trendsSchema, wallboardSchema, webhookRequestSchema, webhookSchema } from './schema.ts';
+import { alertSchema, alertsQuerySchema, regionAppealsSchema, trendsSchema, wallboardSchema, webhookRequestSchema, webhookSchema } from './schema.ts';
 import type { MonitoringService } from './service.ts';
 
 /** Pushed at most this often while calls move; a quiet board still gets a fresh copy now and then. */
@@ -76,6 +76,17 @@ export function monitoringRoutes(app: App, deps: { monitoring: MonitoringService
       sse.onClose(() => boards.delete(board));
       sse.send({ event: 'wallboard', data: first });
     },
+  });
+
+  app.get('/api/v1/monitoring/regions/:code/appeals', {
+    schema: {
+      tags,
+      security: staffSecurity,
+      summary: "A region's citizens' appeals now: open, overdue and the overdue share (counts, never content; the wallboard's region detail)",
+      params: z.object({ code: z.string().regex(/^[0-9]{2}$/, 'a two-digit region code such as 77') }),
+      response: { 200: regionAppealsSchema, ...problems(400, 401, 403) },
+    },
+    handler: async (req) => m.regionAppeals(actorOf(req), req.params.code),
   });
 
   app.get('/api/v1/monitoring/trends', {

@@ -105,3 +105,13 @@ export const trendsSchema = z
     unansweredSearches: z.array(z.object({ query: z.string(), searches: z.number().int() })).describe('Knowledge-base searches that found nothing today'),
   })
   .meta({ id: 'Trends' });
+
+export const regionAppealsSchema = z
+  .object({
+    region: z.string(),
+    at: z.string().describe('The instant the figures are counted at'),
+    open: z.number().int().describe('Appeals of the region open now (registered, forwarded, in progress, redirected)'),
+    overdue: z.number().int().describe('Of those, past their due time'),
+    overdueShare: share.describe('overdue / open; null without open appeals'),
+  })
+  .meta({ id: 'RegionAppeals' });

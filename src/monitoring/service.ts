@@ -7,6 +7,7 @@ import type { Db } from '../platform/db/database.ts';
 import { badRequest, notFound } from '../platform/errors.ts';
 import { LeaderLoop } from '../platform/jobs.ts';
 import type { Logger } from '../platform/logger.ts';
+import type { AppealSources } from './appeal-sources.ts';
 import { AlertEvaluator, presentAlert } from './alerts/evaluator.ts';
 import * as alerts from './alerts/queries.ts';
 import * as hooks from './alerts/webhooks.ts';
@@ -32,6 +33,8 @@ export class MonitoringService {
     readonly live: LiveFigures,
     readonly clock: Clock,
     private readonly unansweredSearches: UnansweredSearches,
+    /** Citizens' appeals open now and overdue, per region (the appeals module's counts). */
+    private readonly openAppeals: AppealSources['open'],
     /** Brings the rollups up to what is committed. */
     private readonly fresh: () => Promise<void> = async () => {},
   ) {
@@ -75,6 +78,14 @@ export class MonitoringService {
       topTopics: topics,
       alerts: open.filter((a) => !only || a.region_code === only).map((a) => presentAlert(a, names.get(a.region_code))),
     };
+  }
+
+  /** A region's appeals open now, overdue among them and their share: counts, never content (the wallboard's region detail). */
+  async regionAppeals(ctx: ActorContext, region: string) {
+    authorize(ctx, 'monitoring.read');
+    regionFilter(ctx, region);
+    const [r] = await this.openAppeals([region]);
+    return { region, at: this.clock().toISOString(), open: r?.open ?? 0, overdue: r?.overdue ?? 0, overdueShare: r?.overdueShare ?? null };
   }
 
   /** What people ask now: surging topics and searches without an answer. */

@@ -1,4 +1,5 @@
-// Region-scope cases for the coordination centre: region 78's figures, alerts and subscribers.
+// Region-scope cases for the coordination centre: region 78's figures (its calls and its citizens'
+// appeals), alerts and subscribers.
 import { expect } from 'vitest';
 import type { TestApp } from '../support/app.ts';
 import { openStream } from '../support/sse.ts';
@@ -43,6 +44,17 @@ export const monitoringCases: Record<string, Case> = {
       expect((await c.get('/api/v1/reports/regions?region=78')).status).toBe(403);
     },
   },
+  // region 78's appeal (target.appeals) is counted in its figures; region 77's users never see them
+  'GET /api/v1/reports/appeals': {
+    filtered: async (c) => {
+      const r = await c.get('/api/v1/reports/appeals');
+      if (r.status === 403) return;
+      expect(r.body.regions.map((x: { region: string }) => x.region)).toEqual(['77']);
+      expect(r.body.organisations.map((o: { region: string | null }) => o.region)).not.toContain('78');
+      expect((await c.get('/api/v1/reports/appeals?region=78')).status).toBe(403);
+    },
+  },
+  'GET /api/v1/monitoring/regions/{code}/appeals': { run: (c) => c.get('/api/v1/monitoring/regions/78/appeals'), owner: 'supervisor' },
   'GET /api/v1/monitoring/trends': { run: (c) => c.get('/api/v1/monitoring/trends?region=78'), owner: 'editor' },
   'GET /api/v1/monitoring/alerts': { run: (c) => c.get('/api/v1/monitoring/alerts?region=78'), owner: 'supervisor' },
   'GET /api/v1/monitoring/webhooks': {

@@ -5439,6 +5439,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/monitoring/regions/{code}/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A region's citizens' appeals now: open, overdue and the overdue share (counts, never content; the wallboard's region detail) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegionAppeals"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/monitoring/trends": {
         parameters: {
             query?: never;
@@ -6125,6 +6190,148 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Citizens' appeals over a span: by type and region (with answers on time, and the open and overdue now), organisation, day and channel
+         * @description Counts and names only, never an appeal's content. Days are each region's local days. CSV: the regions, a column per type.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First local date (default: 30 days before `to`) */
+                    from?: string;
+                    /** @description Last local date, inclusive (default: today, Moscow's date) */
+                    to?: string;
+                    region?: string;
+                    /** @description csv: a spreadsheet-ready file (also with Accept: text/csv) */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description JSON, or text/csv with ?format=csv */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            region: string | null;
+                            /** @description The instant open and overdue are counted at */
+                            at: string;
+                            totals: {
+                                /** @description Appeals registered on the span's local dates (each region's own) */
+                                filed: number;
+                                /** @description Appeals given an answer on the span's local dates */
+                                answered: number;
+                                /** @description Of those, answered by their due time */
+                                answeredOnTime: number;
+                                /** @description answeredOnTime / answered; null without answers */
+                                answeredOnTimeShare: number | null;
+                                /** @description Open now, whenever filed (registered, forwarded, in progress, redirected) */
+                                open: number;
+                                /** @description Open now and past their due time */
+                                overdue: number;
+                                /** @description overdue / open; null without open appeals */
+                                overdueShare: number | null;
+                            };
+                            /** @description Most first */
+                            types: {
+                                type: string;
+                                name: string;
+                                filed: number;
+                            }[];
+                            regions: {
+                                region: string;
+                                name: string;
+                                /** @description Appeals registered on the span's local dates (each region's own) */
+                                filed: number;
+                                /** @description Appeals given an answer on the span's local dates */
+                                answered: number;
+                                /** @description Of those, answered by their due time */
+                                answeredOnTime: number;
+                                /** @description answeredOnTime / answered; null without answers */
+                                answeredOnTimeShare: number | null;
+                                /** @description Open now, whenever filed (registered, forwarded, in progress, redirected) */
+                                open: number;
+                                /** @description Open now and past their due time */
+                                overdue: number;
+                                /** @description overdue / open; null without open appeals */
+                                overdueShare: number | null;
+                                /** @description Filed, by type code */
+                                types: {
+                                    [key: string]: number;
+                                };
+                            }[];
+                            /** @description Most first */
+                            organisations: {
+                                organisation: string;
+                                name: string;
+                                region: string | null;
+                                filed: number;
+                            }[];
+                            /** @description Days with appeals: each region's local day, summed */
+                            days: {
+                                day: string;
+                                filed: number;
+                            }[];
+                            /** @description Most first */
+                            channels: {
+                                /** @description portal, operator, api or open311 */
+                                channel: string;
+                                filed: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/year": {
         parameters: {
             query?: never;
@@ -6132,7 +6339,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The year in figures: calls, peak month and day, service level, answers published */
+        /** The year in figures: calls, peak month and day, service level, answers published, appeals filed */
         get: {
             parameters: {
                 query: {
@@ -6184,6 +6391,22 @@ export interface paths {
                             answersPublished: number;
                             /** @description Answer views on the public portal in the year (Moscow dates); null in a summary of one region (the portal is national) */
                             portalViews: number | null;
+                            /** @description Citizens' appeals registered on the year's local dates (each region's own), by type and channel */
+                            appeals: {
+                                filed: number;
+                                /** @description Most first */
+                                types: {
+                                    type: string;
+                                    name: string;
+                                    filed: number;
+                                }[];
+                                /** @description Most first */
+                                channels: {
+                                    /** @description portal, operator, api or open311 */
+                                    channel: string;
+                                    filed: number;
+                                }[];
+                            };
                         };
                     };
                 };
@@ -8500,6 +8723,17 @@ export interface components {
                 searches: number;
             }[];
         };
+        RegionAppealsInput: {
+            region: string;
+            /** @description The instant the figures are counted at */
+            at: string;
+            /** @description Appeals of the region open now (registered, forwarded, in progress, redirected) */
+            open: number;
+            /** @description Of those, past their due time */
+            overdue: number;
+            /** @description overdue / open; null without open appeals */
+            overdueShare: number | null;
+        };
         ReportFiguresInput: {
             offered: number;
             answered: number;
@@ -9159,6 +9393,17 @@ export interface components {
                 query: string;
                 searches: number;
             }[];
+        };
+        RegionAppeals: {
+            region: string;
+            /** @description The instant the figures are counted at */
+            at: string;
+            /** @description Appeals of the region open now (registered, forwarded, in progress, redirected) */
+            open: number;
+            /** @description Of those, past their due time */
+            overdue: number;
+            /** @description overdue / open; null without open appeals */
+            overdueShare: number | null;
         };
         ReportFigures: {
             offered: number;

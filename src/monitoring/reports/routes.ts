@@ -30,6 +30,17 @@ const figures = {
   maxWaitSeconds: z.number(),
 };
 const figuresSchema = z.object(figures).meta({ id: 'ReportFigures' });
+const appealCounts = {
+  filed: z.number().int().describe("Appeals registered on the span's local dates (each region's own)"),
+  answered: z.number().int().describe("Appeals given an answer on the span's local dates"),
+  answeredOnTime: z.number().int().describe('Of those, answered by their due time'),
+  answeredOnTimeShare: share.describe('answeredOnTime / answered; null without answers'),
+  open: z.number().int().describe('Open now, whenever filed (registered, forwarded, in progress, redirected)'),
+  overdue: z.number().int().describe('Open now and past their due time'),
+  overdueShare: share.describe('overdue / open; null without open appeals'),
+};
+const filedByType = z.array(z.object({ type: z.string(), name: z.string(), filed: z.number().int() })).describe('Most first');
+const filedByChannel = z.array(z.object({ channel: z.string().describe('portal, operator, api or open311'), filed: z.number().int() })).describe('Most first');
 const csvOr = <T extends z.ZodType>(schema: T) => ({ 200: schema.describe('JSON, or text/csv with ?format=csv'), ...problems(400, 401, 403) });
 
 const wantsCsv = (req: FastifyRequest, format?: string) => format === 'csv' || (format === undefined && (req.headers.accept ?? '').startsWith('text/csv'));
@@ -168,11 +179,58 @@ export function reportsRoutes(app: App, deps: { reports: ReportsService }) {
     },
   });
 
+  app.get('/api/v1/reports/appeals', {
+    schema: {
+      tags,
+      security: staffSecurity,
+      summary: "Citizens' appeals over a span: by type and region (with answers on time, and the open and overdue now), organisation, day and channel",
+      description: "Counts and names only, never an appeal's content. Days are each region's local days. CSV: the regions, a column per type.",
+      querystring: span,
+      response: csvOr(
+        z.object({
+          from: z.string(),
+          to: z.string(),
+          region: z.string().nullable(),
+          at: z.string().describe('The instant open and overdue are counted at'),
+          totals: z.object(appealCounts),
+          types: filedByType,
+          regions: z.array(z.object({ region: z.string(), name: z.string(), ...appealCounts, types: z.record(z.string(), z.number().int()).describe('Filed, by type code') })),
+          organisations: z.array(z.object({ organisation: z.string(), name: z.string(), region: z.string().nullable(), filed: z.number().int() })).describe('Most first'),
+          days: z.array(z.object({ day: z.string(), filed: z.number().int() })).describe("Days with appeals: each region's local day, summed"),
+          channels: filedByChannel,
+        }),
+      ),
+    },
+    handler: async (req, reply) => {
+      const out = await r.appeals(actorOf(req), req.query);
+      if (!wantsCsv(req, req.query.format)) return out;
+      return sendCsv(
+        reply,
+        `appeals-${out.from}-${out.to}`,
+        toCsv(
+          [
+            { key: 'region', title: 'Код' },
+            { key: 'name', title: 'Регион' },
+            { key: 'filed', title: 'Подано обращений' },
+            ...out.types.map((t) => ({ key: `type:${t.type}`, title: t.name })),
+            { key: 'answered', title: 'Дан ответ' },
+            { key: 'answeredOnTime', title: 'Из них в срок' },
+            { key: 'answeredOnTimeShare', title: 'Доля ответов в срок' },
+            { key: 'open', title: 'На рассмотрении' },
+            { key: 'overdue', title: 'Просрочено' },
+            { key: 'overdueShare', title: 'Доля просроченных' },
+          ],
+          out.regions.map((x) => ({ ...x, ...Object.fromEntries(out.types.map((t) => [`type:${t.type}`, x.types[t.type] ?? 0])) })),
+        ),
+      );
+    },
+  });
+
   app.get('/api/v1/reports/year', {
     schema: {
       tags,
       security: staffSecurity,
-      summary: 'The year in figures: calls, peak month and day, service level, answers published',
+      summary: 'The year in figures: calls, peak month and day, service level, answers published, appeals filed',
       querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100), region: span.shape.region }),
       response: {
         200: z.object({
@@ -189,6 +247,9 @@ export function reportsRoutes(app: App, deps: { reports: ReportsService }) {
           regionsWithCalls: z.number().int(),
           answersPublished: z.number().int(),
           portalViews: z.number().int().nullable().describe('Answer views on the public portal in the year (Moscow dates); null in a summary of one region (the portal is national)'),
+          appeals: z
+            .object({ filed: z.number().int(), types: filedByType, channels: filedByChannel })
+            .describe("Citizens' appeals registered on the year's local dates (each region's own), by type and channel"),
         }),
         ...problems(400, 401, 403),
       },

@@ -1,10 +1,12 @@
 // Reports from the daily rollups: calls by day or month with the peak marked, by region, by
-// topic, compliance with the norms, and the year's summary. Regional users see their region only.
+// topic, compliance with the norms, and the year's summary; beside the calls, citizens' appeals (the
+// appeals module's counts). Regional users see their region only.
 import { authorize, regionFilter } from '../../platform/access/authorize.ts';
 import type { ActorContext } from '../../platform/access/principal.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { badRequest } from '../../platform/errors.ts';
 import type { Norms } from '../../regions/index.ts';
+import type { AppealSources, RegionAppealCounts } from '../appeal-sources.ts';
 import type { CallCentres } from '../live-figures.ts';
 import { localDate } from '../local-time.ts';
 import { bucketIndex, meanSeconds } from '../metrics.ts';
@@ -53,6 +55,8 @@ export class ReportsService {
     private readonly centres: CallCentres,
     private readonly clock: () => Date,
     private readonly year$: YearSources,
+    /** Citizens' appeals: counts by type, region, organisation, day and channel; open and overdue. */
+    private readonly appeals$: AppealSources,
     /** Brings the rollups up to what is committed. */
     private readonly fresh: () => Promise<void> = async () => {},
   ) {}
@@ -139,11 +143,35 @@ export class ReportsService {
     return { from: span.from, to: span.to, by: s.by, periods, items };
   }
 
+  /**
+   * Appeals filed on the span's local dates by type and region (each region with its answers on time
+   * and its open and overdue appeals now), by organisation, day and channel.
+   */
+  async appeals(ctx: ActorContext, s: Span) {
+    const span = this.span(ctx, s, 3700);
+    const at = this.clock();
+    const [centres, a] = await Promise.all([this.centres.callCentres(), this.appeals$.span(span)]);
+    const got = new Map(a.byRegion.map((r) => [r.region, r]));
+    const none = (region: string): RegionAppealCounts => ({ region, filed: 0, types: {}, answered: 0, answeredOnTime: 0, answeredOnTimeShare: null, open: 0, overdue: 0, overdueShare: null });
+    return {
+      from: span.from,
+      to: span.to,
+      region: span.regions?.[0] ?? null,
+      at: at.toISOString(),
+      totals: a.totals,
+      types: a.byType,
+      regions: (span.regions ?? [...centres.keys()]).map((code) => ({ ...(got.get(code) ?? none(code)), name: centres.get(code)?.name ?? code })),
+      organisations: a.byOrganisation,
+      days: a.byDay,
+      channels: a.byChannel,
+    };
+  }
+
   async year(ctx: ActorContext, year: number, region?: string) {
     const span = this.span(ctx, { from: `${year}-01-01`, to: `${year}-12-31`, ...(region ? { region } : {}) }, 366);
     const thresholds = await this.thresholds();
     // months from the monthly rollups, the peak day alone from the daily ones, all at once
-    const [months, peakDay, launch, regions, answersPublished, portalViews] = await Promise.all([
+    const [months, peakDay, launch, regions, answersPublished, portalViews, appeals] = await Promise.all([
       q.sumsByPeriod(this.db, { ...span, period: 'month', byRegion: false, thresholds: thresholds.t }),
       q.peakDay(this.db, span),
       q.sinceLaunch(this.db),
@@ -151,6 +179,8 @@ export class ReportsService {
       this.year$.answersPublished(new Date(`${year}-01-01T00:00:00+03:00`), new Date(`${year + 1}-01-01T00:00:00+03:00`)),
       // the portal is national: its views belong to the federal summary, not to a region's
       !span.regions && this.year$.portalViews ? this.year$.portalViews(`${year}-01-01`, `${year}-12-31`) : null,
+      // appeals filed on the year's local dates, each region's own
+      this.appeals$.filed(span),
     ]);
     const total = months.reduce((a, r) => sumInto(a, r), emptySums());
     const peakMonth = months.reduce<q.PeriodSums | null>((b, m) => (!b || m.offered > b.offered ? m : b), null);
@@ -168,6 +198,7 @@ export class ReportsService {
       regionsWithCalls: regions.filter((r) => r.meetsNorms !== null).length,
       answersPublished,
       portalViews,
+      appeals: { filed: appeals.filed, types: appeals.byType, channels: appeals.byChannel },
     };
   }
 }
