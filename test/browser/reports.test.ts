@@ -1,8 +1,12 @@
 /// <reference lib="dom" />
 // Reports as the coordination centre reads them, in Chromium: calls by day with the peak marked
-// on a chart, regions against the norms, topics, CSV links; the year's summary ready to print.
+// on a chart, regions against the norms, topics, citizens' appeals by region and type, CSV links;
+// the year's summary ready to print, with the year's appeals beside the calls.
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import type { DemoCatalog } from '../../src/appeals/index.ts';
+import { systemActor } from '../../src/platform/access/principal.ts';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
 import { hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
 import { edgeClient, event, offered } from '../support/telephony.ts';
@@ -44,6 +48,22 @@ describe.skipIf(!hasChromium)('reports (browser)', () => {
         ).toBe(true);
       }
     }
+    // Appeals today: two in Moscow (an enrolment and a question), one enrolment in Saint Petersburg.
+    const demo = JSON.parse(fs.readFileSync(new URL('../../data/demo/appeals.json', import.meta.url), 'utf8')) as DemoCatalog;
+    await app.services.appealsCatalog.loadDemo(
+      systemActor(),
+      demo,
+      (await app.services.regions.list()).map((r) => ({ code: r.code, name: r.name })),
+    );
+    for (const [k, region, type, values] of [
+      [1, '77', 'volunteer', { birth_date: '1990-05-17', directions: ['Помощь пожилым'] }],
+      [2, '77', 'state-question', { subject: 'Благоустройство двора' }],
+      [3, '78', 'volunteer', { birth_date: '1985-01-02', directions: ['Донорство крови'] }],
+    ] as const) {
+      const body = { type, region, name: `Заявитель Номер${k}`, email: `rep${k}@example.ru`, text: `Обращение ${k}: прошу рассмотреть вопрос.`, consent: true, values };
+      const r = await app.client().post('/api/v1/appeals', body);
+      expect(r.status, r.text).toBe(201);
+    }
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -84,6 +104,15 @@ describe.skipIf(!hasChromium)('reports (browser)', () => {
     expect(await moscow.locator('td.num').first().textContent()).toBe('9');
     expect(await page.locator('.topics').textContent()).toContain('Пенсии');
     expect(await page.getByRole('link', { name: 'Скачать CSV' }).first().getAttribute('href')).toContain('format=csv');
+    // citizens' appeals over the same days, by region and type, with the open and overdue now
+    const appeals = page.getByRole('region', { name: 'Обращения граждан' });
+    await appeals.locator('table.appeal-regions').waitFor();
+    expect(await appeals.locator('.figure').first().textContent()).toBe('Подано обращений3');
+    const moscowAppeals = appeals.locator('table.appeal-regions tbody tr[data-region="77"] td');
+    expect(await moscowAppeals.allTextContents()).toEqual(['77 Москва', '2', '—', '2', '0', '0 %']);
+    expect(await appeals.locator('table.appeal-regions tbody tr').count()).toBe(2);
+    expect(await appeals.locator('.appeal-types').textContent()).toMatch(/Запись в добровольцы\s*2.*Вопрос в государственный орган\s*1/);
+    expect(await appeals.getByRole('link', { name: 'Скачать CSV' }).getAttribute('href')).toMatch(/^\/api\/v1\/reports\/appeals\?.*format=csv/);
     await page.screenshot({ path: screenshotPath('reports-period'), fullPage: true });
 
     // One region, by month.
@@ -98,6 +127,9 @@ describe.skipIf(!hasChromium)('reports (browser)', () => {
     await page.locator('.year-title').waitFor();
     expect(await page.locator('.year-title').textContent()).toContain('12 звонков');
     expect(await page.locator('.facts').textContent()).toContain('С начала работы');
+    const yearAppeals = page.locator('.year-appeals');
+    expect(await yearAppeals.locator('.appeal-facts').textContent()).toBe('Подано обращений граждан: 3Каналы: API — 3');
+    expect(await yearAppeals.locator('.appeal-types li').allTextContents()).toEqual(['Запись в добровольцы 2', 'Вопрос в государственный орган 1']);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.controls').isVisible()).toBe(false);
     await page.screenshot({ path: screenshotPath('reports-year-print'), fullPage: true });
@@ -111,6 +143,8 @@ describe.skipIf(!hasChromium)('reports (browser)', () => {
     expect(await page.getByLabel('Регион').count()).toBe(0);
     expect(await page.locator('table.regions tbody tr').count()).toBe(1);
     expect(await page.locator('table.regions').textContent()).toContain('78');
+    await page.locator('table.appeal-regions').waitFor();
+    expect(await page.locator('table.appeal-regions tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-region')))).toEqual(['78']);
     await page.screenshot({ path: screenshotPath('reports-region') });
   }, 60_000);
 

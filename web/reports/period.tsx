@@ -1,5 +1,6 @@
 // The period report: calls by day or month with the peak marked, totals, regions against the
-// norms, topics; each table also as CSV.
+// norms, topics, and citizens' appeals beside them; each table also as CSV.
+import { AppealsReport } from './appeals.tsx';
 import { BarChart } from './chart.tsx';
 import { count, percent, period, seconds } from './format.ts';
 import { t } from './strings.ts';
@@ -130,6 +131,7 @@ export function PeriodReport({ query }: { query: Query }) {
           )}
         </section>
       </div>
+      <AppealsReport span={span(query)} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // The year's summary, made to be printed: total calls, since launch, the peak month and day, the
-// months, regions meeting the norms, answers published.
+// months, regions meeting the norms, answers published; beside the calls, citizens' appeals by type
+// and channel.
 import { BarChart } from './chart.tsx';
 import { count, percent, period } from './format.ts';
 import { Figure, periodsOf } from './period.tsx';
@@ -42,6 +43,27 @@ export function YearSummary({ year, region }: { year: number; region: string }) 
           peak: m === data.peakMonth?.month,
         }))}
       />
+      <section class="year-appeals" aria-label={t.appeals.title}>
+        <h3>{t.appeals.title}</h3>
+        <p class="appeal-facts">
+          {t.appeals.yearFiled(count(data.appeals.filed))}
+          {data.appeals.channels.length > 0 && (
+            <>
+              <br />
+              {t.appeals.yearChannels(data.appeals.channels.map((c) => `${t.appeals.channels[c.channel] ?? c.channel} — ${count(c.filed)}`).join(', '))}
+            </>
+          )}
+        </p>
+        {data.appeals.types.length > 0 && (
+          <ol class="appeal-types" aria-label={t.appeals.yearByType}>
+            {data.appeals.types.map((x) => (
+              <li key={x.type}>
+                {x.name} <b>{count(x.filed)}</b>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
     </article>
   );
 }
