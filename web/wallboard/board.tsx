@@ -1,10 +1,12 @@
 // The wallboard for a big screen: every region as a tile on a map-like grid, coloured (and
-// labelled) by its live service level; national totals; the last hour's topics; open alerts.
-import { useEffect, useState } from 'preact/hooks';
+// labelled) by its live service level; national totals; the last hour's topics; open alerts. A
+// tile opens the region's detail (its calls today, its citizens' appeals open and overdue).
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { get } from '../shared/api.ts';
 import type { Schema } from '../shared/api-types.ts';
 import { openFeed, type LiveState } from '../shared/live.ts';
 import { COLUMNS, LAYOUT, ROWS } from './layout.ts';
+import { RegionDetail } from './region-detail.tsx';
 import { t } from './strings.ts';
 
 export type Wallboard = Schema<'Wallboard'>;
@@ -14,16 +16,19 @@ const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)} 
 const time = (iso: string) => new Date(iso).toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit' });
 const number = (n: number) => n.toLocaleString('ru-RU');
 
-function Tile({ r, alert }: { r: RegionFigures; alert: boolean }) {
+function Tile({ r, alert, chosen, onChoose }: { r: RegionFigures; alert: boolean; chosen: boolean; onChoose: (code: string) => void }) {
   const [col, row] = LAYOUT[r.code] ?? [0, 0];
   return (
-    <div
-      class={`tile ${r.status}${alert ? ' alerting' : ''}`}
+    <button
+      type="button"
+      class={`tile ${r.status}${alert ? ' alerting' : ''}${chosen ? ' chosen' : ''}`}
       style={{ gridColumn: col + 1, gridRow: row + 1 }}
       data-region={r.code}
       data-status={r.status}
+      aria-pressed={chosen}
+      onClick={() => onChoose(r.code)}
       title={`${r.name}: ${t.status[r.status]}, ${pct(r.serviceLevel30)} (${r.handled30})`}
-      aria-label={`${r.name}: ${t.status[r.status]}, ${pct(r.serviceLevel30)}, ${t.waiting} ${r.waiting}`}
+      aria-label={`${r.name}: ${t.status[r.status]}, ${pct(r.serviceLevel30)}, ${t.waiting} ${r.waiting}; ${t.more}`}
     >
       <span class="code">{r.code}</span>
       <span class="sl">{pct(r.serviceLevel30)}</span>
@@ -33,7 +38,7 @@ function Tile({ r, alert }: { r: RegionFigures; alert: boolean }) {
           {t.waiting} {r.waiting}
         </span>
       )}
-    </div>
+    </button>
   );
 }
 
@@ -41,6 +46,12 @@ export function Board() {
   const [data, setData] = useState<Wallboard | null>(null);
   const [live, setLive] = useState<LiveState>('connecting');
   const [error, setError] = useState('');
+  const [chosen, setChosen] = useState<string | null>(null);
+  // (closed: the keyboard is back on the region's tile)
+  const close = useCallback(() => {
+    setChosen(null);
+    if (chosen) document.querySelector<HTMLElement>(`.tile[data-region="${chosen}"]`)?.focus();
+  }, [chosen]);
   useEffect(() => {
     void get('/api/v1/monitoring/wallboard').then((r) => (r.ok ? setData(r.body) : setError(r.message)));
     const feed = openFeed<{ wallboard: Wallboard }>('/api/v1/monitoring/events', { wallboard: setData }, setLive);
@@ -49,6 +60,7 @@ export function Board() {
   if (!data) return <main class="board">{error ? <p class="error">{error}</p> : <p>…</p>}</main>;
   const n = data.national;
   const alerting = new Set(data.alerts.map((a) => a.region));
+  const detail = chosen ? data.regions.find((r) => r.code === chosen) : undefined;
   return (
     <main class="board">
       <section class="totals" aria-label="Итоги по стране">
@@ -73,10 +85,11 @@ export function Board() {
       </section>
       <section class="map" style={{ gridTemplateColumns: `repeat(${COLUMNS}, 1fr)`, gridTemplateRows: `repeat(${ROWS}, 1fr)` }} aria-label={t.legend}>
         {data.regions.map((r) => (
-          <Tile key={r.code} r={r} alert={alerting.has(r.code)} />
+          <Tile key={r.code} r={r} alert={alerting.has(r.code)} chosen={r.code === chosen} onChoose={(code) => setChosen(code === chosen ? null : code)} />
         ))}
       </section>
       <aside class="side">
+        {detail && <RegionDetail r={detail} onClose={close} />}
         <section>
           <h2>{t.alerts}</h2>
           {data.alerts.length === 0 ? (

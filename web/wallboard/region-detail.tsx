@@ -1,0 +1,90 @@
+// A region's detail on the wallboard, opened from its tile: its calls today (live, from the board's
+// own figures) and its citizens' appeals now — open, overdue and the overdue share. Counts only: a
+// coordinator never sees an appeal's content here.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { get } from '../shared/api.ts';
+import type { Schema } from '../shared/api-types.ts';
+import { t } from './strings.ts';
+
+type RegionFigures = Schema<'RegionFigures'>;
+type RegionAppeals = Schema<'RegionAppeals'>;
+
+/** The appeals' figures change slowly: read again this often while the detail is open. */
+const REFRESH_MS = 60_000;
+
+const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)} %`);
+const number = (n: number) => n.toLocaleString('ru-RU');
+const seconds = (x: number | null) => (x === null ? '—' : `${Math.round(x)} ${t.detail.seconds}`);
+
+function Row({ label, value, figure, bad }: { label: string; value: string; figure?: string; bad?: boolean }) {
+  return (
+    <div class={bad ? 'row bad' : 'row'}>
+      <dt>{label}</dt>
+      <dd data-figure={figure}>{value}</dd>
+    </div>
+  );
+}
+
+export function RegionDetail({ r, onClose }: { r: RegionFigures; onClose: () => void }) {
+  const [appeals, setAppeals] = useState<RegionAppeals | null>(null);
+  const [error, setError] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    let live = true;
+    setAppeals(null);
+    setError('');
+    const read = () =>
+      void get('/api/v1/monitoring/regions/{code}/appeals', { path: { code: r.code } }).then((x) => {
+        if (!live) return;
+        if (x.ok) setAppeals(x.body);
+        else setError(x.message);
+      });
+    read();
+    const timer = setInterval(read, REFRESH_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [r.code]);
+  useEffect(() => {
+    heading.current?.focus();
+    const key = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    addEventListener('keydown', key);
+    return () => removeEventListener('keydown', key);
+  }, [r.code, onClose]);
+  return (
+    <section class="detail" aria-labelledby="detail-title" data-region={r.code}>
+      <header>
+        <h2 id="detail-title" tabIndex={-1} ref={heading}>
+          <span class="code">{r.code}</span> {r.name}
+        </h2>
+        <button type="button" class="close" onClick={onClose}>
+          {t.detail.close}
+        </button>
+      </header>
+      <h3>{t.detail.callsToday(r.localDate.split('-').reverse().join('.'))}</h3>
+      <dl>
+        <Row label={t.detail.offered} value={number(r.offeredToday)} />
+        <Row label={t.detail.answered} value={number(r.answeredToday)} />
+        <Row label={t.detail.sl} value={pct(r.serviceLevelToday)} />
+        <Row label={t.detail.asa} value={seconds(r.asaToday)} />
+        <Row label={t.detail.abandonRate} value={pct(r.abandonRateToday)} />
+        <Row label={t.detail.waiting} value={number(r.waiting)} />
+      </dl>
+      <h3>{t.detail.appeals}</h3>
+      {error ? (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      ) : !appeals ? (
+        <p class="quiet">{t.detail.loading}</p>
+      ) : (
+        <dl class="appeals" aria-live="polite">
+          <Row label={t.detail.open} value={number(appeals.open)} figure="appeals-open" />
+          <Row label={t.detail.overdue} value={number(appeals.overdue)} figure="appeals-overdue" bad={appeals.overdue > 0} />
+          <Row label={t.detail.overdueShare} value={pct(appeals.overdueShare)} figure="appeals-overdue-share" bad={appeals.overdue > 0} />
+        </dl>
+      )}
+    </section>
+  );
+}
