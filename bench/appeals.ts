@@ -40,7 +40,12 @@ function appeal(i: number, rand: () => number) {
   const name = `${SURNAMES[i % SURNAMES.length]} ${NAMES[Math.floor(rand() * NAMES.length)]}`;
   const common = { region, name, email: `citizen${i}@example.ru`, phone: `+7 916 ${String(1000000 + i).slice(-7)}`, consent: true };
   return i % 2
-    ? { ...common, type: 'volunteer', text: `Хочу помогать как доброволец, заявка ${i}: по выходным, рядом с домом.`, values: { birth_date: '1985-04-12', directions: ['Гуманитарная помощь', 'Помощь пожилым'] } }
+    ? {
+        ...common,
+        type: 'volunteer',
+        text: `Хочу помогать как доброволец, заявка ${i}: по выходным, рядом с домом.`,
+        values: { birth_date: '1985-04-12', directions: ['Гуманитарная помощь', 'Помощь пожилым'] },
+      }
     : { ...common, type: 'state-question', text: `Вопрос ${i}: когда откроют новую поликлинику в нашем районе и как туда записаться?`, values: { subject: 'Здравоохранение' } };
 }
 
@@ -105,7 +110,9 @@ async function run(db: Db, label: string): Promise<Figures> {
   });
   const f: Figures = { appealsPerSec: round(APPEALS / seconds, 1), baselineRowsPerSec: round(APPEALS / baselineSeconds, 1) };
   console.log(`${label}: ${APPEALS} appeals filed in ${round(seconds, 2)} s through the API, ${LINES} at once — ${f.appealsPerSec} appeals/s`);
-  console.log(`  baseline: the same rows inserted plainly (no API, no encryption), one transaction each — ${f.baselineRowsPerSec} appeals/s; the API at ${round((f.appealsPerSec / f.baselineRowsPerSec) * 100, 1)} % of it`);
+  console.log(
+    `  baseline: the same rows inserted plainly (no API, no encryption), one transaction each — ${f.baselineRowsPerSec} appeals/s; the API at ${round((f.appealsPerSec / f.baselineRowsPerSec) * 100, 1)} % of it`,
+  );
   return f;
 }
 

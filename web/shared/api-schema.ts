@@ -7629,6 +7629,15 @@ export interface paths {
                         };
                         /** @description Operators: the call the appeal is taken during */
                         callId?: string;
+                        /** @description Up to 3 files, told by their content (not by name): images and PDF only */
+                        files?: {
+                            name: string;
+                            /**
+                             * Format: byte
+                             * @description The file, base64: a photo (JPEG, PNG, GIF, WebP) or a PDF, at most 10 MB
+                             */
+                            content: string;
+                        }[];
                     };
                 };
             };
@@ -7776,6 +7785,104 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/{number}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A file of the appeal, as a download (agency officers; the reading is audited)
+         * @description Sent as the type its content was found to be (an image or a PDF), as an attachment, never to be shown or run in the page.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    number: string;
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": unknown;
+                        "image/png": unknown;
+                        "image/gif": unknown;
+                        "image/webp": unknown;
+                        "application/pdf": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": components["schemas"]["Problem"];
+                        "image/png": components["schemas"]["Problem"];
+                        "image/gif": components["schemas"]["Problem"];
+                        "image/webp": components["schemas"]["Problem"];
+                        "application/pdf": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": components["schemas"]["Problem"];
+                        "image/png": components["schemas"]["Problem"];
+                        "image/gif": components["schemas"]["Problem"];
+                        "image/webp": components["schemas"]["Problem"];
+                        "application/pdf": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": components["schemas"]["Problem"];
+                        "image/png": components["schemas"]["Problem"];
+                        "image/gif": components["schemas"]["Problem"];
+                        "image/webp": components["schemas"]["Problem"];
+                        "application/pdf": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": components["schemas"]["Problem"];
+                        "image/png": components["schemas"]["Problem"];
+                        "image/gif": components["schemas"]["Problem"];
+                        "image/webp": components["schemas"]["Problem"];
+                        "application/pdf": components["schemas"]["Problem"];
                     };
                 };
             };
