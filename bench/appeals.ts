@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { createApp } from '../src/app.ts';
 import { demoAppealsFile, type DemoCatalog } from '../src/appeals/index.ts';
 import { systemActor } from '../src/platform/access/principal.ts';
@@ -61,6 +62,35 @@ async function inParallel(n: number, lines: number, task: (i: number) => Promise
   return (performance.now() - t0) / 1000;
 }
 
+/**
+ * The citizens' side: the filings sent from a thread of its own, `LINES` at once, as browsers and
+ * portals would send them from elsewhere (on the app's own thread they would take half its time).
+ */
+function fromAnotherThread(url: string, bodies: string[]): Promise<number> {
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const { url, bodies, lines } = workerData;
+    let next = 0;
+    const t0 = performance.now();
+    const line = async () => {
+      for (let i = next++; i < bodies.length; i = next++) {
+        const r = await fetch(url + '/api/v1/appeals', { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodies[i] });
+        if (r.status !== 201) throw new Error('POST /api/v1/appeals: ' + r.status + ' ' + (await r.text()));
+        await r.arrayBuffer();
+      }
+    };
+    Promise.all(Array.from({ length: lines }, line)).then(() => parentPort.postMessage((performance.now() - t0) / 1000));
+  `;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(code, { eval: true, workerData: { url, bodies, lines: LINES } });
+    worker.once('message', (seconds: number) => {
+      resolve(seconds);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
+}
+
 async function run(db: Db, label: string): Promise<Figures> {
   await migrate(db);
   const logger = createLogger({ level: 'silent', format: 'json' });
@@ -86,7 +116,7 @@ async function run(db: Db, label: string): Promise<Figures> {
   };
   // (a first few, so that caches, prepared plans and the first data key are in place)
   for (let i = 0; i < 20; i++) await post(JSON.stringify(appeal(APPEALS + i, rand)));
-  const seconds = await inParallel(APPEALS, LINES, (i) => post(bodies[i]!));
+  const seconds = await fromAnotherThread(url, bodies);
   const stored = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM ap_appeals')).rows[0]!.n);
   if (stored !== APPEALS + 20) throw new Error(`${stored} appeals stored, ${APPEALS + 20} filed`);
   await http.close();
@@ -109,7 +139,7 @@ async function run(db: Db, label: string): Promise<Figures> {
     });
   });
   const f: Figures = { appealsPerSec: round(APPEALS / seconds, 1), baselineRowsPerSec: round(APPEALS / baselineSeconds, 1) };
-  console.log(`${label}: ${APPEALS} appeals filed in ${round(seconds, 2)} s through the API, ${LINES} at once — ${f.appealsPerSec} appeals/s`);
+  console.log(`${label}: ${APPEALS} appeals filed in ${round(seconds, 2)} s through the API, ${LINES} at once from another thread — ${f.appealsPerSec} appeals/s`);
   console.log(
     `  baseline: the same rows inserted plainly (no API, no encryption), one transaction each — ${f.baselineRowsPerSec} appeals/s; the API at ${round((f.appealsPerSec / f.baselineRowsPerSec) * 100, 1)} % of it`,
   );

@@ -39,15 +39,14 @@ export async function forgetSealedCodes(db: Queryable, before: Date): Promise<vo
   await db.query('UPDATE ap_appeals SET code_sealed = NULL WHERE code_sealed IS NOT NULL AND received_at < $1', [before]);
 }
 
-/** Serialises identical filings (the same dedupe hash) until the transaction ends; nobody else waits. */
-export async function lockDedupe(db: Queryable, dedupeHash: Buffer): Promise<void> {
+/**
+ * Serialises identical filings (the same dedupe hash) until the transaction ends, nobody else
+ * waiting; and reserves the id the appeal's row will get (one round trip for both).
+ */
+export async function lockDedupeAndReserveId(db: Queryable, dedupeHash: Buffer): Promise<string> {
   // (the two-key form, in a namespace of the appeals' own: other advisory locks are not in the way)
-  await db.query('SELECT pg_advisory_xact_lock(1095782739, $1::int)', [dedupeHash.readInt32BE(0)]);
-}
-
-/** The id the next appeal's row gets. */
-export async function nextAppealId(db: Queryable): Promise<string> {
-  return (await db.query<{ id: string }>("SELECT nextval(pg_get_serial_sequence('ap_appeals', 'id'))::text AS id")).rows[0]!.id;
+  const r = await db.query<{ id: string }>("SELECT pg_advisory_xact_lock(1095782739, $1::int), nextval(pg_get_serial_sequence('ap_appeals', 'id'))::text AS id", [dedupeHash.readInt32BE(0)]);
+  return r.rows[0]!.id;
 }
 
 /**

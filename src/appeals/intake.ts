@@ -9,7 +9,7 @@ import { badRequest, notFound } from '../platform/errors.ts';
 import { checkSubmission, maskAppellant, type Appellant, type CleanSubmission, type RawSubmission } from './appeal-form.ts';
 import type { Organisation } from './types-schema.ts';
 import type { AppealsCatalog } from './catalog.ts';
-import { dueDates, type DueDates } from './deadlines.ts';
+import { dueDates, localDate, type DueDates } from './deadlines.ts';
 import * as q from './appeals-queries.ts';
 import type { Sealer } from './sealer.ts';
 import { checkFiles, fileContext, fileNameContext, insertAttachment, type CheckedFile, type IncomingFile } from './attachments.ts';
@@ -94,7 +94,7 @@ export class AppealIntake {
     if (!org) throw notFound('appeal.no_organisation', `Nobody answers "${type.name}" in region ${f.region} yet: an administrator routes the type there.`);
     const now = this.clock();
     const zone = await this.zoneOf(org);
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: await this.timezoneOf(f.region) }).format(now);
+    const today = localDate(now, await this.timezoneOf(f.region));
     const checked = checkSubmission(type, f.submission, today);
     const files = await checkFiles(f.files ?? []);
     const problems = [...(checked.ok ? [] : checked.problems), ...(files.ok ? [] : files.problems)];
@@ -107,7 +107,7 @@ export class AppealIntake {
       .update(`appeal-dedupe\0${type.code}\0${person}\0${text.replace(/\s+/g, ' ').toLowerCase()}`)
       .digest();
     const due = dueDates(now, now, type.deadlines, zone);
-    const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric' }).format(now));
+    const year = Number(localDate(now, zone).slice(0, 4));
     await this.forgetOldCodes(now);
     if (!this.numbered.has(year)) {
       await q.ensureYearSequence(this.db, year);
@@ -116,10 +116,10 @@ export class AppealIntake {
     return this.db
       .transaction(async (tx) => {
         // Two identical filings at once (a double click) wait for each other here, and only they.
-        await q.lockDedupe(tx, dedupe);
+        const id = await q.lockDedupeAndReserveId(tx, dedupe);
         const existing = await q.findDuplicate(tx, dedupe, new Date(now.getTime() - DUPLICATE_WINDOW_MS));
         if (existing) throw new Duplicate(existing);
-        return this.insert(tx, year, { f, org, now, due, dedupe, appellant, text, values, consentText: type.consentText, files: files.files });
+        return this.insert(tx, year, id, { f, org, now, due, dedupe, appellant, text, values, consentText: type.consentText, files: files.files });
       })
       .catch(async (err: unknown) => {
         if (!(err instanceof Duplicate)) throw err;
@@ -141,6 +141,7 @@ export class AppealIntake {
   private async insert(
     tx: Queryable,
     year: number,
+    id: string,
     x: {
       f: Filing;
       org: Organisation;
@@ -155,9 +156,8 @@ export class AppealIntake {
     },
   ): Promise<Filed> {
     const { f, org, now, due, dedupe, appellant, text, values } = x;
-    // The row's id first: the sealed part and the code's hash are bound to it; the number of the
-    // year comes with the insert (ADR 0017).
-    const id = await q.nextAppealId(tx);
+    // The row's id is reserved first: the sealed part and the code's hash are bound to it; the
+    // number of the year comes with the insert (ADR 0017).
     const code = newStatusCode();
     const sealed = await this.sealer.seal(JSON.stringify({ ...appellant, text, values }), sealContext(id), tx);
     const number = await q.insertNumbered(
