@@ -5,13 +5,11 @@
 // plainly, without the API and without encryption.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createApp } from '../src/app.ts';
-import { demoAppealsFile, type DemoCatalog } from '../src/appeals/index.ts';
 import { systemActor } from '../src/platform/access/principal.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { masterKey } from '../src/platform/crypto/master-key.ts';
@@ -102,8 +100,7 @@ async function run(db: Db, label: string): Promise<Figures> {
   });
   const actor = systemActor('bench');
   await services.regions.importRecords(actor, readRegionsFile(demoRegionsFile));
-  const regions = (await services.regions.list()).map((r) => ({ code: r.code, name: r.name }));
-  await services.appealsCatalog.loadDemo(actor, JSON.parse(fs.readFileSync(demoAppealsFile, 'utf8')) as DemoCatalog, regions);
+  await services.appealsCatalog.loadDemo(actor);
   await startServices(services, { acd: false });
   await http.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}`;

@@ -2,13 +2,10 @@
 // one address is held back (429, a problem), other addresses are not; oversized bodies are refused
 // before anything is stored. (Behind a trusted proxy on this machine, so each client has its own
 // address.)
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../platform/access/principal.ts';
 import { startApp, type TestApp } from '../../test/support/app.ts';
-import type { DemoCatalog } from './index.ts';
 
-const demo = JSON.parse(fs.readFileSync(new URL('../../data/demo/appeals.json', import.meta.url), 'utf8')) as DemoCatalog;
 const appeal = (email: string, text = 'Хочу помогать в добровольческом центре.') => ({
   type: 'volunteer',
   region: '77',
@@ -23,8 +20,7 @@ describe('appeals against abuse', () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await startApp({ trustProxy: { addresses: ['127.0.0.1'] }, appeals: { ratePerMinute: 3 } }, { acd: false });
-    const regions = (await app.services.regions.list()).map((r) => ({ code: r.code, name: r.name }));
-    await app.services.appealsCatalog.loadDemo(systemActor(), demo, regions);
+    await app.services.appealsCatalog.loadDemo(systemActor());
   });
   afterAll(() => app.close());
 

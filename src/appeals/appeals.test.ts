@@ -1,17 +1,13 @@
 // Appeals through HTTP: the types citizens may file, filing (checked, routed, numbered, sealed),
 // the citizen's status look-up with the secret code, an agency officer's work on their
 // organisation's appeals (and nobody else's), the legal steps, and what coordinators see.
-import fs from 'node:fs';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../platform/access/principal.ts';
 import { createLogger } from '../platform/logger.ts';
 import { startApp, type TestApp } from '../../test/support/app.ts';
 import type { Client } from '../../test/support/http-client.ts';
-import type { DemoCatalog } from './index.ts';
 import { anonymiseClosed } from './retention.ts';
-
-const demo = JSON.parse(fs.readFileSync(new URL('../../data/demo/appeals.json', import.meta.url), 'utf8')) as DemoCatalog;
 
 describe('appeals', () => {
   let app: TestApp;
@@ -46,8 +42,7 @@ describe('appeals', () => {
       },
     });
     app = await startApp({}, { clock, acd: false, logger: createLogger({ level: 'debug', format: 'json' }, stream) });
-    const regions = (await app.services.regions.list()).map((r) => ({ code: r.code, name: r.name }));
-    await app.services.appealsCatalog.loadDemo(systemActor(), demo, regions);
+    await app.services.appealsCatalog.loadDemo(systemActor());
     admin = await app.as('admin', 'federal');
   });
   afterAll(() => app.close());

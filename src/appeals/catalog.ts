@@ -1,6 +1,7 @@
 // Appeal types, organisations and who answers what where, as admins keep them: read from the
 // database and kept in memory a short while (every intake reads them; they change rarely). A
 // change on this node is seen at once; another node's within CACHE_MS.
+import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { authorize } from '../platform/access/authorize.ts';
 import type { ActorContext } from '../platform/access/principal.ts';
@@ -27,6 +28,8 @@ export class AppealsCatalog {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditService,
+    /** The regions (the demo's organisations are made for each). */
+    private readonly regions: () => Promise<{ code: string; name: string }[]>,
   ) {}
 
   private async read(): Promise<Snapshot> {
@@ -154,8 +157,9 @@ export class AppealsCatalog {
    * The demo's types and organisations (data/demo/appeals.json): federal ones as listed, regional
    * ones from a template per region, each type routed to its region's organisation.
    */
-  async loadDemo(ctx: ActorContext, file: DemoCatalog, regions: { code: string; name: string }[]): Promise<{ types: number; organisations: number; routes: number }> {
+  async loadDemo(ctx: ActorContext, file: DemoCatalog = readDemoCatalog()): Promise<{ types: number; organisations: number; routes: number }> {
     authorize(ctx, 'appeals.catalog.write');
+    const regions = await this.regions();
     const types = file.types.map((t) => appealTypeSchema.parse(t));
     const orgs = [
       ...file.organisations.map((o) => organisationSchema.parse(o)),
@@ -177,6 +181,10 @@ export class AppealsCatalog {
 
 /** The demo's appeal types and organisations. */
 export const demoAppealsFile = fileURLToPath(new URL('../../data/demo/appeals.json', import.meta.url));
+
+export function readDemoCatalog(): DemoCatalog {
+  return JSON.parse(fs.readFileSync(demoAppealsFile, 'utf8')) as DemoCatalog;
+}
 
 export interface DemoCatalog {
   organisations: unknown[];

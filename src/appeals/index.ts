@@ -12,7 +12,7 @@ import { AppealsWork } from './work.ts';
 export { appealsRoutes } from './routes.ts';
 export { appealPageRoutes, type AnswerSearch } from './page-routes.ts';
 export { open311Routes } from './open311-routes.ts';
-export { demoAppealsFile, type DemoCatalog } from './catalog.ts';
+export { demoAppealsFile, readDemoCatalog, type DemoCatalog } from './catalog.ts';
 export type { Sealer } from './sealer.ts';
 export { AppealsCatalog, AppealIntake, AppealsWork, AppealFigures };
 
@@ -24,12 +24,12 @@ export interface AppealsOptions {
   /** Keys the hashes of status codes and of the duplicate check. */
   secretKey: Buffer;
   /** The regions and their time zones (the regions module's list). */
-  regions: () => Promise<{ code: string; timezone: string }[]>;
+  regions: () => Promise<{ code: string; name: string; timezone: string }[]>;
   clock?: () => Date;
 }
 
 export function createAppeals(o: AppealsOptions) {
-  const catalog = new AppealsCatalog(o.db, o.audit);
+  const catalog = new AppealsCatalog(o.db, o.audit, o.regions);
   const zones = new RegionZones(o.regions);
   const timezoneOf = (region: string) => zones.zone(region);
   return {

@@ -3,7 +3,6 @@
 // sends it — into the demo mailbox in demo mode, through an SMTP server when SMTP_URL is set, tried
 // again with backoff when the server is away or refuses — and /demo/mailbox shows the demo's
 // notices to this computer and to federal admins only.
-import fs from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { SMTPServer } from 'smtp-server';
@@ -14,12 +13,10 @@ import { createLogger, type Logger } from '../platform/logger.ts';
 import { PASSWORD, startApp, type TestApp } from '../../test/support/app.ts';
 import { Client } from '../../test/support/http-client.ts';
 import { testEnv } from '../../test/support/test-env.ts';
-import type { DemoCatalog } from './index.ts';
 import type { MailRow } from './mail-queries.ts';
 import { rejectReasons } from './reject-reasons.ts';
 
 const publicUrl = loadConfig(testEnv).publicUrl;
-const demo = JSON.parse(fs.readFileSync(new URL('../../data/demo/appeals.json', import.meta.url), 'utf8')) as DemoCatalog;
 
 const volunteer = (extra: Record<string, unknown> = {}) => ({
   type: 'volunteer',
@@ -46,8 +43,7 @@ function capturedLogger(): { logger: Logger; lines: string[] } {
 }
 
 async function started(app: TestApp): Promise<TestApp> {
-  const regions = (await app.services.regions.list()).map((r) => ({ code: r.code, name: r.name }));
-  await app.services.appealsCatalog.loadDemo(systemActor(), demo, regions);
+  await app.services.appealsCatalog.loadDemo(systemActor());
   return app;
 }
 

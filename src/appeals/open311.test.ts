@@ -2,7 +2,6 @@
 // test/fixtures/open311/VALIDATOR-RULES.md (D1-D17, S0-S2, M1-M2, C1-C4), the JSON Schemas of
 // test/fixtures/open311/schemas (with their README's notes), XML that says the same as the JSON,
 // filing with an API key, and no personal data in anything anyone may read.
-import fs from 'node:fs';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../platform/access/principal.ts';
@@ -10,9 +9,8 @@ import { createLogger } from '../platform/logger.ts';
 import { startApp, type TestApp } from '../../test/support/app.ts';
 import type { Client } from '../../test/support/http-client.ts';
 import { asText, get, multiXml, postForm, schemaErrors, wellFormed, xmlAsJson, type Raw } from '../../test/support/open311.ts';
-import type { DemoCatalog } from './index.ts';
+import { readDemoCatalog } from './index.ts';
 
-const demo = JSON.parse(fs.readFileSync(new URL('../../data/demo/appeals.json', import.meta.url), 'utf8')) as DemoCatalog;
 const JURISDICTION = '122.example.ru';
 const PUBLIC_URL = 'https://122.example.ru';
 const W3C = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
@@ -70,8 +68,7 @@ describe('Open311 GeoReport v2', () => {
       },
     });
     app = await startApp({ publicUrl: PUBLIC_URL, open311: { jurisdiction: JURISDICTION } }, { clock, acd: false, logger: createLogger({ level: 'debug', format: 'json' }, stream) });
-    const regions = (await app.services.regions.list()).map((r) => ({ code: r.code, name: r.name }));
-    await app.services.appealsCatalog.loadDemo(systemActor(), demo, regions);
+    await app.services.appealsCatalog.loadDemo(systemActor());
     admin = await app.as('admin', 'federal');
     keys.moscow = await keyOf('operator', '77', ['appeals.register']);
     keys.federal = await keyOf('operator', 'federal');
@@ -175,7 +172,7 @@ describe('Open311 GeoReport v2', () => {
     });
 
     it('an unknown or retired service is a 404 with an error list in either format', async () => {
-      const retired = { ...demo.types.find((t) => t.code === 'state-question')!, code: 'retired-type', active: false };
+      const retired = { ...readDemoCatalog().types.find((t) => t.code === 'state-question')!, code: 'retired-type', active: false };
       const { code: _code, ...body } = retired;
       expect((await admin.put('/api/v1/appeal-types/retired-type', body)).status).toBe(200);
       for (const code of ['no-such-type', 'retired-type']) {

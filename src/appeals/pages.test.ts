@@ -2,14 +2,11 @@
 // the types, the form with every kind of field, a bad submission back with its messages next to the
 // fields and everything typed (escaped), a good one with number and code, the status with the right
 // and a wrong code, ready answers before sending, a staff member's browser filing as the portal.
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../platform/access/principal.ts';
 import { startApp, type TestApp } from '../../test/support/app.ts';
 import { htmlProblems, publishDemo, visibleText } from '../../test/support/portal.ts';
-import type { DemoCatalog } from './index.ts';
-
-const demo = JSON.parse(fs.readFileSync(new URL('../../data/demo/appeals.json', import.meta.url), 'utf8')) as DemoCatalog;
+import { readDemoCatalog } from './index.ts';
 
 /** A type with a field of every kind (the demo's types have only some). */
 const everyKind = {
@@ -61,8 +58,7 @@ describe('appeal pages', () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await startApp({}, { acd: false });
-    const regions = (await app.services.regions.list()).map((r) => ({ code: r.code, name: r.name }));
-    await app.services.appealsCatalog.loadDemo(systemActor(), demo, regions);
+    await app.services.appealsCatalog.loadDemo(systemActor());
     const admin = await app.as('admin', 'federal');
     expect((await admin.put('/api/v1/appeal-types/every-kind', everyKind)).status).toBe(200);
     expect((await admin.put('/api/v1/appeal-routes', { type: 'every-kind', region: '*', organisation: 'gov-federal' })).status).toBe(204);
@@ -74,7 +70,7 @@ describe('appeal pages', () => {
     const r = await app.client().get('/appeals');
     expect(r.status).toBe(200);
     const text = visibleText(r.text);
-    for (const t of demo.types) expect(text).toContain(t.name as string);
+    for (const t of readDemoCatalog().types) expect(text).toContain(t.name as string);
     expect(r.text).toContain('href="/appeals/new/mobilisation-complaint"');
     expect(text).toContain('Регистрация — в течение 3 дней.');
     expect(text).toContain('Ответ — в течение 30 дней со дня регистрации.');
@@ -291,8 +287,7 @@ describe('appeal pages against abuse', () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await startApp({ trustProxy: { addresses: ['127.0.0.1'] }, appeals: { ratePerMinute: 3 } }, { acd: false });
-    const regions = (await app.services.regions.list()).map((r) => ({ code: r.code, name: r.name }));
-    await app.services.appealsCatalog.loadDemo(systemActor(), demo, regions);
+    await app.services.appealsCatalog.loadDemo(systemActor());
   });
   afterAll(() => app.close());
 

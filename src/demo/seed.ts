@@ -6,7 +6,6 @@ import { demoRegionsFile, readRegionsFile } from '../regions/index.ts';
 import type { Services } from '../services.ts';
 import fs from 'node:fs';
 import { demoAnswersFile, demoSynonymsFile, parseAnswersJsonl } from '../knowledge/index.ts';
-import { demoAppealsFile, type DemoCatalog } from '../appeals/index.ts';
 
 export interface DemoAccount {
   username: string;
@@ -80,8 +79,6 @@ async function seedKnowledge(services: Services, log: Logger) {
 /** The demo's appeal types, organisations (each region's, from templates) and routes, when there are no types. */
 async function seedAppeals(services: Services, log: Logger) {
   if ((await services.appealsCatalog.types(true)).length) return;
-  const regions = (await services.regions.list()).map((r) => ({ code: r.code, name: r.name }));
-  const file = JSON.parse(fs.readFileSync(demoAppealsFile, 'utf8')) as DemoCatalog;
-  const s = await services.appealsCatalog.loadDemo(cliActor('demo'), file, regions);
+  const s = await services.appealsCatalog.loadDemo(cliActor('demo'));
   log.info({ ...s }, 'demo: appeal types and organisations loaded');
 }

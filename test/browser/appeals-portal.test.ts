@@ -5,10 +5,8 @@
 // military commissariat answers through the API, and the citizen reads the answer. axe-core finds
 // nothing on the form, its error state and the status page; nothing scrolls sideways at 360 px;
 // screenshots at 1280 and 360 px.
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { demoAppealsFile, type DemoCatalog } from '../../src/appeals/index.ts';
 import { systemActor } from '../../src/platform/access/principal.ts';
 import { startApp, type TestApp } from '../support/app.ts';
 import { axeViolations } from '../support/axe.ts';
@@ -23,8 +21,7 @@ describe.skipIf(!hasChromium)('appeals on the public portal (browser, no JavaScr
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
     app = await startApp({}, { acd: false });
-    const regions = (await app.services.regions.list()).map((r) => ({ code: r.code, name: r.name }));
-    await app.services.appealsCatalog.loadDemo(systemActor(), JSON.parse(fs.readFileSync(demoAppealsFile, 'utf8')) as DemoCatalog, regions);
+    await app.services.appealsCatalog.loadDemo(systemActor());
     await publishDemo(app);
     browser = await launchBrowser();
   }, 60_000);

@@ -5,18 +5,15 @@
 // operator channel's, linked to the call, and the code on screen is the one that opens its status;
 // the wrap-up defaults to «Нужно обращение» with the number in the note. Esc asks before throwing
 // away what was typed; the same appeal again is a duplicate with the first number.
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import type { DemoCatalog } from '../../src/appeals/index.ts';
 import { systemActor } from '../../src/platform/access/principal.ts';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
 import { hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
 import type { Client } from '../support/http-client.ts';
 import { edgeClient, event, offered } from '../support/telephony.ts';
 
-const demo = JSON.parse(fs.readFileSync(new URL('../../data/demo/appeals.json', import.meta.url), 'utf8')) as DemoCatalog;
 const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 
 describe.skipIf(!hasChromium)('operator workstation: an appeal during a call (browser)', () => {
@@ -30,8 +27,7 @@ describe.skipIf(!hasChromium)('operator workstation: an appeal during a call (br
   beforeAll(async () => {
     app = await startApp();
     edge = await edgeClient(app);
-    const regions = (await app.services.regions.list()).map((r) => ({ code: r.code, name: r.name }));
-    await app.services.appealsCatalog.loadDemo(systemActor(), demo, regions);
+    await app.services.appealsCatalog.loadDemo(systemActor());
     // Moscow's volunteer enrolments are answered by volunteers-77; its officer reads them
     const admin = await app.as('admin', 'federal');
     officer = await app.as('agency_officer', '77');

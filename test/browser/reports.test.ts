@@ -2,10 +2,8 @@
 // Reports as the coordination centre reads them, in Chromium: calls by day with the peak marked
 // on a chart, regions against the norms, topics, citizens' appeals by region and type, CSV links;
 // the year's summary ready to print, with the year's appeals beside the calls.
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { DemoCatalog } from '../../src/appeals/index.ts';
 import { systemActor } from '../../src/platform/access/principal.ts';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
 import { hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
@@ -49,12 +47,7 @@ describe.skipIf(!hasChromium)('reports (browser)', () => {
       }
     }
     // Appeals today: two in Moscow (an enrolment and a question), one enrolment in Saint Petersburg.
-    const demo = JSON.parse(fs.readFileSync(new URL('../../data/demo/appeals.json', import.meta.url), 'utf8')) as DemoCatalog;
-    await app.services.appealsCatalog.loadDemo(
-      systemActor(),
-      demo,
-      (await app.services.regions.list()).map((r) => ({ code: r.code, name: r.name })),
-    );
+    await app.services.appealsCatalog.loadDemo(systemActor());
     for (const [k, region, type, values] of [
       [1, '77', 'volunteer', { birth_date: '1990-05-17', directions: ['Помощь пожилым'] }],
       [2, '77', 'state-question', { subject: 'Благоустройство двора' }],

@@ -1,10 +1,8 @@
 // The wallboard as the coordination centre sees it, in Chromium: 85 tiles laid out like the map;
 // when calls in Moscow wait past the norm, its tile turns red without a reload and an alert appears;
 // a tile opens the region's detail, with its citizens' appeals open and overdue (counts only).
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { DemoCatalog } from '../../src/appeals/index.ts';
 import { systemActor } from '../../src/platform/access/principal.ts';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
 import { hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
@@ -20,12 +18,7 @@ describe.skipIf(!hasChromium)('wallboard (browser)', () => {
     app = await startApp({}, { acd: false, clock: () => new Date(Date.now() + shift) });
     await app.user('coordinator', 'federal', 'duty-coordinator');
     // Moscow's appeals: two filed 40 days ago (due 30 days after: overdue now) and one today
-    const demo = JSON.parse(fs.readFileSync(new URL('../../data/demo/appeals.json', import.meta.url), 'utf8')) as DemoCatalog;
-    await app.services.appealsCatalog.loadDemo(
-      systemActor(),
-      demo,
-      (await app.services.regions.list()).map((r) => ({ code: r.code, name: r.name })),
-    );
+    await app.services.appealsCatalog.loadDemo(systemActor());
     const file = async (n: number, type: string, values: Record<string, unknown>) => {
       const body = { type, region: '77', name: `Заявитель Номер${n}`, email: `wall${n}@example.ru`, text: `Обращение ${n}: прошу рассмотреть вопрос.`, consent: true, values };
       const r = await app.client().post('/api/v1/appeals', body);

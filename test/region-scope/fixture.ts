@@ -1,7 +1,5 @@
 // Region 78's data for the region-scope test: an account, an API token, and regional supplements
 // of the knowledge base in every workflow state.
-import fs from 'node:fs';
-import { demoAppealsFile, type DemoCatalog } from '../../src/appeals/index.ts';
 import { systemActor } from '../../src/platform/access/principal.ts';
 import type { TestApp } from '../support/app.ts';
 import type { Target } from './types.ts';
@@ -59,8 +57,7 @@ export async function buildTarget(app: TestApp): Promise<Target> {
   const hook = await (await app.as('coordinator', '78')).post('/api/v1/monitoring/webhooks', { url: 'https://alerts.example.org/78', region: '78' });
   ok(hook);
   // appeals: the demo's types and organisations, a volunteer enrolment of region 78 and its officer
-  const regions = (await app.services.regions.list()).map((r) => ({ code: r.code, name: r.name }));
-  await app.services.appealsCatalog.loadDemo(systemActor(), JSON.parse(fs.readFileSync(demoAppealsFile, 'utf8')) as DemoCatalog, regions);
+  await app.services.appealsCatalog.loadDemo(systemActor());
   const filed = await app.client().post('/api/v1/appeals', {
     type: 'volunteer',
     region: '78',

@@ -3,14 +3,10 @@
 // left open past its due date as the clock moves; the period report by type, region, organisation,
 // the region's local day and channel, the year's summary, a region's open and overdue appeals for
 // the wallboard, CSV; a regional supervisor sees their region only, and nobody sees content.
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../platform/access/principal.ts';
-import type { DemoCatalog } from '../../appeals/index.ts';
 import { startApp, type TestApp } from '../../../test/support/app.ts';
 import type { Client } from '../../../test/support/http-client.ts';
-
-const demo = JSON.parse(fs.readFileSync(new URL('../../../data/demo/appeals.json', import.meta.url), 'utf8')) as DemoCatalog;
 
 describe('appeals in the reports', () => {
   let app: TestApp;
@@ -32,8 +28,7 @@ describe('appeals in the reports', () => {
 
   beforeAll(async () => {
     app = await startApp({}, { clock, acd: false });
-    const regions = (await app.services.regions.list()).map((r) => ({ code: r.code, name: r.name }));
-    await app.services.appealsCatalog.loadDemo(systemActor(), demo, regions);
+    await app.services.appealsCatalog.loadDemo(systemActor());
     const admin = await app.as('admin', 'federal');
     coordinator = await app.as('coordinator', 'federal');
     const officer = async (region: string, organisation: string) => {
