@@ -3,7 +3,7 @@
 // regions and types as CSV.
 import { apiUrl } from '../shared/api.ts';
 import { count, percent } from './format.ts';
-import { Figure } from './period.tsx';
+import { Figure } from './figure.tsx';
 import { t } from './strings.ts';
 import { useGet } from './use-get.ts';
 

@@ -2,6 +2,7 @@
 // norms, topics, and citizens' appeals beside them; each table also as CSV.
 import { AppealsReport } from './appeals.tsx';
 import { BarChart } from './chart.tsx';
+import { Figure } from './figure.tsx';
 import { count, percent, period, seconds } from './format.ts';
 import { t } from './strings.ts';
 import { useGet } from './use-get.ts';
@@ -139,13 +140,4 @@ export function PeriodReport({ query }: { query: Query }) {
 function bars(calls: CallsReport, query: Query) {
   const got = new Map(calls.items.map((x) => [x.period, x]));
   return periodsOf(calls.from, calls.to, query.by).map((p) => ({ label: period(p, true), value: got.get(p)?.offered ?? 0, peak: got.get(p)?.peak ?? false }));
-}
-
-export function Figure({ label, value }: { label: string; value: string }) {
-  return (
-    <div class="figure">
-      <span class="label">{label}</span>
-      <span class="value">{value}</span>
-    </div>
-  );
 }

@@ -5,7 +5,7 @@ import { get } from '../shared/api.ts';
 import type { Schema } from '../shared/api-types.ts';
 import { BarChart } from './chart.tsx';
 import { count, percent } from './format.ts';
-import { Figure } from './period.tsx';
+import { Figure } from './figure.tsx';
 import { RegionSelect } from './region-select.tsx';
 import { t } from './strings.ts';
 import { useGet } from './use-get.ts';

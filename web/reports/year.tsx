@@ -3,7 +3,8 @@
 // and channel.
 import { BarChart } from './chart.tsx';
 import { count, percent, period } from './format.ts';
-import { Figure, periodsOf } from './period.tsx';
+import { Figure } from './figure.tsx';
+import { periodsOf } from './period.tsx';
 import { t } from './strings.ts';
 import { useGet } from './use-get.ts';
 
