@@ -3,11 +3,8 @@
 // history), on embedded PGlite and (with DATABASE_URL) on PostgreSQL. Beside it, in the same run,
 // the baseline: the same rows (appeal and history, one transaction each, as many at once) inserted
 // plainly, without the API and without encryption.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createApp } from '../src/app.ts';
 import { systemActor } from '../src/platform/access/principal.ts';
@@ -19,7 +16,7 @@ import { openPglite } from '../src/platform/db/pglite.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { demoRegionsFile, readRegionsFile } from '../src/regions/index.ts';
 import { startServices, stopServices } from '../src/services.ts';
-import { prng, round, serverDatabase } from './support.ts';
+import { prng, round, serverDatabase, perEngine } from './support.ts';
 
 const APPEALS = Number(process.env.BENCH_APPEALS ?? 3000);
 /** Requests in flight at once (citizens' browsers, the portal, Open311 clients). */
@@ -161,30 +158,4 @@ async function runServer(url: string): Promise<Figures> {
   }
 }
 
-/** Each engine runs in a process of its own: one run's heap and threads do not weigh on the next. */
-function inChild(engine: 'pglite' | 'postgres'): Promise<Figures> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], { env: { ...process.env, BENCH_ENGINE: engine }, stdio: ['ignore', 'pipe', 'inherit'] });
-    let figures: Figures | undefined;
-    const lines = createInterface({ input: child.stdout });
-    lines.on('line', (line) => {
-      if (line.startsWith(FIGURES)) figures = JSON.parse(line.slice(FIGURES.length)) as Figures;
-      else console.log(line);
-    });
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 && figures ? resolve(figures) : reject(new Error(`the ${engine} run failed (exit ${code})`))));
-  });
-}
-
-const FIGURES = 'FIGURES ';
-const engine = process.env.BENCH_ENGINE;
-if (engine === 'pglite' || engine === 'postgres') {
-  const f = engine === 'pglite' ? await runEmbedded() : await runServer(process.env.DATABASE_URL!);
-  console.log(FIGURES + JSON.stringify(f));
-} else {
-  const out: Record<string, Figures> = {};
-  if (process.env.BENCH_ONLY !== 'postgres') out.pglite = await inChild('pglite');
-  if (process.env.DATABASE_URL) out.postgres = await inChild('postgres');
-  else console.log('(PostgreSQL skipped: set DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/postgres)');
-  console.log(JSON.stringify(out));
-}
+await perEngine<Figures>(import.meta.url, { pglite: runEmbedded, postgres: runServer });

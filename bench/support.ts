@@ -1,7 +1,10 @@
 // What the benchmarks share: the real app on embedded PGlite (in memory) with the demo knowledge
 // base (or a larger generated one) loaded through the importer, listening on a loopback port.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createApp } from '../src/app.ts';
 import { demoAnswersFile, demoSynonymsFile, parseAnswersJsonl, type AnswerRecord } from '../src/knowledge/index.ts';
@@ -120,3 +123,39 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+const FIGURES = 'FIGURES ';
+
+/**
+ * A bench that runs once per engine, each in a process of its own (one run's heap and threads do
+ * not weigh on the next): PGlite, then PostgreSQL when DATABASE_URL is set (BENCH_ONLY=postgres
+ * skips PGlite). The parent prints what the children print and ends with one line of JSON holding
+ * each engine's figures. `entry` is the bench's own file (import.meta.url).
+ */
+export async function perEngine<F>(entry: string, run: { pglite: () => Promise<F>; postgres: (url: string) => Promise<F> }): Promise<void> {
+  const engine = process.env.BENCH_ENGINE;
+  if (engine === 'pglite' || engine === 'postgres') {
+    const f = engine === 'pglite' ? await run.pglite() : await run.postgres(process.env.DATABASE_URL!);
+    console.log(FIGURES + JSON.stringify(f));
+    return;
+  }
+  const out: Record<string, F> = {};
+  if (process.env.BENCH_ONLY !== 'postgres') out.pglite = await inChild<F>(entry, 'pglite');
+  if (process.env.DATABASE_URL) out.postgres = await inChild<F>(entry, 'postgres');
+  else console.log('(PostgreSQL skipped: set DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/postgres)');
+  console.log(JSON.stringify(out));
+}
+
+function inChild<F>(entry: string, engine: 'pglite' | 'postgres'): Promise<F> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(entry)], { env: { ...process.env, BENCH_ENGINE: engine }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let figures: F | undefined;
+    const lines = createInterface({ input: child.stdout });
+    lines.on('line', (line) => {
+      if (line.startsWith(FIGURES)) figures = JSON.parse(line.slice(FIGURES.length)) as F;
+      else console.log(line);
+    });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 && figures !== undefined ? resolve(figures) : reject(new Error(`the ${engine} run failed (exit ${code})`))));
+  });
+}
