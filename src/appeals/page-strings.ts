@@ -1,6 +1,7 @@
 // Every word the appeals pages of the portal show, in Russian, in one place (the portal's own words
 // are in src/portal/strings.ts). The messages about a field's value come from appeal-form.ts, the
 // same ones the API returns.
+import { MONTHS_GENITIVE, plural } from '../platform/text/russian.ts';
 import type { AppealStatus } from './appeals-queries.ts';
 
 export const s = {
@@ -118,20 +119,10 @@ export const statusExplained: Record<AppealStatus, string> = {
   redirected: 'Обращение передано в другую организацию; срок ответа не меняется.',
 };
 
-function plural(n: number, one: string, few: string, many: string): string {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  if (m10 === 1 && m100 !== 11) return one;
-  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
-  return many;
-}
-
-const months = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
-
 /** A calendar date (YYYY-MM-DD) in words: "5 января 2027 г.". */
 export function dayRu(date: string): string {
   const [y, m, d] = date.split('-');
-  return `${Number(d)} ${months[Number(m) - 1]} ${y} г.`;
+  return `${Number(d)} ${MONTHS_GENITIVE[Number(m) - 1]} ${y} г.`;
 }
 
 /** An instant's date in Moscow time (the status page does not know the organisation's zone). */

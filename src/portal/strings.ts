@@ -1,4 +1,5 @@
 // Every word the portal shows, in one place (Russian first; another language would be another file).
+import { MONTHS_GENITIVE, plural } from '../platform/text/russian.ts';
 export const t = {
   siteName: 'Ответ — горячая линия 122',
   siteShort: 'Ответ',
@@ -85,18 +86,8 @@ export const t = {
   backLink: 'Вернуться',
 };
 
-function plural(n: number, one: string, few: string, many: string): string {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  if (m10 === 1 && m100 !== 11) return one;
-  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
-  return many;
-}
-
-const months = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
-
 /** "5 марта 2026" in Moscow time (the federal editors' calendar). */
 export function dateRu(iso: string): string {
   const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date(iso)).split('-');
-  return `${Number(d)} ${months[Number(m) - 1]} ${y}`;
+  return `${Number(d)} ${MONTHS_GENITIVE[Number(m) - 1]} ${y}`;
 }
