@@ -78,13 +78,19 @@ export class CallsService {
   }
 
   async get(ctx: ActorContext, callId: string) {
-    const row = await q.callById(this.db, callId);
+    // The row and its events from one snapshot: read apart, a commit landing between the two
+    // reads showed a close event beside a row not yet closed.
+    const { row, events } = await this.db.transaction(async (tx) => {
+      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const found = await q.callById(tx, callId);
+      return { row: found, events: found ? await q.eventsOfCall(tx, callId) : [] };
+    });
     if (!row) {
       authorize(ctx, 'calls.read');
       throw callNotFound(callId);
     }
     this.check(ctx, row);
-    const events = (await q.eventsOfCall(this.db, callId)).sort(compareEvents);
+    events.sort(compareEvents);
     const [view] = await this.present([row]);
     return { ...view!, events: events.map((e) => ({ id: e.id, type: e.type, at: e.at.toISOString(), source: e.source, data: shown(e.data) })) };
   }
