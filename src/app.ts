@@ -68,7 +68,7 @@ export async function createApp({ config, db: raw, logger, options }: AppDeps): 
     checkCall: async (ctx, callId) => void (await services.cc.calls.get(ctx, callId)),
   });
   appealPageRoutes(http, { ...services, answers: services.search, publicUrl: config.publicUrl, ratePerMinute: config.appeals.ratePerMinute });
-  open311Routes(http, { ...services, config });
+  open311Routes(http, { ...services, config, ratePerMinute: config.appeals.ratePerMinute });
   // (demo mode without an SMTP server only: elsewhere /demo/mailbox is a 404)
   mailboxRoutes(http, services);
   webRoutes(http, config.sipWsUrl ? { sipWsUrl: config.sipWsUrl } : {});

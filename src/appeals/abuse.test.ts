@@ -61,6 +61,40 @@ describe('appeals against abuse', () => {
     expect(own).toEqual([201, 201, 201, 429]);
   });
 
+  it('holds back Open311 filings per api_key (an integrator files for many from one address), and key-less tries per address', async () => {
+    const tokenOf = async (region: string) => {
+      const u = await app.user('operator', region);
+      return (await app.services.tokens.create(systemActor(), { user: u.id, name: `Open311 ${region}`, scopes: ['appeals.register'] })).secret;
+    };
+    const [busyKey, otherKey] = [await tokenOf('77'), await tokenOf('77')];
+    let seq = 0;
+    const file = async (from: string, key: string | null) => {
+      const form = new URLSearchParams({
+        service_code: 'state-question',
+        first_name: 'Анна',
+        last_name: 'Орлова',
+        email: `open311-${++seq}@example.ru`,
+        description: `Прошу разъяснить порядок записи, вопрос ${seq}`,
+        'attribute[subject]': 'Запись',
+        'attribute[consent]': 'true',
+      });
+      if (key) form.set('api_key', key);
+      const r = await fetch(`${app.url}/open311/v2/requests.json`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': from }, body: form });
+      return { status: r.status, body: (await r.json()) as { code?: number; description?: string }[] };
+    };
+    const statuses: number[] = [];
+    // (from three addresses: the key is what is counted)
+    for (let i = 0; i < 4; i++) statuses.push((await file(`198.51.100.6${i % 3}`, busyKey)).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const held = await file('198.51.100.69', busyKey);
+    expect(held.body[0]).toMatchObject({ code: 429 });
+    expect(held.body[0]!.description).toMatch(/Слишком много/);
+    expect((await file('198.51.100.60', otherKey)).status).toBe(200);
+    const keyless: number[] = [];
+    for (let i = 0; i < 4; i++) keyless.push((await file('198.51.100.70', null)).status);
+    expect(keyless).toEqual([403, 403, 403, 429]);
+  });
+
   it('refuses an oversized text with the limit said, storing nothing', async () => {
     const r = await app.client('198.51.100.40').post('/api/v1/appeals', appeal('big@example.ru', 'а'.repeat(20_001)));
     expect(r.status).toBe(400);

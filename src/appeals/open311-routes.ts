@@ -3,6 +3,7 @@
 // list of {code, description} with 400, 403 or 404. Reading is public and shows no personal data;
 // filing (POST requests, form-encoded) needs an api_key: an API token of an account that registers
 // appeals. Not part of /api/v1 (hidden from the OpenAPI document).
+import { createHash } from 'node:crypto';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ActorContext, Principal } from '../platform/access/principal.ts';
 import { AppError } from '../platform/errors.ts';
@@ -22,6 +23,8 @@ export interface Open311Deps {
   /** Who an API token is (the platform's token check). */
   login: { tokenPrincipal(secret: string): Promise<Principal | null> };
   config: { publicUrl: string; open311: { jurisdiction: string } };
+  /** Filings per api_key (or, without one, per client address) and minute: APPEALS_RATE_PER_MINUTE. */
+  ratePerMinute: number;
 }
 
 /** The format a path asks for (an error's too); XML, the one GeoReport requires, when it names none. */
@@ -130,7 +133,22 @@ export function open311Routes(app: App, deps: Open311Deps) {
         throw open311Error(404, `token: токена «${token.slice(0, 60)}» нет. Обращения получают номер сразу (службы realtime); токены не выдаются.`);
       });
 
-      scope.post('/requests.:format', { ...route, bodyLimit: OPEN311_BODY_LIMIT }, async (req, reply) => {
+      // Counted per api_key, once the form is read (preHandler): an integrator's server files for
+      // many citizens from one address; tries without a key are counted per address. (The key is
+      // hashed: the limiter's memory holds no secret.)
+      const limited = {
+        ...route.config,
+        rateLimit: {
+          max: deps.ratePerMinute,
+          timeWindow: '1 minute',
+          hook: 'preHandler' as const,
+          keyGenerator: (req: FastifyRequest) => {
+            const key = one((req.body ?? {}) as Params, 'api_key');
+            return key ? `open311:${createHash('sha256').update(key).digest('base64url')}` : req.ip;
+          },
+        },
+      };
+      scope.post('/requests.:format', { ...route, config: limited, bodyLimit: OPEN311_BODY_LIMIT }, async (req, reply) => {
         const f = formatOf(req);
         const form = (req.body ?? {}) as Params;
         const key = one(form, 'api_key');
