@@ -163,7 +163,12 @@ export class AppealsCatalog {
     const types = file.types.map((t) => appealTypeSchema.parse(t));
     const orgs = [
       ...file.organisations.map((o) => organisationSchema.parse(o)),
-      ...regions.flatMap((r) => file.regional.map((tpl) => organisationSchema.parse({ code: tpl.code.replace('{region}', r.code), name: tpl.name.replace('{regionName}', r.name), region: r.code }))),
+      ...regions.flatMap((r) =>
+        file.regional.map((tpl) => {
+          const code = tpl.code.replace('{region}', r.code);
+          return organisationSchema.parse({ code, name: tpl.name.replace('{regionName}', r.name), region: r.code, email: tpl.email?.replace('{code}', code) ?? null });
+        }),
+      ),
     ];
     let routes = 0;
     await this.db.transaction(async (tx) => {
@@ -188,6 +193,7 @@ export function readDemoCatalog(): DemoCatalog {
 
 export interface DemoCatalog {
   organisations: unknown[];
-  regional: { code: string; name: string; types: string[] }[];
+  /** email: the organisation's address for notices, {code} standing for its code (the demo's are at agency.example, a name reserved for examples). */
+  regional: { code: string; name: string; email?: string; types: string[] }[];
   types: AppealTypeInput[];
 }

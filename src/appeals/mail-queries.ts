@@ -1,16 +1,19 @@
-// SQL of the e-mail notices to appellants (ap_mail): written once per event, due ones read by the
-// sender, the outcome of each attempt, the demo mailbox's list.
+// SQL of the e-mail notices to appellants and organisations (ap_mail): written once per event and
+// audience, due ones read by the sender, the outcome of each attempt, the demo mailbox's list.
 import type { Queryable } from '../platform/db/database.ts';
 import type { EventCursor } from '../platform/events/outbox.ts';
 import type { AppealStep } from './events.ts';
 
 export type MailTransportKind = 'smtp' | 'demo';
+/** Who a notice is for: the appellant, or the organisation the appeal was routed to. */
+export type MailAudience = 'citizen' | 'organisation';
 
 export interface MailRow {
   id: string;
   event_id: string;
   appeal_number: string;
   kind: AppealStep;
+  audience: MailAudience;
   recipient: Buffer;
   subject: string;
   body: Buffer;
@@ -33,9 +36,9 @@ export async function moveCursor(tx: Queryable, to: EventCursor): Promise<void> 
   await tx.query('UPDATE ap_mail_cursor SET txid = $1::xid8, event_id = $2::bigint WHERE id = 1', [to.txid, to.id]);
 }
 
-/** Whether the notice of this event is written already. */
-export async function mailOfEventExists(db: Queryable, eventId: number): Promise<boolean> {
-  return (await db.query('SELECT 1 FROM ap_mail WHERE event_id = $1', [eventId])).rows.length > 0;
+/** Whether this event's notice to this audience is written already. */
+export async function mailOfEventExists(db: Queryable, eventId: number, audience: MailAudience): Promise<boolean> {
+  return (await db.query('SELECT 1 FROM ap_mail WHERE event_id = $1 AND audience = $2', [eventId, audience])).rows.length > 0;
 }
 
 /** The next row's id, taken first: its sealed values are bound to it. */
@@ -44,12 +47,15 @@ export async function nextMailId(tx: Queryable): Promise<string> {
 }
 
 /** Writes a notice unless its event's is there already (a cursor set back); true if written. */
-export async function insertMail(tx: Queryable, m: Pick<MailRow, 'id' | 'appeal_number' | 'kind' | 'recipient' | 'subject' | 'body' | 'created_at'> & { event_id: number }): Promise<boolean> {
+export async function insertMail(
+  tx: Queryable,
+  m: Pick<MailRow, 'id' | 'appeal_number' | 'kind' | 'audience' | 'recipient' | 'subject' | 'body' | 'created_at'> & { event_id: number },
+): Promise<boolean> {
   const r = await tx.query(
-    `INSERT INTO ap_mail (id, event_id, appeal_number, kind, recipient, subject, body, created_at, next_attempt_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
-     ON CONFLICT (event_id) DO NOTHING`,
-    [m.id, m.event_id, m.appeal_number, m.kind, m.recipient, m.subject, m.body, m.created_at],
+    `INSERT INTO ap_mail (id, event_id, appeal_number, kind, audience, recipient, subject, body, created_at, next_attempt_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+     ON CONFLICT (event_id, audience) DO NOTHING`,
+    [m.id, m.event_id, m.appeal_number, m.kind, m.audience, m.recipient, m.subject, m.body, m.created_at],
   );
   return r.rowCount > 0;
 }

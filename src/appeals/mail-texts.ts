@@ -42,10 +42,14 @@ export const mailWords = {
   statusHint: (url: string) =>
     `Следить за рассмотрением и прочитать ответ можно на странице ${url} — по номеру обращения и коду, который вам показали или назвали при подаче. В письмах этот код не пишется: не пересылайте его и никому не сообщайте.`,
   onStatusPage: (url: string) => `Ответ сохранён и на странице ${url} — по номеру обращения и коду, который вам показали или назвали при подаче.`,
+  colleagues: 'Уважаемые коллеги!',
+  workIt: (url: string) => `Прочитать обращение и работать с ним: ${url} (вход по учётной записи сотрудника). Персональные данные заявителя в письма не пишутся.`,
+  automaticStaff: 'Это письмо отправлено автоматически: адрес организации указан в справочнике организаций платформы.',
   /** The page of the demo mailbox. */
   mailbox: {
     title: 'Демонстрационный почтовый ящик',
-    lead: 'Письма гражданам об их обращениях, которые были бы отправлены, будь настроен SMTP-сервер (SMTP_URL). Новые сверху.',
+    lead: 'Письма заявителям об их обращениях и организациям о поступивших к ним, которые были бы отправлены, будь настроен SMTP-сервер (SMTP_URL). Новые сверху.',
+    audiences: { citizen: 'заявителю', organisation: 'организации' },
     privacy:
       'Здесь видны персональные данные заявителей: страница есть только в демонстрационном режиме без SMTP-сервера и открывается только с этого компьютера (адреса 127.0.0.1, ::1) или федеральному администратору, вошедшему в систему.',
     empty: 'Писем пока нет. Подайте обращение с адресом электронной почты — письмо о регистрации появится здесь.',
@@ -128,6 +132,29 @@ export function composeMail(kind: AppealStep, f: MailFacts): MailText {
         text: letter(paragraphs(`По вашему обращению ${about} пришло сообщение.`, `От кого: ${f.organisation}`, text, mailWords.statusHint(f.statusUrl))),
       };
   }
+}
+
+/** What a notice to an organisation says: no personal data (the officer reads those in the app, audited). */
+export interface OrganisationMailFacts {
+  number: string;
+  type: string;
+  answerBy: string;
+  /** The officers' app. */
+  appUrl: string;
+}
+
+/**
+ * The notice to the organisation an appeal was routed to (registered) or passed to (redirected):
+ * what came, by when the appellant must be answered and where to work it. Other steps are the
+ * organisation's own doing: nothing to tell it.
+ */
+export function composeOrganisationMail(kind: 'registered' | 'redirected', f: OrganisationMailFacts): MailText {
+  const about = `№ ${f.number} («${f.type}»)`;
+  const came = kind === 'registered' ? `Поступило обращение ${about}.` : `Обращение ${about} передано вам по компетенции (часть 3 статьи 8 ${mailWords.law}).`;
+  return {
+    subject: `Новое обращение № ${f.number} («${f.type}»)`,
+    text: `${mailWords.colleagues}\n\n${paragraphs(came, `Ответ заявителю — не позднее ${russianDate(f.answerBy)}.`, mailWords.workIt(f.appUrl))}\n\n-- \n${mailWords.signature}\n${mailWords.automaticStaff}\n`,
+  };
 }
 
 /** The HTML alternative: the same text, escaped, in paragraphs, its web addresses as links. */

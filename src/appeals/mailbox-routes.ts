@@ -1,4 +1,4 @@
-// /demo/mailbox: in demo mode without an SMTP server, the notices appellants would have been sent,
+// /demo/mailbox: in demo mode without an SMTP server, the notices appellants and organisations would have been sent,
 // newest first (server-rendered, no JavaScript). It shows personal data, so it answers only a
 // request from this computer (a loopback address, as TRUST_PROXY reads the client's) or a signed-in
 // federal admin, and the app registers it only in that mode: elsewhere the address is a 404.
@@ -49,7 +49,7 @@ function letter(m: MailboxEntry): string {
   return `<article>
 <h2>${escapeHtml(m.subject)}</h2>
 <dl>
-<dt>${w.mailbox.to}</dt><dd>${escapeHtml(m.to)}</dd>
+<dt>${w.mailbox.to}</dt><dd>${escapeHtml(m.to)} (${w.mailbox.audiences[m.audience]})</dd>
 <dt>${w.mailbox.kind}</dt><dd>${escapeHtml(w.kinds[m.kind])}, № ${escapeHtml(m.number)}</dd>
 <dt>${w.mailbox.written}</dt><dd><time datetime="${escapeHtml(m.at)}">${escapeHtml(at)} (МСК)</time></dd>
 </dl>

@@ -55,7 +55,8 @@ function helpers(app: () => TestApp) {
       expect(r.status, r.text).toBe(201);
       return r.body as { number: string; code: string; answerBy: string };
     },
-    mails: async (number: string) => (await app().db.query<MailRow>('SELECT * FROM ap_mail WHERE appeal_number = $1 ORDER BY id', [number])).rows,
+    mails: async (number: string) => (await app().db.query<MailRow>("SELECT * FROM ap_mail WHERE appeal_number = $1 AND audience = 'citizen' ORDER BY id", [number])).rows,
+    organisationMails: async (number: string) => (await app().db.query<MailRow>("SELECT * FROM ap_mail WHERE appeal_number = $1 AND audience = 'organisation' ORDER BY id", [number])).rows,
     open: async (m: MailRow) => ({
       to: (await app().services.vault.open(m.recipient, `appeal-mail:${m.id}:to`)).toString('utf8'),
       text: (await app().services.vault.open(m.body, `appeal-mail:${m.id}:body`)).toString('utf8'),
@@ -74,7 +75,7 @@ describe('e-mail notices in demo mode (the demo mailbox)', () => {
   let now = Date.parse('2026-03-10T09:00:00Z');
   const clock = () => new Date(now);
   const { logger, lines } = capturedLogger();
-  const { file, mails, open, settle } = helpers(() => app);
+  const { file, mails, organisationMails, open, settle } = helpers(() => app);
   async function officer(organisation: string) {
     const c = await app.as('agency_officer', '77');
     expect((await admin.put(`/api/v1/appeal-officers/${c.userId}`, { organisation })).status).toBe(204);
@@ -163,6 +164,45 @@ describe('e-mail notices in demo mode (the demo mailbox)', () => {
     expect(list[4]!.subject).toBe(`Обращение № ${f.number} оставлено без ответа по существу`);
   });
 
+  it('an organisation with an address is told of each appeal routed or redirected to it: number, type, due date, where to work it; no personal data', async () => {
+    personal.push('org.reader@example.ru', 'Могу помогать в приюте для животных.');
+    const withAddress = async (code: string, email: string | null) => {
+      const org = (await app.services.appealsCatalog.organisationByCode(code))!;
+      const r = await admin.put(`/api/v1/organisations/${code}`, { name: org.name, region: org.region, email });
+      expect(r.status, r.text).toBe(200);
+    };
+    // (the demo's organisations have addresses: {code}@agency.example)
+    try {
+      const f = await file({ email: 'org.reader@example.ru', text: 'Могу помогать в приюте для животных.' });
+      const o = await officer('volunteers-77');
+      await act(o, f.number, { action: 'take' });
+      await act(o, f.number, { action: 'redirect', organisation: 'sfr-77' });
+      await settle();
+      const list = await organisationMails(f.number);
+      expect(list.map((m) => [m.kind, m.transport])).toEqual([
+        ['registered', 'demo'],
+        ['redirected', 'demo'],
+      ]);
+      const [registered, redirected] = await Promise.all(list.map(open));
+      expect(registered!.to).toBe('volunteers-77@agency.example');
+      expect(list[0]!.subject).toBe(`Новое обращение № ${f.number} («Запись в добровольцы»)`);
+      expect(registered!.text).toContain('Ответ заявителю — не позднее 9 апреля 2026 г.');
+      expect(registered!.text).toContain(`${publicUrl}/agency`);
+      expect(redirected!.to).toBe('sfr-77@agency.example');
+      expect(redirected!.text).toContain('передано вам по компетенции');
+      for (const m of [registered!, redirected!]) for (const secret of ['org.reader@example.ru', 'Иванова', 'приюте', '916']) expect(m.text).not.toContain(secret);
+      // the appellant's own notices are as before
+      expect((await mails(f.number)).map((m) => m.kind)).toEqual(['registered', 'redirected']);
+      // an organisation without an address: nothing for it
+      await withAddress('volunteers-77', null);
+      const quiet = await file({ email: 'org.reader@example.ru', text: 'Могу помогать в библиотеке по средам.' });
+      await settle();
+      expect(await organisationMails(quiet.number)).toEqual([]);
+    } finally {
+      await withAddress('volunteers-77', 'volunteers-77@agency.example');
+    }
+  });
+
   it('an event delivered again, or read again from the outbox (the cursor set back), is written once and sent once', async () => {
     personal.push('twice.reader@example.ru');
     const f = await file({ email: 'twice.reader@example.ru', text: 'Могу развозить продукты на своей машине.' });
@@ -178,7 +218,7 @@ describe('e-mail notices in demo mode (the demo mailbox)', () => {
     expect(none).toEqual([]);
     expect(again).toMatchObject({ id: first!.id, attempts: 1 });
     expect(again!.sent_at).toEqual(first!.sent_at);
-    expect((await app.db.query<{ n: string }>('SELECT count(*) AS n FROM ap_mail GROUP BY event_id HAVING count(*) > 1')).rows).toEqual([]);
+    expect((await app.db.query<{ n: string }>('SELECT count(*) AS n FROM ap_mail GROUP BY event_id, audience HAVING count(*) > 1')).rows).toEqual([]);
   });
 
   it('the address and the body are stored sealed, each bound to its row and field; the subject names the number only', async () => {
@@ -368,9 +408,12 @@ describe('e-mail notices through an SMTP server (SMTP_URL)', () => {
     [m] = await mails(f.number);
     expect(m).toMatchObject({ attempts: 3, transport: 'smtp', last_error: null, failed_at: null });
     expect(m!.sent_at).not.toBeNull();
-    expect(received).toHaveLength(1);
-    expect(received[0]).toMatchObject({ from: 'noreply@122.example.ru', to: ['smtp.reader@example.ru'] });
-    const data = received[0]!.data;
+    // (the organisation's notice of the same registration went too: the demo's have addresses)
+    expect(received.map((r) => r.to)).toEqual(expect.arrayContaining([['smtp.reader@example.ru'], ['volunteers-77@agency.example']]));
+    const mine = received.filter((r) => r.to.includes('smtp.reader@example.ru'));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ from: 'noreply@122.example.ru', to: ['smtp.reader@example.ru'] });
+    const data = mine[0]!.data;
     expect(data).toMatch(/^Auto-Submitted: auto-generated\r?$/m);
     expect(data).toMatch(new RegExp(`^X-Otvet-Appeal: ${f.number}\\r?$`, 'm'));
     expect(data).toMatch(/multipart\/alternative/);

@@ -1,4 +1,4 @@
-// E-mail notices to appellants. The module's steps publish appeals.changed (number, step, the
+// E-mail notices to appellants, and to organisations of what is routed to them. The module's steps publish appeals.changed (number, step, the
 // organisation and due date as they then stood, the comment the step wrote; no personal data) in
 // their transactions. After commit the notifier reads those events from the outbox with a cursor
 // of its own, moved in the transaction that writes the notices (a durable consumer, as the rollups
@@ -6,6 +6,8 @@
 // however often the bus delivers it and on however many nodes. For each event it opens the
 // appeal's sealed part for the e-mail address (none given, or anonymised: no notice) and writes the
 // notice, recipient and body sealed and bound to the row; the sender (one node at a time) sends it.
+// An organisation with an e-mail address is told of each appeal registered for it or redirected to
+// it: number, type, due date and the officers' app (no personal data: those are read in the app).
 // Without an SMTP server, demo mode keeps the notices as its mailbox (/demo/mailbox); outside demo
 // mode nothing is written (the cursor still moves: turning SMTP on later sends no backlog).
 import type { ActorContext } from '../platform/access/principal.ts';
@@ -20,7 +22,7 @@ import type { AppealChanged, AppealsTopics } from './events.ts';
 import { sealContext } from './intake.ts';
 import * as mq from './mail-queries.ts';
 import { MailSender, mailContext } from './mail-sender.ts';
-import { composeMail, type MailFacts } from './mail-texts.ts';
+import { composeMail, composeOrganisationMail, type MailFacts } from './mail-texts.ts';
 import { DemoMailbox, SmtpTransport } from './mail-transport.ts';
 import type { Sealer } from './sealer.ts';
 
@@ -54,6 +56,7 @@ export interface MailboxEntry {
   id: string;
   number: string;
   kind: mq.MailRow['kind'];
+  audience: mq.MailAudience;
   to: string;
   subject: string;
   text: string;
@@ -63,7 +66,7 @@ export interface MailboxEntry {
 /** What a notice names, read before the notifier's transaction (inside it only the transaction touches the database). */
 interface Names {
   types: Map<string, string>;
-  organisations: Map<string, string>;
+  organisations: Map<string, { name: string; email: string | null }>;
 }
 
 /** An extension's comment (work.ts) names the new date and the reason: the notice says the date its own way. */
@@ -109,7 +112,12 @@ export class AppealMail {
       const cursor = await mq.readCursor(tx, true);
       const { horizon, rows } = await eventsAfter(tx, cursor, TOPICS, BATCH);
       let written = 0;
-      if (names) for (const r of rows) if (await this.write(tx, r.id, r.payload as AppealChanged, names)) written++;
+      if (names)
+        for (const r of rows) {
+          const e = r.payload as AppealChanged;
+          if (await this.write(tx, r.id, e, names)) written++;
+          if (await this.writeToOrganisation(tx, r.id, e, names)) written++;
+        }
       const last = rows[rows.length - 1];
       // Nothing older than the horizon is left to come: the next pass starts there.
       const next: EventCursor = rows.length < BATCH ? { txid: horizon, id: 0 } : { txid: last!.txid, id: last!.id };
@@ -123,13 +131,13 @@ export class AppealMail {
 
   private async names(): Promise<Names> {
     const [types, orgs] = await Promise.all([this.o.catalog.types(true), this.o.catalog.organisations()]);
-    return { types: new Map(types.map((t) => [t.code, t.name])), organisations: new Map(orgs.map((x) => [x.code, x.name])) };
+    return { types: new Map(types.map((t) => [t.code, t.name])), organisations: new Map(orgs.map((x) => [x.code, { name: x.name, email: x.email }])) };
   }
 
   /** One event's notice, in the notifier's transaction: none without an address, never a second one. */
   private async write(tx: Queryable, eventId: number, e: AppealChanged, names: Names): Promise<boolean> {
     const { sealer } = this.o;
-    if (await mq.mailOfEventExists(tx, eventId)) return false;
+    if (await mq.mailOfEventExists(tx, eventId, 'citizen')) return false;
     const a = await appealByNumber(tx, e.number);
     if (!a || !a.notify || a.anonymised_at) return false;
     const { email } = JSON.parse((await sealer.open(a.sealed, sealContext(a.id), tx)).toString('utf8')) as { email?: string | null };
@@ -143,7 +151,7 @@ export class AppealMail {
     const facts: MailFacts = {
       number: a.number,
       type: names.types.get(a.type_code) ?? a.type_code,
-      organisation: (e.organisation && names.organisations.get(e.organisation)) || '—',
+      organisation: (e.organisation && names.organisations.get(e.organisation)?.name) || '—',
       answerBy: e.answerBy,
       statusUrl: `${this.o.publicUrl}/appeals/status`,
       ...(text !== undefined ? { text } : {}),
@@ -155,9 +163,38 @@ export class AppealMail {
       event_id: eventId,
       appeal_number: a.number,
       kind: e.step,
+      audience: 'citizen',
       recipient: await sealer.seal(email, mailContext(id, 'to'), tx),
       subject,
       body: await sealer.seal(body, mailContext(id, 'body'), tx),
+      created_at: this.clock(),
+    });
+  }
+
+  /** The notice to the organisation an appeal came to, if it has an address; none for an anonymised appeal. */
+  private async writeToOrganisation(tx: Queryable, eventId: number, e: AppealChanged, names: Names): Promise<boolean> {
+    if (e.step !== 'registered' && e.step !== 'redirected') return false;
+    const to = e.organisation ? names.organisations.get(e.organisation)?.email : null;
+    if (!to || (await mq.mailOfEventExists(tx, eventId, 'organisation'))) return false;
+    const a = await appealByNumber(tx, e.number);
+    if (!a || a.anonymised_at) return false;
+    const { subject, text } = composeOrganisationMail(e.step, {
+      number: a.number,
+      type: names.types.get(a.type_code) ?? a.type_code,
+      answerBy: e.answerBy,
+      appUrl: `${this.o.publicUrl}/agency`,
+    });
+    const { sealer } = this.o;
+    const id = await mq.nextMailId(tx);
+    return mq.insertMail(tx, {
+      id,
+      event_id: eventId,
+      appeal_number: a.number,
+      kind: e.step,
+      audience: 'organisation',
+      recipient: await sealer.seal(to, mailContext(id, 'to'), tx),
+      subject,
+      body: await sealer.seal(text, mailContext(id, 'body'), tx),
       created_at: this.clock(),
     });
   }
@@ -190,6 +227,7 @@ export class AppealMail {
         id: m.id,
         number: m.appeal_number,
         kind: m.kind,
+        audience: m.audience,
         to: (await this.o.sealer.open(m.recipient, mailContext(m.id, 'to'))).toString('utf8'),
         subject: m.subject,
         text: (await this.o.sealer.open(m.body, mailContext(m.id, 'body'))).toString('utf8'),
