@@ -1,7 +1,8 @@
 // What a citizen (or an operator taking their words) submits, checked against the appeal type: the
 // appellant's own fields and the type's fields by their rules. Every problem is said in Russian next
 // to the field it concerns (the portal form shows it there; the API returns the same list). Files
-// are checked where they are received (attachments.ts), not here.
+// are checked where they are received (attachments.ts), not here; a type's file fields only say
+// whether some file must come with the appeal.
 import { maskNumber, normalizeNumber } from '../platform/phone-numbers.ts';
 import type { AppealType, Field } from './types-schema.ts';
 
@@ -120,9 +121,10 @@ function checkField(f: Field, raw: unknown, today: string): { value?: string | n
 
 /**
  * The submission cleaned, or every problem found. `today` is the local date where the citizen is
- * (dates "in the past" are judged by it).
+ * (dates "in the past" are judged by it). `files`: how many files come with it (a required file
+ * field wants one; the files are not told apart by field).
  */
-export function checkSubmission(type: AppealType, raw: RawSubmission, today: string): { ok: true; value: CleanSubmission } | { ok: false; problems: FieldProblem[] } {
+export function checkSubmission(type: AppealType, raw: RawSubmission, today: string, files = 0): { ok: true; value: CleanSubmission } | { ok: false; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const name = str(raw.name);
   if (name.length < 2) problems.push({ path: 'name', message: 'Укажите фамилию, имя и отчество (если есть).' });
@@ -144,6 +146,10 @@ export function checkSubmission(type: AppealType, raw: RawSubmission, today: str
   const values: CleanSubmission['values'] = {};
   const given = raw.values ?? {};
   for (const f of type.fields) {
+    if (f.kind === 'file') {
+      if (f.required && files === 0) problems.push({ path: `values.${f.code}`, message: missing.file });
+      continue;
+    }
     const r = checkField(f, given[f.code], today);
     if (r.problem) problems.push({ path: `values.${f.code}`, message: r.problem });
     else if (r.value !== undefined) values[f.code] = r.value;

@@ -212,15 +212,57 @@ describe('appeals', () => {
     expect(bad.status).toBe(400);
   });
 
-  it('keeps no appellant’s name, phone, e-mail or text in plain form in the database', async () => {
-    await anonymous().post(
+  it('keeps no appellant’s name, phone, e-mail or text, and no file’s name or content (the citizen’s or an answer’s), in plain form in the database', async () => {
+    const marker = (m: string) => Buffer.from(`%PDF-1.4\n% ${m}\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n`).toString('base64');
+    const f = await anonymous().post(
       '/api/v1/appeals',
-      volunteer({ name: 'Коржавина Ефросинья', email: 'korzhavina@example.ru', phone: '+7 903 765-43-21', text: 'Уникальный текст обращения про волонтёрство 7731' }),
+      volunteer({
+        name: 'Коржавина Ефросинья',
+        email: 'korzhavina@example.ru',
+        phone: '+7 903 765-43-21',
+        text: 'Уникальный текст обращения про волонтёрство 7731',
+        files: [{ name: 'паспорт-коржавиной.pdf', content: marker('citizen-bytes-5521') }],
+      }),
     );
-    const tables = ['ap_appeals', 'ap_history', 'ap_comments', 'ap_attachments', 'audit_log'];
+    expect(f.status, f.text).toBe(201);
+    const o = await officer('77', 'volunteers-77');
+    const answered = await o.post(`/api/v1/appeals/${f.body.number}/actions`, {
+      action: 'answer',
+      text: 'Уникальный ответ 9034',
+      files: [{ name: 'ответ-коржавиной.pdf', content: marker('answer-bytes-6630') }],
+    });
+    expect(answered.status, answered.text).toBe(204);
+    const secrets = [
+      'Коржавина',
+      'Ефросинья',
+      'korzhavina',
+      '9037654321',
+      '765-43-21',
+      'Уникальный текст',
+      'Уникальный ответ',
+      'паспорт-коржавиной',
+      'ответ-коржавиной',
+      'citizen-bytes-5521',
+      'answer-bytes-6630',
+      '%PDF',
+    ];
+    const tables = ['ap_appeals', 'ap_history', 'ap_comments', 'ap_attachments', 'ap_mail', 'events', 'audit_log'];
     for (const t of tables) {
-      const dump = JSON.stringify((await app.db.query(`SELECT * FROM ${t}`)).rows);
-      for (const secret of ['Коржавина', 'Ефросинья', 'korzhavina', '9037654321', '765-43-21', 'Уникальный текст']) expect(dump, `${t} holds ${secret}`).not.toContain(secret);
+      const rows = (await app.db.query<Record<string, unknown>>(`SELECT * FROM ${t}`)).rows;
+      // (bytea columns searched as bytes, the rest as text)
+      const text = JSON.stringify(rows, (_k, v: unknown) => (v && typeof v === 'object' && (v as { type?: string }).type === 'Buffer' ? null : v));
+      const bytes = rows.flatMap((r) =>
+        Object.values(r)
+          .filter((v): v is Buffer => Buffer.isBuffer(v) || v instanceof Uint8Array)
+          .map((v) => Buffer.from(v)),
+      );
+      for (const secret of secrets) {
+        expect(text, `${t} holds ${secret}`).not.toContain(secret);
+        expect(
+          bytes.some((b) => b.includes(Buffer.from(secret))),
+          `${t} holds ${secret} in a bytea column`,
+        ).toBe(false);
+      }
     }
   });
 

@@ -1,10 +1,13 @@
 // Files attached to an appeal: images and PDF only, told by their content (file-type reads the
 // bytes; the name and the declared type are not believed), at most 10 MB each, their content and
-// name sealed like the rest of the appellant's data. They are given back only to the appeal's
-// officers, as downloads of the type found, never as something a browser would run.
+// name sealed like the rest of the appellant's data. The citizen's files (comment_id null) are
+// given back only to the appeal's officers; an answer's files (comment_id: the answer) also to the
+// citizen with the number and the code. Always as downloads of the type found, never as something
+// a browser would run.
 import { fileTypeFromBuffer } from 'file-type';
 import type { Queryable } from '../platform/db/database.ts';
 import type { FieldProblem } from './appeal-form.ts';
+import type { Sealer } from './sealer.ts';
 
 export const ALLOWED_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'application/pdf'] as const;
 export type AllowedType = (typeof ALLOWED_TYPES)[number];
@@ -58,7 +61,20 @@ export interface AttachmentRow {
   created_at: Date;
 }
 
-export async function insertAttachment(db: Queryable, appealId: string, a: { commentId: string | null; contentType: AllowedType; size: number; sealedName: Buffer; sealed: Buffer }): Promise<void> {
+/** Checked files sealed and stored in the transaction `tx`: the citizen's (commentId null) or an answer's. */
+export async function storeFiles(tx: Queryable, sealer: Sealer, appealContext: string, appealId: string, commentId: string | null, files: CheckedFile[]): Promise<void> {
+  for (const file of files) {
+    await insertAttachment(tx, appealId, {
+      commentId,
+      contentType: file.contentType,
+      size: file.bytes.length,
+      sealedName: await sealer.seal(file.name, fileNameContext(appealContext), tx),
+      sealed: await sealer.seal(file.bytes, fileContext(appealContext), tx),
+    });
+  }
+}
+
+async function insertAttachment(db: Queryable, appealId: string, a: { commentId: string | null; contentType: AllowedType; size: number; sealedName: Buffer; sealed: Buffer }): Promise<void> {
   await db.query('INSERT INTO ap_attachments (appeal_id, comment_id, content_type, size, sealed_name, sealed) VALUES ($1, $2, $3, $4, $5, $6)', [
     appealId,
     a.commentId,
@@ -73,12 +89,25 @@ export async function attachmentsOf(db: Queryable, appealId: string): Promise<At
   return (await db.query<AttachmentRow>('SELECT id, comment_id, content_type, size, sealed_name, created_at FROM ap_attachments WHERE appeal_id = $1 ORDER BY id', [appealId])).rows;
 }
 
-export async function attachmentContent(db: Queryable, appealId: string, id: string): Promise<(AttachmentRow & { sealed: Buffer }) | undefined> {
+/** The files of the appeal's answers (what the citizen may download): those of a comment that is an answer to them. */
+export async function answerAttachmentsOf(db: Queryable, appealId: string): Promise<AttachmentRow[]> {
   return (
-    await db.query<AttachmentRow & { sealed: Buffer }>('SELECT id, comment_id, content_type, size, sealed_name, created_at, sealed FROM ap_attachments WHERE appeal_id = $1 AND id = $2', [
-      appealId,
-      id,
-    ])
+    await db.query<AttachmentRow>(
+      `SELECT f.id, f.comment_id, f.content_type, f.size, f.sealed_name, f.created_at FROM ap_attachments f JOIN ap_comments c ON c.id = f.comment_id
+       WHERE f.appeal_id = $1 AND c.is_answer AND c.visibility = 'citizen' ORDER BY f.id`,
+      [appealId],
+    )
+  ).rows;
+}
+
+/** One file with its content; answerOnly: only if it is an answer's (the citizen's download). */
+export async function attachmentContent(db: Queryable, appealId: string, id: string, answerOnly = false): Promise<(AttachmentRow & { sealed: Buffer }) | undefined> {
+  const answer = answerOnly ? ` AND EXISTS (SELECT 1 FROM ap_comments c WHERE c.id = f.comment_id AND c.is_answer AND c.visibility = 'citizen')` : '';
+  return (
+    await db.query<AttachmentRow & { sealed: Buffer }>(
+      `SELECT f.id, f.comment_id, f.content_type, f.size, f.sealed_name, f.created_at, f.sealed FROM ap_attachments f WHERE f.appeal_id = $1 AND f.id = $2${answer}`,
+      [appealId, id],
+    )
   ).rows[0];
 }
 

@@ -12,7 +12,7 @@ import type { AppealsCatalog } from './catalog.ts';
 import { dueDates, localDate, type DueDates } from './deadlines.ts';
 import * as q from './appeals-queries.ts';
 import type { Sealer } from './sealer.ts';
-import { checkFiles, fileContext, fileNameContext, insertAttachment, type CheckedFile, type IncomingFile } from './attachments.ts';
+import { checkFiles, storeFiles, type CheckedFile, type IncomingFile } from './attachments.ts';
 import { appealsTopics } from './events.ts';
 
 export type Channel = q.AppealRow['channel'];
@@ -95,7 +95,7 @@ export class AppealIntake {
     const now = this.clock();
     const zone = await this.zoneOf(org);
     const today = localDate(now, await this.timezoneOf(f.region));
-    const checked = checkSubmission(type, f.submission, today);
+    const checked = checkSubmission(type, f.submission, today, (f.files ?? []).length);
     const files = await checkFiles(f.files ?? []);
     const problems = [...(checked.ok ? [] : checked.problems), ...(files.ok ? [] : files.problems)];
     if (!checked.ok || !files.ok) {
@@ -193,15 +193,7 @@ export class AppealIntake {
         details: { channel: f.channel, organisation: org.code, answerBy: due.answerBy.localDate, ...(f.callId ? { callId: f.callId } : {}) },
       },
     );
-    for (const file of x.files) {
-      await insertAttachment(tx, id, {
-        commentId: null,
-        contentType: file.contentType,
-        size: file.bytes.length,
-        sealedName: await this.sealer.seal(file.name, fileNameContext(sealContext(id)), tx),
-        sealed: await this.sealer.seal(file.bytes, fileContext(sealContext(id)), tx),
-      });
-    }
+    await storeFiles(tx, this.sealer, sealContext(id), id, null, x.files);
     await appealsTopics.publish(tx, 'appeals.changed', { number, step: 'registered', organisation: org.code, answerBy: due.answerBy.localDate });
     return { number, code, duplicate: false, status: 'registered' as const, organisation: { code: org.code, name: org.name }, answerBy: due.answerBy.localDate };
   }

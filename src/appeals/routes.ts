@@ -1,5 +1,5 @@
 // /api/v1/appeals and what they are filed against: appeal types, organisations, the routing table.
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { roleMay } from '../platform/access/permissions.ts';
 import { notFound } from '../platform/errors.ts';
@@ -19,6 +19,12 @@ const tags = ['appeals'];
 const numberParams = z.object({ number: z.string().regex(/^122-\d{4}-\d{6}$/, 'an appeal number such as 122-2026-000123') });
 const codeParams = z.object({ code: z.string().min(2).max(63) });
 
+/** A file sent in JSON: its name and its content in base64 (told by its content, not by the name). */
+const upload = z.object({ name: z.string().min(1).max(300), content: z.base64().max(14_000_000).describe('The file, base64: a photo (JPEG, PNG, GIF, WebP) or a PDF, at most 10 MB') });
+/** Three files of 10 MB, in base64, with the rest of the body. */
+const WITH_FILES_LIMIT = 42 * 1024 * 1024;
+const fileDownload = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'application/pdf'];
+
 const submission = z.object({
   type: z.string().min(2).max(63).describe('The appeal type’s code, e.g. volunteer'),
   region: z.string().regex(/^[0-9]{2}$/, 'a region code such as 77'),
@@ -30,11 +36,7 @@ const submission = z.object({
   consent: z.boolean().describe('The citizen agrees to the type’s consent text (152-FZ): required'),
   values: z.record(z.string().max(63), z.union([z.string().max(20_000), z.number(), z.array(z.string().max(300)).max(100)])).optional(),
   callId: z.string().min(1).max(100).optional().describe('Operators: the call the appeal is taken during'),
-  files: z
-    .array(z.object({ name: z.string().min(1).max(300), content: z.base64().max(14_000_000).describe('The file, base64: a photo (JPEG, PNG, GIF, WebP) or a PDF, at most 10 MB') }))
-    .max(MAX_FILES)
-    .optional()
-    .describe('Up to 3 files, told by their content (not by name): images and PDF only'),
+  files: z.array(upload).max(MAX_FILES).optional().describe('Up to 3 files, told by their content (not by name): images and PDF only'),
 });
 
 const filed = z.object({
@@ -48,7 +50,15 @@ const filed = z.object({
 
 const action = z.discriminatedUnion('action', [
   z.object({ action: z.literal('take') }),
-  z.object({ action: z.literal('answer'), text: z.string().trim().min(1).max(20_000) }),
+  z.object({
+    action: z.literal('answer'),
+    text: z.string().trim().min(1).max(20_000),
+    files: z
+      .array(upload)
+      .max(MAX_FILES)
+      .optional()
+      .describe('Up to 3 files sent with the answer, checked as the citizen’s are (400 `appeal.invalid`, errors at files.<n>); the citizen downloads them with the number and the code'),
+  }),
   z.object({ action: z.literal('close') }),
   z.object({ action: z.literal('reject'), reason: z.enum(rejectReasonCodes), note: z.string().max(4000).optional() }),
   z.object({ action: z.literal('redirect'), organisation: z.string().min(2).max(63), note: z.string().max(4000).optional() }),
@@ -164,8 +174,7 @@ export function appealsRoutes(
 
   app.post('/api/v1/appeals', {
     config: limited,
-    // (three files of 10 MB, in base64)
-    bodyLimit: 42 * 1024 * 1024,
+    bodyLimit: WITH_FILES_LIMIT,
     schema: {
       tags,
       security: publicSecurity,
@@ -240,19 +249,10 @@ export function appealsRoutes(
       summary: 'A file of the appeal, as a download (agency officers; the reading is audited)',
       description: 'Sent as the type its content was found to be (an image or a PDF), as an attachment, never to be shown or run in the page.',
       params: numberParams.extend({ fileId: z.string().regex(/^\d{1,18}$/, 'a file id from the appeal') }),
-      produces: ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'application/pdf'],
+      produces: fileDownload,
       response: { 200: z.any(), ...problems(400, 401, 403, 404) },
     },
-    handler: async (req, reply) => {
-      const f = await work.file(actorOf(req), req.params.number, req.params.fileId);
-      return reply
-        .header('content-type', f.contentType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`)
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cache-control', 'private, no-store')
-        .send(f.bytes);
-    },
+    handler: async (req, reply) => sendFile(reply, await work.file(actorOf(req), req.params.number, req.params.fileId)),
   });
 
   app.post('/api/v1/appeals/:number/actions', {
@@ -264,8 +264,12 @@ export function appealsRoutes(
       body: action,
       response: { 204: z.null(), ...problems(400, 401, 403, 404, 409) },
     },
+    // (an answer may carry files)
+    bodyLimit: WITH_FILES_LIMIT,
     handler: async (req, reply) => {
-      await work.act(actorOf(req), req.params.number, req.body);
+      const step = req.body;
+      const files = step.action === 'answer' ? step.files?.map((f) => ({ name: f.name, bytes: Buffer.from(f.content, 'base64') })) : undefined;
+      await work.act(actorOf(req), req.params.number, step.action === 'answer' ? { action: 'answer', text: step.text, files } : step);
       return reply.code(204).send(null);
     },
   });
@@ -283,6 +287,22 @@ export function appealsRoutes(
     handler: async (req) => work.status(req.body.number, req.body.code),
   });
 
+  app.post('/api/v1/appeals/status/files/:fileId', {
+    config: limited,
+    schema: {
+      tags,
+      security: publicSecurity,
+      summary: 'The citizen downloads a file of their appeal’s answer with its number and code',
+      description:
+        'A POST so that the code stays out of URLs and logs; the file ids are those the status lists with the answer. Only the answer’s files are given (not the citizen’s own). A wrong code and an unknown number get the same 404.',
+      params: z.object({ fileId: z.string().regex(/^\d{1,18}$/, 'a file id from the status') }),
+      body: z.object({ number: z.string().max(40), code: z.string().max(40) }),
+      produces: fileDownload,
+      response: { 200: z.any(), ...problems(400, 404, 429) },
+    },
+    handler: async (req, reply) => sendFile(reply, await work.statusFile(req.body.number, req.body.code, req.params.fileId)),
+  });
+
   app.get('/api/v1/appeal-figures', {
     schema: {
       tags,
@@ -293,3 +313,17 @@ export function appealsRoutes(
     handler: async (req) => ({ items: await work.figures(actorOf(req)) }),
   });
 }
+
+/** A file as a download, never to be shown or run in a page (officers' and citizens' alike). */
+export function sendFile(reply: FastifyReply, f: { name: string; contentType: string; bytes: Buffer }) {
+  return reply
+    .header('content-type', f.contentType)
+    .header('content-disposition', `attachment; filename*=UTF-8''${rfc5987(f.name)}`)
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .header('cache-control', 'private, no-store')
+    .send(f.bytes);
+}
+
+/** A file name as RFC 5987 wants it: percent-encoded UTF-8, ' ( ) * too (encodeURIComponent leaves them). */
+const rfc5987 = (name: string) => encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

@@ -15,7 +15,7 @@ import { afterRedirect, DEFAULT_DEADLINE_RULES, dueDates, dueOn, extend } from '
 import { codeHash, sealContext } from './intake.ts';
 import { rejectReasons, type RejectReason } from './reject-reasons.ts';
 import type { Sealer } from './sealer.ts';
-import { attachmentContent, attachmentsOf, fileContext, fileNameContext } from './attachments.ts';
+import { answerAttachmentsOf, attachmentContent, attachmentsOf, checkFiles, fileContext, fileNameContext, storeFiles, type AttachmentRow, type IncomingFile } from './attachments.ts';
 import * as q from './appeals-queries.ts';
 import { appealsTopics, type AppealChanged, type AppealStep } from './events.ts';
 
@@ -25,7 +25,7 @@ const notFoundAppeal = (number: string) => notFound('appeal.not_found', `There i
 
 export type Action =
   | { action: 'take' }
-  | { action: 'answer'; text: string }
+  | { action: 'answer'; text: string; files?: IncomingFile[] | undefined }
   | { action: 'close' }
   | { action: 'reject'; reason: RejectReason; note?: string | undefined }
   | { action: 'redirect'; organisation: string; note?: string | undefined }
@@ -119,17 +119,19 @@ export class AppealsWork {
       personal,
       history: history.map((h) => ({ at: h.at.toISOString(), actorId: h.actor_id, action: h.action, from: h.from_status, to: h.to_status, details: h.details })),
       comments: await Promise.all(comments.map((c) => this.commentView(a, c))),
-      files: a.anonymised_at
-        ? []
-        : await Promise.all(
-            (await attachmentsOf(this.db, a.id)).map(async (f) => ({
-              id: f.id,
-              name: (await this.sealer.open(f.sealed_name, fileNameContext(sealContext(a.id)))).toString('utf8'),
-              contentType: f.content_type,
-              size: f.size,
-            })),
-          ),
+      // (from: the citizen's, or sent with the answer, which the citizen may download too)
+      files: a.anonymised_at ? [] : await Promise.all((await attachmentsOf(this.db, a.id)).map(async (f) => ({ ...(await this.fileView(a, f)), from: f.comment_id === null ? 'citizen' : 'answer' }))),
     };
+  }
+
+  private async fileView(a: q.AppealRow, f: AttachmentRow) {
+    return { id: f.id, name: (await this.sealer.open(f.sealed_name, fileNameContext(sealContext(a.id)))).toString('utf8'), contentType: f.content_type, size: f.size };
+  }
+
+  private async fileContent(a: q.AppealRow, f: AttachmentRow & { sealed: Buffer }): Promise<{ name: string; contentType: string; bytes: Buffer }> {
+    const bytes = await this.sealer.open(f.sealed, fileContext(sealContext(a.id)));
+    const name = (await this.sealer.open(f.sealed_name, fileNameContext(sealContext(a.id)))).toString('utf8');
+    return { name, contentType: f.content_type, bytes };
   }
 
   private async openPersonal(a: q.AppealRow): Promise<Personal | null> {
@@ -148,10 +150,9 @@ export class AppealsWork {
     const a = this.mine(await q.appealByNumber(this.db, number), o, number);
     const f = /^\d{1,18}$/.test(fileId) ? await attachmentContent(this.db, a.id, fileId) : undefined;
     if (!f) throw notFound('appeal.file_not_found', `Appeal ${number} has no file ${fileId}.`);
-    const bytes = await this.sealer.open(f.sealed, fileContext(sealContext(a.id)));
-    const name = (await this.sealer.open(f.sealed_name, fileNameContext(sealContext(a.id)))).toString('utf8');
+    const content = await this.fileContent(a, f);
     await this.audit.record(ctx, { action: 'appeal.read_file', targetType: 'appeal', targetId: a.number, region: a.region_code, details: { file: f.id } });
-    return { name, contentType: f.content_type, bytes };
+    return content;
   }
 
   /** One step of the appeal's life, by an officer of its organisation. */
@@ -165,6 +166,9 @@ export class AppealsWork {
     const zone = await this.zoneOf(before.organisation_id);
     const fromOrganisation = (await this.catalog.organisation(before.organisation_id))?.code ?? null;
     const target = step.action === 'redirect' ? await this.redirectTarget(step.organisation, before) : undefined;
+    // (an answer's files are checked by their content before anything is written: same rules as the citizen's)
+    const files = step.action === 'answer' ? await checkFiles(step.files ?? []) : { ok: true as const, files: [] };
+    if (!files.ok) throw badRequest('appeal.invalid', `The answer's files: ${files.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, { errors: files.problems });
     await this.db.transaction(async (tx) => {
       const a = this.mine(await q.appealByNumber(tx, number, true), o, number);
       // (moved on meanwhile: what was read for it no longer holds)
@@ -184,12 +188,15 @@ export class AppealsWork {
           await q.updateAppeal(tx, a.id, { status: 'in_progress' });
           await history('taken', 'in_progress');
           break;
-        case 'answer':
+        case 'answer': {
           must(OPEN, 'answered');
-          await tell('answered', { comment: await this.comment(tx, a, o.p.userId, now, step.text, 'citizen', true) });
+          const comment = await this.comment(tx, a, o.p.userId, now, step.text, 'citizen', true);
+          await storeFiles(tx, this.sealer, sealContext(a.id), a.id, comment, files.files);
+          await tell('answered', { comment });
           await q.updateAppeal(tx, a.id, { status: 'answered', answered_at: now });
-          await history('answered', 'answered');
+          await history('answered', 'answered', files.files.length ? { files: files.files.length } : {});
           break;
+        }
         case 'close':
           must(['answered'], 'closed');
           await q.updateAppeal(tx, a.id, { status: 'closed', closed_at: now });
@@ -264,12 +271,15 @@ export class AppealsWork {
    * them. A wrong code and an unknown number are refused alike (nobody learns which numbers exist).
    */
   async status(number: string, code: string) {
-    const a = await q.appealByNumber(this.db, number.trim());
-    // (an unknown number costs the same hashing as a known one)
-    const given = codeHash(this.key, a?.id ?? '0', code);
-    if (!a || !timingSafeEqual(a.code_hash, given))
-      throw notFound('appeal.not_found', 'There is no appeal with this number and code: check both (the code is in the message you got when you filed it).');
-    const [org, type, comments] = await Promise.all([this.catalog.organisation(a.organisation_id), this.catalog.type(a.type_code), q.commentsOf(this.db, a.id, true)]);
+    const a = await this.withCode(number, code);
+    const [org, type, comments, files] = await Promise.all([
+      this.catalog.organisation(a.organisation_id),
+      this.catalog.type(a.type_code),
+      q.commentsOf(this.db, a.id, true),
+      answerAttachmentsOf(this.db, a.id),
+    ]);
+    // (each message's files: only an answer has any; the citizen's own files are not given back here)
+    const filesOf = async (commentId: string) => Promise.all(files.filter((f) => f.comment_id === commentId).map((f) => this.fileView(a, f)));
     return {
       number: a.number,
       type: type?.name ?? a.type_code,
@@ -279,8 +289,26 @@ export class AppealsWork {
       registeredAt: a.registered_at.toISOString(),
       answerBy: a.answer_by_date,
       extended: a.extended_at !== null,
-      messages: await Promise.all(comments.map((c) => this.commentView(a, c).then(({ at, answer, text }) => ({ at, answer, text })))),
+      messages: await Promise.all(comments.map(async (c) => ({ ...(await this.commentView(a, c).then(({ at, answer, text }) => ({ at, answer, text }))), files: await filesOf(c.id) }))),
     };
+  }
+
+  /** A file of the appeal's answer, for the citizen with the number and the code (any other file: the same 404 as a wrong code). */
+  async statusFile(number: string, code: string, fileId: string): Promise<{ name: string; contentType: string; bytes: Buffer }> {
+    const a = await this.withCode(number, code);
+    const f = /^\d{1,18}$/.test(fileId) ? await attachmentContent(this.db, a.id, fileId, true) : undefined;
+    if (!f) throw notFound('appeal.file_not_found', 'This appeal’s answer has no such file.');
+    return this.fileContent(a, f);
+  }
+
+  /** The appeal the number and the code name; a wrong code and an unknown number are refused alike. */
+  private async withCode(number: string, code: string): Promise<q.AppealRow> {
+    const a = await q.appealByNumber(this.db, number.trim());
+    // (an unknown number costs the same hashing as a known one)
+    const given = codeHash(this.key, a?.id ?? '0', code);
+    if (!a || !timingSafeEqual(a.code_hash, given))
+      throw notFound('appeal.not_found', 'There is no appeal with this number and code: check both (the code is in the message you got when you filed it).');
+    return a;
   }
 
   /** Counts, due dates and overdue figures per region: no content (coordinators, supervisors). */

@@ -44,6 +44,8 @@ export const appealsCases: Record<string, Case> = {
   },
   'POST /api/v1/appeals': { noRegionData: 'files a new appeal' },
   'POST /api/v1/appeals/status': { noRegionData: "the citizen's look-up with the number and the secret code" },
+  // (public: the number and the code are the key; without the code, region 78's answer's files are refused to anyone)
+  'POST /api/v1/appeals/status/files/{fileId}': { run: (c, t) => c.post('/api/v1/appeals/status/files/1', { number: t.appeals.number, code: 'WRONG234' }), owner: false },
   'GET /api/v1/appeals': {
     filtered: async (c, t) => {
       const r = await c.get('/api/v1/appeals?limit=200');
