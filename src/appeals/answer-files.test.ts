@@ -6,12 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../platform/access/principal.ts';
 import { startApp, type TestApp } from '../../test/support/app.ts';
 import type { Client } from '../../test/support/http-client.ts';
+import { EXE, PNG, pdf } from '../../test/support/appeal-files.ts';
 import { anonymiseClosed } from './retention.ts';
 
-export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-export const pdf = (marker: string) => Buffer.from(`%PDF-1.4\n% ${marker}\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n`);
-/** A Windows program's first bytes, named as a document. */
-export const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(58), Buffer.from([0x80, 0, 0, 0]), Buffer.alloc(64), Buffer.from('PE\0\0'), Buffer.alloc(200)]);
 const b64 = (b: Buffer) => b.toString('base64');
 
 describe('files with an answer', () => {

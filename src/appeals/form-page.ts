@@ -2,10 +2,14 @@
 // own fields by their kind, the consent in full, and two submit buttons (send; look for a ready
 // answer first). After a failed submission it comes back with what was typed, each message next to
 // its field (aria-invalid, aria-describedby) and a summary at the top linking to each field.
-// File fields are not offered: the portal takes no attachments yet, and the form says so.
+// Files: one input for up to 3 (multipart/form-data). A type's file fields are not inputs of their
+// own: the first names the input (label, hint), and a required one makes a file required; every
+// problem with a file or a file field is said next to that one input. A browser cannot put files
+// back into a form, so a form that comes back names the files chosen and asks for them again.
 import { html, raw, type Html } from '../portal/index.ts';
 import type { FieldProblem } from './appeal-form.ts';
 import { TEXT_MAX } from './appeal-form.ts';
+import { ALLOWED_TYPES } from './attachments.ts';
 import { s } from './page-strings.ts';
 import type { AppealType, Field } from './types-schema.ts';
 
@@ -19,9 +23,11 @@ export interface FormState {
   text: string;
   consent: boolean;
   values: Record<string, string | string[]>;
+  /** The names of the files that were chosen (they are not kept: they must be chosen again). */
+  chosen: string[];
 }
 
-export const emptyForm = (region = ''): FormState => ({ region, name: '', phone: '', email: '', address: '', text: '', consent: false, values: {} });
+export const emptyForm = (region = ''): FormState => ({ region, name: '', phone: '', email: '', address: '', text: '', consent: false, values: {}, chosen: [] });
 
 /** A knowledge-base answer offered before sending; snippet is the search engine's HTML (escaped, matches in <mark>). */
 export interface Suggestion {
@@ -48,8 +54,31 @@ export const fieldId = (path: string) => `f-${path.replace(/[^a-z0-9_-]/gi, '-')
 
 export const formPath = (type: AppealType) => `/appeals/new/${type.code}`;
 
-/** The fields a type's form shows, its own ones by their codes (file fields are left out). */
+/** The fields a type's form shows, its own ones by their codes (file fields are the one file input). */
 const shownFields = (type: AppealType) => type.fields.filter((f) => f.kind !== 'file');
+
+/** Where a problem is shown: a file's (files.<n>), the files' and a file field's all at the file input. */
+export function shownAt(type: AppealType, path: string): string {
+  if (path === 'files' || path.startsWith('files.')) return 'files';
+  const code = path.startsWith('values.') ? path.slice('values.'.length) : null;
+  return code !== null && type.fields.some((f) => f.kind === 'file' && f.code === code) ? 'files' : path;
+}
+
+/** The file input: named by the type's first file field, required if any is. */
+function filesField(type: AppealType, chosen: string[], messages: string[]): Html {
+  const fileFields = type.fields.filter((f) => f.kind === 'file');
+  const first = fileFields[0];
+  const required = fileFields.some((f) => f.required);
+  const id = fieldId('files');
+  const hints = [...fileFields.map((f) => f.hint).filter((h): h is string => Boolean(h)), s.filesHint].join(' ');
+  const again = chosen.length > 0;
+  const described = [`${id}-hint`, again ? `${id}-again` : '', messages.length ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return html`<div class="field${messages.length ? ' field-error' : ''}">
+<label for="${id}">${first?.label ?? s.filesLabel}${optionalMark(!required)}</label>
+<p class="hint" id="${id}-hint">${hints}</p>
+${again ? html`<p class="warning" id="${id}-again">${s.filesAgain(chosen.map((n) => `«${n}»`).join(', '))}</p>` : ''}${errorLines(id, messages)}<input class="input" type="file" name="files" id="${id}" multiple accept="${ALLOWED_TYPES.join(',')}" aria-describedby="${described}"${messages.length ? raw(' aria-invalid="true"') : ''}${when(required, 'required')}>
+</div>`;
+}
 
 function attrs(id: string, hint: string | undefined, messages: string[]): Html {
   const described = [hint ? `${id}-hint` : '', messages.length ? `${id}-error` : ''].filter(Boolean).join(' ');
@@ -162,14 +191,14 @@ function suggestionsBlock(v: FormView): Html | '' {
 
 /** The paths in the order the form shows them: the summary lists problems in this order. */
 function order(type: AppealType): string[] {
-  return ['region', 'name', 'phone', 'email', 'address', ...shownFields(type).map((f) => `values.${f.code}`), 'text', 'consent'];
+  return ['region', 'name', 'phone', 'email', 'address', ...shownFields(type).map((f) => `values.${f.code}`), 'text', 'files', 'consent'];
 }
 
 function summary(type: AppealType, problems: FieldProblem[]): Html | '' {
   if (!problems.length) return '';
   const paths = order(type);
   const rank = (p: string) => (paths.includes(p) ? paths.indexOf(p) : paths.length);
-  const sorted = [...problems].sort((a, b) => rank(a.path) - rank(b.path));
+  const sorted = problems.map((p) => ({ ...p, path: shownAt(type, p.path) })).sort((a, b) => rank(a.path) - rank(b.path));
   return html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
 <h2 id="error-summary-title">${s.errorSummary}</h2>
 <ul>${sorted.map((p) => html`<li>${paths.includes(p.path) ? html`<a href="#${fieldId(p.path)}">${p.message}</a>` : p.message}</li>`)}</ul>
@@ -178,16 +207,15 @@ function summary(type: AppealType, problems: FieldProblem[]): Html | '' {
 
 export function appealForm(v: FormView): { title: string; content: Html } {
   const { type, state } = v;
-  const messages = (path: string) => v.problems.filter((p) => p.path === path).map((p) => p.message);
+  const messages = (path: string) => v.problems.filter((p) => shownAt(type, p.path) === path).map((p) => p.message);
   const action = formPath(type);
-  const files = type.fields.some((f) => f.kind === 'file');
   const regionMessages = messages('region');
   const content = html`<nav class="crumbs" aria-label="${s.crumbs}"><ol><li><a href="/">${s.home}</a></li><li><a href="/appeals">${s.title}</a></li></ol></nav>
 ${summary(type, v.problems)}
 <h1>${type.name}</h1>
 ${type.description ? html`<p>${type.description}</p>` : ''}
 <p class="muted">${s.formIntro}</p>
-<form class="appeal" action="${action}" method="post" novalidate>
+<form class="appeal" action="${action}" method="post" enctype="multipart/form-data" novalidate>
 <h2>${s.aboutYou}</h2>
 ${single(
   { path: 'region', label: s.region, optional: false, hint: s.regionHint },
@@ -208,7 +236,7 @@ ${single({ path: 'address', label: s.address, optional: false, hint: s.addressHi
 <h2>${s.aboutTitle}</h2>
 ${shownFields(type).map((f) => typeField(f, state, messages(`values.${f.code}`)))}
 ${single({ path: 'text', label: s.text, optional: false, hint: s.textHint }, messages('text'), (a) => html`<textarea class="input" name="text"${a} rows="8" maxlength="${TEXT_MAX}" required>${state.text}</textarea>`)}
-${files ? html`<p class="note">${s.noFiles}</p>` : ''}
+${filesField(type, state.chosen, messages('files'))}
 <div class="suggest">
 <p class="hint" id="suggest-hint">${s.suggestHint}</p>
 <button class="secondary" type="submit" name="action" value="suggest" formaction="${action}#suggestions" aria-describedby="suggest-hint">${s.suggest}</button>

@@ -1,10 +1,12 @@
 // The citizen's appeal pages on the public portal, HTML without JavaScript: /appeals (the types and
-// the law's terms), /appeals/new/{type} (the form; POST files it, or with action=suggest shows
-// ready answers from the knowledge base first), /appeals/status (the number and the code, POSTed so
-// the code stays out of URLs). The forms are public: no session is looked up (a signed-in staff
-// member's cookie changes nothing, and no CSRF token is asked for), and what is filed here is the
-// portal's channel whoever sends it.
+// the law's terms), /appeals/new/{type} (the form, multipart with up to 3 files; POST files it, or
+// with action=suggest shows ready answers from the knowledge base first), /appeals/status (the
+// number and the code, POSTed so the code stays out of URLs) and /appeals/status/file (a file of the
+// answer, POSTed with the number and the code for the same reason). The forms are public: no session
+// is looked up (a signed-in staff member's cookie changes nothing, and no CSRF token is asked for),
+// and what is filed here is the portal's channel whoever sends it.
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -12,17 +14,18 @@ import { AppError } from '../platform/errors.ts';
 import type { App } from '../platform/http/types.ts';
 import { page, PRIVATE, render, sendErrorPage, sendPage, visitorOf, type PortalService } from '../portal/index.ts';
 import { checkSubmission, type FieldProblem, type RawSubmission } from './appeal-form.ts';
+import { checkFiles } from './attachments.ts';
+import { FIELDS_LIMIT, formBody, multipartLimits, readPosted, type FormBody } from './form-upload.ts';
 import type { AppealsCatalog } from './catalog.ts';
 import { appealForm, emptyForm, formPath, type FormState, type Suggestion } from './form-page.ts';
 import type { AppealIntake } from './intake.ts';
 import { s } from './page-strings.ts';
-import { filedPage, statusFormPage, statusPage, typesPage, type PageBody } from './pages.ts';
+import { filedPage, statusFormPage, statusPage, tooLargePage, typesPage, type PageBody } from './pages.ts';
+import { sendFile } from './routes.ts';
 import type { AppealType } from './types-schema.ts';
 import type { AppealsWork } from './work.ts';
 
 const HTML = 'text/html; charset=utf-8';
-/** The form's fields as posted: an appeal's text is at most 10 000 characters (percent-encoded, several bytes each). */
-const BODY_LIMIT = 256 * 1024;
 const SUGGESTIONS = 5;
 const typeCode = z.string().max(100);
 const NUMBER = /^122-\d{4}-\d{6}$/;
@@ -43,21 +46,28 @@ export interface AppealPagesDeps {
   ratePerMinute: number;
 }
 
-const formBody = z.record(z.string().max(100), z.union([z.string().max(20_000), z.array(z.string().max(20_000)).max(100)]));
-type FormBody = z.infer<typeof formBody>;
-
 const one = (v: FormBody[string] | undefined): string => (typeof v === 'string' ? v : (v?.[0] ?? ''));
 const all = (v: FormBody[string] | undefined): string[] => (typeof v === 'string' ? [v] : (v ?? []));
 
-/** The form as typed, the type's own fields by their codes (file fields are not on the form). */
-function readForm(type: AppealType, b: FormBody): FormState {
+/** The form as typed, the type's own fields by their codes (file fields are the file input). */
+function readForm(type: AppealType, b: FormBody, chosen: string[]): FormState {
   const values: FormState['values'] = {};
   for (const f of type.fields) {
     if (f.kind === 'file') continue;
     if (f.kind === 'multi_choice') values[f.code] = all(b[`values.${f.code}[]`]);
     else values[f.code] = one(b[`values.${f.code}`]);
   }
-  return { region: one(b.region), name: one(b.name), phone: one(b.phone), email: one(b.email), address: one(b.address), text: one(b.text), consent: one(b.consent) === 'yes', values };
+  return {
+    region: one(b.region),
+    name: one(b.name),
+    phone: one(b.phone),
+    email: one(b.email),
+    address: one(b.address),
+    text: one(b.text),
+    consent: one(b.consent) === 'yes',
+    values,
+    chosen,
+  };
 }
 
 function submission(type: AppealType, f: FormState): RawSubmission {
@@ -96,10 +106,14 @@ export function appealPageRoutes(app: App, deps: AppealPagesDeps) {
   void app.register(async (plain) => {
     const scope = plain.withTypeProvider<ZodTypeProvider>();
     // (repeated names, as checkboxes send them, arrive as lists)
-    await scope.register(formbody, { bodyLimit: BODY_LIMIT });
+    await scope.register(formbody, { bodyLimit: FIELDS_LIMIT });
+    // The form with files; only these pages read multipart (form-upload.ts reads it, within its limits).
+    await scope.register(multipart, { limits: multipartLimits, throwFileSizeLimit: false });
     scope.setErrorHandler((err: { statusCode?: number }, req, reply) => {
       const code = err.statusCode;
-      const status = typeof code === 'number' && code >= 400 && code < 500 ? ([404, 413, 429].includes(code) ? (code === 413 ? 400 : code) : 400) : 500;
+      // (too large: the form's page of its own, saying what the limits are)
+      if (code === 413) return send(req, reply, tooLargePage(), { path: null, status: 413, posted: true });
+      const status = typeof code === 'number' && code >= 400 && code < 500 ? ([404, 429].includes(code) ? code : 400) : 500;
       if (status === 500) req.log.error({ err }, 'appeal page failed');
       return sendErrorPage(portal, req, reply, status);
     });
@@ -114,23 +128,29 @@ export function appealPageRoutes(app: App, deps: AppealPagesDeps) {
       return send(req, reply, view, { path: formPath(type), description: type.description || s.description });
     });
 
-    scope.post('/appeals/new/:type', { schema: { hide: true, params: z.object({ type: typeCode }), body: formBody }, config: limited }, async (req, reply) => {
+    // (no body schema: a multipart body is read in the handler, files and all, by readPosted)
+    scope.post('/appeals/new/:type', { schema: { hide: true, params: z.object({ type: typeCode }) }, config: limited }, async (req, reply) => {
       const type = await activeType(req.params.type);
+      const posted = await readPosted(req);
       if (!type) return sendErrorPage(portal, req, reply, 404);
-      const state = readForm(type, req.body);
+      const state = readForm(type, posted.fields, posted.chosen);
       const form = (problems: FieldProblem[], suggestions: Suggestion[] | 'no-text' | null, status: number) =>
         send(req, reply, appealForm({ type, regions: portal.regions(), state, problems, suggestions }), { path: null, status, posted: true });
 
-      if (one(req.body.action) === 'suggest') {
+      if (one(posted.fields.action) === 'suggest') {
         const text = state.text.trim();
         return form([], text ? deps.answers.searchUncounted(text, { limit: SUGGESTIONS }).items : 'no-text', 200);
       }
-      if (!portal.isRegion(state.region)) {
-        const rest = checkSubmission(type, submission(type, state), moscowToday());
-        return form([{ path: 'region', message: s.regionMissing }, ...(rest.ok ? [] : rest.problems)], null, 400);
+      // (too big or too many, or no region: every other problem is said with it, nothing filed)
+      if (posted.problems.length || !portal.isRegion(state.region)) {
+        const count = posted.files.length + posted.problems.length;
+        const rest = checkSubmission(type, submission(type, state), moscowToday(), count);
+        const files = await checkFiles(posted.files);
+        const region = portal.isRegion(state.region) ? [] : [{ path: 'region', message: s.regionMissing }];
+        return form([...region, ...(rest.ok ? [] : rest.problems), ...posted.problems, ...(files.ok ? [] : files.problems)], null, 400);
       }
       try {
-        const filed = await intake.file({ type: type.code, region: state.region, channel: 'portal', submission: submission(type, state) });
+        const filed = await intake.file({ type: type.code, region: state.region, channel: 'portal', submission: submission(type, state), files: posted.files });
         return send(req, reply, filedPage(type, filed), { path: null, posted: true });
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
@@ -156,11 +176,23 @@ export function appealPageRoutes(app: App, deps: AppealPagesDeps) {
       if (!code) problems.push({ path: 'code', message: s.statusCodeMissing });
       if (problems.length) return send(req, reply, statusFormPage(number, problems), { path: null, status: 400, posted: true });
       try {
-        return send(req, reply, statusPage(await work.status(number, code)), { path: null, posted: true });
+        return send(req, reply, statusPage(await work.status(number, code), code), { path: null, posted: true });
       } catch (err) {
         if (!(err instanceof AppError) || err.code !== 'appeal.not_found') throw err;
         // (one message: it does not say whether the number or the code was wrong)
         return send(req, reply, statusFormPage(number, [{ path: '', message: s.statusNotFound }]), { path: null, status: 404, posted: true });
+      }
+    });
+
+    // A file of the answer: the status page's button for it posts the number, the code and the file's id.
+    scope.post('/appeals/status/file', { schema: { hide: true, body: formBody }, config: limited }, async (req, reply) => {
+      const number = one(req.body.number).trim();
+      try {
+        return sendFile(reply, await work.statusFile(number, one(req.body.code).trim(), one(req.body.file)));
+      } catch (err) {
+        if (!(err instanceof AppError) || (err.code !== 'appeal.not_found' && err.code !== 'appeal.file_not_found')) throw err;
+        const message = err.code === 'appeal.not_found' ? s.statusNotFound : s.fileNotFound;
+        return send(req, reply, statusFormPage(NUMBER.test(number) ? number : '', [{ path: '', message }]), { path: null, status: 404, posted: true });
       }
     });
   });

@@ -80,11 +80,11 @@ describe('appeal pages', () => {
     expect((await app.client().get('/')).text).toContain('<a href="/appeals">Обращения</a>');
   });
 
-  it('the form renders every kind of field, the regions by their Russian names and the consent text in full; files are left out, saying so', async () => {
+  it('the form renders every kind of field, the regions by their Russian names and the consent text in full; the file field is the one file input', async () => {
     const r = await app.client().get('/appeals/new/every-kind', { cookie: 'otvet_region=78' });
     expect(r.status).toBe(200);
     const h = r.text;
-    expect(h).toContain('<form class="appeal" action="/appeals/new/every-kind" method="post" novalidate>');
+    expect(h).toContain('<form class="appeal" action="/appeals/new/every-kind" method="post" enctype="multipart/form-data" novalidate>');
     expect(h).toMatch(/<input class="input" type="text" name="values.short" id="f-values-short" aria-describedby="f-values-short-hint"/);
     expect(h).toMatch(/<textarea class="input" name="values.long" id="f-values-long"/);
     expect(h.match(/type="radio" id="f-values-pick(-\d)?" name="values.pick"/g)).toHaveLength(3);
@@ -94,9 +94,9 @@ describe('appeal pages', () => {
     expect(h).toMatch(/type="text" inputmode="decimal" name="values.count"/);
     expect(h).toMatch(/type="tel" name="values.relative_phone"/);
     expect(h).toMatch(/type="email" name="values.work_email"/);
-    expect(h).not.toContain('type="file"');
+    expect(h.match(/type="file"/g)).toHaveLength(1);
+    expect(h).toMatch(/<label for="f-files">Скан <span class="optional">\(необязательно\)<\/span><\/label>/);
     expect(h).not.toContain('values.scan');
-    expect(visibleText(h)).toContain('Приложить документы на сайте пока нельзя');
     expect(visibleText(h)).toContain(everyKind.consentText);
     expect(h).toMatch(/<input type="checkbox" id="f-consent" name="consent" value="yes" required>/);
     expect(h.match(/<option value="\d\d"/g)!.length).toBe(85);
@@ -291,7 +291,7 @@ describe('appeal pages against abuse', () => {
   });
   afterAll(() => app.close());
 
-  it('holds back a burst of status look-ups from one address with the portal’s page, not other addresses; a body too large is a bad request', async () => {
+  it('holds back a burst of status look-ups from one address with the portal’s page, not other addresses; a body too large gets the page saying the limits', async () => {
     const from = (address: string) => ({ 'x-forwarded-for': address });
     const guess = (address: string, i: number) =>
       post(
@@ -311,7 +311,7 @@ describe('appeal pages against abuse', () => {
     expect(visibleText(held.text)).toContain('Слишком много запросов');
     expect((await guess('198.51.100.51', 0)).status).toBe(404);
     const huge = await post(app, '/appeals/new/volunteer', [['text', 'а'.repeat(100_000)]], from('198.51.100.52'));
-    expect(huge.status).toBe(400);
-    expect(visibleText(huge.text)).toContain('Неверный запрос');
+    expect(huge.status).toBe(413);
+    expect(visibleText(huge.text)).toContain('Файлы слишком большие');
   });
 });

@@ -1,6 +1,6 @@
 // The appeals pages of the portal besides the form (form-page.ts): the list of appeal types with the
 // law's terms, the page after filing (number and code), the status form and the status with the
-// messages to the citizen. Each returns the page's title and content; page-routes.ts puts them in
+// messages to the citizen and the answer's files, the page for a form too large to send. Each returns the page's title and content; page-routes.ts puts them in
 // the portal's frame.
 import { html, type Html } from '../portal/index.ts';
 import type { FieldProblem } from './appeal-form.ts';
@@ -130,10 +130,43 @@ export interface StatusView {
   registeredAt: string;
   answerBy: string;
   extended: boolean;
-  messages: { at: string; answer: boolean; text: string }[];
+  messages: { at: string; answer: boolean; text: string; files: StatusFile[] }[];
 }
 
-export function statusPage(v: StatusView): PageBody {
+export interface StatusFile {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+}
+
+/**
+ * An answer's files, each a button of a small form posting the number, the code and the file's id
+ * (no JavaScript, and the code in no URL): the file comes back as a download.
+ */
+function answerFiles(number: string, code: string, files: StatusFile[], i: number): Html | '' {
+  if (!files.length) return '';
+  return html`<h3 id="answer-files-${i}">${s.answerFiles}</h3>
+<ul class="files" aria-labelledby="answer-files-${i}">${files.map(
+    (f) => html`<li><form action="/appeals/status/file" method="post">
+<input type="hidden" name="number" value="${number}"><input type="hidden" name="code" value="${code}"><input type="hidden" name="file" value="${f.id}">
+<button class="secondary" type="submit">${s.download}<span class="visually-hidden"> ${f.name}</span></button> <span class="file-name">${f.name}</span> <span class="muted nowrap">${s.fileKind(f.contentType)}, ${s.fileSize(f.size)}</span>
+</form></li>`,
+  )}</ul>`;
+}
+
+/** The form with its files was larger than may be sent (413). */
+export function tooLargePage(): PageBody {
+  const content = html`${crumbs(true)}
+<h1>${s.tooLargeTitle}</h1>
+<p>${s.tooLargeText}</p>
+<p>${s.tooLargeNext}</p>
+<p><a href="/appeals">${s.toAppeals}</a></p>`;
+  return { title: s.tooLargeTitle, content };
+}
+
+/** code: as the citizen typed it, for the answer's files' buttons (the page is kept by nobody). */
+export function statusPage(v: StatusView, code: string): PageBody {
   const answers = v.messages.filter((m) => m.answer);
   const others = v.messages.filter((m) => !m.answer);
   const message = (m: StatusView['messages'][number]) => html`<p class="muted"><time datetime="${m.at}">${instantDayRu(m.at)}</time></p>
@@ -151,6 +184,7 @@ ${answers.map(
   (m, i) => html`<section class="answer-box" aria-labelledby="answer-title-${i + 1}">
 <h2 id="answer-title-${i + 1}">${s.answerTitle}</h2>
 ${message(m)}
+${answerFiles(v.number, code, m.files, i + 1)}
 </section>`,
 )}
 ${

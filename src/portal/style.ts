@@ -85,6 +85,11 @@ fieldset.reply-to{border-left:.25rem solid #c5ccd6;padding-left:1rem}
 .suggestions h3{margin:.25rem 0 .5rem;font-size:1.15rem}
 .new-tab{font-weight:400;font-size:.875rem;white-space:nowrap}
 .note{border-left:.4rem solid #4a5563;padding:.25rem 0 .25rem 1rem}
+input[type=file].input{padding:.45rem}
+.files{list-style:none;padding:0;margin:.5rem 0}
+.files li{margin:0 0 .5rem}
+.files form{display:flex;flex-wrap:wrap;gap:.25rem .75rem;align-items:center}
+.file-name{overflow-wrap:anywhere;min-width:0}
 .actions{display:flex;flex-wrap:wrap;gap:.75rem 1rem;align-items:center;margin:1.5rem 0}
 .types li h3{margin:0 0 .5rem;font-size:1.15rem}
 .panel{background:#1e7b34;color:#fff;border-radius:.4rem;padding:1.25rem 1.5rem;margin:1rem 0 1.5rem}
@@ -102,6 +107,7 @@ fieldset.reply-to{border-left:.25rem solid #c5ccd6;padding-left:1rem}
 .facts dt{font-weight:600}
 .answer-box{border-left:.4rem solid #1e7b34;background:#e6f4ea;padding:.75rem 1rem;margin:1.5rem 0}
 .answer-box h2{margin:.25rem 0 .5rem}
+.answer-box h3{margin:1rem 0 .25rem;font-size:1.1rem}
 .message-text{white-space:pre-line;overflow-wrap:anywhere}
 ul.messages{list-style:none;padding:0}
 ul.messages li{border-top:1px solid #c5ccd6;padding:.5rem 0}

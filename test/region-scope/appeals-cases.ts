@@ -85,4 +85,6 @@ export const appealsPageCases: Record<string, Case> = {
     },
     owner: false,
   },
+  // (an answer's file by number and code: without the code, refused like the status)
+  'POST /appeals/status/file': { run: (c, t) => c.post('/appeals/status/file', { number: t.appeals.number, code: 'WRONG234', file: '1' }), owner: false },
 };
