@@ -3,8 +3,9 @@
 // change on this node is seen at once; another node's within CACHE_MS.
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { authorize } from '../platform/access/authorize.ts';
-import type { ActorContext } from '../platform/access/principal.ts';
+import { authorize, regionFilter } from '../platform/access/authorize.ts';
+import { roleMay } from '../platform/access/permissions.ts';
+import { FEDERAL, type ActorContext, type Role } from '../platform/access/principal.ts';
 import type { AuditService } from '../platform/audit/service.ts';
 import type { Db } from '../platform/db/database.ts';
 import { badRequest, notFound } from '../platform/errors.ts';
@@ -12,6 +13,18 @@ import * as q from './types-queries.ts';
 import { appealTypeSchema, organisationSchema, type AppealType, type AppealTypeInput, type Organisation, type Route } from './types-schema.ts';
 
 const CACHE_MS = 10_000;
+
+/** What the catalog knows of staff accounts (the platform's directory): by id, unknown ones absent. */
+export type People = (ids: number[]) => Promise<Map<number, { id: number; username: string; displayName: string; region: string; role: Role }>>;
+
+/** An agency officer and the organisation they work for; username null: no such account (attached before accounts were checked). */
+export interface Officer {
+  userId: number;
+  username: string | null;
+  displayName: string | null;
+  region: string | null;
+  organisation: { code: string; name: string; region: string | null };
+}
 
 interface Snapshot {
   types: Map<string, AppealType>;
@@ -30,6 +43,7 @@ export class AppealsCatalog {
     private readonly audit: AuditService,
     /** The regions (the demo's organisations are made for each). */
     private readonly regions: () => Promise<{ code: string; name: string }[]>,
+    private readonly people: People,
   ) {}
 
   private async read(): Promise<Snapshot> {
@@ -54,6 +68,12 @@ export class AppealsCatalog {
 
   async types(includeInactive = false): Promise<AppealType[]> {
     return [...(await this.read()).types.values()].filter((t) => includeInactive || t.active);
+  }
+
+  /** Every type, the inactive ones too: what admins edit. */
+  async allTypes(ctx: ActorContext): Promise<AppealType[]> {
+    authorize(ctx, 'appeals.catalog.write');
+    return this.types(true);
   }
 
   async type(code: string): Promise<AppealType | undefined> {
@@ -135,18 +155,60 @@ export class AppealsCatalog {
     this.forget();
   }
 
-  /** An agency officer's organisation (an admin sets it). */
+  /**
+   * An agency officer's organisation (an admin sets it). The account must be an agency officer's,
+   * and one of a region works that region's organisations (or federal ones).
+   */
   async setOfficer(ctx: ActorContext, userId: number, organisation: string | null): Promise<void> {
     authorize(ctx, 'appeals.catalog.write');
     const org = organisation === null ? null : await this.organisationByCode(organisation);
     if (organisation !== null && !org) throw notFound('organisation.not_found', `There is no organisation "${organisation}".`);
-    // (the organisation they join and the one they leave must both be the admin's)
+    const person = (await this.people([userId])).get(userId);
+    const noAccount = notFound('user.not_found', `There is no account ${userId}.`);
+    // (a detached row of an account that is gone may still be removed)
+    if (!person && org) throw noAccount;
+    // (the account, the organisation they join and the one they leave must all be the admin's)
+    if (person) authorize(ctx, 'appeals.catalog.write', { region: person.region === FEDERAL ? null : person.region, notFound: noAccount });
     const current = await q.officerOrganisation(this.db, userId);
     for (const id of [org?.id, current ?? undefined]) if (id !== undefined) authorize(ctx, 'appeals.catalog.write', { region: (await this.organisation(id))?.region ?? null });
+    if (person && org) {
+      if (!roleMay(person.role, 'appeals.work')) throw badRequest('appeal_officer.not_an_officer', `${person.username} is a ${person.role}; only agency officers work appeals.`);
+      if (org.region !== null && person.region !== FEDERAL && person.region !== org.region)
+        throw badRequest('appeal_officer.other_region', `${person.username} works in region ${person.region}; ${org.code} is of region ${org.region}.`);
+    }
     await this.db.transaction(async (tx) => {
       await q.setOfficer(tx, userId, org?.id ?? null);
       await this.audit.record(ctx, { action: 'appeal_officer.set', targetType: 'user', targetId: userId, region: org?.region ?? null, details: { organisation } }, tx);
     });
+  }
+
+  /**
+   * Who is attached to which organisation: a region's admins see their region's organisations'
+   * officers (federal organisations are federal admins'); federal admins every one, or one region's.
+   */
+  async officers(ctx: ActorContext, f: { region?: string } = {}): Promise<Officer[]> {
+    authorize(ctx, 'appeals.catalog.write');
+    const region = regionFilter(ctx, f.region);
+    const s = await this.read();
+    const orgs = [...s.organisations.values()].filter((o) => region === undefined || o.region === (region === FEDERAL ? null : region));
+    const rows = await q.officersOf(
+      this.db,
+      orgs.map((o) => o.id),
+    );
+    const people = await this.people(rows.map((r) => r.user_id));
+    return rows
+      .map((r) => {
+        const p = people.get(r.user_id);
+        const o = s.organisations.get(r.organisation_id)!;
+        return {
+          userId: r.user_id,
+          username: p?.username ?? null,
+          displayName: p?.displayName ?? null,
+          region: p?.region ?? null,
+          organisation: { code: o.code, name: o.name, region: o.region },
+        };
+      })
+      .sort((a, b) => a.organisation.code.localeCompare(b.organisation.code) || (a.displayName ?? '').localeCompare(b.displayName ?? '', 'ru'));
   }
 
   officerOrganisation(userId: number): Promise<number | null> {

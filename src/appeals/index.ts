@@ -1,5 +1,6 @@
 // The appeals module's public face: what the app, the CLI and the demo use.
 import type { AuditService } from '../platform/audit/service.ts';
+import { Directory } from '../platform/auth/directory.ts';
 import type { Db } from '../platform/db/database.ts';
 import { AppealsCatalog } from './catalog.ts';
 import { AppealFigures } from './figures.ts';
@@ -29,7 +30,9 @@ export interface AppealsOptions {
 }
 
 export function createAppeals(o: AppealsOptions) {
-  const catalog = new AppealsCatalog(o.db, o.audit, o.regions);
+  // (officers' names and roles: the platform's directory of accounts, never the users table itself)
+  const directory = new Directory(o.db);
+  const catalog = new AppealsCatalog(o.db, o.audit, o.regions, (ids) => directory.byIds(ids));
   const zones = new RegionZones(o.regions);
   const timezoneOf = (region: string) => zones.zone(region);
   return {

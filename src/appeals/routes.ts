@@ -5,14 +5,15 @@ import { roleMay } from '../platform/access/permissions.ts';
 import { notFound } from '../platform/errors.ts';
 import type { ActorContext } from '../platform/access/principal.ts';
 import { actorOf } from '../platform/access/request-actor.ts';
-import { problems, publicSecurity, staffSecurity } from '../platform/http/schemas.ts';
+import { problems, publicSecurity, queryBoolean, staffSecurity } from '../platform/http/schemas.ts';
+import { regionScopeSchema } from '../platform/access/schema.ts';
 import type { App } from '../platform/http/types.ts';
 import { appealStatuses } from './appeals-queries.ts';
 import type { AppealsCatalog } from './catalog.ts';
 import type { AppealIntake } from './intake.ts';
 import { rejectReasonCodes } from './reject-reasons.ts';
 import { MAX_FILES } from './attachments.ts';
-import { appealTypeFields, appealTypeSchema, organisationSchema, routeSchema } from './types-schema.ts';
+import { appealTypeBody, appealTypeSchema, organisationSchema, routeSchema } from './types-schema.ts';
 import type { AppealsWork } from './work.ts';
 
 const tags = ['appeals'];
@@ -91,8 +92,14 @@ export function appealsRoutes(
   };
 
   app.get('/api/v1/appeal-types', {
-    schema: { tags, security: publicSecurity, summary: 'The appeal types citizens may file, with their fields (public)', response: { 200: z.object({ items: z.array(appealTypeSchema) }) } },
-    handler: async () => ({ items: await catalog.types() }),
+    schema: {
+      tags,
+      security: publicSecurity,
+      summary: 'The appeal types citizens may file, with their fields (public)',
+      querystring: z.object({ includeInactive: queryBoolean.optional().describe('Admins: the inactive types too (the admin page lists every type)') }),
+      response: { 200: z.object({ items: z.array(appealTypeSchema) }), ...problems(400, 401, 403) },
+    },
+    handler: async (req) => ({ items: req.query.includeInactive ? await catalog.allTypes(actorOf(req)) : await catalog.types() }),
   });
 
   app.get('/api/v1/appeal-types/:code', {
@@ -110,7 +117,7 @@ export function appealsRoutes(
       security: staffSecurity,
       summary: 'Create or change an appeal type (admins)',
       params: codeParams,
-      body: appealTypeFields.omit({ code: true }),
+      body: appealTypeBody,
       response: { 200: appealTypeSchema, ...problems(400, 401, 403) },
     },
     handler: async (req) => catalog.saveType(actorOf(req), { ...req.body, code: req.params.code }),
@@ -162,6 +169,8 @@ export function appealsRoutes(
       tags,
       security: staffSecurity,
       summary: 'Attach an agency officer to their organisation, or detach them (admins)',
+      description:
+        'The account must be an agency officer’s (else 400 `appeal_officer.not_an_officer`), of the organisation’s region or federal (else 400 `appeal_officer.other_region`); an unknown account, or one of another region, is 404 `user.not_found`.',
       params: z.object({ userId: z.coerce.number().int().positive() }),
       body: z.object({ organisation: z.string().min(2).max(63).nullable() }),
       response: { 204: z.null(), ...problems(400, 401, 403, 404) },
@@ -170,6 +179,30 @@ export function appealsRoutes(
       await catalog.setOfficer(actorOf(req), req.params.userId, req.body.organisation);
       return reply.code(204).send(null);
     },
+  });
+
+  app.get('/api/v1/appeal-officers', {
+    schema: {
+      tags,
+      security: staffSecurity,
+      summary: 'Agency officers and their organisations (admins; a region’s admins see their region’s organisations)',
+      querystring: z.object({ region: regionScopeSchema.optional().describe('Federal admins: one region’s organisations, or `federal` for the federal ones') }),
+      response: {
+        200: z.object({
+          items: z.array(
+            z.object({
+              userId: z.number(),
+              username: z.string().nullable().describe('null: there is no such account any more'),
+              displayName: z.string().nullable(),
+              region: z.string().nullable().describe('The account’s region, or `federal`'),
+              organisation: z.object({ code: z.string(), name: z.string(), region: z.string().nullable() }),
+            }),
+          ),
+        }),
+        ...problems(400, 401, 403),
+      },
+    },
+    handler: async (req) => ({ items: await catalog.officers(actorOf(req), req.query.region === undefined ? {} : { region: req.query.region }) }),
   });
 
   app.post('/api/v1/appeals', {

@@ -93,3 +93,10 @@ export async function setOfficer(db: Queryable, userId: number, organisationId: 
   if (organisationId === null) await db.query('DELETE FROM ap_officers WHERE user_id = $1', [userId]);
   else await db.query('INSERT INTO ap_officers (user_id, organisation_id) VALUES ($1, $2) ON CONFLICT (user_id) DO UPDATE SET organisation_id = $2', [userId, organisationId]);
 }
+
+/** The officers attached to these organisations. */
+export async function officersOf(db: Queryable, organisationIds: number[]): Promise<{ user_id: number; organisation_id: number }[]> {
+  if (!organisationIds.length) return [];
+  return (await db.query<{ user_id: number; organisation_id: number }>('SELECT user_id, organisation_id FROM ap_officers WHERE organisation_id = ANY($1::int[]) ORDER BY user_id', [organisationIds]))
+    .rows;
+}

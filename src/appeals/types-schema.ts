@@ -53,14 +53,20 @@ export const appealTypeFields = z.object({
   active: z.boolean().default(true),
 });
 
-export const appealTypeSchema = appealTypeFields.superRefine((t, ctx) => {
+/** The fields' codes across the type: none of the appellant's own, none twice. */
+function checkFieldCodes(t: { fields: Field[] }, ctx: z.RefinementCtx) {
   const seen = new Set<string>();
   t.fields.forEach((f, i) => {
     if ((reservedFieldCodes as readonly string[]).includes(f.code)) ctx.addIssue({ code: 'custom', path: ['fields', i, 'code'], message: `"${f.code}" is the appellant's own field` });
     if (seen.has(f.code)) ctx.addIssue({ code: 'custom', path: ['fields', i, 'code'], message: `"${f.code}" twice` });
     seen.add(f.code);
   });
-});
+}
+
+export const appealTypeSchema = appealTypeFields.superRefine(checkFieldCodes);
+
+/** A PUT's body (the code is in the path): checked across fields too, so a code twice is a 400 at its field, not a failure inside. */
+export const appealTypeBody = appealTypeFields.omit({ code: true }).superRefine(checkFieldCodes);
 export type AppealTypeInput = z.input<typeof appealTypeSchema>;
 export type AppealType = z.infer<typeof appealTypeSchema>;
 

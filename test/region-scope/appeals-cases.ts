@@ -37,6 +37,18 @@ export const appealsCases: Record<string, Case> = {
     unchanged: async (app) => expect(await route78(app)).toBe('volunteers-78'),
     owner: false,
   },
+  'GET /api/v1/appeal-officers': {
+    filtered: async (c, t) => {
+      for (const path of ['/api/v1/appeal-officers', '/api/v1/appeal-officers?region=78']) {
+        const r = await c.get(path);
+        if (r.status === 403) continue;
+        // (region 77's admin: their own region's officers only, and 78 asked for by name is refused)
+        expect(path, r.text).toBe('/api/v1/appeal-officers');
+        expect(r.status, r.text).toBe(200);
+        expect((r.body.items as { userId: number; organisation: { region: string | null } }[]).filter((o) => o.userId === t.appeals.officerId || o.organisation.region !== '77')).toEqual([]);
+      }
+    },
+  },
   'PUT /api/v1/appeal-officers/{userId}': {
     run: (c, t) => c.put(`/api/v1/appeal-officers/${t.appeals.officerId}`, { organisation: null }),
     unchanged: async (app, t) => expect((await app.db.query('SELECT 1 FROM ap_officers WHERE user_id = $1', [t.appeals.officerId])).rows).toHaveLength(1),
