@@ -47,6 +47,15 @@ describe('the appeals catalogue for admins', () => {
     expect((await typeBody('volunteer')).fields).toHaveLength(body.fields.length);
   });
 
+  it('refuses a code a type or an organisation may not have as a 400 at the path, not a failure inside', async () => {
+    const body = await typeBody('volunteer');
+    const type = await admin.put('/api/v1/appeal-types/Bad_Code', body);
+    expect([type.status, type.body.errors?.[0]?.path]).toEqual([400, 'path.code']);
+    const org = await admin.put('/api/v1/organisations/Bad_Code', { name: 'Ведомство', region: '77' });
+    expect([org.status, org.body.errors?.[0]?.path]).toEqual([400, 'path.code']);
+    expect((await app.db.query("SELECT 1 FROM ap_organisations WHERE code = 'Bad_Code'")).rows).toEqual([]);
+  });
+
   it('lists agency officers with their organisations: federal admins every region or one, a region’s admins theirs', async () => {
     const o77 = await app.user('agency_officer', '77', 'officer-list-77');
     const o78 = await app.user('agency_officer', '78', 'officer-list-78');

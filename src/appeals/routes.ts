@@ -13,7 +13,7 @@ import type { AppealsCatalog } from './catalog.ts';
 import type { AppealIntake } from './intake.ts';
 import { rejectReasonCodes } from './reject-reasons.ts';
 import { MAX_FILES } from './attachments.ts';
-import { appealTypeBody, appealTypeSchema, organisationSchema, routeSchema } from './types-schema.ts';
+import { appealTypeBody, appealTypeFields, appealTypeSchema, organisationSchema, routeSchema } from './types-schema.ts';
 import type { AppealsWork } from './work.ts';
 
 const tags = ['appeals'];
@@ -116,7 +116,8 @@ export function appealsRoutes(
       tags,
       security: staffSecurity,
       summary: 'Create or change an appeal type (admins)',
-      params: codeParams,
+      // (the code's own rule here: a code the type may not have is a 400 at path.code)
+      params: z.object({ code: appealTypeFields.shape.code }),
       body: appealTypeBody,
       response: { 200: appealTypeSchema, ...problems(400, 401, 403) },
     },
@@ -138,7 +139,7 @@ export function appealsRoutes(
       tags,
       security: staffSecurity,
       summary: 'Create or change an organisation (admins)',
-      params: codeParams,
+      params: z.object({ code: organisationSchema.shape.code }),
       body: organisationSchema.omit({ code: true }),
       response: { 200: organisationSchema.extend({ id: z.number() }), ...problems(400, 401, 403) },
     },
