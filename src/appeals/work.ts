@@ -120,7 +120,9 @@ export class AppealsWork {
       history: history.map((h) => ({ at: h.at.toISOString(), actorId: h.actor_id, action: h.action, from: h.from_status, to: h.to_status, details: h.details })),
       comments: await Promise.all(comments.map((c) => this.commentView(a, c))),
       // (from: the citizen's, or sent with the answer, which the citizen may download too)
-      files: a.anonymised_at ? [] : await Promise.all((await attachmentsOf(this.db, a.id)).map(async (f) => ({ ...(await this.fileView(a, f)), from: f.comment_id === null ? 'citizen' : 'answer' }))),
+      files: a.anonymised_at
+        ? []
+        : await Promise.all((await attachmentsOf(this.db, a.id)).map(async (f) => ({ ...(await this.fileView(a, f)), from: f.comment_id === null ? ('citizen' as const) : ('answer' as const) }))),
     };
   }
 
