@@ -1,5 +1,5 @@
 // SQL of calls and their raw events.
-import type { Queryable } from '../platform/db/database.ts';
+import type { Db, Queryable } from '../platform/db/database.ts';
 import type { OutboxEvent } from '../platform/events/bus.ts';
 import type { CallEvent, CallRecord, CallState } from './call-fold.ts';
 import { toRow, type CallRow } from './call-rows.ts';
@@ -58,6 +58,18 @@ export async function eventsOfCall(db: Queryable, callId: string): Promise<CallE
 }
 
 /** The stored events of these calls. */
+/**
+ * A call's row and its events from one snapshot (REPEATABLE READ, read only): read apart, a commit
+ * landing between the two reads showed a close event beside a row not yet closed.
+ */
+export async function callWithEvents(db: Db, callId: string): Promise<{ row: CallRow | undefined; events: CallEvent[] }> {
+  return db.transaction(async (tx) => {
+    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const row = await callById(tx, callId);
+    return { row, events: row ? await eventsOfCall(tx, callId) : [] };
+  });
+}
+
 export async function eventsOfCalls(db: Queryable, callIds: string[]): Promise<CallEvent[]> {
   const r = await db.query<EventRow>('SELECT id, call_id, type, at, data, source FROM cc_call_events WHERE call_id = ANY($1::text[])', [callIds]);
   return r.rows.map(toEvent);

@@ -78,13 +78,7 @@ export class CallsService {
   }
 
   async get(ctx: ActorContext, callId: string) {
-    // The row and its events from one snapshot: read apart, a commit landing between the two
-    // reads showed a close event beside a row not yet closed.
-    const { row, events } = await this.db.transaction(async (tx) => {
-      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const found = await q.callById(tx, callId);
-      return { row: found, events: found ? await q.eventsOfCall(tx, callId) : [] };
-    });
+    const { row, events } = await q.callWithEvents(this.db, callId);
     if (!row) {
       authorize(ctx, 'calls.read');
       throw callNotFound(callId);
