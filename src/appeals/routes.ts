@@ -15,6 +15,7 @@ import { rejectReasonCodes } from './reject-reasons.ts';
 import { MAX_FILES } from './attachments.ts';
 import { appealTypeBody, appealTypeFields, appealTypeSchema, organisationSchema, routeSchema } from './types-schema.ts';
 import type { AppealsWork } from './work.ts';
+import { appealSchema, listedAppealSchema } from './work-schema.ts';
 
 const tags = ['appeals'];
 const numberParams = z.object({ number: z.string().regex(/^122-\d{4}-\d{6}$/, 'an appeal number such as 122-2026-000123') });
@@ -254,7 +255,10 @@ export function appealsRoutes(
         limit: z.coerce.number().int().min(1).max(200).default(50),
         after: z.string().max(100).optional().describe('The `next` of the previous page'),
       }),
-      response: { 200: z.object({ items: z.array(z.record(z.string(), z.unknown())), next: z.string().nullable() }), ...problems(400, 401, 403, 404) },
+      response: {
+        200: z.object({ items: z.array(listedAppealSchema), next: z.string().nullable().describe('The `after` of the next page; null: this is the last') }),
+        ...problems(400, 401, 403, 404),
+      },
     },
     handler: async (req) =>
       work.list(actorOf(req), {
@@ -271,7 +275,7 @@ export function appealsRoutes(
       security: staffSecurity,
       summary: 'One appeal with the appellant’s data, history and comments (agency officers; the reading is audited)',
       params: numberParams,
-      response: { 200: z.record(z.string(), z.unknown()), ...problems(400, 401, 403, 404) },
+      response: { 200: appealSchema, ...problems(400, 401, 403, 404) },
     },
     handler: async (req) => work.get(actorOf(req), req.params.number),
   });
