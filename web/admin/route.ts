@@ -1,0 +1,43 @@
+// Where in the admin app one is, kept in the address's hash (#appeals/types/volunteer) so that the
+// back button, a reload and a link each land on the same screen.
+import { useEffect, useState } from 'preact/hooks';
+
+/** The app's sections; the first is where one lands. (Users, tokens, regions, queues and the audit log come later.) */
+export const sections = ['appeals'] as const;
+export type Section = (typeof sections)[number];
+
+export const appealTabs = ['types', 'organisations', 'routes', 'officers'] as const;
+export type AppealTab = (typeof appealTabs)[number];
+
+export interface Place {
+  section: Section;
+  tab: AppealTab;
+  /** an appeal type's code, or "new" */
+  item?: string;
+}
+
+export function parse(hash: string): Place {
+  const [section, tab, item] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  return {
+    section: (sections as readonly string[]).includes(section ?? '') ? (section as Section) : 'appeals',
+    tab: (appealTabs as readonly string[]).includes(tab ?? '') ? (tab as AppealTab) : 'types',
+    ...(item ? { item } : {}),
+  };
+}
+
+export const href = (p: Place) => `#${[p.section, p.tab, ...(p.item ? [p.item] : [])].map(encodeURIComponent).join('/')}`;
+
+export function go(p: Place): void {
+  location.hash = href(p);
+}
+
+/** The current place, following the hash. */
+export function usePlace(): Place {
+  const [place, setPlace] = useState(() => parse(location.hash));
+  useEffect(() => {
+    const on = () => setPlace(parse(location.hash));
+    addEventListener('hashchange', on);
+    return () => removeEventListener('hashchange', on);
+  }, []);
+  return place;
+}
