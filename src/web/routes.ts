@@ -11,7 +11,7 @@ const TITLES: Record<string, string> = {
   supervisor: 'Старший смены — Ответ',
   wallboard: 'Координационный центр — Ответ',
   reports: 'Отчёты — Ответ',
-  admin: 'Администрирование — Ответ',
+  agency: 'Обращения граждан — Ответ',
 };
 
 /**
