@@ -12,6 +12,7 @@ const TITLES: Record<string, string> = {
   wallboard: 'Координационный центр — Ответ',
   reports: 'Отчёты — Ответ',
   agency: 'Обращения граждан — Ответ',
+  admin: 'Администрирование — Ответ',
 };
 
 /**
