@@ -2,16 +2,18 @@
 // A citizen's appeal on the public portal in Chromium with JavaScript off: a mobilisation complaint
 // in Moscow, sent once with mistakes (the messages next to the fields, nothing typed lost), checked
 // for ready answers, sent; the number and the code; the status; then an officer of the Moscow
-// military commissariat answers through the API, and the citizen reads the answer. axe-core finds
-// nothing on the form, its error state and the status page; nothing scrolls sideways at 360 px;
-// screenshots at 1280 and 360 px.
+// military commissariat takes and answers it on the officers' page (/agency), and the citizen reads
+// the answer on the status page and in the notice in the demo mailbox (/demo/mailbox). axe-core
+// finds nothing on the form, its error state and the status page; nothing scrolls sideways at
+// 360 px; screenshots at 1280 and 360 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { systemActor } from '../../src/platform/access/principal.ts';
-import { startApp, type TestApp } from '../support/app.ts';
+import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
 import { axeViolations } from '../support/axe.ts';
 import { hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
 import { publishDemo } from '../support/portal.ts';
+import { until } from '../support/until.ts';
 
 const ANSWER = 'Ваша жалоба рассмотрена. Отсрочка как отцу троих детей вам положена: повестка отозвана.\nПринесите в военный комиссариат свидетельства о рождении детей.';
 
@@ -20,7 +22,8 @@ describe.skipIf(!hasChromium)('appeals on the public portal (browser, no JavaScr
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    app = await startApp({}, { acd: false });
+    // (demo mode without SMTP: the notices go to the demo mailbox)
+    app = await startApp({}, { acd: false, demo: true });
     await app.services.appealsCatalog.loadDemo(systemActor());
     await publishDemo(app);
     browser = await launchBrowser();
@@ -71,7 +74,7 @@ describe.skipIf(!hasChromium)('appeals on the public portal (browser, no JavaScr
     await page.getByLabel('Текст обращения').fill('Я отец троих детей, мне принесли повестку. Положена ли мне отсрочка от мобилизации? Прошу отозвать повестку.');
   }
 
-  it('a citizen files a complaint, reads the number, the code and the status; an officer answers; the citizen reads the answer', async () => {
+  it('a citizen files a complaint, reads the number, the code and the status; an officer answers on /agency; the citizen reads the answer and its notice', async () => {
     const page = await open(1280, false);
     await page.goto(`${app.url}/`);
     await page.getByRole('link', { name: 'Обращения', exact: true }).click();
@@ -135,12 +138,24 @@ describe.skipIf(!hasChromium)('appeals on the public portal (browser, no JavaScr
     expect(await page.locator('.facts').textContent()).toContain('Военный комиссариат — Москва');
     expect(page.url()).toBe(`${app.url}/appeals/status`);
 
-    // an officer of Moscow's military commissariat answers, through the API
+    // an officer of Moscow's military commissariat takes it and answers on the officers' page
     const admin = await app.as('admin', 'federal');
-    const officer = await app.as('agency_officer', '77');
-    expect((await admin.put(`/api/v1/appeal-officers/${officer.userId}`, { organisation: 'mil-77' })).status).toBe(204);
-    expect((await officer.post(`/api/v1/appeals/${number}/actions`, { action: 'take' })).status).toBe(204);
-    expect((await officer.post(`/api/v1/appeals/${number}/actions`, { action: 'answer', text: ANSWER })).status).toBe(204);
+    const officer = await app.user('agency_officer', '77');
+    expect((await admin.put(`/api/v1/appeal-officers/${officer.id}`, { organisation: 'mil-77' })).status).toBe(204);
+    const agency = await open(1280, true);
+    await agency.goto(`${app.url}/agency`);
+    await agency.getByLabel('Имя пользователя').fill(officer.username);
+    await agency.getByLabel('Пароль').fill(PASSWORD);
+    await agency.getByRole('button', { name: 'Войти' }).click();
+    await agency.getByRole('link', { name: number }).click();
+    await agency.getByText('Петров Сергей Иванович', { exact: true }).waitFor();
+    await agency.getByRole('button', { name: 'Взять в работу' }).click();
+    await agency.getByRole('status').filter({ hasText: 'Обращение взято в работу.' }).waitFor();
+    await agency.getByRole('button', { name: 'Ответить' }).click();
+    await agency.getByLabel('Текст ответа').fill(ANSWER);
+    await agency.getByRole('button', { name: 'Отправить ответ' }).click();
+    await agency.getByRole('dialog').getByRole('button', { name: 'Да, выполнить' }).click();
+    await agency.getByRole('status').filter({ hasText: 'Ответ отправлен гражданину.' }).waitFor();
 
     // the citizen asks again and reads the answer, highlighted
     await page.goto(`${app.url}/appeals/status?number=${number}`);
@@ -150,6 +165,18 @@ describe.skipIf(!hasChromium)('appeals on the public portal (browser, no JavaScr
     expect(await page.locator('.facts').textContent()).toContain('Дан ответ');
     expect(await page.locator('.answer-box .message-text').innerText()).toBe(ANSWER);
     await screenshots(page, 'appeals-status-answer');
+
+    // and the notice in the demo mailbox, once the notifier has written it and the sender sent it
+    const mailbox = await open(1280, false);
+    const notice = mailbox.locator('article').filter({ hasText: `Ответ на ваше обращение № ${number}` });
+    await until('the answer notice in the demo mailbox', async () => {
+      await app.services.events.drain();
+      await app.services.appealMail.tick();
+      await mailbox.goto(`${app.url}/demo/mailbox`);
+      return (await notice.count()) > 0 || undefined;
+    });
+    expect(await notice.textContent()).toContain('petrov@example.ru (заявителю)');
+    expect(await notice.locator('pre').innerText()).toContain(ANSWER);
 
     // a wrong code: one message, not saying which of the two was wrong
     await page.goto(`${app.url}/appeals/status?number=${number}`);
