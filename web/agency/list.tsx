@@ -22,11 +22,10 @@ export function AppealList({ filters, onFilters, catalog, cameFrom }: { filters:
   const [attempt, setAttempt] = useState(0);
   const table = useRef<HTMLTableElement>(null);
 
-  const load = async (after: string | null) => {
+  const load = (after: string | null) => {
     setState((s) => ({ ...s, loading: true, error: null }));
     const status = filters.status === 'all' ? undefined : filters.status === 'open' ? OPEN.join(',') : filters.status;
-    const r = await get('/api/v1/appeals', { query: { limit: PAGE, ...(status ? { status } : {}), ...(filters.due ? { due: filters.due } : {}), ...(after ? { after } : {}) } });
-    return r;
+    return get('/api/v1/appeals', { query: { limit: PAGE, ...(status ? { status } : {}), ...(filters.due ? { due: filters.due } : {}), ...(after ? { after } : {}) } });
   };
 
   useEffect(() => {
