@@ -50,8 +50,9 @@ export function Actions({ appeal, catalog, onDone, onStale }: { appeal: Appeal; 
       onDone(body.action);
       return;
     }
-    const errors = (r.body as { errors?: { message?: string }[] } | null)?.errors;
-    setFailure({ message: r.message, code: r.code, problems: (errors ?? []).flatMap((e) => (e.message ? [e.message] : [])) });
+    // (appeal.invalid lists what is wrong with the files in Russian; other lists are for developers)
+    const errors = r.code === 'appeal.invalid' ? ((r.body as { errors?: { message?: string }[] } | null)?.errors ?? []) : [];
+    setFailure({ message: r.message, code: r.code, problems: errors.flatMap((e) => (e.message ? [e.message] : [])) });
     // (another officer moved it on meanwhile: show it as it is now)
     if (r.status === 409) onStale();
   };
