@@ -28,15 +28,16 @@ export function AppealList({ filters, onFilters, catalog, cameFrom }: { filters:
     return get('/api/v1/appeals', { query: { limit: PAGE, ...(status ? { status } : {}), ...(filters.due ? { due: filters.due } : {}), ...(after ? { after } : {}) } });
   };
 
+  // (each reading of the first page starts a new list: a later page of an older one is dropped)
+  const generation = useRef(0);
   useEffect(() => {
-    let live = true;
+    const mine = ++generation.current;
     void load(null).then((r) => {
-      if (!live) return;
+      if (mine !== generation.current) return;
       setState(r.ok ? { items: r.body.items, next: r.body.next, loading: false, error: null } : { items: [], next: null, loading: false, error: r.message });
     });
-    return () => {
-      live = false;
-    };
+    // (gone from the page, or a new choice: nothing of this list is shown any more)
+    return () => void generation.current++;
   }, [filters.status, filters.due, attempt]);
 
   // back from an appeal: the keyboard is where it was, on that appeal's link
@@ -46,7 +47,9 @@ export function AppealList({ filters, onFilters, catalog, cameFrom }: { filters:
   }, [cameFrom, state.loading]);
 
   const more = async () => {
+    const mine = generation.current;
     const r = await load(state.next);
+    if (mine !== generation.current) return;
     setState((s) => (r.ok ? { items: [...s.items, ...r.body.items], next: r.body.next, loading: false, error: null } : { ...s, loading: false, error: r.message }));
   };
 
