@@ -6843,7 +6843,10 @@ export interface paths {
         /** The appeal types citizens may file, with their fields (public) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Admins: the inactive types too (the admin page lists every type) */
+                    includeInactive?: "0" | "1" | "true" | "false";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -6912,6 +6915,33 @@ export interface paths {
                                 active: boolean;
                             }[];
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -7453,7 +7483,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Attach an agency officer to their organisation, or detach them (admins) */
+        /**
+         * Attach an agency officer to their organisation, or detach them (admins)
+         * @description The account must be an agency officer’s (else 400 `appeal_officer.not_an_officer`), of the organisation’s region or federal (else 400 `appeal_officer.other_region`); an unknown account, or one of another region, is 404 `user.not_found`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -7523,6 +7556,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/appeal-officers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agency officers and their organisations (admins; a region’s admins see their region’s organisations) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Federal admins: one region’s organisations, or `federal` for the federal ones */
+                    region?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                userId: number;
+                                /** @description null: there is no such account any more */
+                                username: string | null;
+                                displayName: string | null;
+                                /** @description The account’s region, or `federal` */
+                                region: string | null;
+                                organisation: {
+                                    code: string;
+                                    name: string;
+                                    region: string | null;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/appeals": {
         parameters: {
             query?: never;
@@ -7554,9 +7667,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["ListedAppeal"][];
+                            /** @description The `after` of the next page; null: this is the last */
                             next: string | null;
                         };
                     };
@@ -7746,9 +7858,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Appeal"];
                     };
                 };
                 /** @description Default Response */
@@ -7923,6 +8033,15 @@ export interface paths {
                         /** @enum {string} */
                         action: "answer";
                         text: string;
+                        /** @description Up to 3 files sent with the answer, checked as the citizen’s are (400 `appeal.invalid`, errors at files.<n>); the citizen downloads them with the number and the code */
+                        files?: {
+                            name: string;
+                            /**
+                             * Format: byte
+                             * @description The file, base64: a photo (JPEG, PNG, GIF, WebP) or a PDF, at most 10 MB
+                             */
+                            content: string;
+                        }[];
                     } | {
                         /** @enum {string} */
                         action: "close";
@@ -8077,6 +8196,97 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appeals/status/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The citizen downloads a file of their appeal’s answer with its number and code
+         * @description A POST so that the code stays out of URLs and logs; the file ids are those the status lists with the answer. Only the answer’s files are given (not the citizen’s own). A wrong code and an unknown number get the same 404.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        number: string;
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": unknown;
+                        "image/png": unknown;
+                        "image/gif": unknown;
+                        "image/webp": unknown;
+                        "application/pdf": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": components["schemas"]["Problem"];
+                        "image/png": components["schemas"]["Problem"];
+                        "image/gif": components["schemas"]["Problem"];
+                        "image/webp": components["schemas"]["Problem"];
+                        "application/pdf": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": components["schemas"]["Problem"];
+                        "image/png": components["schemas"]["Problem"];
+                        "image/gif": components["schemas"]["Problem"];
+                        "image/webp": components["schemas"]["Problem"];
+                        "application/pdf": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": components["schemas"]["Problem"];
+                        "image/png": components["schemas"]["Problem"];
+                        "image/gif": components["schemas"]["Problem"];
+                        "image/webp": components["schemas"]["Problem"];
+                        "application/pdf": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -8852,6 +9062,127 @@ export interface components {
             overflowShare: number | null;
             maxWaitSeconds: number;
         };
+        ListedAppealInput: {
+            /** @description e.g. 122-2026-000123 */
+            number: string;
+            /** @description The appeal type’s code (GET /api/v1/appeal-types names it) */
+            type: string;
+            /** @description The region code it was filed for */
+            region: string;
+            /** @description The organisation it is with (GET /api/v1/organisations) */
+            organisationId: number;
+            /** @enum {string} */
+            channel: "portal" | "operator" | "api" | "open311";
+            /** @enum {string} */
+            status: "registered" | "forwarded" | "in_progress" | "answered" | "closed" | "rejected" | "redirected";
+            /** @description An instant, ISO 8601 in UTC */
+            receivedAt: string;
+            /** @description An instant, ISO 8601 in UTC */
+            registeredAt: string;
+            /** @description A local date, YYYY-MM-DD, in the organisation’s time zone: due by the end of that day */
+            answerBy: string;
+            /** @description The answer term was extended (59-FZ allows it once) */
+            extended: boolean;
+            /** @description Masked: enough to tell appeals apart, not to identify anyone */
+            appellant: {
+                name: string;
+                phone: string | null;
+                email: string | null;
+            };
+            /** @description Open, and the due day has ended */
+            overdue: boolean;
+        };
+        AppealInput: {
+            /** @description e.g. 122-2026-000123 */
+            number: string;
+            /** @description The appeal type’s code (GET /api/v1/appeal-types names it) */
+            type: string;
+            /** @description The region code it was filed for */
+            region: string;
+            /** @description The organisation it is with (GET /api/v1/organisations) */
+            organisationId: number;
+            /** @enum {string} */
+            channel: "portal" | "operator" | "api" | "open311";
+            /** @enum {string} */
+            status: "registered" | "forwarded" | "in_progress" | "answered" | "closed" | "rejected" | "redirected";
+            /** @description An instant, ISO 8601 in UTC */
+            receivedAt: string;
+            /** @description An instant, ISO 8601 in UTC */
+            registeredAt: string;
+            /** @description A local date, YYYY-MM-DD, in the organisation’s time zone: due by the end of that day */
+            answerBy: string;
+            /** @description The answer term was extended (59-FZ allows it once) */
+            extended: boolean;
+            /** @description Masked: enough to tell appeals apart, not to identify anyone */
+            appellant: {
+                name: string;
+                phone: string | null;
+                email: string | null;
+            };
+            /** @description Open, and the due day has ended */
+            overdue: boolean;
+            /** @description When it must have reached the organisation that answers it */
+            forwardBy: string;
+            /** @description The call it was taken during (channel operator) */
+            callId: string | null;
+            /** @description The consent text (152-FZ) the appellant agreed to, and when */
+            consent: {
+                text: string;
+                /** @description An instant, ISO 8601 in UTC */
+                at: string;
+            };
+            /** @description The appellant’s data, opened for this reading (audited); null once anonymised */
+            personal: {
+                name: string;
+                phone: string | null;
+                email: string | null;
+                address: string | null;
+                text: string;
+                /** @description The type’s fields by code */
+                values: {
+                    [key: string]: string | number | string[];
+                };
+            } | null;
+            history: {
+                /** @description An instant, ISO 8601 in UTC */
+                at: string;
+                /** @description The account that took the step; null: the citizen or the system */
+                actorId: number | null;
+                /** @description registered, taken, answered, closed, rejected, redirected, extended, commented or anonymised */
+                action: string;
+                /** @description The status before */
+                from: string | null;
+                /** @description The status after; null: unchanged */
+                to: string | null;
+                /** @description No personal data: the channel, a reject reason, organisations’ codes, days, a due date, a comment’s visibility, a count of files */
+                details: {
+                    [key: string]: unknown;
+                };
+            }[];
+            comments: {
+                /** @description An instant, ISO 8601 in UTC */
+                at: string;
+                authorId: number | null;
+                /** @enum {string} */
+                visibility: "internal" | "citizen";
+                /** @description The answer, or the reason it was left without one */
+                answer: boolean;
+                text: string;
+            }[];
+            files: {
+                /** @description The file’s id, for GET /api/v1/appeals/{number}/files/{fileId} */
+                id: number | string;
+                name: string;
+                contentType: string;
+                /** @description Bytes */
+                size: number;
+                /**
+                 * @description Filed by the citizen, or sent with the answer
+                 * @enum {string}
+                 */
+                from: "citizen" | "answer";
+            }[];
+        };
         ErlangCInput: {
             /** @description Probability that a call waits (Erlang C) */
             pWait: number;
@@ -9522,6 +9853,127 @@ export interface components {
             abandonRate: number | null;
             overflowShare: number | null;
             maxWaitSeconds: number;
+        };
+        ListedAppeal: {
+            /** @description e.g. 122-2026-000123 */
+            number: string;
+            /** @description The appeal type’s code (GET /api/v1/appeal-types names it) */
+            type: string;
+            /** @description The region code it was filed for */
+            region: string;
+            /** @description The organisation it is with (GET /api/v1/organisations) */
+            organisationId: number;
+            /** @enum {string} */
+            channel: "portal" | "operator" | "api" | "open311";
+            /** @enum {string} */
+            status: "registered" | "forwarded" | "in_progress" | "answered" | "closed" | "rejected" | "redirected";
+            /** @description An instant, ISO 8601 in UTC */
+            receivedAt: string;
+            /** @description An instant, ISO 8601 in UTC */
+            registeredAt: string;
+            /** @description A local date, YYYY-MM-DD, in the organisation’s time zone: due by the end of that day */
+            answerBy: string;
+            /** @description The answer term was extended (59-FZ allows it once) */
+            extended: boolean;
+            /** @description Masked: enough to tell appeals apart, not to identify anyone */
+            appellant: {
+                name: string;
+                phone: string | null;
+                email: string | null;
+            };
+            /** @description Open, and the due day has ended */
+            overdue: boolean;
+        };
+        Appeal: {
+            /** @description e.g. 122-2026-000123 */
+            number: string;
+            /** @description The appeal type’s code (GET /api/v1/appeal-types names it) */
+            type: string;
+            /** @description The region code it was filed for */
+            region: string;
+            /** @description The organisation it is with (GET /api/v1/organisations) */
+            organisationId: number;
+            /** @enum {string} */
+            channel: "portal" | "operator" | "api" | "open311";
+            /** @enum {string} */
+            status: "registered" | "forwarded" | "in_progress" | "answered" | "closed" | "rejected" | "redirected";
+            /** @description An instant, ISO 8601 in UTC */
+            receivedAt: string;
+            /** @description An instant, ISO 8601 in UTC */
+            registeredAt: string;
+            /** @description A local date, YYYY-MM-DD, in the organisation’s time zone: due by the end of that day */
+            answerBy: string;
+            /** @description The answer term was extended (59-FZ allows it once) */
+            extended: boolean;
+            /** @description Masked: enough to tell appeals apart, not to identify anyone */
+            appellant: {
+                name: string;
+                phone: string | null;
+                email: string | null;
+            };
+            /** @description Open, and the due day has ended */
+            overdue: boolean;
+            /** @description When it must have reached the organisation that answers it */
+            forwardBy: string;
+            /** @description The call it was taken during (channel operator) */
+            callId: string | null;
+            /** @description The consent text (152-FZ) the appellant agreed to, and when */
+            consent: {
+                text: string;
+                /** @description An instant, ISO 8601 in UTC */
+                at: string;
+            };
+            /** @description The appellant’s data, opened for this reading (audited); null once anonymised */
+            personal: {
+                name: string;
+                phone: string | null;
+                email: string | null;
+                address: string | null;
+                text: string;
+                /** @description The type’s fields by code */
+                values: {
+                    [key: string]: string | number | string[];
+                };
+            } | null;
+            history: {
+                /** @description An instant, ISO 8601 in UTC */
+                at: string;
+                /** @description The account that took the step; null: the citizen or the system */
+                actorId: number | null;
+                /** @description registered, taken, answered, closed, rejected, redirected, extended, commented or anonymised */
+                action: string;
+                /** @description The status before */
+                from: string | null;
+                /** @description The status after; null: unchanged */
+                to: string | null;
+                /** @description No personal data: the channel, a reject reason, organisations’ codes, days, a due date, a comment’s visibility, a count of files */
+                details: {
+                    [key: string]: unknown;
+                };
+            }[];
+            comments: {
+                /** @description An instant, ISO 8601 in UTC */
+                at: string;
+                authorId: number | null;
+                /** @enum {string} */
+                visibility: "internal" | "citizen";
+                /** @description The answer, or the reason it was left without one */
+                answer: boolean;
+                text: string;
+            }[];
+            files: {
+                /** @description The file’s id, for GET /api/v1/appeals/{number}/files/{fileId} */
+                id: number | string;
+                name: string;
+                contentType: string;
+                /** @description Bytes */
+                size: number;
+                /**
+                 * @description Filed by the citizen, or sent with the answer
+                 * @enum {string}
+                 */
+                from: "citizen" | "answer";
+            }[];
         };
         ErlangC: {
             /** @description Probability that a call waits (Erlang C) */
