@@ -156,19 +156,7 @@ export class AppealMail {
       statusUrl: `${this.o.publicUrl}/appeals/status`,
       ...(text !== undefined ? { text } : {}),
     };
-    const { subject, text: body } = composeMail(e.step, facts);
-    const id = await mq.nextMailId(tx);
-    return mq.insertMail(tx, {
-      id,
-      event_id: eventId,
-      appeal_number: a.number,
-      kind: e.step,
-      audience: 'citizen',
-      recipient: await sealer.seal(email, mailContext(id, 'to'), tx),
-      subject,
-      body: await sealer.seal(body, mailContext(id, 'body'), tx),
-      created_at: this.clock(),
-    });
+    return this.insert(tx, { eventId, number: a.number, kind: e.step, audience: 'citizen', to: email, ...composeMail(e.step, facts) });
   }
 
   /** The notice to the organisation an appeal came to, if it has an address; none for an anonymised appeal. */
@@ -178,23 +166,23 @@ export class AppealMail {
     if (!to || (await mq.mailOfEventExists(tx, eventId, 'organisation'))) return false;
     const a = await appealByNumber(tx, e.number);
     if (!a || a.anonymised_at) return false;
-    const { subject, text } = composeOrganisationMail(e.step, {
-      number: a.number,
-      type: names.types.get(a.type_code) ?? a.type_code,
-      answerBy: e.answerBy,
-      appUrl: `${this.o.publicUrl}/agency`,
-    });
+    const mail = composeOrganisationMail(e.step, { number: a.number, type: names.types.get(a.type_code) ?? a.type_code, answerBy: e.answerBy, appUrl: `${this.o.publicUrl}/agency` });
+    return this.insert(tx, { eventId, number: a.number, kind: e.step, audience: 'organisation', to, ...mail });
+  }
+
+  /** A notice written, its recipient and body sealed and bound to its row; false if the event's is there already. */
+  private async insert(tx: Queryable, m: { eventId: number; number: string; kind: AppealChanged['step']; audience: mq.MailAudience; to: string; subject: string; text: string }): Promise<boolean> {
     const { sealer } = this.o;
     const id = await mq.nextMailId(tx);
     return mq.insertMail(tx, {
       id,
-      event_id: eventId,
-      appeal_number: a.number,
-      kind: e.step,
-      audience: 'organisation',
-      recipient: await sealer.seal(to, mailContext(id, 'to'), tx),
-      subject,
-      body: await sealer.seal(text, mailContext(id, 'body'), tx),
+      event_id: m.eventId,
+      appeal_number: m.number,
+      kind: m.kind,
+      audience: m.audience,
+      recipient: await sealer.seal(m.to, mailContext(id, 'to'), tx),
+      subject: m.subject,
+      body: await sealer.seal(m.text, mailContext(id, 'body'), tx),
       created_at: this.clock(),
     });
   }
