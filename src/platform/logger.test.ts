@@ -63,4 +63,11 @@ describe('logged request URLs', () => {
     for (const url of urls) logger.info({ req: { method: 'GET', url } }, 'incoming request');
     expect(lines.map((l) => JSON.parse(l).req)).toEqual(urls.map((url) => ({ method: 'GET', url })));
   });
+
+  it('drop the navigator’s query (a citizen’s circumstances), keeping its path', () => {
+    const { lines, logger } = capture();
+    const urls = ['/navigator/questions?status=volunteer&is_injured=true&answered=is_injured', '/navigator/result?is_pregnant=true', '/navigator?x=1', '/navigatorx?q=1'];
+    for (const url of urls) logger.info({ req: { method: 'GET', url } }, 'incoming request');
+    expect(lines.map((l) => JSON.parse(l).req.url)).toEqual(['/navigator/questions?[redacted]', '/navigator/result?[redacted]', '/navigator?[redacted]', '/navigatorx?q=1']);
+  });
 });

@@ -1,6 +1,8 @@
 // Structured logging. Personal data is removed by the logger itself (pino's redaction), so no caller
 // has to remember to do it: any field with one of these names, at any depth up to four, is censored.
-// Request URLs are logged with phone numbers masked: people type them into searches.
+// Request URLs are logged with phone numbers masked: people type them into searches. The portal's
+// navigator carries a citizen's circumstances in its query (injured, pregnant, low income): its
+// query is not logged at all.
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { maskPhoneNumbers } from './phone-numbers.ts';
 
@@ -65,11 +67,16 @@ function maskPart(part: string, encode: (s: string) => string): string {
   return exact ? encode(masked) : masked.replace(/[\s&#+]/g, encodeURIComponent);
 }
 
+/** Paths whose query is nobody's business but the visitor's (the navigator's answers). */
+const PRIVATE_QUERY = /^\/navigator(\/|\?|$)/;
+export const REDACTED_QUERY = '?[redacted]';
+
 /** A request URL as it may be logged: phone numbers in its path and query masked. */
 export function loggableUrl(url: string): string {
   const at = url.indexOf('?');
   const path = maskPart(at < 0 ? url : url.slice(0, at), encodeURI);
   if (at < 0) return path;
+  if (PRIVATE_QUERY.test(url)) return path + REDACTED_QUERY;
   const query = url
     .slice(at + 1)
     .split('&')
