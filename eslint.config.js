@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 // Import walls: outside a module, code reaches it only through its face, src/<module>/index.ts.
 // platform/ is a shared library anyone may import. Tests and benchmarks may look inside.
 // Each file gets one rule setting (flat config replaces a rule's options, it does not merge them).
-const modules = ['contact-center', 'knowledge', 'monitoring', 'portal', 'regions', 'staffing', 'simulator', 'telephony'];
+const modules = ['contact-center', 'knowledge', 'monitoring', 'portal', 'regions', 'staffing', 'simulator', 'telephony', 'navigator'];
 // A second, light face: the CLI defines its commands (help, defaults) without loading the app.
 const lightFaces = { simulator: 'options.ts' };
 const walls = (others) => ({

@@ -1,0 +1,7 @@
+// The navigator module's public face: the catalogue of support measures and questions, the rule
+// language and the engine the wizard and the workstation run.
+export { checkRule, ruleSchema, ruleVars, type Rule, type RuleProblem, type Scalar } from './rules.ts';
+export { CatalogError, measureSchema, parseCatalog, questionSchema, regionalVariantSchema, type Measure, type NavigatorCatalog, type Question } from './catalog-schema.ts';
+export { demoNavigatorDir, readDemoNavigator } from './demo-data.ts';
+export { Navigator, type Answers, type Explanation, type MeasureResult, type Step, type Truth } from './engine.ts';
+export { navigatorPageRoutes } from './page-routes.ts';
