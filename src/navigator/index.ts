@@ -5,3 +5,4 @@ export { CatalogError, measureSchema, parseCatalog, questionSchema, regionalVari
 export { demoNavigatorDir, readDemoNavigator } from './demo-data.ts';
 export { Navigator, type Answers, type Explanation, type MeasureResult, type Step, type Truth } from './engine.ts';
 export { navigatorPageRoutes } from './page-routes.ts';
+export { navigatorHsdsRoutes } from './hsds-routes.ts';
