@@ -20,6 +20,7 @@ import { createMonitoring, subscribeMonitoring, type CallsChangedFacts, type Mon
 import { createPortal, subscribePortal } from './portal/index.ts';
 import { AppealMail, createAppeals, subscribeAppeals, type AppealsTopics } from './appeals/index.ts';
 import { resolveMasterKeys, type MasterKeys } from './platform/crypto/master-key.ts';
+import { Navigator, readDemoNavigator } from './navigator/index.ts';
 import { Vault } from './platform/crypto/vault.ts';
 
 export type Services = ReturnType<typeof createServices>;
@@ -126,6 +127,8 @@ export function createServices(
     vault,
     ...appeals,
     appealMail,
+    // (the demo catalogue, read once: measures are not yet stored or edited)
+    navigator: new Navigator(readDemoNavigator()),
   };
 }
 

@@ -85,6 +85,7 @@ ${meta.jsonLd ? html`<script type="application/ld+json">${jsonForScript(meta.jso
 <li><a href="/">${t.navHome}</a></li>
 <li><a href="/hotline">${t.navHotline}</a></li>
 <li><a href="/appeals">${t.navAppeals}</a></li>
+<li><a href="/navigator">${t.navNavigator}</a></li>
 <li><a href="/region">${t.regionTitle}</a></li>
 ${meta.fontSwitch === false ? '' : html`<li><form action="/settings/font" method="post"><input type="hidden" name="back" value="${meta.back ?? meta.path ?? '/'}"><input type="hidden" name="size" value="${visitor.large ? 'normal' : 'large'}"><button class="linkish" type="submit">${visitor.large ? t.fontNormal : t.fontLarge}</button></form></li>`}
 </ul>

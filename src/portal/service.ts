@@ -193,6 +193,11 @@ export class PortalService {
   answerExists(slug: string): boolean {
     return this.catalog.answer(slug) !== undefined;
   }
+
+  /** A published answer's title (the navigator links its measures to answers that are live). */
+  answerTitle(slug: string): string | undefined {
+    return this.catalog.answer(slug)?.title;
+  }
 }
 
 function lastOf(a: PublishedRecord, s: PublishedRecord | undefined): string | null {

@@ -12,6 +12,7 @@ export const t = {
   navHome: 'Главная',
   navHotline: 'Горячая линия 122',
   navAppeals: 'Обращения',
+  navNavigator: 'Меры поддержки',
   navMain: 'Основное меню',
   region: 'Регион',
   regionNone: 'не выбран',

@@ -111,10 +111,24 @@ input[type=file].input{padding:.45rem}
 .message-text{white-space:pre-line;overflow-wrap:anywhere}
 ul.messages{list-style:none;padding:0}
 ul.messages li{border-top:1px solid #c5ccd6;padding:.5rem 0}
+.nav-counter{display:block;font-size:1rem;font-weight:400;color:#4a5563;margin:0 0 .25rem}
+.nav-form legend{width:100%}
+.nav-form .actions a{padding:.55rem 0}
+.nav-count{font-weight:400}
+.measures{list-style:none;padding:0;margin:0}
+.measure{border:1px solid #c5ccd6;border-left:.4rem solid #1e7b34;border-radius:.4rem;padding:.75rem 1rem;margin:0 0 1rem}
+.nav-possibly .measure{border-left-color:#b58100}
+.nav-not .measure{border-left-color:#4a5563}
+.measure h3{margin:0 0 .5rem;font-size:1.15rem}
+.measure .facts{grid-template-columns:minmax(0,11rem) minmax(0,1fr);margin:.5rem 0}
+.measure .supplement h4{margin:0 0 .25rem}
+.nav-why,.nav-links{margin:0;padding-left:1.1rem}
+.nav-why li,.nav-links li{margin:0 0 .25rem}
+.facts dd{overflow-wrap:anywhere}
 footer.site{border-top:1px solid #c5ccd6;padding:1.5rem 0;color:#4a5563;font-size:.925rem}
 footer.site ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem}
-@media (max-width:40rem){h1{font-size:1.45rem}.brand{font-size:1.1rem}.facts{grid-template-columns:minmax(0,1fr)}.facts dt{border-bottom:0;padding-bottom:0}.panel{padding:1rem}}
-@media print{header.site,footer.site,.feedback,.search{display:none}}
+@media (max-width:40rem){h1{font-size:1.45rem}.brand{font-size:1.1rem}.facts,.measure .facts{grid-template-columns:minmax(0,1fr)}.facts dt{border-bottom:0;padding-bottom:0}.panel{padding:1rem}}
+@media print{header.site,footer.site,.feedback,.search,.skip,.crumbs,.no-print{display:none}.measure{break-inside:avoid}a,a:visited{color:inherit}}
 `.trim();
 
 const bytes = Buffer.from(css);
