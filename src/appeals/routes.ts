@@ -15,7 +15,7 @@ import { rejectReasonCodes } from './reject-reasons.ts';
 import { MAX_FILES } from './attachments.ts';
 import { appealTypeBody, appealTypeFields, appealTypeSchema, organisationSchema, routeSchema } from './types-schema.ts';
 import type { AppealsWork } from './work.ts';
-import { appealSchema, listedAppealSchema } from './work-schema.ts';
+import { appealSchema, appealStatusSchema, listedAppealSchema } from './work-schema.ts';
 
 const tags = ['appeals'];
 const numberParams = z.object({ number: z.string().regex(/^122-\d{4}-\d{6}$/, 'an appeal number such as 122-2026-000123') });
@@ -320,7 +320,7 @@ export function appealsRoutes(
       summary: 'The citizen reads their appeal’s status and answer with its number and code',
       description: 'A POST so that the code stays out of URLs and logs. A wrong code and an unknown number get the same 404.',
       body: z.object({ number: z.string().max(40), code: z.string().max(40) }),
-      response: { 200: z.record(z.string(), z.unknown()), ...problems(400, 404, 429) },
+      response: { 200: appealStatusSchema, ...problems(400, 404, 429) },
     },
     handler: async (req) => work.status(req.body.number, req.body.code),
   });

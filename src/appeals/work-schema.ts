@@ -70,3 +70,34 @@ export const appealSchema = listedAppealSchema
     ),
   })
   .meta({ id: 'Appeal' });
+
+/** What the citizen reads with the number and the code: no personal data, their own files not given back. */
+export const appealStatusSchema = z
+  .object({
+    number: z.string(),
+    type: z.string().describe('The appeal type’s name'),
+    status: z.enum(appealStatuses),
+    statusText: z.string().describe('The status as the citizen is told it, in Russian'),
+    organisation: z.string().nullable().describe('The organisation that answers it'),
+    registeredAt: instant,
+    answerBy: localDate,
+    extended: z.boolean(),
+    messages: z
+      .array(
+        z.object({
+          at: instant,
+          answer: z.boolean().describe('The answer, or the reason it was left without one'),
+          text: z.string(),
+          files: z.array(
+            z.object({
+              id: z.union([z.number(), z.string()]).describe('For POST /api/v1/appeals/status/files/{id}'),
+              name: z.string(),
+              contentType: z.string(),
+              size: z.number().describe('Bytes'),
+            }),
+          ),
+        }),
+      )
+      .describe('The organisation’s messages to the citizen and the answer, oldest first'),
+  })
+  .meta({ id: 'AppealStatus' });
