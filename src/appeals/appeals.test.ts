@@ -147,8 +147,11 @@ describe('appeals', () => {
     expect((await o.post(`/api/v1/appeals/${f.number}/actions`, { action: 'close' })).status).toBe(204);
     const again = await o.post(`/api/v1/appeals/${f.number}/actions`, { action: 'answer', text: 'ещё' });
     expect([again.status, again.body.code]).toEqual([409, 'appeal.invalid_step']);
-    const history = ((await o.get(`/api/v1/appeals/${f.number}`)).body.history as { action: string }[]).map((h) => h.action);
-    expect(history).toEqual(['registered', 'taken', 'commented', 'answered', 'closed']);
+    const read = (await o.get(`/api/v1/appeals/${f.number}`)).body as { history: { action: string; actorName: string | null }[]; comments: { authorName: string | null }[] };
+    expect(read.history.map((h) => h.action)).toEqual(['registered', 'taken', 'commented', 'answered', 'closed']);
+    // the officer's steps and comments by name (the test's accounts are named by their usernames); the citizen's by none
+    expect(read.history.map((h) => h.actorName)).toEqual([null, o.username, o.username, o.username, o.username]);
+    expect(read.comments.map((c) => c.authorName)).toEqual([o.username, o.username]);
   });
 
   it('nobody else sees it: another organisation’s officer, the same organisation type in another region, an officer without one, operators', async () => {

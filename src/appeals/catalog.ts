@@ -159,6 +159,12 @@ export class AppealsCatalog {
    * An agency officer's organisation (an admin sets it). The account must be an agency officer's,
    * and one of a region works that region's organisations (or federal ones).
    */
+  /** Staff accounts' display names by id, for the steps and comments an officer reads (unknown ids absent). */
+  async staffNames(ids: number[]): Promise<Map<number, string>> {
+    const people = await this.people([...new Set(ids)]);
+    return new Map([...people].map(([id, p]) => [id, p.displayName]));
+  }
+
   async setOfficer(ctx: ActorContext, userId: number, organisation: string | null): Promise<void> {
     authorize(ctx, 'appeals.catalog.write');
     const org = organisation === null ? null : await this.organisationByCode(organisation);

@@ -43,6 +43,7 @@ export const appealSchema = listedAppealSchema
       z.object({
         at: instant,
         actorId: z.number().nullable().describe('The account that took the step; null: the citizen or the system'),
+        actorName: z.string().nullable().describe('That account’s display name; null: none, or the account is gone'),
         action: z.string().describe('registered, taken, answered, closed, rejected, redirected, extended, commented or anonymised'),
         from: z.string().nullable().describe('The status before'),
         to: z.string().nullable().describe('The status after; null: unchanged'),
@@ -53,6 +54,7 @@ export const appealSchema = listedAppealSchema
       z.object({
         at: instant,
         authorId: z.number().nullable(),
+        authorName: z.string().nullable().describe('The author’s display name; null: none, or the account is gone'),
         visibility: z.enum(['internal', 'citizen']),
         answer: z.boolean().describe('The answer, or the reason it was left without one'),
         text: z.string(),

@@ -109,6 +109,9 @@ export class AppealsWork {
     const personal = await this.openPersonal(a);
     await this.audit.record(ctx, { action: 'appeal.read_personal', targetType: 'appeal', targetId: a.number, region: a.region_code, details: {} });
     const [history, comments] = await Promise.all([q.historyOf(this.db, a.id), q.commentsOf(this.db, a.id)]);
+    // (who took each step, by name: an officer reading the case knows their colleagues by name, not number)
+    const names = await this.catalog.staffNames([...history.map((h) => h.actor_id), ...comments.map((c) => c.author_id)].filter((id): id is number => id !== null));
+    const nameOf = (id: number | null) => (id === null ? null : (names.get(id) ?? null));
     return {
       ...listView(a),
       overdue: OPEN.includes(a.status) && a.answer_by < this.clock(),
@@ -117,8 +120,8 @@ export class AppealsWork {
       callId: a.call_id,
       consent: a.consent,
       personal,
-      history: history.map((h) => ({ at: h.at.toISOString(), actorId: h.actor_id, action: h.action, from: h.from_status, to: h.to_status, details: h.details })),
-      comments: await Promise.all(comments.map((c) => this.commentView(a, c))),
+      history: history.map((h) => ({ at: h.at.toISOString(), actorId: h.actor_id, actorName: nameOf(h.actor_id), action: h.action, from: h.from_status, to: h.to_status, details: h.details })),
+      comments: await Promise.all(comments.map(async (c) => ({ ...(await this.commentView(a, c)), authorName: nameOf(c.author_id) }))),
       // (from: the citizen's, or sent with the answer, which the citizen may download too)
       files: a.anonymised_at
         ? []

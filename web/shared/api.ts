@@ -1,7 +1,7 @@
 // The staff apps' API client: same-origin fetch with the session cookie and the CSRF header on
 // writes; answers as results, problems (application/problem+json) turned into a sentence to show.
 // Paths, parameters, bodies and answers are typed from openapi/openapi.json (api-types.ts).
-import type { Answer, Method, Path, PathsOf, RequestArgs, RequestOf } from './api-types.ts';
+import type { Answer, Method, Path, PathsOf, RequestArgs } from './api-types.ts';
 
 export type ApiResult<T> = { ok: true; status: number; body: T } | { ok: false; status: number; message: string; code: string | null; body: unknown };
 
@@ -74,7 +74,8 @@ export async function request<T>(method: string, url: string, body?: unknown): P
 }
 
 function call<M extends Method, P extends PathsOf<M>>(method: M, path: P, args: unknown[]): Promise<ApiResult<Answer<P, M>>> {
-  const r = (args[0] ?? {}) as RequestOf<P, M> & { path?: object; query?: object; body?: unknown };
+  // (the request's own type was checked at the call by RequestArgs; here only its parts are read)
+  const r = (args[0] ?? {}) as { path?: object; query?: object; body?: unknown };
   // writes always carry a JSON body, {} when the operation takes none
   return request<Answer<P, M>>(method.toUpperCase(), apiUrl(path, r), method === 'get' ? undefined : (r.body ?? {}));
 }
