@@ -52,11 +52,11 @@ function measureCard(m: Measure, r: MeasureResult, group: Group, titleOf: Answer
     return title ? [{ slug, title }] : [];
   });
   if (group === 'not') {
-    return html`<li class="measure"><h3>${m.title}</h3>
+    return html`<li class="measure" id="m-${m.id}"><h3>${m.title}</h3>
 <p class="muted">${m.provider}</p>
 ${reasons(r.explanation, group)}</li>`;
   }
-  return html`<li class="measure"><h3>${m.title}</h3>
+  return html`<li class="measure" id="m-${m.id}"><h3>${m.title}</h3>
 <p>${m.summary}</p>
 <dl class="facts">
 <div><dt>${ws.provider}</dt><dd>${m.provider}</dd></div>
@@ -93,9 +93,11 @@ export function resultPage(catalog: NavigatorCatalog, state: WizardState, titleO
     const g = groupOf(r);
     cards[g].push(measureCard(m, r, g, titleOf, region));
   }
+  const found = state.step.results.filter((r) => byId.has(r.id) && groupOf(r) !== 'not');
   const content = html`${crumbs(true)}
 <h1>${ws.resultTitle}</h1>
 <p>${ws.resultCounts(cards.eligible.length, cards.possibly.length)}</p>
+${found.length ? html`<ul class="nav-links no-print">${found.map((r) => html`<li><a href="#m-${r.id}">${byId.get(r.id)!.title}</a>${groupOf(r) === 'possibly' ? html` <span class="muted">(${ws.possiblyShort})</span>` : ''}</li>`)}</ul>` : ''}
 <p class="muted">${ws.notAdvice}</p>
 ${group('eligible', ws.eligible, ws.eligibleIntro, cards.eligible, ws.eligibleNone)}
 ${group('possibly', ws.possibly, ws.possiblyIntro, cards.possibly)}

@@ -125,9 +125,10 @@ ul.messages li{border-top:1px solid #c5ccd6;padding:.5rem 0}
 .nav-why,.nav-links{margin:0;padding-left:1.1rem}
 .nav-why li,.nav-links li{margin:0 0 .25rem}
 .facts dd{overflow-wrap:anywhere}
+.nav-answers .facts{grid-template-columns:minmax(0,2fr) minmax(0,1fr)}
 footer.site{border-top:1px solid #c5ccd6;padding:1.5rem 0;color:#4a5563;font-size:.925rem}
 footer.site ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem}
-@media (max-width:40rem){h1{font-size:1.45rem}.brand{font-size:1.1rem}.facts,.measure .facts{grid-template-columns:minmax(0,1fr)}.facts dt{border-bottom:0;padding-bottom:0}.panel{padding:1rem}}
+@media (max-width:40rem){h1{font-size:1.45rem}.brand{font-size:1.1rem}.facts,.measure .facts,.nav-answers .facts{grid-template-columns:minmax(0,1fr)}.facts dt{border-bottom:0;padding-bottom:0}.panel{padding:1rem}}
 @media print{header.site,footer.site,.feedback,.search,.skip,.crumbs,.no-print{display:none}.measure{break-inside:avoid}a,a:visited{color:inherit}}
 `.trim();
 
