@@ -14,9 +14,10 @@ import { monitoringCases } from './region-scope/monitoring-cases.ts';
 import { staffingCases } from './region-scope/staffing-cases.ts';
 import { portalCases } from './region-scope/portal-cases.ts';
 import { appealsCases, appealsPageCases } from './region-scope/appeals-cases.ts';
+import { navigatorCases } from './region-scope/navigator-cases.ts';
 import type { Case, Target } from './region-scope/types.ts';
 
-const cases: Record<string, Case> = { ...platformCases, ...knowledgeCases, ...contactCenterCases, ...monitoringCases, ...staffingCases, ...portalCases, ...appealsCases };
+const cases: Record<string, Case> = { ...platformCases, ...knowledgeCases, ...contactCenterCases, ...monitoringCases, ...staffingCases, ...portalCases, ...appealsCases, ...navigatorCases };
 /** Pages (HTML, not in the OpenAPI document) that could reach a region's data: tried like the API's routes. */
 const pageCases: Record<string, Case> = { ...appealsPageCases };
 

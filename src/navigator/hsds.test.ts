@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpServer } from '../platform/http/server.ts';
 import type { App } from '../platform/http/types.ts';
 import { createLogger } from '../platform/logger.ts';
+import { startApp } from '../../test/support/app.ts';
 import { pageFields, serviceErrors, servicePageErrors } from '../../test/support/hsds.ts';
 import type { Measure, NavigatorCatalog } from './catalog-schema.ts';
 import { readDemoNavigator } from './demo-data.ts';
@@ -148,5 +149,28 @@ describe('HSDS 3.0 export of the navigator', () => {
     expect(notUuid.type).toMatch(/^application\/problem\+json/);
     // (the same UUID in capitals is the same service)
     expect((await GET(`/api/v1/navigator/hsds/services/${hsdsServiceId(demo.measures[0]!.id).toUpperCase()}`)).status).toBe(200);
+  });
+});
+
+describe('HSDS export in the app', () => {
+  it('is served without signing in, with the demo catalogue and the portal’s address, and in the OpenAPI document under navigator', async () => {
+    const app = await startApp({ publicUrl: PUBLIC_URL });
+    try {
+      const c = app.client();
+      const list = await c.get(`/api/v1/navigator/hsds/services?per_page=${HSDS_PER_PAGE_MAX}`);
+      expect(list.status).toBe(200);
+      expect(servicePageErrors(list.body)).toEqual([]);
+      expect(list.body.total_items).toBe(demo.measures.length);
+      const one = await c.get(`/api/v1/navigator/hsds/services/${list.body.contents[0].id}`);
+      expect(serviceErrors(one.body)).toEqual([]);
+      expect(one.body.url.startsWith(`${PUBLIC_URL}/answers/`)).toBe(true);
+      const doc = (await c.get('/api/openapi.json')).body;
+      for (const path of ['/api/v1/navigator/hsds/services', '/api/v1/navigator/hsds/services/{id}']) {
+        expect(doc.paths[path].get.tags, path).toEqual(['navigator']);
+        expect(doc.paths[path].get.security, path).toEqual([]);
+      }
+    } finally {
+      await app.close();
+    }
   });
 });

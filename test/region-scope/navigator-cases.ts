@@ -1,0 +1,7 @@
+// The navigator's routes of the API.
+import type { Case } from './types.ts';
+
+export const navigatorCases: Record<string, Case> = {
+  'GET /api/v1/navigator/hsds/services': { noRegionData: 'the catalogue of support measures as HSDS (public, the same for every region)' },
+  'GET /api/v1/navigator/hsds/services/{id}': { noRegionData: 'one support measure of the catalogue as HSDS (public, the same for every region)' },
+};
