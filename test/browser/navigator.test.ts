@@ -3,7 +3,8 @@
 // completes the wizard from the portal's menu with JavaScript off (as old phones may have it) and
 // with it on, at 1280 and 360 px; a question sent without an answer says so beside it; an answer is
 // changed from the result. axe-core finds nothing on the start, a question, its error state, the
-// number question and the result; nothing scrolls sideways at 360 px. Screenshots go to screenshots/.
+// number question and the result; nothing scrolls sideways at 360 px; printed, the result keeps the
+// measures and the answers without the menu. Screenshots go to screenshots/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startApp, type TestApp } from '../support/app.ts';
@@ -121,6 +122,19 @@ describe.skipIf(!hasChromium)('the navigator on the public portal (browser)', ()
         .getAttribute('href'),
     ).toBe('/appeals/new/support-request');
     await screenshots(page, 'navigator-result');
+    // printed: the measures and the answers, without the menu, the links to change or the appeal links
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.site').isVisible()).toBe(false);
+    expect(
+      await page
+        .getByRole('link', { name: /^изменить/ })
+        .first()
+        .isVisible(),
+    ).toBe(false);
+    expect(await page.getByRole('heading', { name: 'Ваши ответы' }).isVisible()).toBe(true);
+    await page.setViewportSize({ width: 800, height: 1100 });
+    await page.screenshot({ path: screenshotPath('navigator-result-print'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
 
     // changed: she has no loan after all
     await page.getByRole('link', { name: 'изменить ответ на вопрос «Есть ли у вас действующий кредит или заём?»' }).click();
