@@ -112,7 +112,9 @@ input[type=file].input{padding:.45rem}
 ul.messages{list-style:none;padding:0}
 ul.messages li{border-top:1px solid #c5ccd6;padding:.5rem 0}
 .nav-counter{display:block;font-size:1rem;font-weight:400;color:#4a5563;margin:0 0 .25rem}
-.nav-form legend{width:100%}
+.nav-form{margin-top:1.25rem}
+.nav-form legend{float:left;width:100%}
+.nav-form legend+*{clear:left}
 .nav-form .actions a{padding:.55rem 0}
 .nav-count{font-weight:400}
 .measures{list-style:none;padding:0;margin:0}
