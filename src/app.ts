@@ -24,7 +24,7 @@ import { contactCenterRoutesAll } from './contact-center/index.ts';
 import { monitoringRoutesAll } from './monitoring/index.ts';
 import { StaffingService, staffingRoutes } from './staffing/index.ts';
 import { appealPageRoutes, appealsRoutes, mailboxRoutes, open311Routes } from './appeals/index.ts';
-import { navigatorHsdsRoutes, navigatorPageRoutes } from './navigator/index.ts';
+import { navigatorHsdsRoutes, navigatorPageRoutes, navigatorStepRoutes } from './navigator/index.ts';
 
 import { version } from './version.ts';
 
@@ -72,6 +72,7 @@ export async function createApp({ config, db: raw, logger, options }: AppDeps): 
   open311Routes(http, { ...services, config, ratePerMinute: config.appeals.ratePerMinute });
   navigatorPageRoutes(http, { navigator: services.navigator, portal: services.portal, publicUrl: config.publicUrl });
   navigatorHsdsRoutes(http, { catalog: services.navigator.catalog, publicUrl: config.publicUrl });
+  navigatorStepRoutes(http, { navigator: services.navigator });
   // (demo mode without an SMTP server only: elsewhere /demo/mailbox is a 404)
   mailboxRoutes(http, services);
   webRoutes(http, config.sipWsUrl ? { sipWsUrl: config.sipWsUrl } : {});

@@ -6,3 +6,4 @@ export { demoNavigatorDir, readDemoNavigator } from './demo-data.ts';
 export { Navigator, type Answers, type Explanation, type MeasureResult, type Step, type Truth } from './engine.ts';
 export { navigatorPageRoutes } from './page-routes.ts';
 export { navigatorHsdsRoutes } from './hsds-routes.ts';
+export { navigatorStepRoutes } from './step-api.ts';

@@ -1,0 +1,98 @@
+// POST /api/v1/navigator/step: the wizard's step as JSON, for the operator's panel (and anyone's
+// client). Public like the portal's wizard: the answers come in the body, are checked against the
+// questions, used and forgotten — nothing is stored, and request bodies are never logged.
+import { z } from 'zod';
+import { problems, publicSecurity } from '../platform/http/schemas.ts';
+import type { App } from '../platform/http/types.ts';
+import type { Question } from './catalog-schema.ts';
+import type { Answers, Navigator } from './engine.ts';
+
+/** Why a value cannot answer this question (English, like the API's other messages), or null. */
+export function answerProblem(q: Question, value: unknown): string | null {
+  if (q.type === 'choice') {
+    return typeof value === 'string' && q.options!.some((o) => o.value === value) ? null : `must be one of ${q.options!.map((o) => o.value).join(', ')}`;
+  }
+  if (q.type === 'boolean') return typeof value === 'boolean' ? null : 'must be true or false';
+  const min = q.min ?? 0;
+  if (typeof value !== 'number' || !Number.isInteger(value)) return 'must be a whole number';
+  if (value < min || (q.max !== undefined && value > q.max)) return q.max === undefined ? `must be at least ${min}` : `must be from ${min} to ${q.max}`;
+  return null;
+}
+
+const explanationSchema = z.object({
+  held: z.array(z.string()).describe('Conditions that hold, in Russian'),
+  failed: z.array(z.string()).describe('Conditions that fail'),
+  open: z.array(z.string()).describe('Conditions not yet known (questions still to answer)'),
+  judged: z.array(z.string()).describe('Conditions only a person can judge: shown, not evaluated'),
+});
+
+const optionSchema = z.object({ value: z.string(), label: z.string() });
+
+export const navigatorStepSchema = z.object({
+  results: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      provider: z.string(),
+      category: z.string(),
+      answerIds: z.array(z.string()).describe('Slugs of the knowledge-base answers about the measure'),
+      truth: z.enum(['yes', 'no', 'unknown']).describe('yes: eligible; no: not eligible; unknown: possibly (still open)'),
+      explanation: explanationSchema,
+    }),
+  ),
+  next: z
+    .object({
+      var: z.string(),
+      question: z.string(),
+      hint: z.string().optional(),
+      type: z.enum(['choice', 'boolean', 'number']),
+      options: z.array(optionSchema).optional(),
+      min: z.number().optional(),
+      max: z.number().optional(),
+    })
+    .nullable()
+    .describe('The question to ask now; null when no open measure can change'),
+  asked: z.array(z.string()).describe('The questions that mattered, in the order the wizard asked them'),
+});
+
+export function navigatorStepRoutes(app: App, deps: { navigator: Navigator }) {
+  const nav = deps.navigator;
+  const measures = new Map(nav.catalog.measures.map((m) => [m.id, m]));
+  const body = z.object({
+    answers: z
+      .record(z.string().max(64), z.union([z.string().max(64), z.number(), z.boolean()]))
+      .default({})
+      .describe('The answers so far by question var: an option’s value, true / false, or a whole number')
+      .superRefine((answers, ctx) => {
+        for (const [name, value] of Object.entries(answers)) {
+          const q = nav.question(name);
+          const message = q ? answerProblem(q, value) : 'is no question of the navigator';
+          if (message) ctx.addIssue({ code: 'custom', path: [name], message });
+        }
+      }),
+  });
+
+  app.post('/api/v1/navigator/step', {
+    config: { principal: false },
+    schema: {
+      tags: ['navigator'],
+      security: publicSecurity,
+      summary: 'One step of the navigator of support measures: every measure yes / no / unknown with why, and the next question (public)',
+      description:
+        'The answers so far go in; every measure comes out eligible (yes), not eligible (no) or possibly (unknown) with the conditions that held, failed, are open or only a person can judge, and the next question worth asking (null when nothing open can change). An unknown question or an impossible value is a 400 naming body.answers.<var>. Nothing is stored or logged.',
+      body,
+      response: { 200: navigatorStepSchema, ...problems(400) },
+    },
+    handler: async (req) => {
+      const step = nav.step(req.body.answers as Answers);
+      return {
+        results: step.results.map((r) => {
+          const m = measures.get(r.id)!;
+          return { id: r.id, title: m.title, provider: m.provider, category: m.category, answerIds: m.answer_ids, truth: r.truth, explanation: r.explanation };
+        }),
+        next: step.next,
+        asked: step.asked,
+      };
+    },
+  });
+}
