@@ -99,7 +99,7 @@ export function resultPage(catalog: NavigatorCatalog, state: WizardState, titleO
 <p>${ws.resultCounts(cards.eligible.length, cards.possibly.length)}</p>
 ${found.length ? html`<ul class="nav-links no-print">${found.map((r) => html`<li><a href="#m-${r.id}">${byId.get(r.id)!.title}</a>${groupOf(r) === 'possibly' ? html` <span class="muted">(${ws.possiblyShort})</span>` : ''}</li>`)}</ul>` : ''}
 <p class="muted">${ws.notAdvice}</p>
-${group('eligible', ws.eligible, ws.eligibleIntro, cards.eligible, ws.eligibleNone)}
+${group('eligible', ws.eligible, ws.eligibleIntro, cards.eligible, ws.eligibleNone(cards.possibly.length))}
 ${group('possibly', ws.possibly, ws.possiblyIntro, cards.possibly)}
 ${group('not', ws.notEligible, ws.notEligibleIntro, cards.not)}
 ${answersList(state.path)}

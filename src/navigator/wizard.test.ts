@@ -127,6 +127,15 @@ describe('the result page', () => {
     expect(section('not')).toContain('Не подходит:');
   });
 
+  it('says so when nothing fits', () => {
+    const none = read({ status: 'none' });
+    expect(none.current).toBeNull();
+    const text = visibleText(resultPage(catalog, none, titles, null).content.value);
+    expect(text).toContain('Положены вам (0) По вашим ответам ни одна мера из навигатора не подходит.');
+    expect(text).toContain('Не подходят по вашим ответам (3)');
+    expect(text).not.toContain('Могут быть положены');
+  });
+
   it('links published answers only, and shows the visitor’s regional variant', () => {
     const html = resultPage(catalog, state, titles, { code: '77', name: 'Москва' }).content.value;
     expect(html).toContain('<a href="/answers/live-answer">Как получить выплату?</a>');
