@@ -32,14 +32,16 @@ export function navigatorHsdsRoutes(app: App, deps: NavigatorHsdsDeps) {
       security: publicSecurity,
       summary: 'Support measures as Open Referral HSDS 3.0 services, a page at a time (public)',
       description:
-        'Each measure of the navigator is an HSDS service with its provider nested as the organization; ids are UUID v5, the same on every run. The page is the HSDS API reference’s Page (total_items, total_pages, page_number, size, first_page, last_page, empty, contents); past the last page it is empty.',
+        'Each measure of the navigator is an HSDS service with its provider nested as the organization; ids are UUID v5, the same on every run. The page is the HSDS API reference’s Page (total_items, total_pages, page_number, size, first_page, last_page, empty, contents); past the last page it is empty. Of the reference’s filters, organization_id and taxonomy_term_id are supported.',
       querystring: z.object({
         page: z.coerce.number().int().min(1).max(INT32_MAX).default(1).describe('Page number, from 1'),
         per_page: z.coerce.number().int().min(1).max(HSDS_PER_PAGE_MAX).default(HSDS_PER_PAGE).describe(`Services per page (at most ${HSDS_PER_PAGE_MAX})`),
+        organization_id: z.uuid().optional().describe('Only the services of this organization (a provider)'),
+        taxonomy_term_id: z.uuid().optional().describe('Only the services with this taxonomy term among their attributes (a category, a knowledge-base answer)'),
       }),
       response: { 200: hsdsServicePageSchema, ...problems(400) },
     },
-    handler: async (req) => hsds.page(req.query.page, req.query.per_page),
+    handler: async (req) => hsds.page(req.query.page, req.query.per_page, { organizationId: req.query.organization_id?.toLowerCase(), taxonomyTermId: req.query.taxonomy_term_id?.toLowerCase() }),
   });
 
   app.get('/api/v1/navigator/hsds/services/:id', {

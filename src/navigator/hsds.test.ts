@@ -134,6 +134,30 @@ describe('HSDS 3.0 export of the navigator', () => {
     }
   });
 
+  it('filters by organization_id and taxonomy_term_id as the HSDS API reference says, counting and paging what is left', async () => {
+    const all = (await GET(`/api/v1/navigator/hsds/services?per_page=${HSDS_PER_PAGE_MAX}`)).body.contents as { id: string; organization_id: string }[];
+    const sfr = hsdsOrganizationId('СФР');
+    const bySfr = await GET(`/api/v1/navigator/hsds/services?organization_id=${sfr}&per_page=2`);
+    expect(servicePageErrors(bySfr.body)).toEqual([]);
+    const expected = demo.measures.filter((m) => m.provider === 'СФР').map((m) => hsdsServiceId(m.id));
+    expect(expected.length).toBeGreaterThan(2);
+    expect(bySfr.body).toMatchObject({ total_items: expected.length, total_pages: Math.ceil(expected.length / 2), size: 2 });
+    expect(bySfr.body.contents.map((s: { id: string }) => s.id)).toEqual(expected.slice(0, 2));
+    // a category's term, taken from a service's attributes
+    const one = (await GET(`/api/v1/navigator/hsds/services/${all[0]!.id}`)).body;
+    const term = one.attributes.find((a: { link_type: string }) => a.link_type === 'category').taxonomy_term;
+    const byTerm = await GET(`/api/v1/navigator/hsds/services?taxonomy_term_id=${term.id}&per_page=${HSDS_PER_PAGE_MAX}`);
+    expect(byTerm.body.contents.map((s: { id: string }) => s.id)).toEqual(demo.measures.filter((m) => m.category === term.name).map((m) => hsdsServiceId(m.id)));
+    // both at once: what both allow; an id nobody has: nothing
+    const both = await GET(`/api/v1/navigator/hsds/services?taxonomy_term_id=${term.id}&organization_id=${all[0]!.organization_id}&per_page=${HSDS_PER_PAGE_MAX}`);
+    expect(both.body.contents.map((s: { id: string }) => s.id)).toEqual(
+      demo.measures.filter((m) => m.category === term.name && hsdsOrganizationId(m.provider) === all[0]!.organization_id).map((m) => hsdsServiceId(m.id)),
+    );
+    const nobody = await GET(`/api/v1/navigator/hsds/services?organization_id=${hsdsOrganizationId('нет такого')}`);
+    expect(nobody.body).toEqual({ total_items: 0, total_pages: 0, page_number: 1, size: 0, first_page: true, last_page: true, empty: true, contents: [] });
+    for (const q of ['organization_id=СФР', 'taxonomy_term_id=1']) expect((await GET(`/api/v1/navigator/hsds/services?${q}`)).status, q).toBe(400);
+  });
+
   it('refuses a bad page or page size with a problem, and an unknown id with a 404 problem', async () => {
     for (const q of ['page=0', 'page=-1', 'page=1.5', 'page=x', 'page=2147483648', 'per_page=0', `per_page=${HSDS_PER_PAGE_MAX + 1}`, 'per_page=ten']) {
       const r = await GET(`/api/v1/navigator/hsds/services?${q}`);

@@ -27,6 +27,12 @@ function organizations(measures: Measure[]): Map<string, HsdsOrganization> {
   return new Map([...titles].map(([provider, list]) => [provider, { id: hsdsOrganizationId(provider), name: provider, description: `Предоставляет меры поддержки: ${list.join('; ')}.` }]));
 }
 
+/** The HSDS API reference's filters of /services that the export supports (ids in lower case). */
+export interface HsdsFilter {
+  organizationId?: string | undefined;
+  taxonomyTermId?: string | undefined;
+}
+
 export class HsdsExport {
   /** Every service, in the catalogue's order. */
   readonly services: readonly HsdsService[];
@@ -79,11 +85,19 @@ export class HsdsExport {
     return this.byId.get(id);
   }
 
-  /** Page `page` (from 1) of `perPage` services as the HSDS API's /services answers it; past the last page, an empty one. */
-  page(page: number, perPage: number): HsdsServicePage {
-    const total = this.items.length;
+  /**
+   * Page `page` (from 1) of `perPage` services as the HSDS API's /services answers it, of those the
+   * filter allows (by organization, by a taxonomy term of their attributes); past the last page, an empty one.
+   */
+  page(page: number, perPage: number, filter: HsdsFilter = {}): HsdsServicePage {
+    const { organizationId: org, taxonomyTermId: term } = filter;
+    const chosen =
+      org === undefined && term === undefined
+        ? this.items
+        : this.services.flatMap((s, i) => ((org === undefined || s.organization_id === org) && (term === undefined || s.attributes.some((a) => a.taxonomy_term_id === term)) ? [this.items[i]!] : []));
+    const total = chosen.length;
     const totalPages = Math.ceil(total / perPage);
-    const contents = this.items.slice((page - 1) * perPage, page * perPage);
+    const contents = chosen.slice((page - 1) * perPage, page * perPage);
     return {
       total_items: total,
       total_pages: totalPages,
