@@ -67,6 +67,9 @@ export function createServices(
   const accounts = new AccountsWatch();
   const checkedTokens = new TokenCache();
   accounts.onChange(() => checkedTokens.forget());
+  // (the demo catalogue, read once: measures are not yet stored or edited)
+  const navigator = new Navigator(readDemoNavigator());
+  const navigatorMeasures = new Set(navigator.catalog.measures.map((m) => m.id));
   const cc = createContactCenter({
     db,
     log,
@@ -77,6 +80,8 @@ export function createServices(
     sipRealm: config.sipRealm,
     ...(config.sipWsUrl ? { sipWsUrl: config.sipWsUrl } : {}),
     sessions: new SessionDirectory(db, config.session.idleMinutes),
+    // the wrap-up's measures are checked against the navigator's catalogue (contact-center knows no more of it)
+    measureExists: (id) => navigatorMeasures.has(id),
     ...(options.clock ? { clock: options.clock } : {}),
     normsOf: async (code) => {
       const c = await regions.callCentre(code);
@@ -127,8 +132,7 @@ export function createServices(
     vault,
     ...appeals,
     appealMail,
-    // (the demo catalogue, read once: measures are not yet stored or edited)
-    navigator: new Navigator(readDemoNavigator()),
+    navigator,
   };
 }
 

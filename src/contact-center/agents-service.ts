@@ -6,7 +6,7 @@ import { FEDERAL, type ActorContext, type Principal } from '../platform/access/p
 import type { AuditService } from '../platform/audit/service.ts';
 import type { Directory } from '../platform/auth/directory.ts';
 import type { Db, Queryable } from '../platform/db/database.ts';
-import { conflict, notFound } from '../platform/errors.ts';
+import { badRequest, conflict, notFound } from '../platform/errors.ts';
 import * as a from './agents-queries.ts';
 import type { CallEvent } from './call-fold.ts';
 import type { AgentMove } from './change-facts.ts';
@@ -43,6 +43,8 @@ export class AgentsService {
     /** A region's time zone (the reserve centre's: Moscow's), for the local date a call's line quality is filed under. */
     private readonly timezoneOf: (region: string) => Promise<string>,
     private readonly clock: () => Date = () => new Date(),
+    /** Whether the navigator's catalogue has a measure (the composition root's; none without it). */
+    private readonly measureExists: (id: string) => boolean = () => false,
   ) {}
 
   private async view(rows: a.AgentRow[]): Promise<AgentView[]> {
@@ -265,6 +267,8 @@ export class AgentsService {
 
   /** Records what the call was about; the operator is free again (or on the break they asked for). */
   async wrapUp(ctx: ActorContext, callId: string, w: WrapUp) {
+    const unknown = w.measures.flatMap((id, i) => (this.measureExists(id) ? [] : [{ path: `body.measures.${i}`, message: `there is no support measure "${id}" in the navigator's catalogue` }]));
+    if (unknown.length) throw badRequest('call.unknown_measure', `Unknown support measures: ${unknown.map((u) => u.path).join(', ')}.`, { errors: unknown });
     // The line's quality goes to a table of its own, in the wrap-up's transaction: not into the
     // event, which every later batch of the call reads again.
     const quality = w.quality;
@@ -273,7 +277,7 @@ export class AgentsService {
       ctx,
       callId,
       'wrapped_up',
-      { outcome: w.outcome, topics: w.topics, answersUsed: w.answersUsed, note: w.note ?? null },
+      { outcome: w.outcome, topics: w.topics, answersUsed: w.answersUsed, measures: [...new Set(w.measures)], note: w.note ?? null },
       [],
       quality && day ? (tx, p, at) => insertCallQuality(tx, { callId, operatorId: p.userId, region: p.region, recordedAt: at, localDate: day(at), quality }) : undefined,
     );

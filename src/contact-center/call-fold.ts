@@ -44,6 +44,8 @@ export interface CallRecord {
   outcome: string | null;
   topics: string[];
   answersUsed: string[];
+  /** The support measures found eligible during the call (the navigator's ids), from the wrap-up. */
+  measures: string[];
   note: string | null;
   closeReason: string | null;
   events: number;
@@ -82,6 +84,7 @@ export function emptyRecord(callId: string): CallRecord {
     outcome: null,
     topics: [],
     answersUsed: [],
+    measures: [],
     note: null,
     closeReason: null,
     events: 0,
@@ -190,6 +193,7 @@ function apply(r: CallRecord, e: CallEvent): string | null {
       r.outcome = str(d.outcome);
       r.topics = Array.isArray(d.topics) ? (d.topics as string[]) : [];
       r.answersUsed = Array.isArray(d.answersUsed) ? (d.answersUsed as string[]) : [];
+      r.measures = Array.isArray(d.measures) ? (d.measures as string[]) : [];
       r.note = str(d.note);
       if (r.endedAt && r.answeredAt) r.state = 'ended';
       break;

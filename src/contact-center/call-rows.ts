@@ -26,6 +26,7 @@ const COLUMN_OF = {
   outcome: 'outcome',
   topics: 'topics',
   answersUsed: 'answers_used',
+  measures: 'measures',
   note: 'note',
   closeReason: 'close_reason',
   events: 'events',

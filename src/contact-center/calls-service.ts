@@ -60,6 +60,7 @@ export class CallsService {
         outcome: r.outcome,
         topics: r.topics,
         answersUsed: r.answers_used,
+        measures: r.measures,
         closeReason: r.close_reason,
       };
     });

@@ -35,6 +35,8 @@ export const callFacts = (r: CallRecord) => ({
   wrappedAt: ms(r.wrappedAt),
   overflowed: r.overflowed,
   callback: r.callback,
+  /** The support measures found eligible (for the reports of which measures callers ask about). */
+  measures: r.measures,
 });
 
 /** A move as published: the state that ended (held since `since`) and the one that began, at `at`. */
@@ -43,7 +45,8 @@ const moveFacts = (m: AgentMove) => ({ region: m.before.region_code, before: m.b
 export type CallFacts = ReturnType<typeof callFacts>;
 export type MoveFacts = ReturnType<typeof moveFacts>;
 
-const same = (a: CallFacts, b: CallFacts) => (Object.keys(a) as (keyof CallFacts)[]).every((k) => a[k] === b[k]);
+// (measures compared by content: the record's array is a new one after every fold)
+const same = (a: CallFacts, b: CallFacts) => (Object.keys(a) as (keyof CallFacts)[]).every((k) => (k === 'measures' ? a.measures.join(' ') === b.measures.join(' ') : a[k] === b[k]));
 
 /** The facts of a change, without calls whose facts it left as they were (a ring, a note). */
 export function changeFacts(calls: { before: CallRecord | null; after: CallRecord }[], moves: AgentMove[]): ChangeFacts {

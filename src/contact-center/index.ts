@@ -53,6 +53,8 @@ export interface ContactCenterOptions {
   /** Which web sessions are live: the browser phone's credentials end with theirs. */
   sessions: SessionDirectory;
   clock?: Clock;
+  /** Whether the navigator's catalogue has a support measure: the wrap-up's measures are checked with it. */
+  measureExists?: (id: string) => boolean;
 }
 
 export function createContactCenter(o: ContactCenterOptions) {
@@ -62,7 +64,7 @@ export function createContactCenter(o: ContactCenterOptions) {
   const recorder = new CallEventsRecorder(o.db, queues);
   // (the reserve centre keeps Moscow's time)
   const timezoneOf = async (region: string) => (await o.normsOf(region === 'federal' ? '77' : region)).timezone;
-  const agents = new AgentsService(o.db, o.audit, recorder, directory, timezoneOf, o.clock);
+  const agents = new AgentsService(o.db, o.audit, recorder, directory, timezoneOf, o.clock, o.measureExists);
   const calls = new CallsService(o.db, o.audit, queues, directory);
   return {
     queues,

@@ -70,6 +70,7 @@ export const callSchema = z
     outcome: z.string().nullable(),
     topics: z.array(z.string()),
     answersUsed: z.array(z.string()),
+    measures: z.array(z.string()).describe('The support measures the navigator found eligible (ids), from the wrap-up'),
     closeReason: z.string().nullable(),
   })
   .meta({ id: 'Call' });
@@ -121,6 +122,11 @@ export const wrapUpSchema = z.object({
     .array(z.string().regex(/^[a-z0-9][a-z0-9-]{1,119}$/))
     .max(20)
     .default([]),
+  measures: z
+    .array(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/))
+    .max(50)
+    .default([])
+    .describe('The support measures the navigator found the caller eligible for (ids of its catalogue), counted in reports'),
   note: z.string().trim().max(2000).optional(),
   quality: callQualitySchema.optional().describe('The WebRTC statistics of the call, when the operator took it on the browser phone'),
 });
