@@ -15,6 +15,7 @@ import { TransferForm } from './transfer.tsx';
 import { duration, initialTopics, secondsSince, type Agent, type Call, type PreviousCall } from './model.ts';
 import { t } from './strings.ts';
 import { WrapUpForm, type WrapUpValue } from './wrap-up.tsx';
+import { NavigatorPanel, nt } from './navigator-panel.tsx';
 
 const ACTIVE = ['ringing', 'talking', 'wrap_up', 'ended'];
 /** An appeal is taken while talking, and in wrap-up (callers often ask at the end). */
@@ -242,17 +243,22 @@ export function Workstation({ user }: { user: User }) {
     setCall(null);
     setUsed([]);
     setAppeals([]);
+    setNavOpen(false);
+    setMeasures([]);
     // (an appeal's code stays on screen until the operator closes it or wraps the call up)
     setAppeal((a) => (a?.filed ? a : null));
     setNotice(notice);
     return refreshAgent();
   };
+  // the navigator's panel and the measures it found eligible, sent with the wrap-up
+  const [navOpen, setNavOpen] = useState(false);
+  const [measures, setMeasures] = useState<string[]>([]);
   const wrapUp = async (w: WrapUpValue) => {
     if (!call) return null;
     if (appealFormOpen) return t.appeal.finishFirst;
     // (kept until the wrap-up is taken: a refused one sent again still carries them)
     const quality = phone.view.quality[call.callId];
-    const r = await post('/api/v1/agent/calls/{callId}/wrap-up', { path: { callId: call.callId }, body: { ...w, ...(quality ? { quality } : {}) } });
+    const r = await post('/api/v1/agent/calls/{callId}/wrap-up', { path: { callId: call.callId }, body: { ...w, ...(measures.length ? { measures } : {}), ...(quality ? { quality } : {}) } });
     if (!r.ok) return r.message;
     await leaveCall(call.callId, t.done);
     setAppeal(null);
@@ -286,6 +292,8 @@ export function Workstation({ user }: { user: User }) {
       else if (e.key === 'F8' && call?.state === 'talking') void hangup();
       else if (e.key === 'F9' && call?.state === 'talking') setTransferring(call.callId);
       else if (e.key === 'F10') openAppeal();
+      // Alt+N (by the key's place: the Russian layout too): the navigator of support measures during a call
+      else if (e.altKey && e.code === 'KeyN' && call && APPEAL_STATES.includes(call.state)) setNavOpen((o) => !o);
       // (from the phone as it is now: this handler may be a render behind a quick second press)
       else if (e.key === 'F6' && phone.view.call?.state === 'talking') phone.toggle('muted');
       else if (e.key === 'F7' && phone.view.call?.state === 'talking') phone.toggle('held');
@@ -389,7 +397,7 @@ export function Workstation({ user }: { user: User }) {
           )}
           <p class="keys muted">
             {t.keys}: <kbd>F2</kbd> {t.goReady} · <kbd>F3</kbd> {t.goBreak} · <kbd>F4</kbd> {t.answer} · <kbd>F8</kbd> {t.hangup} · <kbd>F9</kbd> {t.transfer.button} · <kbd>F10</kbd> {t.appeal.button}{' '}
-            ·{' '}
+            · <kbd>{nt.key}</kbd> {nt.title} ·{' '}
             {phoneInUse && (
               <>
                 <kbd>F6</kbd> {t.phone.mute} · <kbd>F7</kbd> {t.phone.hold} ·{' '}
@@ -403,6 +411,7 @@ export function Workstation({ user }: { user: User }) {
           {appealFormOpen && shown && (
             <AppealForm callId={shown.callId} region={shown.region ?? (user.region === 'federal' ? '' : user.region)} regions={regions} onFiled={filed} onClose={() => setAppeal(null)} />
           )}
+          {navOpen && shown && <NavigatorPanel key={shown.callId} onFound={setMeasures} onClose={() => setNavOpen(false)} />}
           {appeal?.filed && <AppealDone filed={appeal.filed} onClose={() => setAppeal(null)} />}
           <div hidden={appealPaneOpen}>
             <AnswersPane
