@@ -81,6 +81,8 @@ describe.skipIf(!hasChromium)('operator workstation: the navigator of support me
         await page.keyboard.press('Backspace');
         await expect.poll(() => panel.locator('fieldset legend').textContent()).toBe(legend);
         await page.keyboard.press('1');
+        // (the pick shown before Enter, as the operator sees it)
+        await panel.locator('label.chosen').waitFor();
         await page.keyboard.press('Enter');
         await expect.poll(() => panel.locator('fieldset legend').textContent()).toBe(now);
       }

@@ -2,7 +2,7 @@
 // caller by the operator, then the measures grouped eligible / possibly / not eligible with why.
 // Keyboard-first: a digit picks an option, Enter confirms, Backspace goes back, Esc closes. The
 // measures found eligible go with the wrap-up (onFound). Nothing is kept: the answers live here only.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { post } from '../shared/api.ts';
 import type { Answer } from '../shared/api-types.ts';
 
@@ -62,7 +62,8 @@ export function NavigatorPanel(props: { onFound: (ids: string[]) => void; onClos
     props.onFound(r.body.results.filter((x) => x.truth === 'yes').map((x) => x.id));
   };
   useEffect(() => void load({}), []);
-  useEffect(() => (root.current?.querySelector<HTMLElement>('fieldset input') ?? root.current?.querySelector<HTMLElement>('h2'))?.focus(), [step]);
+  // (at once with the new question drawn: the old one's box gone, keys pressed next would land nowhere)
+  useLayoutEffect(() => (root.current?.querySelector<HTMLElement>('fieldset input') ?? root.current?.querySelector<HTMLElement>('h2'))?.focus(), [step]);
 
   const q = step?.next ?? null;
   const answer = (value: Value) => {
