@@ -97,6 +97,14 @@ describe.skipIf(!hasChromium)('operator workstation: the navigator of support me
     await page.screenshot({ path: screenshotPath('operator-navigator-1280'), fullPage: true });
     expect(await axeFindings(page, panel)).toEqual([]);
 
+    // a measure's answers open in the workstation's answer view
+    const item = eligible.locator('li').first();
+    const title = await item.locator('strong').textContent();
+    const slug = app.services.navigator.catalog.measures.find((m) => m.title === title)!.answer_ids[0]!;
+    const opened = page.waitForRequest((r) => r.url().includes(`/api/v1/kb/answers/${slug}?`));
+    await item.getByRole('button', { name: /^ответ 1 о мере/ }).click();
+    expect((await opened).url()).toContain(slug);
+
     const titles = await eligible.locator('li > strong').allTextContents();
     const ids = app.services.navigator.catalog.measures.filter((m) => titles.includes(m.title)).map((m) => m.id);
     expect(ids.length).toBe(titles.length);

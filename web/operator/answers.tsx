@@ -24,6 +24,8 @@ export function AnswersPane(props: {
   onToggleUsed: (u: Used) => void;
   changed: { slug: string; kind: string; n: number } | null;
   focusKey: number;
+  /** An answer to open from elsewhere (the navigator's panel); n changes for each request. */
+  openSlug?: { slug: string; n: number } | null;
 }) {
   const [query, setQuery] = useState(props.topic ?? '');
   const [hits, setHits] = useState<Hit[]>([]);
@@ -77,6 +79,9 @@ export function AnswersPane(props: {
     if (!r.ok) return setError(r.message);
     setOpen(r.body);
   };
+  useEffect(() => {
+    if (props.openSlug) void show(props.openSlug.slug);
+  }, [props.openSlug?.n]);
 
   // a new or changed answer: the results and the open answer are fetched again
   useEffect(() => {

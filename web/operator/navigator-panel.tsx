@@ -27,6 +27,8 @@ export const nt = {
   found: (n: number) => `${n} — войдут в оформление звонка`,
   restart: 'Начать заново',
   loading: 'Загрузка…',
+  answer: (n: number) => `ответ ${n}`,
+  answerOf: (title: string, n: number) => `ответ ${n} о мере «${title}» (открыть в базе знаний)`,
 };
 
 const choices = (q: Question): { value: Value; label: string }[] =>
@@ -37,7 +39,7 @@ const choices = (q: Question): { value: Value; label: string }[] =>
       ]
     : (q.options ?? []);
 
-export function NavigatorPanel(props: { onFound: (ids: string[]) => void; onClose: () => void }) {
+export function NavigatorPanel(props: { onFound: (ids: string[]) => void; onClose: () => void; onOpenAnswer: (slug: string) => void }) {
   const [order, setOrder] = useState<string[]>([]);
   const [answers, setAnswers] = useState<Record<string, Value>>({});
   const [step, setStep] = useState<Step | null>(null);
@@ -178,6 +180,11 @@ export function NavigatorPanel(props: { onFound: (ids: string[]) => void; onClos
                 {rs.map((r) => (
                   <li key={r.id}>
                     <strong>{r.title}</strong> <span class="muted">— {r.provider}</span>
+                    {r.answerIds.map((slug, i) => (
+                      <button key={slug} type="button" class="link" aria-label={nt.answerOf(r.title, i + 1)} onClick={() => props.onOpenAnswer(slug)}>
+                        {nt.answer(i + 1)}
+                      </button>
+                    ))}
                     <Why e={r.explanation} />
                   </li>
                 ))}

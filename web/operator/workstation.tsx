@@ -253,6 +253,7 @@ export function Workstation({ user }: { user: User }) {
   // the navigator's panel and the measures it found eligible, sent with the wrap-up
   const [navOpen, setNavOpen] = useState(false);
   const [measures, setMeasures] = useState<string[]>([]);
+  const [openSlug, setOpenSlug] = useState<{ slug: string; n: number } | null>(null);
   const wrapUp = async (w: WrapUpValue) => {
     if (!call) return null;
     if (appealFormOpen) return t.appeal.finishFirst;
@@ -411,7 +412,9 @@ export function Workstation({ user }: { user: User }) {
           {appealFormOpen && shown && (
             <AppealForm callId={shown.callId} region={shown.region ?? (user.region === 'federal' ? '' : user.region)} regions={regions} onFiled={filed} onClose={() => setAppeal(null)} />
           )}
-          {navOpen && shown && <NavigatorPanel key={shown.callId} onFound={setMeasures} onClose={() => setNavOpen(false)} />}
+          {navOpen && shown && (
+            <NavigatorPanel key={shown.callId} onFound={setMeasures} onClose={() => setNavOpen(false)} onOpenAnswer={(slug) => setOpenSlug((o) => ({ slug, n: (o?.n ?? 0) + 1 }))} />
+          )}
           {appeal?.filed && <AppealDone filed={appeal.filed} onClose={() => setAppeal(null)} />}
           <div hidden={appealPaneOpen}>
             <AnswersPane
@@ -422,6 +425,7 @@ export function Workstation({ user }: { user: User }) {
               onToggleUsed={(u) => setUsed((x) => (x.some((y) => y.slug === u.slug) ? x.filter((y) => y.slug !== u.slug) : [...x, u]))}
               changed={changed}
               focusKey={focusKey}
+              openSlug={openSlug}
             />
           </div>
         </div>
