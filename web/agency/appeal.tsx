@@ -196,7 +196,7 @@ export function AppealView({ number, catalog, user }: { number: string; catalog:
               {appeal.comments.map((c, i) => (
                 <li key={i} class={c.visibility === 'citizen' ? 'comment comment--citizen' : 'comment'}>
                   <p class="comment__meta">
-                    {showInstant(c.at, zone)} · {c.authorId === user.id ? a_.you : c.authorId === null ? a_.system : a_.staff(c.authorId)} ·{' '}
+                    {showInstant(c.at, zone)} · {c.authorId === user.id ? a_.you : c.authorId === null ? a_.system : (c.authorName ?? a_.staff(c.authorId))} ·{' '}
                     <strong>{c.answer ? a_.answerMark : a_.visibility[c.visibility]}</strong>
                   </p>
                   <p class="ag-text">{c.text}</p>

@@ -35,7 +35,7 @@ function words(h: Entry, catalog: Catalog): string {
 }
 
 export function History({ appeal, catalog, user, zone }: { appeal: Appeal; catalog: Catalog; user: User; zone: string }) {
-  const who = (h: Entry) => (h.actorId === user.id ? t.appeal.you : h.actorId !== null ? t.appeal.staff(h.actorId) : h.action === 'registered' ? t.appeal.citizen : t.appeal.system);
+  const who = (h: Entry) => (h.actorId === user.id ? t.appeal.you : h.actorId !== null ? (h.actorName ?? t.appeal.staff(h.actorId)) : h.action === 'registered' ? t.appeal.citizen : t.appeal.system);
   return (
     <section class="card" aria-labelledby="ag-history-h">
       <h2 id="ag-history-h">{t.appeal.history}</h2>

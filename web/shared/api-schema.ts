@@ -3316,6 +3316,8 @@ export interface paths {
                             outcome: string | null;
                             topics: string[];
                             answersUsed: string[];
+                            /** @description The support measures the navigator found eligible (ids), from the wrap-up */
+                            measures: string[];
                             closeReason: string | null;
                             events: {
                                 id: string;
@@ -3827,6 +3829,11 @@ export interface paths {
                         topics?: string[];
                         /** @default [] */
                         answersUsed?: string[];
+                        /**
+                         * @description The support measures the navigator found the caller eligible for (ids of its catalogue), counted in reports
+                         * @default []
+                         */
+                        measures?: string[];
                         note?: string;
                         quality?: components["schemas"]["CallQualityInput"];
                     };
@@ -8166,9 +8173,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["AppealStatus"];
                     };
                 };
                 /** @description Default Response */
@@ -8353,6 +8358,339 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/navigator/hsds/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Support measures as Open Referral HSDS 3.0 services, a page at a time (public)
+         * @description Each measure of the navigator is an HSDS service with its provider nested as the organization; ids are UUID v5, the same on every run. The page is the HSDS API reference’s Page (total_items, total_pages, page_number, size, first_page, last_page, empty, contents); past the last page it is empty. Of the reference’s filters, organization_id and taxonomy_term_id are supported.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page number, from 1 */
+                    page?: number;
+                    /** @description Services per page (at most 500) */
+                    per_page?: number;
+                    /** @description Only the services of this organization (a provider) */
+                    organization_id?: string;
+                    /** @description Only the services with this taxonomy term among their attributes (a category, a knowledge-base answer) */
+                    taxonomy_term_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Count of total results. */
+                            total_items: number;
+                            /** @description Count of total pages. */
+                            total_pages: number;
+                            /** @description Current page number (from 1). */
+                            page_number: number;
+                            /** @description Size of current page: the services in contents. */
+                            size: number;
+                            /** @description Is this page the first page. */
+                            first_page: boolean;
+                            /** @description Is this page the last page (or past it). */
+                            last_page: boolean;
+                            /** @description Is this page empty. */
+                            empty: boolean;
+                            contents: {
+                                /**
+                                 * Format: uuid
+                                 * @description UUID v5 of the measure’s id: the same on every server and every run
+                                 */
+                                id: string;
+                                /** Format: uuid */
+                                organization_id: string;
+                                /** @description The measure’s title */
+                                name: string;
+                                /** @description The measure’s summary */
+                                description: string;
+                                /**
+                                 * Format: uri
+                                 * @description The portal’s page of the first knowledge-base answer about the measure
+                                 */
+                                url?: string;
+                                /** @enum {string} */
+                                status: "active";
+                                /** @description How to apply */
+                                application_process: string;
+                                /** @description HSDS 3.0 organization: who grants a support measure */
+                                organization: {
+                                    /**
+                                     * Format: uuid
+                                     * @description UUID v5 of the provider’s name: the same on every server and every run
+                                     */
+                                    id: string;
+                                    /** @description The provider as the catalogue names it, e.g. СФР */
+                                    name: string;
+                                    /** @description What it provides: the titles of its measures */
+                                    description: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/navigator/hsds/services/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One support measure as an Open Referral HSDS 3.0 service, with its organization and attributes (public)
+         * @description The attributes link the service to its category and to the knowledge-base answers about it (taxonomy terms; an answer’s term_uri is its page on the portal).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The service’s UUID, as the list gives it */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description HSDS 3.0 service, with its attributes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: uuid
+                             * @description UUID v5 of the measure’s id: the same on every server and every run
+                             */
+                            id: string;
+                            /** Format: uuid */
+                            organization_id: string;
+                            /** @description The measure’s title */
+                            name: string;
+                            /** @description The measure’s summary */
+                            description: string;
+                            /**
+                             * Format: uri
+                             * @description The portal’s page of the first knowledge-base answer about the measure
+                             */
+                            url?: string;
+                            /** @enum {string} */
+                            status: "active";
+                            /** @description How to apply */
+                            application_process: string;
+                            /** @description HSDS 3.0 organization: who grants a support measure */
+                            organization: {
+                                /**
+                                 * Format: uuid
+                                 * @description UUID v5 of the provider’s name: the same on every server and every run
+                                 */
+                                id: string;
+                                /** @description The provider as the catalogue names it, e.g. СФР */
+                                name: string;
+                                /** @description What it provides: the titles of its measures */
+                                description: string;
+                            };
+                            attributes: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * Format: uuid
+                                 * @description The service
+                                 */
+                                link_id: string;
+                                /**
+                                 * @description What the term says of the service: its category, or an answer of the knowledge base about it
+                                 * @enum {string}
+                                 */
+                                link_type: "category" | "knowledge_answer";
+                                /** @enum {string} */
+                                link_entity: "service";
+                                /** Format: uuid */
+                                taxonomy_term_id: string;
+                                /** @description HSDS 3.0 taxonomy_term */
+                                taxonomy_term: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    description: string;
+                                    /** @description knowledge_answer: the answer’s slug */
+                                    code?: string;
+                                    /** @description The taxonomy the term belongs to: otvet’s own, named by this string */
+                                    taxonomy: string;
+                                    /**
+                                     * Format: uri
+                                     * @description knowledge_answer: the answer’s page on the portal
+                                     */
+                                    term_uri?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/navigator/step": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One step of the navigator of support measures: every measure yes / no / unknown with why, and the next question (public)
+         * @description The answers so far go in; every measure comes out eligible (yes), not eligible (no) or possibly (unknown) with the conditions that held, failed, are open or only a person can judge, and the next question worth asking (null when nothing open can change). An unknown question or an impossible value is a 400 naming body.answers.<var>. Nothing is stored or logged.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The answers so far by question var: an option’s value, true / false, or a whole number
+                         * @default {}
+                         */
+                        answers?: {
+                            [key: string]: string | number | boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                id: string;
+                                title: string;
+                                provider: string;
+                                category: string;
+                                /** @description Slugs of the knowledge-base answers about the measure */
+                                answerIds: string[];
+                                /**
+                                 * @description yes: eligible; no: not eligible; unknown: possibly (still open)
+                                 * @enum {string}
+                                 */
+                                truth: "yes" | "no" | "unknown";
+                                explanation: {
+                                    /** @description Conditions that hold, in Russian */
+                                    held: string[];
+                                    /** @description Conditions that fail */
+                                    failed: string[];
+                                    /** @description Conditions not yet known (questions still to answer) */
+                                    open: string[];
+                                    /** @description Conditions only a person can judge: shown, not evaluated */
+                                    judged: string[];
+                                };
+                            }[];
+                            /** @description The question to ask now; null when no open measure can change */
+                            next: {
+                                var: string;
+                                question: string;
+                                hint?: string;
+                                /** @enum {string} */
+                                type: "choice" | "boolean" | "number";
+                                options?: {
+                                    value: string;
+                                    label: string;
+                                }[];
+                                min?: number;
+                                max?: number;
+                            } | null;
+                            /** @description The questions that mattered, in the order the wizard asked them */
+                            asked: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -8787,6 +9125,8 @@ export interface components {
             outcome: string | null;
             topics: string[];
             answersUsed: string[];
+            /** @description The support measures the navigator found eligible (ids), from the wrap-up */
+            measures: string[];
             closeReason: string | null;
         };
         OperatorInput: {
@@ -9148,6 +9488,8 @@ export interface components {
                 at: string;
                 /** @description The account that took the step; null: the citizen or the system */
                 actorId: number | null;
+                /** @description That account’s display name; null: none, or the account is gone */
+                actorName: string | null;
                 /** @description registered, taken, answered, closed, rejected, redirected, extended, commented or anonymised */
                 action: string;
                 /** @description The status before */
@@ -9163,6 +9505,8 @@ export interface components {
                 /** @description An instant, ISO 8601 in UTC */
                 at: string;
                 authorId: number | null;
+                /** @description The author’s display name; null: none, or the account is gone */
+                authorName: string | null;
                 /** @enum {string} */
                 visibility: "internal" | "citizen";
                 /** @description The answer, or the reason it was left without one */
@@ -9181,6 +9525,38 @@ export interface components {
                  * @enum {string}
                  */
                 from: "citizen" | "answer";
+            }[];
+        };
+        AppealStatusInput: {
+            number: string;
+            /** @description The appeal type’s name */
+            type: string;
+            /** @enum {string} */
+            status: "registered" | "forwarded" | "in_progress" | "answered" | "closed" | "rejected" | "redirected";
+            /** @description The status as the citizen is told it, in Russian */
+            statusText: string;
+            /** @description The organisation that answers it */
+            organisation: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            registeredAt: string;
+            /** @description A local date, YYYY-MM-DD, in the organisation’s time zone: due by the end of that day */
+            answerBy: string;
+            extended: boolean;
+            /** @description The organisation’s messages to the citizen and the answer, oldest first */
+            messages: {
+                /** @description An instant, ISO 8601 in UTC */
+                at: string;
+                /** @description The answer, or the reason it was left without one */
+                answer: boolean;
+                text: string;
+                files: {
+                    /** @description For POST /api/v1/appeals/status/files/{id} */
+                    id: number | string;
+                    name: string;
+                    contentType: string;
+                    /** @description Bytes */
+                    size: number;
+                }[];
             }[];
         };
         ErlangCInput: {
@@ -9579,6 +9955,8 @@ export interface components {
             outcome: string | null;
             topics: string[];
             answersUsed: string[];
+            /** @description The support measures the navigator found eligible (ids), from the wrap-up */
+            measures: string[];
             closeReason: string | null;
         };
         Operator: {
@@ -9940,6 +10318,8 @@ export interface components {
                 at: string;
                 /** @description The account that took the step; null: the citizen or the system */
                 actorId: number | null;
+                /** @description That account’s display name; null: none, or the account is gone */
+                actorName: string | null;
                 /** @description registered, taken, answered, closed, rejected, redirected, extended, commented or anonymised */
                 action: string;
                 /** @description The status before */
@@ -9955,6 +10335,8 @@ export interface components {
                 /** @description An instant, ISO 8601 in UTC */
                 at: string;
                 authorId: number | null;
+                /** @description The author’s display name; null: none, or the account is gone */
+                authorName: string | null;
                 /** @enum {string} */
                 visibility: "internal" | "citizen";
                 /** @description The answer, or the reason it was left without one */
@@ -9973,6 +10355,38 @@ export interface components {
                  * @enum {string}
                  */
                 from: "citizen" | "answer";
+            }[];
+        };
+        AppealStatus: {
+            number: string;
+            /** @description The appeal type’s name */
+            type: string;
+            /** @enum {string} */
+            status: "registered" | "forwarded" | "in_progress" | "answered" | "closed" | "rejected" | "redirected";
+            /** @description The status as the citizen is told it, in Russian */
+            statusText: string;
+            /** @description The organisation that answers it */
+            organisation: string | null;
+            /** @description An instant, ISO 8601 in UTC */
+            registeredAt: string;
+            /** @description A local date, YYYY-MM-DD, in the organisation’s time zone: due by the end of that day */
+            answerBy: string;
+            extended: boolean;
+            /** @description The organisation’s messages to the citizen and the answer, oldest first */
+            messages: {
+                /** @description An instant, ISO 8601 in UTC */
+                at: string;
+                /** @description The answer, or the reason it was left without one */
+                answer: boolean;
+                text: string;
+                files: {
+                    /** @description For POST /api/v1/appeals/status/files/{id} */
+                    id: number | string;
+                    name: string;
+                    contentType: string;
+                    /** @description Bytes */
+                    size: number;
+                }[];
             }[];
         };
         ErlangC: {
