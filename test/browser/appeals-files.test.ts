@@ -6,48 +6,28 @@
 // axe-core finds nothing on the form, its error state and the status with the file; nothing
 // scrolls sideways at 360 px; screenshots at 1280 and 360 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { systemActor } from '../../src/platform/access/principal.ts';
 import { startApp, type TestApp } from '../support/app.ts';
 import { EXE, PNG, pdf } from '../support/appeal-files.ts';
 import { axeViolations } from '../support/axe.ts';
-import { hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
+import { hasChromium, launchBrowser, screenshotsAt, sitePage } from '../support/browser.ts';
 
 describe.skipIf(!hasChromium)('appeal files on the public portal (browser, no JavaScript)', () => {
   let app: TestApp;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
   beforeAll(async () => {
     app = await startApp({}, { acd: false });
     await app.services.appealsCatalog.loadDemo(systemActor());
     browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {
-    for (const c of contexts) await c.close();
     await browser?.close();
     await app?.close();
   });
 
-  /** javaScript: false as citizens' old phones may have it; true only to run axe-core and measure widths. */
-  async function open(width: number, javaScript: boolean): Promise<Page> {
-    // bypassCSP: the pages allow no script, and axe-core is one, injected by the test
-    const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: javaScript, locale: 'ru-RU', bypassCSP: true, acceptDownloads: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('request', (r) => {
-      if (!r.url().startsWith(app.url) && !r.url().startsWith('data:')) throw new Error(`foreign request ${r.url()}`);
-    });
-    return page;
-  }
-
-  /** Both widths of the page as it is (a POST's result is not asked for again). */
-  async function screenshots(page: Page, name: string) {
-    for (const width of [1280, 360]) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.screenshot({ path: screenshotPath(`${name}-${width}`), fullPage: true });
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
+  const open = (width: number, javaScript: boolean) => sitePage(browser, app.url, { width, javaScript, acceptDownloads: true });
+  const screenshots = (page: Page, name: string) => screenshotsAt(page, name);
 
   /** No sideways scrolling at 360 px and nothing for axe-core, on the page as it is now. */
   async function checked(page: Page, what: string) {

@@ -7,11 +7,11 @@
 // finds nothing on the form, its error state and the status page; nothing scrolls sideways at
 // 360 px; screenshots at 1280 and 360 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { systemActor } from '../../src/platform/access/principal.ts';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
 import { axeViolations } from '../support/axe.ts';
-import { hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
+import { hasChromium, launchBrowser, screenshotsAt, sitePage } from '../support/browser.ts';
 import { publishDemo } from '../support/portal.ts';
 import { until } from '../support/until.ts';
 
@@ -20,7 +20,6 @@ const ANSWER = 'Ваша жалоба рассмотрена. Отсрочка �
 describe.skipIf(!hasChromium)('appeals on the public portal (browser, no JavaScript)', () => {
   let app: TestApp;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
   beforeAll(async () => {
     // (demo mode without SMTP: the notices go to the demo mailbox)
     app = await startApp({}, { acd: false, demo: true });
@@ -29,35 +28,14 @@ describe.skipIf(!hasChromium)('appeals on the public portal (browser, no JavaScr
     browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {
-    for (const c of contexts) await c.close();
     await browser?.close();
     await app?.close();
   });
 
-  /** javaScript: false as citizens' old phones may have it; true only to run axe-core in the page. */
-  async function open(width: number, javaScript: boolean): Promise<Page> {
-    // bypassCSP: the pages allow no script, and axe-core is one, injected by the test
-    const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: javaScript, locale: 'ru-RU', bypassCSP: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('request', (r) => {
-      if (!r.url().startsWith(app.url) && !r.url().startsWith('data:')) throw new Error(`foreign request ${r.url()}`);
-    });
-    return page;
-  }
-
-  /** Both widths of the page as it is (a POST's result is not asked for again). */
-  async function screenshots(page: Page, name: string) {
-    for (const width of [1280, 360]) {
-      await page.setViewportSize({ width, height: 900 });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth).catch(() => null);
-      if (overflow !== null) expect(overflow, `${name} at ${width}px`).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: screenshotPath(`${name}-${width}`), fullPage: true });
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
-
   /** No sideways scrolling at 360 px, measured in a context with JavaScript (the page itself has none). */
+  const open = (width: number, javaScript: boolean) => sitePage(browser, app.url, { width, javaScript });
+  const screenshots = (page: Page, name: string) => screenshotsAt(page, name, { checkOverflow: true });
+
   async function fits360(path: string) {
     const page = await open(360, true);
     await page.goto(app.url + path);

@@ -6,10 +6,10 @@
 // number question and the result; nothing scrolls sideways at 360 px; printed, the result keeps the
 // measures and the answers without the menu. Screenshots go to screenshots/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startApp, type TestApp } from '../support/app.ts';
 import { axeViolations } from '../support/axe.ts';
-import { hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
+import { hasChromium, launchBrowser, screenshotPath, screenshotsAt, sitePage } from '../support/browser.ts';
 import { publishDemo } from '../support/portal.ts';
 
 /** A mobilised man's wife: a loan, two small children, one of them at a kindergarten, she works. */
@@ -39,38 +39,18 @@ const WIFE: Record<string, string> = {
 describe.skipIf(!hasChromium)('the navigator on the public portal (browser)', () => {
   let app: TestApp;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
   beforeAll(async () => {
     app = await startApp({}, { acd: false });
     await publishDemo(app);
     browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {
-    for (const c of contexts) await c.close();
     await browser?.close();
     await app?.close();
   });
 
-  /** javaScript on only to run axe-core and measure the page (the pages themselves have no script). */
-  async function open(width: number, javaScript: boolean): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: javaScript, locale: 'ru-RU', bypassCSP: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('request', (r) => {
-      if (!r.url().startsWith(app.url) && !r.url().startsWith('data:')) throw new Error(`foreign request ${r.url()}`);
-    });
-    return page;
-  }
-
-  /** Both widths of the page as it is; with JavaScript on, nothing may scroll sideways. */
-  async function screenshots(page: Page, name: string) {
-    for (const width of [1280, 360]) {
-      await page.setViewportSize({ width, height: 900 });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth).catch(() => null);
-      if (overflow !== null) expect(overflow, `${name} at ${width}px`).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: screenshotPath(`${name}-${width}`), fullPage: true });
-    }
-  }
+  const open = (width: number, javaScript: boolean) => sitePage(browser, app.url, { width, javaScript });
+  const screenshots = (page: Page, name: string) => screenshotsAt(page, name, { checkOverflow: true });
 
   /** The question the page asks (its form's hidden field). */
   const asked = (page: Page) => page.locator('input[name="answered"]').getAttribute('value');

@@ -5,6 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { chromiumPath } from './chromium.ts';
 
 export { hasChromium } from './chromium.ts';
@@ -34,6 +35,44 @@ export function screenshotPath(name: string): string {
   const dir = path.resolve('screenshots');
   fs.mkdirSync(dir, { recursive: true });
   return path.join(dir, `${name}.png`);
+}
+
+/**
+ * A page of the app in a context of its own (closed with the browser), as a Russian visitor at the
+ * given width sees it; a request anywhere but the app (or data:) fails the test. javaScript: false
+ * as citizens' old phones may have it; bypassCSP: axe-core is a script the test injects.
+ */
+export async function sitePage(browser: Browser, appUrl: string, o: { width: number; javaScript: boolean; acceptDownloads?: boolean }): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: o.width, height: 900 },
+    javaScriptEnabled: o.javaScript,
+    locale: 'ru-RU',
+    bypassCSP: true,
+    acceptDownloads: o.acceptDownloads ?? false,
+  });
+  const page = await context.newPage();
+  page.on('request', (r) => {
+    if (!r.url().startsWith(appUrl) && !r.url().startsWith('data:')) throw new Error(`foreign request ${r.url()}`);
+  });
+  return page;
+}
+
+/**
+ * The page as it is (a POST's result is not asked for again) at 1280 and 360 px, saved as
+ * <name>-<width>.png; checkOverflow: nothing may scroll sideways, where the page can be measured.
+ * The page is left at the width it had.
+ */
+export async function screenshotsAt(page: Page, name: string, o: { checkOverflow?: boolean } = {}): Promise<void> {
+  const before = page.viewportSize() ?? { width: 1280, height: 900 };
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    if (o.checkOverflow) {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth).catch(() => null);
+      if (overflow !== null) expect(overflow, `${name} at ${width}px`).toBeLessThanOrEqual(0);
+    }
+    await page.screenshot({ path: screenshotPath(`${name}-${width}`), fullPage: true });
+  }
+  await page.setViewportSize(before);
 }
 
 /** An empty page at http://localhost:<port>/ for WebRTC tests: getUserMedia needs a secure context (localhost is one, about:blank is not). */
