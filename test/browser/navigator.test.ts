@@ -124,7 +124,7 @@ describe.skipIf(!hasChromium)('the navigator on the public portal (browser)', ()
     await complete(page, { ...WIFE, has_loan: 'false' });
     expect(await eligible.getByRole('heading', { level: 3, name: 'Кредитные каникулы для членов семьи участника СВО' }).count()).toBe(0);
     expect(new URL(page.url()).searchParams.get('has_loan')).toBe('false');
-  });
+  }, 120_000);
 
   it.each([360, 1280])(
     'completes it with JavaScript at %i px; axe-core finds nothing on the start, a question, its error state, the number question and the result; nothing scrolls sideways',
@@ -148,5 +148,6 @@ describe.skipIf(!hasChromium)('the navigator on the public portal (browser)', ()
       await check('the result');
       await page.screenshot({ path: screenshotPath(`navigator-result-js-${width}`), fullPage: true });
     },
+    120_000,
   );
 });
