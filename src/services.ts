@@ -20,7 +20,7 @@ import { createMonitoring, subscribeMonitoring, type CallsChangedFacts, type Mon
 import { createPortal, subscribePortal } from './portal/index.ts';
 import { AppealMail, createAppeals, subscribeAppeals, type AppealsTopics } from './appeals/index.ts';
 import { resolveMasterKeys, type MasterKeys } from './platform/crypto/master-key.ts';
-import { Navigator, readDemoNavigator } from './navigator/index.ts';
+import { Navigator, readDemoNavigator, type NavigatorCatalog } from './navigator/index.ts';
 import { Vault } from './platform/crypto/vault.ts';
 
 export type Services = ReturnType<typeof createServices>;
@@ -43,6 +43,8 @@ export interface ServiceOptions {
   clock?: Clock;
   /** Demo mode (serve --demo): without SMTP_URL, notices to appellants go to the demo mailbox (/demo/mailbox). */
   demo?: boolean;
+  /** The navigator's catalogue instead of the demo's (bench:navigator runs it with 50× the measures). */
+  navigatorCatalog?: NavigatorCatalog;
 }
 
 export function createServices(
@@ -68,7 +70,7 @@ export function createServices(
   const checkedTokens = new TokenCache();
   accounts.onChange(() => checkedTokens.forget());
   // (the demo catalogue, read once: measures are not yet stored or edited)
-  const navigator = new Navigator(readDemoNavigator());
+  const navigator = new Navigator(options.navigatorCatalog ?? readDemoNavigator());
   const navigatorMeasures = new Set(navigator.catalog.measures.map((m) => m.id));
   const cc = createContactCenter({
     db,
