@@ -4,6 +4,7 @@
 // are checked where they are received (attachments.ts), not here; a type's file fields only say
 // whether some file must come with the appeal.
 import { maskNumber, normalizeNumber } from '../platform/phone-numbers.ts';
+import { plural } from '../platform/text/russian.ts';
 import type { AppealType, Field } from './types-schema.ts';
 
 export interface Appellant {
@@ -77,7 +78,7 @@ function checkField(f: Field, raw: unknown, today: string): { value?: string | n
     case 'long_text': {
       const s = str(raw);
       const max = f.maxLength ?? (f.kind === 'text' ? 300 : 4000);
-      if (s.length > max) return { problem: `Не больше ${max} знаков (сейчас ${s.length}).` };
+      if (s.length > max) return { problem: `Не больше ${max} ${plural(max, ['знака', 'знаков', 'знаков'])} (сейчас ${s.length}).` };
       if (f.pattern && !new RegExp(f.pattern, 'u').test(s)) return { problem: f.patternMessage ?? 'Проверьте, как заполнено поле.' };
       return { value: s };
     }
@@ -140,7 +141,7 @@ export function checkSubmission(type: AppealType, raw: RawSubmission, today: str
   if (!emailRaw && !address) problems.push({ path: 'email', message: 'Укажите электронную почту или почтовый адрес: туда придёт ответ.' });
   const text = str(raw.text);
   if (text.length < 10) problems.push({ path: 'text', message: 'Опишите суть обращения (хотя бы 10 знаков).' });
-  else if (text.length > TEXT_MAX) problems.push({ path: 'text', message: `Не больше ${TEXT_MAX} знаков (сейчас ${text.length}).` });
+  else if (text.length > TEXT_MAX) problems.push({ path: 'text', message: `Не больше ${TEXT_MAX} ${plural(TEXT_MAX, ['знака', 'знаков', 'знаков'])} (сейчас ${text.length}).` });
   const consent = raw.consent === true || raw.consent === 'on' || raw.consent === 'yes' || raw.consent === 'true';
   if (!consent) problems.push({ path: 'consent', message: 'Без согласия на обработку персональных данных обращение не может быть рассмотрено.' });
   const values: CleanSubmission['values'] = {};

@@ -6,6 +6,7 @@
 // a browser would run.
 import { fileTypeFromBuffer } from 'file-type';
 import type { Queryable } from '../platform/db/database.ts';
+import { plural } from '../platform/text/russian.ts';
 import type { FieldProblem } from './appeal-form.ts';
 import type { Sealer } from './sealer.ts';
 
@@ -32,7 +33,7 @@ const cleanName = (name: string) =>
 /** The files as they may be kept, or what is wrong with each (`files.<n>`), in Russian. */
 export async function checkFiles(files: IncomingFile[]): Promise<{ ok: true; files: CheckedFile[] } | { ok: false; problems: FieldProblem[] }> {
   const problems: FieldProblem[] = [];
-  if (files.length > MAX_FILES) problems.push({ path: 'files', message: `Не больше ${MAX_FILES} файлов.` });
+  if (files.length > MAX_FILES) problems.push({ path: 'files', message: `Не больше ${MAX_FILES} ${plural(MAX_FILES, ['файла', 'файлов', 'файлов'])}.` });
   const checked: CheckedFile[] = [];
   for (const [i, f] of files.slice(0, MAX_FILES).entries()) {
     const path = `files.${i}`;

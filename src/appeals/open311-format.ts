@@ -3,6 +3,7 @@
 // element of repeated items, an inner list an element of repeated items, null an empty element), so
 // the two formats cannot disagree. Appeal types become services, their fields attributes.
 import { XMLBuilder } from 'fast-xml-parser';
+import { count } from '../platform/text/russian.ts';
 import { appealStatuses, type AppealStatus } from './appeals-queries.ts';
 import type { Filed } from './intake.ts';
 import type { PublicAppeal } from './open311-queries.ts';
@@ -103,9 +104,9 @@ const days = (n: number) => (n === 0 ? 'сегодня' : n < 0 ? `${-n} дн. �
 function datatypeDescription(f: Field): string {
   switch (f.kind) {
     case 'text':
-      return `Строка, не больше ${f.maxLength ?? 300} знаков`;
+      return `Строка, не больше ${count(f.maxLength ?? 300, ['знака', 'знаков', 'знаков'])}`;
     case 'long_text':
-      return `Текст, не больше ${f.maxLength ?? 4000} знаков; переводы строк допустимы`;
+      return `Текст, не больше ${count(f.maxLength ?? 4000, ['знака', 'знаков', 'знаков'])}; переводы строк допустимы`;
     case 'choice':
       return 'Один из вариантов: его key';
     case 'multi_choice':

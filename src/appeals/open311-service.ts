@@ -5,6 +5,7 @@ import { authorize } from '../platform/access/authorize.ts';
 import { FEDERAL, type ActorContext, type Principal } from '../platform/access/principal.ts';
 import type { Db } from '../platform/db/database.ts';
 import { AppError } from '../platform/errors.ts';
+import { count } from '../platform/text/russian.ts';
 import type { AppealsCatalog } from './catalog.ts';
 import type { Filing } from './intake.ts';
 import {
@@ -197,7 +198,7 @@ export class Open311Service {
     } else if (asked === undefined) problems.push('attribute[region]: укажите регион (ключ федеральной учётной записи подаёт обращения любого региона).');
     else region = asked;
     const text = one(form, 'description');
-    if (text && text.length > DESCRIPTION_MAX) problems.push(`description: не больше ${DESCRIPTION_MAX} знаков (сейчас ${text.length}).`);
+    if (text && text.length > DESCRIPTION_MAX) problems.push(`description: не больше ${count(DESCRIPTION_MAX, ['знака', 'знаков', 'знаков'])} (сейчас ${text.length}).`);
     const consent = single(CONSENT_ATTRIBUTE);
     if (problems.length)
       throw new Open311Error(

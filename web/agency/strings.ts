@@ -2,7 +2,7 @@
 import { plural } from '../../src/platform/text/russian.ts';
 import type { AppealStatus, Channel, RejectCode } from './model.ts';
 
-const days = (n: number) => `${n} ${plural(n, 'день', 'дня', 'дней')}`;
+const days = (n: number) => `${n} ${plural(n, ['день', 'дня', 'дней'])}`;
 
 export const t = {
   title: 'Обращения граждан',

@@ -1,4 +1,5 @@
 // Every string the supervisor view shows, in one place (Russian; another language is another copy).
+import { plural } from '../../src/platform/text/russian.ts';
 import type { AgentState, CallState, SettableState } from './api-shapes.ts';
 
 export const strings = {
@@ -19,7 +20,7 @@ export const strings = {
     heading: 'Очереди',
     empty: 'В регионе нет очередей.',
     waiting: 'Ждут',
-    waitingNow: (n: number) => `${n} ${plural(n, 'звонок', 'звонка', 'звонков')} в очереди`,
+    waitingNow: (n: number) => `${n} ${plural(n, ['звонок', 'звонка', 'звонков'])} в очереди`,
     longestWait: 'Дольше всех',
     noWait: 'никто не ждёт',
     overNorm: (seconds: number) => `дольше нормы (${seconds} с)`,
@@ -93,7 +94,7 @@ export const strings = {
     poor: 'плохая связь',
     ms: (n: string) => `${n} мс`,
     pct: (n: string) => `${n} %`,
-    total: (calls: number, mos: string, poor: number, loss: string) => `Всего: ${calls} ${plural(calls, 'звонок', 'звонка', 'звонков')}, MOS средний ${mos}, плохих ${poor}, потери ${loss} %`,
+    total: (calls: number, mos: string, poor: number, loss: string) => `Всего: ${calls} ${plural(calls, ['звонок', 'звонка', 'звонков'])}, MOS средний ${mos}, плохих ${poor}, потери ${loss} %`,
     legend: 'Плохая связь — MOS ниже 3,6 (5 — отлично, 1 — разговаривать невозможно).',
     loadFailed: 'Не удалось загрузить качество связи.',
   },
@@ -157,12 +158,3 @@ export const strings = {
     dismiss: 'Закрыть',
   },
 };
-
-/** Russian plural: 1 звонок, 2 звонка, 5 звонков. */
-export function plural(n: number, one: string, few: string, many: string): string {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  if (m10 === 1 && m100 !== 11) return one;
-  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
-  return many;
-}

@@ -1,10 +1,12 @@
 // Every word the wallboard shows.
+import { plural } from '../../src/platform/text/russian.ts';
 export const t = {
   title: 'Координационный центр',
   waitingNow: 'Ждут ответа',
   answeredToday: 'Отвечено сегодня',
   slToday: 'Уровень обслуживания сегодня',
-  regionsMeeting: (n: number, of: number, judged: number) => `${n} из ${of} регионов выполняют нормативы сегодня (звонки были в ${judged})`,
+  regionsMeeting: (n: number, of: number, judged: number) =>
+    `${n} из ${of} ${plural(of, ['региона', 'регионов', 'регионов'])} ${plural(n, ['выполняет', 'выполняют', 'выполняют'])} нормативы сегодня (звонки были в ${judged})`,
   topTopics: 'Темы последнего часа',
   noTopics: 'Звонков за последний час не было',
   alerts: 'Тревоги',

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { feminineNumberWords, minutesText, pluralRu, pressKeyText, promptTexts } from './prompt-texts.ts';
+import { feminineNumberWords, minutesText, pressKeyText, promptTexts } from './prompt-texts.ts';
 
 describe('Russian numbers in prompts', () => {
-  it('picks the plural form by the last digits (1, 2–4, the rest; 11–14 are "many")', () => {
-    const forms = { one: 'минута', few: 'минуты', many: 'минут' };
-    const pick = (n: number) => pluralRu(n, forms);
-    expect([1, 21, 31, 101].map(pick)).toEqual(['минута', 'минута', 'минута', 'минута']);
-    expect([2, 3, 4, 22, 24].map(pick)).toEqual(['минуты', 'минуты', 'минуты', 'минуты', 'минуты']);
-    expect([0, 5, 11, 12, 13, 14, 19, 20, 25, 30, 111].map(pick)).toEqual(Array(11).fill('минут'));
-  });
-
   it('writes numbers in words, in the feminine that «минута» asks for', () => {
     expect([1, 2, 3, 10, 11, 14, 20, 21, 22, 29, 30, 99].map(feminineNumberWords)).toEqual([
       'одна',

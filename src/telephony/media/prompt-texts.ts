@@ -1,6 +1,7 @@
 // Every word the hotline says to a caller, in Russian, in one place (another language would be a
 // second file of the same shape). Numbers are written out as words: the speech synthesizer reads
 // them as written, and a number in a phrase takes the right form only from us.
+import { plural } from '../../platform/text/russian.ts';
 
 export const promptTexts = {
   greeting: 'Здравствуйте! Вы позвонили на единую горячую линию сто двадцать два.',
@@ -32,18 +33,6 @@ export function pressKeyText(digit: number): string {
   return `нажмите ${name}`;
 }
 
-/**
- * The Russian plural form for a count: `one` for 1, 21, 31… (not 11), `few` for 2–4, 22–24… (not
- * 12–14), `many` for the rest (5–20, 25–30, 0).
- */
-export function pluralRu(n: number, forms: { one: string; few: string; many: string }): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return forms.one;
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return forms.few;
-  return forms.many;
-}
-
 const UNITS_FEMININE = ['', 'одна', 'две', 'три', 'четыре', 'пять', 'шесть', 'семь', 'восемь', 'девять'];
 const TEENS = ['десять', 'одиннадцать', 'двенадцать', 'тринадцать', 'четырнадцать', 'пятнадцать', 'шестнадцать', 'семнадцать', 'восемнадцать', 'девятнадцать'];
 const TENS = ['', '', 'двадцать', 'тридцать', 'сорок', 'пятьдесят', 'шестьдесят', 'семьдесят', 'восемьдесят', 'девяносто'];
@@ -59,5 +48,5 @@ export function feminineNumberWords(n: number): string {
 
 /** "одна минута", "две минуты", "пять минут", "двадцать одна минута". */
 export function minutesText(n: number): string {
-  return `${feminineNumberWords(n)} ${pluralRu(n, { one: 'минута', few: 'минуты', many: 'минут' })}.`;
+  return `${feminineNumberWords(n)} ${plural(n, ['минута', 'минуты', 'минут'])}.`;
 }
