@@ -29,12 +29,14 @@ import { SupervisorService, type RegionNorms } from './supervisor-service.ts';
 import { TelephonyService } from './telephony-service.ts';
 import { waitRoutes } from './wait-routes.ts';
 import { WaitService } from './wait-service.ts';
+import { measuresOnCalls, type MeasuresSpan } from './measures-queries.ts';
 
 export type { Decision, CallsChanged, ContactCenterTopics } from './events.ts';
 export { subscribeContactCenter } from './subscribe.ts';
 export type { Clock } from './acd/acd.ts';
 export type { CallFacts, ChangeFacts, MoveFacts } from './change-facts.ts';
 export type { CallRecord } from './call-fold.ts';
+export type { MeasuresSpan } from './measures-queries.ts';
 
 export interface ContactCenterOptions {
   db: Db;
@@ -79,6 +81,8 @@ export function createContactCenter(o: ContactCenterOptions) {
     sipSessions: new SipSessionService(o.db, o.audit, o.sessions, o.sipRealm, o.sipWsUrl),
     ivrMenus: new IvrMenuService(o.db, o.audit, queues, o.knowledge),
     waits: new WaitService(o.db),
+    /** Per region and measure, the calls whose wrap-up recorded it (the navigator's reports): counts only. */
+    measuresOnCalls: (s: MeasuresSpan) => measuresOnCalls(o.db, s),
     /** Decisions and changes heard on the bus, for the live streams (fed by subscribeContactCenter). */
     live: new Fanout<LiveEvent>(),
   };

@@ -53,6 +53,8 @@ export const permissions = {
   'appeals.register': ['operator', 'supervisor'],
   'appeals.work': ['agency_officer'],
   'appeals.figures': ['supervisor', 'coordinator', 'admin'],
+  // navigator: counts of measures found and questions left, never answers (editors keep the catalogue)
+  'navigator.report': ['supervisor', 'coordinator', 'editor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
