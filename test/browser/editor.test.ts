@@ -1,0 +1,155 @@
+/// <reference lib="dom" />
+// The editors' app (/editor) in Chromium over the demo knowledge base. An editor filters the list,
+// opens an answer, changes its body (the preview shows it as the portal will), saves with Ctrl+S and
+// sends it for review; they may not approve their own version. A colleague's save in between is a
+// conflict, explained, with the latest offered. Leaving with unsaved changes asks first. The
+// coordinator sees the version in review against the published one word by word, approves it,
+// and the portal's page shows the new text. axe-core finds nothing serious; nothing scrolls
+// sideways at 360 px; screenshots at 1280 and 360 px.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
+import { seriousViolations } from '../support/axe.ts';
+import { hasChromium, launchBrowser, screenshotsAt } from '../support/browser.ts';
+import { publishDemo } from '../support/portal.ts';
+import { until } from '../support/until.ts';
+
+const SLUG = 'mob-who-is-called-up';
+const TITLE = 'Кого призывают на военную службу при частичной мобилизации?';
+const ADDED = 'Повестку вручают лично под подпись.';
+
+describe.skipIf(!hasChromium)('editors’ app: answers, review and publication (browser)', () => {
+  let app: TestApp;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const problems: string[] = [];
+  beforeAll(async () => {
+    app = await startApp({}, { acd: false });
+    await publishDemo(app);
+    await app.user('editor', 'federal', 'editor-a');
+    await app.user('editor', 'federal', 'editor-b');
+    await app.user('coordinator', 'federal', 'coord');
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function signIn(username: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU', bypassCSP: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => problems.push(String(e)));
+    page.on('request', (r) => {
+      if (!r.url().startsWith(app.url) && !r.url().startsWith('data:')) problems.push(`foreign request ${r.url()}`);
+    });
+    await page.goto(`${app.url}/editor`);
+    await page.getByLabel('Имя пользователя').fill(username);
+    await page.getByLabel('Пароль').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByRole('navigation', { name: 'Разделы' }).waitFor();
+    return page;
+  }
+
+  async function check(page: Page, name: string) {
+    expect(await seriousViolations(page), name).toEqual([]);
+    await screenshotsAt(page, name, { checkOverflow: true });
+  }
+
+  const portalText = async () => (await fetch(`${app.url}/answers/${SLUG}`)).text();
+
+  it('an editor changes an answer and sends it for review; the coordinator sees the change word by word and approves it; the portal shows it', async () => {
+    const page = await signIn('editor-a');
+    const rows = page.locator('table.answers tbody tr');
+    await rows.first().waitFor();
+    const all = await rows.count();
+    expect(all).toBeGreaterThan(20);
+    // the section filter is the API's; the title words are the page's
+    await page.getByLabel('Раздел', { exact: true }).selectOption('Частичная мобилизация');
+    await until('the section filtered', async () => ((await rows.count()) < all ? true : undefined));
+    await page.getByLabel('Заголовок содержит').fill('кого призывают');
+    await until('one row', async () => ((await rows.count()) === 1 ? true : undefined));
+    await check(page, 'editor-answers');
+
+    await page.getByRole('link', { name: TITLE }).click();
+    await page.getByRole('heading', { name: `Ответ «${TITLE}»` }).waitFor();
+    const body = page.getByLabel('Ответ (Markdown)');
+    await body.waitFor();
+    expect(await body.inputValue()).toContain('При частичной мобилизации');
+    await body.press('Control+End');
+    await body.pressSequentially(`\n\n**${ADDED}**`);
+    // the preview renders as the portal does: Markdown's bold is <strong>
+    await page.locator('.portal-answer strong', { hasText: ADDED }).waitFor();
+    await page.getByLabel('Что изменено и почему').fill('Добавлено о повестке');
+
+    // leaving with unsaved changes asks; staying keeps the text
+    page.once('dialog', (d) => void d.dismiss());
+    await page.getByRole('link', { name: '← Все ответы' }).click();
+    await page.getByRole('heading', { name: `Ответ «${TITLE}»` }).waitFor();
+    expect(await body.inputValue()).toContain(ADDED);
+    expect(page.url()).toContain(`#answers/${SLUG}`);
+
+    // a published answer is sent for review once a new version is saved
+    expect(await page.getByRole('button', { name: 'Отправить на проверку' }).count()).toBe(0);
+    await body.press('Control+s');
+    await page.getByRole('status').filter({ hasText: 'Сохранено: версия 2.' }).waitFor();
+    await check(page, 'editor-answer');
+    await page.getByRole('button', { name: 'Отправить на проверку' }).click();
+    await page.getByText('Отправлено на проверку.').waitFor();
+    // their own version is someone else's to approve
+    await page.getByText('Одобрить может другой редактор или координатор').waitFor();
+    expect(await page.getByRole('button', { name: 'Одобрить и опубликовать' }).count()).toBe(0);
+    expect(await portalText()).not.toContain(ADDED);
+
+    const coordinator = await signIn('coord');
+    await coordinator.goto(`${app.url}/editor#answers/${SLUG}`);
+    await coordinator.getByRole('heading', { name: 'Что изменилось: версия 1 (опубликована) → 2' }).waitFor();
+    const inserted = coordinator.locator('.diff ins');
+    await inserted.first().waitFor();
+    expect((await inserted.allTextContents()).join('')).toContain(ADDED);
+    // a coordinator reviews but does not write: the form reads only
+    expect(await coordinator.getByLabel('Ответ (Markdown)').getAttribute('readonly')).not.toBeNull();
+    await check(coordinator, 'editor-review');
+    await coordinator.getByRole('button', { name: 'Одобрить и опубликовать' }).click();
+    await coordinator.getByText('Опубликована версия 2').waitFor();
+    await until('the portal shows the new text', async () => ((await portalText()).includes(ADDED) ? true : undefined));
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('a colleague’s save in between is a conflict, explained, with the latest version offered; a returned answer shows the comment', async () => {
+    const page = await signIn('editor-a');
+    const slug = 'mob-age-limits';
+    await page.goto(`${app.url}/editor#answers/${slug}`);
+    const title = page.getByLabel('Вопрос, как его задают');
+    await title.waitFor();
+    const before = await title.inputValue();
+    // editor-b saves a new version through the API meanwhile
+    const b = await app.client().login('editor-b', PASSWORD);
+    const working = (await b.get(`/api/v1/kb/answers/${slug}/working`)).body as { currentVersion: number; working: Record<string, unknown> };
+    const { version: _v, note: _n, createdAt: _c, createdBy: _b, ...content } = working.working;
+    expect((await b.put(`/api/v1/kb/answers/${slug}`, { ...content, title: `${before} (уточнено)`, baseVersion: working.currentVersion })).status).toBe(200);
+
+    await title.fill(`${before}!`);
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Пока вы правили, ответ сохранил кто-то ещё' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('вы начали с версии 1, последняя — 2');
+    await check(page, 'editor-conflict');
+    await page.getByRole('button', { name: 'Загрузить последнюю версию' }).click();
+    await until('the latest loaded', async () => ((await title.inputValue()) === `${before} (уточнено)` ? true : undefined));
+
+    // editor-b sent it for review; editor-a returns it with a comment, and editor-b reads it
+    expect((await b.post(`/api/v1/kb/answers/${slug}/submit`, {})).status).toBe(200);
+    await page.reload();
+    await page.getByRole('button', { name: 'Вернуть на доработку' }).click();
+    await page.getByLabel('Что исправить').fill('Уберите восклицание из вопроса.');
+    await page.getByRole('button', { name: 'Вернуть с комментарием' }).click();
+    await page.getByText('Возвращён автору с комментарием.').waitFor();
+    const pageB = await signIn('editor-b');
+    await pageB.goto(`${app.url}/editor#answers/${slug}`);
+    await pageB.getByText('Уберите восклицание из вопроса.').waitFor();
+    expect(problems).toEqual([]);
+  }, 120_000);
+});

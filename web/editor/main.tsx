@@ -1,0 +1,11 @@
+// The editors' app at /editor: sign in, then the knowledge base's answers (the list, the editor,
+// review and publication) and the navigator's catalogue. Editors write; coordinators review too.
+import '../shared/base.css';
+import './style.css';
+import { addProblemMessages } from '../shared/api.ts';
+import { mountApp } from '../shared/login.tsx';
+import { EditorApp } from './app.tsx';
+import { t } from './strings.ts';
+
+addProblemMessages(t.problems);
+void mountApp({ title: t.title, roles: ['editor', 'coordinator'], app: (user) => <EditorApp user={user} /> });
