@@ -24,7 +24,7 @@ import { contactCenterRoutesAll } from './contact-center/index.ts';
 import { monitoringRoutesAll } from './monitoring/index.ts';
 import { StaffingService, staffingRoutes } from './staffing/index.ts';
 import { appealPageRoutes, appealsRoutes, mailboxRoutes, open311Routes } from './appeals/index.ts';
-import { navigatorHsdsRoutes, navigatorPageRoutes, navigatorStepRoutes } from './navigator/index.ts';
+import { navigatorCatalogRoutes, navigatorHsdsRoutes, navigatorPageRoutes, navigatorStepRoutes } from './navigator/index.ts';
 
 import { version } from './version.ts';
 
@@ -70,9 +70,12 @@ export async function createApp({ config, db: raw, logger, options }: AppDeps): 
   });
   appealPageRoutes(http, { ...services, answers: services.search, publicUrl: config.publicUrl, ratePerMinute: config.appeals.ratePerMinute });
   open311Routes(http, { ...services, config, ratePerMinute: config.appeals.ratePerMinute });
-  navigatorPageRoutes(http, { navigator: services.navigator, portal: services.portal, publicUrl: config.publicUrl });
-  navigatorHsdsRoutes(http, { catalog: services.navigator.catalog, publicUrl: config.publicUrl });
-  navigatorStepRoutes(http, { navigator: services.navigator });
+  // (each request takes the navigator of what is published then: editors' approvals show at once)
+  const liveNavigator = () => services.liveNavigator.current;
+  navigatorPageRoutes(http, { navigator: liveNavigator, portal: services.portal, publicUrl: config.publicUrl });
+  navigatorHsdsRoutes(http, { catalog: () => liveNavigator().catalog, publicUrl: config.publicUrl });
+  navigatorStepRoutes(http, { navigator: liveNavigator });
+  navigatorCatalogRoutes(http, services);
   // (demo mode without an SMTP server only: elsewhere /demo/mailbox is a 404)
   mailboxRoutes(http, services);
   webRoutes(http, config.sipWsUrl ? { sipWsUrl: config.sipWsUrl } : {});

@@ -1,5 +1,6 @@
 // Builds every module's service over one database. The HTTP app, the CLI and the demo loader
 // all use the same services, so rules and the audit log apply whichever way a change comes in.
+import { systemActor } from './platform/access/principal.ts';
 import { AuditService } from './platform/audit/service.ts';
 import { LoginGuard } from './platform/auth/login-guard.ts';
 import { LoginService } from './platform/auth/login-service.ts';
@@ -20,13 +21,13 @@ import { createMonitoring, subscribeMonitoring, type CallsChangedFacts, type Mon
 import { createPortal, subscribePortal } from './portal/index.ts';
 import { AppealMail, createAppeals, subscribeAppeals, type AppealsTopics } from './appeals/index.ts';
 import { resolveMasterKeys, type MasterKeys } from './platform/crypto/master-key.ts';
-import { Navigator, readDemoNavigator, type NavigatorCatalog } from './navigator/index.ts';
+import { LiveNavigator, NavigatorCatalogService, readDemoNavigator, subscribeNavigator, type Navigator, type NavigatorCatalog, type NavigatorTopics } from './navigator/index.ts';
 import { Vault } from './platform/crypto/vault.ts';
 
 export type Services = ReturnType<typeof createServices>;
 
 /** Every topic of every module: the bus is typed by these, each module subscribes to its part. */
-export type Topics = AccountsTopics & RegionsTopics & KnowledgeTopics & ContactCenterTopics & MonitoringTopics & AppealsTopics;
+export type Topics = AccountsTopics & RegionsTopics & KnowledgeTopics & ContactCenterTopics & MonitoringTopics & AppealsTopics & NavigatorTopics;
 
 /**
  * Monitoring folds its rollups from the contact centre's cc.calls.changed events, whose shape it
@@ -43,7 +44,10 @@ export interface ServiceOptions {
   clock?: Clock;
   /** Demo mode (serve --demo): without SMTP_URL, notices to appellants go to the demo mailbox (/demo/mailbox). */
   demo?: boolean;
-  /** The navigator's catalogue instead of the demo's (bench:navigator runs it with 50× the measures). */
+  /**
+   * The navigator's catalogue instead of the demo's (bench:navigator runs it with 50× the measures):
+   * published into empty navigator tables when the services start (seedNavigator).
+   */
   navigatorCatalog?: NavigatorCatalog;
 }
 
@@ -69,9 +73,8 @@ export function createServices(
   const accounts = new AccountsWatch();
   const checkedTokens = new TokenCache();
   accounts.onChange(() => checkedTokens.forget());
-  // (the demo catalogue, read once: measures are not yet stored or edited)
-  const navigator = new Navigator(options.navigatorCatalog ?? readDemoNavigator());
-  const navigatorMeasures = new Set(navigator.catalog.measures.map((m) => m.id));
+  // the published questions and measures, in memory (loaded when the services start, rebuilt on publication)
+  const liveNavigator = new LiveNavigator(db, log);
   const cc = createContactCenter({
     db,
     log,
@@ -83,7 +86,7 @@ export function createServices(
     ...(config.sipWsUrl ? { sipWsUrl: config.sipWsUrl } : {}),
     sessions: new SessionDirectory(db, config.session.idleMinutes),
     // the wrap-up's measures are checked against the navigator's catalogue (contact-center knows no more of it)
-    measureExists: (id) => navigatorMeasures.has(id),
+    measureExists: (id) => liveNavigator.hasMeasure(id),
     ...(options.clock ? { clock: options.clock } : {}),
     normsOf: async (code) => {
       const c = await regions.callCentre(code);
@@ -134,7 +137,14 @@ export function createServices(
     vault,
     ...appeals,
     appealMail,
-    navigator,
+    liveNavigator,
+    navigatorCatalog: new NavigatorCatalogService(db, audit, liveNavigator),
+    /** The catalogue seedNavigator publishes into empty tables when none is said: the options', or the demo's. */
+    navigatorSeed: options.navigatorCatalog,
+    /** The navigator of what is published now. */
+    get navigator(): Navigator {
+      return liveNavigator.current;
+    },
   };
 }
 
@@ -151,7 +161,11 @@ export async function startServices(s: Services, options: { waitForAcd?: boolean
   subscribeContactCenter(s.cc, s.events);
   subscribeMonitoring(s.monitoring, s.events);
   subscribeAppeals(s.appealMail, s.events);
+  subscribeNavigator(s.liveNavigator, s.events);
   await s.events.start();
+  // (a catalogue given in the options is published now; the demo's by seedDemo and the tests)
+  if (s.navigatorSeed) await seedNavigator(s);
+  await s.liveNavigator.reload();
   await s.feedback.load();
   await s.search.load();
   await s.portal.load();
@@ -178,4 +192,12 @@ export async function stopServices(s: Services): Promise<void> {
   await s.events.stop();
   await s.queryStats.stop();
   await s.portal.stop();
+}
+
+/**
+ * Publishes the options' catalogue (or the demo's) as version 1 when the navigator's tables are
+ * empty; how many questions and measures it loaded.
+ */
+export function seedNavigator(s: Services): Promise<number> {
+  return s.navigatorCatalog.seed(systemActor('seed'), s.navigatorSeed ?? readDemoNavigator());
 }

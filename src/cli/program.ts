@@ -15,6 +15,7 @@ import { simulateCommand } from './simulate.ts';
 import { rollupsCommands } from './rollups.ts';
 import { keysCommands } from './keys.ts';
 import { appealsCommands } from './appeals.ts';
+import { navigatorCommands } from './navigator.ts';
 
 export function cliProgram(io: CliIo = processIo): Command {
   const program = new Command('otvet')
@@ -67,6 +68,7 @@ export function cliProgram(io: CliIo = processIo): Command {
   rollupsCommands(program, io);
   keysCommands(program, io);
   appealsCommands(program, io);
+  navigatorCommands(program, io);
 
   program
     .command('openapi')

@@ -3,7 +3,7 @@
 import { cliActor, type Role } from '../platform/access/principal.ts';
 import type { Logger } from '../platform/logger.ts';
 import { demoRegionsFile, readRegionsFile } from '../regions/index.ts';
-import type { Services } from '../services.ts';
+import { seedNavigator, type Services } from '../services.ts';
 import fs from 'node:fs';
 import { demoAnswersFile, demoSynonymsFile, parseAnswersJsonl } from '../knowledge/index.ts';
 
@@ -33,6 +33,8 @@ export async function seedDemo(services: Services, log: Logger): Promise<DemoAcc
     log.info({ ...summary }, 'demo: regions loaded');
   }
   await seedKnowledge(services, log);
+  const measures = await seedNavigator(services);
+  if (measures) log.info({ entries: measures }, 'demo: navigator questions and measures published');
   await seedAppeals(services, log);
   if ((await services.users.count()) > 0) return [];
   const created: DemoAccount[] = [];

@@ -14,13 +14,21 @@ export const HSDS_PER_PAGE = 50;
 export const HSDS_PER_PAGE_MAX = 500;
 
 export interface NavigatorHsdsDeps {
-  catalog: NavigatorCatalog;
+  /** The catalogue published now (it changes when editors publish). */
+  catalog: () => NavigatorCatalog;
   /** The portal's address, for the knowledge-base answers' pages. */
   publicUrl: string;
 }
 
 export function navigatorHsdsRoutes(app: App, deps: NavigatorHsdsDeps) {
-  const hsds = new HsdsExport(deps.catalog, deps.publicUrl);
+  // (the export of a catalogue is made once, at its first request)
+  const exports = new WeakMap<NavigatorCatalog, HsdsExport>();
+  const current = () => {
+    const catalog = deps.catalog();
+    let e = exports.get(catalog);
+    if (!e) exports.set(catalog, (e = new HsdsExport(catalog, deps.publicUrl)));
+    return e;
+  };
   const tags = ['navigator'];
   // Nobody's session matters here: none is looked up.
   const config = { principal: false };
@@ -41,7 +49,7 @@ export function navigatorHsdsRoutes(app: App, deps: NavigatorHsdsDeps) {
       }),
       response: { 200: hsdsServicePageSchema, ...problems(400) },
     },
-    handler: async (req) => hsds.page(req.query.page, req.query.per_page, { organizationId: req.query.organization_id?.toLowerCase(), taxonomyTermId: req.query.taxonomy_term_id?.toLowerCase() }),
+    handler: async (req) => current().page(req.query.page, req.query.per_page, { organizationId: req.query.organization_id?.toLowerCase(), taxonomyTermId: req.query.taxonomy_term_id?.toLowerCase() }),
   });
 
   app.get('/api/v1/navigator/hsds/services/:id', {
@@ -55,7 +63,7 @@ export function navigatorHsdsRoutes(app: App, deps: NavigatorHsdsDeps) {
       response: { 200: hsdsServiceSchema, ...problems(400, 404) },
     },
     handler: async (req) => {
-      const s = hsds.service(req.params.id.toLowerCase());
+      const s = current().service(req.params.id.toLowerCase());
       if (!s) throw notFound('navigator.hsds_service_not_found', `There is no HSDS service ${req.params.id}.`);
       return s;
     },

@@ -24,7 +24,7 @@ function catalogOf(n: number): NavigatorCatalog {
 
 async function serve(catalog: NavigatorCatalog): Promise<App> {
   const http = await createHttpServer({ logger: createLogger({ level: 'silent', format: 'json' }), trustProxy: false, version: 'test' });
-  navigatorHsdsRoutes(http, { catalog, publicUrl: PUBLIC_URL });
+  navigatorHsdsRoutes(http, { catalog: () => catalog, publicUrl: PUBLIC_URL });
   await http.ready();
   return http;
 }

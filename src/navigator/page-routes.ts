@@ -18,7 +18,8 @@ const HTML = 'text/html; charset=utf-8';
 const BACK_MAX = 500;
 
 export interface NavigatorPagesDeps {
-  navigator: Navigator;
+  /** The navigator of what is published now (it changes when editors publish). */
+  navigator: () => Navigator;
   /** The frame, the visitor's settings, and the titles of published answers (measures link to them). */
   portal: PortalService & { answerTitle: AnswerTitle };
   publicUrl: string;
@@ -31,8 +32,7 @@ const queryOf = (req: FastifyRequest) => {
 };
 
 export function navigatorPageRoutes(app: App, deps: NavigatorPagesDeps) {
-  const { navigator, portal } = deps;
-  const catalog = navigator.catalog;
+  const { portal } = deps;
   const answerTitle: AnswerTitle = (slug) => portal.answerTitle(slug);
   // Public pages: no session is looked up.
   const config = { principal: false };
@@ -53,16 +53,19 @@ export function navigatorPageRoutes(app: App, deps: NavigatorPagesDeps) {
       return sendErrorPage(portal, req, reply, status);
     });
 
-    scope.get(START, { schema: { hide: true }, config }, (req, reply) => send(req, reply, startPage(catalog), { path: START }));
+    scope.get(START, { schema: { hide: true }, config }, (req, reply) => send(req, reply, startPage(deps.navigator().catalog), { path: START }));
 
     scope.get(QUESTIONS, { schema: { hide: true }, config }, (req, reply) => {
-      const state = readWizard(navigator, catalog.questions, req.query as RawQuery);
+      const navigator = deps.navigator();
+      const state = readWizard(navigator, navigator.catalog.questions, req.query as RawQuery);
       if (!state.current) return reply.redirect(RESULT + answersQuery(state.path), 303);
       const back = QUESTIONS + queryOf(req);
       return send(req, reply, questionPage(state), { path: null, back, status: state.problems.length ? 400 : 200 });
     });
 
     scope.get(RESULT, { schema: { hide: true }, config }, (req, reply) => {
+      const navigator = deps.navigator();
+      const catalog = navigator.catalog;
       const state = readWizard(navigator, catalog.questions, req.query as RawQuery);
       // (a question still to answer, or a bad value: the question page says which, with the URL as it came)
       if (state.current) return reply.redirect(QUESTIONS + queryOf(req), 303);

@@ -48,8 +48,12 @@ export function startPage(catalog: NavigatorCatalog): PageBody {
 <h1>${ws.title}</h1>
 <p>${ws.intro}</p>
 <p>${ws.introShort}</p>
-<p>${ws.measuresCount(catalog.measures.length)} ${categories.join(', ')}.</p>
-<p><a class="button" href="${QUESTIONS}">${ws.start}</a></p>
+${
+  catalog.measures.length
+    ? html`<p>${ws.measuresCount(catalog.measures.length)} ${categories.join(', ')}.</p>
+<p><a class="button" href="${QUESTIONS}">${ws.start}</a></p>`
+    : html`<p>${ws.noMeasures}</p>`
+}
 <p class="note">${ws.privacy}</p>
 <p class="muted">${ws.notAdvice}</p>
 <p class="muted">${ws.byPhone}</p>`;

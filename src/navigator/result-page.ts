@@ -96,10 +96,10 @@ export function resultPage(catalog: NavigatorCatalog, state: WizardState, titleO
   const found = state.step.results.filter((r) => byId.has(r.id) && groupOf(r) !== 'not');
   const content = html`${crumbs(true)}
 <h1>${ws.resultTitle}</h1>
-<p>${ws.resultCounts(cards.eligible.length, cards.possibly.length)}</p>
+<p>${catalog.measures.length ? ws.resultCounts(cards.eligible.length, cards.possibly.length) : ws.noMeasures}</p>
 ${found.length ? html`<ul class="nav-links no-print">${found.map((r) => html`<li><a href="#m-${r.id}">${byId.get(r.id)!.title}</a>${groupOf(r) === 'possibly' ? html` <span class="muted">(${ws.possiblyShort})</span>` : ''}</li>`)}</ul>` : ''}
 <p class="muted">${ws.notAdvice}</p>
-${group('eligible', ws.eligible, ws.eligibleIntro, cards.eligible, ws.eligibleNone(cards.possibly.length))}
+${catalog.measures.length ? group('eligible', ws.eligible, ws.eligibleIntro, cards.eligible, ws.eligibleNone(cards.possibly.length)) : ''}
 ${group('possibly', ws.possibly, ws.possiblyIntro, cards.possibly)}
 ${group('not', ws.notEligible, ws.notEligibleIntro, cards.not)}
 ${answersList(state.path)}

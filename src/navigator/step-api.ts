@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { problems, publicSecurity } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
-import type { Question } from './catalog-schema.ts';
+import type { Measure, Question } from './catalog-schema.ts';
 import type { Answers, Navigator } from './engine.ts';
 
 /** Why a value cannot answer this question (English, like the API's other messages), or null. */
@@ -55,15 +55,23 @@ export const navigatorStepSchema = z.object({
   asked: z.array(z.string()).describe('The questions that mattered, in the order the wizard asked them'),
 });
 
-export function navigatorStepRoutes(app: App, deps: { navigator: Navigator }) {
-  const nav = deps.navigator;
-  const measures = new Map(nav.catalog.measures.map((m) => [m.id, m]));
+/** A catalogue's measures by id, made once per published catalogue. */
+const measuresOf = new WeakMap<Navigator, Map<string, Measure>>();
+function measuresById(nav: Navigator): Map<string, Measure> {
+  let m = measuresOf.get(nav);
+  if (!m) measuresOf.set(nav, (m = new Map(nav.catalog.measures.map((x) => [x.id, x]))));
+  return m;
+}
+
+/** navigator: the navigator of what is published now (it changes when editors publish). */
+export function navigatorStepRoutes(app: App, deps: { navigator: () => Navigator }) {
   const body = z.object({
     answers: z
       .record(z.string().max(64), z.union([z.string().max(64), z.number(), z.boolean()]))
       .default({})
       .describe('The answers so far by question var: an option’s value, true / false, or a whole number')
       .superRefine((answers, ctx) => {
+        const nav = deps.navigator();
         for (const [name, value] of Object.entries(answers)) {
           const q = nav.question(name);
           const message = q ? answerProblem(q, value) : 'is no question of the navigator';
@@ -84,6 +92,9 @@ export function navigatorStepRoutes(app: App, deps: { navigator: Navigator }) {
       response: { 200: navigatorStepSchema, ...problems(400) },
     },
     handler: async (req) => {
+      // (one navigator for the whole step: a publication meanwhile does not mix two catalogues)
+      const nav = deps.navigator();
+      const measures = measuresById(nav);
       const step = nav.step(req.body.answers as Answers);
       return {
         results: step.results.map((r) => {

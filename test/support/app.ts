@@ -8,7 +8,7 @@ import { loadConfig, type Config } from '../../src/platform/config.ts';
 import type { Db } from '../../src/platform/db/database.ts';
 import { createLogger, type Logger } from '../../src/platform/logger.ts';
 import { demoRegionsFile, readRegionsFile } from '../../src/regions/index.ts';
-import { startServices, stopServices, type Services } from '../../src/services.ts';
+import { seedNavigator, startServices, stopServices, type Services } from '../../src/services.ts';
 import { testDatabase } from './database.ts';
 import { Client } from './http-client.ts';
 import { testEnv } from './test-env.ts';
@@ -46,6 +46,8 @@ export async function startApp(overrides: Partial<Config> = {}, opts: { acd?: bo
   });
   await services.regions.importRecords(systemActor(), readRegionsFile(demoRegionsFile));
   await startServices(services, { waitForAcd: true, acd: opts.acd ?? true });
+  // the navigator's demo catalogue, published (as serve --demo has it)
+  await seedNavigator(services);
   await http.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(http.server.address() as AddressInfo).port}`;
 

@@ -53,6 +53,9 @@ export const permissions = {
   'appeals.register': ['operator', 'supervisor'],
   'appeals.work': ['agency_officer'],
   'appeals.figures': ['supervisor', 'coordinator', 'admin'],
+  // navigator: its questions and measures are federal, written and reviewed as knowledge-base answers
+  'navigator.write': ['editor'],
+  'navigator.review': ['editor', 'coordinator'],
   // navigator: counts of measures found and questions left, never answers (editors keep the catalogue)
   'navigator.report': ['supervisor', 'coordinator', 'editor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
