@@ -1,7 +1,8 @@
 // `otvet serve`: open and migrate the database, load demo data when asked, listen, and shut down
 // cleanly on SIGINT/SIGTERM (finish requests, close the database, release the data folder).
 import { createApp } from './app.ts';
-import { formatDemoAccounts, seedDemo } from './demo/seed.ts';
+import { formatDemoBanner } from './demo/banner.ts';
+import { demoAccounts, seedDemo } from './demo/seed.ts';
 import type { Config } from './platform/config.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { openDatabase } from './platform/db/open.ts';
@@ -30,7 +31,7 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
     if (services.appealMail.mode === 'off') log.warn('SMTP_URL is not set: appellants get no e-mail notices of their appeals');
     else if (services.appealMail.mode === 'demo') log.info({ path: '/demo/mailbox' }, 'demo mode without SMTP_URL: notices to appellants are kept in the demo mailbox, not sent');
     await startServices(services);
-    const demoAccounts = options.demo ? await seedDemo(services, log) : [];
+    const created = options.demo ? await seedDemo(services, log) : [];
 
     const shutdown = async (signal: string) => {
       if (closing) return;
@@ -68,8 +69,8 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
     await http.listen({ port: config.port, host: config.host });
     const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
     log.info({ url, ms: Date.now() - started }, 'otvet is ready');
-    if (demoAccounts.length) process.stdout.write(formatDemoAccounts(demoAccounts, url) + '\n');
-    else if (options.demo) log.info('demo accounts exist already (their passwords were printed at first start)');
+    // (the passwords at the first start only; the addresses every time)
+    if (options.demo) process.stdout.write(formatDemoBanner(url, created.length ? created : demoAccounts) + '\n');
     if (options.demo && options.simulation !== false) stopSimulation = startDemoSimulation(http, services, log);
   } catch (e) {
     await db.close().catch(() => {});

@@ -27,6 +27,9 @@ describe('otvet serve --demo on embedded PGlite', { timeout: 180_000 }, () => {
     for (const name of ['operator-77', 'supervisor-77', 'operator-78', 'supervisor-78', 'agency-77', 'editor', 'coordinator', 'admin']) {
       expect(out).toMatch(new RegExp(`^ +${name} +[a-z2-9-]{19} `, 'm'));
     }
+    // where to go, and which account opens which app
+    expect(out).toMatch(new RegExp(`^ +Staff: sign in here +${server.url}/staff `, 'm'));
+    expect(out).toMatch(new RegExp(`^ +Operator workstation +${server.url}/operator +operator-77, `, 'm'));
     adminPassword = /^ +admin +(\S+)/m.exec(out)![1]!;
     const operatorPassword = /^ +operator-77 +(\S+)/m.exec(out)![1]!;
     expect((await login(server.url, 'admin', adminPassword)).status).toBe(200);
@@ -51,6 +54,8 @@ describe('otvet serve --demo on embedded PGlite', { timeout: 180_000 }, () => {
     const server = await startServer(['--demo'], env, await freePort());
     running.push(server);
     expect(server.output()).not.toMatch(/Demo accounts/);
+    expect(server.output()).not.toContain(adminPassword);
+    expect(server.output()).toMatch(new RegExp(`^ +Staff: sign in here +${server.url}/staff `, 'm'));
     expect((await login(server.url, 'admin', adminPassword)).status).toBe(200);
     expect(await server.stop()).toBe(0);
   });

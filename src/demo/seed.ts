@@ -14,7 +14,8 @@ export interface DemoAccount {
   region: string;
 }
 
-const accounts: { username: string; displayName: string; role: Role; region: string }[] = [
+/** One account per role (the start banner names them on later starts too, without passwords). */
+export const demoAccounts: { username: string; displayName: string; role: Role; region: string }[] = [
   { username: 'operator-77', displayName: 'Оператор, Москва', role: 'operator', region: '77' },
   { username: 'supervisor-77', displayName: 'Старший смены, Москва', role: 'supervisor', region: '77' },
   { username: 'operator-78', displayName: 'Оператор, Санкт-Петербург', role: 'operator', region: '78' },
@@ -38,7 +39,7 @@ export async function seedDemo(services: Services, log: Logger): Promise<DemoAcc
   await seedAppeals(services, log);
   if ((await services.users.count()) > 0) return [];
   const created: DemoAccount[] = [];
-  for (const a of accounts) {
+  for (const a of demoAccounts) {
     const { user, generatedPassword } = await services.users.create(ctx, a);
     created.push({ username: a.username, password: generatedPassword!, role: a.role, region: a.region });
     // the demo's agency officer answers Moscow's volunteer enrolments
@@ -46,20 +47,6 @@ export async function seedDemo(services: Services, log: Logger): Promise<DemoAcc
   }
   log.info({ accounts: created.length }, 'demo: accounts created');
   return created;
-}
-
-export function formatDemoAccounts(accounts: DemoAccount[], url: string): string {
-  const rows = accounts.map((a) => `  ${a.username.padEnd(15)} ${a.password}   ${a.role}, ${a.region === 'federal' ? 'federal' : `region ${a.region}`}`);
-  return [
-    '',
-    '  Demo accounts (the passwords are shown this once; reset one with `otvet user password <username>`):',
-    '',
-    ...rows,
-    '',
-    `  Sign in through the API: POST ${url}/api/v1/auth/login  {"username":"admin","password":"…"}`,
-    `  API documentation: ${url}/api/docs`,
-    '',
-  ].join('\n');
 }
 
 /** The demo knowledge base and synonym dictionary, when the knowledge base is empty. */

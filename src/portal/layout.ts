@@ -105,6 +105,7 @@ ${content}
 <li><a href="/hotline">${t.navHotline}</a></li>
 <li><a href="/feed.xml">${t.feed}</a></li>
 <li><a href="/sitemap.xml">${t.sitemap}</a></li>
+<li><a href="/staff" rel="nofollow">${t.staffSignIn}</a></li>
 </ul>
 </div>
 </footer>

@@ -41,7 +41,7 @@ export const t = {
   recentIntro: 'Недавно опубликованные и обновлённые ответы',
   popular: 'Популярное',
   popularIntro: 'Чаще всего читают за последние 7 дней',
-  answersInSection: (n: number) => `${n} ${plural(n, 'ответ', 'ответа', 'ответов')}`,
+  answersInSection: (n: number) => `${n} ${plural(n, ['ответ', 'ответа', 'ответов'])}`,
   updatedOn: 'Обновлено',
   publishedOn: 'Опубликовано',
   related: 'Связанные ответы',
@@ -59,6 +59,7 @@ export const t = {
   feedSection: (s: string) => `Лента раздела «${s}» (Atom)`,
   feedTitle: 'Ответ — новые и обновлённые ответы',
   sitemap: 'Карта сайта',
+  staffSignIn: 'Вход для сотрудников',
   footerAbout: 'Информационная горячая линия для граждан. Ответы подготовлены и проверены редакцией.',
   hotlineTitle: 'Горячая линия 122',
   hotlineIntro: [

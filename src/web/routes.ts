@@ -5,22 +5,21 @@ import { SESSION_COOKIE } from '../platform/auth/http-principal.ts';
 import { notFound } from '../platform/errors.ts';
 import type { App } from '../platform/http/types.ts';
 import { apps, bundle, type Asset, type Bundle } from './bundles.ts';
+import { staffApps } from './staff-apps.ts';
 
+/** Each page's title: the apps' from their table, and the landing page's. */
 const TITLES: Record<string, string> = {
-  operator: 'Рабочее место оператора — Ответ',
-  supervisor: 'Старший смены — Ответ',
-  wallboard: 'Координационный центр — Ответ',
-  reports: 'Отчёты — Ответ',
-  agency: 'Обращения граждан — Ответ',
-  admin: 'Администрирование — Ответ',
+  ...Object.fromEntries(Object.values(staffApps).map((a) => [a.path, `${a.title} — Ответ`])),
+  staff: 'Вход для сотрудников — Ответ',
 };
 
 /**
  * hasSession: a session cookie came with the request, so the app asks who is signed in (else it shows
  * the sign-in at once). phone: for the workstation, whether otvet has a browser phone (SIP_WS_URL):
- * without one the page never asks for a credential or the microphone.
+ * without one the page never asks for a credential or the microphone. demo: for the workstation in
+ * demo mode, which offers a test call.
  */
-function shell(b: Bundle, hasSession: boolean, phone: boolean | undefined): string {
+function shell(b: Bundle, hasSession: boolean, phone: boolean | undefined, demo: boolean): string {
   return `<!doctype html>
 <html lang="ru">
 <head>
@@ -28,7 +27,7 @@ function shell(b: Bundle, hasSession: boolean, phone: boolean | undefined): stri
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
 <meta name="otvet-session" content="${hasSession ? 1 : 0}">
-${phone === undefined ? '' : `<meta name="otvet-phone" content="${phone ? 1 : 0}">\n`}<title>${TITLES[b.app] ?? 'Ответ'}</title>
+${phone === undefined ? '' : `<meta name="otvet-phone" content="${phone ? 1 : 0}">\n`}${demo ? '<meta name="otvet-demo" content="1">\n' : ''}<title>${TITLES[b.app] ?? 'Ответ'}</title>
 ${b.css ? `<link rel="stylesheet" href="/assets/${b.css.name}">` : ''}
 <script type="module" src="/assets/${b.js.name}"></script>
 </head>
@@ -44,8 +43,11 @@ function contentSecurityPolicy(connect: string[]): string {
   return `default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src ${["'self'", ...connect].join(' ')}; frame-ancestors 'none'`;
 }
 
-/** sipWsUrl: the SIP edge's WebSocket for the workstation's browser phone (SIP_WS_URL), if there is one. */
-export function webRoutes(app: App, opts: { sipWsUrl?: string } = {}) {
+/**
+ * sipWsUrl: the SIP edge's WebSocket for the workstation's browser phone (SIP_WS_URL), if there is one;
+ * demo: serve --demo (the workstation offers a test call).
+ */
+export function webRoutes(app: App, opts: { sipWsUrl?: string; demo?: boolean } = {}) {
   const names = apps();
   // (a ws: or wss: URL's origin is scheme, host and port: the policy's source for it)
   const phoneOrigin = opts.sipWsUrl ? new URL(opts.sipWsUrl).origin : undefined;
@@ -69,7 +71,7 @@ export function webRoutes(app: App, opts: { sipWsUrl?: string } = {}) {
           .type('text/html; charset=utf-8')
           .header('cache-control', 'no-cache')
           .header('content-security-policy', contentSecurityPolicy(workstation && phoneOrigin ? [phoneOrigin] : []))
-          .send(shell(b, req.cookies[SESSION_COOKIE] !== undefined, workstation ? phoneOrigin !== undefined : undefined));
+          .send(shell(b, req.cookies[SESSION_COOKIE] !== undefined, workstation ? phoneOrigin !== undefined : undefined, workstation && opts.demo === true));
       },
     });
   }

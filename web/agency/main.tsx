@@ -6,6 +6,7 @@ import { addProblemMessages } from '../shared/api.ts';
 import { mountApp } from '../shared/login.tsx';
 import { AgencyApp } from './app.tsx';
 import { t } from './strings.ts';
+import { staffApps } from '../../src/web/staff-apps.ts';
 
 addProblemMessages(t.problems);
-void mountApp({ title: t.title, roles: ['agency_officer'], app: (user) => <AgencyApp user={user} /> });
+void mountApp({ title: t.title, roles: staffApps.agency.roles, app: (user) => <AgencyApp user={user} /> });

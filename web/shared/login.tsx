@@ -2,16 +2,9 @@
 // right person is signed in.
 import { render, type ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { roleNames } from '../../src/web/staff-apps.ts';
 import { currentSession, signIn, signOut, type User } from './session.ts';
-
-const roleNames: Record<string, string> = {
-  operator: 'оператор',
-  supervisor: 'старший смены',
-  editor: 'редактор',
-  coordinator: 'координатор',
-  agency_officer: 'сотрудник ведомства',
-  admin: 'администратор',
-};
+import { WrongApp } from './wrong-app.tsx';
 
 function Login({ title, onDone }: { title: string; onDone: (u: User) => void }) {
   const [username, setUsername] = useState('');
@@ -75,28 +68,13 @@ export function Header({ title, user, children }: { title: string; user: User; c
 }
 
 /**
- * Mounts the app in #app for a signed-in user whose role is among `roles`; shows the sign-in
- * screen first when nobody is, and a plain refusal for other roles.
+ * Mounts the app in #app for a signed-in user whose role is among `roles` (an app's come from
+ * src/web/staff-apps.ts); shows the sign-in screen first when nobody is, and other roles the way to
+ * their own apps (wrong-app.tsx).
  */
-export async function mountApp(o: { title: string; roles: string[]; app: (user: User) => ComponentChildren }): Promise<void> {
+export async function mountApp(o: { title: string; roles: readonly string[]; app: (user: User) => ComponentChildren }): Promise<void> {
   const root = document.getElementById('app')!;
-  const show = (user: User) => {
-    if (!o.roles.includes(user.role)) {
-      render(
-        <main class="login">
-          <p role="alert">
-            Эта страница для ролей: {o.roles.map((r) => roleNames[r] ?? r).join(', ')}. Вы вошли как {roleNames[user.role] ?? user.role}.
-          </p>
-          <button type="button" onClick={async () => (await signOut(), location.reload())}>
-            Выйти
-          </button>
-        </main>,
-        root,
-      );
-      return;
-    }
-    render(<>{o.app(user)}</>, root);
-  };
+  const show = (user: User) => render(o.roles.includes(user.role) ? <>{o.app(user)}</> : <WrongApp title={o.title} user={user} />, root);
   // without a session cookie there is nobody to ask about (and no refused request to log)
   const maybe = document.querySelector('meta[name="otvet-session"]')?.getAttribute('content') !== '0';
   const user = maybe ? await currentSession() : null;

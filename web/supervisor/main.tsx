@@ -4,10 +4,11 @@ import './style.css';
 import { Header, mountApp } from '../shared/login.tsx';
 import { SupervisorApp } from './app.tsx';
 import { strings } from './strings.ts';
+import { staffApps } from '../../src/web/staff-apps.ts';
 
 void mountApp({
   title: strings.title,
-  roles: ['supervisor', 'coordinator', 'admin'],
+  roles: staffApps.supervisor.roles,
   app: (user) => (
     <>
       <Header title={strings.title} user={user} />

@@ -5,10 +5,11 @@ import { mountApp } from '../shared/login.tsx';
 import { Header } from '../shared/login.tsx';
 import { Board } from './board.tsx';
 import { t } from './strings.ts';
+import { staffApps } from '../../src/web/staff-apps.ts';
 
 void mountApp({
   title: t.title,
-  roles: ['coordinator', 'supervisor', 'admin'],
+  roles: staffApps.wallboard.roles,
   app: (user) => (
     <>
       <Header title={t.title} user={user} />
