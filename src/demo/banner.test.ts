@@ -13,8 +13,8 @@ describe('the demo start banner', () => {
     expect(out).toMatch(/^ {2}Operator workstation +http:\/\/localhost:8122\/operator +operator-77, supervisor-77, operator-78, supervisor-78$/m);
     expect(out).toMatch(/^ {2}Agency officers +http:\/\/localhost:8122\/agency +agency-77$/m);
     expect(out).toMatch(/^ {2}Administration +http:\/\/localhost:8122\/admin +admin$/m);
-    // the editor has no app yet: the API's documentation names them
-    expect(out).toMatch(/^ {2}API documentation +http:\/\/localhost:8122\/api\/docs +editor \(no app yet\)/m);
+    expect(out).toMatch(/^ {2}Knowledge base editors +http:\/\/localhost:8122\/editor +editor, coordinator$/m);
+    expect(out).toMatch(/^ {2}API documentation +http:\/\/localhost:8122\/api\/docs +any account$/m);
     // and how to see a call arrive within a minute
     expect(out).toContain('«Тестовый звонок»');
   });
@@ -25,7 +25,7 @@ describe('the demo start banner', () => {
     const column = (l: string) => l.indexOf('http://');
     // (the table's rows: a name, then two spaces or more before the address)
     const addressLines = lines.filter((l) => / {2}http:\/\//.test(l));
-    expect(addressLines).toHaveLength(9);
+    expect(addressLines).toHaveLength(10);
     expect(new Set(addressLines.map(column)).size).toBe(1);
     const rows = lines.filter((l) => / pass\d/.test(l));
     expect(rows).toHaveLength(demoAccounts.length);

@@ -46,6 +46,13 @@ export const staffApps = {
     purpose: 'Звонки за период и за год, регионы против нормативов, темы, обращения, расчёт операторов; CSV.',
     roles: ['coordinator', 'supervisor', 'admin'],
   },
+  editor: {
+    path: 'editor',
+    title: 'Редакция базы знаний',
+    english: 'Knowledge base editors',
+    purpose: 'Ответы базы знаний и каталог навигатора: написать, отправить на проверку, проверить и опубликовать.',
+    roles: ['editor', 'coordinator'],
+  },
   agency: {
     path: 'agency',
     title: 'Обращения граждан',
