@@ -1,10 +1,13 @@
 // The navigator's engine, pure: from the answers so far, every measure yes / no / unknown with why,
 // and the next question worth asking. Rules are compiled once (compile.ts); a step replays the
 // wizard from no answers, so the questions a changed answer made pointless are neither asked nor
-// counted (their answers are ignored).
+// counted (their answers are ignored). The replay is cheap: the places it passes are kept (Place),
+// so it walks down what earlier steps worked out, and going a step further re-evaluates only the
+// open measures whose rules name the question just answered.
 import type { NavigatorCatalog, Question } from './catalog-schema.ts';
-import { compileRule, isLive, UNKNOWN, YES, NO, type Compiled, type Values } from './compile.ts';
+import { compileRule, isLive, UNKNOWN, YES, NO, type Compiled, type T, type Values } from './compile.ts';
 import { Explainer, type Explanation } from './explain.ts';
+import type { Scalar } from './rules.ts';
 
 export type { Explanation } from './explain.ts';
 
@@ -12,6 +15,7 @@ export type { Explanation } from './explain.ts';
 export type Answers = Record<string, string | number | boolean>;
 export type Truth = 'yes' | 'no' | 'unknown';
 
+/** Shared by the steps that get the same answers to the measure's questions, and frozen: never changed. */
 export interface MeasureResult {
   id: string;
   truth: Truth;
@@ -28,6 +32,40 @@ export interface Step {
 
 const truthName = { [NO]: 'no', [YES]: 'yes', [UNKNOWN]: 'unknown' } as const;
 
+/** Results kept for reuse at most (a few kilobytes each), over all measures. */
+const RESULTS_KEPT = 20_000;
+/** About how many bytes the places kept may take (a place takes some 12 a measure). */
+const PLACES_BYTES = 32_000_000;
+
+/**
+ * Where a replay stands: each measure's truth, how many open measures each unanswered question can
+ * settle, and which of its rule's questions each open measure is counted for (so that it can be
+ * taken back when the measure changes).
+ */
+interface Tally {
+  truths: Uint8Array;
+  counts: Int32Array;
+  /** By measure, a flag for each of its rule's vars (at the measure's offset): counted in counts. */
+  settles: Uint8Array;
+  open: number;
+}
+
+/**
+ * A place on the wizard's way, reached from no answers by answering each question it asked: the
+ * answers so far, the tally there and the question it asks next. Kept as a tree, each place under
+ * the one before by its answer, so that a step walks down what earlier steps made.
+ */
+interface Place {
+  v: Values;
+  asked: string[];
+  tally: Tally;
+  /** The question asked here (an index), -1 for none. */
+  next: number;
+  /** The results here, made when a step first ends here. */
+  results: MeasureResult[] | null;
+  after: Map<Scalar, Place>;
+}
+
 export class Navigator {
   readonly questions: Question[];
   private readonly index = new Map<string, number>();
@@ -35,9 +73,18 @@ export class Navigator {
   /** Each question's place in the tie-break order. */
   private readonly rank: number[];
   private readonly explainer: Explainer;
-  // scratch arrays reused by every step (a step runs to its end without yielding)
-  private readonly truths: Uint8Array;
-  private readonly counts: Int32Array;
+  /** For each question, the measures whose rules name it. */
+  private readonly named: number[][];
+  /** Where each measure's flags start in a tally's settles. */
+  private readonly offsets: Int32Array;
+  /** The place before any answer, where every step starts. */
+  private readonly start: Place;
+  private places = 1;
+  private readonly maxPlaces: number;
+  /** Each measure's results kept, by its rule's answers (key()). */
+  private readonly kept: Map<string, MeasureResult>[];
+  private keptCount = 0;
+  private readonly maxResults = RESULTS_KEPT;
 
   constructor(readonly catalog: NavigatorCatalog) {
     this.questions = catalog.questions;
@@ -46,8 +93,26 @@ export class Navigator {
     const place = new Map(catalog.order.map((v, i) => [v, i]));
     this.rank = this.questions.map((q, i) => place.get(q.var) ?? catalog.order.length + i);
     this.explainer = new Explainer(this.questions);
-    this.truths = new Uint8Array(this.rules.length);
-    this.counts = new Int32Array(this.questions.length);
+    this.kept = this.rules.map(() => new Map());
+    this.named = this.questions.map(() => []);
+    this.offsets = new Int32Array(this.rules.length);
+    let flags = 0;
+    this.rules.forEach((r, m) => {
+      for (const qi of r.vars) this.named[qi]!.push(m);
+      this.offsets[m] = flags;
+      flags += r.vars.length;
+    });
+    this.maxPlaces = Math.max(100, Math.floor(PLACES_BYTES / (12 * this.rules.length + flags + 16 * this.questions.length + 200)));
+    const tally: Tally = { truths: new Uint8Array(this.rules.length), counts: new Int32Array(this.questions.length), settles: new Uint8Array(flags), open: 0 };
+    const none: Values = new Array<undefined>(this.questions.length).fill(undefined);
+    for (let m = 0; m < this.rules.length; m++) {
+      const t = this.rules[m]!.root.ev(none);
+      tally.truths[m] = t;
+      if (t !== UNKNOWN) continue;
+      tally.open++;
+      this.count(tally, m, none);
+    }
+    this.start = { v: none, asked: [], tally, next: this.choose(tally, none), results: null, after: new Map() };
   }
 
   question(name: string): Question | undefined {
@@ -56,64 +121,133 @@ export class Navigator {
   }
 
   step(answers: Answers): Step {
-    const v: Values = new Array<undefined>(this.questions.length).fill(undefined);
-    const asked: string[] = [];
-    let next: number;
-    for (;;) {
-      this.evaluate(v);
-      next = this.choose(v);
-      if (next < 0) break;
-      const name = this.questions[next]!.var;
-      const a = answers[name];
+    let p = this.start;
+    while (p.next >= 0) {
+      const a = answers[this.questions[p.next]!.var];
       if (a === undefined) break;
-      v[next] = a;
-      asked.push(name);
+      p = p.after.get(a) ?? this.advance(p, a);
     }
-    const results = this.catalog.measures.map((m, i) => ({
-      id: m.id,
-      truth: truthName[this.truths[i] as 0 | 1 | 2],
-      explanation: this.explainer.explain(this.rules[i]!.root, v, m.judged),
-    }));
-    return { results, next: next < 0 ? null : this.questions[next]!, asked };
+    const here = p;
+    here.results ??= this.catalog.measures.map((_, i) => this.result(i, here.tally.truths[i] as T, here.v));
+    return { results: [...here.results], next: here.next < 0 ? null : this.questions[here.next]!, asked: [...here.asked] };
   }
 
-  private evaluate(v: Values): void {
-    for (let i = 0; i < this.rules.length; i++) this.truths[i] = this.rules[i]!.root.ev(v);
+  /** The place after answering p's question with a, kept under p (past maxPlaces, all are let go and the keeping starts afresh). */
+  private advance(p: Place, a: Scalar): Place {
+    const qi = p.next;
+    const v = p.v.slice();
+    v[qi] = a;
+    const { truths, counts, settles, open } = p.tally;
+    const tally: Tally = { truths: truths.slice(), counts: counts.slice(), settles: settles.slice(), open };
+    this.answered(tally, qi, v);
+    const place: Place = { v, asked: [...p.asked, this.questions[qi]!.var], tally, next: this.choose(tally, v), results: null, after: new Map() };
+    if (++this.places > this.maxPlaces) {
+      this.start.after.clear();
+      this.places = 1;
+    }
+    p.after.set(a, place);
+    return place;
   }
 
   /**
-   * The unanswered question that settles the most open measures: one decides a measure when some
-   * answer to it (compile.ts's probes) makes the measure yes or no. Ties go by the order. When no
-   * single answer settles any (a rule needing two more answers at once), the question that can
-   * still change the most open measures. -1: nothing is open.
+   * Measure i's result with its explanation. Both depend on the answers to its rule's questions
+   * only, so the result made for those answers is kept (frozen: every step that gets it shares it)
+   * and given again; a step over a large catalogue would otherwise spend most of its time writing
+   * the same sentences. At most maxResults results are kept; then the keeping starts afresh.
    */
-  private choose(v: Values): number {
-    const counts = this.counts.fill(0);
-    let open = false;
-    for (let m = 0; m < this.rules.length; m++) {
-      if (this.truths[m] !== UNKNOWN) continue;
-      open = true;
-      const r = this.rules[m]!;
-      for (let j = 0; j < r.vars.length; j++) {
-        const qi = r.vars[j]!;
-        if (v[qi] !== undefined) continue;
-        for (const x of r.probes[j]!) {
-          v[qi] = x;
-          const settled = r.root.ev(v) !== UNKNOWN;
-          if (settled) {
-            counts[qi]!++;
-            break;
-          }
-        }
-        v[qi] = undefined;
+  private result(i: number, truth: T, v: Values): MeasureResult {
+    const kept = this.kept[i]!;
+    const key = this.key(i, v);
+    let r = kept.get(key);
+    if (r) return r;
+    const e = this.explainer.explain(this.rules[i]!.root, v, this.catalog.measures[i]!.judged);
+    r = Object.freeze({
+      id: this.catalog.measures[i]!.id,
+      truth: truthName[truth],
+      explanation: Object.freeze({ held: Object.freeze(e.held), failed: Object.freeze(e.failed), open: Object.freeze(e.open), judged: Object.freeze(e.judged) }),
+    }) as MeasureResult;
+    if (++this.keptCount > this.maxResults) {
+      for (const k of this.kept) k.clear();
+      this.keptCount = 1;
+    }
+    kept.set(key, r);
+    return r;
+  }
+
+  /** Measure i's rule's answers as a string, each told apart by its type (unanswered: -). */
+  private key(i: number, v: Values): string {
+    let key = '';
+    for (const qi of this.rules[i]!.vars) {
+      const x = v[qi];
+      key += x === undefined ? '-' : typeof x === 'string' ? `s${x.length}:${x}` : typeof x === 'number' ? `n${x};` : x ? 't' : 'f';
+    }
+    return key;
+  }
+
+  /**
+   * Question qi has just been answered: the open measures naming it are evaluated again and counted
+   * afresh. The others keep their truth and counts: a rule's value and what settles it depend on
+   * its own questions only, and a measure once settled stays so (Kleene's logic is monotone: more
+   * answers never undo a yes or a no).
+   */
+  private answered(s: Tally, qi: number, v: Values): void {
+    for (const m of this.named[qi]!) {
+      if (s.truths[m] !== UNKNOWN) continue;
+      this.uncount(s, m);
+      const t = this.rules[m]!.root.ev(v);
+      if (t === UNKNOWN) this.count(s, m, v);
+      else {
+        s.truths[m] = t;
+        s.open--;
       }
     }
-    if (!open) return -1;
-    const best = this.best(counts);
+  }
+
+  /**
+   * Counts open measure m for each unanswered question of its rule that decides it: some answer to
+   * it (compile.ts's probes) makes the measure yes or no.
+   */
+  private count(s: Tally, m: number, v: Values): void {
+    const r = this.rules[m]!;
+    const at = this.offsets[m]!;
+    for (let j = 0; j < r.vars.length; j++) {
+      const qi = r.vars[j]!;
+      if (v[qi] !== undefined) continue;
+      for (const x of r.probes[j]!) {
+        v[qi] = x;
+        const settled = r.root.ev(v) !== UNKNOWN;
+        if (settled) {
+          s.counts[qi]!++;
+          s.settles[at + j] = 1;
+          break;
+        }
+      }
+      v[qi] = undefined;
+    }
+  }
+
+  private uncount(s: Tally, m: number): void {
+    const r = this.rules[m]!;
+    const at = this.offsets[m]!;
+    for (let j = 0; j < r.vars.length; j++) {
+      if (!s.settles[at + j]) continue;
+      s.counts[r.vars[j]!]!--;
+      s.settles[at + j] = 0;
+    }
+  }
+
+  /**
+   * The unanswered question that settles the most open measures (the tally's counts). Ties go by
+   * the order. When no single answer settles any (a rule needing two more answers at once), the
+   * question that can still change the most open measures. -1: nothing is open.
+   */
+  private choose(s: Tally, v: Values): number {
+    if (s.open === 0) return -1;
+    const best = this.best(s.counts);
     if (best >= 0) return best;
-    counts.fill(0);
+    const counts = new Int32Array(this.questions.length);
     for (let m = 0; m < this.rules.length; m++) {
-      if (this.truths[m] !== UNKNOWN) continue;
+      if (s.truths[m] !== UNKNOWN) continue;
       const r = this.rules[m]!;
       for (const qi of r.vars) if (v[qi] === undefined && isLive(r.root, qi, v)) counts[qi]!++;
     }
