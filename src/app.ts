@@ -59,7 +59,7 @@ export async function createApp({ config, db: raw, logger, options }: AppDeps): 
   auditRoutes(http, services);
   regionsRoutes(http, services);
   knowledgeRoutes(http, services);
-  contactCenterRoutesAll(http, services.cc, { db, audit: services.audit });
+  contactCenterRoutesAll(http, services.cc, { db, audit: services.audit, demo: options.demo ?? false });
   monitoringRoutesAll(http, services.monitoring, { registry: observability.registry, db });
   staffingRoutes(http, { staffing: new StaffingService(services.monitoring.planning) });
   appealsRoutes(http, {
@@ -78,7 +78,7 @@ export async function createApp({ config, db: raw, logger, options }: AppDeps): 
   navigatorCatalogRoutes(http, services);
   // (demo mode without an SMTP server only: elsewhere /demo/mailbox is a 404)
   mailboxRoutes(http, services);
-  webRoutes(http, config.sipWsUrl ? { sipWsUrl: config.sipWsUrl } : {});
+  webRoutes(http, { ...(config.sipWsUrl ? { sipWsUrl: config.sipWsUrl } : {}), demo: options.demo ?? false });
   portalApiRoutes(http, services.portal);
   portalRoutes(http, services.portal);
   registerSse(http);

@@ -27,6 +27,8 @@ import { sipSessionRoutes } from './sip-session-routes.ts';
 import { transferRoutes } from './transfer-routes.ts';
 import { SupervisorService, type RegionNorms } from './supervisor-service.ts';
 import { TelephonyService } from './telephony-service.ts';
+import { TestCalls } from './test-call.ts';
+import { testCallRoutes } from './test-call-routes.ts';
 import { waitRoutes } from './wait-routes.ts';
 import { WaitService } from './wait-service.ts';
 import { measuresOnCalls, type MeasuresSpan } from './measures-queries.ts';
@@ -90,7 +92,8 @@ export function createContactCenter(o: ContactCenterOptions) {
 
 export type ContactCenter = ReturnType<typeof createContactCenter>;
 
-export function contactCenterRoutesAll(app: App, cc: ContactCenter, deps: { db: Db; audit: AuditService }) {
+/** demo: serve --demo, where an operator may ring themselves a test call. */
+export function contactCenterRoutesAll(app: App, cc: ContactCenter, deps: { db: Db; audit: AuditService; demo?: boolean }) {
   contactCenterRoutes(app, cc);
   queuesRoutes(app, { queues: cc.queues, db: deps.db, audit: deps.audit });
   sipCredentialsRoutes(app, cc);
@@ -98,5 +101,6 @@ export function contactCenterRoutesAll(app: App, cc: ContactCenter, deps: { db: 
   transferRoutes(app, cc);
   ivrMenuRoutes(app, cc);
   waitRoutes(app, cc);
+  testCallRoutes(app, { testCalls: new TestCalls(deps.db, cc.telephony, cc.queues, app.log, deps.demo ?? false) });
   liveFeeds(app, { live: cc.live, db: deps.db, agents: cc.agents, calls: cc.calls, supervisor: cc.supervisor, recorder: cc.recorder });
 }

@@ -85,6 +85,23 @@ describe('staff apps', () => {
     }
   });
 
+  it('serves the staff landing page at /staff, and each app with its title from the table of apps', async () => {
+    const staff = await (await raw('/staff')).text();
+    expect(staff).toContain('<title>Вход для сотрудников — Ответ</title>');
+    expect(await (await raw('/supervisor')).text()).toContain('<title>Старший смены — Ответ</title>');
+  });
+
+  it('tells the workstation it may offer a test call in demo mode only', async () => {
+    expect(await (await raw('/operator')).text()).not.toContain('otvet-demo');
+    const demo = await startApp({}, { demo: true });
+    try {
+      expect(await (await fetch(`${demo.url}/operator`)).text()).toContain('<meta name="otvet-demo" content="1">');
+      expect(await (await fetch(`${demo.url}/supervisor`)).text()).not.toContain('otvet-demo');
+    } finally {
+      await demo.close();
+    }
+  });
+
   it('answers 404 for an asset it does not have, and refuses names that are not assets', async () => {
     expect((await raw('/assets/operator-0123456789abcdef.js')).status).toBe(404);
     expect((await raw('/assets/nobody-0123456789abcdef.js')).status).toBe(404);

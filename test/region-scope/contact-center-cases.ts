@@ -15,6 +15,7 @@ const agentState = async (app: TestApp, t: Target) => (await app.db.query<{ stat
 export const contactCenterCases: Record<string, Case> = {
   'GET /api/v1/agent': { noRegionData: "the caller's own seat" },
   'POST /api/v1/agent/state': { noRegionData: "changes the caller's own state" },
+  'POST /api/v1/agent/test-call': { noRegionData: 'rings the caller’s own seat with a test call (demo mode only)' },
   'POST /api/v1/agent/sip-session': { noRegionData: "a SIP credential for the caller's own web session" },
   'DELETE /api/v1/agent/sip-session': { noRegionData: "revokes the caller's own web session's SIP credential" },
   'GET /api/v1/agent/events': { noRegionData: "the caller's own calls and state" },

@@ -11,6 +11,7 @@ import { AppealForm, type Filed } from './appeal-form.tsx';
 import { CallCard } from './call-card.tsx';
 import { Phone, type PhoneView, type SipSession } from './phone.ts';
 import { PhonePanel } from './phone-panel.tsx';
+import { TestCall } from './test-call.tsx';
 import { TransferForm } from './transfer.tsx';
 import { duration, initialTopics, secondsSince, type Agent, type Call, type PreviousCall } from './model.ts';
 import { t } from './strings.ts';
@@ -368,6 +369,7 @@ export function Workstation({ user }: { user: User }) {
             <section class="card idle">
               <h2>{state === 'ready' ? t.waiting : t.states[state]}</h2>
               <p class="muted">{state === 'ready' ? t.waitingHint : state === 'break' ? t.breakHint : t.offlineHint}</p>
+              <TestCall ready={state === 'ready'} />
             </section>
           )}
           {shown && shown.state === 'talking' && transferring === shown.callId && (
