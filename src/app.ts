@@ -24,7 +24,7 @@ import { contactCenterRoutesAll } from './contact-center/index.ts';
 import { monitoringRoutesAll } from './monitoring/index.ts';
 import { StaffingService, staffingRoutes } from './staffing/index.ts';
 import { appealPageRoutes, appealsRoutes, mailboxRoutes, open311Routes } from './appeals/index.ts';
-import { navigatorCatalogRoutes, navigatorHsdsRoutes, navigatorPageRoutes, navigatorStepRoutes } from './navigator/index.ts';
+import { navigatorCatalogRoutes, navigatorHsdsRoutes, navigatorPageRoutes, navigatorReportRoutes, navigatorStepRoutes } from './navigator/index.ts';
 
 import { version } from './version.ts';
 
@@ -72,9 +72,10 @@ export async function createApp({ config, db: raw, logger, options }: AppDeps): 
   open311Routes(http, { ...services, config, ratePerMinute: config.appeals.ratePerMinute });
   // (each request takes the navigator of what is published then: editors' approvals show at once)
   const liveNavigator = () => services.liveNavigator.current;
-  navigatorPageRoutes(http, { navigator: liveNavigator, portal: services.portal, publicUrl: config.publicUrl });
+  navigatorPageRoutes(http, { navigator: liveNavigator, portal: services.portal, publicUrl: config.publicUrl, usage: services.navigatorUsage });
   navigatorHsdsRoutes(http, { catalog: () => liveNavigator().catalog, publicUrl: config.publicUrl });
-  navigatorStepRoutes(http, { navigator: liveNavigator });
+  navigatorStepRoutes(http, { navigator: liveNavigator, usage: services.navigatorUsage });
+  navigatorReportRoutes(http, { reports: services.navigatorReports });
   navigatorCatalogRoutes(http, services);
   // (demo mode without an SMTP server only: elsewhere /demo/mailbox is a 404)
   mailboxRoutes(http, services);

@@ -21,7 +21,17 @@ import { createMonitoring, subscribeMonitoring, type CallsChangedFacts, type Mon
 import { createPortal, subscribePortal } from './portal/index.ts';
 import { AppealMail, createAppeals, subscribeAppeals, type AppealsTopics } from './appeals/index.ts';
 import { resolveMasterKeys, type MasterKeys } from './platform/crypto/master-key.ts';
-import { LiveNavigator, NavigatorCatalogService, readDemoNavigator, subscribeNavigator, type Navigator, type NavigatorCatalog, type NavigatorTopics } from './navigator/index.ts';
+import {
+  LiveNavigator,
+  NavigatorCatalogService,
+  NavigatorReports,
+  NavigatorUsage,
+  readDemoNavigator,
+  subscribeNavigator,
+  type Navigator,
+  type NavigatorCatalog,
+  type NavigatorTopics,
+} from './navigator/index.ts';
 import { Vault } from './platform/crypto/vault.ts';
 
 export type Services = ReturnType<typeof createServices>;
@@ -120,6 +130,8 @@ export function createServices(
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const events = new EventBus<Topics>(db, log);
+  // the navigator's counts (nothing about a person), and its report with the calls' recorded measures
+  const navigatorUsage = new NavigatorUsage(db, log, options.clock);
   const { portal } = createPortal({ db, log, answers, search, regions, publicUrl: config.publicUrl, ...(options.clock ? { clock: options.clock } : {}) });
   return {
     db,
@@ -137,6 +149,14 @@ export function createServices(
     vault,
     ...appeals,
     appealMail,
+    navigatorUsage,
+    navigatorReports: new NavigatorReports({
+      db,
+      navigator: () => liveNavigator.current,
+      usage: navigatorUsage,
+      measuresOnCalls: cc.measuresOnCalls,
+      ...(options.clock ? { now: options.clock } : {}),
+    }),
     liveNavigator,
     navigatorCatalog: new NavigatorCatalogService(db, audit, liveNavigator),
     /** The catalogue seedNavigator publishes into empty tables when none is said: the options', or the demo's. */
@@ -172,6 +192,7 @@ export async function startServices(s: Services, options: { waitForAcd?: boolean
   s.portal.start();
   await s.cc.queues.ensureDefaults(await s.regions.codes());
   s.queryStats.start();
+  s.navigatorUsage.start();
   s.monitoring.folder.start();
   // Notices to appellants: one node sends (the others wait for the lock in the background).
   void s.appealMail.start();
@@ -192,6 +213,7 @@ export async function stopServices(s: Services): Promise<void> {
   await s.events.stop();
   await s.queryStats.stop();
   await s.portal.stop();
+  await s.navigatorUsage.stop();
 }
 
 /**

@@ -11,3 +11,6 @@ export { navigatorCatalogRoutes } from './catalog-routes.ts';
 export { NavigatorCatalogService, type ImportSummary } from './catalog-service.ts';
 export { LiveNavigator } from './live-catalog.ts';
 export { subscribeNavigator, type NavigatorTopics, type CatalogChanged } from './events.ts';
+export { NavigatorUsage } from './usage.ts';
+export { NavigatorReports, type MeasuresOnCalls } from './report.ts';
+export { navigatorReportRoutes } from './report-routes.ts';

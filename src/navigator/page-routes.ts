@@ -1,7 +1,8 @@
 // The navigator on the public portal, HTML without JavaScript: /navigator (what it is, «Начать»),
 // /navigator/questions (one question per page; a GET form whose URL carries the answers so far) and
 // /navigator/result (the measures grouped, with reasons and how to apply). Every page is a pure
-// function of its URL and the published data: nothing is stored, the request log does not keep the
+// function of its URL and the published data: nothing of the answers is stored (only counts of
+// questions shown and answered and of measures found: usage.ts), the request log does not keep the
 // answers (platform/logger.ts drops the query of these paths), and the pages ask browsers not to
 // send their address on as a referrer.
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -11,7 +12,8 @@ import type { Navigator } from './engine.ts';
 import { ws } from './page-strings.ts';
 import { questionPage, QUESTIONS, RESULT, START, startPage, type PageBody } from './pages.ts';
 import { resultPage, type AnswerTitle } from './result-page.ts';
-import { answersQuery, readWizard, type RawQuery } from './wizard.ts';
+import type { NavigatorUsage } from './usage.ts';
+import { ANSWERED, answersQuery, readWizard, type RawQuery } from './wizard.ts';
 
 const HTML = 'text/html; charset=utf-8';
 /** The font switch's return address is limited to this (portal/routes.ts); longer, it returns to the start. */
@@ -23,6 +25,8 @@ export interface NavigatorPagesDeps {
   /** The frame, the visitor's settings, and the titles of published answers (measures link to them). */
   portal: PortalService & { answerTitle: AnswerTitle };
   publicUrl: string;
+  /** Counts questions shown and answered, results and measures found, by the visitor's region. */
+  usage?: NavigatorUsage;
 }
 
 /** What follows the path in a request's URL, with its question mark ('' when none). */
@@ -58,6 +62,7 @@ export function navigatorPageRoutes(app: App, deps: NavigatorPagesDeps) {
     scope.get(QUESTIONS, { schema: { hide: true }, config }, (req, reply) => {
       const navigator = deps.navigator();
       const state = readWizard(navigator, navigator.catalog.questions, req.query as RawQuery);
+      deps.usage?.questionsPage(visitorOf(portal, req).region?.code ?? '', state, (req.query as RawQuery)[ANSWERED]);
       if (!state.current) return reply.redirect(RESULT + answersQuery(state.path), 303);
       const back = QUESTIONS + queryOf(req);
       return send(req, reply, questionPage(state), { path: null, back, status: state.problems.length ? 400 : 200 });
@@ -70,6 +75,7 @@ export function navigatorPageRoutes(app: App, deps: NavigatorPagesDeps) {
       // (a question still to answer, or a bad value: the question page says which, with the URL as it came)
       if (state.current) return reply.redirect(QUESTIONS + queryOf(req), 303);
       const region = visitorOf(portal, req).region;
+      deps.usage?.resultPage(region?.code ?? '', state.step);
       return send(req, reply, resultPage(catalog, state, answerTitle, region), { path: null, back: RESULT + answersQuery(state.path) });
     });
   });

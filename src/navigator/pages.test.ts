@@ -2,7 +2,7 @@
 // a volunteer's profile walked question by question to the result (one question per page, the GET
 // form's hidden fields carrying the answers), an answer changed from the result, bad values in the
 // URL back at their question with a Russian message, and nothing of the answers kept: no row
-// written to any table, no answer in the log.
+// written to any table but the usage counts (which hold no answer), no answer in the log.
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../platform/logger.ts';
@@ -227,13 +227,16 @@ describe('navigator pages', () => {
     expect(early.headers.get('location')).toBe('/navigator/questions?status=volunteer');
   });
 
-  it('keeps nothing: no row written to any table, no answer in the log', async () => {
+  it('keeps nothing: no row written to any table but the usage counts, no answer anywhere, none in the log', async () => {
     const tables = async () => {
       const names = (
         await app.db.query<{ t: string }>(
           `SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
         )
-      ).rows.map((r) => r.t);
+      ).rows
+        .map((r) => r.t)
+        // (counts of questions shown and answered, by day and region: usage.ts; checked below)
+        .filter((t) => t !== 'public.nv_usage');
       const counts: Record<string, number> = {};
       for (const t of names) counts[t] = Number((await app.db.query<{ n: string }>(`SELECT count(*) AS n FROM ${t}`)).rows[0]!.n);
       return counts;
@@ -244,6 +247,12 @@ describe('navigator pages', () => {
     await walk(VOLUNTEER);
     await get('/navigator/questions?status=volunteer&is_pregnant=maybe');
     expect(await tables()).toEqual(before);
+    // the counts name questions and measures, never an answer
+    await app.services.navigatorUsage.flush();
+    const keys = (await app.db.query<{ kind: string; key: string }>('SELECT kind, key FROM nv_usage')).rows;
+    const names = new Set<string>(['', ...app.services.navigator.catalog.questions.map((q) => q.var), ...app.services.navigator.catalog.measures.map((m) => m.id)]);
+    expect(keys.map((k) => k.key)).toContain('is_injured');
+    expect(keys.filter((k) => !names.has(k.key))).toEqual([]);
     const logged = lines.join('\n');
     expect(logged).toContain('/navigator/questions?[redacted]');
     expect(logged).toContain('/navigator/result?[redacted]');

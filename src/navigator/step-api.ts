@@ -1,11 +1,13 @@
 // POST /api/v1/navigator/step: the wizard's step as JSON, for the operator's panel (and anyone's
 // client). Public like the portal's wizard: the answers come in the body, are checked against the
-// questions, used and forgotten — nothing is stored, and request bodies are never logged.
+// questions, used and forgotten — nothing of them is stored (a step only adds to counts: usage.ts),
+// and request bodies are never logged.
 import { z } from 'zod';
 import { problems, publicSecurity } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import type { Measure, Question } from './catalog-schema.ts';
 import type { Answers, Navigator } from './engine.ts';
+import { stepCaller, type NavigatorUsage } from './usage.ts';
 
 /** Why a value cannot answer this question (English, like the API's other messages), or null. */
 export function answerProblem(q: Question, value: unknown): string | null {
@@ -64,7 +66,7 @@ function measuresById(nav: Navigator): Map<string, Measure> {
 }
 
 /** navigator: the navigator of what is published now (it changes when editors publish). */
-export function navigatorStepRoutes(app: App, deps: { navigator: () => Navigator }) {
+export function navigatorStepRoutes(app: App, deps: { navigator: () => Navigator; usage?: NavigatorUsage }) {
   const body = z.object({
     answers: z
       .record(z.string().max(64), z.union([z.string().max(64), z.number(), z.boolean()]))
@@ -81,7 +83,7 @@ export function navigatorStepRoutes(app: App, deps: { navigator: () => Navigator
   });
 
   app.post('/api/v1/navigator/step', {
-    config: { principal: false },
+    // (who calls is looked up only to count the workstation's steps apart from other clients': usage.ts)
     schema: {
       tags: ['navigator'],
       security: publicSecurity,
@@ -96,6 +98,7 @@ export function navigatorStepRoutes(app: App, deps: { navigator: () => Navigator
       const nav = deps.navigator();
       const measures = measuresById(nav);
       const step = nav.step(req.body.answers as Answers);
+      deps.usage?.apiStep(stepCaller(req.principal), step);
       return {
         results: step.results.map((r) => {
           const m = measures.get(r.id)!;

@@ -1,5 +1,6 @@
 // Reports for the coordination centre and regional supervisors: a period (calls by day or month
-// with the peak, regions against the norms, topics, CSV) and the year's summary for printing.
+// with the peak, regions against the norms, topics, CSV), the year's summary for printing, staff
+// planning and the navigator of support measures (editors see that one only).
 import '../shared/base.css';
 import './style.css';
 import { useEffect, useState } from 'preact/hooks';
@@ -11,15 +12,19 @@ import { t } from './strings.ts';
 import { YearSummary } from './year.tsx';
 import { Staffing } from './staffing.tsx';
 import { RegionSelect } from './region-select.tsx';
+import { NavigatorSection } from './navigator.tsx';
 
-type Tab = 'period' | 'year' | 'staffing';
+type Tab = 'period' | 'year' | 'staffing' | 'navigator';
 const DAY = 86_400_000;
 /** Moscow's date: the federal centre's calendar (the API counts each region in its own). */
 const today = () => new Date(Date.now() + 3 * 3_600_000).toISOString().slice(0, 10);
 
 function Reports({ user }: { user: User }) {
   const federal = user.region === 'federal';
-  const [tab, setTab] = useState<Tab>(location.hash === '#year' ? 'year' : location.hash === '#staffing' ? 'staffing' : 'period');
+  // (editors may read the navigator's report, none of the calls')
+  const tabs: Tab[] = user.role === 'editor' ? ['navigator'] : ['period', 'year', 'staffing', 'navigator'];
+  const asked = tabs.find((x) => `#${x}` === location.hash);
+  const [tab, setTab] = useState<Tab>(asked ?? tabs[0]!);
   const [regions, setRegions] = useState<{ code: string; name: string }[]>([]);
   const [form, setForm] = useState<Query>({ from: new Date(Date.parse(today()) - 29 * DAY).toISOString().slice(0, 10), to: today(), by: 'day', region: federal ? '' : user.region });
   const [query, setQuery] = useState<Query>(form);
@@ -29,13 +34,13 @@ function Reports({ user }: { user: User }) {
   }, [federal]);
   const pick = (next: Tab) => {
     setTab(next);
-    history.replaceState(null, '', next === 'period' ? '#' : `#${next}`);
+    history.replaceState(null, '', next === tabs[0] ? '#' : `#${next}`);
   };
   return (
     <>
       <Header title={t.title} user={user}>
         <nav class="tabs" aria-label={t.title}>
-          {(['period', 'year', 'staffing'] as const).map((x) => (
+          {tabs.map((x) => (
             <button key={x} type="button" class={tab === x ? 'tab on' : 'tab'} aria-pressed={tab === x} onClick={() => pick(x)}>
               {t.tabs[x]}
             </button>
@@ -43,7 +48,9 @@ function Reports({ user }: { user: User }) {
         </nav>
       </Header>
       <main class="reports">
-        {tab === 'staffing' ? (
+        {tab === 'navigator' ? (
+          <NavigatorSection today={today()} region={federal ? '' : user.region} regions={regions} />
+        ) : tab === 'staffing' ? (
           <Staffing region={federal ? '' : user.region} regions={regions} />
         ) : tab === 'period' ? (
           <>
@@ -100,4 +107,4 @@ function Reports({ user }: { user: User }) {
   );
 }
 
-void mountApp({ title: t.title, roles: ['coordinator', 'supervisor', 'admin'], app: (user) => <Reports user={user} /> });
+void mountApp({ title: t.title, roles: ['coordinator', 'supervisor', 'admin', 'editor'], app: (user) => <Reports user={user} /> });
