@@ -4,7 +4,9 @@
 // sends it for review; they may not approve their own version. A colleague's save in between is a
 // conflict, explained, with the latest offered. Leaving with unsaved changes asks first. The
 // coordinator sees the version in review against the published one word by word, approves it,
-// and the portal's page shows the new text. axe-core finds nothing serious; nothing scrolls
+// and the portal's page shows the new text. In the navigator's section an editor changes a measure
+// (a rule the API refuses shows its problem at the path inside the rule), sends it for review, and
+// another editor approves it: the portal's navigator result names it anew. axe-core finds nothing serious; nothing scrolls
 // sideways at 360 px; screenshots at 1280 and 360 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -17,6 +19,29 @@ import { until } from '../support/until.ts';
 const SLUG = 'mob-who-is-called-up';
 const TITLE = 'Кого призывают на военную службу при частичной мобилизации?';
 const ADDED = 'Повестку вручают лично под подпись.';
+/** A navigator profile answered to the end: a volunteer, eligible for the federal lump sum. */
+const VOLUNTEER: Record<string, string> = {
+  status: 'volunteer',
+  applicant: 'serviceman',
+  is_injured: 'true',
+  serviceman_was_employed: 'true',
+  serviceman_is_entrepreneur: 'false',
+  has_loan: 'true',
+  has_mortgage: 'false',
+  income_drop_30: 'false',
+  has_children_under_18: 'true',
+  children_under_16_count: '2',
+  has_preschool_child: 'false',
+  has_schoolchild: 'true',
+  is_pregnant: 'false',
+  low_income: 'false',
+  is_employed: 'false',
+  is_job_seeker: 'false',
+  is_employer: 'false',
+  age: '30',
+  is_student_fulltime: 'false',
+  works_in_accredited_it: 'false',
+};
 
 describe.skipIf(!hasChromium)('editors’ app: answers, review and publication (browser)', () => {
   let app: TestApp;
@@ -150,6 +175,51 @@ describe.skipIf(!hasChromium)('editors’ app: answers, review and publication (
     const pageB = await signIn('editor-b');
     await pageB.goto(`${app.url}/editor#answers/${slug}`);
     await pageB.getByText('Уберите восклицание из вопроса.').waitFor();
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('navigator: an editor changes a measure (a rule the API refuses is shown at its path), sends it for review; another editor approves it; the portal’s result shows the new title', async () => {
+    const measure = 'sm-federal-lump-sum';
+    const title = 'Федеральная единовременная выплата участникам СВО';
+    const renamed = `${title} (по указу)`;
+    const page = await signIn('editor-a');
+    await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Навигатор' }).click();
+    await page.getByRole('link', { name: title }).waitFor();
+    await check(page, 'editor-navigator-measures');
+    await page.getByRole('navigation', { name: 'Навигатор: подразделы' }).getByRole('link', { name: 'Вопросы' }).click();
+    await page.locator('table.entries tr[data-key="status"] a').click();
+    await page.getByLabel('Подпись варианта 1').waitFor();
+    await check(page, 'editor-navigator-question');
+
+    await page.goto(`${app.url}/editor#navigator/measures/${measure}`);
+    const rule = page.getByLabel('Кому положена (правило, JSON)');
+    await rule.waitFor();
+    const original = await rule.inputValue();
+    await rule.fill('{"all": [{"var": "status", "in": ["nobody"]}]}');
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    const error = page.locator('#measure-eligibility-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('eligibility.all.0.in.0: ');
+    expect(await rule.getAttribute('aria-invalid')).toBe('true');
+    await check(page, 'editor-navigator-measure-error');
+
+    await rule.fill(original);
+    await page.getByLabel('Название', { exact: true }).fill(renamed);
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await page.getByRole('status').filter({ hasText: 'Сохранено: версия 2.' }).waitFor();
+    await page.getByRole('button', { name: 'Отправить на проверку' }).click();
+    await page.getByText('Отправлено на проверку.').waitFor();
+
+    const other = await signIn('editor-b');
+    await other.goto(`${app.url}/editor#navigator/measures/${measure}`);
+    await other.getByRole('heading', { name: 'Что изменилось: версия 1 (опубликована) → 2' }).waitFor();
+    expect((await other.locator('.diff ins').allTextContents()).join('')).toContain('(по указу)');
+    await check(other, 'editor-navigator-review');
+    await other.getByRole('button', { name: 'Одобрить и опубликовать' }).click();
+    await other.getByText('Опубликована версия 2').waitFor();
+
+    const result = await (await fetch(`${app.url}/navigator/result?${new URLSearchParams(VOLUNTEER)}`)).text();
+    expect(result).toContain(renamed);
     expect(problems).toEqual([]);
   }, 120_000);
 });

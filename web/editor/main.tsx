@@ -2,6 +2,7 @@
 // review and publication) and the navigator's catalogue. Editors write; coordinators review too.
 import '../shared/base.css';
 import './style.css';
+import './editor.css';
 import { addProblemMessages } from '../shared/api.ts';
 import { mountApp } from '../shared/login.tsx';
 import { EditorApp } from './app.tsx';

@@ -7,8 +7,8 @@ import { confirmLeaving } from './unsaved.ts';
 
 export const sections = ['answers', 'navigator'] as const;
 export type Section = (typeof sections)[number];
-/** The sections in the menu (the navigator's joins when its catalogue API does). */
-export const menu: Section[] = ['answers'];
+/** The sections in the menu. */
+export const menu: Section[] = ['answers', 'navigator'];
 
 export interface Place {
   section: Section;

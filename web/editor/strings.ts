@@ -5,7 +5,6 @@ export const t = {
   section: { answers: 'Ответы', navigator: 'Навигатор' } as Record<string, string>,
   loading: 'Загрузка…',
   retry: 'Повторить',
-  navigatorSoon: 'Каталог мер поддержки можно будет править здесь, когда появится его API.',
   cancel: 'Отмена',
   errorPrefix: 'Ошибка:',
   status: { draft: 'Черновик', in_review: 'На проверке', published: 'Опубликован', archived: 'В архиве' } as Record<string, string>,

@@ -3,7 +3,7 @@
 // latest offered), Ctrl+S to save; the review flow beside it, and a federal answer's regional
 // supplements. A new answer (or a supplement under one) is created as a draft.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { get, post, put } from '../../shared/api.ts';
+import { apiUrl, get, post, put, request } from '../../shared/api.ts';
 import type { User } from '../../shared/session.ts';
 import { ErrorSummary } from '../control.tsx';
 import { go, href } from '../route.ts';
@@ -13,6 +13,7 @@ import { changed, contentOf, draftOf, emptyDraft, type Draft, type EditorAnswer 
 import { AnswerFields, FORM, labels } from './fields.tsx';
 import { Flow } from './flow.tsx';
 import { NewAnswerFields, type Identity } from './identity.tsx';
+import { ReviewDiff } from './review-diff.tsx';
 import { formErrors, noErrors, type FormErrors } from './problems.ts';
 import { Supplements } from './supplements.tsx';
 import { useWorkspaceIndex } from './workspace.ts';
@@ -111,7 +112,7 @@ export function AnswerEditor({ slug, parent, user }: { slug: string | null; pare
         </p>
       )}
       {loaded && (
-        <div class="editor-columns">
+        <div class={answer?.status === 'in_review' ? 'editor-columns reviewing' : 'editor-columns'}>
           <form
             class="card editor"
             aria-labelledby="answer-h"
@@ -153,7 +154,14 @@ export function AnswerEditor({ slug, parent, user }: { slug: string | null; pare
           </form>
           {answer && (
             <aside class="side">
-              <Flow answer={answer} user={user} dirty={dirty} onChange={(a) => (setLoaded({ answer: a, saved: draftOf(a.working) }), setDraft(draftOf(a.working)))} />
+              <Flow
+                item={answer}
+                user={user}
+                dirty={dirty}
+                step={(step, body) => request<EditorAnswer>('POST', `${apiUrl('/api/v1/kb/answers/{slug}', { path: { slug: answer.slug } })}/${step}`, body)}
+                diff={answer.reviewVersion !== null && <ReviewDiff slug={answer.slug} from={answer.publishedVersion} to={answer.reviewVersion} />}
+                onChange={(a) => (setLoaded({ answer: a, saved: draftOf(a.working) }), setDraft(draftOf(a.working)))}
+              />
               {answer.scope === 'federal' && <Supplements slug={answer.slug} items={index?.items ?? null} mayWrite={mayWrite} />}
             </aside>
           )}

@@ -1,16 +1,36 @@
-// The review flow beside the form: send a saved draft for review; for a reviewer (another editor,
-// or a coordinator) the version in review against the published one, word by word, then approve
-// (it is published at once) or return it with a comment; archive with a reason, restore.
+// The review flow beside a form, for answers and the navigator's entries alike: send a saved draft
+// for review; for a reviewer (another editor, or a coordinator) the version in review against the
+// published one (the diff given), then approve (it is published at once) or return it with a
+// comment; archive with a reason, restore.
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { post } from '../../shared/api.ts';
+import type { ApiResult } from '../../shared/api.ts';
 import type { User } from '../../shared/session.ts';
 import { t } from '../strings.ts';
-import type { EditorAnswer } from './draft.ts';
-import { ReviewDiff } from './review-diff.tsx';
 
-type Step = 'submit' | 'approve' | 'reject' | 'archive' | 'restore';
+export type Step = 'submit' | 'approve' | 'reject' | 'archive' | 'restore';
 
-export function Flow({ answer, user, dirty, onChange }: { answer: EditorAnswer; user: User; dirty: boolean; onChange: (a: EditorAnswer) => void }) {
+/** What the flow reads of an answer or an entry. */
+export interface Reviewable {
+  status: 'draft' | 'in_review' | 'published' | 'archived';
+  publishedVersion: number | null;
+  reviewVersion: number | null;
+  reviewRequestedBy: string | null;
+  working: { createdBy: string | null };
+}
+
+export function Flow<T extends Reviewable>(p: {
+  item: T;
+  user: User;
+  dirty: boolean;
+  step: (step: Step, body: { comment?: string; reason?: string }) => Promise<ApiResult<T>>;
+  onChange: (a: T) => void;
+  diff: ComponentChildren;
+  /** what archiving withdraws, said on its button */
+  archiveConfirm?: string;
+  problems?: Record<string, string>;
+}) {
+  const { item: answer, user, dirty, onChange } = p;
   const [open, setOpen] = useState<'reject' | 'archive' | null>(null);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -19,15 +39,9 @@ export function Flow({ answer, user, dirty, onChange }: { answer: EditorAnswer; 
   const run = async (step: Step) => {
     setBusy(true);
     setSaid(null);
-    const path = { slug: answer.slug };
-    const r =
-      step === 'reject'
-        ? await post('/api/v1/kb/answers/{slug}/reject', { path, body: { comment: text } })
-        : step === 'archive'
-          ? await post('/api/v1/kb/answers/{slug}/archive', { path, body: text.trim() ? { reason: text.trim() } : {} })
-          : await post(`/api/v1/kb/answers/{slug}/${step}`, { path });
+    const r = await p.step(step, step === 'reject' ? { comment: text } : step === 'archive' && text.trim() ? { reason: text.trim() } : {});
     setBusy(false);
-    if (!r.ok) return setSaid({ ok: false, text: (r.code && t.problems[r.code]) ?? r.message });
+    if (!r.ok) return setSaid({ ok: false, text: (r.code && (p.problems?.[r.code] ?? t.problems[r.code])) ?? r.message });
     setOpen(null);
     setText('');
     onChange(r.body);
@@ -58,7 +72,7 @@ export function Flow({ answer, user, dirty, onChange }: { answer: EditorAnswer; 
       {s === 'in_review' && answer.reviewVersion !== null && (
         <>
           <p>{t.flow.inReview(answer.reviewRequestedBy)}</p>
-          <ReviewDiff slug={answer.slug} from={answer.publishedVersion} to={answer.reviewVersion} />
+          {p.diff}
           {reviewer && own && <p class="muted">{t.flow.selfReview}</p>}
           {reviewer && !own && (
             <div class="actions">
@@ -83,7 +97,15 @@ export function Flow({ answer, user, dirty, onChange }: { answer: EditorAnswer; 
         </p>
       )}
       {open === 'archive' && (
-        <StepForm label={t.flow.archiveReason} value={text} onInput={setText} submit={t.flow.archiveConfirm} busy={busy} onSubmit={() => void run('archive')} onCancel={() => setOpen(null)} />
+        <StepForm
+          label={t.flow.archiveReason}
+          value={text}
+          onInput={setText}
+          submit={p.archiveConfirm ?? t.flow.archiveConfirm}
+          busy={busy}
+          onSubmit={() => void run('archive')}
+          onCancel={() => setOpen(null)}
+        />
       )}
       {s === 'archived' && reviewer && (
         <p>
