@@ -70,6 +70,25 @@ describe('test call in demo mode', () => {
     expect((await coordinator.post('/api/v1/agent/test-call')).status).toBe(403);
   });
 
+  it('unanswered, the test caller gives up once the ring ends: the call does not wait on for someone else', async () => {
+    const sup = await app.as('supervisor', '21');
+    const queue = (await sup.get('/api/v1/queues?region=21')).body.items[0];
+    expect((await sup.put(`/api/v1/queues/${queue.id}`, { ringTimeoutSeconds: 5 })).status).toBe(200);
+    const colleague = await app.as('operator', '21');
+    const me = await app.as('operator', '21');
+    await ready(me);
+    const { callId } = (await me.post('/api/v1/agent/test-call')).body as { callId: string };
+    await settle();
+    expect((await agent(me)).state).toBe('ringing');
+    // (the ring times out in the ACD's own time: its ticks run on the real clock here)
+    await expect.poll(async () => (await sup.get(`/api/v1/calls/${callId}`)).body, { timeout: 30_000, interval: 500 }).toMatchObject({ state: 'abandoned', closeReason: 'test_call_unanswered' });
+    await settle();
+    expect((await agent(me)).state).not.toBe('ringing');
+    await ready(colleague);
+    await settle();
+    expect(await agent(colleague)).toMatchObject({ state: 'ready', callId: null });
+  }, 60_000);
+
   it('rings a supervisor at the workstation too', async () => {
     const sup = await app.as('supervisor', '78');
     await ready(sup);
