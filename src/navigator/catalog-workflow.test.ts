@@ -3,6 +3,11 @@
 // approval only; every content is checked (a rule against the questions, the catalogue as a whole).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '../../test/support/app.ts';
+import { until } from '../../test/support/until.ts';
+import { EventBus } from '../platform/events/bus.ts';
+import { createLogger } from '../platform/logger.ts';
+import { subscribeNavigator, type NavigatorTopics } from './events.ts';
+import { LiveNavigator } from './live-catalog.ts';
 import { readDemoNavigator } from './demo-data.ts';
 import { hsdsServiceId } from './hsds.ts';
 
@@ -227,6 +232,27 @@ describe('the navigator’s catalogue: editing with review', () => {
     // restored: a draft to review again
     expect((await writer.put('/api/v1/navigator/measures/sm-test-pet', { content: m })).body.code).toBe('navigator.archived');
     expect((await reviewer.post('/api/v1/navigator/measures/sm-test-pet/restore')).body).toMatchObject({ status: 'draft', publishedVersion: null });
+  });
+
+  it('another node over the same database rebuilds its catalogue when the bus brings the publication', async () => {
+    // (a second LiveNavigator with a bus of its own: what another app node holds)
+    const log = createLogger({ level: 'silent', format: 'json' });
+    const other = new LiveNavigator(app.db, log);
+    const bus = new EventBus<NavigatorTopics>(app.db, log);
+    subscribeNavigator(other, bus);
+    await bus.start();
+    try {
+      await other.reload();
+      const id = 'sm-test-other-node';
+      expect(other.hasMeasure(id)).toBe(false);
+      await writer.post('/api/v1/navigator/measures', { content: newMeasure(id) });
+      await writer.post(`/api/v1/navigator/measures/${id}/submit`);
+      expect((await reviewer.post(`/api/v1/navigator/measures/${id}/approve`)).status).toBe(200);
+      await until('the other node has the measure', () => (other.hasMeasure(id) ? true : undefined));
+      expect(other.current.catalog.measures.map((m) => m.id)).toEqual(app.services.liveNavigator.current.catalog.measures.map((m) => m.id));
+    } finally {
+      await bus.stop();
+    }
   });
 
   it('only federal editors write, editors and coordinators review; regional accounts read only', async () => {
