@@ -193,9 +193,12 @@ describe.skipIf(!hasChromium)('operator workstation (browser)', () => {
     await page.getByLabel('Имя пользователя').fill('editor-ws');
     await page.getByLabel('Пароль').fill(PASSWORD);
     await page.getByRole('button', { name: 'Войти' }).click();
+    // (told so, with the way to the apps of their role)
     await page
       .getByRole('alert')
-      .getByText(/Эта страница для ролей: оператор, старший смены/)
+      .getByText(/не для вашей роли: вы вошли как редактор/)
       .waitFor();
+    expect(await page.getByRole('link', { name: 'Редакция базы знаний' }).getAttribute('href')).toBe('/editor');
+    expect(await page.getByRole('link', { name: 'Все приложения для сотрудников' }).getAttribute('href')).toBe('/staff');
   });
 });
