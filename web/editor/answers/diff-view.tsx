@@ -1,13 +1,9 @@
 // What changed between two versions as the API computes it (GET …/diff): text fields word by word
 // (insertions and deletions marked, long unchanged stretches cut to their ends, and said for screen readers in hidden words), lists and dates before → after.
 import { t } from '../strings.ts';
+import type { FieldDiff } from './field-diff.ts';
 
-export interface FieldDiff {
-  field: string;
-  before?: unknown;
-  after?: unknown;
-  changes?: { op: 'equal' | 'insert' | 'delete'; text: string }[];
-}
+export type { FieldDiff };
 
 /** Unchanged text longer than this is cut to its ends near the changes: the reviewer reads what changed. */
 const KEEP = 160;

@@ -3,7 +3,7 @@
 // same library the answers' diff uses on the server (diff, Russian words by Intl.Segmenter), and
 // everything else (the rule, lists, variants) as before → after.
 import { diffWords } from 'diff';
-import type { FieldDiff } from '../answers/diff-view.tsx';
+import type { FieldDiff } from '../answers/field-diff.ts';
 import type { Content } from './entries-api.ts';
 
 const segmenter = new Intl.Segmenter('ru', { granularity: 'word' });
