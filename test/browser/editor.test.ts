@@ -175,6 +175,27 @@ describe.skipIf(!hasChromium)('editors’ app: answers, review and publication (
     const pageB = await signIn('editor-b');
     await pageB.goto(`${app.url}/editor#answers/${slug}`);
     await pageB.getByText('Уберите восклицание из вопроса.').waitFor();
+
+    // a regional supplement under the answer: a bad address is refused at its field, then created
+    await pageB.getByRole('link', { name: 'Новое дополнение' }).click();
+    await pageB.getByRole('heading', { name: `Новое региональное дополнение к «${slug}»` }).waitFor();
+    await pageB.getByLabel('Адрес (slug)').fill('Москва');
+    await pageB.getByLabel('Код региона').fill('77');
+    await pageB.getByLabel('Вопрос, как его задают').fill('До какого возраста призывают в Москве?');
+    await pageB.getByLabel('Раздел', { exact: true }).fill('Частичная мобилизация');
+    await pageB.getByLabel('Ответ (Markdown)').fill('В Москве — как везде; вопросы задавайте в военкомате округа.');
+    await pageB.getByRole('button', { name: 'Создать черновик' }).click();
+    await pageB.locator('#answer-slug-error').filter({ hasText: 'Только строчные латинские буквы' }).waitFor();
+    const slugInput = pageB.locator('#answer-slug');
+    expect(await slugInput.getAttribute('aria-invalid')).toBe('true');
+    // the summary's line takes the keyboard to the field
+    await pageB.getByRole('button', { name: 'Перейти к полю «Адрес (slug)»' }).click();
+    expect(await pageB.evaluate(() => document.activeElement?.id)).toBe('answer-slug');
+    await slugInput.fill(`${slug}-77`);
+    await pageB.getByRole('button', { name: 'Создать черновик' }).click();
+    await pageB.getByRole('heading', { name: 'Ответ «До какого возраста призывают в Москве?»' }).waitFor();
+    expect(pageB.url()).toContain(`#answers/${slug}-77`);
+    await pageB.getByText('регион 77', { exact: false }).first().waitFor();
     expect(problems).toEqual([]);
   }, 120_000);
 
