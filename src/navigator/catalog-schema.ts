@@ -11,7 +11,7 @@ export const questionSchema = z
     var: code.describe('The answer’s name in rules and in the wizard’s URL, e.g. has_loan'),
     question: z.string().trim().min(1).max(500).describe('What the citizen is asked, in Russian'),
     hint: z.string().max(1000).optional().describe('An explanation shown under the question'),
-    type: z.enum(['choice', 'boolean', 'number']),
+    type: z.enum(['choice', 'boolean', 'number']).describe('choice: one of the options; boolean: yes or no; number: a whole number'),
     options: z
       .array(z.strictObject({ value: code, label: z.string().trim().min(1).max(300) }))
       .min(2)
@@ -43,15 +43,15 @@ export const regionalVariantSchema = z.strictObject({
 
 export const measureSchema = z.strictObject({
   id: code.describe('Stable slug, e.g. sm-federal-lump-sum'),
-  title: z.string().trim().min(1).max(300),
-  summary: z.string().trim().min(1).max(4000),
+  title: z.string().trim().min(1).max(300).describe('The measure’s name, in Russian'),
+  summary: z.string().trim().min(1).max(4000).describe('What it gives, in a few sentences, in Russian'),
   provider: z.string().trim().min(1).max(300).describe('Who grants it'),
-  category: z.string().trim().min(1).max(100),
+  category: z.string().trim().min(1).max(100).describe('A group of measures, e.g. выплаты (the start page lists them; a taxonomy term in HSDS)'),
   eligibility: ruleSchema.describe('Who is eligible, in the rule language (docs/navigator.md)'),
-  how_to_apply: z.string().trim().min(1).max(4000),
+  how_to_apply: z.string().trim().min(1).max(4000).describe('Where and how to apply, in Russian'),
   answer_ids: z.array(z.string()).default([]).describe('Slugs of knowledge-base answers about it'),
   legalBasis: z.string().max(1000).optional().describe('The law or decree it rests on'),
-  regional: z.array(regionalVariantSchema).optional(),
+  regional: z.array(regionalVariantSchema).optional().describe('What differs in some regions: shown to visitors of that region, not evaluated'),
   judged: z.array(z.string().trim().min(1).max(500)).optional().describe('Conditions only a person can judge: shown, not evaluated'),
 });
 export type Measure = z.infer<typeof measureSchema>;
