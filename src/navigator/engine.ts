@@ -61,7 +61,10 @@ interface Place {
   tally: Tally;
   /** The question asked here (an index), -1 for none. */
   next: number;
-  /** The results here, made when a step first ends here. */
+  /** The place before and the question answered since (-1 and null for the first place). */
+  from: Place | null;
+  answered: number;
+  /** The results here, made when first needed (from the place before's: resultsAt). */
   results: MeasureResult[] | null;
   after: Map<Scalar, Place>;
 }
@@ -112,7 +115,7 @@ export class Navigator {
       tally.open++;
       this.count(tally, m, none);
     }
-    this.start = { v: none, asked: [], tally, next: this.choose(tally, none), results: null, after: new Map() };
+    this.start = { v: none, asked: [], tally, next: this.choose(tally, none), from: null, answered: -1, results: null, after: new Map() };
   }
 
   question(name: string): Question | undefined {
@@ -127,9 +130,16 @@ export class Navigator {
       if (a === undefined) break;
       p = p.after.get(a) ?? this.advance(p, a);
     }
-    const here = p;
-    here.results ??= this.catalog.measures.map((_, i) => this.result(i, here.tally.truths[i] as T, here.v));
-    return { results: [...here.results], next: here.next < 0 ? null : this.questions[here.next]!, asked: [...here.asked] };
+    return { results: [...this.resultsAt(p)], next: p.next < 0 ? null : this.questions[p.next]!, asked: [...p.asked] };
+  }
+
+  /** The results at a place: the place before's, with those of the measures naming the question answered since made again. */
+  private resultsAt(p: Place): MeasureResult[] {
+    if (p.results) return p.results;
+    if (!p.from) return (p.results = this.catalog.measures.map((_, i) => this.result(i, p.tally.truths[i] as T, p.v)));
+    const results = [...this.resultsAt(p.from)];
+    for (const i of this.named[p.answered]!) results[i] = this.result(i, p.tally.truths[i] as T, p.v);
+    return (p.results = results);
   }
 
   /** The place after answering p's question with a, kept under p (past maxPlaces, all are let go and the keeping starts afresh). */
@@ -140,7 +150,7 @@ export class Navigator {
     const { truths, counts, settles, open } = p.tally;
     const tally: Tally = { truths: truths.slice(), counts: counts.slice(), settles: settles.slice(), open };
     this.answered(tally, qi, v);
-    const place: Place = { v, asked: [...p.asked, this.questions[qi]!.var], tally, next: this.choose(tally, v), results: null, after: new Map() };
+    const place: Place = { v, asked: [...p.asked, this.questions[qi]!.var], tally, next: this.choose(tally, v), from: p, answered: qi, results: null, after: new Map() };
     if (++this.places > this.maxPlaces) {
       this.start.after.clear();
       this.places = 1;
