@@ -79,20 +79,27 @@ export function scaledCatalog(times: number, seed = 17): NavigatorCatalog {
 /**
  * `count` walks through the wizard from no answers: each answers the question asked with a random
  * value it can have (naive.ts's values: every option, yes and no, the numbers that matter) until no
- * question is left. Every step's answers are a profile.
+ * question is left. Each walk is its steps' answers, from none to all it was asked.
  */
-export function walkProfiles(nav: Navigator, count: number, seed: number): Answers[] {
+export function walks(nav: Navigator, count: number, seed: number): Answers[][] {
   const rand = prng(seed);
   const values = new NaiveNavigator(nav.catalog);
-  const out: Answers[] = [];
+  const out: Answers[][] = [];
   for (let w = 0; w < count; w++) {
+    const walk: Answers[] = [];
     const answers: Answers = {};
     for (;;) {
-      out.push({ ...answers });
+      walk.push({ ...answers });
       const next = nav.step(answers).next;
       if (!next) break;
       answers[next.var] = pick(values.valuesOf(next.var), rand) as Scalar;
     }
+    out.push(walk);
   }
   return out;
+}
+
+/** The profiles of `count` walks (walks()): every step's answers, walk after walk. */
+export function walkProfiles(nav: Navigator, count: number, seed: number): Answers[] {
+  return walks(nav, count, seed).flat();
 }
