@@ -43,8 +43,9 @@ export const staffApps = {
     path: 'reports',
     title: 'Отчёты',
     english: 'Reports',
-    purpose: 'Звонки за период и за год, регионы против нормативов, темы, обращения, расчёт операторов; CSV.',
-    roles: ['coordinator', 'supervisor', 'admin'],
+    purpose: 'Звонки за период и за год, регионы против нормативов, темы, обращения, расчёт операторов, навигатор мер поддержки; CSV.',
+    // (editors read the navigator's section only: they keep its catalogue, the calls are not theirs)
+    roles: ['coordinator', 'supervisor', 'admin', 'editor'],
   },
   editor: {
     path: 'editor',

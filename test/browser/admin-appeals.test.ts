@@ -195,11 +195,12 @@ describe.skipIf(!hasChromium)('admin app: appeal types, organisations, routes, o
     expect((page as Page & { problems: string[] }).problems).toEqual([]);
   }, 120_000);
 
-  it('an operator is told the page is for admins, with a link to their workstation', async () => {
+  it('an operator is given the shared wrong-app message, with links to their apps and /staff', async () => {
     const page = await signIn('operator-77', 360);
-    await page.getByRole('heading', { name: 'Нет доступа' }).waitFor();
-    expect(await page.getByRole('alert').textContent()).toContain('только администраторам');
-    expect(await page.getByRole('link', { name: /Рабочее место оператора/ }).getAttribute('href')).toBe('/operator');
+    await page.getByRole('alert').filter({ hasText: 'не для вашей роли' }).waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('вы вошли как оператор');
+    expect(await page.getByRole('link', { name: 'Рабочее место оператора' }).getAttribute('href')).toBe('/operator');
+    expect(await page.getByRole('link', { name: 'Все приложения для сотрудников' }).getAttribute('href')).toBe('/staff');
     await check(page, 'admin-no-access');
   }, 60_000);
 });

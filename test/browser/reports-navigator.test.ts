@@ -2,7 +2,8 @@
 // The navigator's report in the reports app, in Chromium: after a visitor of 78 walked the portal's
 // wizard, two left it, an operator of 77 walked the panel and wrapped a call up with measures, the
 // coordinator reads «Навигатор»: the measures found by channel with their regions, the questions
-// people leave; one region chosen; a region's supervisor sees theirs only. At 1280 and 360 px.
+// people leave; one region chosen; a region's supervisor sees theirs only; an editor has that one
+// section and no other (the calls' reports are not theirs). At 1280 and 360 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
@@ -20,6 +21,7 @@ describe.skipIf(!hasChromium)('reports: the navigator (browser)', () => {
     app = await startApp({}, { acd: false });
     await app.user('coordinator', 'federal', 'nav-reader');
     await app.user('supervisor', '78', 'nav-78');
+    await app.user('editor', 'federal', 'nav-editor');
     firstVar = (await walkPortal(app, VOLUNTEER, { region: '78' }))[0]!;
     await walkPortal(app, VOLUNTEER, { leaveAt: 0 });
     await walkPortal(app, VOLUNTEER, { leaveAt: 0 });
@@ -77,6 +79,22 @@ describe.skipIf(!hasChromium)('reports: the navigator (browser)', () => {
     expect(await page.locator('.navigator .figure').first().textContent()).toBe('Начали подбор1');
     expect(await cells(page, 'table.nav-measures tr[data-measure="sm-injury-payments"]')).toEqual([INJURY, '1', '0', '0', '1']);
     await screenshotsAt(page, 'reports-navigator-78', { checkOverflow: true });
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('an editor has the navigator only, not the reports of calls', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    // (asking for the period's report: the app opens their one section instead)
+    await page.goto(`${app.url}/reports#period`);
+    await page.getByLabel('Имя пользователя').fill('nav-editor');
+    await page.getByLabel('Пароль').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.locator('table.nav-measures').waitFor();
+    expect(await page.locator('nav.tabs button').allTextContents()).toEqual(['Навигатор']);
+    expect(await page.locator('.navigator .figure').first().textContent()).toBe('Начали подбор4');
     expect(problems).toEqual([]);
   }, 60_000);
 });

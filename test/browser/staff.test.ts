@@ -3,7 +3,7 @@
 // supervisor signs in there once and finds their apps as cards (and only theirs), follows one and is
 // in it without signing in again; an agency officer sees only the appeals app, and in the
 // workstation (not theirs) is told so with the way to their own; a coordinator gets the apps that
-// watch the line and the editors'. In demo mode an operator rings themselves a test call from the
+// watch the line and the editors'; an editor gets theirs and the reports (for the navigator's). In demo mode an operator rings themselves a test call from the
 // idle screen, answers it, hangs up and wraps it up. axe-core finds nothing serious; screenshots at
 // 1280 and 360 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,7 @@ describe.skipIf(!hasChromium)('the staff landing page and the test call (browser
     await app.user('agency_officer', '77', 'volkov-agency');
     await app.user('coordinator', 'federal', 'orlova-coordinator');
     await app.user('operator', '78', 'petrov-78');
+    await app.user('editor', 'federal', 'sokolova-editor');
     browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {
@@ -105,6 +106,14 @@ describe.skipIf(!hasChromium)('the staff landing page and the test call (browser
     await signIn(page, 'orlova-coordinator');
     await page.getByRole('heading', { name: 'Ваши приложения' }).waitFor();
     expect(await cards(page)).toEqual(['Старший смены', 'Координационный центр', 'Отчёты', 'Редакция базы знаний']);
+  }, 60_000);
+
+  it('gives an editor the reports (the navigator’s) and the editors’ app', async () => {
+    const { page } = await freshPage();
+    await page.goto(`${app.url}/staff`);
+    await signIn(page, 'sokolova-editor');
+    await page.getByRole('heading', { name: 'Ваши приложения' }).waitFor();
+    expect(await cards(page)).toEqual(['Отчёты', 'Редакция базы знаний']);
   }, 60_000);
 
   it('in demo mode, rings the operator a test call from the idle screen, which they answer and wrap up', async () => {

@@ -21,28 +21,6 @@ export const t = {
   errorPrefix: 'Ошибка:',
   goToField: (label: string) => `Перейти к полю «${label}»`,
   regionName: (code: string, name: string | undefined) => (name ? `${code} ${name}` : code),
-  noAccess: {
-    title: 'Нет доступа',
-    text: (role: string) => `Администрирование доступно только администраторам. Вы вошли как ${role}.`,
-    yourApp: (name: string) => `Перейти в ваше приложение: ${name}`,
-    noApp: 'Вернитесь на портал.',
-    signOut: 'Выйти',
-  },
-  roles: {
-    operator: 'оператор',
-    supervisor: 'старший смены',
-    editor: 'редактор',
-    coordinator: 'координатор',
-    agency_officer: 'сотрудник ведомства',
-    admin: 'администратор',
-  } as Record<string, string>,
-  apps: {
-    operator: ['/operator', 'Рабочее место оператора'],
-    supervisor: ['/supervisor', 'Старший смены'],
-    coordinator: ['/wallboard', 'Координационный центр'],
-    agency_officer: ['/agency', 'Обращения ведомства'],
-    editor: ['/', 'Портал'],
-  } as Record<string, [string, string]>,
   appeals: {
     nav: 'Обращения: подразделы',
     tabs: { types: 'Виды обращений', organisations: 'Организации', routes: 'Маршруты', officers: 'Сотрудники ведомств' } as Record<string, string>,

@@ -13,6 +13,7 @@ import { YearSummary } from './year.tsx';
 import { Staffing } from './staffing.tsx';
 import { RegionSelect } from './region-select.tsx';
 import { NavigatorSection } from './navigator.tsx';
+import { staffApps } from '../../src/web/staff-apps.ts';
 
 type Tab = 'period' | 'year' | 'staffing' | 'navigator';
 const DAY = 86_400_000;
@@ -107,4 +108,4 @@ function Reports({ user }: { user: User }) {
   );
 }
 
-void mountApp({ title: t.title, roles: ['coordinator', 'supervisor', 'admin', 'editor'], app: (user) => <Reports user={user} /> });
+void mountApp({ title: t.title, roles: staffApps.reports.roles, app: (user) => <Reports user={user} /> });
