@@ -196,6 +196,14 @@ describe.skipIf(!hasChromium)('editors’ app: answers, review and publication (
     await pageB.getByRole('heading', { name: 'Ответ «До какого возраста призывают в Москве?»' }).waitFor();
     expect(pageB.url()).toContain(`#answers/${slug}-77`);
     await pageB.getByText('регион 77', { exact: false }).first().waitFor();
+
+    // a region's editor reads the federal answer and may write their region's supplement under it
+    await app.user('editor', '77', 'editor-77');
+    const regional = await signIn('editor-77');
+    await regional.goto(`${app.url}/editor#answers/${slug}`);
+    await regional.getByRole('link', { name: 'Новое дополнение' }).waitFor();
+    expect(await regional.getByLabel('Ответ (Markdown)').getAttribute('readonly')).not.toBeNull();
+    expect(await regional.getByRole('button', { name: 'Сохранить' }).count()).toBe(0);
     expect(problems).toEqual([]);
   }, 120_000);
 

@@ -7,6 +7,7 @@ import { addProblemMessages } from '../shared/api.ts';
 import { mountApp } from '../shared/login.tsx';
 import { EditorApp } from './app.tsx';
 import { t } from './strings.ts';
+import { staffApps } from '../../src/web/staff-apps.ts';
 
 addProblemMessages(t.problems);
-void mountApp({ title: t.title, roles: ['editor', 'coordinator'], app: (user) => <EditorApp user={user} /> });
+void mountApp({ title: t.title, roles: staffApps.editor.roles, app: (user) => <EditorApp user={user} /> });

@@ -52,7 +52,8 @@ export function AnswerEditor({ slug, parent, user }: { slug: string | null; pare
   const dirty = (slug === null && (identity.slug !== '' || changed(draft, emptyDraft))) || changed(draft, saved) || draft.note.trim() !== '';
   useEffect(() => setUnsaved(dirty), [dirty]);
 
-  const mayWrite = user.role === 'editor';
+  // (a region's editor writes their region's supplements; federal answers are federal editors')
+  const mayWrite = user.role === 'editor' && (user.region === 'federal' || answer === null || answer.scope === user.region);
   const readOnly = !mayWrite || answer?.status === 'archived';
 
   const save = async () => {
@@ -162,7 +163,7 @@ export function AnswerEditor({ slug, parent, user }: { slug: string | null; pare
                 diff={answer.reviewVersion !== null && <ReviewDiff slug={answer.slug} from={answer.publishedVersion} to={answer.reviewVersion} />}
                 onChange={(a) => (setLoaded({ answer: a, saved: draftOf(a.working) }), setDraft(draftOf(a.working)))}
               />
-              {answer.scope === 'federal' && <Supplements slug={answer.slug} items={index?.items ?? null} mayWrite={mayWrite} />}
+              {answer.scope === 'federal' && <Supplements slug={answer.slug} items={index?.items ?? null} mayWrite={user.role === 'editor'} />}
             </aside>
           )}
         </div>

@@ -50,7 +50,8 @@ export function EntryEditor({ kind, entryKey, user }: { kind: Kind; entryKey: st
 
   const dirty = JSON.stringify(draft) !== JSON.stringify(saved) || note.trim() !== '';
   useEffect(() => setUnsaved(dirty), [dirty]);
-  const mayWrite = user.role === 'editor';
+  // (the catalogue is federal: a region's editor reads it)
+  const mayWrite = user.role === 'editor' && user.region === 'federal';
   const readOnly = !mayWrite || entry?.status === 'archived';
 
   const save = async () => {

@@ -21,7 +21,7 @@ export function NavigatorSection({ place, user }: { place: Place; user: User }) 
       {place.item ? (
         <EntryEditor key={`${kind}/${place.item}`} kind={kind} entryKey={place.item === 'new' ? null : place.item} user={user} />
       ) : (
-        <EntryList kind={kind} mayWrite={user.role === 'editor'} />
+        <EntryList kind={kind} mayWrite={user.role === 'editor' && user.region === 'federal'} />
       )}
     </>
   );
