@@ -5,11 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { systemActor } from '../../src/platform/access/principal.ts';
+import { count, plural } from '../../src/platform/text/russian.ts';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
 import { hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
 import { edgeClient, event, offered } from '../support/telephony.ts';
 
 const DAY = 86_400_000;
+const OPERATORS = ['оператор', 'оператора', 'операторов'] as const;
 
 describe.skipIf(!hasChromium)('reports (browser)', () => {
   let app: TestApp;
@@ -167,7 +169,7 @@ describe.skipIf(!hasChromium)('reports (browser)', () => {
     await page.locator('.plan .peak').waitFor();
     const api = (await (await app.as('coordinator', 'federal')).get('/api/v1/staffing/plan?region=66')).body;
     expect(api.peak.scheduled).toBeGreaterThan(0);
-    expect(await page.locator('.plan .peak').textContent()).toContain(`${api.peak.scheduled} операторов в графике на 20 звонков`);
+    expect(await page.locator('.plan .peak').textContent()).toContain(`${count(api.peak.scheduled, OPERATORS)} в графике на 20 звонков`);
     expect(await page.locator('.plan .peak').textContent()).toMatch(/^Пик: пн 1\d:00/);
     expect(await page.locator('.plan .figure').first().textContent()).toContain(new Intl.NumberFormat('ru-RU').format(api.totals.calls));
 
@@ -176,7 +178,9 @@ describe.skipIf(!hasChromium)('reports (browser)', () => {
       await (await app.as('coordinator', 'federal')).get('/api/v1/staffing/required?calls=100&intervalSeconds=900&ahtSeconds=180&targetSl=0.8&targetSeconds=20&maxOccupancy=0.85&shrinkage=0.3')
     ).body;
     await page.locator('.answer').waitFor();
-    expect(await page.locator('.answer').textContent()).toContain(`Нужно ${required.agents} операторов на линии, ${required.scheduled} в графике`);
+    expect(await page.locator('.answer').textContent()).toContain(
+      `${plural(required.agents, ['Нужен', 'Нужно', 'Нужно'])} ${count(required.agents, OPERATORS)} на линии, ${required.scheduled} в графике`,
+    );
     await page.getByLabel('Обработка, с').fill('0');
     await page.getByRole('button', { name: 'Рассчитать' }).click();
     await page.locator('.calculator .error').waitFor();

@@ -72,7 +72,7 @@ export function PeriodReport({ query }: { query: Query }) {
             {t.csv}
           </a>
         </h2>
-        {peak ? <p class="peak">{t.peak(period(peak.period), count(peak.offered))}</p> : <p class="quiet">{t.noCalls}</p>}
+        {peak ? <p class="peak">{t.peak(period(peak.period), count(peak.offered), peak.offered)}</p> : <p class="quiet">{t.noCalls}</p>}
         <BarChart title={t.chartTitle} bars={bars(calls, query)} />
       </section>
       <div class="columns">

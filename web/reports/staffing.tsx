@@ -56,6 +56,7 @@ export function Staffing({ region: fixed, regions }: { region: string; regions: 
             {t.plan.basis(
               plan.history.weeks,
               count(plan.history.calls),
+              plan.history.calls,
               t.plan.methods[plan.forecast.method] ?? plan.forecast.method,
               percent(plan.target.targetSl),
               plan.target.targetSeconds,

@@ -1,5 +1,13 @@
 // Every word the reports show.
-import { plural } from '../../src/platform/text/russian.ts';
+import { count, plural, type PluralForms } from '../../src/platform/text/russian.ts';
+
+const CALLS: PluralForms = ['звонок', 'звонка', 'звонков'];
+const OPERATORS: PluralForms = ['оператор', 'оператора', 'операторов'];
+/**
+ * "7 звонков", "21 звонок", "59 млн звонков": shown is n as format.ts's count() writes it (after
+ * «млн» the noun is «звонков» whatever the number).
+ */
+const calls = (shown: string, n: number) => `${shown} ${shown.endsWith('млн') ? CALLS[2] : plural(n, CALLS)}`;
 
 export const t = {
   title: 'Отчёты',
@@ -19,7 +27,7 @@ export const t = {
   asa: 'Среднее ожидание ответа',
   abandonRate: 'Доля брошенных',
   aht: 'Средняя длительность',
-  peak: (when: string, n: string) => `Пик: ${when} — ${n} звонков`,
+  peak: (when: string, shown: string, n: number) => `Пик: ${when} — ${calls(shown, n)}`,
   noCalls: 'За этот период звонков нет.',
   chartTitle: 'Звонки',
   regionsTitle: 'По регионам',
@@ -31,11 +39,11 @@ export const t = {
   csv: 'Скачать CSV',
   print: 'Печать',
   year: 'Год',
-  yearCalls: (n: string) => `${n} звонков`,
-  sinceLaunch: (n: string, first: string | null) => `С начала работы${first ? ` (${first})` : ''}: ${n} звонков`,
-  peakMonth: (m: string, n: string) => `Пиковый месяц — ${m}: ${n} звонков`,
-  peakDay: (d: string, n: string) => `Самый напряжённый день — ${d}: ${n} звонков`,
-  regionsMeeting: (n: number, of: number) => `${n} из ${of} регионов со звонками выполнили нормативы за год`,
+  yearCalls: (shown: string, n: number) => calls(shown, n),
+  sinceLaunch: (shown: string, n: number, first: string | null) => `С начала работы${first ? ` (${first})` : ''}: ${calls(shown, n)}`,
+  peakMonth: (m: string, shown: string, n: number) => `Пиковый месяц — ${m}: ${calls(shown, n)}`,
+  peakDay: (d: string, shown: string, n: number) => `Самый напряжённый день — ${d}: ${calls(shown, n)}`,
+  regionsMeeting: (n: number, of: number) => `${n} из ${of} ${plural(of, ['региона', 'регионов', 'регионов'])} со звонками ${plural(n, ['выполнил', 'выполнили', 'выполнили'])} нормативы за год`,
   answersPublished: (n: string) => `Опубликовано новых ответов: ${n}`,
   portalViews: (n: string) => `Просмотров ответов на портале: ${n}`,
   monthsTitle: 'Звонки по месяцам',
@@ -91,12 +99,12 @@ export const t = {
     agentHours: 'Часов на линии',
     scheduledHours: 'Часов в графике',
     peak: 'Операторов в пик',
-    peakAt: (when: string, n: number, calls: number) => `Пик: ${when} — ${n} операторов в графике на ${calls} звонков за 15 минут`,
+    peakAt: (when: string, n: number, k: number) => `Пик: ${when} — ${count(n, OPERATORS)} в графике на ${count(k, CALLS)} за 15 минут`,
     chart: 'Операторов в графике по часам (местное время)',
     methods: { 'seasonal-naive': 'как прошлая неделя', 'holt-winters': 'Холт — Винтерс' } as Record<string, string>,
     ahtFrom: { history: 'измерено', query: 'задано', default: 'по умолчанию' } as Record<string, string>,
-    basis: (weeks: number, calls: string, method: string, sl: string, sec: number, aht: number, ahtFrom: string, shrinkage: string) =>
-      `Прогноз по ${weeks} неделям (${calls} звонков), метод: ${method}. Норматив: ${sl} за ${sec} с; обработка ${aht} с (${ahtFrom}); потери времени ${shrinkage}.`,
+    basis: (weeks: number, shown: string, n: number, method: string, sl: string, sec: number, aht: number, ahtFrom: string, shrinkage: string) =>
+      `Прогноз по ${count(weeks, ['неделе', 'неделям', 'неделям'])} (${calls(shown, n)}), метод: ${method}. Норматив: ${sl} за ${sec} с; обработка ${aht} с (${ahtFrom}); потери времени ${shrinkage}.`,
   },
   calc: {
     title: 'Калькулятор Эрланга',
@@ -108,7 +116,8 @@ export const t = {
     occupancy: 'Макс. загрузка',
     shrinkage: 'Потери времени',
     go: 'Рассчитать',
-    answer: (agents: number, scheduled: number, sl: string, occ: string) => `Нужно ${agents} операторов на линии, ${scheduled} в графике; уровень обслуживания ${sl}, загрузка ${occ}.`,
+    answer: (agents: number, scheduled: number, sl: string, occ: string) =>
+      `${plural(agents, ['Нужен', 'Нужно', 'Нужно'])} ${count(agents, OPERATORS)} на линии, ${scheduled} в графике; уровень обслуживания ${sl}, загрузка ${occ}.`,
   },
 };
 

@@ -20,16 +20,16 @@ export function YearSummary({ year, region }: { year: number; region: string }) 
   return (
     <article class="year">
       <h2 class="year-title">
-        {t.year} {data.year}: {t.yearCalls(count(data.calls))}
+        {t.year} {data.year}: {t.yearCalls(count(data.calls), data.calls)}
       </h2>
       <section class="totals">
         <Figure label={t.calls} value={count(data.calls)} />
         <Figure label={t.sl} value={percent(data.serviceLevel)} />
       </section>
       <ul class="facts">
-        <li>{t.sinceLaunch(count(data.sinceLaunch), data.firstDay ? period(data.firstDay) : null)}</li>
-        {data.peakMonth && <li class="peak">{t.peakMonth(period(data.peakMonth.month), count(data.peakMonth.calls))}</li>}
-        {data.peakDay && <li>{t.peakDay(period(data.peakDay.day), count(data.peakDay.calls))}</li>}
+        <li>{t.sinceLaunch(count(data.sinceLaunch), data.sinceLaunch, data.firstDay ? period(data.firstDay) : null)}</li>
+        {data.peakMonth && <li class="peak">{t.peakMonth(period(data.peakMonth.month), count(data.peakMonth.calls), data.peakMonth.calls)}</li>}
+        {data.peakDay && <li>{t.peakDay(period(data.peakDay.day), count(data.peakDay.calls), data.peakDay.calls)}</li>}
         <li>{t.regionsMeeting(data.regionsMeetingNorms, data.regionsWithCalls)}</li>
         <li>{t.answersPublished(count(data.answersPublished))}</li>
         {data.portalViews !== null && <li>{t.portalViews(count(data.portalViews))}</li>}
