@@ -97,6 +97,10 @@ export async function workingContents(db: Queryable, kind: EntryKind): Promise<C
   return r.rows;
 }
 
+export async function setPosition(db: Queryable, kind: EntryKind, key: string, position: number): Promise<void> {
+  await db.query('UPDATE nv_entries SET position = $3, updated_at = now() WHERE kind = $1 AND key = $2', [kind, key, position]);
+}
+
 /** How many entries exist in any state. */
 export async function countEntries(db: Queryable): Promise<number> {
   return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM nv_entries')).rows[0]!.n;

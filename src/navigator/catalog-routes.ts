@@ -43,6 +43,18 @@ export function navigatorCatalogRoutes(app: App, deps: { navigatorCatalog: Navig
     handler: async (req) => s.list(actorOf(req), req.query),
   });
 
+  app.put('/api/v1/navigator/question-order', {
+    schema: {
+      tags,
+      security,
+      summary: 'Set the questions’ tie-break order (which of two equally useful questions is asked first)',
+      description: `Every question not archived, each once (a new question goes last until then). It takes effect at once, without review: it never changes who is eligible. An editor or a coordinator. ${federal}`,
+      body: z.object({ order: z.array(keyParam).min(1).max(1000).describe('Question vars, first asked first') }),
+      response: { 200: z.object({ order: z.array(z.string()) }), ...problems(400, 401, 403) },
+    },
+    handler: async (req) => s.reorder(actorOf(req), req.body.order),
+  });
+
   for (const kind of entryKinds) {
     const plural = `${kind}s`;
     const base = `/api/v1/navigator/${plural}`;

@@ -227,6 +227,31 @@ export class NavigatorCatalogService {
     });
   }
 
+  /**
+   * Sets the questions' tie-break order: every question not archived, each once. It takes effect at
+   * once, without review (it changes which question comes first on a tie, never who is eligible).
+   */
+  async reorder(ctx: ActorContext, order: string[]): Promise<{ order: string[] }> {
+    authorize(ctx, 'navigator.review', { region: FEDERAL });
+    await this.db.transaction(async (tx) => {
+      await q.lockCatalogue(tx);
+      const keys = (await q.workingContents(tx, 'question')).map((r) => r.key);
+      const problems: RuleProblem[] = [];
+      order.forEach((v, i) => {
+        if (!keys.includes(v)) problems.push({ path: `body.order.${i}`, message: `Нет вопроса «${v}» (или он в архиве).` });
+        else if (order.indexOf(v) !== i) problems.push({ path: `body.order.${i}`, message: `Вопрос «${v}» повторяется.` });
+      });
+      const missing = keys.filter((k) => !order.includes(k));
+      if (missing.length) problems.push({ path: 'body.order', message: `Не хватает вопросов: ${missing.map((k) => `«${k}»`).join(', ')}.` });
+      if (problems.length) throw problems400('The order must name every question not archived, each once', problems);
+      for (const [i, key] of order.entries()) await q.setPosition(tx, 'question', key, i + 1);
+      await this.record(ctx, tx, 'navigator.question.reorder', null, { order });
+      await this.changed(tx, { kind: 'catalogue', key: null, action: 'reordered', version: null });
+    });
+    await this.live.reload();
+    return { order };
+  }
+
   // --- whole catalogues (the command line, the demo, tests) ---------------------------------------
 
   /**

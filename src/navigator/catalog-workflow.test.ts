@@ -255,6 +255,27 @@ describe('the navigator’s catalogue: editing with review', () => {
     }
   });
 
+  it('sets the questions’ tie-break order, every question not archived once, at once', async () => {
+    const all = (await writer.get('/api/v1/navigator/entries?kind=question&limit=500')).body.items
+      .filter((e: { status: string }) => e.status !== 'archived')
+      .map((e: { key: string }) => e.key) as string[];
+    const wanted = [...all].reverse();
+    const put = (order: string[], c = reviewer) => c.put('/api/v1/navigator/question-order', { order });
+    const missing = await put(wanted.slice(1));
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors).toEqual([{ path: 'body.order', message: `Не хватает вопросов: «${wanted[0]}».` }]);
+    expect((await put([...wanted, 'has_yacht'])).body.errors).toEqual([{ path: `body.order.${wanted.length}`, message: 'Нет вопроса «has_yacht» (или он в архиве).' }]);
+    expect((await put([...wanted, wanted[0]!])).body.errors[0].path).toBe(`body.order.${wanted.length}`);
+    expect((await put(wanted, await app.as('editor', '77'))).status).toBe(403);
+
+    const ok = await put(wanted);
+    expect(ok.status).toBe(200);
+    expect(app.services.liveNavigator.current.catalog.order).toEqual(wanted);
+    expect((await writer.get('/api/v1/navigator/entries?kind=question&limit=500')).body.items.filter((e: { status: string }) => e.status !== 'archived').map((e: { key: string }) => e.key)).toEqual(
+      wanted,
+    );
+  });
+
   it('only federal editors write, editors and coordinators review; regional accounts read only', async () => {
     const ed77 = await app.as('editor', '77');
     expect((await ed77.get('/api/v1/navigator/entries')).status).toBe(200);

@@ -8,7 +8,7 @@ export interface CatalogChanged {
   kind: 'question' | 'measure' | 'catalogue';
   /** The entry's key (a question's var, a measure's id); null for an import. */
   key: string | null;
-  action: 'published' | 'archived' | 'imported';
+  action: 'published' | 'archived' | 'imported' | 'reordered';
   version: number | null;
 }
 

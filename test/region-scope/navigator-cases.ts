@@ -60,4 +60,9 @@ export const navigatorCases: Record<string, Case> = {
   'POST /api/v1/navigator/step': { noRegionData: 'a step of the navigator over the answers in the body (public, nothing stored, the same for every region)' },
   'GET /api/v1/navigator/entries': { noRegionData: 'the editors’ list of the federal catalogue’s questions and measures, the same for every region' },
   ...editingCases(),
+  'PUT /api/v1/navigator/question-order': {
+    run: (c) => c.put('/api/v1/navigator/question-order', { order: [QUESTION] }),
+    unchanged: async (app) => expect((await app.db.query("SELECT 1 FROM nv_entries WHERE kind = 'question' AND key = $1 AND position = 1", [QUESTION])).rowCount).toBe(0),
+    owner: false,
+  },
 };
