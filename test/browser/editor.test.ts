@@ -140,6 +140,11 @@ describe.skipIf(!hasChromium)('editors’ app: answers, review and publication (
     await coordinator.getByRole('button', { name: 'Одобрить и опубликовать' }).click();
     await coordinator.getByText('Опубликована версия 2').waitFor();
     await until('the portal shows the new text', async () => ((await portalText()).includes(ADDED) ? true : undefined));
+    // the answer's history: each version with its author and note, and what it changed
+    await coordinator.getByText('История версий').click();
+    await coordinator.getByText('Добавлено о повестке').waitFor();
+    await coordinator.getByRole('button', { name: 'Что изменено в версии 2' }).click();
+    await coordinator.getByRole('region', { name: 'Изменения: версия 1 → 2' }).locator('ins', { hasText: ADDED }).waitFor();
     expect(problems).toEqual([]);
   }, 120_000);
 
@@ -217,7 +222,7 @@ describe.skipIf(!hasChromium)('editors’ app: answers, review and publication (
     await check(page, 'editor-navigator-measures');
     await page.getByRole('navigation', { name: 'Навигатор: подразделы' }).getByRole('link', { name: 'Вопросы' }).click();
     await page.locator('table.entries tr[data-key="status"] a').click();
-    await page.getByLabel('Подпись варианта 1').waitFor();
+    await page.getByLabel('Подпись 1', { exact: true }).waitFor();
     await check(page, 'editor-navigator-question');
 
     await page.goto(`${app.url}/editor#navigator/measures/${measure}`);

@@ -13,6 +13,7 @@ import { changed, contentOf, draftOf, emptyDraft, type Draft, type EditorAnswer 
 import { AnswerFields, FORM, labels } from './fields.tsx';
 import { Flow } from './flow.tsx';
 import { NewAnswerFields, type Identity } from './identity.tsx';
+import { History } from './history.tsx';
 import { ReviewDiff } from './review-diff.tsx';
 import { formErrors, noErrors, type FormErrors } from './problems.ts';
 import { Supplements } from './supplements.tsx';
@@ -163,6 +164,7 @@ export function AnswerEditor({ slug, parent, user }: { slug: string | null; pare
                 diff={answer.reviewVersion !== null && <ReviewDiff slug={answer.slug} from={answer.publishedVersion} to={answer.reviewVersion} />}
                 onChange={(a) => (setLoaded({ answer: a, saved: draftOf(a.working) }), setDraft(draftOf(a.working)))}
               />
+              <History key={answer.currentVersion} slug={answer.slug} />
               {answer.scope === 'federal' && <Supplements slug={answer.slug} items={index?.items ?? null} mayWrite={user.role === 'editor'} />}
             </aside>
           )}

@@ -13,7 +13,7 @@ export function NavigatorSection({ place, user }: { place: Place; user: User }) 
     <>
       <nav class="subnav" aria-label={nt.tabsLabel}>
         {(['measures', 'questions'] as const).map((x) => (
-          <a key={x} href={href({ section: 'navigator', tab: x })} aria-current={x === tab && !place.item ? 'page' : undefined}>
+          <a key={x} href={href({ section: 'navigator', tab: x })} aria-current={x === tab && !place.item ? 'page' : undefined} class={x === tab ? 'current' : undefined}>
             {nt.tabs[x]}
           </a>
         ))}
