@@ -33,6 +33,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 1);
 const HTTP_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
 /** Requests in flight at once over HTTP (a few operators' panels and portal visitors). */
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
+const ONE_SECONDS = Number(process.env.BENCH_ONE_SECONDS ?? 5);
 /** Large-catalogue profiles the naive engine checks the real one on (it is slow there). */
 const CHECK_LARGE = Number(process.env.BENCH_CHECK_LARGE ?? 40);
 const P99_LIMIT_MS = 20;
@@ -95,23 +96,35 @@ interface HttpResult {
 }
 
 /**
- * The clients: POSTs of the walks' answers, CONNECTIONS at once, from a thread of their own (on the
+ * The clients: POSTs of the walks' answers, `lines` at once, from a thread of their own (on the
  * app's thread they would take its time), after a warm-up that is not counted.
  */
-function fromAnotherThread(url: string, walks: string[][]): Promise<HttpResult> {
+function fromAnotherThread(url: string, walks: string[][], lines: number, seconds: number): Promise<HttpResult> {
   const code = `
     const { parentPort, workerData } = require('node:worker_threads');
+    const http = require('node:http');
     const { url, walks, lines, warmSeconds, seconds } = workerData;
     const ms = [];
     const failed = [];
     let next = 0;
-    const post = async (body) => {
-      const t = performance.now();
-      const r = await fetch(url + '/api/v1/navigator/step', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-      const text = await r.text();
-      if (r.status !== 200 && failed.length < 5) failed.push(r.status + ' ' + text.slice(0, 300));
-      return performance.now() - t;
-    };
+    // (node:http, its bytes counted, not decoded: fetch's streams cost the client more than the
+    // server's step; a connection a line, kept open)
+    const agent = new http.Agent({ keepAlive: true, maxSockets: lines });
+    const post = (body) =>
+      new Promise((resolve, reject) => {
+        const t = performance.now();
+        const req = http.request(url + '/api/v1/navigator/step', { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+          const chunks = [];
+          res.on('data', (c) => { if (res.statusCode !== 200) chunks.push(c); });
+          res.on('end', () => {
+            if (res.statusCode !== 200 && failed.length < 5) failed.push(res.statusCode + ' ' + Buffer.concat(chunks).toString().slice(0, 300));
+            resolve(performance.now() - t);
+          });
+          res.on('error', reject);
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
     // each line is a person after another walking the wizard: a walk's steps in order
     const run = async (forSeconds, record) => {
       const end = performance.now() + forSeconds * 1000;
@@ -133,7 +146,7 @@ function fromAnotherThread(url: string, walks: string[][]): Promise<HttpResult> 
       .then((s) => parentPort.postMessage({ ms, seconds: s, failed, walks: next }), (e) => parentPort.postMessage({ ms, seconds: 0, failed: [String(e)], walks: next }));
   `;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(code, { eval: true, workerData: { url, walks, lines: CONNECTIONS, warmSeconds: 2, seconds: HTTP_SECONDS } });
+    const worker = new Worker(code, { eval: true, workerData: { url, walks, lines, warmSeconds: 2, seconds } });
     worker.once('message', (r: HttpResult) => {
       resolve(r);
       void worker.terminate();
@@ -168,17 +181,30 @@ async function overHttp(catalog: NavigatorCatalog, walks: Answers[][]) {
     // (a response's size: the end of a walk, off the walks the clients send)
     const last = await fetch(`${url}/api/v1/navigator/step`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodies[bodies.length - 1]!.at(-1)! });
     const bytes = (await last.arrayBuffer()).byteLength;
-    const r = await fromAnotherThread(url, bodies.slice(0, -1));
-    if (r.failed.length) throw new Error(`POST /api/v1/navigator/step failed: ${r.failed.join('; ')}`);
-    const sorted = [...r.ms].sort((a, b) => a - b);
+    // CONNECTIONS at once, then one alone (its latency without waiting behind the others), on walks not sent yet
+    const many = await fromAnotherThread(url, bodies.slice(0, -1), CONNECTIONS, HTTP_SECONDS);
+    const one = await fromAnotherThread(url, bodies.slice(many.walks, -1), 1, ONE_SECONDS);
+    const failed = [...many.failed, ...one.failed];
+    if (failed.length) throw new Error(`POST /api/v1/navigator/step failed: ${failed.join('; ')}`);
+    const p = (r: HttpResult, q: number) =>
+      round(
+        percentile(
+          [...r.ms].sort((a, b) => a - b),
+          q,
+        ),
+        2,
+      );
     return {
-      p50Ms: round(percentile(sorted, 50), 2),
-      p99Ms: round(percentile(sorted, 99), 2),
-      rps: round(r.ms.length / r.seconds, 1),
-      requests: r.ms.length,
+      p50Ms: p(many, 50),
+      p99Ms: p(many, 99),
+      rps: round(many.ms.length / many.seconds, 1),
+      requests: many.ms.length,
+      oneP50Ms: p(one, 50),
+      oneP99Ms: p(one, 99),
+      oneRps: round(one.ms.length / one.seconds, 1),
       bytes,
-      walks: r.walks,
-      again: r.walks > walks.length - 1,
+      walks: many.walks + one.walks,
+      again: many.walks + one.walks > walks.length - 1,
     };
   } finally {
     await http.close();
@@ -232,7 +258,10 @@ async function main() {
 
   const h = await overHttp(large.catalog, walks(large, WALKS_HTTP, 3));
   console.log(
-    `  HTTP, ${TIMES}×, ${CONNECTIONS} connections, ${HTTP_SECONDS} s: ${h.rps} req/s   p50 ${h.p50Ms} ms   p99 ${h.p99Ms} ms (limit ${P99_LIMIT_MS} ms: ${h.p99Ms <= P99_LIMIT_MS ? 'within' : 'OVER'})   ${h.requests} requests in ${h.walks} walks${h.again ? ' (walks sent again: raise BENCH_WALKS_HTTP)' : ', none sent twice'}, a response ${round(h.bytes / 1024, 0)} KiB`,
+    `  HTTP, ${TIMES}×, ${CONNECTIONS} connections, ${HTTP_SECONDS} s: ${h.rps} req/s   p50 ${h.p50Ms} ms   p99 ${h.p99Ms} ms (limit ${P99_LIMIT_MS} ms: ${h.p99Ms <= P99_LIMIT_MS ? 'within' : 'OVER'})   ${h.requests} requests, a response ${round(h.bytes / 1024, 0)} KiB`,
+  );
+  console.log(
+    `    one connection, ${ONE_SECONDS} s: ${h.oneRps} req/s   p50 ${h.oneP50Ms} ms   p99 ${h.oneP99Ms} ms   (${h.walks} walks in all${h.again ? ', some sent again: raise BENCH_WALKS_HTTP' : ', no step sent twice'}; in-process a step for the first time takes ${round(1000 / largeRate, 2)} ms)`,
   );
   console.log(
     JSON.stringify({
@@ -242,6 +271,7 @@ async function main() {
       naiveStepsPerSec: round(naiveRate, 0),
       httpP50Ms: h.p50Ms,
       httpRps: h.rps,
+      httpP99MsOneConnection: h.oneP99Ms,
       stepsPerSecAgain: round(again.real, 0),
       stepsPerSecLargeAgain: round(again.large, 0),
       measuresLarge: large.catalog.measures.length,
