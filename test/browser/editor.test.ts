@@ -94,7 +94,10 @@ describe.skipIf(!hasChromium)('editors’ app: answers, review and publication (
     // the section filter is the API's; the title words are the page's
     await page.getByLabel('Раздел', { exact: true }).selectOption('Частичная мобилизация');
     await until('the section filtered', async () => ((await rows.count()) < all ? true : undefined));
-    await page.getByLabel('Заголовок содержит').fill('кого призывают');
+    // «/» takes the keyboard to the title filter
+    await page.locator('body').press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-text');
+    await page.keyboard.type('кого призывают');
     await until('one row', async () => ((await rows.count()) === 1 ? true : undefined));
     await check(page, 'editor-answers');
 

@@ -33,7 +33,9 @@ export function FilterBar({ filters, onChange, items }: { filters: Filters; onCh
   return (
     <form class="filters" role="search" aria-label={t.list.filters} onSubmit={(e) => e.preventDefault()}>
       <div class="filter">
-        <label for="f-text">{t.list.search}</label>
+        <label for="f-text">
+          {t.list.search} <kbd aria-hidden="true">/</kbd>
+        </label>
         <input id="f-text" type="search" value={filters.text} onInput={(e) => set({ text: (e.target as HTMLInputElement).value })} />
       </div>
       <Choice

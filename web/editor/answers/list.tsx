@@ -62,6 +62,18 @@ export function AnswerList() {
     });
   }, [filters.status, filters.section, attempt]);
 
+  // «/» takes the keyboard to the title filter, as in most lists on the web
+  useEffect(() => {
+    const on = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement;
+      if (e.key !== '/' || e.ctrlKey || e.altKey || e.metaKey || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || el.isContentEditable) return;
+      e.preventDefault();
+      document.getElementById('f-text')?.focus();
+    };
+    addEventListener('keydown', on);
+    return () => removeEventListener('keydown', on);
+  }, []);
+
   useEffect(() => {
     if (!state.loading && lastOpened) table.current?.querySelector<HTMLAnchorElement>(`a[data-slug="${lastOpened}"]`)?.focus();
   }, [state.loading]);
