@@ -261,6 +261,31 @@ describe.skipIf(!hasChromium)('supervisor view (browser)', () => {
     expect(foreign).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it('says every code in Russian: a break for rest, calls lost in the menu and at the simulation’s end', async () => {
+    // the workstation's «Перерыв» sends the code rest; the simulator closes its callers with simulation_ended
+    await operator('orlov', 'Орлов Игорь', { state: 'break', reason: 'rest' });
+    const t = Date.now();
+    const r = await edge.post('/api/v1/telephony/events', {
+      events: [
+        offered('sv-ivr', REGION, new Date(t - 30_000)),
+        event('sv-ivr', 'abandoned', new Date(t - 20_000), { reason: 'hung_up_in_ivr' }),
+        offered('sv-sim', REGION, new Date(t - 15_000)),
+        event('sv-sim', 'queued', new Date(t - 14_000)),
+        event('sv-sim', 'abandoned', new Date(t - 5_000), { reason: 'simulation_ended' }),
+      ],
+    });
+    expect(r.body.results.every((x: { status: string }) => x.status === 'accepted')).toBe(true);
+    const { page, problems } = await open(1920, 1080);
+    const calls = page.getByRole('table', { name: 'Последние звонки' });
+    await calls.getByText('положил трубку в голосовом меню').waitFor({ timeout: 15_000 });
+    expect(await calls.getByText('симуляция завершена').count()).toBe(1);
+    expect(await operatorRow(page, 'Орлов Игорь').getByText('Перерыв (отдых)').count()).toBe(1);
+    // nothing on the page is a code: no word_with_underscores in what people read
+    expect(await page.evaluate(() => document.body.innerText.match(/\b[a-z]+_[a-z_]+\b/g))).toBeNull();
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
 });
 
 /** A TCP relay to the app on a port of its own: cut() drops every connection and refuses new ones; restore() listens again. */

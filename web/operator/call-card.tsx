@@ -1,5 +1,6 @@
 // The call: who rings (region, masked number, IVR topic), how long they waited or have talked,
 // and what they called about before.
+import { ru } from '../shared/codes-ru.ts';
 import { t } from './strings.ts';
 import { duration, secondsSince, shortDate, type Call, type PreviousCall } from './model.ts';
 
@@ -69,7 +70,7 @@ export function CallCard(props: {
           {props.previous.slice(0, SHOWN).map((p) => (
             <li key={p.callId}>
               {shortDate(p.offeredAt)} — {[...new Set([...(p.topic ? [p.topic] : []), ...p.topics])].join(', ') || t.noTopic}
-              {p.outcome ? ` (${t.outcomes[p.outcome] ?? p.outcome})` : t.previousStates[p.state] ? ` (${t.previousStates[p.state]})` : ''}
+              {p.outcome ? ` (${ru(t.outcomes, p.outcome)})` : t.previousStates[p.state] ? ` (${t.previousStates[p.state]})` : ''}
             </li>
           ))}
           {props.previous.length > SHOWN && <li class="muted">{t.olderCalls(props.previous.length - SHOWN)}</li>}

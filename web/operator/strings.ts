@@ -1,4 +1,6 @@
 // Every word the operator workstation shows, in one place.
+import { breakReasons, outcomes } from '../shared/codes-ru.ts';
+
 export const t = {
   title: 'Рабочее место оператора',
   states: {
@@ -9,7 +11,8 @@ export const t = {
     wrap_up: 'Оформление',
     break: 'Перерыв',
   } as Record<string, string>,
-  breaks: { lunch: 'обед', rest: 'отдых', training: 'обучение', missed: 'пропущен звонок', meeting: 'совещание' } as Record<string, string>,
+  // (a break's reason and a call's outcome: the API's codes in words shared by the apps)
+  breaks: breakReasons,
   goReady: 'Готов',
   breakAfter: 'перерыв после звонка',
   goBreak: 'Перерыв',
@@ -55,7 +58,7 @@ export const t = {
   wrapTimer: 'Оформление',
   topics: 'Темы звонка',
   outcome: 'Результат',
-  outcomes: { answered: 'Дан ответ', appeal_needed: 'Нужно обращение', transferred: 'Переведён', callback: 'Перезвонить', dropped: 'Связь прервалась' } as Record<string, string>,
+  outcomes,
   note: 'Заметка',
   notePlaceholder: 'Коротко: что нужно сделать дальше (без личных данных, если не нужно)',
   submit: 'Завершить оформление',

@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { get, post } from '../shared/api.ts';
 import { openFeed, type LiveState } from '../shared/live.ts';
+import { ru } from '../shared/codes-ru.ts';
 import { Header } from '../shared/login.tsx';
 import type { User } from '../shared/session.ts';
 import { AnswersPane, type Used } from './answers.tsx';
@@ -321,7 +322,7 @@ export function Workstation({ user }: { user: User }) {
         <span class={`state state-${state}`}>
           <span role="status">
             {t.states[state] ?? state}
-            {state === 'break' && agent?.reason ? ` (${t.breaks[agent.reason] ?? agent.reason})` : ''}
+            {state === 'break' && agent?.reason ? ` (${ru(t.breaks, agent.reason)})` : ''}
             {agent?.breakAfter ? ` · ${t.breakAfter}` : ''}
           </span>{' '}
           · <span class="timer">{duration(secondsSince(agent?.since, now))}</span>

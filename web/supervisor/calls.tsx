@@ -1,4 +1,5 @@
 // Recent calls of the region: time, region, masked number, queue, state, operator, outcome.
+import { queueName, ru } from '../shared/codes-ru.ts';
 import { strings } from './strings.ts';
 import { callTime, formatDuration, secondsSince } from './time.ts';
 import type { Agent, Call, QueueNow } from './model.ts';
@@ -37,7 +38,7 @@ export function RecentCalls(props: { calls: Call[]; queues: QueueNow[]; agents: 
                     {c.overflowed && c.region !== props.region && <span class="sv-sub">{s.overflowed}</span>}
                   </td>
                   <td class="sv-mono sv-nowrap">{c.callerMasked ?? s.hidden}</td>
-                  <td>{c.queue ? (queueTitle.get(c.queue.id) ?? c.queue.name) : '—'}</td>
+                  <td>{c.queue ? (queueTitle.get(c.queue.id) ?? queueName(c.queue)) : '—'}</td>
                   <td>
                     <span class={`sv-badge sv-call--${c.state}`}>{strings.callState[c.state]}</span>
                     {c.callback && <span class="sv-sub">{s.callback}</span>}
@@ -56,8 +57,8 @@ export function RecentCalls(props: { calls: Call[]; queues: QueueNow[]; agents: 
 }
 
 function outcomeText(c: Call): string {
-  if (c.outcome) return strings.outcome[c.outcome] ?? c.outcome;
-  if (c.closeReason) return strings.closeReason[c.closeReason] ?? c.closeReason;
+  if (c.outcome) return ru(strings.outcome, c.outcome);
+  if (c.closeReason) return ru(strings.closeReason, c.closeReason);
   return '—';
 }
 

@@ -1,6 +1,7 @@
 // Every string the supervisor view shows, in one place (Russian; another language is another copy).
 import { plural } from '../../src/platform/text/russian.ts';
-import type { AgentState, CallState, SettableState } from './api-shapes.ts';
+import { agentStates, breakReasons, callStates, endReasons, outcomes, ru } from '../shared/codes-ru.ts';
+import type { SettableState } from './api-shapes.ts';
 
 export const strings = {
   title: 'Супервизор',
@@ -99,14 +100,8 @@ export const strings = {
     loadFailed: 'Не удалось загрузить качество связи.',
   },
 
-  agentState: {
-    offline: 'Не в сети',
-    ready: 'Готов',
-    ringing: 'Вызов',
-    talking: 'Разговор',
-    wrap_up: 'Обработка',
-    break: 'Перерыв',
-  } satisfies Record<AgentState, string>,
+  /** The API's codes, in words shared by the apps (web/shared/codes-ru.ts). */
+  agentState: agentStates,
 
   /** The three states a supervisor sets, as actions. */
   setState: {
@@ -115,37 +110,14 @@ export const strings = {
     offline: 'Выход из линии',
   } satisfies Record<SettableState, string>,
 
-  breakReason: (reason: string | null) => (reason === 'missed' ? 'пропущен вызов' : reason === 'break' || !reason ? 'перерыв' : reason),
+  /** A break's reason in words; a break without one is just «перерыв». */
+  breakReason: (reason: string | null) => (reason ? ru(breakReasons, reason) : breakReasons.break!),
 
-  callState: {
-    pending: 'Поступает',
-    ivr: 'Голосовое меню',
-    waiting: 'В очереди',
-    ringing: 'Вызов оператора',
-    talking: 'Разговор',
-    wrap_up: 'Обработка',
-    ended: 'Завершён',
-    abandoned: 'Потерян',
-    callback_pending: 'Ждёт обратного звонка',
-  } satisfies Record<CallState, string>,
+  callState: callStates,
 
-  outcome: {
-    answered: 'Дан ответ',
-    appeal_needed: 'Нужно обращение',
-    transferred: 'Переведён',
-    callback: 'Перезвонить',
-    dropped: 'Прервался',
-  } as Record<string, string>,
+  outcome: outcomes,
 
-  closeReason: {
-    caller_hung_up: 'абонент положил трубку',
-    ended_before_answer: 'завершён до ответа',
-    operator_hung_up: 'оператор завершил',
-    closed_after_restart: 'закрыт после перезапуска',
-    media_unavailable: 'сбой медиасервера',
-    edge_stopped: 'остановка телефонного шлюза',
-    edge_restarted: 'сбой телефонного шлюза',
-  } as Record<string, string>,
+  closeReason: endReasons,
 
   errors: {
     load: 'Не удалось загрузить данные.',

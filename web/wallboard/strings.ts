@@ -1,5 +1,7 @@
 // Every word the wallboard shows.
 import { plural } from '../../src/platform/text/russian.ts';
+import { regionStatuses } from '../shared/codes-ru.ts';
+
 export const t = {
   title: 'Координационный центр',
   waitingNow: 'Ждут ответа',
@@ -13,7 +15,8 @@ export const t = {
   noAlerts: 'Тревог нет',
   alertText: (sl: string, target: string) => `уровень ${sl} при нормативе ${target}`,
   since: 'с',
-  status: { below: 'ниже нормы', at_risk: 'на грани', meets: 'в норме', no_calls: 'нет звонков' } as Record<string, string>,
+  /** (in words shared by the apps: web/shared/codes-ru.ts) */
+  status: regionStatuses,
   waiting: 'ждут',
   updated: 'Обновлено',
   live: { connecting: 'Подключение…', open: 'Данные в реальном времени', lost: 'Нет связи — переподключение' } as Record<string, string>,
