@@ -5154,6 +5154,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agent/test-call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Demo mode only: ring yourself a test call
+         * @description otvet reports a call from a test number (+70000000122) in your region through the telephony events service, as an edge would, and rings you (you must be ready and have no call). Answer, hang up and wrap it up as any call; unanswered, the caller gives up when the ring times out, and answered, hangs up after five minutes. 404 `test_call.demo_only` unless otvet runs with --demo; 409 `test_call.not_ready` unless you are ready.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            callId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/telephony/decisions": {
         parameters: {
             query?: never;
@@ -8697,6 +8774,1870 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/navigator/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How often each support measure was found eligible (portal, workstation, API, calls) and by region; where people leave the wizard
+         * @description Counts per Moscow date, never an answer or anything about a person. from ≤ to, at most 366 days (a 400 naming query.from or query.to). A regional account sees its region only (another region is a 403); federal staff one region or all. Stops are questions shown minus answered: an approximation (docs/navigator.md, Reports).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First Moscow date (default: 30 days before `to`) */
+                    from?: string;
+                    /** @description Last Moscow date, inclusive (default: today's) */
+                    to?: string;
+                    region?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NavigatorReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/navigator/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Editors' list of the navigator's questions and measures with their workflow state and working copy
+         * @description Questions first (in the tie-break order of the next question), then measures (in their order). Editors and coordinators of any region may read it.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only questions or only measures */
+                    kind?: "question" | "measure";
+                    /** @description Only entries whose working copy is in this state */
+                    status?: "draft" | "in_review" | "published" | "archived";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["NavigatorEntry"][];
+                            /** @description Entries matching the filter, on all pages */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/navigator/question-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the questions’ tie-break order (which of two equally useful questions is asked first)
+         * @description Every question not archived, each once (a new question goes last until then). It takes effect at once, without review: it never changes who is eligible. An editor or a coordinator. Questions and measures are federal: only a federal editor (or coordinator, where said) may change them; a regional account gets 403.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Question vars, first asked first */
+                        order: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            order: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/navigator/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write a question (a draft)
+         * @description The question is checked as the catalogue’s questions are (docs/navigator.md): the type, the options of a choice, the bounds of a number; each problem at its path. Questions and measures are federal: only a federal editor (or coordinator, where said) may change them; a regional account gets 403.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The question, as data/demo/navigator/navigator_questions.json writes one */
+                        content: {
+                            /** @description The answer’s name in rules and in the wizard’s URL, e.g. has_loan */
+                            var: string;
+                            /** @description What the citizen is asked, in Russian */
+                            question: string;
+                            /** @description An explanation shown under the question */
+                            hint?: string;
+                            /**
+                             * @description choice: one of the options; boolean: yes or no; number: a whole number
+                             * @enum {string}
+                             */
+                            type: "choice" | "boolean" | "number";
+                            /** @description For choice questions: the values rules name and the labels people read */
+                            options?: {
+                                value: string;
+                                label: string;
+                            }[];
+                            /** @description number: the least answer (0 when not said) */
+                            min?: number;
+                            /** @description number: the greatest answer */
+                            max?: number;
+                        };
+                        /** @description What changed and why (kept with the version) */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NavigatorEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/navigator/questions/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The working copy and workflow state of a question */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The question’s var */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NavigatorEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Save a new version of a question (it goes back to draft; what is published stays until the new version is approved)
+         * @description Send `baseVersion` = the version you started from: if someone saved meanwhile you get 409 `navigator.version_conflict` instead of overwriting them. The var cannot change. The question is checked as the catalogue’s questions are (docs/navigator.md): the type, the options of a choice, the bounds of a number; each problem at its path. Questions and measures are federal: only a federal editor (or coordinator, where said) may change them; a regional account gets 403.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The question’s var */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The question, as data/demo/navigator/navigator_questions.json writes one */
+                        content: {
+                            /** @description The answer’s name in rules and in the wizard’s URL, e.g. has_loan */
+                            var: string;
+                            /** @description What the citizen is asked, in Russian */
+                            question: string;
+                            /** @description An explanation shown under the question */
+                            hint?: string;
+                            /**
+                             * @description choice: one of the options; boolean: yes or no; number: a whole number
+                             * @enum {string}
+                             */
+                            type: "choice" | "boolean" | "number";
+                            /** @description For choice questions: the values rules name and the labels people read */
+                            options?: {
+                                value: string;
+                                label: string;
+                            }[];
+                            /** @description number: the least answer (0 when not said) */
+                            min?: number;
+                            /** @description number: the greatest answer */
+                            max?: number;
+                        };
+                        /** @description What changed and why (kept with the version) */
+                        note?: string;
+                        /** @description The version the edit started from: when someone saved a newer one in between, the answer is 409 `navigator.version_conflict` instead of overwriting it */
+                        baseVersion?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NavigatorEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/navigator/questions/{key}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the latest version of a question for review
+         * @description Only a draft; an editor. Questions and measures are federal: only a federal editor (or coordinator, where said) may change them; a regional account gets 403.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The question’s var */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NavigatorEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/navigator/questions/{key}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve the version of a question in review and publish it (another editor or a coordinator)
+         * @description Whoever wrote the version or sent it for review may not approve it (403 `navigator.self_review`). The catalogue that would result (every published entry, this one in its reviewed version) must hold together, else 409 `navigator.catalog_invalid` with every problem at its path (measures.<id>.eligibility…, e.g. a measure asking a question not yet published). The wizard, the operators’ panel and the HSDS export use the new version at once. Questions and measures are federal: only a federal editor (or coordinator, where said) may change them; a regional account gets 403.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The question’s var */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NavigatorEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/navigator/questions/{key}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a question in review back to its author with a comment
+         * @description An editor or a coordinator. Questions and measures are federal: only a federal editor (or coordinator, where said) may change them; a regional account gets 403.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The question’s var */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What to change, for the author */
+                        comment: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NavigatorEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/navigator/questions/{key}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a question from the wizard, the operators’ panel and the HSDS export
+         * @description An editor or a coordinator. A question that a published measure’s rule asks is refused (409 `navigator.question_in_use`, naming the measures in `measures`). Questions and measures are federal: only a federal editor (or coordinator, where said) may change them; a regional account gets 403.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The question’s var */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why, for the audit log */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NavigatorEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/navigator/questions/{key}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bring an archived question back as a draft (to be reviewed again)
+         * @description An editor or a coordinator. Questions and measures are federal: only a federal editor (or coordinator, where said) may change them; a regional account gets 403.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The question’s var */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NavigatorEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/navigator/questions/{key}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a question, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The question’s var */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["NavigatorEntryVersion"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/navigator/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write a measure (a draft)
+         * @description The measure is checked as the catalogue’s are, and its rule against the questions not archived (their working copies): an unknown question, a value a question cannot have, a comparison that is always or never true is a 400 whose errors name the path (body.content.eligibility.all.1.in.0) and say, in Russian, what is wrong. Questions and measures are federal: only a federal editor (or coordinator, where said) may change them; a regional account gets 403.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The measure, as data/demo/navigator/support_measures.json writes one */
+                        content: {
+                            /** @description Stable slug, e.g. sm-federal-lump-sum */
+                            id: string;
+                            /** @description The measure’s name, in Russian */
+                            title: string;
+                            /** @description What it gives, in a few sentences, in Russian */
+                            summary: string;
+                            /** @description Who grants it */
+                            provider: string;
+                            /** @description A group of measures, e.g. выплаты (the start page lists them; a taxonomy term in HSDS) */
+                            category: string;
+                            /** @description Who is eligible, in the rule language: {"all": [...]}, {"any": [...]}, {"not": ...} over conditions {"var": <question>, "eq" | "in" | "gte" | "lte": <value>} (docs/navigator.md). Checked against the questions not archived: problems come back as a 400 whose errors name the path, e.g. body.content.eligibility.all.1.in.0 */
+                            eligibility: unknown;
+                            /** @description Where and how to apply, in Russian */
+                            how_to_apply: string;
+                            /**
+                             * @description Slugs of knowledge-base answers about it
+                             * @default []
+                             */
+                            answer_ids?: string[];
+                            /** @description The law or decree it rests on */
+                            legalBasis?: string;
+                            /** @description What differs in some regions: shown to visitors of that region, not evaluated */
+                            regional?: {
+                                region: string;
+                                title?: string;
+                                summary?: string;
+                                provider?: string;
+                                how_to_apply?: string;
+                            }[];
+                            /** @description Conditions only a person can judge: shown, not evaluated */
+                            judged?: string[];
+                        };
+                        /** @description What changed and why (kept with the version) */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NavigatorEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/navigator/measures/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The working copy and workflow state of a measure */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The measure’s id */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NavigatorEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Save a new version of a measure (it goes back to draft; what is published stays until the new version is approved)
+         * @description Send `baseVersion` = the version you started from: if someone saved meanwhile you get 409 `navigator.version_conflict` instead of overwriting them. The id cannot change. The measure is checked as the catalogue’s are, and its rule against the questions not archived (their working copies): an unknown question, a value a question cannot have, a comparison that is always or never true is a 400 whose errors name the path (body.content.eligibility.all.1.in.0) and say, in Russian, what is wrong. Questions and measures are federal: only a federal editor (or coordinator, where said) may change them; a regional account gets 403.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The measure’s id */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The measure, as data/demo/navigator/support_measures.json writes one */
+                        content: {
+                            /** @description Stable slug, e.g. sm-federal-lump-sum */
+                            id: string;
+                            /** @description The measure’s name, in Russian */
+                            title: string;
+                            /** @description What it gives, in a few sentences, in Russian */
+                            summary: string;
+                            /** @description Who grants it */
+                            provider: string;
+                            /** @description A group of measures, e.g. выплаты (the start page lists them; a taxonomy term in HSDS) */
+                            category: string;
+                            /** @description Who is eligible, in the rule language: {"all": [...]}, {"any": [...]}, {"not": ...} over conditions {"var": <question>, "eq" | "in" | "gte" | "lte": <value>} (docs/navigator.md). Checked against the questions not archived: problems come back as a 400 whose errors name the path, e.g. body.content.eligibility.all.1.in.0 */
+                            eligibility: unknown;
+                            /** @description Where and how to apply, in Russian */
+                            how_to_apply: string;
+                            /**
+                             * @description Slugs of knowledge-base answers about it
+                             * @default []
+                             */
+                            answer_ids?: string[];
+                            /** @description The law or decree it rests on */
+                            legalBasis?: string;
+                            /** @description What differs in some regions: shown to visitors of that region, not evaluated */
+                            regional?: {
+                                region: string;
+                                title?: string;
+                                summary?: string;
+                                provider?: string;
+                                how_to_apply?: string;
+                            }[];
+                            /** @description Conditions only a person can judge: shown, not evaluated */
+                            judged?: string[];
+                        };
+                        /** @description What changed and why (kept with the version) */
+                        note?: string;
+                        /** @description The version the edit started from: when someone saved a newer one in between, the answer is 409 `navigator.version_conflict` instead of overwriting it */
+                        baseVersion?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NavigatorEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/navigator/measures/{key}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the latest version of a measure for review
+         * @description Only a draft; an editor. Questions and measures are federal: only a federal editor (or coordinator, where said) may change them; a regional account gets 403.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The measure’s id */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NavigatorEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/navigator/measures/{key}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve the version of a measure in review and publish it (another editor or a coordinator)
+         * @description Whoever wrote the version or sent it for review may not approve it (403 `navigator.self_review`). The catalogue that would result (every published entry, this one in its reviewed version) must hold together, else 409 `navigator.catalog_invalid` with every problem at its path (measures.<id>.eligibility…, e.g. a measure asking a question not yet published). The wizard, the operators’ panel and the HSDS export use the new version at once. Questions and measures are federal: only a federal editor (or coordinator, where said) may change them; a regional account gets 403.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The measure’s id */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NavigatorEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/navigator/measures/{key}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a measure in review back to its author with a comment
+         * @description An editor or a coordinator. Questions and measures are federal: only a federal editor (or coordinator, where said) may change them; a regional account gets 403.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The measure’s id */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What to change, for the author */
+                        comment: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NavigatorEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/navigator/measures/{key}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a measure from the wizard, the operators’ panel and the HSDS export
+         * @description An editor or a coordinator. Questions and measures are federal: only a federal editor (or coordinator, where said) may change them; a regional account gets 403.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The measure’s id */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why, for the audit log */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NavigatorEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/navigator/measures/{key}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bring an archived measure back as a draft (to be reviewed again)
+         * @description An editor or a coordinator. Questions and measures are federal: only a federal editor (or coordinator, where said) may change them; a regional account gets 403.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The measure’s id */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NavigatorEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/navigator/measures/{key}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a measure, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The measure’s id */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["NavigatorEntryVersion"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/portal/views": {
         parameters: {
             query?: never;
@@ -9559,6 +11500,96 @@ export interface components {
                 }[];
             }[];
         };
+        NavigatorEntryVersionInput: {
+            version: number;
+            /** @description The question or the measure in this version */
+            content: {
+                [key: string]: unknown;
+            };
+            note: string | null;
+            createdAt: string;
+            /** @description Who saved it (username) */
+            createdBy: string | null;
+        };
+        NavigatorEntryInput: {
+            /** @enum {string} */
+            kind: "question" | "measure";
+            /** @description The question’s var or the measure’s id */
+            key: string;
+            /**
+             * @description Of the working copy: draft, in_review (waiting for another editor or a coordinator), published, archived
+             * @enum {string}
+             */
+            status: "draft" | "in_review" | "published" | "archived";
+            /** @description The working copy’s version */
+            currentVersion: number;
+            /** @description The version the wizard, the operators and the HSDS export use; null when none is */
+            publishedVersion: number | null;
+            /** @description The version sent for review */
+            reviewVersion: number | null;
+            reviewRequestedBy: string | null;
+            /** @description Why the reviewer sent it back */
+            reviewComment: string | null;
+            /** @description Questions: the place in the tie-break order of the next question; measures: in the list */
+            position: number;
+            createdAt: string;
+            createdBy: string | null;
+            updatedAt: string;
+            publishedAt: string | null;
+            publishedBy: string | null;
+            archivedAt: string | null;
+            working: components["schemas"]["NavigatorEntryVersionInput"];
+        };
+        NavigatorReportInput: {
+            from: string;
+            to: string;
+            /** @description The region reported on; null: all */
+            region: string | null;
+            totals: {
+                /** @description Times the first question was shown */
+                started: number;
+                /** @description Results shown (next null) */
+                finished: {
+                    portal: number;
+                    workstation: number;
+                    api: number;
+                    total: number;
+                };
+            };
+            /** @description Every measure of the catalogue (and any counted since removed), most found first */
+            measures: {
+                id: string;
+                title: string;
+                /** @description Times found eligible, by channel */
+                eligible: {
+                    /** @description Result pages of the portal’s wizard */
+                    portal: number;
+                    /** @description Steps of the operator’s panel (signed-in staff) that ended */
+                    workstation: number;
+                    /** @description Steps of other clients of the step API that ended */
+                    api: number;
+                    /** @description Calls whose wrap-up recorded the measure */
+                    call: number;
+                    total: number;
+                };
+                /** @description The regions where it was found most (at most 5; visitors without a region not among them) */
+                regions: {
+                    region: string;
+                    total: number;
+                }[];
+            }[];
+            /** @description Questions shown or answered in the span, the most left first */
+            questions: {
+                var: string;
+                question: string;
+                shown: number;
+                answered: number;
+                /** @description shown − answered, never below 0 */
+                stopped: number;
+                /** @description stopped / shown; null when never shown */
+                stopShare: number | null;
+            }[];
+        };
         ErlangCInput: {
             /** @description Probability that a call waits (Erlang C) */
             pWait: number;
@@ -10387,6 +12418,96 @@ export interface components {
                     /** @description Bytes */
                     size: number;
                 }[];
+            }[];
+        };
+        NavigatorEntryVersion: {
+            version: number;
+            /** @description The question or the measure in this version */
+            content: {
+                [key: string]: unknown;
+            };
+            note: string | null;
+            createdAt: string;
+            /** @description Who saved it (username) */
+            createdBy: string | null;
+        };
+        NavigatorEntry: {
+            /** @enum {string} */
+            kind: "question" | "measure";
+            /** @description The question’s var or the measure’s id */
+            key: string;
+            /**
+             * @description Of the working copy: draft, in_review (waiting for another editor or a coordinator), published, archived
+             * @enum {string}
+             */
+            status: "draft" | "in_review" | "published" | "archived";
+            /** @description The working copy’s version */
+            currentVersion: number;
+            /** @description The version the wizard, the operators and the HSDS export use; null when none is */
+            publishedVersion: number | null;
+            /** @description The version sent for review */
+            reviewVersion: number | null;
+            reviewRequestedBy: string | null;
+            /** @description Why the reviewer sent it back */
+            reviewComment: string | null;
+            /** @description Questions: the place in the tie-break order of the next question; measures: in the list */
+            position: number;
+            createdAt: string;
+            createdBy: string | null;
+            updatedAt: string;
+            publishedAt: string | null;
+            publishedBy: string | null;
+            archivedAt: string | null;
+            working: components["schemas"]["NavigatorEntryVersion"];
+        };
+        NavigatorReport: {
+            from: string;
+            to: string;
+            /** @description The region reported on; null: all */
+            region: string | null;
+            totals: {
+                /** @description Times the first question was shown */
+                started: number;
+                /** @description Results shown (next null) */
+                finished: {
+                    portal: number;
+                    workstation: number;
+                    api: number;
+                    total: number;
+                };
+            };
+            /** @description Every measure of the catalogue (and any counted since removed), most found first */
+            measures: {
+                id: string;
+                title: string;
+                /** @description Times found eligible, by channel */
+                eligible: {
+                    /** @description Result pages of the portal’s wizard */
+                    portal: number;
+                    /** @description Steps of the operator’s panel (signed-in staff) that ended */
+                    workstation: number;
+                    /** @description Steps of other clients of the step API that ended */
+                    api: number;
+                    /** @description Calls whose wrap-up recorded the measure */
+                    call: number;
+                    total: number;
+                };
+                /** @description The regions where it was found most (at most 5; visitors without a region not among them) */
+                regions: {
+                    region: string;
+                    total: number;
+                }[];
+            }[];
+            /** @description Questions shown or answered in the span, the most left first */
+            questions: {
+                var: string;
+                question: string;
+                shown: number;
+                answered: number;
+                /** @description shown − answered, never below 0 */
+                stopped: number;
+                /** @description stopped / shown; null when never shown */
+                stopShare: number | null;
             }[];
         };
         ErlangC: {
