@@ -38,7 +38,7 @@ const W3C_DATETIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\
 /** A parameter given once (an empty one is as if not given); given twice, a 400. */
 export function one(p: Params, name: string): string | undefined {
   const v = p[name];
-  if (Array.isArray(v)) throw open311Error(400, `${name}: параметр указан ${v.length} раза; нужен один.`);
+  if (Array.isArray(v)) throw open311Error(400, `${name}: параметр указан ${count(v.length, ['раз', 'раза', 'раз'])}; нужен один.`);
   return v === undefined || v.trim() === '' ? undefined : v.trim();
 }
 

@@ -397,6 +397,13 @@ describe('Open311 GeoReport v2', () => {
       expect(await count()).toBe(before);
     });
 
+    it('a parameter given more than once is a 400 that says how many times, in words agreeing with the number', async () => {
+      const twice = await GET('/requests.json?service_code=volunteer&service_code=volunteer');
+      expect([twice.status, twice.json]).toEqual([400, [{ code: 400, description: 'service_code: параметр указан 2 раза; нужен один.' }]]);
+      const five = await GET(`/requests.json?${'service_code=volunteer&'.repeat(5)}`);
+      expect(five.json[0].description).toBe('service_code: параметр указан 5 раз; нужен один.');
+    });
+
     it('tokens/{token}: none is ever issued (every service is realtime), so any is 404 in either format', async () => {
       for (const f of ['json', 'xml'] as const) {
         const r = await GET(`/tokens/12345.${f}`);

@@ -2,6 +2,7 @@
 // mistake's place (body.fields.4.options, path.code); the form puts a Russian sentence next to that
 // control. The API's messages are English, for developers: they are read here only to choose the
 // sentence, never shown.
+import { count } from '../../src/platform/text/russian.ts';
 import type { ApiResult } from '../shared/api.ts';
 import { t } from './strings.ts';
 
@@ -10,6 +11,9 @@ export interface FormErrors {
   at: Map<string, string[]>;
   general: string | null;
 }
+
+/** A length in characters, in the genitive of «не короче / не длиннее N знаков». */
+const SIGNS = ['знака', 'знаков', 'знаков'] as const;
 
 export const noErrors: FormErrors = { at: new Map(), general: null };
 
@@ -28,8 +32,8 @@ const rules: [RegExp, (m: RegExpExecArray) => string][] = [
   [/expected int/, () => 'Нужно целое число.'],
   [/expected number/, () => 'Нужно число.'],
   [/Too small: expected string to have >=1 /, () => 'Заполните это поле.'],
-  [/Too small: expected string to have >=(\d+)/, (m) => `Не короче ${m[1]} знаков.`],
-  [/Too big: expected string to have <=(\d+)/, (m) => `Не длиннее ${m[1]} знаков.`],
+  [/Too small: expected string to have >=(\d+)/, (m) => `Не короче ${count(Number(m[1]), SIGNS)}.`],
+  [/Too big: expected string to have <=(\d+)/, (m) => `Не длиннее ${count(Number(m[1]), SIGNS)}.`],
   [/Too small: expected number to be >=(-?\d+)/, (m) => `Не меньше ${m[1]}.`],
   [/Too big: expected number to be <=(-?\d+)/, (m) => `Не больше ${m[1]}.`],
   [/Too small: expected array to have >=1 /, () => 'Нужен хотя бы один вариант.'],
