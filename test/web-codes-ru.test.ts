@@ -7,6 +7,7 @@ import { callStates as apiCallStates } from '../src/contact-center/call-fold.ts'
 import { outcomes as apiOutcomes } from '../src/contact-center/schema.ts';
 import { regionFiguresSchema } from '../src/monitoring/schema.ts';
 import type { EndReason } from '../src/telephony/edge/call-actions.ts';
+import { strings } from '../web/supervisor/strings.ts';
 import { agentStates, breakReasons, callStates, endReasons, outcomes, queueName, regionStatuses, ru } from '../web/shared/codes-ru.ts';
 
 /** Every reason the edge reports (its type is the list: a new one fails the typecheck here). */
@@ -37,8 +38,8 @@ describe('the API codes in Russian', () => {
     // the edge's, the call fold's defaults, the ACD's restart, the simulator's and the test call's
     const others = ['ended_before_answer', 'closed_after_restart', 'simulation_ended', 'test_call_unanswered', 'test_caller_hung_up'];
     expect(unlabelled([...edgeReasons, ...others], endReasons)).toEqual([]);
-    // the workstation's button, the simulator's shifts, a missed call
-    expect(unlabelled(['rest', 'break', 'lunch', 'missed'], breakReasons)).toEqual([]);
+    // the workstation's button, the simulator's shifts, a missed call, the supervisor's dialog
+    expect(unlabelled(['rest', 'break', 'lunch', 'missed', ...strings.change.reasons], breakReasons)).toEqual([]);
   });
 
   it('shows a code it does not know as it came', () => {

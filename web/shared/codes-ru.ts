@@ -51,7 +51,7 @@ export const regionStatuses: Record<RegionStatusCode, string> = {
 
 /**
  * Why an operator is on a break (the API takes any word: these are the workstation's, the
- * simulator's and the platform's own; a supervisor's dialog sends Russian words, shown as they are).
+ * supervisor's dialog's, the simulator's and the platform's own; any other is shown as it came).
  */
 export const breakReasons: Record<string, string> = {
   break: 'перерыв',
@@ -59,6 +59,7 @@ export const breakReasons: Record<string, string> = {
   lunch: 'обед',
   training: 'обучение',
   meeting: 'совещание',
+  technical: 'технический перерыв',
   missed: 'пропущен вызов',
 };
 

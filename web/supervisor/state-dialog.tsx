@@ -62,14 +62,14 @@ export function StateDialog(props: { agent: Agent; now: number; onCancel: () => 
               <select value={reason} onChange={(e) => setReason((e.target as HTMLSelectElement).value)}>
                 {s.reasons.map((r) => (
                   <option key={r} value={r}>
-                    {r}
+                    {strings.breakReason(r)}
                   </option>
                 ))}
               </select>
             </label>
           )}
         </fieldset>
-        {choice && <p class="sv-confirm">{s.confirm(a.displayName, choice === 'break' ? `${choiceText} (${reason})` : choiceText)}</p>}
+        {choice && <p class="sv-confirm">{s.confirm(a.displayName, choice === 'break' ? `${choiceText} (${strings.breakReason(reason)})` : choiceText)}</p>}
         {error && (
           <div class="sv-error" role="alert">
             <strong>{s.errorTitle}.</strong> {error}

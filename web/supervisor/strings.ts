@@ -53,7 +53,8 @@ export const strings = {
     current: (state: string, time: string) => `Сейчас: ${state}, ${time}`,
     choose: 'Новое состояние',
     reason: 'Причина перерыва',
-    reasons: ['обед', 'обучение', 'совещание', 'технический перерыв'],
+    /** The break reasons offered, as codes (their words: web/shared/codes-ru.ts), as the workstation sends them. */
+    reasons: ['lunch', 'training', 'meeting', 'technical'],
     confirm: (name: string, state: string) => `${name} → «${state}». Подтвердите смену состояния.`,
     onCallNote: 'Оператор на звонке: перерыв начнётся после завершения обработки звонка; «Выход» во время звонка невозможен.',
     ringingNote: 'Оператору сейчас поступает звонок: дождитесь ответа.',
