@@ -1,5 +1,5 @@
 // Every word the operator workstation shows, in one place.
-import { breakReasons, outcomes } from '../shared/codes-ru.ts';
+import { breakReasons, outcomes, type AgentStateCode } from '../shared/codes-ru.ts';
 
 export const t = {
   title: 'Рабочее место оператора',
@@ -10,7 +10,7 @@ export const t = {
     talking: 'Разговор',
     wrap_up: 'Оформление',
     break: 'Перерыв',
-  } as Record<string, string>,
+  } satisfies Record<AgentStateCode, string>,
   // (a break's reason and a call's outcome: the API's codes in words shared by the apps)
   breaks: breakReasons,
   goReady: 'Готов',
@@ -129,7 +129,14 @@ export const t = {
     nobody: 'Никого из коллег нет на линии.',
     reserve: 'федеральный резерв',
     // a colleague's state, as the list says it
-    states: { ready: 'свободен', ringing: 'принимает звонок', talking: 'разговаривает', wrap_up: 'оформляет звонок', break: 'на перерыве' } as Record<string, string>,
+    states: {
+      ready: 'свободен',
+      ringing: 'принимает звонок',
+      talking: 'разговаривает',
+      wrap_up: 'оформляет звонок',
+      break: 'на перерыве',
+      offline: 'не в сети',
+    } satisfies Record<AgentStateCode, string>,
     submit: 'Перевести',
     cancel: 'Отмена',
     done: (to: string) => `Звонок переведён: ${to}.`,

@@ -5,6 +5,7 @@
 // free as soon as otvet takes it.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { get, post } from '../shared/api.ts';
+import { ru } from '../shared/codes-ru.ts';
 import { t } from './strings.ts';
 
 interface Queue {
@@ -110,7 +111,7 @@ export function TransferForm(props: { callId: string; regionName: (code: string)
             return (
               <label key={operatorKey(o)} class={free ? 'choice' : 'choice unavailable'}>
                 <input type="radio" name="transfer-target" disabled={!free} checked={chosen === operatorKey(o)} onChange={() => setChosen(operatorKey(o))} /> {colleagueLabel(o)}
-                <span class={free ? 'colleague-state free' : 'colleague-state'}>{t.transfer.states[o.state] ?? o.state}</span>
+                <span class={free ? 'colleague-state free' : 'colleague-state'}>{ru(t.transfer.states, o.state)}</span>
               </label>
             );
           })}
