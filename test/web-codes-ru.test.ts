@@ -5,10 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { agentStates as apiAgentStates } from '../src/contact-center/agents-queries.ts';
 import { callStates as apiCallStates } from '../src/contact-center/call-fold.ts';
 import { outcomes as apiOutcomes } from '../src/contact-center/schema.ts';
+import { listedAppealSchema } from '../src/appeals/work-schema.ts';
 import { regionFiguresSchema } from '../src/monitoring/schema.ts';
+import { planSchema } from '../src/staffing/schema.ts';
 import type { EndReason } from '../src/telephony/edge/call-actions.ts';
 import { strings } from '../web/supervisor/strings.ts';
-import { agentStates, breakReasons, callStates, endReasons, outcomes, queueName, regionStatuses, ru } from '../web/shared/codes-ru.ts';
+import { agentStates, appealChannels, breakReasons, callStates, endReasons, forecastMethods, outcomes, queueName, regionStatuses, ru } from '../web/shared/codes-ru.ts';
 
 /** Every reason the edge reports (its type is the list: a new one fails the typecheck here). */
 const edgeReasons = Object.keys({
@@ -24,7 +26,8 @@ const edgeReasons = Object.keys({
   edge_restarted: 1,
 } satisfies Record<EndReason, 1>);
 
-const unlabelled = (codes: readonly string[], words: Record<string, string>) => codes.filter((c) => !Object.hasOwn(words, c) || !/[а-яё]/i.test(words[c]!));
+/** The codes without words of their own (a name such as API or Open311 counts, the code itself does not). */
+const unlabelled = (codes: readonly string[], words: Record<string, string>) => codes.filter((c) => !Object.hasOwn(words, c) || !words[c] || words[c] === c);
 
 describe('the API codes in Russian', () => {
   it('has words for every value of the API enums', () => {
@@ -32,6 +35,8 @@ describe('the API codes in Russian', () => {
     expect(unlabelled(apiCallStates, callStates)).toEqual([]);
     expect(unlabelled(apiOutcomes, outcomes)).toEqual([]);
     expect(unlabelled(regionFiguresSchema.shape.status.options, regionStatuses)).toEqual([]);
+    expect(unlabelled(listedAppealSchema.shape.channel.options, appealChannels)).toEqual([]);
+    expect(unlabelled(planSchema.shape.forecast.shape.method.options, forecastMethods)).toEqual([]);
   });
 
   it('has words for every reason a call ends with, and the break reasons the platform writes', () => {

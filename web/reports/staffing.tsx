@@ -57,7 +57,7 @@ export function Staffing({ region: fixed, regions }: { region: string; regions: 
               plan.history.weeks,
               count(plan.history.calls),
               plan.history.calls,
-              t.plan.methods[plan.forecast.method] ?? plan.forecast.method,
+              t.plan.methods[plan.forecast.method],
               percent(plan.target.targetSl),
               plan.target.targetSeconds,
               Math.round(plan.target.ahtSeconds),

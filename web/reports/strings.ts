@@ -1,5 +1,6 @@
 // Every word the reports show.
 import { count, plural, type PluralForms } from '../../src/platform/text/russian.ts';
+import { appealChannels, forecastMethods } from '../shared/codes-ru.ts';
 
 const CALLS: PluralForms = ['звонок', 'звонка', 'звонков'];
 const OPERATORS: PluralForms = ['оператор', 'оператора', 'операторов'];
@@ -62,7 +63,7 @@ export const t = {
     yearFiled: (n: string) => `Подано обращений граждан: ${n}`,
     yearByType: 'Обращения по видам',
     yearChannels: (list: string) => `Каналы: ${list}`,
-    channels: { portal: 'портал', operator: 'оператор линии 122', api: 'API', open311: 'Open311' } as Record<string, string>,
+    channels: appealChannels,
   },
   navigator: {
     title: 'Навигатор мер поддержки',
@@ -101,7 +102,7 @@ export const t = {
     peak: 'Операторов в пик',
     peakAt: (when: string, n: number, k: number) => `Пик: ${when} — ${count(n, OPERATORS)} в графике на ${count(k, CALLS)} за 15 минут`,
     chart: 'Операторов в графике по часам (местное время)',
-    methods: { 'seasonal-naive': 'как прошлая неделя', 'holt-winters': 'Холт — Винтерс' } as Record<string, string>,
+    methods: forecastMethods,
     ahtFrom: { history: 'измерено', query: 'задано', default: 'по умолчанию' } as Record<string, string>,
     basis: (weeks: number, shown: string, n: number, method: string, sl: string, sec: number, aht: number, ahtFrom: string, shrinkage: string) =>
       `Прогноз по ${count(weeks, ['неделе', 'неделям', 'неделям'])} (${calls(shown, n)}), метод: ${method}. Норматив: ${sl} за ${sec} с; обработка ${aht} с (${ahtFrom}); потери времени ${shrinkage}.`,

@@ -1,6 +1,7 @@
 // The year's summary, made to be printed: total calls, since launch, the peak month and day, the
 // months, regions meeting the norms, answers published; beside the calls, citizens' appeals by type
 // and channel.
+import { ru } from '../shared/codes-ru.ts';
 import { BarChart } from './chart.tsx';
 import { count, percent, period } from './format.ts';
 import { Figure } from './figure.tsx';
@@ -51,7 +52,7 @@ export function YearSummary({ year, region }: { year: number; region: string }) 
           {data.appeals.channels.length > 0 && (
             <>
               <br />
-              {t.appeals.yearChannels(data.appeals.channels.map((c) => `${t.appeals.channels[c.channel] ?? c.channel} — ${count(c.filed)}`).join(', '))}
+              {t.appeals.yearChannels(data.appeals.channels.map((c) => `${ru(t.appeals.channels, c.channel)} — ${count(c.filed)}`).join(', '))}
             </>
           )}
         </p>

@@ -2,11 +2,13 @@
 // supervisor, wallboard, reports). The enums' dictionaries are typed against the API's schema, so a
 // code the API adds fails the typecheck until it has its words; the free-form reasons (of a break,
 // of a call's end) list the ones the platform writes, and ru() shows any other as it came.
-import type { RequestOf, Schema } from './api-types.ts';
+import type { Answer, RequestOf, Schema } from './api-types.ts';
 
 export type AgentStateCode = Schema<'Operator'>['state'];
 export type CallStateCode = Schema<'Call'>['state'];
 export type RegionStatusCode = Schema<'RegionFigures'>['status'];
+export type AppealChannelCode = Schema<'ListedAppeal'>['channel'];
+export type ForecastMethodCode = Answer<'/api/v1/staffing/plan'>['forecast']['method'];
 export type OutcomeCode = NonNullable<RequestOf<'/api/v1/agent/calls/{callId}/wrap-up', 'post'>['body']>['outcome'];
 
 /** An operator's state, as the supervisor's list and the wallboard name it. */
@@ -47,6 +49,20 @@ export const regionStatuses: Record<RegionStatusCode, string> = {
   at_risk: 'на грани',
   meets: 'в норме',
   no_calls: 'нет звонков',
+};
+
+/** Where a citizen's appeal came in (the reports' and the year's summary's channels). */
+export const appealChannels: Record<AppealChannelCode, string> = {
+  portal: 'портал',
+  operator: 'оператор линии 122',
+  api: 'API',
+  open311: 'Open311',
+};
+
+/** How the staffing plan forecast the week's calls. */
+export const forecastMethods: Record<ForecastMethodCode, string> = {
+  'seasonal-naive': 'как прошлая неделя',
+  'holt-winters': 'Холт — Винтерс',
 };
 
 /**
