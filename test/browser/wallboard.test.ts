@@ -73,6 +73,8 @@ describe.skipIf(!hasChromium)('wallboard (browser)', () => {
     expect(await page.locator('[data-figure="waiting"]').textContent()).toBe('8');
     expect(await page.locator('.topics').textContent()).toContain('Пенсии');
     await page.screenshot({ path: screenshotPath('wallboard') });
+    // every status is in words (the tiles' data-status is a code; what people read is not)
+    expect(await page.evaluate(() => document.body.innerText.match(/\b[a-z]+_[a-z_]+\b/g))).toBeNull();
     expect(problems).toEqual([]);
   }, 60_000);
 
