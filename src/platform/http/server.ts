@@ -125,7 +125,7 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
   });
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
-    uiConfig: { docExpansion: 'list', deepLinking: true },
+    uiConfig: { docExpansion: 'none', deepLinking: true },
     staticCSP: true,
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
