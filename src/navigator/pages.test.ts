@@ -8,30 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../platform/logger.ts';
 import { startApp, type TestApp } from '../../test/support/app.ts';
 import { htmlProblems, publishDemo, visibleText } from '../../test/support/portal.ts';
-
-/** A volunteer who serves himself, injured, with a loan, a schoolchild, not working now. */
-const VOLUNTEER: Record<string, string> = {
-  status: 'volunteer',
-  applicant: 'serviceman',
-  is_injured: 'true',
-  serviceman_was_employed: 'true',
-  serviceman_is_entrepreneur: 'false',
-  has_loan: 'true',
-  has_mortgage: 'false',
-  income_drop_30: 'false',
-  has_children_under_18: 'true',
-  children_under_16_count: '2',
-  has_preschool_child: 'false',
-  has_schoolchild: 'true',
-  is_pregnant: 'false',
-  low_income: 'false',
-  is_employed: 'false',
-  is_job_seeker: 'false',
-  is_employer: 'false',
-  age: '30',
-  is_student_fulltime: 'false',
-  works_in_accredited_it: 'false',
-};
+import { VOLUNTEER } from '../../test/support/navigator-walks.ts';
 
 interface Res {
   status: number;

@@ -15,33 +15,11 @@ import { seriousViolations } from '../support/axe.ts';
 import { hasChromium, launchBrowser, screenshotsAt } from '../support/browser.ts';
 import { publishDemo } from '../support/portal.ts';
 import { until } from '../support/until.ts';
+import { VOLUNTEER } from '../support/navigator-walks.ts';
 
 const SLUG = 'mob-who-is-called-up';
 const TITLE = 'Кого призывают на военную службу при частичной мобилизации?';
 const ADDED = 'Повестку вручают лично под подпись.';
-/** A navigator profile answered to the end: a volunteer, eligible for the federal lump sum. */
-const VOLUNTEER: Record<string, string> = {
-  status: 'volunteer',
-  applicant: 'serviceman',
-  is_injured: 'true',
-  serviceman_was_employed: 'true',
-  serviceman_is_entrepreneur: 'false',
-  has_loan: 'true',
-  has_mortgage: 'false',
-  income_drop_30: 'false',
-  has_children_under_18: 'true',
-  children_under_16_count: '2',
-  has_preschool_child: 'false',
-  has_schoolchild: 'true',
-  is_pregnant: 'false',
-  low_income: 'false',
-  is_employed: 'false',
-  is_job_seeker: 'false',
-  is_employer: 'false',
-  age: '30',
-  is_student_fulltime: 'false',
-  works_in_accredited_it: 'false',
-};
 
 describe.skipIf(!hasChromium)('editors’ app: answers, review and publication (browser)', () => {
   let app: TestApp;
