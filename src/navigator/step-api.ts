@@ -8,6 +8,7 @@ import type { App } from '../platform/http/types.ts';
 import type { Measure, Question } from './catalog-schema.ts';
 import type { Answers, Navigator } from './engine.ts';
 import { stepWriter, type stepAnswer } from './step-json.ts';
+import { navigatorStepSchema } from './step-schema.ts';
 import { stepCaller, type NavigatorUsage } from './usage.ts';
 
 /** Why a value cannot answer this question (English, like the API's other messages), or null. */
@@ -21,42 +22,6 @@ export function answerProblem(q: Question, value: unknown): string | null {
   if (value < min || (q.max !== undefined && value > q.max)) return q.max === undefined ? `must be at least ${min}` : `must be from ${min} to ${q.max}`;
   return null;
 }
-
-const explanationSchema = z.object({
-  held: z.array(z.string()).describe('Conditions that hold, in Russian'),
-  failed: z.array(z.string()).describe('Conditions that fail'),
-  open: z.array(z.string()).describe('Conditions not yet known (questions still to answer)'),
-  judged: z.array(z.string()).describe('Conditions only a person can judge: shown, not evaluated'),
-});
-
-const optionSchema = z.object({ value: z.string(), label: z.string() });
-
-export const navigatorStepSchema = z.object({
-  results: z.array(
-    z.object({
-      id: z.string(),
-      title: z.string(),
-      provider: z.string(),
-      category: z.string(),
-      answerIds: z.array(z.string()).describe('Slugs of the knowledge-base answers about the measure'),
-      truth: z.enum(['yes', 'no', 'unknown']).describe('yes: eligible; no: not eligible; unknown: possibly (still open)'),
-      explanation: explanationSchema,
-    }),
-  ),
-  next: z
-    .object({
-      var: z.string(),
-      question: z.string(),
-      hint: z.string().optional(),
-      type: z.enum(['choice', 'boolean', 'number']),
-      options: z.array(optionSchema).optional(),
-      min: z.number().optional(),
-      max: z.number().optional(),
-    })
-    .nullable()
-    .describe('The question to ask now; null when no open measure can change'),
-  asked: z.array(z.string()).describe('The questions that mattered, in the order the wizard asked them'),
-});
 
 /** A catalogue's measures by id, made once per published catalogue. */
 const measuresOf = new WeakMap<Navigator, Map<string, Measure>>();

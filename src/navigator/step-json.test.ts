@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCatalog, type NavigatorCatalog } from './catalog-schema.ts';
 import { readDemoNavigator } from './demo-data.ts';
 import { Navigator, type Answers } from './engine.ts';
-import { navigatorStepSchema } from './step-api.ts';
+import { navigatorStepSchema } from './step-schema.ts';
 import { stepAnswer, stepWriter } from './step-json.ts';
 
 const small = parseCatalog(

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Measure } from './catalog-schema.ts';
 import type { MeasureResult, Step } from './engine.ts';
-import type { navigatorStepSchema } from './step-api.ts';
+import type { navigatorStepSchema } from './step-schema.ts';
 
 type Schema = typeof navigatorStepSchema;
 

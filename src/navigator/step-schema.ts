@@ -1,0 +1,40 @@
+// What a step of the navigator answers over HTTP (POST /api/v1/navigator/step): every measure with
+// its truth and why, the next question, the questions asked. Its own file so that the route and the
+// writer of its bytes (step-json.ts) both read it without importing each other.
+import { z } from 'zod';
+
+const explanationSchema = z.object({
+  held: z.array(z.string()).describe('Conditions that hold, in Russian'),
+  failed: z.array(z.string()).describe('Conditions that fail'),
+  open: z.array(z.string()).describe('Conditions not yet known (questions still to answer)'),
+  judged: z.array(z.string()).describe('Conditions only a person can judge: shown, not evaluated'),
+});
+
+const optionSchema = z.object({ value: z.string(), label: z.string() });
+
+export const navigatorStepSchema = z.object({
+  results: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      provider: z.string(),
+      category: z.string(),
+      answerIds: z.array(z.string()).describe('Slugs of the knowledge-base answers about the measure'),
+      truth: z.enum(['yes', 'no', 'unknown']).describe('yes: eligible; no: not eligible; unknown: possibly (still open)'),
+      explanation: explanationSchema,
+    }),
+  ),
+  next: z
+    .object({
+      var: z.string(),
+      question: z.string(),
+      hint: z.string().optional(),
+      type: z.enum(['choice', 'boolean', 'number']),
+      options: z.array(optionSchema).optional(),
+      min: z.number().optional(),
+      max: z.number().optional(),
+    })
+    .nullable()
+    .describe('The question to ask now; null when no open measure can change'),
+  asked: z.array(z.string()).describe('The questions that mattered, in the order the wizard asked them'),
+});
