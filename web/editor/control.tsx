@@ -76,3 +76,32 @@ export function ErrorSummary({ form, general, at, labelOf }: { form: string; gen
     </div>
   );
 }
+
+/** Someone saved meanwhile: what happened, and the latest version offered (reloading drops the unsaved edit). */
+export function ConflictNotice({ message, reload }: { message: string; reload: () => void }) {
+  return (
+    <div class="error" role="alert">
+      <p>{message}</p>
+      <button type="button" onClick={reload}>
+        {t.editor.reload}
+      </button>
+    </div>
+  );
+}
+
+/** The form's save button (saving… while busy), its keys and the last save's notice. */
+export function SaveActions({ busy, label, notice }: { busy: boolean; label: string; notice: string | null }) {
+  return (
+    <div class="actions">
+      <button type="submit" disabled={busy}>
+        {busy ? t.editor.saving : label}
+      </button>
+      <span class="muted small">{t.editor.keys}</span>
+      {notice && (
+        <span class="notice" role="status">
+          {notice}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { apiUrl, get, post, put, request } from '../../shared/api.ts';
 import type { User } from '../../shared/session.ts';
-import { ErrorSummary } from '../control.tsx';
+import { ConflictNotice, ErrorSummary, SaveActions } from '../control.tsx';
 import { go, href } from '../route.ts';
 import { t } from '../strings.ts';
 import { setUnsaved } from '../unsaved.ts';
@@ -129,30 +129,11 @@ export function AnswerEditor({ slug, parent, user }: { slug: string | null; pare
               </p>
             )}
             {readOnly && <p class="muted">{mayWrite ? t.editor.readOnly : t.editor.reviewOnly}</p>}
-            {conflict && (
-              <div class="error" role="alert">
-                <p>{t.editor.conflict(conflict.mine, conflict.latest)}</p>
-                <button type="button" onClick={() => (setUnsaved(false), void load())}>
-                  {t.editor.reload}
-                </button>
-              </div>
-            )}
+            {conflict && <ConflictNotice message={t.editor.conflict(conflict.mine, conflict.latest)} reload={() => (setUnsaved(false), void load())} />}
             <ErrorSummary form={FORM} general={errors.general} at={errors.at} labelOf={(p) => labels[p] ?? p} />
             {!answer && <NewAnswerFields value={identity} set={(v) => setIdentity({ ...identity, ...v })} errors={errors} supplement={parent !== null} />}
             <AnswerFields draft={draft} set={(d) => setDraft({ ...draft, ...d })} errors={errors} readOnly={readOnly} sections={index?.sections ?? []} knownSlugs={index?.titles ?? null} />
-            {!readOnly && (
-              <div class="actions">
-                <button type="submit" disabled={busy}>
-                  {busy ? t.editor.saving : answer ? t.editor.save : t.editor.create}
-                </button>
-                <span class="muted small">{t.editor.keys}</span>
-                {notice && (
-                  <span class="notice" role="status">
-                    {notice}
-                  </span>
-                )}
-              </div>
-            )}
+            {!readOnly && <SaveActions busy={busy} label={answer ? t.editor.save : t.editor.create} notice={notice} />}
           </form>
           {answer && (
             <aside class="side">

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { User } from '../../shared/session.ts';
 import { Flow } from '../answers/flow.tsx';
-import { ErrorSummary } from '../control.tsx';
+import { ConflictNotice, ErrorSummary, SaveActions } from '../control.tsx';
 import { go, href } from '../route.ts';
 import { t } from '../strings.ts';
 import { setUnsaved } from '../unsaved.ts';
@@ -110,14 +110,7 @@ export function EntryEditor({ kind, entryKey, user }: { kind: Kind; entryKey: st
               </p>
             )}
             {!mayWrite && <p class="muted">{t.editor.reviewOnly}</p>}
-            {conflict && (
-              <div class="error" role="alert">
-                <p>{t.editor.conflict(entry?.currentVersion ?? 0, null)}</p>
-                <button type="button" onClick={() => (setUnsaved(false), void load())}>
-                  {t.editor.reload}
-                </button>
-              </div>
-            )}
+            {conflict && <ConflictNotice message={t.editor.conflict(entry?.currentVersion ?? 0, null)} reload={() => (setUnsaved(false), void load())} />}
             <ErrorSummary form={k.form} general={errors.general} at={errors.at} labelOf={(p) => (kind === 'measure' ? measureLabels : questionLabels)[p] ?? p} />
             {errors.list.length > 0 && (
               <ul class="error">
@@ -133,17 +126,7 @@ export function EntryEditor({ kind, entryKey, user }: { kind: Kind; entryKey: st
                   <label for="entry-note">{t.editor.note}</label>
                   <input id="entry-note" value={note} onInput={(e) => setNote((e.target as HTMLInputElement).value)} maxLength={500} />
                 </div>
-                <div class="actions">
-                  <button type="submit" disabled={busy}>
-                    {busy ? t.editor.saving : entry ? t.editor.save : t.editor.create}
-                  </button>
-                  <span class="muted small">{t.editor.keys}</span>
-                  {notice && (
-                    <span class="notice" role="status">
-                      {notice}
-                    </span>
-                  )}
-                </div>
+                <SaveActions busy={busy} label={entry ? t.editor.save : t.editor.create} notice={notice} />
               </>
             )}
           </form>
