@@ -1,6 +1,8 @@
 // The editors' app at /editor: sign in, then the knowledge base's answers (the list, the editor,
 // review and publication) and the navigator's catalogue. Editors write; coordinators review too.
 import '../shared/base.css';
+import '../shared/sections.css';
+import '../shared/form-problems.css';
 import './style.css';
 import './editor.css';
 import { addProblemMessages } from '../shared/api.ts';
