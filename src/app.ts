@@ -24,7 +24,7 @@ import { contactCenterRoutesAll } from './contact-center/index.ts';
 import { monitoringRoutesAll } from './monitoring/index.ts';
 import { StaffingService, staffingRoutes } from './staffing/index.ts';
 import { appealPageRoutes, appealsRoutes, mailboxRoutes, open311Routes } from './appeals/index.ts';
-import { navigatorCatalogRoutes, navigatorHsdsRoutes, navigatorPageRoutes, navigatorReportRoutes, navigatorStepRoutes } from './navigator/index.ts';
+import { navigatorCatalogRoutes, navigatorHsdsRoutes, navigatorPageRoutes, navigatorReportRoutes, navigatorStepRoutes, navigatorPublishedRoutes } from './navigator/index.ts';
 
 import { version } from './version.ts';
 
@@ -75,6 +75,7 @@ export async function createApp({ config, db: raw, logger, options }: AppDeps): 
   navigatorPageRoutes(http, { navigator: liveNavigator, portal: services.portal, publicUrl: config.publicUrl, usage: services.navigatorUsage });
   navigatorHsdsRoutes(http, { catalog: () => liveNavigator().catalog, publicUrl: config.publicUrl });
   navigatorStepRoutes(http, { navigator: liveNavigator, usage: services.navigatorUsage });
+  navigatorPublishedRoutes(http, { navigator: liveNavigator });
   navigatorReportRoutes(http, { reports: services.navigatorReports });
   navigatorCatalogRoutes(http, services);
   // (demo mode without an SMTP server only: elsewhere /demo/mailbox is a 404)

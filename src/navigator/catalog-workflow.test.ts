@@ -48,7 +48,7 @@ describe('the navigator’s catalogue: editing with review', () => {
   const step = (answers: Record<string, Answer>) => app.client().post('/api/v1/navigator/step', { answers });
 
   /** The answers the wizard asks for, from a profile (the rest: the last option, no, 0), walked to the end. */
-  async function walk(profile: Record<string, Answer>): Promise<{ answers: Record<string, Answer>; results: { id: string; title: string; truth: string }[] }> {
+  async function walk(profile: Record<string, Answer>): Promise<{ answers: Record<string, Answer>; results: { id: string; truth: string }[] }> {
     const answers: Record<string, Answer> = {};
     let r = await step(answers);
     for (let i = 0; r.body.next && i < 40; i++) {
@@ -85,10 +85,16 @@ describe('the navigator’s catalogue: editing with review', () => {
     const newTitle = 'Единовременная выплата участникам СВО (новая редакция)';
     const titleIn = async () => {
       const page = await resultPage(answers);
-      const fromApi = (await step(answers)).body.results.find((r: { id: string }) => r.id === lumpSum.id).title;
+      // (the step names its catalogue; the measures of that catalogue say the titles)
+      const { catalog } = (await step(answers)).body;
+      const measures = (await app.client().get('/api/v1/navigator/catalog')).body;
+      expect(measures.catalog).toBe(catalog);
+      tags.add(catalog);
+      const fromApi = measures.measures.find((r: { id: string }) => r.id === lumpSum.id).title;
       const hsds = (await app.client().get(`/api/v1/navigator/hsds/services/${hsdsServiceId(lumpSum.id)}`)).body.name;
       return { page: page.includes(newTitle) ? 'new' : page.includes(oldTitle) ? 'old' : 'none', api: fromApi, hsds };
     };
+    const tags = new Set<string>();
     const old = { page: 'old', api: oldTitle, hsds: oldTitle };
     expect(await titleIn()).toEqual(old);
 
@@ -108,7 +114,9 @@ describe('the navigator’s catalogue: editing with review', () => {
     const approved = await reviewer.post(`/api/v1/navigator/measures/${lumpSum.id}/approve`);
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ status: 'published', currentVersion: 2, publishedVersion: 2, reviewVersion: null, publishedBy: reviewer.username });
+    expect(tags.size).toBe(1);
     expect(await titleIn()).toEqual({ page: 'new', api: newTitle, hsds: newTitle });
+    expect(tags.size).toBe(2);
 
     const versions = await reviewer.get(`/api/v1/navigator/measures/${lumpSum.id}/versions`);
     expect(versions.body.items.map((v: { version: number }) => v.version)).toEqual([2, 1]);
@@ -134,7 +142,9 @@ describe('the navigator’s catalogue: editing with review', () => {
     const coordinator = await app.as('coordinator', 'federal');
     expect((await coordinator.post('/api/v1/navigator/measures/sm-test-loan/approve')).body).toMatchObject({ status: 'published', publishedVersion: 2 });
     const { results } = await walk({ status: 'mobilized', has_loan: true });
-    expect(results.find((r) => r.id === 'sm-test-loan')).toMatchObject({ truth: 'yes', title: 'Отсрочка по кредиту для мобилизованных (тест)' });
+    expect(results.find((r) => r.id === 'sm-test-loan')).toMatchObject({ truth: 'yes' });
+    const measures = (await app.client().get('/api/v1/navigator/catalog')).body.measures;
+    expect(measures.find((m: { id: string }) => m.id === 'sm-test-loan')).toMatchObject({ title: 'Отсрочка по кредиту для мобилизованных (тест)', provider: 'Кредитная организация' });
     // the wrap-up of a call takes the newly published measure
     expect(app.services.liveNavigator.hasMeasure('sm-test-loan')).toBe(true);
   });
@@ -311,7 +321,8 @@ describe('the navigator with nothing published', () => {
     expect(result.status).toBe(200);
     expect(await result.text()).toContain('Сейчас в навигаторе нет доступных мер поддержки');
     const s = await app.client().post('/api/v1/navigator/step', { answers: {} });
-    expect(s.body).toEqual({ results: [], next: null, asked: [] });
+    expect(s.body).toEqual({ catalog: expect.any(String), results: [], next: null, asked: [] });
+    expect((await app.client().get('/api/v1/navigator/catalog')).body).toEqual({ catalog: s.body.catalog, measures: [] });
     const hsds = await app.client().get('/api/v1/navigator/hsds/services');
     expect(hsds.body).toMatchObject({ total_items: 0, empty: true, contents: [] });
   });

@@ -17,9 +17,9 @@ export type Truth = 'yes' | 'no' | 'unknown';
 
 /** Shared by the steps that get the same answers to the measure's questions, and frozen: never changed. */
 export interface MeasureResult {
-  id: string;
-  truth: Truth;
-  explanation: Explanation;
+  readonly id: string;
+  readonly truth: Truth;
+  readonly explanation: Explanation;
 }
 
 export interface Step {
@@ -28,6 +28,33 @@ export interface Step {
   next: Question | null;
   /** The questions answered on the wizard's way here, in the order it asked them. */
   asked: string[];
+}
+
+/**
+ * A measure's result; its explanation is written when first read. Most results are never explained
+ * (a step over HTTP explains only what the client shows: step-api.ts), and with 1,500 measures
+ * writing every changed measure's sentences was most of the slowest steps' time (bench:navigator).
+ */
+class Result implements MeasureResult {
+  #explanation: Explanation | undefined;
+  #explain: (() => Explanation) | undefined;
+
+  constructor(
+    readonly id: string,
+    readonly truth: Truth,
+    explain: () => Explanation,
+  ) {
+    this.#explain = explain;
+  }
+
+  get explanation(): Explanation {
+    if (!this.#explanation) {
+      const e = this.#explain!();
+      this.#explanation = Object.freeze({ held: Object.freeze(e.held), failed: Object.freeze(e.failed), open: Object.freeze(e.open), judged: Object.freeze(e.judged) }) as Explanation;
+      this.#explain = undefined;
+    }
+    return this.#explanation;
+  }
 }
 
 const truthName = { [NO]: 'no', [YES]: 'yes', [UNKNOWN]: 'unknown' } as const;
@@ -72,6 +99,7 @@ interface Place {
 export class Navigator {
   readonly questions: Question[];
   private readonly index = new Map<string, number>();
+  private readonly measureIds: ReadonlySet<string>;
   private readonly rules: Compiled[];
   /** Each question's place in the tie-break order. */
   private readonly rank: number[];
@@ -92,6 +120,7 @@ export class Navigator {
   constructor(readonly catalog: NavigatorCatalog) {
     this.questions = catalog.questions;
     this.questions.forEach((q, i) => this.index.set(q.var, i));
+    this.measureIds = new Set(catalog.measures.map((m) => m.id));
     this.rules = catalog.measures.map((m) => compileRule(m.eligibility, this.questions, this.index));
     const place = new Map(catalog.order.map((v, i) => [v, i]));
     this.rank = this.questions.map((q, i) => place.get(q.var) ?? catalog.order.length + i);
@@ -116,6 +145,11 @@ export class Navigator {
       this.count(tally, m, none);
     }
     this.start = { v: none, asked: [], tally, next: this.choose(tally, none), from: null, answered: -1, results: null, after: new Map() };
+  }
+
+  /** Whether the catalogue has a measure of that id. */
+  hasMeasure(id: string): boolean {
+    return this.measureIds.has(id);
   }
 
   question(name: string): Question | undefined {
@@ -160,22 +194,16 @@ export class Navigator {
   }
 
   /**
-   * Measure i's result with its explanation. Both depend on the answers to its rule's questions
-   * only, so the result made for those answers is kept (frozen: every step that gets it shares it)
-   * and given again; a step over a large catalogue would otherwise spend most of its time writing
-   * the same sentences. At most maxResults results are kept; then the keeping starts afresh.
+   * Measure i's result. It and its explanation depend on the answers to its rule's questions only,
+   * so the result made for those answers is kept (frozen: every step that gets it shares it) and
+   * given again. At most maxResults results are kept; then the keeping starts afresh.
    */
   private result(i: number, truth: T, v: Values): MeasureResult {
     const kept = this.kept[i]!;
     const key = this.key(i, v);
     let r = kept.get(key);
     if (r) return r;
-    const e = this.explainer.explain(this.rules[i]!.root, v, this.catalog.measures[i]!.judged);
-    r = Object.freeze({
-      id: this.catalog.measures[i]!.id,
-      truth: truthName[truth],
-      explanation: Object.freeze({ held: Object.freeze(e.held), failed: Object.freeze(e.failed), open: Object.freeze(e.open), judged: Object.freeze(e.judged) }),
-    }) as MeasureResult;
+    r = Object.freeze(new Result(this.catalog.measures[i]!.id, truthName[truth], () => this.explainer.explain(this.rules[i]!.root, v, this.catalog.measures[i]!.judged)));
     if (++this.keptCount > this.maxResults) {
       for (const k of this.kept) k.clear();
       this.keptCount = 1;

@@ -7,6 +7,7 @@ export { Navigator, type Answers, type Explanation, type MeasureResult, type Ste
 export { navigatorPageRoutes } from './page-routes.ts';
 export { navigatorHsdsRoutes } from './hsds-routes.ts';
 export { navigatorStepRoutes } from './step-api.ts';
+export { navigatorPublishedRoutes } from './catalog-api.ts';
 export { navigatorCatalogRoutes } from './catalog-routes.ts';
 export { NavigatorCatalogService, type ImportSummary } from './catalog-service.ts';
 export { LiveNavigator } from './live-catalog.ts';

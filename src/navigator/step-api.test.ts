@@ -42,10 +42,35 @@ describe('POST /api/v1/navigator/step', () => {
     }
     expect(r.body.next).toBeNull();
     const byId = new Map(r.body.results.map((x: { id: string }) => [x.id, x]));
-    const injury = byId.get('sm-injury-payments') as { truth: string; title: string; provider: string; category: string; answerIds: string[]; explanation: { held: string[] } };
-    expect(injury).toMatchObject({ truth: 'yes', title: expect.any(String), provider: expect.any(String), category: expect.any(String), answerIds: ['vol-injury-support'] });
+    const injury = byId.get('sm-injury-payments') as { truth: string; explanation: { held: string[] } };
+    expect(injury.truth).toBe('yes');
     expect(injury.explanation.held.length).toBeGreaterThan(0);
-    expect(r.body.results.some((x: { truth: string }) => x.truth === 'no')).toBe(true);
+    // a refused measure's why only when asked for
+    const refused = r.body.results.find((x: { truth: string }) => x.truth === 'no') as { id: string; explanation?: unknown };
+    expect(refused.explanation).toBeUndefined();
+    const asked = await step({ answers, explain: [refused.id] });
+    const why = asked.body.results.find((x: { id: string }) => x.id === refused.id);
+    expect(why.explanation.failed.length).toBeGreaterThan(0);
+    const all = await step({ answers: {}, explain: 'all' });
+    expect(all.body.results.every((x: { explanation?: { open: string[] } }) => x.explanation && x.explanation.open.length > 0)).toBe(true);
+  });
+
+  it('names its catalogue, whose measures GET /api/v1/navigator/catalog tells once, revalidated by ETag', async () => {
+    const s = await step({ answers: {} });
+    const m = await app.client().get('/api/v1/navigator/catalog');
+    expect(m.status).toBe(200);
+    expect(m.body.catalog).toBe(s.body.catalog);
+    expect(m.headers.get('etag')).toBe(`"${s.body.catalog}"`);
+    expect(m.body.measures.map((x: { id: string }) => x.id)).toEqual(s.body.results.map((x: { id: string }) => x.id));
+    expect(m.body.measures.find((x: { id: string }) => x.id === 'sm-injury-payments')).toMatchObject({
+      title: expect.any(String),
+      provider: expect.any(String),
+      category: expect.any(String),
+      answerIds: ['vol-injury-support'],
+    });
+    const again = await app.client().get('/api/v1/navigator/catalog', { 'if-none-match': `"${s.body.catalog}"` });
+    expect(again.status).toBe(304);
+    expect((await app.client().get('/api/v1/navigator/catalog', { 'if-none-match': '"another"' })).status).toBe(200);
   });
 
   it('refuses an unknown question and impossible values with a problem naming body.answers.<var>', async () => {
@@ -65,6 +90,14 @@ describe('POST /api/v1/navigator/step', () => {
       expect(r.body.errors.map((e: { path: string }) => e.path)).toContain(path);
     }
     expect((await step({ answers: [] })).status).toBe(400);
+    for (const [explain, path] of [
+      [['sm-injury-payments', 'sm-nothing'], 'body.explain.1'],
+      ['some', 'body.explain'],
+    ] as const) {
+      const r = await step({ answers: {}, explain });
+      expect(r.status, JSON.stringify(explain)).toBe(400);
+      expect(r.body.errors.map((e: { path: string }) => e.path)).toContain(path);
+    }
   });
 
   it('stores nothing and logs no answer', async () => {

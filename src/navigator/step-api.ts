@@ -5,9 +5,10 @@
 import { z } from 'zod';
 import { problems, publicSecurity } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
-import type { Measure, Question } from './catalog-schema.ts';
+import type { Question } from './catalog-schema.ts';
+import { catalogTag } from './catalog-tag.ts';
 import type { Answers, Navigator } from './engine.ts';
-import { stepWriter, type stepAnswer } from './step-json.ts';
+import { stepWriter, type Explain, type stepAnswer } from './step-json.ts';
 import { navigatorStepSchema } from './step-schema.ts';
 import { stepCaller, type NavigatorUsage } from './usage.ts';
 
@@ -21,14 +22,6 @@ export function answerProblem(q: Question, value: unknown): string | null {
   if (typeof value !== 'number' || !Number.isInteger(value)) return 'must be a whole number';
   if (value < min || (q.max !== undefined && value > q.max)) return q.max === undefined ? `must be at least ${min}` : `must be from ${min} to ${q.max}`;
   return null;
-}
-
-/** A catalogue's measures by id, made once per published catalogue. */
-const measuresOf = new WeakMap<Navigator, Map<string, Measure>>();
-function measuresById(nav: Navigator): Map<string, Measure> {
-  let m = measuresOf.get(nav);
-  if (!m) measuresOf.set(nav, (m = new Map(nav.catalog.measures.map((x) => [x.id, x]))));
-  return m;
 }
 
 /** navigator: the navigator of what is published now (it changes when editors publish). */
@@ -47,6 +40,17 @@ export function navigatorStepRoutes(app: App, deps: { navigator: () => Navigator
           if (message) ctx.addIssue({ code: 'custom', path: [name], message });
         }
       }),
+    explain: z
+      .union([z.literal('all'), z.array(z.string().max(64)).max(200)])
+      .optional()
+      .describe('Measures to explain besides the eligible ones (and, once no question is left, the possibly eligible): their ids, or "all"')
+      .superRefine((explain, ctx) => {
+        if (!Array.isArray(explain)) return;
+        const nav = deps.navigator();
+        explain.forEach((id, i) => {
+          if (!nav.hasMeasure(id)) ctx.addIssue({ code: 'custom', path: [i], message: 'is no published measure' });
+        });
+      }),
   });
 
   app.post('/api/v1/navigator/step', {
@@ -54,21 +58,21 @@ export function navigatorStepRoutes(app: App, deps: { navigator: () => Navigator
     schema: {
       tags: ['navigator'],
       security: publicSecurity,
-      summary: 'One step of the navigator of support measures: every measure yes / no / unknown with why, and the next question (public)',
+      summary: 'One step of the navigator of support measures: every measure yes / no / unknown, why for those shown, and the next question (public)',
       description:
-        'The answers so far go in; every measure comes out eligible (yes), not eligible (no) or possibly (unknown) with the conditions that held, failed, are open or only a person can judge, and the next question worth asking (null when nothing open can change). An unknown question or an impossible value is a 400 naming body.answers.<var>. Nothing is stored or logged.',
+        'The answers so far go in; every measure comes out by id eligible (yes), not eligible (no) or possibly (unknown), with the next question worth asking (null when nothing open can change). The eligible measures come with why (the conditions that held, failed, are open or only a person can judge), and once no question is left the possibly eligible too; `explain` asks for others. What the ids are (titles, providers, answers) is told once per catalogue by GET /api/v1/navigator/catalog. An unknown question or an impossible value is a 400 naming body.answers.<var>. Nothing is stored or logged.',
       body,
       response: { 200: navigatorStepSchema, ...problems(400) },
     },
     handler: async (req, reply) => {
       // (one navigator for the whole step: a publication meanwhile does not mix two catalogues)
       const nav = deps.navigator();
-      const measures = measuresById(nav);
+      const explain: Explain = req.body.explain === 'all' ? 'all' : new Set(req.body.explain);
       const step = nav.step(req.body.answers as Answers);
       deps.usage?.apiStep(stepCaller(req.principal), step);
       // Bytes, which fastify sends as they are. The schema still describes them: step-json.ts writes
       // what its serializer would for stepAnswer(), from parts kept between steps (much faster).
-      const bytes: unknown = write(step, measures);
+      const bytes: unknown = write(step, catalogTag(nav), explain);
       return reply.header('content-type', 'application/json; charset=utf-8').send(bytes as ReturnType<typeof stepAnswer>);
     },
   });

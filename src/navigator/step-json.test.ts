@@ -8,7 +8,7 @@ import { parseCatalog, type NavigatorCatalog } from './catalog-schema.ts';
 import { readDemoNavigator } from './demo-data.ts';
 import { Navigator, type Answers } from './engine.ts';
 import { navigatorStepSchema } from './step-schema.ts';
-import { stepAnswer, stepWriter } from './step-json.ts';
+import { stepAnswer, stepWriter, type Explain } from './step-json.ts';
 
 const small = parseCatalog(
   [
@@ -70,21 +70,42 @@ function profiles(catalog: NavigatorCatalog, walks: number): Answers[] {
 }
 
 describe('the step API’s JSON', () => {
-  it('is what the schema serializer writes for the step, on every profile, written afresh or from kept parts', () => {
+  it('is what the schema serializer writes for the step, on every profile, written afresh or from kept parts, whatever is explained', () => {
     for (const catalog of [readDemoNavigator(), small]) {
       const nav = new Navigator(catalog);
-      const measures = new Map(catalog.measures.map((m) => [m.id, m]));
       const write = stepWriter(navigatorStepSchema);
       const all = profiles(catalog, 12);
       expect(all.length).toBeGreaterThan(20);
+      const some = new Set(catalog.measures.filter((_, i) => i % 3 === 0).map((m) => m.id));
       for (const round of [1, 2]) {
         for (const p of all) {
           const step = nav.step(p);
-          const expected = JSON.stringify(z.encode(navigatorStepSchema, stepAnswer(step, measures)));
-          expect(write(step, measures).toString('utf8'), `round ${round}: ${JSON.stringify(p)}`).toBe(expected);
+          for (const explain of ['all', new Set<string>(), some] as const) {
+            const expected = JSON.stringify(z.encode(navigatorStepSchema, stepAnswer(step, 'tag"1', explain)));
+            expect(write(step, 'tag"1', explain).toString('utf8'), `round ${round}: ${JSON.stringify(p)}`).toBe(expected);
+          }
         }
       }
     }
+  });
+
+  it('explains the eligible, the possibly eligible once nothing is left to ask, and those asked for', () => {
+    const nav = new Navigator(small);
+    const why = (answers: Answers, explain: Explain) => Object.fromEntries(stepAnswer(nav.step(answers), 't', explain).results.map((r) => [r.id, `${r.truth}${'explanation' in r ? ' why' : ''}`]));
+    // asking still: the eligible are explained, the open and the refused only when asked for
+    expect(why({ status: 'mobilized' }, new Set())).toEqual({ 'm-pay': 'yes why', 'm-many': 'yes why' });
+    expect(why({ status: 'none' }, new Set())).toEqual({ 'm-pay': 'no', 'm-many': 'unknown' });
+    expect(why({ status: 'none' }, new Set(['m-many']))).toEqual({ 'm-pay': 'no', 'm-many': 'unknown why' });
+    expect(why({}, 'all')).toEqual({ 'm-pay': 'unknown why', 'm-many': 'unknown why' });
+    // nothing left to ask: a «no» only when asked for
+    const done = { status: 'none', kids: 0, loan: false };
+    expect(nav.step(done).next).toBeNull();
+    expect(why(done, new Set())).toEqual({ 'm-pay': 'no', 'm-many': 'no' });
+    expect(why(done, new Set(['m-pay']))).toEqual({ 'm-pay': 'no why', 'm-many': 'no' });
+    // the judged condition keeps m-many possible: explained once the wizard is done
+    const judged = { status: 'none', kids: 4 };
+    expect(nav.step(judged).next).toBeNull();
+    expect(why(judged, new Set())).toEqual({ 'm-pay': 'no', 'm-many': 'yes why' });
   });
 
   it('the engine gives the result made for the same answers to a measure’s questions again, frozen', () => {

@@ -92,8 +92,16 @@ describe.skipIf(!hasChromium)('operator workstation: the navigator of support me
     const eligible = panel.getByRole('region', { name: 'Положены', exact: true });
     await eligible.waitFor();
     expect(await eligible.locator('li > strong').count()).toBeGreaterThan(0);
-    expect(await panel.getByRole('region', { name: 'Не положены', exact: true }).count()).toBe(1);
+    const refused = panel.getByRole('region', { name: 'Не положены', exact: true });
+    expect(await refused.count()).toBe(1);
     expect(await eligible.locator('.nav-why li').first().textContent()).toMatch(/^Выполнено: /);
+    // a refused measure says why when asked (the step explains only the eligible and possible)
+    expect(await refused.locator('.nav-why').count()).toBe(0);
+    await refused
+      .getByRole('button', { name: /^Почему: / })
+      .first()
+      .click();
+    await expect.poll(() => refused.locator('.nav-why li').allTextContents()).toContainEqual(expect.stringMatching(/^Не выполнено: /));
     await page.screenshot({ path: screenshotPath('operator-navigator-1280'), fullPage: true });
     expect(await axeFindings(page, panel)).toEqual([]);
 

@@ -58,6 +58,7 @@ export const navigatorCases: Record<string, Case> = {
   // counts of region 78's visitors, operators and calls: its staff's, and federal staff's
   'GET /api/v1/navigator/report': { run: (c) => c.get('/api/v1/navigator/report?region=78'), owner: 'supervisor' },
   'POST /api/v1/navigator/step': { noRegionData: 'a step of the navigator over the answers in the body (public, nothing stored, the same for every region)' },
+  'GET /api/v1/navigator/catalog': { noRegionData: 'the published measures’ titles, providers and answers (public, the same for every region)' },
   'GET /api/v1/navigator/entries': { noRegionData: 'the editors’ list of the federal catalogue’s questions and measures, the same for every region' },
   ...editingCases(),
   'PUT /api/v1/navigator/question-order': {

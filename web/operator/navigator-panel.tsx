@@ -2,11 +2,15 @@
 // caller by the operator, then the measures grouped eligible / possibly / not eligible with why.
 // Keyboard-first: a digit picks an option, Enter confirms, Backspace goes back, Esc closes. The
 // measures found eligible go with the wrap-up (onFound). Nothing is kept: the answers live here only.
+// What the measures are comes once per catalogue (GET /api/v1/navigator/catalog); a step says
+// why only for the eligible (and, at the end, the possible): «Почему?» asks for another's why.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { post } from '../shared/api.ts';
+import { get, post } from '../shared/api.ts';
 import type { Answer } from '../shared/api-types.ts';
 
 type Step = Answer<'/api/v1/navigator/step', 'post'>;
+type Measures = Answer<'/api/v1/navigator/catalog', 'get'>;
+type Explanation = NonNullable<Step['results'][number]['explanation']>;
 type Question = NonNullable<Step['next']>;
 type Value = string | number | boolean;
 
@@ -26,6 +30,8 @@ export const nt = {
   judged: 'Решает специалист',
   found: (n: number) => `${n} — войдут в оформление звонка`,
   restart: 'Начать заново',
+  why: 'Почему?',
+  whyOf: (title: string) => `Почему: ${title}`,
   loading: 'Загрузка…',
   answer: (n: number) => `ответ ${n}`,
   answerOf: (title: string, n: number) => `ответ ${n} о мере «${title}» (открыть в базе знаний)`,
@@ -43,6 +49,9 @@ export function NavigatorPanel(props: { onFound: (ids: string[]) => void; onClos
   const [order, setOrder] = useState<string[]>([]);
   const [answers, setAnswers] = useState<Record<string, Value>>({});
   const [step, setStep] = useState<Step | null>(null);
+  const [measures, setMeasures] = useState<{ tag: string; byId: Map<string, Measures['measures'][number]> } | null>(null);
+  /** Why for measures the step did not explain, asked for one by one (for these answers only). */
+  const [whys, setWhys] = useState<Record<string, Explanation>>({});
   const [picked, setPickedState] = useState<Value | null>(null);
   // (a digit and Enter pressed at once: Enter reads the pick before the panel has re-rendered)
   const pickedNow = useRef<Value | null>(null);
@@ -57,7 +66,14 @@ export function NavigatorPanel(props: { onFound: (ids: string[]) => void; onClos
   const load = async (a: Record<string, Value>) => {
     const r = await post('/api/v1/navigator/step', { body: { answers: a } });
     if (!r.ok) return setError(r.message);
+    // (the first step, or editors published meanwhile: the measures of this catalogue)
+    if (measures?.tag !== r.body.catalog) {
+      const m = await get('/api/v1/navigator/catalog');
+      if (!m.ok) return setError(m.message);
+      setMeasures({ tag: m.body.catalog, byId: new Map(m.body.measures.map((x) => [x.id, x])) });
+    }
     setError('');
+    setWhys({});
     setStep(r.body);
     setPicked(null);
     setNumber('');
@@ -111,6 +127,13 @@ export function NavigatorPanel(props: { onFound: (ids: string[]) => void; onClos
     e.stopPropagation();
   };
 
+  const askWhy = async (id: string) => {
+    const r = await post('/api/v1/navigator/step', { body: { answers, explain: [id] } });
+    if (!r.ok) return setError(r.message);
+    const e = r.body.results.find((x) => x.id === id)?.explanation;
+    if (e) setWhys((w) => ({ ...w, [id]: e }));
+  };
+
   const groups = ['yes', 'unknown', 'no'] as const;
   return (
     <section ref={root} class="card nav-panel" aria-labelledby="nav-title" onKeyDown={onKeyDown}>
@@ -127,7 +150,7 @@ export function NavigatorPanel(props: { onFound: (ids: string[]) => void; onClos
           {error}
         </p>
       )}
-      {!step && <p class="muted">{nt.loading}</p>}
+      {!(step && measures) && <p class="muted">{nt.loading}</p>}
       {q && (
         <fieldset class="nav-question">
           <legend>{q.question}</legend>
@@ -168,6 +191,7 @@ export function NavigatorPanel(props: { onFound: (ids: string[]) => void; onClos
         </p>
       )}
       {step &&
+        measures &&
         groups.map((g) => {
           const rs = step.results.filter((r) => r.truth === g);
           if (!rs.length || (q && g !== 'yes')) return null;
@@ -177,17 +201,28 @@ export function NavigatorPanel(props: { onFound: (ids: string[]) => void; onClos
                 {nt.groups[g]} ({rs.length}){g === 'yes' && <span class="muted"> · {nt.found(rs.length)}</span>}
               </h3>
               <ul>
-                {rs.map((r) => (
-                  <li key={r.id}>
-                    <strong>{r.title}</strong> <span class="muted">— {r.provider}</span>
-                    {r.answerIds.map((slug, i) => (
-                      <button key={slug} type="button" class="link" aria-label={nt.answerOf(r.title, i + 1)} onClick={() => props.onOpenAnswer(slug)}>
-                        {nt.answer(i + 1)}
-                      </button>
-                    ))}
-                    <Why e={r.explanation} />
-                  </li>
-                ))}
+                {rs.map((r) => {
+                  const m = measures.byId.get(r.id);
+                  const title = m?.title ?? r.id;
+                  const e = r.explanation ?? whys[r.id];
+                  return (
+                    <li key={r.id}>
+                      <strong>{title}</strong> {m && <span class="muted">— {m.provider}</span>}
+                      {m?.answerIds.map((slug, i) => (
+                        <button key={slug} type="button" class="link" aria-label={nt.answerOf(title, i + 1)} onClick={() => props.onOpenAnswer(slug)}>
+                          {nt.answer(i + 1)}
+                        </button>
+                      ))}
+                      {e ? (
+                        <Why e={e} />
+                      ) : (
+                        <button type="button" class="link" aria-label={nt.whyOf(title)} onClick={() => void askWhy(r.id)}>
+                          {nt.why}
+                        </button>
+                      )}
+                    </li>
+                  );
+                })}
               </ul>
             </section>
           );
@@ -196,7 +231,7 @@ export function NavigatorPanel(props: { onFound: (ids: string[]) => void; onClos
   );
 }
 
-function Why({ e }: { e: Step['results'][number]['explanation'] }) {
+function Why({ e }: { e: Explanation }) {
   const parts = [
     [nt.held, e.held],
     [nt.failed, e.failed],
