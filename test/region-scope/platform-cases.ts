@@ -25,6 +25,13 @@ export const platformCases: Record<string, Case> = {
     },
   },
   'GET /api/v1/users/{id}': { run: (c, t) => c.get(`/api/v1/users/${t.user78.id}`) },
+  'PUT /api/v1/users/{id}': {
+    run: (c, t) => c.put(`/api/v1/users/${t.user78.id}`, { displayName: 'Taken over', role: 'operator', region: '78' }),
+    unchanged: async (app, t) => {
+      const r = await app.db.query<{ display_name: string }>('SELECT display_name FROM users WHERE id = $1', [t.user78.id]);
+      expect(r.rows[0]!.display_name).not.toBe('Taken over');
+    },
+  },
   'POST /api/v1/users/{id}/disable': {
     run: (c, t) => c.post(`/api/v1/users/${t.user78.id}/disable`),
     unchanged: async (app, t) => {

@@ -71,4 +71,22 @@ describe('audit log', () => {
     expect(next.body.items[0].id).toBeLessThan(first.body.items[1].id);
     expect((await admin.get('/api/v1/audit?limit=0')).status).toBe(400);
   });
+  it('finds what was done to one object: by its type, and by its type and id', async () => {
+    const admin = await app.as('admin', 'federal');
+    const a = await app.user('operator', '77');
+    const b = await app.user('operator', '77');
+    await admin.post(`/api/v1/users/${a.id}/disable`);
+    await admin.post(`/api/v1/users/${b.id}/disable`);
+    const one = await admin.get(`/api/v1/audit?targetType=user&targetId=${a.id}`);
+    expect(one.status).toBe(200);
+    expect(one.body.items.map((e: { action: string }) => e.action)).toContain('user.disable');
+    expect(one.body.items.every((e: { target: { type: string; id: string } }) => e.target.type === 'user' && e.target.id === String(a.id))).toBe(true);
+    const users = await admin.get('/api/v1/audit?targetType=user&action=user.disable');
+    expect(users.body.items.map((e: { target: { id: string } }) => e.target.id)).toEqual(expect.arrayContaining([String(a.id), String(b.id)]));
+    const tokens = await admin.get('/api/v1/audit?targetType=token');
+    expect(tokens.body.items.every((e: { target: { type: string } }) => e.target.type === 'token')).toBe(true);
+    const bad = await admin.get('/api/v1/audit?targetType=User%20table&targetId=');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['query.targetId', 'query.targetType']);
+  });
 });

@@ -48,6 +48,8 @@ export interface AuditFilter {
   region?: string | null;
   action?: string;
   actor?: string;
+  targetType?: string;
+  targetId?: string;
   from?: Date;
   to?: Date;
   before?: number;
@@ -69,6 +71,8 @@ export async function selectAudit(db: Queryable, f: AuditFilter): Promise<AuditR
     where.push(`(action = ${param(f.action)} OR action LIKE ${param(prefix)})`);
   }
   if (f.actor !== undefined) where.push(`actor_username = ${param(f.actor)}`);
+  if (f.targetType !== undefined) where.push(`target_type = ${param(f.targetType)}`);
+  if (f.targetId !== undefined) where.push(`target_id = ${param(f.targetId)}`);
   if (f.from !== undefined) where.push(`at >= ${param(f.from)}`);
   if (f.to !== undefined) where.push(`at < ${param(f.to)}`);
   if (f.before !== undefined) where.push(`id < ${param(f.before)}`);

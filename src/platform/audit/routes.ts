@@ -41,6 +41,12 @@ export function auditRoutes(app: App, deps: { audit: AuditService }) {
           .regex(/^[a-z_]+(\.[a-z_]+)*$/, 'a dotted action name such as user or user.create')
           .optional(),
         actor: z.string().max(64).optional(),
+        targetType: z
+          .string()
+          .regex(/^[a-z_]+$/, 'a kind of object such as user or token')
+          .optional()
+          .describe("What was acted on: the records' target.type"),
+        targetId: z.string().trim().min(1).max(64).optional().describe("With targetType: one object's records (target.id)"),
         from: isoDateTime.optional(),
         to: isoDateTime.optional(),
         before: z.coerce.number().int().positive().max(INT32_MAX).optional(),

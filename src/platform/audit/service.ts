@@ -48,6 +48,8 @@ export interface AuditQuery {
   region?: string;
   action?: string;
   actor?: string;
+  targetType?: string;
+  targetId?: string;
   from?: Date;
   to?: Date;
   before?: number;

@@ -57,6 +57,11 @@ export async function setDisabled(db: Queryable, id: number, disabled: boolean):
   return r.rows[0];
 }
 
+export async function updateUser(db: Queryable, id: number, u: { displayName: string; role: Role; regionCode: string | null }): Promise<UserRow | undefined> {
+  const r = await db.query<UserRow>('UPDATE users SET display_name = $2, role = $3, region_code = $4 WHERE id = $1 RETURNING *', [id, u.displayName, u.role, u.regionCode]);
+  return r.rows[0];
+}
+
 export async function setPasswordHash(db: Queryable, id: number, hash: string): Promise<void> {
   await db.query('UPDATE users SET password_hash = $2, password_changed_at = now(), failed_logins = 0, locked_until = NULL WHERE id = $1', [id, hash]);
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { idParams, problems, queryBoolean, staffSecurity } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import { actorOf } from '../access/request-actor.ts';
-import { newUserSchema, regionScopeSchema, roleSchema, userSchema } from './users-schema.ts';
+import { newUserSchema, regionScopeSchema, roleSchema, userChangeSchema, userSchema } from './users-schema.ts';
 import type { UsersService } from './users-service.ts';
 
 const withPassword = z.object({
@@ -44,6 +44,18 @@ export function usersRoutes(app: App, deps: { users: UsersService }) {
   app.get('/api/v1/users/:id', {
     schema: { tags, security, summary: 'One staff account', params: idParams, response: { 200: userSchema, ...problems(401, 403, 404) } },
     handler: async (req) => deps.users.get(actorOf(req), req.params.id),
+  });
+
+  app.put('/api/v1/users/:id', {
+    schema: {
+      tags,
+      security,
+      summary: "Change an account's name, role and region (a new role or region ends its sessions)",
+      params: idParams,
+      body: userChangeSchema,
+      response: { 200: userSchema, ...problems(400, 401, 403, 404) },
+    },
+    handler: async (req) => deps.users.update(actorOf(req), req.params.id, req.body),
   });
 
   app.post('/api/v1/users/:id/disable', {

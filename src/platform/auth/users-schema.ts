@@ -27,3 +27,8 @@ export const newUserSchema = z.object({
 });
 
 export type NewUser = z.infer<typeof newUserSchema>;
+
+/** What an admin may change of an account (its login stays; its password has its own route). */
+export const userChangeSchema = newUserSchema.pick({ displayName: true, role: true, region: true });
+
+export type UserChange = z.infer<typeof userChangeSchema>;

@@ -11,7 +11,7 @@ import type { AccountsWatch } from './accounts-watch.ts';
 import { accountsTopics } from './events.ts';
 import { deleteUserSessions } from './sessions-queries.ts';
 import * as q from './users-queries.ts';
-import type { NewUser, UserView } from './users-schema.ts';
+import type { NewUser, UserChange, UserView } from './users-schema.ts';
 
 export function presentUser(u: q.UserRow): UserView {
   return {
@@ -33,6 +33,11 @@ async function endSessions(tx: Queryable, userId: number): Promise<void> {
 }
 
 const userNotFound = (id: number | string) => notFound('user.not_found', `There is no user ${id}.`);
+
+const unknownRegion = (region: string) =>
+  badRequest('user.unknown_region', `There is no region ${region}; see GET /api/v1/regions (import them first with \`otvet import regions\`).`, {
+    errors: [{ path: 'region', message: 'unknown region code' }],
+  });
 
 export class UsersService {
   constructor(
@@ -73,11 +78,7 @@ export class UsersService {
       return { user: presentUser(row), ...(input.password ? {} : { generatedPassword: password }) };
     } catch (e) {
       if (pgCode(e) === '23505') throw conflict('user.username_taken', `The username ${input.username} is taken.`);
-      if (pgCode(e) === '23503') {
-        throw badRequest('user.unknown_region', `There is no region ${input.region}; see GET /api/v1/regions (import them first with \`otvet import regions\`).`, {
-          errors: [{ path: 'region', message: 'unknown region code' }],
-        });
-      }
+      if (pgCode(e) === '23503') throw unknownRegion(input.region);
       throw e;
     }
   }
@@ -114,6 +115,49 @@ export class UsersService {
     const row = await this.load(ctx, ref, 'users.read');
     await this.audit.record(ctx, { action: 'user.read', targetType: 'user', targetId: row.id, region: row.region_code });
     return presentUser(row);
+  }
+
+  /**
+   * A new name, role or region. The admin needs the account's region and the new one; a new role or
+   * region ends the account's sessions (what was given for them, SIP credentials among them, was
+   * given to the old one). Admins keep their own role and region: no one locks themselves out.
+   */
+  async update(ctx: ActorContext, ref: number | string, input: UserChange): Promise<UserView> {
+    const target = await this.load(ctx, ref, 'users.manage');
+    authorize(ctx, 'users.manage', { region: input.region });
+    const regionCode = input.region === FEDERAL ? null : input.region;
+    const moved = input.role !== target.role || regionCode !== target.region_code;
+    if (moved && ctx.principal?.userId === target.id) {
+      throw badRequest('user.cannot_change_own_role', 'You cannot change your own role or region; ask another admin.');
+    }
+    try {
+      const row = await this.db.transaction(async (tx) => {
+        const row = (await q.updateUser(tx, target.id, { displayName: input.displayName, role: input.role, regionCode }))!;
+        if (moved) await endSessions(tx, target.id);
+        await this.audit.record(
+          ctx,
+          {
+            action: 'user.update',
+            targetType: 'user',
+            targetId: target.id,
+            region: regionCode,
+            details: {
+              username: target.username,
+              before: { displayName: target.display_name, role: target.role, region: target.region_code ?? FEDERAL },
+              after: { displayName: input.displayName, role: input.role, region: input.region },
+            },
+          },
+          tx,
+        );
+        if (moved) await accountsTopics.publish(tx, 'auth.credentials.changed', { userId: target.id });
+        return row;
+      });
+      if (moved) this.accounts.changed();
+      return presentUser(row);
+    } catch (e) {
+      if (pgCode(e) === '23503') throw unknownRegion(input.region);
+      throw e;
+    }
   }
 
   /** Disabling also ends the user's sessions; their API tokens stop working with it. */

@@ -76,4 +76,52 @@ describe('staff accounts', () => {
     expect((await admin.post(`/api/v1/users/${u.id}/password`, { password: 'another-long-password' })).status).toBe(200);
     expect(await hash()).toMatch(/^scrypt\$4\$8\$1\$/);
   });
+  it('an admin changes an account’s name, role and region: recorded, its sessions ended', async () => {
+    const admin = await app.as('admin', 'federal');
+    const u = await app.as('operator', '77');
+    const r = await admin.put(`/api/v1/users/${u.userId}`, { displayName: 'Петрова В.', role: 'supervisor', region: '78' });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ id: u.userId, username: u.username, displayName: 'Петрова В.', role: 'supervisor', region: '78' });
+    expect((await admin.get(`/api/v1/users/${u.userId}`)).body).toMatchObject({ role: 'supervisor', region: '78' });
+    // (signed in as an operator of 77, the old session may not act on as a supervisor of 78)
+    expect((await u.get('/api/v1/auth/session')).status).toBe(401);
+    const log = await admin.get(`/api/v1/audit?action=user.update&actor=${admin.username}`);
+    expect(log.body.items[0]).toMatchObject({
+      target: { type: 'user', id: String(u.userId) },
+      region: '78',
+      details: { username: u.username, before: { role: 'operator', region: '77' }, after: { role: 'supervisor', region: '78' } },
+    });
+    // a new name alone leaves the sessions be
+    const v = await app.as('operator', '77');
+    expect((await admin.put(`/api/v1/users/${v.userId}`, { displayName: 'Новое имя', role: 'operator', region: '77' })).status).toBe(200);
+    expect((await v.get('/api/v1/auth/session')).status).toBe(200);
+  });
+
+  it('says what is wrong with a change, and keeps a regional admin in their region', async () => {
+    const fed = await app.as('admin', 'federal');
+    const u = await app.user('operator', '77');
+    const bad = await fed.put(`/api/v1/users/${u.id}`, { displayName: ' ', role: 'boss', region: 'moscow' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['body.displayName', 'body.region', 'body.role']);
+    const unknown = await fed.put(`/api/v1/users/${u.id}`, { displayName: 'X', role: 'operator', region: '99' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.code).toBe('user.unknown_region');
+    expect((await fed.put('/api/v1/users/987654', { displayName: 'X', role: 'operator', region: '77' })).status).toBe(404);
+
+    const admin77 = await app.as('admin', '77');
+    const away = await admin77.put(`/api/v1/users/${u.id}`, { displayName: 'X', role: 'operator', region: '78' });
+    expect(away.status).toBe(403);
+    expect(away.body.code).toBe('auth.region_forbidden');
+    expect((await admin77.put(`/api/v1/users/${u.id}`, { displayName: 'X', role: 'operator', region: 'federal' })).status).toBe(403);
+    expect((await fed.get(`/api/v1/users/${u.id}`)).body.region).toBe('77');
+    expect((await admin77.put(`/api/v1/users/${u.id}`, { displayName: 'X', role: 'supervisor', region: '77' })).body.role).toBe('supervisor');
+  });
+
+  it('an admin cannot take away their own role or region', async () => {
+    const admin = await app.as('admin', 'federal');
+    const r = await admin.put(`/api/v1/users/${admin.userId}`, { displayName: 'Я', role: 'operator', region: 'federal' });
+    expect(r.status).toBe(400);
+    expect(r.body.code).toBe('user.cannot_change_own_role');
+    expect((await admin.put(`/api/v1/users/${admin.userId}`, { displayName: 'Я', role: 'admin', region: 'federal' })).body.displayName).toBe('Я');
+  });
 });
