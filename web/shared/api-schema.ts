@@ -522,7 +522,76 @@ export interface paths {
                 };
             };
         };
-        put?: never;
+        /** Change an account's name, role and region (a new role or region ends its sessions) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Numeric id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        displayName: string;
+                        /** @enum {string} */
+                        role: "operator" | "supervisor" | "editor" | "coordinator" | "agency_officer" | "admin";
+                        /** @description A two-digit region code, or `federal` for every region */
+                        region: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -986,6 +1055,10 @@ export interface paths {
                     region?: string;
                     action?: string;
                     actor?: string;
+                    /** @description What was acted on: the records' target.type */
+                    targetType?: string;
+                    /** @description With targetType: one object's records (target.id) */
+                    targetId?: string;
                     /** @description ISO 8601 date-time with a time zone, e.g. 2026-02-01T00:00:00+03:00 (years 2000–2100) */
                     from?: string;
                     /** @description ISO 8601 date-time with a time zone, e.g. 2026-02-01T00:00:00+03:00 (years 2000–2100) */
@@ -8684,8 +8757,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * One step of the navigator of support measures: every measure yes / no / unknown with why, and the next question (public)
-         * @description The answers so far go in; every measure comes out eligible (yes), not eligible (no) or possibly (unknown) with the conditions that held, failed, are open or only a person can judge, and the next question worth asking (null when nothing open can change). An unknown question or an impossible value is a 400 naming body.answers.<var>. Nothing is stored or logged.
+         * One step of the navigator of support measures: every measure yes / no / unknown, why for those shown, and the next question (public)
+         * @description The answers so far go in; every measure comes out by id eligible (yes), not eligible (no) or possibly (unknown), with the next question worth asking (null when nothing open can change). The eligible measures come with why (the conditions that held, failed, are open or only a person can judge), and once no question is left the possibly eligible too; `explain` asks for others. What the ids are (titles, providers, answers) is told once per catalogue by GET /api/v1/navigator/catalog. An unknown question or an impossible value is a 400 naming body.answers.<var>. Nothing is stored or logged.
          */
         post: {
             parameters: {
@@ -8704,6 +8777,8 @@ export interface paths {
                         answers?: {
                             [key: string]: string | number | boolean;
                         };
+                        /** @description Measures to explain besides the eligible ones (and, once no question is left, the possibly eligible): their ids, or "all" */
+                        explain?: "all" | string[];
                     };
                 };
             };
@@ -8715,19 +8790,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description The published catalogue the answer is of; it changes when editors publish (GET /api/v1/navigator/catalog tells what its measures are) */
+                            catalog: string;
                             results: {
                                 id: string;
-                                title: string;
-                                provider: string;
-                                category: string;
-                                /** @description Slugs of the knowledge-base answers about the measure */
-                                answerIds: string[];
                                 /**
                                  * @description yes: eligible; no: not eligible; unknown: possibly (still open)
                                  * @enum {string}
                                  */
                                 truth: "yes" | "no" | "unknown";
-                                explanation: {
+                                /** @description Why: given for the measures found eligible, for those possibly eligible once no question is left, and for those the request named in explain */
+                                explanation?: {
                                     /** @description Conditions that hold, in Russian */
                                     held: string[];
                                     /** @description Conditions that fail */
@@ -8768,6 +8841,63 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/navigator/catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The published support measures: title, provider, category and answers about each (public)
+         * @description What the step API’s results name by id. `catalog` is the published catalogue’s tag, also the ETag: a step names its catalogue, and a client holding another fetches this again (If-None-Match gives 304 while nothing changed).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The published catalogue the answer is of; it changes when editors publish (GET /api/v1/navigator/catalog tells what its measures are) */
+                            catalog: string;
+                            measures: {
+                                id: string;
+                                title: string;
+                                provider: string;
+                                category: string;
+                                /** @description Slugs of the knowledge-base answers about the measure */
+                                answerIds: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not modified: the measures of the tag in If-None-Match are still those published */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
