@@ -19,6 +19,8 @@ export const contactCenterCases: Record<string, Case> = {
   'POST /api/v1/agent/sip-session': { noRegionData: "a SIP credential for the caller's own web session" },
   'DELETE /api/v1/agent/sip-session': { noRegionData: "revokes the caller's own web session's SIP credential" },
   'GET /api/v1/agent/events': { noRegionData: "the caller's own calls and state" },
+  'GET /api/v1/agent/today': { noRegionData: "the caller's own figures and their own region's waiting callers" },
+  'GET /api/v1/agent/calls/{callId}/ring': { run: (c, t) => c.get(`/api/v1/agent/calls/${t.cc.callId}/ring`), owner: false },
   'POST /api/v1/telephony/events': {
     filtered: async (c, t) => {
       const r = await c.post('/api/v1/telephony/events', { events: [{ id: `intrude-${Math.random()}`, callId: t.cc.callId, type: 'abandoned', at: new Date().toISOString() }] });
