@@ -1,7 +1,8 @@
 // npm run bench:navigator — the navigator's wizard steps (choose the next question, evaluate every
 // measure and explain it) per second in-process, with the demo catalogue and with 50× its measures,
 // and over HTTP (POST /api/v1/navigator/step on the real app, the 50× catalogue, from a worker
-// thread): p50 / p99 latency and requests/s against the issue's limit (p99 20 ms). The baseline in
+// thread; each request as the operator's panel sends it: why for the eligible and, at the end, the
+// possible, the measures' titles fetched once per catalogue, not counted): p50 / p99 latency and requests/s against the issue's limit (p99 20 ms). The baseline in
 // the same run: a naive engine (navigator-naive.ts) on the same profiles, checked to agree with
 // the real one on every profile. The engine keeps the places the wizard passes and each measure's
 // results, so the main figures are of steps taken for the first time, as new people walk the
