@@ -83,3 +83,4 @@ function call<M extends Method, P extends PathsOf<M>>(method: M, path: P, args: 
 export const get = <P extends PathsOf<'get'>>(path: P, ...args: RequestArgs<P, 'get'>) => call('get', path, args);
 export const post = <P extends PathsOf<'post'>>(path: P, ...args: RequestArgs<P, 'post'>) => call('post', path, args);
 export const put = <P extends PathsOf<'put'>>(path: P, ...args: RequestArgs<P, 'put'>) => call('put', path, args);
+export const del = <P extends PathsOf<'delete'>>(path: P, ...args: RequestArgs<P, 'delete'>) => call('delete', path, args);
