@@ -37,3 +37,21 @@ export async function lastRingAt(db: Queryable, callId: string): Promise<Date | 
   const r = await db.query<{ at: Date | null }>(`SELECT max(at) AS at FROM cc_call_events WHERE call_id = $1 AND type IN ('ringing', 'transferred')`, [callId]);
   return r.rows[0]?.at ?? null;
 }
+
+/**
+ * The answers most used on calls about a topic (the IVR's or one chosen in wrap-up) offered since
+ * `since`, in the given regions (all when undefined): by how many calls used each.
+ */
+export async function answersUsedOnTopic(db: Queryable, topic: string, since: Date, regions: string[] | undefined, limit: number): Promise<{ slug: string; calls: number }[]> {
+  const r = await db.query<{ slug: string; calls: number }>(
+    `SELECT slug, count(*)::int AS calls
+       FROM cc_calls, unnest(answers_used) AS slug
+      WHERE offered_at >= $2 AND ($3::text[] IS NULL OR region_code = ANY($3::text[]))
+        AND (topic = $1 OR $1 = ANY(topics))
+      GROUP BY slug
+      ORDER BY calls DESC, slug
+      LIMIT $4`,
+    [topic, since, regions ?? null, limit],
+  );
+  return r.rows;
+}

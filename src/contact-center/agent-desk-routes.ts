@@ -2,18 +2,21 @@
 // screen), and how long the call ringing for them rings before it goes to someone else.
 import { z } from 'zod';
 import { authorize } from '../platform/access/authorize.ts';
+import { FEDERAL } from '../platform/access/principal.ts';
 import { actorOf } from '../platform/access/request-actor.ts';
 import type { Db } from '../platform/db/database.ts';
 import { notFound } from '../platform/errors.ts';
 import { problems, staffSecurity } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import { CALLBACK_REACH_SECONDS } from './acd/timers.ts';
-import { lastRingAt, operatorDay, regionWaiting } from './agent-desk-queries.ts';
+import { answersUsedOnTopic, lastRingAt, operatorDay, regionWaiting } from './agent-desk-queries.ts';
 import { callById } from './calls-queries.ts';
 import type { Queues } from './queues.ts';
 
 /** The ACD's ring timeout when the call's queue is unknown (as AcdTimers.ringDeadline). */
 const DEFAULT_RING_SECONDS = 20;
+/** How far back the answers used on a topic are counted. */
+const TOPIC_DAYS = 30;
 
 export const agentTodaySchema = z
   .object({
@@ -73,6 +76,24 @@ export function agentDeskRoutes(app: App, deps: { db: Db; queues: Queues; timezo
       const since = (await lastRingAt(deps.db, call.call_id)) ?? call.ringing_at ?? deps.clock();
       const left = timeout - (deps.clock().getTime() - since.getTime()) / 1000;
       return { ringTimeoutSeconds: timeout, secondsLeft: Math.max(0, Math.round(left)) };
+    },
+  });
+  app.get('/api/v1/agent/topic-answers', {
+    schema: {
+      tags: ['operator'],
+      security: staffSecurity,
+      summary: 'The answers most used on calls about a topic in the last 30 days (the workstation suggests them)',
+      description: 'Counted in the operator’s region (a federal operator: all regions), on calls whose IVR topic or wrap-up topics include it. Slugs and counts only.',
+      querystring: z.object({
+        topic: z.string().trim().min(1, 'say which topic').max(200),
+        limit: z.coerce.number().int().min(1).max(20).default(5),
+      }),
+      response: { 200: z.object({ items: z.array(z.object({ slug: z.string(), calls: z.number().int() })) }), ...problems(400, 401, 403) },
+    },
+    handler: async (req) => {
+      const p = authorize(actorOf(req), 'agent.work')!;
+      const since = new Date(deps.clock().getTime() - TOPIC_DAYS * 86_400_000);
+      return { items: await answersUsedOnTopic(deps.db, req.query.topic, since, p.region === FEDERAL ? undefined : [p.region], req.query.limit) };
     },
   });
 }

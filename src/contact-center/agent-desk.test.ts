@@ -19,19 +19,19 @@ describe('the operator’s desk figures', () => {
       await app.services.cc.acd.settle();
     }
   }
-  const ring = async (region: string) => {
+  const ring = async (region: string, topic?: string) => {
     const id = uid('desk');
-    await edge.post('/api/v1/telephony/events', { events: [offered(id, region, clock()), event(id, 'queued', clock())] });
+    await edge.post('/api/v1/telephony/events', { events: [offered(id, region, clock(), topic ? { topic } : {}), event(id, 'queued', clock())] });
     await settle();
     return id;
   };
   /** A call rung to `op`, answered, talked for `talk` s, hung up and wrapped up. */
-  async function handled(op: Client, talk: number) {
-    const id = await ring('21');
+  async function handled(op: Client, talk: number, o: { region?: string; topic?: string; wrap?: Record<string, unknown> } = {}) {
+    const id = await ring(o.region ?? '21', o.topic);
     expect((await op.post(`/api/v1/agent/calls/${id}/answer`)).status).toBe(204);
     advance(talk);
     expect((await op.post(`/api/v1/agent/calls/${id}/hangup`)).status).toBe(204);
-    expect((await op.post(`/api/v1/agent/calls/${id}/wrap-up`, { outcome: 'answered' })).status).toBe(204);
+    expect((await op.post(`/api/v1/agent/calls/${id}/wrap-up`, { outcome: 'answered', ...o.wrap })).status).toBe(204);
     advance(1);
     await settle();
   }
@@ -91,9 +91,51 @@ describe('the operator’s desk figures', () => {
     expect((await op.get(`/api/v1/agent/calls/${id}/ring`)).status).toBe(404);
   });
 
+  it('names the answers most used on the topic’s calls in the operator’s region, most used first', async () => {
+    const op = await app.as('operator', '61');
+    const far = await app.as('operator', '62');
+    const federal = await app.as('operator', 'federal');
+    for (const o of [op, far]) expect((await o.post('/api/v1/agent/state', { state: 'ready' })).status).toBe(200);
+    advance(1);
+    await settle();
+    const pensions = (answersUsed: string[], extra: { topic?: string; topics?: string[] } = { topic: 'Пенсии' }) => ({
+      region: '61',
+      ...(extra.topic ? { topic: extra.topic } : {}),
+      wrap: { answersUsed, topics: extra.topics ?? [] },
+    });
+    await handled(op, 10, pensions(['pension-where', 'pension-recalc']));
+    await handled(op, 10, pensions(['pension-recalc']));
+    // (no IVR topic, the operator chose it in wrap-up)
+    await handled(op, 10, pensions(['pension-new'], { topics: ['Пенсии'] }));
+    await handled(op, 10, pensions(['passport-replace'], { topic: 'Документы' }));
+    await handled(far, 10, { region: '62', topic: 'Пенсии', wrap: { answersUsed: ['pension-far'] } });
+    await handled(far, 10, { region: '62', topic: 'Пенсии', wrap: { answersUsed: ['pension-far'] } });
+
+    const mine = await op.get(`/api/v1/agent/topic-answers?topic=${encodeURIComponent('Пенсии')}`);
+    expect(mine.status).toBe(200);
+    expect(mine.body.items).toEqual([
+      { slug: 'pension-recalc', calls: 2 },
+      { slug: 'pension-new', calls: 1 },
+      { slug: 'pension-where', calls: 1 },
+    ]);
+    // the reserve centre's operator counts every region's calls
+    const all = await federal.get(`/api/v1/agent/topic-answers?topic=${encodeURIComponent('Пенсии')}&limit=2`);
+    expect(all.body.items).toEqual([
+      { slug: 'pension-far', calls: 2 },
+      { slug: 'pension-recalc', calls: 2 },
+    ]);
+    // a month on, they no longer count
+    advance(31 * 86_400);
+    expect((await op.get(`/api/v1/agent/topic-answers?topic=${encodeURIComponent('Пенсии')}`)).body.items).toEqual([]);
+    const bad = await op.get('/api/v1/agent/topic-answers?topic=%20');
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('say which topic');
+  });
+
   it('is the operators’ only', async () => {
     const editor = await app.as('editor', '21');
     expect((await editor.get('/api/v1/agent/today')).status).toBe(403);
+    expect((await editor.get('/api/v1/agent/topic-answers?topic=x')).status).toBe(403);
     expect((await app.client().get('/api/v1/agent/today')).status).toBe(401);
   });
 });

@@ -20,6 +20,7 @@ export const contactCenterCases: Record<string, Case> = {
   'DELETE /api/v1/agent/sip-session': { noRegionData: "revokes the caller's own web session's SIP credential" },
   'GET /api/v1/agent/events': { noRegionData: "the caller's own calls and state" },
   'GET /api/v1/agent/today': { noRegionData: "the caller's own figures and their own region's waiting callers" },
+  'GET /api/v1/agent/topic-answers': { noRegionData: "counts of answers used on the caller's own region's calls (slugs of federal answers, no call)" },
   'GET /api/v1/agent/calls/{callId}/ring': { run: (c, t) => c.get(`/api/v1/agent/calls/${t.cc.callId}/ring`), owner: false },
   'POST /api/v1/telephony/events': {
     filtered: async (c, t) => {
