@@ -1,5 +1,6 @@
-// The app's frame: the header, the sections (answers, the navigator) and the screen the address
-// names: the list of answers, one answer's editor, or the navigator's catalogue.
+// The app's frame: the header, the sections and the screen the address names: the list of answers,
+// one answer's editor, what people search for and do not find, the publications, the synonyms, or
+// the navigator's catalogue.
 import { useEffect } from 'preact/hooks';
 import { Header } from '../shared/login.tsx';
 import type { User } from '../shared/session.ts';
@@ -8,10 +9,19 @@ import { AnswerList } from './answers/list.tsx';
 import { href, menu, usePlace, type Place } from './route.ts';
 import { t } from './strings.ts';
 import { NavigatorSection } from './navigator/section.tsx';
+import { PublicationsSection } from './publications.tsx';
+import { QueueSection } from './queue.tsx';
+import { SynonymsSection } from './synonyms.tsx';
 
 function Screen({ place, user }: { place: Place; user: User }) {
   if (place.section === 'navigator') return <NavigatorSection place={place} user={user} />;
-  if (place.item) return <AnswerEditor key={`${place.item}/${place.parent ?? ''}`} slug={place.item === 'new' ? null : place.item} parent={place.parent ?? null} user={user} />;
+  if (place.section === 'queue') return <QueueSection />;
+  if (place.section === 'publications') return <PublicationsSection />;
+  if (place.section === 'synonyms') return <SynonymsSection user={user} />;
+  if (place.item) {
+    const key = `${place.item}/${place.parent ?? ''}/${place.question ?? ''}`;
+    return <AnswerEditor key={key} slug={place.item === 'new' ? null : place.item} parent={place.parent ?? null} question={place.question ?? null} user={user} />;
+  }
   return <AnswerList />;
 }
 

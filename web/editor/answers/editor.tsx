@@ -21,9 +21,10 @@ import { useWorkspaceIndex } from './workspace.ts';
 
 type Loaded = { answer: EditorAnswer | null; saved: Draft } | { error: string } | null;
 
-export function AnswerEditor({ slug, parent, user }: { slug: string | null; parent: string | null; user: User }) {
+/** question: for a new answer, what people asked (the editors' queue): its question to start from. */
+export function AnswerEditor({ slug, parent, question, user }: { slug: string | null; parent: string | null; question: string | null; user: User }) {
   const [loaded, setLoaded] = useState<Loaded>(slug ? null : { answer: null, saved: emptyDraft });
-  const [draft, setDraft] = useState<Draft>(emptyDraft);
+  const [draft, setDraft] = useState<Draft>(slug || !question ? emptyDraft : { ...emptyDraft, title: question });
   const [identity, setIdentity] = useState<Identity>({ slug: '', scope: parent ? (user.region === 'federal' ? '' : user.region) : 'federal', parent: parent ?? '' });
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [conflict, setConflict] = useState<{ mine: number; latest: number | null } | null>(null);
