@@ -1,5 +1,6 @@
 // npm run bench:portal — the public portal under load through HTTP on loopback, measured with wrk:
-// requests/s and p99 latency of an answer page, the home page and a search page. The baseline in
+// requests/s and p99 latency of an answer page, the home page and search pages (a rotating set of
+// the demo's queries, each asked before: repeated searches, as a popular query is). The baseline in
 // the same run: nginx serving the identical answer-page HTML as a static file from a temporary
 // folder on a free port (one worker, like the one Node.js process). The app logs at info level
 // to /dev/null, as `otvet serve` would to its log.
@@ -27,7 +28,15 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const ANSWER = '/answers/mob-who-is-called-up';
-const SEARCH = `/search?q=${encodeURIComponent('отсрочка от мобилизации')}`;
+/** How many of the demo's queries the search figure rotates through. */
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 50);
+const SEARCHES = fs
+  .readFileSync(new URL('../data/demo/kb/queries-dev.jsonl', import.meta.url), 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => (JSON.parse(l) as { q: string }).q)
+  .slice(0, QUERIES)
+  .map((q) => `/search?q=${encodeURIComponent(q)}`);
 
 interface Wrk {
   rps: number;
@@ -50,9 +59,9 @@ const ms = (v: string, unit: string) => Number(v) * ({ us: 0.001, ms: 1, s: 1000
 // wrk runs beside this process, which serves the app: never block its event loop with a sync call.
 const run = promisify(execFile);
 
-/** One wrk run (one thread: the other core serves), parsed from its --latency report. */
-async function wrk(url: string): Promise<Wrk> {
-  const { stdout: out } = await run('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${SECONDS}s`, '--latency', url], { encoding: 'utf8' });
+/** One wrk run (one thread: the other core serves), parsed from its --latency report; script: a Lua file choosing the requests. */
+async function wrk(url: string, script?: string): Promise<Wrk> {
+  const { stdout: out } = await run('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${SECONDS}s`, '--latency', ...(script ? ['-s', script] : []), url], { encoding: 'utf8' });
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)![1]);
   const p50 = /\s50%\s+([\d.]+)(us|ms|s)/.exec(out)!;
   const p99 = /\s99%\s+([\d.]+)(us|ms|s)/.exec(out)!;
@@ -123,6 +132,14 @@ http {
   };
 }
 
+/** A wrk script that asks for the paths in turn, one after another on every connection. */
+function rotating(paths: string[]): { file: string; remove(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'otvet-bench-wrk-'));
+  const file = path.join(dir, 'rotate.lua');
+  fs.writeFileSync(file, `local paths = {${paths.map((p) => JSON.stringify(p)).join(', ')}}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format("GET", paths[i])\nend\n`);
+  return { file, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
 async function main() {
   need('wrk');
   need('nginx');
@@ -140,34 +157,40 @@ async function main() {
 
   const html = await (await fetch(app + ANSWER, { headers: { 'accept-encoding': 'identity' } })).text();
   const nginx = await startNginx(html);
+  const searches = rotating(SEARCHES);
   try {
     console.log(`portal bench: wrk, 1 thread, ${CONNECTIONS} connections, ${SECONDS} s each, loopback; ${os.cpus().length} cores; answer page ${Buffer.byteLength(html)} bytes, not compressed`);
-    // warm up both (JIT, caches), then measure
+    // warm up both (JIT, caches), then measure; every query is asked once first (a repeated search)
     await run('wrk', ['-t1', '-c8', '-d2s', app + ANSWER]);
     await run('wrk', ['-t1', '-c8', '-d2s', nginx.url]);
+    for (const p of SEARCHES) await (await fetch(app + p)).arrayBuffer();
+    await run('wrk', ['-t1', '-c8', '-d2s', '-s', searches.file, app]);
     // What Node.js itself can do here: node:http writing the same bytes, in this same process.
     const bytes = Buffer.from(html);
     const plain = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': bytes.length }).end(bytes)).listen(0, '127.0.0.1');
     await new Promise((r) => plain.once('listening', r));
     const plainUrl = `http://127.0.0.1:${(plain.address() as AddressInfo).port}/`;
-    // The machine may be shared: nginx, Node's ceiling and the answer page take turns, and each
-    // figure is the median of its rounds, so a neighbour's burst does not land on one side only.
-    const rounds: { base: Wrk; ceiling: Wrk; answer: Wrk }[] = [];
-    for (let i = 0; i < ROUNDS; i++) rounds.push({ base: await wrk(nginx.url), ceiling: await wrk(plainUrl), answer: await wrk(app + ANSWER) });
+    // The machine may be shared: nginx, Node's ceiling, the answer page and the searches take
+    // turns, and each figure is the median of its rounds, so a neighbour's burst does not land on
+    // one side only.
+    const rounds: { base: Wrk; ceiling: Wrk; answer: Wrk; search: Wrk }[] = [];
+    for (let i = 0; i < ROUNDS; i++) rounds.push({ base: await wrk(nginx.url), ceiling: await wrk(plainUrl), answer: await wrk(app + ANSWER), search: await wrk(app, searches.file) });
     plain.close();
     const base = median(rounds.map((r) => r.base));
     const ceiling = median(rounds.map((r) => r.ceiling));
     const answer = median(rounds.map((r) => r.answer));
+    const search = median(rounds.map((r) => r.search));
     console.log(`  nginx static (baseline)  ${base.rps} req/s   p50 ${base.p50Ms} ms   p99 ${base.p99Ms} ms   rounds: ${rounds.map((r) => r.base.rps).join(', ')}`);
     console.log(`  node:http, same bytes    ${ceiling.rps} req/s   p50 ${ceiling.p50Ms} ms   p99 ${ceiling.p99Ms} ms   (${round(ceiling.rps / base.rps, 2)} × nginx: Node's own ceiling here)`);
     console.log(
       `  answer page              ${answer.rps} req/s   p50 ${answer.p50Ms} ms   p99 ${answer.p99Ms} ms   (${round(answer.rps / base.rps, 2)} × nginx)   rounds: ${rounds.map((r) => r.answer.rps).join(', ')}`,
     );
+    console.log(
+      `  search pages, ${SEARCHES.length} queries repeated  ${search.rps} req/s   p50 ${search.p50Ms} ms   p99 ${search.p99Ms} ms   (${round(search.rps / answer.rps, 2)} × the answer page)   rounds: ${rounds.map((r) => r.search.rps).join(', ')}`,
+    );
     const home = await wrk(`${app}/`);
     console.log(`  home page                ${home.rps} req/s   p50 ${home.p50Ms} ms   p99 ${home.p99Ms} ms`);
-    const search = await wrk(app + SEARCH);
-    console.log(`  search page              ${search.rps} req/s   p50 ${search.p50Ms} ms   p99 ${search.p99Ms} ms`);
-    const errors = rounds.reduce((n, r) => n + r.base.errors + r.answer.errors, 0) + home.errors + search.errors;
+    const errors = rounds.reduce((n, r) => n + r.base.errors + r.answer.errors + r.search.errors, 0) + home.errors;
     if (errors) console.log(`  ${errors} responses were not 2xx/3xx`);
     await services.portal.views.flush();
     const counted = await db.query<{ n: number }>('SELECT coalesce(sum(views), 0)::int AS n FROM portal_views');
@@ -178,11 +201,14 @@ async function main() {
         answerP99Ms: answer.p99Ms,
         homeRps: home.rps,
         searchRps: search.rps,
+        searchP99Ms: search.p99Ms,
+        searchQueries: SEARCHES.length,
         nginxRps: base.rps,
         ratio: round(answer.rps / base.rps, 3),
       }),
     );
   } finally {
+    searches.remove();
     nginx.stop();
     await http.close();
     await stopServices(services);

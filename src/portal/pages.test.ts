@@ -83,10 +83,13 @@ describe('portal pages', () => {
     expect(await htmlProblems(none.text)).toEqual([]);
   });
 
-  it('a search page is kept by the browser only: what a citizen typed (a phone number, say) is not for shared caches', async () => {
+  it('a search page is a public page, unless what a citizen typed may be personal (a phone number, say): then nobody keeps it', async () => {
     const r = await app.client().get(`/search?q=${encodeURIComponent('пособие +7 916 123-45-67')}`);
     expect(r.status).toBe(200);
-    expect(r.headers.get('cache-control')).toBe('private, max-age=60');
+    expect(r.headers.get('cache-control')).toBe('private, no-store');
+    const plain = await app.client().get(`/search?q=${encodeURIComponent('пособие на ребёнка')}`);
+    expect(plain.headers.get('cache-control')).toBe('public, no-cache');
+    expect(plain.headers.get('etag')).toMatch(/^"[\w-]+"$/);
   });
 
   it("the region is remembered in a cookie holding only its code; the answer then shows that region's supplement", async () => {

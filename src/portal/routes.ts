@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { App } from '../platform/http/types.ts';
-import { sendPage, PRIVATE } from './http-cache.ts';
+import { sendPage, PRIVATE, REVALIDATE } from './http-cache.ts';
 import type { Visitor } from './layout.ts';
 import type { PortalService } from './service.ts';
 import { stylesheet } from './style.ts';
@@ -93,10 +93,12 @@ export function portalRoutes(app: App, portal: PortalService) {
       return page ? sendPage(req, reply, page) : sendErrorPage(portal, req, reply, 404);
     });
 
-    scope.get('/search', { schema: { hide: true, querystring: z.object({ q: z.string().trim().max(200).default('') }) }, config }, (req, reply) =>
-      // (private: the query may hold what a citizen would not want a shared cache to keep)
-      sendPage(req, reply, portal.search(req.query.q, visitor(req)), 'private, max-age=60'),
-    );
+    scope.get('/search', { schema: { hide: true, querystring: z.object({ q: z.string().trim().max(200).default('') }) }, config }, (req, reply) => {
+      const { page, personal } = portal.search(req.query.q, visitor(req));
+      // A query that may hold personal data (a phone number, say) is for nobody's cache; the others
+      // are pages like any other, stored anywhere and checked with us on each use.
+      return sendPage(req, reply, page, personal ? PRIVATE : REVALIDATE);
+    });
 
     scope.get('/hotline', { schema: { hide: true }, config }, (req, reply) => sendPage(req, reply, portal.hotline(visitor(req))));
 

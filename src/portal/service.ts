@@ -12,6 +12,7 @@ import { hotlinePage } from './hotline-page.ts';
 import type { Visitor } from './layout.ts';
 import { PageCache, render, type Rendered } from './page-cache.ts';
 import { errorPage, homePage, regionPage, searchPage, sectionPage, type SearchHit } from './pages.ts';
+import { personalQuery, SearchCache, searchText } from './search-cache.ts';
 import { ViewCounter } from './views.ts';
 import { Votes } from './votes.ts';
 
@@ -23,7 +24,13 @@ export interface PortalDeps {
   db: Db;
   log: Logger;
   answers: PublishedSource;
+  /** Searching counts the query in the statistics (what people look for, what finds nothing). */
   search: { search(q: string, options: { limit: number; region?: string }): { items: SearchHit[] } };
+  /**
+   * Counts a search answered from the cache, as the engine would have: without it search pages are
+   * not cached at all, so that no search goes uncounted.
+   */
+  queryStats?: { count(query: string, found: number): void };
   regions: { callCentres(): Promise<Map<string, { name: string; hours: Hours }>> };
   publicUrl: string;
   /** Today, for counting one view per reader and day (tests move it). */
@@ -38,6 +45,7 @@ export class PortalService {
   readonly views: ViewCounter;
   readonly votes: Votes;
   private readonly cache = new PageCache();
+  private readonly searches = new SearchCache();
   private readonly origin: string;
   private centres: CentreHours[] = [];
   private regionNames = new Map<string, string>();
@@ -60,6 +68,12 @@ export class PortalService {
     }
     await this.catalog.refresh(slug);
     this.cache.clear();
+    this.searches.clear();
+  }
+
+  /** The engine's synonyms changed (heard after the index has them): searches may find otherwise. */
+  searchChanged(): void {
+    this.searches.clear();
   }
 
   async load(): Promise<void> {
@@ -69,6 +83,7 @@ export class PortalService {
     this.loaded = true;
     for (const slug of this.queued.splice(0)) await this.changed(slug);
     this.cache.clear();
+    this.searches.clear();
   }
 
   start(): void {
@@ -148,12 +163,42 @@ export class PortalService {
     return this.cache.get(this.key(`section:${slug}`, v), () => render(sectionPage(this.origin, s, v), HTML, s.updatedAt || null));
   }
 
-  /** Search is not cached: the engine answers from memory in well under a millisecond. */
-  search(query: string, v: Visitor): Rendered {
+  private searchKey(text: string, v: Visitor): string {
+    return `${v.region?.code ?? '-'}|${v.large ? 'L' : 'n'}|${text}`;
+  }
+
+  /**
+   * A search page already built for this query (as searchText makes it) and visitor, counted in the
+   * query statistics as the engine counts a search; or undefined.
+   */
+  cachedSearch(text: string, v: Visitor): Rendered | undefined {
+    if (!this.deps.queryStats) return undefined;
+    const hit = this.searches.peek(this.searchKey(text, v));
+    if (!hit) return undefined;
+    this.deps.queryStats.count(text, hit.found);
+    return hit.page;
+  }
+
+  /**
+   * The results page for a query. personal: the query may hold personal data, so the page is kept by
+   * no cache. Others are kept (see search-cache.ts) and served again until a publication.
+   */
+  search(query: string, v: Visitor): { page: Rendered; personal: boolean } {
+    const text = searchText(query);
+    const personal = personalQuery(text);
+    const shared = !personal && this.deps.queryStats !== undefined;
+    if (shared) {
+      const page = this.cachedSearch(text, v);
+      if (page) return { page, personal };
+    }
     const hits: SearchHit[] = [];
-    if (query) {
+    // (what the engine found, as it counted it: a hit is counted the same)
+    let found = 0;
+    if (text) {
       const seen = new Set<string>();
-      for (const h of this.deps.search.search(query, { limit: 20, ...(v.region ? { region: v.region.code } : {}) }).items) {
+      const { items } = this.deps.search.search(text, { limit: 20, ...(v.region ? { region: v.region.code } : {}) });
+      found = items.length;
+      for (const h of items) {
         // A region's supplement is shown on its answer's page: list that answer once.
         const a = this.catalog.resolve(h.slug);
         if (!a || seen.has(a.slug)) continue;
@@ -161,7 +206,9 @@ export class PortalService {
         hits.push({ ...h, slug: a.slug, title: a.title, section: a.section });
       }
     }
-    return render(searchPage(this.origin, query, hits.slice(0, 10), v), HTML, null);
+    const page = render(searchPage(this.origin, text, hits.slice(0, 10), v), HTML, null);
+    if (shared) this.searches.put(this.searchKey(text, v), { page, found });
+    return { page, personal };
   }
 
   hotline(v: Visitor): Rendered {
