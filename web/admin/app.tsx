@@ -1,8 +1,11 @@
-// The admin app's frame: the header, the sections (only «Обращения» for now: users, tokens, regions,
-// queues and the audit log come later as sections beside it) and the section shown. Staff who are
-// not admins never get here: mountApp shows them the shared wrong-app message (main.tsx).
+// The admin app's frame: the header, the sections («Обращения», «Пользователи», «Токены API»,
+// «Журнал»; regions and queues come later beside them) and the section shown. Staff who are not
+// admins never get here: mountApp shows them the shared wrong-app message (main.tsx).
 import { Header } from '../shared/login.tsx';
 import type { User } from '../shared/session.ts';
+import { AuditSection } from './accounts/audit.tsx';
+import { TokensSection } from './accounts/tokens.tsx';
+import { UsersSection } from './accounts/users.tsx';
 import { AppealsSection } from './appeals/section.tsx';
 import { rightsOf } from './appeals/catalog.ts';
 import { href, sections, usePlace } from './route.ts';
@@ -27,7 +30,15 @@ export function AdminApp({ user }: { user: User }) {
         </nav>
         <main id="main" class="content">
           <h1 class="sr-only">{t.section[place.section]}</h1>
-          <AppealsSection place={place} rights={rightsOf(user)} />
+          {place.section === 'users' ? (
+            <UsersSection ownRegion={user.region === 'federal' ? null : user.region} selfId={user.id} />
+          ) : place.section === 'tokens' ? (
+            <TokensSection />
+          ) : place.section === 'audit' ? (
+            <AuditSection />
+          ) : (
+            <AppealsSection place={place} rights={rightsOf(user)} />
+          )}
         </main>
       </div>
     </>

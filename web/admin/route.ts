@@ -1,9 +1,9 @@
-// Where in the admin app one is, kept in the address's hash (#appeals/types/volunteer) so that the
-// back button, a reload and a link each land on the same screen.
+// Where in the admin app one is, kept in the address's hash (#appeals/types/volunteer, #users) so
+// that the back button, a reload and a link each land on the same screen.
 import { useEffect, useState } from 'preact/hooks';
 
-/** The app's sections; the first is where one lands. (Users, tokens, regions, queues and the audit log come later.) */
-export const sections = ['appeals'] as const;
+/** The app's sections; the first is where one lands. (Regions and queues come later.) */
+export const sections = ['appeals', 'users', 'tokens', 'audit'] as const;
 export type Section = (typeof sections)[number];
 
 export const appealTabs = ['types', 'organisations', 'routes', 'officers'] as const;
@@ -18,6 +18,8 @@ export interface Place {
 
 export function parse(hash: string): Place {
   const [section, tab, item] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  // (only «Обращения» has tabs: the others' address is their name)
+  if (section !== 'appeals' && (sections as readonly string[]).includes(section ?? '')) return { section: section as Section, tab: 'types' };
   return {
     section: (sections as readonly string[]).includes(section ?? '') ? (section as Section) : 'appeals',
     tab: (appealTabs as readonly string[]).includes(tab ?? '') ? (tab as AppealTab) : 'types',
@@ -25,7 +27,7 @@ export function parse(hash: string): Place {
   };
 }
 
-export const href = (p: Place) => `#${[p.section, p.tab, ...(p.item ? [p.item] : [])].map(encodeURIComponent).join('/')}`;
+export const href = (p: Place) => (p.section === 'appeals' ? `#${[p.section, p.tab, ...(p.item ? [p.item] : [])].map(encodeURIComponent).join('/')}` : `#${p.section}`);
 
 export function go(p: Place): void {
   location.hash = href(p);

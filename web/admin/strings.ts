@@ -2,7 +2,7 @@
 export const t = {
   title: 'Администрирование',
   sections: 'Разделы',
-  section: { appeals: 'Обращения' } as Record<string, string>,
+  section: { appeals: 'Обращения', users: 'Пользователи', tokens: 'Токены API', audit: 'Журнал' } as Record<string, string>,
   loading: 'Загрузка…',
   retry: 'Повторить',
   save: 'Сохранить',
@@ -164,6 +164,12 @@ export const t = {
     'user.not_found': 'Такой учётной записи нет (или она другого региона).',
     'organisation.bad_timezone': 'Такого часового пояса нет: нужно название вроде Asia/Vladivostok.',
     'appeal_officer.not_an_officer': 'Прикрепить можно только учётную запись с ролью «сотрудник ведомства».',
+    'user.username_taken': 'Этот логин уже занят.',
+    'user.unknown_region': 'Такого региона нет в справочнике.',
+    'user.cannot_disable_self': 'Свою учётную запись отключить нельзя.',
+    'user.cannot_change_own_role': 'Свою роль и регион изменить нельзя: попросите другого администратора.',
+    'user.weak_password': 'Пароль слишком короткий.',
+    'token.not_found': 'Такого токена нет (или он другого региона).',
     'appeal_officer.other_region': 'Сотрудник работает в другом регионе: его можно прикрепить к организации своего региона или к федеральной.',
   } as Record<string, string>,
 };
