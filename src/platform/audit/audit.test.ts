@@ -89,4 +89,18 @@ describe('audit log', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['query.targetId', 'query.targetType']);
   });
+  it('leaves out the reads when asked (lists, views, the log’s own reading), keeping the changes', async () => {
+    const admin = await app.as('admin', 'federal');
+    const u = await app.user('operator', '77');
+    await admin.get(`/api/v1/users/${u.id}`);
+    await admin.get('/api/v1/users');
+    await admin.post(`/api/v1/users/${u.id}/password`, { password: 'a-new-long-password' });
+    await admin.get('/api/v1/audit');
+    const all = (await admin.get(`/api/v1/audit?actor=${admin.username}`)).body.items.map((e: { action: string }) => e.action);
+    expect(all).toEqual(expect.arrayContaining(['user.read', 'user.list', 'user.password_reset', 'audit.read']));
+    const changes = (await admin.get(`/api/v1/audit?actor=${admin.username}&changesOnly=true`)).body.items.map((e: { action: string }) => e.action);
+    // (the admin's sign-in is no read: it stays)
+    expect(changes).toEqual(['user.password_reset', 'auth.login']);
+    expect((await admin.get('/api/v1/audit?changesOnly=maybe')).status).toBe(400);
+  });
 });

@@ -50,6 +50,8 @@ export interface AuditFilter {
   actor?: string;
   targetType?: string;
   targetId?: string;
+  /** without the reads: actions named by the platform's convention *.list, *.read, *.read_…, *_read */
+  changesOnly?: boolean;
   from?: Date;
   to?: Date;
   before?: number;
@@ -73,6 +75,7 @@ export async function selectAudit(db: Queryable, f: AuditFilter): Promise<AuditR
   if (f.actor !== undefined) where.push(`actor_username = ${param(f.actor)}`);
   if (f.targetType !== undefined) where.push(`target_type = ${param(f.targetType)}`);
   if (f.targetId !== undefined) where.push(`target_id = ${param(f.targetId)}`);
+  if (f.changesOnly) where.push(`action !~ '(\\.(list|read)(_[a-z_]+)?|_read)$'`);
   if (f.from !== undefined) where.push(`at >= ${param(f.from)}`);
   if (f.to !== undefined) where.push(`at < ${param(f.to)}`);
   if (f.before !== undefined) where.push(`id < ${param(f.before)}`);

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { actorOf } from '../access/request-actor.ts';
 import { regionScopeSchema } from '../access/schema.ts';
-import { INT32_MAX, isoDateTime, problems, staffSecurity } from '../http/schemas.ts';
+import { INT32_MAX, isoDateTime, problems, queryBoolean, staffSecurity } from '../http/schemas.ts';
 import type { App } from '../http/types.ts';
 import type { AuditService } from './service.ts';
 
@@ -47,6 +47,7 @@ export function auditRoutes(app: App, deps: { audit: AuditService }) {
           .optional()
           .describe("What was acted on: the records' target.type"),
         targetId: z.string().trim().min(1).max(64).optional().describe("With targetType: one object's records (target.id)"),
+        changesOnly: queryBoolean.optional().describe('Leave out the reads (lists, views of a record or of personal data, of this log): actions named *.list, *.read, *.read_…, *_read'),
         from: isoDateTime.optional(),
         to: isoDateTime.optional(),
         before: z.coerce.number().int().positive().max(INT32_MAX).optional(),

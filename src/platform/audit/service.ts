@@ -50,6 +50,8 @@ export interface AuditQuery {
   actor?: string;
   targetType?: string;
   targetId?: string;
+  /** without the reads: actions named by the platform's convention *.list, *.read, *.read_…, *_read */
+  changesOnly?: boolean;
   from?: Date;
   to?: Date;
   before?: number;

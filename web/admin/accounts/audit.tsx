@@ -19,9 +19,11 @@ interface Filter {
   targetId: string;
   from: string;
   to: string;
+  /** without the reads (lists, views, this log's own reading), which would fill every page */
+  changesOnly: boolean;
 }
 
-const empty: Filter = { actor: '', action: '', targetType: '', targetId: '', from: '', to: '' };
+const empty: Filter = { actor: '', action: '', targetType: '', targetId: '', from: '', to: '', changesOnly: true };
 
 /** A day's start in the browser's time zone, as the API takes it; `to` is inclusive, so the next day's start. */
 const dayStart = (day: string, plus = 0) => {
@@ -39,6 +41,7 @@ function queryOf(f: Filter, before: number | undefined) {
     ...(f.action ? { action: f.action } : {}),
     ...(f.targetType ? { targetType: f.targetType } : {}),
     ...(f.targetType && f.targetId.trim() ? { targetId: f.targetId.trim() } : {}),
+    ...(f.changesOnly ? { changesOnly: 'true' as const } : {}),
     ...(f.from ? { from: dayStart(f.from) } : {}),
     ...(f.to ? { to: dayStart(f.to, 1) } : {}),
   };
@@ -151,6 +154,10 @@ export function AuditSection() {
             aria-invalid={badPeriod ? 'true' : undefined}
           />
         </div>
+        <div class="control check">
+          <input id="audit-changes" type="checkbox" checked={draft.changesOnly} onChange={(e) => setDraft((d) => ({ ...d, changesOnly: (e.target as HTMLInputElement).checked }))} />
+          <label for="audit-changes">{a.audit.changesOnly}</label>
+        </div>
         <div class="actions">
           <button type="submit">{a.audit.show}</button>
           <button
@@ -207,7 +214,7 @@ export function AuditSection() {
                   {r.actor.role && <span class="muted"> ({roleName(r.actor.role).toLowerCase()})</span>}
                 </td>
                 <td data-label={a.audit.what}>{actionName(r.action)}</td>
-                <td data-label={a.audit.object}>{objectOf(r)}</td>
+                <td data-label={objectOf(r) ? a.audit.object : undefined}>{objectOf(r)}</td>
                 <td data-label={a.audit.region}>{r.region ?? t.federal}</td>
                 <td data-label={a.audit.where}>{r.ip ?? ''}</td>
               </tr>

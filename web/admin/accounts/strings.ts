@@ -96,6 +96,7 @@ export const a = {
     objectType: 'Объект',
     anyObject: 'Любой',
     objectId: 'Номер объекта',
+    changesOnly: 'Только изменения (без просмотров)',
     objectIdHint: 'Например номер учётной записи.',
     from: 'С',
     to: 'По',
