@@ -19,7 +19,19 @@ function counting(db: Db): { db: Db; statements: () => number } {
   return { db: wrapped, statements: () => n };
 }
 
-const content = (title: string, body: string, section: string) => ({ title, body, section, tags: [], audience: null, alternatives: [], related: [], validFrom: null, validUntil: null });
+const content = (title: string, body: string, section: string) => ({
+  title,
+  body,
+  section,
+  tags: [],
+  audience: null,
+  alternatives: [],
+  related: [],
+  validFrom: null,
+  validUntil: null,
+  agency: null,
+  sources: [],
+});
 
 describe('AnswersService.list', () => {
   let db: Db;

@@ -36,6 +36,8 @@ export interface VersionRow {
   related: string[];
   valid_from: string | null;
   valid_until: string | null;
+  agency: string | null;
+  sources: { title: string; url: string }[];
   note: string | null;
   created_at: Date;
   created_by: string | null;
@@ -44,7 +46,7 @@ export interface VersionRow {
 const ANSWER = `SELECT a.*, p.slug AS parent_slug FROM kb_answers a LEFT JOIN kb_answers p ON p.id = a.parent_id`;
 // Dates as text: a calendar date must not shift with the server's time zone.
 const VERSION = `SELECT answer_id, version, title, body, section, tags, audience, alternatives, related,
-  valid_from::text AS valid_from, valid_until::text AS valid_until, note, created_at, created_by FROM kb_versions`;
+  valid_from::text AS valid_from, valid_until::text AS valid_until, agency, sources, note, created_at, created_by FROM kb_versions`;
 
 export async function answerBySlug(db: Queryable, slug: string, forUpdate = false): Promise<AnswerRow | undefined> {
   return (await db.query<AnswerRow>(`${ANSWER} WHERE a.slug = $1${forUpdate ? ' FOR UPDATE OF a' : ''}`, [slug])).rows[0];
@@ -63,9 +65,9 @@ export async function insertAnswer(db: Queryable, a: { slug: string; scope: stri
 
 export async function insertVersion(db: Queryable, answerId: number, version: number, c: AnswerContent & { note?: string | undefined }, by: string | null): Promise<void> {
   await db.query(
-    `INSERT INTO kb_versions (answer_id, version, title, body, section, tags, audience, alternatives, related, valid_from, valid_until, note, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-    [answerId, version, c.title, c.body, c.section, c.tags, c.audience, c.alternatives, c.related, c.validFrom, c.validUntil, c.note ?? null, by],
+    `INSERT INTO kb_versions (answer_id, version, title, body, section, tags, audience, alternatives, related, valid_from, valid_until, agency, sources, note, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15)`,
+    [answerId, version, c.title, c.body, c.section, c.tags, c.audience, c.alternatives, c.related, c.validFrom, c.validUntil, c.agency ?? null, JSON.stringify(c.sources ?? []), c.note ?? null, by],
   );
 }
 
@@ -120,7 +122,7 @@ export interface PublishedRow extends VersionRow {
 }
 
 const PUBLISHED = `SELECT v.answer_id, v.version, v.title, v.body, v.section, v.tags, v.audience, v.alternatives, v.related,
-    v.valid_from::text AS valid_from, v.valid_until::text AS valid_until, v.note, v.created_at, v.created_by,
+    v.valid_from::text AS valid_from, v.valid_until::text AS valid_until, v.agency, v.sources, v.note, v.created_at, v.created_by,
     a.slug, a.scope, p.slug AS parent_slug, a.published_at, a.first_published_at
   FROM kb_answers a
   JOIN kb_versions v ON v.answer_id = a.id AND v.version = a.published_version

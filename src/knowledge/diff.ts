@@ -13,8 +13,8 @@ export interface FieldDiff {
 // Words as Russian has them (the default tokenizer knows only Latin letters).
 const segmenter = new Intl.Segmenter('ru', { granularity: 'word' });
 
-const textFields = ['title', 'body', 'section', 'audience'] as const;
-const listFields = ['tags', 'alternatives', 'related'] as const;
+const textFields = ['title', 'body', 'section', 'audience', 'agency'] as const;
+const listFields = ['tags', 'alternatives', 'related', 'sources'] as const;
 
 export function diffContent(before: AnswerContent, after: AnswerContent): FieldDiff[] {
   const out: FieldDiff[] = [];

@@ -16,6 +16,8 @@ export const answerRecordSchema = z.object({
   parent: slugSchema.optional(),
   valid_from: answerContentSchema.shape.validFrom,
   valid_until: answerContentSchema.shape.validUntil,
+  agency: answerContentSchema.shape.agency,
+  sources: answerContentSchema.shape.sources,
 });
 
 export interface AnswerRecord extends AnswerContent {
@@ -79,6 +81,8 @@ export function parseAnswersJsonl(text: string): ParsedFile {
       related: d.related,
       validFrom: d.valid_from,
       validUntil: d.valid_until,
+      agency: d.agency,
+      sources: d.sources,
     });
   });
   return { records, errors };
@@ -99,5 +103,7 @@ export function toJsonLine(r: AnswerRecord): string {
     ...(r.parent ? { parent: r.parent } : {}),
     valid_from: r.validFrom,
     valid_until: r.validUntil,
+    ...(r.agency ? { agency: r.agency } : {}),
+    ...(r.sources.length ? { sources: r.sources } : {}),
   });
 }

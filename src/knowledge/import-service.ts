@@ -43,6 +43,8 @@ export class KnowledgeImportService {
           related: r.related,
           validFrom: r.validFrom,
           validUntil: r.validUntil,
+          agency: r.agency,
+          sources: r.sources,
         };
         let a = await q.answerBySlug(tx, slug, true);
         if (a && a.scope !== scope) throw badRequest('kb.import_scope_change', `"${slug}" exists with scope ${a.scope}; the file says ${scope}. Change of scope is not done by import.`);

@@ -2,6 +2,11 @@
 import type { AnswerRow, PublishedRow, VersionRow } from './answers-queries.ts';
 import type { AnswerContent, EditorAnswer, PublishedRecord, VersionView } from './schema.ts';
 
+/** Sources with their keys in one order (jsonb keeps its own), so that contents compare alike. */
+function sourcesOf(xs: readonly { title: string; url: string }[]): { title: string; url: string }[] {
+  return xs.map((x) => ({ title: x.title, url: x.url }));
+}
+
 export function presentVersion(v: VersionRow): VersionView {
   return {
     version: v.version,
@@ -14,6 +19,8 @@ export function presentVersion(v: VersionRow): VersionView {
     related: v.related,
     validFrom: v.valid_from,
     validUntil: v.valid_until,
+    agency: v.agency,
+    sources: sourcesOf(v.sources),
     note: v.note,
     createdAt: v.created_at.toISOString(),
     createdBy: v.created_by,
@@ -31,6 +38,8 @@ export function contentOf(v: VersionRow | PublishedRow): AnswerContent {
     related: v.related,
     validFrom: v.valid_from,
     validUntil: v.valid_until,
+    agency: v.agency,
+    sources: sourcesOf(v.sources),
   };
 }
 
@@ -56,7 +65,8 @@ export function presentEditorAnswer(a: AnswerRow, working: VersionRow): EditorAn
 
 /** True when two contents are the same answer text and metadata. */
 export function sameContent(a: AnswerContent, b: AnswerContent): boolean {
-  const canonical = (c: AnswerContent) => JSON.stringify([c.title, c.body, c.section, c.tags, c.audience ?? null, c.alternatives, c.related, c.validFrom ?? null, c.validUntil ?? null]);
+  const canonical = (c: AnswerContent) =>
+    JSON.stringify([c.title, c.body, c.section, c.tags, c.audience ?? null, c.alternatives, c.related, c.validFrom ?? null, c.validUntil ?? null, c.agency ?? null, sourcesOf(c.sources ?? [])]);
   return canonical(a) === canonical(b);
 }
 
@@ -73,6 +83,8 @@ export function presentRecord(r: PublishedRow): PublishedRecord {
     related: r.related,
     validFrom: r.valid_from,
     validUntil: r.valid_until,
+    agency: r.agency,
+    sources: sourcesOf(r.sources),
     version: r.version,
     publishedAt: r.published_at?.toISOString() ?? null,
     firstPublishedAt: r.first_published_at?.toISOString() ?? null,

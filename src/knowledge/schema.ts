@@ -14,6 +14,15 @@ export const scopeSchema = z
 
 const isoDate = calendarDate('a date YYYY-MM-DD').describe('YYYY-MM-DD');
 
+/** A law or an official page the answer rests on; only http(s) addresses (a link people will follow). */
+export const sourceSchema = z.object({
+  title: z.string().trim().min(1).max(300).describe('What the source is, e.g. «Федеральный закон № 255-ФЗ»'),
+  url: z
+    .url({ protocol: /^https?$/, error: 'an http(s) address, e.g. https://sfr.gov.ru/' })
+    .max(2000)
+    .describe('Its address'),
+});
+
 /** What an editor writes; each save becomes a new immutable version. */
 export const answerContentSchema = z.object({
   title: z.string().trim().min(1).max(300).describe('The question, as people ask it'),
@@ -25,6 +34,8 @@ export const answerContentSchema = z.object({
   related: z.array(slugSchema).max(20).default([]).describe('Slugs of related answers'),
   validFrom: isoDate.nullable().default(null),
   validUntil: isoDate.nullable().default(null),
+  agency: z.string().trim().min(1).max(200).nullable().default(null).describe('The agency responsible for what the answer says, e.g. «Социальный фонд России»'),
+  sources: z.array(sourceSchema).max(20).default([]).describe('Laws and official pages the answer rests on'),
 });
 export type AnswerContent = z.infer<typeof answerContentSchema>;
 
@@ -57,6 +68,8 @@ export const versionSchema = z
     related: z.array(z.string()),
     validFrom: z.string().nullable(),
     validUntil: z.string().nullable(),
+    agency: z.string().nullable(),
+    sources: z.array(z.object({ title: z.string(), url: z.string() })),
     note: z.string().nullable(),
     createdAt: z.string(),
     createdBy: z.string().nullable(),
@@ -81,6 +94,8 @@ export const publishedAnswerSchema = z
     related: z.array(z.object({ slug: z.string(), title: z.string() })),
     validFrom: z.string().nullable(),
     validUntil: z.string().nullable(),
+    agency: z.string().nullable(),
+    sources: z.array(z.object({ title: z.string(), url: z.string() })),
     version: z.number().int(),
     publishedAt: z.string().nullable(),
     firstPublishedAt: z.string().nullable(),
@@ -103,6 +118,8 @@ export interface PublishedRecord {
   related: string[];
   validFrom: string | null;
   validUntil: string | null;
+  agency: string | null;
+  sources: { title: string; url: string }[];
   version: number;
   publishedAt: string | null;
   firstPublishedAt: string | null;

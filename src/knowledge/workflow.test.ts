@@ -84,6 +84,37 @@ describe('answers: writing, review and publication', () => {
     expect(pub.body).toMatchObject({ version: 2, body: 'Пособие оформляют через Социальный фонд России по заявлению.' });
   });
 
+  it('keeps the responsible agency and the sources: in each version, published, compared, checked', async () => {
+    const sources = [
+      { title: 'Федеральный закон № 255-ФЗ', url: 'http://pravo.gov.ru/proxy/ips/?docbody=&nd=102104004' },
+      { title: 'Социальный фонд России', url: 'https://sfr.gov.ru/grazhdanam/' },
+    ];
+    const created = await writer.post('/api/v1/kb/answers', answer('benefit-sources', { agency: 'Социальный фонд России', sources }));
+    expect(created.status).toBe(201);
+    expect(created.body.working).toMatchObject({ agency: 'Социальный фонд России', sources });
+    await writer.post('/api/v1/kb/answers/benefit-sources/submit');
+    await reviewer.post('/api/v1/kb/answers/benefit-sources/approve');
+    expect((await app.client().get('/api/v1/kb/answers/benefit-sources')).body).toMatchObject({ agency: 'Социальный фонд России', sources });
+
+    const edited = await writer.put('/api/v1/kb/answers/benefit-sources', { ...answer('benefit-sources'), agency: 'Минтруд России', sources: sources.slice(1), baseVersion: 1 });
+    expect(edited.body.working).toMatchObject({ agency: 'Минтруд России', sources: sources.slice(1) });
+    const diff = await reviewer.get('/api/v1/kb/answers/benefit-sources/diff?from=1&to=2');
+    expect(diff.body.changes.map((c: { field: string }) => c.field)).toEqual(expect.arrayContaining(['agency', 'sources']));
+    // the same content again is no new version
+    const same = await writer.put('/api/v1/kb/answers/benefit-sources', { ...answer('benefit-sources'), agency: 'Минтруд России', sources: sources.slice(1), baseVersion: 2 });
+    expect(same.body.currentVersion).toBe(2);
+
+    for (const [extra, path] of [
+      [{ sources: [{ title: 'Сайт', url: 'javascript:alert(1)' }] }, 'body.sources.0.url'],
+      [{ sources: [{ title: '', url: 'https://sfr.gov.ru/' }] }, 'body.sources.0.title'],
+      [{ agency: 'x'.repeat(201) }, 'body.agency'],
+    ] as const) {
+      const bad = await writer.post('/api/v1/kb/answers', answer('benefit-bad-source', extra));
+      expect(bad.status, JSON.stringify(extra)).toBe(400);
+      expect(bad.body.errors.map((e: { path: string }) => e.path)).toContain(path);
+    }
+  });
+
   it('says what is wrong with an answer, and refuses impossible steps', async () => {
     const bad = await writer.post('/api/v1/kb/answers', { slug: 'Bad Slug', title: '', body: 'x', section: 's', related: ['NOPE'] });
     expect(bad.status).toBe(400);

@@ -124,4 +124,31 @@ describe.skipIf(!hasChromium)('editors’ app: the queue, publications and synon
     expect(await reader.getByRole('button', { name: 'Добавить группу' }).count()).toBe(0);
     expect(problems).toEqual([]);
   });
+
+  it('an answer’s responsible agency and sources: a line without an address refused at its line, then saved', async () => {
+    const slug = 'mob-who-is-called-up';
+    const page = await signIn('editor-q', `#answers/${slug}`);
+    await page.getByLabel('Ответственное ведомство').fill('Министерство обороны Российской Федерации');
+    const sources = page.locator('#answer-sources');
+    expect(await page.getByLabel('Источники', { exact: true }).getAttribute('id')).toBe('answer-sources');
+    await sources.fill('Указ Президента № 647 — http://publication.pravo.gov.ru/Document/View/0001202209210001\nЗакон о мобилизационной подготовке');
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    // (at the box, and in the summary of what stopped the save)
+    await page.locator('#answer-sources-error').getByText('Строка 2: Нужен адрес, начинающийся с https:// или http://.').waitFor();
+    expect(await sources.getAttribute('aria-invalid')).toBe('true');
+    await check(page, 'editor-sources-refused');
+
+    await sources.fill('Указ Президента № 647 — http://publication.pravo.gov.ru/Document/View/0001202209210001\nФедеральный закон № 31-ФЗ https://www.consultant.ru/document/cons_doc_LAW_2592/');
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await page.getByText(/^Сохранено: версия \d+\.$/).waitFor();
+    const working = (await (await app.as('editor', 'federal')).get(`/api/v1/kb/answers/${slug}/working`)).body.working;
+    expect(working).toMatchObject({
+      agency: 'Министерство обороны Российской Федерации',
+      sources: [
+        { title: 'Указ Президента № 647', url: 'http://publication.pravo.gov.ru/Document/View/0001202209210001' },
+        { title: 'Федеральный закон № 31-ФЗ', url: 'https://www.consultant.ru/document/cons_doc_LAW_2592/' },
+      ],
+    });
+    expect(problems).toEqual([]);
+  });
 });

@@ -10,7 +10,7 @@ export type AnswerInput = { slug: string; section: string; title: string; body: 
 
 /** Publishes answers as an import does (a new version each, events after commit) and waits until the portal has them. */
 export async function publish(app: TestApp, records: AnswerInput[]): Promise<void> {
-  const full = records.map((r) => ({ tags: [], audience: null, alternatives: [], related: [], validFrom: null, validUntil: null, scope: 'federal', ...r }));
+  const full = records.map((r) => ({ tags: [], audience: null, alternatives: [], related: [], validFrom: null, validUntil: null, agency: null, sources: [], scope: 'federal', ...r }));
   await app.services.kbImport.importRecords(cliActor('test'), full);
   await app.services.events.drain();
 }

@@ -15,7 +15,9 @@ function context(text: string, first: boolean, last: boolean): string {
   return `${head} … ${tail}`;
 }
 
-const shown = (v: unknown) => (v === null || v === undefined || (Array.isArray(v) && !v.length) || v === '' ? t.flow.empty : Array.isArray(v) ? v.join('; ') : String(v));
+/** A list item as words: a source is its title and address. */
+const item = (x: unknown) => (x && typeof x === 'object' && 'url' in x ? `${String((x as { title?: unknown }).title)} (${String(x.url)})` : String(x));
+const shown = (v: unknown) => (v === null || v === undefined || (Array.isArray(v) && !v.length) || v === '' ? t.flow.empty : Array.isArray(v) ? v.map(item).join('; ') : String(v));
 
 export function DiffView({ changes, labels = t.flow.fields }: { changes: FieldDiff[]; labels?: Record<string, string> }) {
   if (!changes.length) return <p class="muted">{t.flow.noChanges}</p>;

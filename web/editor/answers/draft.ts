@@ -15,10 +15,13 @@ export interface Draft {
   related: string;
   validFrom: string;
   validUntil: string;
+  agency: string;
+  /** One source a line: «Название — https://адрес». */
+  sources: string;
   note: string;
 }
 
-export const emptyDraft: Draft = { title: '', body: '', section: '', tags: '', audience: '', alternatives: '', related: '', validFrom: '', validUntil: '', note: '' };
+export const emptyDraft: Draft = { title: '', body: '', section: '', tags: '', audience: '', alternatives: '', related: '', validFrom: '', validUntil: '', agency: '', sources: '', note: '' };
 
 export function draftOf(v: Version): Draft {
   return {
@@ -31,6 +34,8 @@ export function draftOf(v: Version): Draft {
     related: v.related.join('\n'),
     validFrom: v.validFrom ?? '',
     validUntil: v.validUntil ?? '',
+    agency: v.agency ?? '',
+    sources: v.sources.map((x) => `${x.title} — ${x.url}`).join('\n'),
     // (the note is about one save: a new one starts empty)
     note: '',
   };
@@ -41,6 +46,17 @@ const lines = (s: string) =>
     .split('\n')
     .map((x) => x.trim())
     .filter(Boolean);
+
+/**
+ * A source's line as the API takes it: the address is the line's last word when it starts with
+ * http(s)://, the rest (without a dash before it) the title. A line without an address goes as it
+ * is, and the API's refusal names its line (sources.N.url).
+ */
+export function sourceOf(line: string): { title: string; url: string } {
+  const m = /^(.*?)[\s—–-]*(https?:\/\/\S+)$/.exec(line);
+  if (!m) return { title: line, url: '' };
+  return { title: m[1]!.trim() || m[2]!, url: m[2]! };
+}
 
 /** The content the API stores (the note only when written). */
 export function contentOf(d: Draft) {
@@ -57,6 +73,8 @@ export function contentOf(d: Draft) {
     related: lines(d.related),
     validFrom: d.validFrom || null,
     validUntil: d.validUntil || null,
+    agency: d.agency.trim() || null,
+    sources: lines(d.sources).map(sourceOf),
     ...(d.note.trim() ? { note: d.note.trim() } : {}),
   };
 }

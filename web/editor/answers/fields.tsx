@@ -1,5 +1,6 @@
 // The answer's fields: the question and its other phrasings, section, body (with the portal's
-// preview beside it), audience, tags, related answers, validity dates and the note for the review.
+// preview beside it), audience, tags, related answers, the responsible agency and the sources,
+// validity dates and the note for the review.
 import { Control, typed } from '../control.tsx';
 import { t } from '../strings.ts';
 import type { Draft } from './draft.ts';
@@ -22,6 +23,8 @@ export const labels: Record<string, string> = {
   related: t.editor.related,
   validFrom: t.editor.validFrom,
   validUntil: t.editor.validUntil,
+  agency: t.editor.agency,
+  sources: t.editor.sources,
   note: t.editor.note,
   baseVersion: t.editor.save,
 };
@@ -129,6 +132,24 @@ export function AnswerFields({
             <input {...a} value={draft.tags} onInput={typed((tags) => set({ tags }))} readOnly={readOnly} />
           ),
           { hint: t.editor.tagsHint },
+        )}
+        {c(
+          'agency',
+          t.editor.agency,
+          (a) => (
+            <input {...a} value={draft.agency} onInput={typed((agency) => set({ agency }))} readOnly={readOnly} maxLength={200} />
+          ),
+          {
+            hint: t.editor.agencyHint,
+          },
+        )}
+        {c(
+          'sources',
+          t.editor.sources,
+          (a) => (
+            <textarea {...a} rows={3} value={draft.sources} onInput={typed((sources) => set({ sources }))} readOnly={readOnly} />
+          ),
+          { hint: t.editor.sourcesHint, wide: true },
         )}
         <div class="grid two-dates">
           {c(

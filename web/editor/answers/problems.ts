@@ -15,6 +15,7 @@ const rules: [RegExp, (m: RegExpExecArray) => string][] = [
   [/lowercase Latin letters/, () => 'Только строчные латинские буквы, цифры и «-», от 2 до 120 знаков.'],
   [/"federal" or a two-digit region code/, () => '«federal» или код региона из двух цифр.'],
   [/a date YYYY-MM-DD/, () => 'Нужна дата.'],
+  [/an http\(s\) address/, () => 'Нужен адрес, начинающийся с https:// или http://.'],
   [/required for a regional supplement/, () => 'У регионального дополнения должен быть федеральный ответ.'],
   [/not a federal answer/, () => 'Это не федеральный ответ.'],
   [/only for regional supplements/, () => 'Федеральный ответ ни к чему не дополнение.'],
@@ -39,8 +40,11 @@ export function formErrors(r: Extract<ApiResult<unknown>, { ok: false }>): FormE
   if (!list?.length) return { at: new Map(), general: byCode ?? r.message };
   const at = new Map<string, string[]>();
   for (const e of list) {
-    const place = e.path.replace(/^(body|path)\.?/, '').split('.')[0] ?? '';
-    at.set(place, [...(at.get(place) ?? []), explain(e.message)]);
+    const parts = e.path.replace(/^(body|path)\.?/, '').split('.');
+    const place = parts[0] ?? '';
+    // (a source's mistake says its line: the sources are one box, a line each)
+    const line = place === 'sources' && parts[1] !== undefined ? `${t.editor.sourceLine(Number(parts[1]) + 1)}: ` : '';
+    at.set(place, [...(at.get(place) ?? []), line + explain(e.message)]);
   }
   return { at, general: null };
 }
