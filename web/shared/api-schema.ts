@@ -1059,6 +1059,8 @@ export interface paths {
                     targetType?: string;
                     /** @description With targetType: one object's records (target.id) */
                     targetId?: string;
+                    /** @description Leave out the reads (lists, views of a record or of personal data, of this log): actions named *.list, *.read, *.read_…, *_read */
+                    changesOnly?: "0" | "1" | "true" | "false";
                     /** @description ISO 8601 date-time with a time zone, e.g. 2026-02-01T00:00:00+03:00 (years 2000–2100) */
                     from?: string;
                     /** @description ISO 8601 date-time with a time zone, e.g. 2026-02-01T00:00:00+03:00 (years 2000–2100) */
@@ -1813,6 +1815,24 @@ export interface paths {
                         validFrom?: string | null;
                         /** @default null */
                         validUntil?: string | null;
+                        /**
+                         * @description The agency responsible for what the answer says, e.g. «Социальный фонд России»
+                         * @default null
+                         */
+                        agency?: string | null;
+                        /**
+                         * @description Laws and official pages the answer rests on
+                         * @default []
+                         */
+                        sources?: {
+                            /** @description What the source is, e.g. «Федеральный закон № 255-ФЗ» */
+                            title: string;
+                            /**
+                             * Format: uri
+                             * @description Its address
+                             */
+                            url: string;
+                        }[];
                         note?: string;
                         /** @description The version the edit started from; a newer one in between is a conflict */
                         baseVersion?: number;
@@ -2016,6 +2036,24 @@ export interface paths {
                         validFrom?: string | null;
                         /** @default null */
                         validUntil?: string | null;
+                        /**
+                         * @description The agency responsible for what the answer says, e.g. «Социальный фонд России»
+                         * @default null
+                         */
+                        agency?: string | null;
+                        /**
+                         * @description Laws and official pages the answer rests on
+                         * @default []
+                         */
+                        sources?: {
+                            /** @description What the source is, e.g. «Федеральный закон № 255-ФЗ» */
+                            title: string;
+                            /**
+                             * Format: uri
+                             * @description Its address
+                             */
+                            url: string;
+                        }[];
                         slug: string;
                         /**
                          * @description `federal`, or the region code of a regional supplement
@@ -5210,6 +5248,205 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agent/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in operator's figures today and their region's queue now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgentToday"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agent/calls/{callId}/ring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How long the call ringing for you rings before it goes back to its queue
+         * @description ringTimeoutSeconds: the queue’s ring timeout (for a callback, with the time the edge takes to reach the caller); secondsLeft: what is left of it now. secondsLeft is null when the region’s own PBX routes the call (it decides when to stop). 404 `call.not_yours` unless the call rings for you now.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    callId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ringTimeoutSeconds: number | null;
+                            secondsLeft: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agent/topic-answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The answers most used on calls about a topic in the last 30 days (the workstation suggests them)
+         * @description Counted in the operator’s region (a federal operator: all regions), on calls whose IVR topic or wrap-up topics include it. Slugs and counts only.
+         */
+        get: {
+            parameters: {
+                query: {
+                    topic: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                slug: string;
+                                calls: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11102,6 +11339,11 @@ export interface components {
             related: string[];
             validFrom: string | null;
             validUntil: string | null;
+            agency: string | null;
+            sources: {
+                title: string;
+                url: string;
+            }[];
             note: string | null;
             createdAt: string;
             createdBy: string | null;
@@ -11122,6 +11364,11 @@ export interface components {
             }[];
             validFrom: string | null;
             validUntil: string | null;
+            agency: string | null;
+            sources: {
+                title: string;
+                url: string;
+            }[];
             version: number;
             publishedAt: string | null;
             firstPublishedAt: string | null;
@@ -11167,6 +11414,20 @@ export interface components {
                 helped: number;
                 notHelped: number;
             }[];
+        };
+        AgentTodayInput: {
+            /** @description Today (YYYY-MM-DD) in the operator’s region */
+            date: string;
+            /** @description Calls the operator answered today (a call passed on to a colleague counts as the colleague’s) */
+            answered: number;
+            /** @description Average talk time of those that ended; null before the first */
+            averageTalkSeconds: number | null;
+            queue: {
+                /** @description Callers waiting in the operator’s region’s queues now */
+                waiting: number;
+                /** @description How long the first of them has waited; 0 when nobody waits */
+                longestWaitSeconds: number;
+            };
         };
         CallInput: {
             callId: string;
@@ -12022,6 +12283,11 @@ export interface components {
             related: string[];
             validFrom: string | null;
             validUntil: string | null;
+            agency: string | null;
+            sources: {
+                title: string;
+                url: string;
+            }[];
             note: string | null;
             createdAt: string;
             createdBy: string | null;
@@ -12042,6 +12308,11 @@ export interface components {
             }[];
             validFrom: string | null;
             validUntil: string | null;
+            agency: string | null;
+            sources: {
+                title: string;
+                url: string;
+            }[];
             version: number;
             publishedAt: string | null;
             firstPublishedAt: string | null;
@@ -12087,6 +12358,20 @@ export interface components {
                 helped: number;
                 notHelped: number;
             }[];
+        };
+        AgentToday: {
+            /** @description Today (YYYY-MM-DD) in the operator’s region */
+            date: string;
+            /** @description Calls the operator answered today (a call passed on to a colleague counts as the colleague’s) */
+            answered: number;
+            /** @description Average talk time of those that ended; null before the first */
+            averageTalkSeconds: number | null;
+            queue: {
+                /** @description Callers waiting in the operator’s region’s queues now */
+                waiting: number;
+                /** @description How long the first of them has waited; 0 when nobody waits */
+                longestWaitSeconds: number;
+            };
         };
         Call: {
             callId: string;
