@@ -2,6 +2,7 @@
 // visitor's region, dates, related answers, "did this help?", and FAQPage data for search engines.
 import type { PublishedRecord } from '../knowledge/index.ts';
 import type { Catalog } from './catalog.ts';
+import { callBox, withHotlineLinks } from './hotline-link.ts';
 import { html, type Html } from './html.ts';
 import { page, type Visitor } from './layout.ts';
 import { excerpt, markdown, plainText } from './markdown.ts';
@@ -44,7 +45,7 @@ ${markdown(s.body)}
 }
 
 function feedbackBlock(a: PublishedRecord, flash: Flash): Html {
-  if (flash) return html`<div class="feedback" id="feedback"><p class="notice" role="status">${flash === 'helped' ? t.helpedThanks : t.helpedThanksNo}</p></div>`;
+  if (flash) return html`<div class="feedback" id="feedback"><p class="notice" role="status">${withHotlineLinks(flash === 'helped' ? t.helpedThanks : t.helpedThanksNo)}</p></div>`;
   return html`<form class="feedback" id="feedback" action="${answerPath(a.slug)}/feedback" method="post">
 <fieldset>
 <legend>${t.helpedQuestion}</legend>
@@ -73,7 +74,7 @@ ${markdown(a.body)}
 ${supplementBlock(a, catalog, visitor)}
 </article>
 ${feedbackBlock(a, flash)}
-<p class="call">${t.hotlineCall}: <strong>${t.hotlineNumber}</strong>. ${t.hotlineFree}.</p>
+${callBox()}
 ${
   related.length
     ? html`<section aria-labelledby="related-title">

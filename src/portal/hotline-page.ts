@@ -1,5 +1,6 @@
 // "How 122 works" and every region's call-centre hours in its local time.
 import type { Hours } from '../regions/index.ts';
+import { callBox, withHotlineLinks } from './hotline-link.ts';
 import { html, type Html } from './html.ts';
 import { page, type Visitor } from './layout.ts';
 import { t } from './strings.ts';
@@ -27,9 +28,9 @@ function row(c: CentreHours, mine: boolean): Html {
 
 export function hotlinePage(origin: string, centres: CentreHours[], visitor: Visitor): string {
   const mine = visitor.region ? centres.find((c) => c.code === visitor.region!.code) : undefined;
-  const content = html`<h1>${t.hotlineTitle}</h1>
-<p class="call">${t.hotlineCall}: <strong><a href="tel:122">${t.hotlineNumber}</a></strong>. ${t.hotlineFree}.</p>
-${t.hotlineIntro.map((p) => html`<p>${p}</p>`)}
+  const content = html`<h1>${withHotlineLinks(t.hotlineTitle)}</h1>
+${callBox()}
+${t.hotlineIntro.map((p) => html`<p>${withHotlineLinks(p)}</p>`)}
 <h2 id="hours-title">${t.hotlineHoursTitle}</h2>
 ${mine ? html`<p><strong>${t.hotlineYours(mine.name)}</strong>: ${t.colWeekdays.toLowerCase()} ${weekdays(mine.hours)}, ${t.colSaturday.toLowerCase()} ${day(mine.hours.sat)}, ${t.colSunday.toLowerCase()} ${day(mine.hours.sun)}.</p>` : ''}
 <p class="muted">${t.hotlineHoursNote} <a href="/region?back=%2Fhotline">${visitor.region ? t.regionChange : t.regionChoose}</a></p>

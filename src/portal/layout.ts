@@ -1,5 +1,6 @@
 // The frame of every portal page: head (title, description, canonical, cards for shared links,
 // structured data), skip link, header with search and region, footer.
+import { HOTLINE, hotlineLink, withHotlineLinks } from './hotline-link.ts';
 import { html, raw, type Html } from './html.ts';
 import { t } from './strings.ts';
 import { stylesheet } from './style.ts';
@@ -79,7 +80,7 @@ ${meta.jsonLd ? html`<script type="application/ld+json">${jsonForScript(meta.jso
 <a class="skip" href="#main">${t.skipLink}</a>
 <header class="site">
 <div class="wrap">
-<a class="brand" href="/">${t.siteShort}<span>122</span></a>
+<span class="brand"><a href="/">${t.siteShort}</a>${hotlineLink(HOTLINE, 'tel')}</span>
 <nav class="main" aria-label="${t.navMain}">
 <ul>
 <li><a href="/">${t.navHome}</a></li>
@@ -100,7 +101,7 @@ ${content}
 </main>
 <footer class="site">
 <div class="wrap">
-<p>${t.footerAbout} ${t.footerCall}</p>
+<p>${t.footerAbout} ${withHotlineLinks(t.footerCall)}</p>
 <ul>
 <li><a href="/hotline">${t.navHotline}</a></li>
 <li><a href="/feed.xml">${t.feed}</a></li>

@@ -2,6 +2,7 @@
 import type { PublishedRecord } from '../knowledge/index.ts';
 import { answerPath } from './answer-page.ts';
 import type { Catalog, Section } from './catalog.ts';
+import { callBox, hotlineLink, linkHotlineInMarkup, withHotlineLinks } from './hotline-link.ts';
 import { html, raw, type Html } from './html.ts';
 import { page, searchForm, type Visitor } from './layout.ts';
 import { dateRu, t } from './strings.ts';
@@ -13,8 +14,6 @@ export interface SearchHit {
   /** HTML from the search engine: the text escaped, matches in <mark>. */
   snippet: string;
 }
-
-const callBox = () => html`<p class="call">${t.hotlineCall}: <strong>${t.hotlineNumber}</strong>. ${t.hotlineFree}.</p>`;
 
 function answerList(items: PublishedRecord[], withDate: boolean): Html {
   return html`<ol class="list">${items.map(
@@ -94,11 +93,11 @@ export function searchPage(origin: string, query: string, hits: SearchHit[], vis
   }
   const results = hits.length
     ? html`<p role="status">${t.searchFound(hits.length)}</p>
-<ol class="list">${hits.map((h) => html`<li><a href="${answerPath(h.slug)}">${h.title}</a> <span class="muted">(${h.section})</span><br>${raw(h.snippet)}</li>`)}</ol>`
+<ol class="list">${hits.map((h) => html`<li><a href="${answerPath(h.slug)}">${h.title}</a> <span class="muted">(${h.section})</span><br>${raw(linkHotlineInMarkup(h.snippet))}</li>`)}</ol>`
     : html`<section aria-labelledby="empty-title">
 <h2 id="empty-title" role="status">${t.searchEmptyTitle}</h2>
-<p>${t.searchEmptyText}</p>
-<p><a class="button" href="tel:122">${t.searchEmptyCall}</a> <a href="/hotline">${t.searchAsk}</a></p>
+<p>${withHotlineLinks(t.searchEmptyText)}</p>
+<p>${hotlineLink(t.searchEmptyCall, 'button')} <a href="/hotline">${t.searchAsk}</a></p>
 </section>`;
   return page(origin, visitor, { title: t.searchTitle(query), description: t.tagline, path: null, back }, html`<h1>${t.searchTitle(query)}</h1>${searchForm('q-main', query)}${results}`);
 }
@@ -128,5 +127,10 @@ export function errorPage(origin: string, visitor: Visitor, status: number, requ
         : status < 500
           ? [t.badRequestTitle, t.badRequestText]
           : [t.errorTitle, t.errorText(requestId)];
-  return page(origin, visitor, { title, description: text, path: null, back: '/' }, html`<h1>${title}</h1><p>${text}</p>${searchForm('q-error')}<p><a href="/">${t.toHome}</a></p>${callBox()}`);
+  return page(
+    origin,
+    visitor,
+    { title, description: text, path: null, back: '/' },
+    html`<h1>${title}</h1><p>${withHotlineLinks(text)}</p>${searchForm('q-error')}<p><a href="/">${t.toHome}</a></p>${callBox()}`,
+  );
 }

@@ -19,8 +19,9 @@ a:hover{text-decoration-thickness:2px}
 header.site{background:#0a4a9c;color:#fff}
 header.site a,header.site a:visited{color:#fff}
 header.site .wrap{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1.5rem;padding-top:.75rem;padding-bottom:.75rem}
-.brand{font-weight:700;font-size:1.25rem;text-decoration:none;margin-right:auto}
-.brand span{background:#fff;color:#0a4a9c;border-radius:.25rem;padding:0 .35rem;margin-left:.35rem}
+.brand{font-weight:700;font-size:1.25rem;margin-right:auto}
+.brand a{text-decoration:none}
+header.site .brand .tel,header.site .brand .tel:visited{background:#fff;color:#0a4a9c;border-radius:.25rem;padding:0 .35rem;margin-left:.35rem}
 nav.main ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem}
 header.site form{margin:0}
 .linkish{background:none;border:0;padding:0;font:inherit;color:inherit;text-decoration:underline;cursor:pointer}
