@@ -104,6 +104,7 @@ describe.skipIf(!hasChromium)('admin app: users, API tokens, audit log (browser)
     expect((await app.client().post('/api/v1/auth/login', { username: 'petrova.v', password })).status).toBe(200);
     await check(page, 'admin-users-password-once');
     await once.getByRole('button', { name: 'Закрыть' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Новый пользователь');
     expect(await page.locator('.once-secret').count()).toBe(0);
     expect(await row(page, 'petrova.v').textContent()).toContain('Оператор');
 
@@ -160,6 +161,8 @@ describe.skipIf(!hasChromium)('admin app: users, API tokens, audit log (browser)
     await form.getByLabel('Название').fill('Адаптер АТС, Москва');
     await form.getByRole('combobox', { name: 'Учётная запись' }).selectOption({ label: 'operator-77 — operator-77, оператор, 77' });
     await form.getByLabel('Ограничение').selectOption({ label: 'Телефония (адаптер АТС, SIP-шлюз)' });
+    // (who routes the calls is asked of a telephony token only)
+    await form.getByLabel('Кто распределяет звонки').selectOption({ label: 'АТС: Ответ только записывает звонки' });
     await form.getByRole('button', { name: 'Выпустить токен' }).click();
 
     const once = page.locator('.once-secret');
@@ -179,11 +182,12 @@ describe.skipIf(!hasChromium)('admin app: users, API tokens, audit log (browser)
     expect((await machine.get('/api/v1/regions/77/settings')).body.code).toBe('auth.token_scope');
     await once.getByRole('button', { name: 'Я сохранил секрет' }).click();
     expect(await page.locator('[data-secret]').count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Новый токен');
     await page.reload();
     const token = page.locator('table.tokens tr[data-token="Адаптер АТС, Москва"]');
     await token.waitFor();
     const text = (await token.textContent())!;
-    expect(text).toContain('Телефония');
+    expect(text).toContain('Телефония (адаптер АТС, SIP-шлюз); звонки ведёт АТС');
     expect(text).toContain('выпустил admin-fed');
     expect(text).not.toContain('не использовался');
     expect(text).not.toContain(secret.slice(12));

@@ -109,6 +109,12 @@ export const tokenScopes: Record<string, string> = {
   kb: 'База знаний',
 };
 
+/** Who routes the calls a telephony edge reports (docs/telephony-events.md). */
+export const routings: Record<Schema<'ApiToken'>['routing'], string> = {
+  otvet: 'Ответ: очереди, операторы, обратные звонки',
+  pbx: 'АТС: Ответ только записывает звонки',
+};
+
 export const roleName = (code: string) => ru(roles, code);
 export const actionName = (code: string) => ru(auditActions, code);
 export const targetName = (code: string) => ru(targetTypes, code);

@@ -6,17 +6,18 @@ import type { Answer } from '../../shared/api-types.ts';
 import { Control, ErrorSummary, Panel, typed } from '../form.tsx';
 import { formErrors, noErrors, type FormErrors } from '../problems.ts';
 import { t } from '../strings.ts';
-import { roleName, tokenScopes } from '../codes.ts';
+import { roleName, routings, tokenScopes } from '../codes.ts';
 import { a } from './strings.ts';
 import type { Account } from './user-form.tsx';
 
 export type Created = Answer<'/api/v1/tokens', 'post'>;
+type Routing = Created['token']['routing'];
 
 const FORM = 'token';
-const labels: Record<string, string> = { name: a.tokens.name, userId: a.tokens.account, scopes: a.tokens.scope, expiresInDays: a.tokens.expires };
+const labels: Record<string, string> = { name: a.tokens.name, userId: a.tokens.account, scopes: a.tokens.scope, expiresInDays: a.tokens.expires, routing: a.tokens.routing };
 
 export function TokenForm(p: { accounts: Account[]; onDone: (created: Created | null) => void }) {
-  const [d, setD] = useState({ name: '', userId: '', scope: '', days: '' });
+  const [d, setD] = useState({ name: '', userId: '', scope: '', days: '', routing: 'otvet' as Routing });
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
   const common = { form: FORM, errors };
@@ -31,6 +32,8 @@ export function TokenForm(p: { accounts: Account[]; onDone: (created: Created | 
         userId: Number(d.userId),
         ...(d.scope ? { scopes: [d.scope] } : {}),
         ...(d.days.trim() ? { expiresInDays: Number(d.days) } : {}),
+        // (who routes the calls matters to a telephony edge only)
+        routing: d.scope === 'telephony' ? d.routing : 'otvet',
       },
     });
     setBusy(false);
@@ -76,6 +79,23 @@ export function TokenForm(p: { accounts: Account[]; onDone: (created: Created | 
               </select>
             )}
           />
+          {d.scope === 'telephony' && (
+            <Control
+              {...common}
+              place="routing"
+              label={a.tokens.routing}
+              hint={a.tokens.routingHint}
+              control={(c) => (
+                <select {...c} value={d.routing} onChange={typed((v) => setD({ ...d, routing: v as Routing }))}>
+                  {Object.entries(routings).map(([code, words]) => (
+                    <option key={code} value={code}>
+                      {words}
+                    </option>
+                  ))}
+                </select>
+              )}
+            />
+          )}
           <Control
             {...common}
             place="expiresInDays"

@@ -1,9 +1,10 @@
 // «Токены API»: the tokens with whose account they act as, what they are limited to, when they were
 // last used; a new one (its secret shown once, with a copy button), revoking one after asking.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { apiUrl, get, request } from '../../shared/api.ts';
 import type { Answer } from '../../shared/api-types.ts';
 import { t } from '../strings.ts';
+import { ru } from '../../shared/codes-ru.ts';
 import { scopeName } from '../codes.ts';
 import { Confirm } from './confirm.tsx';
 import { OnceSecret } from './secret.tsx';
@@ -24,6 +25,9 @@ export function TokensSection() {
   const [revoking, setRevoking] = useState<Token | null>(null);
   const [status, setStatus] = useState<{ text: string; bad: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  // the keyboard goes back to «Новый …» when a form or a secret closes (what had it is gone)
+  const addButton = useRef<HTMLButtonElement>(null);
+  const back = () => setTimeout(() => addButton.current?.focus());
 
   useEffect(() => {
     void get('/api/v1/users').then((r) => r.ok && setAccounts(r.body.items));
@@ -58,19 +62,19 @@ export function TokensSection() {
       <div class="head">
         <h2 id="tokens-title">{a.tokens.title}</h2>
         {!adding && !secret && (
-          <button type="button" onClick={() => (setAdding(true), setStatus(null))}>
+          <button type="button" ref={addButton} onClick={() => (setAdding(true), setStatus(null))}>
             {a.tokens.add}
           </button>
         )}
       </div>
       <p class="muted">{a.tokens.intro}</p>
-      {secret && <OnceSecret title={a.tokens.secretTitle(secret.name)} secret={secret.secret} warning={a.tokens.secretWarning} done={a.tokens.done} onDone={() => setSecret(null)} />}
+      {secret && <OnceSecret title={a.tokens.secretTitle(secret.name)} secret={secret.secret} warning={a.tokens.secretWarning} done={a.tokens.done} onDone={() => (setSecret(null), back())} />}
       {adding && (
         <TokenForm
           accounts={accounts}
           onDone={(created) => {
             setAdding(false);
-            if (!created) return;
+            if (!created) return back();
             setSecret({ name: created.token.name, secret: created.secret });
             reload();
           }}
@@ -126,7 +130,10 @@ export function TokensSection() {
                 <td data-label={a.tokens.account}>
                   <code>{k.user.username}</code> ({k.region === 'federal' ? t.federal : k.region})
                 </td>
-                <td data-label={a.tokens.scope}>{k.scopes ? k.scopes.map(scopeName).join(', ') : a.tokens.allRights}</td>
+                <td data-label={a.tokens.scope}>
+                  {k.scopes ? k.scopes.map(scopeName).join(', ') : a.tokens.allRights}
+                  {k.scopes?.includes('telephony') && <span class="muted">; {ru(a.tokens.routedBy, k.routing)}</span>}
+                </td>
                 <td data-label={a.tokens.created}>
                   {dateTime(k.createdAt)}
                   {k.createdBy && <span class="muted">, {a.tokens.by(k.createdBy)}</span>}

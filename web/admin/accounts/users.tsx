@@ -1,7 +1,7 @@
 // «Пользователи»: staff accounts with their role and region, filtered by role, region and state;
 // a new account (its password shown once), a change of name, role or region, disabling and
 // enabling, and a new password (asked first, then shown once). A region's admin sees their region.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { get, post } from '../../shared/api.ts';
 import { typed } from '../form.tsx';
 import { t } from '../strings.ts';
@@ -27,6 +27,9 @@ export function UsersSection({ ownRegion, selfId }: { ownRegion: string | null; 
   const [password, setPassword] = useState<{ login: string; secret: string } | null>(null);
   const [resetting, setResetting] = useState<Account | null>(null);
   const [busy, setBusy] = useState(false);
+  // the keyboard goes back to «Новый …» when a form or a secret closes (what had it is gone)
+  const addButton = useRef<HTMLButtonElement>(null);
+  const back = () => setTimeout(() => addButton.current?.focus());
 
   useEffect(() => {
     void get('/api/v1/regions').then((r) => r.ok && setRegions(r.body.items));
@@ -78,7 +81,7 @@ export function UsersSection({ ownRegion, selfId }: { ownRegion: string | null; 
       <div class="head">
         <h2 id="users-title">{a.users.title}</h2>
         {editing === null && (
-          <button type="button" onClick={() => (setEditing('new'), setStatus(null), setPassword(null))}>
+          <button type="button" ref={addButton} onClick={() => (setEditing('new'), setStatus(null), setPassword(null))}>
             {a.users.add}
           </button>
         )}
@@ -88,7 +91,7 @@ export function UsersSection({ ownRegion, selfId }: { ownRegion: string | null; 
           {status.text}
         </p>
       )}
-      {password && <OnceSecret title={a.users.passwordTitle(password.login)} secret={password.secret} warning={a.users.passwordOnce} done={a.close} onDone={() => setPassword(null)} />}
+      {password && <OnceSecret title={a.users.passwordTitle(password.login)} secret={password.secret} warning={a.users.passwordOnce} done={a.close} onDone={() => (setPassword(null), back())} />}
       {editing !== null && (
         <UserForm
           key={editing === 'new' ? 'new' : editing.id}
@@ -98,6 +101,7 @@ export function UsersSection({ ownRegion, selfId }: { ownRegion: string | null; 
           onDone={(r) => {
             const was = editing;
             setEditing(null);
+            if (!r || !r.generatedPassword) back();
             if (!r) return;
             say(was === 'new' ? a.users.created(r.user.username) : a.users.saved(r.user.username));
             if (r.generatedPassword) setPassword({ login: r.user.username, secret: r.generatedPassword });
