@@ -22,28 +22,35 @@ function answerList(items: PublishedRecord[], withDate: boolean): Html {
   )}</ol>`;
 }
 
+/**
+ * Recent answers come first (what changed is what most come for), then the sections to browse:
+ * that is the reading order and the order on a small screen; on a wide one the sections stand on
+ * the left beside it (style.ts, .home).
+ */
 export function homePage(origin: string, catalog: Catalog, popular: PublishedRecord[], visitor: Visitor): string {
   const content = html`<h1>${t.tagline}</h1>
 ${searchForm('q-home')}
 ${callBox()}
-<section aria-labelledby="sections-title">
-<h2 id="sections-title">${t.sections}</h2>
-<ul class="cards">${catalog.sections().map((s) => html`<li><a href="/sections/${s.slug}">${s.name}</a><br><span class="muted">${t.answersInSection(s.answers.length)}</span></li>`)}</ul>
-</section>
-<section aria-labelledby="recent-title">
+<div class="home">
+<section class="recent" aria-labelledby="recent-title">
 <h2 id="recent-title">${t.recent}</h2>
 <p class="muted">${t.recentIntro}</p>
 ${answerList(catalog.newest(8), true)}
 </section>
+<section class="sections" aria-labelledby="sections-title">
+<h2 id="sections-title">${t.sections}</h2>
+<ul class="cards">${catalog.sections().map((s) => html`<li><a href="/sections/${s.slug}">${s.name}</a><br><span class="muted">${t.answersInSection(s.answers.length)}</span></li>`)}</ul>
+</section>
 ${
   popular.length
-    ? html`<section aria-labelledby="popular-title">
+    ? html`<section class="popular" aria-labelledby="popular-title">
 <h2 id="popular-title">${t.popular}</h2>
 <p class="muted">${t.popularIntro}</p>
 ${answerList(popular, false)}
 </section>`
     : ''
-}`;
+}
+</div>`;
   return page(origin, visitor, { title: t.siteName, description: t.tagline, path: '/' }, content);
 }
 

@@ -129,6 +129,8 @@ ul.messages li{border-top:1px solid #c5ccd6;padding:.5rem 0}
 .nav-why li,.nav-links li{margin:0 0 .25rem}
 .facts dd{overflow-wrap:anywhere}
 .nav-answers .facts{grid-template-columns:minmax(0,2fr) minmax(0,1fr)}
+.home h2{margin-top:1.25rem}
+@media (min-width:48rem){.home{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:0 2rem;align-items:start}.home .sections{grid-column:1;grid-row:1/span 2}.home .recent{grid-column:2;grid-row:1}.home .popular{grid-column:2;grid-row:2}}
 footer.site{border-top:1px solid #c5ccd6;padding:1.5rem 0;color:#4a5563;font-size:.925rem}
 footer.site ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem}
 @media (max-width:40rem){h1{font-size:1.45rem}.brand{font-size:1.1rem}.facts,.measure .facts,.nav-answers .facts{grid-template-columns:minmax(0,1fr)}.facts dt{border-bottom:0;padding-bottom:0}.panel{padding:1rem}}

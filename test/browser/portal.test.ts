@@ -87,6 +87,24 @@ describe.skipIf(!hasChromium)('public portal (browser)', () => {
     await small.screenshot({ path: screenshotPath('portal-home-360'), fullPage: true });
   }, 60_000);
 
+  it('on a 360 px screen «Актуальное» comes before the sections, in reading order too; on a wide screen the sections stand beside it', async () => {
+    const h2Box = async (page: Page, name: string) => (await page.getByRole('heading', { level: 2, name, exact: true }).boundingBox())!;
+    const small = await open(360);
+    await small.goto(`${app.url}/`);
+    expect((await h2Box(small, 'Актуальное')).y).toBeLessThan((await h2Box(small, 'Разделы')).y);
+    // what a screen reader reads first is what is shown first
+    const headings = await small.locator('main h2').allTextContents();
+    expect(headings.indexOf('Актуальное')).toBeGreaterThanOrEqual(0);
+    expect(headings.indexOf('Актуальное')).toBeLessThan(headings.indexOf('Разделы'));
+    await small.screenshot({ path: screenshotPath('portal-home-order-360'), fullPage: true });
+    const wide = await open(1280);
+    await wide.goto(`${app.url}/`);
+    const [recent, sections] = [await h2Box(wide, 'Актуальное'), await h2Box(wide, 'Разделы')];
+    expect(sections.x).toBeLessThan(recent.x);
+    expect(Math.abs(sections.y - recent.y)).toBeLessThan(5);
+    await wide.screenshot({ path: screenshotPath('portal-home-order-1280'), fullPage: true });
+  }, 60_000);
+
   it('axe-core finds no serious or critical violations on the home, section, answer and search pages', async () => {
     const page = await open(1280);
     for (const path of [
