@@ -63,6 +63,11 @@ export class LiveFigures {
     return this.centres.value;
   }
 
+  /** The call centres with their zones and norms (read at most every 30 s). */
+  callCentres() {
+    return this.norms();
+  }
+
   forgetNorms(): void {
     this.centres = undefined;
   }

@@ -6,7 +6,7 @@ import type { Fanout } from '../platform/events/fanout.ts';
 import { idParams, problems, staffSecurity } from '../platform/http/schemas.ts';
 import { openSse, type SseClient } from '../platform/http/sse.ts';
 import type { App } from '../platform/http/types.ts';
-import { alertSchema, alertsQuerySchema, regionAppealsSchema, trendsSchema, wallboardSchema, webhookRequestSchema, webhookSchema } from './schema.ts';
+import { alertSchema, alertsQuerySchema, intradaySchema, regionAppealsSchema, trendsSchema, wallboardSchema, webhookRequestSchema, webhookSchema } from './schema.ts';
 import type { MonitoringService } from './service.ts';
 
 /** Pushed at most this often while calls move; a quiet board still gets a fresh copy now and then. */
@@ -21,6 +21,24 @@ export function monitoringRoutes(app: App, deps: { monitoring: MonitoringService
   app.get('/api/v1/monitoring/wallboard', {
     schema: { tags, security: staffSecurity, summary: 'Every region now against its norms, national totals, top topics, open alerts', response: { 200: wallboardSchema, ...problems(401, 403) } },
     handler: async (req) => m.wallboard(actorOf(req)),
+  });
+
+  app.get('/api/v1/monitoring/intraday', {
+    schema: {
+      tags,
+      security: staffSecurity,
+      summary: 'Today by 15 minutes beside the same weekday a week before: a region’s local day, or the country’s on Moscow time',
+      description:
+        'Each interval’s calls offered and answered and its service level (each region’s calls by its own threshold). Intervals after the one running now are null. A regional account gets its own region.',
+      querystring: z.object({
+        region: z
+          .string()
+          .regex(/^[0-9]{2}$/, 'a two-digit region code such as 77')
+          .optional(),
+      }),
+      response: { 200: intradaySchema, ...problems(400, 401, 403, 404) },
+    },
+    handler: async (req) => m.intraday(actorOf(req), req.query.region),
   });
 
   // Live: one computation per scope per push, shared by every board of that scope.

@@ -115,3 +115,26 @@ export const regionAppealsSchema = z
     overdueShare: share.describe('overdue / open; null without open appeals'),
   })
   .meta({ id: 'RegionAppeals' });
+
+const curvePoint = z.object({
+  offered: z.number().int(),
+  answered: z.number().int(),
+  serviceLevel: share.describe('Answered within the threshold over the calls handled; null without calls'),
+});
+
+export const intradaySchema = z
+  .object({
+    region: z.string().nullable().describe('null: the country, on Moscow time'),
+    timezone: z.string().describe('The day is local to this zone'),
+    date: z.string().describe('Today in that zone, YYYY-MM-DD'),
+    comparedDate: z.string().describe('The same weekday a week before'),
+    intervalMinutes: z.number().int(),
+    points: z.array(
+      z.object({
+        time: z.string().describe('Local start of the interval, HH:MM'),
+        today: curvePoint.nullable().describe('null: the interval has not begun yet'),
+        lastWeek: curvePoint,
+      }),
+    ),
+  })
+  .meta({ id: 'Intraday' });

@@ -11,6 +11,7 @@ import type { AppealSources } from './appeal-sources.ts';
 import { AlertEvaluator, presentAlert } from './alerts/evaluator.ts';
 import * as alerts from './alerts/queries.ts';
 import * as hooks from './alerts/webhooks.ts';
+import { intradayCurve } from './intraday.ts';
 import { nationalToday, type LiveFigures, type RegionFigures } from './live-figures.ts';
 import { topTopics } from './rollups/queries.ts';
 import { surgingTopics, type TrendWindow } from './trends.ts';
@@ -78,6 +79,16 @@ export class MonitoringService {
       topTopics: topics,
       alerts: open.filter((a) => !only || a.region_code === only).map((a) => presentAlert(a, names.get(a.region_code))),
     };
+  }
+
+  /** Today by 15 minutes beside the same weekday a week before: a region's local day, or the country's on Moscow time; a regional user's is their region's. */
+  async intraday(ctx: ActorContext, region?: string) {
+    authorize(ctx, 'monitoring.read');
+    const r = regionFilter(ctx, region);
+    const centres = await this.live.callCentres();
+    if (r && !centres.has(r)) throw notFound('region.not_found', `There is no region ${r}.`);
+    await this.fresh();
+    return intradayCurve(this.db, centres, this.clock(), r);
   }
 
   /** A region's appeals open now, overdue among them and their share: counts, never content (the wallboard's region detail). */

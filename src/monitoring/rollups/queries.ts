@@ -43,6 +43,17 @@ export async function totalsByInterval(db: Queryable, from: Date, to: Date, regi
   return r.rows.map((row) => ({ interval: row.interval_start, totals: countersOf(row) }));
 }
 
+/** Per interval and region (all regions, or these), over [from, to): each region's counters apart, to be judged by its own norms. */
+export async function totalsByIntervalAndRegion(db: Queryable, from: Date, to: Date, regions?: string[]): Promise<{ interval: Date; region: string; totals: Totals }[]> {
+  const r = await db.query<SumRow & { interval_start: Date; region_code: string }>(
+    `SELECT interval_start, region_code, ${SUMS} FROM mon_rollups
+      WHERE interval_start >= $1 AND interval_start < $2 AND ($3::text[] IS NULL OR region_code = ANY($3::text[]))
+      GROUP BY interval_start, region_code`,
+    [from, to, regions ?? null],
+  );
+  return r.rows.map((row) => ({ interval: row.interval_start, region: row.region_code, totals: countersOf(row) }));
+}
+
 /** Calls per topic over [from, to), most first. */
 export async function topTopics(db: Queryable, from: Date, to: Date, limit: number, regions?: string[]): Promise<{ topic: string; calls: number }[]> {
   const r = await db.query<{ topic: string; calls: string }>(
