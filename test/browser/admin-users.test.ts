@@ -72,6 +72,9 @@ describe.skipIf(!hasChromium)('admin app: users, API tokens, audit log (browser)
     expect(await row(page, 'operator-77').textContent()).toContain('Оператор');
     expect(await row(page, 'operator-77').textContent()).toContain('77 Москва');
     await check(page, 'admin-users-list');
+    await page.getByLabel('Поиск').fill('OPERATOR');
+    await expect.poll(() => page.locator('table.users tbody tr').count()).toBe(2);
+    await page.getByLabel('Поиск').fill('');
 
     await page.getByRole('button', { name: 'Новый пользователь' }).click();
     const form = page.locator('#user-editor');
@@ -229,6 +232,17 @@ describe.skipIf(!hasChromium)('admin app: users, API tokens, audit log (browser)
     await page.getByRole('button', { name: 'Показать' }).click();
     await expect.poll(actions).toEqual(['user.disable']);
     expect(await page.locator('table.audit tbody').textContent()).toContain(`учётная запись №${leaver.id} «leaver-77»`);
+
+    // the same from the account's row: its own log, by its link
+    await section(page, 'Пользователи');
+    await page.getByLabel('Состояние').selectOption({ label: 'Все' });
+    await row(page, 'petrova.v').getByRole('link', { name: 'Журнал: Петрова Вера' }).click();
+    // (her sign-in with the password shown once is hers too)
+    await expect.poll(actions).toEqual(['user.update', 'auth.login', 'user.create']);
+    expect(page.url()).toMatch(/#audit\/user\/\d+$/);
+    expect(await page.getByLabel('Номер объекта').inputValue()).toBe(page.url().split('/').pop());
+    expect(await page.getByLabel('Объект', { exact: true }).inputValue()).toBe('user');
+    await section(page, 'Журнал');
 
     await page.getByRole('button', { name: 'Сбросить фильтры' }).click();
     await page.getByLabel('Действие').selectOption({ label: 'токен API выпущен' });

@@ -35,7 +35,7 @@ export function AdminApp({ user }: { user: User }) {
           ) : place.section === 'tokens' ? (
             <TokensSection />
           ) : place.section === 'audit' ? (
-            <AuditSection />
+            <AuditSection key={place.target ? `${place.target.type}/${place.target.id}` : ''} target={place.target} />
           ) : (
             <AppealsSection place={place} rights={rightsOf(user)} />
           )}

@@ -14,11 +14,14 @@ export interface Place {
   tab: AppealTab;
   /** an appeal type's code, or "new" */
   item?: string;
+  /** the audit log of one object (#audit/user/7) */
+  target?: { type: string; id: string };
 }
 
 export function parse(hash: string): Place {
   const [section, tab, item] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   // (only «Обращения» has tabs: the others' address is their name)
+  if (section === 'audit' && tab && item) return { section, tab: 'types', target: { type: tab, id: item } };
   if (section !== 'appeals' && (sections as readonly string[]).includes(section ?? '')) return { section: section as Section, tab: 'types' };
   return {
     section: (sections as readonly string[]).includes(section ?? '') ? (section as Section) : 'appeals',
@@ -27,7 +30,9 @@ export function parse(hash: string): Place {
   };
 }
 
-export const href = (p: Place) => (p.section === 'appeals' ? `#${[p.section, p.tab, ...(p.item ? [p.item] : [])].map(encodeURIComponent).join('/')}` : `#${p.section}`);
+const parts = (p: Place) => (p.section === 'appeals' ? [p.section, p.tab, ...(p.item ? [p.item] : [])] : p.target ? [p.section, p.target.type, p.target.id] : [p.section]);
+
+export const href = (p: Place) => `#${parts(p).map(encodeURIComponent).join('/')}`;
 
 export function go(p: Place): void {
   location.hash = href(p);

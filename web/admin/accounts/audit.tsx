@@ -58,15 +58,19 @@ function objectOf(r: AuditRecord): string {
 
 const groupOf = (action: string) => action.split('.')[0]!;
 
-export function AuditSection() {
-  const [draft, setDraft] = useState<Filter>(empty);
-  const [applied, setApplied] = useState<Filter>(empty);
+/** target: one object's log, as a link from its list gives it (#audit/user/7) */
+export function AuditSection({ target }: { target?: { type: string; id: string } | undefined }) {
+  const first: Filter = target ? { ...empty, targetType: target.type, targetId: target.id } : empty;
+  const [draft, setDraft] = useState<Filter>(first);
+  const [applied, setApplied] = useState<Filter>(first);
   // the `before` of each page shown so far (the first has none): «Новее» goes back one
   const [pages, setPages] = useState<(number | undefined)[]>([undefined]);
-  const [answer, setAnswer] = useState<{ items: AuditRecord[]; nextBefore: number | null } | null>(null);
+  // (with the number of the page it is, so the pager never names a page whose rows are not shown yet)
+  const [answer, setAnswer] = useState<{ items: AuditRecord[]; nextBefore: number | null; page: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const before = pages[pages.length - 1];
+  const page = pages.length;
 
   useEffect(() => {
     let live = true;
@@ -74,12 +78,12 @@ export function AuditSection() {
       if (!live) return;
       if (!r.ok) return setError(r.message);
       setError(null);
-      setAnswer(r.body);
+      setAnswer({ ...r.body, page });
     });
     return () => {
       live = false;
     };
-  }, [applied, before, attempt]);
+  }, [applied, before, page, attempt]);
 
   const badPeriod = draft.from && draft.to && draft.to < draft.from;
   const set = (k: keyof Filter) => typed((v) => setDraft((d) => ({ ...d, [k]: v })));
@@ -228,7 +232,7 @@ export function AuditSection() {
             {a.audit.newer}
           </button>
           <span>
-            {a.audit.page(pages.length)}. {a.audit.count(answer.items.length)}
+            {a.audit.page(answer.page)}. {a.audit.count(answer.items.length)}
           </span>
           <button type="button" class="secondary" disabled={answer.nextBefore === null} onClick={() => setPages((p) => [...p, answer.nextBefore ?? undefined])}>
             {a.audit.older}

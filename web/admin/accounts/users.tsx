@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { get, post } from '../../shared/api.ts';
 import { typed } from '../form.tsx';
+import { href } from '../route.ts';
 import { t } from '../strings.ts';
 import { regionLabel, type Region } from '../appeals/catalog.ts';
 import { roleCodes, roleName, roles } from '../codes.ts';
@@ -22,6 +23,8 @@ export function UsersSection({ ownRegion, selfId }: { ownRegion: string | null; 
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [filter, setFilter] = useState<{ role: string; region: string; state: State }>({ role: '', region: '', state: 'active' });
+  // (the name or login searched among those read: typing sends no request)
+  const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<Account | 'new' | null>(null);
   const [status, setStatus] = useState<{ text: string; bad: boolean } | null>(null);
   const [password, setPassword] = useState<{ login: string; secret: string } | null>(null);
@@ -52,7 +55,10 @@ export function UsersSection({ ownRegion, selfId }: { ownRegion: string | null; 
     };
   }, [attempt, filter]);
 
-  const shown = useMemo(() => (users ?? []).filter((u) => filter.state !== 'disabled' || u.disabledAt), [users, filter.state]);
+  const shown = useMemo(() => {
+    const q = search.trim().toLowerCase();
+    return (users ?? []).filter((u) => (filter.state !== 'disabled' || u.disabledAt) && (!q || u.username.includes(q) || u.displayName.toLowerCase().includes(q)));
+  }, [users, filter.state, search]);
   const reload = () => setAttempt((n) => n + 1);
   const say = (text: string, bad = false) => setStatus({ text, bad });
 
@@ -110,6 +116,10 @@ export function UsersSection({ ownRegion, selfId }: { ownRegion: string | null; 
         />
       )}
       <form class="filters" role="search" aria-label={a.users.title} onSubmit={(e) => e.preventDefault()}>
+        <div class="filter">
+          <label for="users-search">{t.search}</label>
+          <input id="users-search" type="search" value={search} onInput={typed(setSearch)} placeholder={a.users.searchHint} autoComplete="off" />
+        </div>
         <div class="filter">
           <label for="users-role">{a.users.role}</label>
           <select id="users-role" value={filter.role} onChange={typed((v) => setFilter({ ...filter, role: v }))}>
@@ -186,6 +196,9 @@ export function UsersSection({ ownRegion, selfId }: { ownRegion: string | null; 
                 <td data-label={a.users.region}>{regionLabel(regions, u.region === 'federal' ? null : u.region, t.federal)}</td>
                 <td data-label={a.users.state}>{stateOf(u)}</td>
                 <td class="row-actions">
+                  <a href={href({ section: 'audit', tab: 'types', target: { type: 'user', id: String(u.id) } })} aria-label={a.users.logLabel(u.displayName)}>
+                    {a.users.log}
+                  </a>
                   <button type="button" class="secondary" aria-label={a.users.editLabel(u.displayName)} onClick={() => (setEditing(u), setStatus(null))}>
                     {a.users.edit}
                   </button>
