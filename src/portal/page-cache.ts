@@ -1,7 +1,7 @@
 // Pages built once and served as bytes: each with its gzipped form and a strong ETag computed when
 // it is built, so a request costs a map look-up. The cache forgets everything when the catalog
 // changes (a publication can change lists, related answers and titles anywhere), and holds at most
-// MAX pages (the oldest go first).
+// MAX pages (the oldest go first). A page that says what time it is (the hotline open now) expires.
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 
@@ -13,6 +13,8 @@ export interface Rendered {
   /** HTTP date, or null when the page has no meaningful modification time. */
   lastModified: string | null;
   type: string;
+  /** Epoch ms after which the page is out of date (one that says what time it is); none: until a change. */
+  expires?: number;
 }
 
 const MAX = 5000;
@@ -35,8 +37,10 @@ export function render(text: string, type: string, lastModified: string | null):
 export class PageCache {
   private readonly pages = new Map<string, Rendered>();
 
+  constructor(private readonly now: () => number = Date.now) {}
+
   get(key: string, build: () => Rendered): Rendered {
-    const hit = this.pages.get(key);
+    const hit = this.peek(key);
     if (hit) return hit;
     const page = build();
     if (this.pages.size >= MAX) this.pages.delete(this.pages.keys().next().value!);
@@ -44,9 +48,14 @@ export class PageCache {
     return page;
   }
 
-  /** The page if it is built; never builds. */
+  /** The page if it is built and not out of date; never builds. */
   peek(key: string): Rendered | undefined {
-    return this.pages.get(key);
+    const page = this.pages.get(key);
+    if (page?.expires !== undefined && page.expires <= this.now()) {
+      this.pages.delete(key);
+      return undefined;
+    }
+    return page;
   }
 
   clear(): void {

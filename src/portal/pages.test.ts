@@ -144,7 +144,7 @@ describe('portal pages', () => {
       text = visibleText((await app.client().get('/hotline', { cookie: 'otvet_region=78' })).text);
       if (!text.includes('16:30')) await new Promise((r) => setTimeout(r, 100));
     }
-    expect(text).toMatch(/Ваш регион — Санкт-Петербург[^.]*10:00[^.]*16:30/);
+    expect(text).toMatch(/Ваш регион — Санкт-Петербург: будни [^.]*суббота 10:00–16:30/);
     expect((await coordinator.put('/api/v1/regions/78/settings', {})).status).toBe(200);
   });
 

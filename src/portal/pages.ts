@@ -109,9 +109,10 @@ export function searchPage(origin: string, query: string, hits: SearchHit[], vis
   return page(origin, visitor, { title: t.searchTitle(query), description: t.tagline, path: null, back }, html`<h1>${t.searchTitle(query)}</h1>${searchForm('q-main', query)}${results}`);
 }
 
-export function regionPage(origin: string, regions: { code: string; name: string }[], visitor: Visitor, back: string, saved: 'set' | 'cleared' | null): string {
+/** openNow: the chosen region's call centre open now or not, in words (after the region is saved). */
+export function regionPage(origin: string, regions: { code: string; name: string }[], visitor: Visitor, back: string, saved: 'set' | 'cleared' | null, openNow: string | null = null): string {
   const content = html`<h1>${t.regionTitle}</h1>
-${saved ? html`<p class="notice" role="status">${saved === 'set' && visitor.region ? t.regionSaved(visitor.region.name) : t.regionCleared} <a href="${back}">${t.backLink}</a></p>` : ''}
+${saved ? html`<p class="notice" role="status">${saved === 'set' && visitor.region ? t.regionSaved(visitor.region.name) : t.regionCleared}${openNow ? html` ${withHotlineLinks(t.regionHotlineNow(openNow))}` : ''} <a href="${back}">${t.backLink}</a></p>` : ''}
 <p>${t.regionIntro}</p>
 <form action="/region" method="post">
 <input type="hidden" name="back" value="${back}">

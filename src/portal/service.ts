@@ -10,6 +10,7 @@ import { atomFeed, sitemap } from './feeds.ts';
 import type { CentreHours } from './hotline-page.ts';
 import { hotlinePage } from './hotline-page.ts';
 import type { Visitor } from './layout.ts';
+import { openState, openText } from './open-now.ts';
 import { PageCache, render, type Rendered } from './page-cache.ts';
 import { errorPage, homePage, regionPage, searchPage, sectionPage, type SearchHit } from './pages.ts';
 import { personalQuery, SearchCache, searchText } from './search-cache.ts';
@@ -31,7 +32,7 @@ export interface PortalDeps {
    * not cached at all, so that no search goes uncounted.
    */
   queryStats?: { count(query: string, found: number): void };
-  regions: { callCentres(): Promise<Map<string, { name: string; hours: Hours }>> };
+  regions: { callCentres(): Promise<Map<string, { name: string; timezone: string; hours: Hours }>> };
   publicUrl: string;
   /** Today, for counting one view per reader and day (tests move it). */
   clock?: () => Date;
@@ -44,7 +45,7 @@ export class PortalService {
   readonly catalog: Catalog;
   readonly views: ViewCounter;
   readonly votes: Votes;
-  private readonly cache = new PageCache();
+  private readonly cache: PageCache;
   private readonly searches = new SearchCache();
   private readonly origin: string;
   private centres: CentreHours[] = [];
@@ -54,6 +55,7 @@ export class PortalService {
 
   constructor(private readonly deps: PortalDeps) {
     this.origin = deps.publicUrl;
+    this.cache = new PageCache(() => this.now().getTime());
     this.catalog = new Catalog(deps.answers);
     this.views = new ViewCounter(deps.db, deps.log, deps.clock);
     this.votes = new Votes(deps.db);
@@ -97,7 +99,7 @@ export class PortalService {
   /** The call centres' names and hours, read again when the regions change. */
   async loadCentres(): Promise<void> {
     const all = await this.deps.regions.callCentres();
-    this.centres = [...all.entries()].map(([code, c]) => ({ code, name: c.name, hours: c.hours })).sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+    this.centres = [...all.entries()].map(([code, c]) => ({ code, name: c.name, timezone: c.timezone, hours: c.hours })).sort((a, b) => a.name.localeCompare(b.name, 'ru'));
     this.regionNames = new Map(this.centres.map((c) => [c.code, c.name]));
     this.cache.drop('hotline|');
   }
@@ -211,12 +213,30 @@ export class PortalService {
     return { page, personal };
   }
 
+  private now(): Date {
+    return this.deps.clock?.() ?? new Date();
+  }
+
+  /** The visitor's region's call centre open now or not, in words, and until when that holds. */
+  private openNow(v: Visitor): { text: string; validUntil: Date } | null {
+    const c = v.region && this.centres.find((x) => x.code === v.region!.code);
+    if (!c) return null;
+    const { state, validUntil } = openState(c.hours, c.timezone, this.now());
+    return { text: openText(state), validUntil };
+  }
+
   hotline(v: Visitor): Rendered {
-    return this.cache.get(this.key('hotline', v), () => render(hotlinePage(this.origin, this.centres, v), HTML, null));
+    return this.cache.get(this.key('hotline', v), () => {
+      const now = this.openNow(v);
+      const page = render(hotlinePage(this.origin, this.centres, v, now?.text ?? null), HTML, null);
+      // (says what time it is: built again when the centre opens or closes, or the day changes)
+      if (now) page.expires = now.validUntil.getTime();
+      return page;
+    });
   }
 
   regionChooser(v: Visitor, back: string, saved: 'set' | 'cleared' | null): Rendered {
-    return render(regionPage(this.origin, this.regions(), v, back, saved), HTML, null);
+    return render(regionPage(this.origin, this.regions(), v, back, saved, saved === 'set' ? (this.openNow(v)?.text ?? null) : null), HTML, null);
   }
 
   feed(sectionSlug?: string): Rendered | null {

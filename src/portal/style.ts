@@ -130,6 +130,9 @@ ul.messages li{border-top:1px solid #c5ccd6;padding:.5rem 0}
 .facts dd{overflow-wrap:anywhere}
 .nav-answers .facts{grid-template-columns:minmax(0,2fr) minmax(0,1fr)}
 .home h2{margin-top:1.25rem}
+.open-now{font-size:1.15rem}
+details.hours{margin:1rem 0}
+details.hours summary{cursor:pointer;font-weight:600;padding:.5rem 0;color:#0a4a9c}
 @media (min-width:48rem){.home{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:0 2rem;align-items:start}.home .sections{grid-column:1;grid-row:1/span 2}.home .recent{grid-column:2;grid-row:1}.home .popular{grid-column:2;grid-row:2}}
 footer.site{border-top:1px solid #c5ccd6;padding:1.5rem 0;color:#4a5563;font-size:.925rem}
 footer.site ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem}

@@ -105,6 +105,20 @@ describe.skipIf(!hasChromium)('public portal (browser)', () => {
     await wide.screenshot({ path: screenshotPath('portal-home-order-1280'), fullPage: true });
   }, 60_000);
 
+  it("the hotline page says whether the chosen region is open now; every region's hours open from a summary", async () => {
+    const page = await open(360, false);
+    await page.context().addCookies([{ name: 'otvet_region', value: '25', url: app.url }]);
+    await page.goto(`${app.url}/hotline`);
+    expect(await page.locator('.open-now').textContent()).toMatch(/^Ваш регион — Приморский край: (Открыто сейчас, до|Закрыто, откроется) .* по местному времени\.$/);
+    await page.screenshot({ path: screenshotPath('portal-hotline-360') });
+    const table = page.getByRole('table');
+    expect(await table.isVisible()).toBe(false);
+    await page.getByText('Часы работы по регионам').click();
+    expect(await table.isVisible()).toBe(true);
+    expect(await table.locator('tbody tr').count()).toBe(85);
+    await page.screenshot({ path: screenshotPath('portal-hotline-hours-360') });
+  }, 60_000);
+
   it('axe-core finds no serious or critical violations on the home, section, answer and search pages', async () => {
     const page = await open(1280);
     for (const path of [
