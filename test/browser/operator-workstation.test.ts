@@ -83,6 +83,9 @@ describe.skipIf(!hasChromium)('operator workstation (browser)', () => {
     expect(text).toMatch(/Документы/); // the previous call
     // the answer pane already suggests answers for the IVR topic
     await page.locator('.answers .hit', { hasText: 'Пенсии: куда обращаться' }).waitFor();
+    // (the topic is a filter of the search by its section, not text put in the box)
+    await page.getByRole('button', { name: 'Убрать фильтр раздела «Пенсии»' }).waitFor();
+    expect(await page.locator('.answers input[type=search]').inputValue()).toBe('');
     await page.screenshot({ path: screenshotPath('operator-ringing') });
 
     // the edge connects the call (as the phone is picked up)
@@ -133,7 +136,13 @@ describe.skipIf(!hasChromium)('operator workstation (browser)', () => {
     const form = page.getByRole('form', { name: 'Оформление звонка' });
     await form.waitFor();
     expect(await form.getByRole('checkbox', { name: 'Пенсии' }).isChecked()).toBe(true);
-    expect(await form.getByRole('radio', { name: 'Дан ответ' }).isChecked()).toBe(true);
+    // no outcome is chosen for the operator: Enter without one says what is missing
+    for (const o of ['Дан ответ', 'Нужно обращение', 'Переведён', 'Перезвонить', 'Связь прервалась']) expect(await form.getByRole('radio', { name: o }).isChecked()).toBe(false);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('outcome');
+    await page.keyboard.press('Enter');
+    await form.getByRole('alert').getByText('Выберите результат звонка.').waitFor();
+    expect(await reviewer.get('/api/v1/calls/ws-call-1').then((r) => r.body.state)).not.toBe('ended');
+    await form.getByRole('radio', { name: 'Дан ответ' }).check();
     await form.getByRole('textbox', { name: 'Заметка' }).fill('Объяснено, что заявление не нужно');
     await expect.poll(() => form.textContent()).toMatch(/Оформление: 0:0\d/);
     await page.screenshot({ path: screenshotPath('operator-wrap-up') });
@@ -145,6 +154,11 @@ describe.skipIf(!hasChromium)('operator workstation (browser)', () => {
         throw new Error(`${e}\n${await page.locator('main').textContent()}`);
       });
     await page.getByRole('heading', { name: 'Ожидание звонка' }).waitFor();
+    // the idle screen: the operator's day so far and the region's queue
+    const idle = page.locator('section.idle');
+    await expect.poll(() => idle.textContent()).toContain('Принято: 1 звонок');
+    expect(await idle.textContent()).toMatch(/Средний разговор: 0:\d\d/);
+    expect(await idle.textContent()).toContain('Никто не ждёт');
 
     const record = await reviewer.get('/api/v1/calls/ws-call-1');
     expect(record.body).toMatchObject({ state: 'ended', outcome: 'answered', answersUsed: ['pension-recalc'], topics: ['Пенсии'] });
@@ -152,8 +166,9 @@ describe.skipIf(!hasChromium)('operator workstation (browser)', () => {
     expect(problems).toEqual([]);
   }, 60_000);
 
-  it('says when its live feed is lost, reconnects, and shows a call offered meanwhile', async () => {
-    await app.user('operator', '50', 'petrov-50');
+  it('says when its live feed is lost, greys out what needs the server, reconnects, and shows a call offered meanwhile', async () => {
+    // (the same account through the API: the seat as it was when the line went)
+    const api = await app.as('operator', '50', 'petrov-50');
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     // the operator's feed answers 502 (a proxy while the server restarts): EventSource gives up on it
     let refuse = true;
@@ -162,15 +177,22 @@ describe.skipIf(!hasChromium)('operator workstation (browser)', () => {
     await page.getByLabel('Имя пользователя').fill('petrov-50');
     await page.getByLabel('Пароль').fill(PASSWORD);
     await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByRole('alert').getByText('Нет связи с сервером…').waitFor();
     await page.getByText('Нет связи — переподключение').waitFor();
+    // what needs the server waits: the buttons are greyed out, F2 does nothing
+    expect(await page.getByRole('button', { name: /Готов/ }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: /Перерыв/ }).isDisabled()).toBe(true);
     await page.keyboard.press('F2');
-    await page.getByRole('heading', { name: 'Ожидание звонка' }).waitFor();
+    expect((await api.get('/api/v1/agent')).body.state).toBe('offline');
+
+    expect((await api.post('/api/v1/agent/state', { state: 'ready' })).status).toBe(200);
     await edge.post('/api/v1/telephony/events', { events: [offered('ws-call-2', '50', new Date(), { topic: 'Документы' }), event('ws-call-2', 'queued')] });
     await expect.poll(async () => (await reviewer.get('/api/v1/calls/ws-call-2')).body.state, { timeout: 10_000 }).toBe('ringing');
     expect(await page.locator('section.call').count()).toBe(0); // the offer went to a feed that is down
 
     refuse = false;
     await page.getByText('На связи').waitFor({ timeout: 15_000 });
+    await page.getByRole('alert').getByText('Нет связи с сервером…').waitFor({ state: 'detached' });
     const card = page.locator('section.call');
     await card.getByRole('heading', { name: 'Входящий звонок' }).waitFor({ timeout: 10_000 });
     expect(await card.textContent()).toContain('Документы');
@@ -178,6 +200,8 @@ describe.skipIf(!hasChromium)('operator workstation (browser)', () => {
     // keys that make no sense now do nothing; a refusal is said in Russian
     await page.keyboard.press('F2');
     await page.keyboard.press('F3');
+    await page.getByRole('group', { name: 'Причина перерыва' }).waitFor();
+    await page.keyboard.press('1');
     await page.getByRole('alert').getByText('Вам звонят: сначала примите звонок (F4).').waitFor();
     await page.close();
   }, 60_000);

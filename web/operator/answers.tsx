@@ -1,11 +1,13 @@
-// The answer pane: suggestions for the call's topic, search as the operator types, the chosen
-// answer in full (with the region's supplement), and "used" marks for the wrap-up.
+// The answer pane: suggestions for the call's topic (kept as a section filter the operator may
+// remove), search as the operator types, the chosen answer in full (with the region's supplement),
+// and "used" marks for the wrap-up.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { get, post } from '../shared/api.ts';
-import type { Answer as AnswerOf, Schema } from '../shared/api-types.ts';
+import type { Schema } from '../shared/api-types.ts';
 import { t } from './strings.ts';
+import { topicSuggestions, type Hit } from './topic-suggestions.ts';
 
-export type Hit = AnswerOf<'/api/v1/kb/search'>['items'][number];
+export type { Hit } from './topic-suggestions.ts';
 
 type Answer = Schema<'PublishedAnswer'>;
 
@@ -27,8 +29,12 @@ export function AnswersPane(props: {
   /** An answer to open from elsewhere (the navigator's panel); n changes for each request. */
   openSlug?: { slug: string; n: number } | null;
 }) {
-  const [query, setQuery] = useState(props.topic ?? '');
+  const [query, setQuery] = useState('');
+  // the IVR topic: a filter of the search by its section, until the operator removes it
+  const [section, setSection] = useState<string | null>(props.topic);
   const [hits, setHits] = useState<Hit[]>([]);
+  // a search asked for and not answered yet: no «nothing found» meanwhile
+  const [pending, setPending] = useState(false);
   const [total, setTotal] = useState(0);
   const [error, setError] = useState('');
   const [open, setOpen] = useState<Answer | null>(null);
@@ -40,29 +46,45 @@ export function AnswersPane(props: {
 
   const search = async (q: string) => {
     const mine = ++seq.current;
-    if (!q.trim()) {
+    if (!q.trim() && !section) {
       setHits([]);
       setTotal(0);
+      setPending(false);
       return;
     }
-    const r = await get('/api/v1/kb/search', { query: { q, limit: 8 } });
+    setPending(true);
+    const r = q.trim()
+      ? await get('/api/v1/kb/search', { query: { q, limit: 8, ...(section ? { section } : {}) } }).then((x) =>
+          x.ok ? { items: x.body.items, total: x.body.total } : { items: [], total: 0, error: x.message },
+        )
+      : await topicSuggestions(section!, props.region).then((x) => ({ ...x, total: x.items.length }));
     if (mine !== seq.current) return; // a later keystroke's answer wins
-    if (!r.ok) return setError(r.message);
+    setPending(false);
+    if ('error' in r && r.error) return setError(r.error);
     setError('');
-    setHits(r.body.items);
-    setTotal(r.body.total);
+    setHits(r.items);
+    setTotal(r.total);
     setSelected(0);
   };
 
-  // as the operator types: at most one search per 150 ms
+  // as the operator types: at most one search per 150 ms (the results shown are stale meanwhile)
   useEffect(() => {
+    setPending(!!(query.trim() || section));
     const timer = setTimeout(() => void search(query), 150);
     return () => clearTimeout(timer);
-  }, [query]);
+  }, [query, section]);
 
+  // «/»: the search box, its text selected so that typing replaces it
   useEffect(() => {
-    if (props.focusKey) input.current?.focus();
+    if (!props.focusKey) return;
+    input.current?.focus();
+    input.current?.select();
   }, [props.focusKey]);
+  const dropSection = () => {
+    setSection(null);
+    setOpen(null);
+    input.current?.focus();
+  };
 
   // an answer opened takes the focus, so that M marks it and Esc goes back at once
   useEffect(() => {
@@ -140,6 +162,17 @@ export function AnswersPane(props: {
           onKeyDown={onKey}
         />
       </label>
+      {section && (
+        <p class="filters">
+          {t.sectionFilter}:{' '}
+          <span class="chip">
+            {section}
+            <button type="button" class="chip-remove" aria-label={t.removeFilter(section)} title={t.removeFilter(section)} onClick={dropSection}>
+              ×
+            </button>
+          </span>
+        </p>
+      )}
       {error && <p class="error">{error}</p>}
       {open ? (
         <article class="answer" aria-live="polite" ref={article} tabIndex={-1} aria-labelledby="answer-title">
@@ -166,14 +199,25 @@ export function AnswersPane(props: {
         </article>
       ) : (
         <>
-          <h2>{query === props.topic ? t.suggested : query ? t.found(total) : t.suggested}</h2>
-          {query && !hits.length && !error && <p class="muted">{t.nothingFound}</p>}
-          <ol class="hits">
+          <h2>{query.trim() && !pending ? t.found(total) : t.suggested}</h2>
+          {pending ? (
+            <p class="muted searching" role="status">
+              {t.searching}
+            </p>
+          ) : (
+            (query.trim() || section) && !hits.length && !error && <p class="muted">{section ? t.nothingInSection(section) : t.nothingFound}</p>
+          )}
+          {!query.trim() && !section && !hits.length && <p class="muted">{t.searchHint}</p>}
+          <ol class="hits" aria-busy={pending}>
             {hits.map((h, i) => (
               <li key={h.slug} class={i === selected ? 'selected' : ''}>
                 <button type="button" class="hit" onClick={() => void show(h.slug)}>
                   <strong>{h.title}</strong>
-                  <span class="muted"> · {h.section}</span>
+                  <span class="muted">
+                    {' '}
+                    · {h.section}
+                    {h.calls ? ` · ${t.usedOn(h.calls)}` : ''}
+                  </span>
                   {/* the snippet is HTML escaped by the server, with matches in <mark> */}
                   <span class="snippet" dangerouslySetInnerHTML={{ __html: h.snippet }} />
                 </button>

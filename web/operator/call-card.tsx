@@ -3,6 +3,7 @@
 import { ru } from '../shared/codes-ru.ts';
 import { t } from './strings.ts';
 import { duration, secondsSince, shortDate, type Call, type PreviousCall } from './model.ts';
+import { RingCountdown } from './ring-countdown.tsx';
 
 /** The most recent previous calls shown; the card must leave room for the answers. */
 const SHOWN = 5;
@@ -30,6 +31,7 @@ export function CallCard(props: {
         {/* (rung again after someone answered it: a colleague passed it on) */}
         {ringing && c.answeredAt && <span class="tag">{t.passedOn}</span>}
       </div>
+      {ringing && <RingCountdown key={`${c.callId}-${c.ringingAt}`} callId={c.callId} now={props.now} />}
       <dl class="facts">
         <div>
           <dt>{t.region}</dt>

@@ -1,4 +1,5 @@
 // Every word the operator workstation shows, in one place.
+import { count } from '../../src/platform/text/russian.ts';
 import { breakReasons, outcomes, type AgentStateCode } from '../shared/codes-ru.ts';
 
 export const t = {
@@ -22,6 +23,25 @@ export const t = {
   offlineHint: 'Вы не на линии. Нажмите «Готов» (F2), чтобы принимать звонки.',
   breakHint: 'Вы на перерыве. Нажмите «Готов» (F2), чтобы вернуться на линию.',
   incoming: 'Входящий звонок',
+  // the tab's title flashing while a call rings, and the system notification of a hidden tab
+  ringTitle: '☎ Входящий звонок',
+  ringBody: 'Ответьте на звонок (F4)',
+  ringLeft: (n: number) => `Уйдёт другому оператору через ${n} с`,
+  ringLeftLabel: 'Сколько ещё звонит',
+  breakReason: 'Причина перерыва',
+  cancelBreak: 'Не уходить',
+  lost: {
+    title: 'Нет связи с сервером…',
+    hint: 'Переподключаемся. Звонки и действия недоступны, пока связь не восстановится; страницу обновлять не нужно.',
+  },
+  today: {
+    title: 'Вы сегодня',
+    answered: (n: number) => `Принято: ${count(n, ['звонок', 'звонка', 'звонков'])}`,
+    averageTalk: 'Средний разговор',
+    queue: 'Очередь региона',
+    waiting: (n: number) => (n ? `Ждут ответа: ${count(n, ['абонент', 'абонента', 'абонентов'])}` : 'Никто не ждёт'),
+    longest: 'Дольше всех ждёт',
+  },
   answer: 'Принять',
   hangup: 'Завершить разговор',
   callEnded: 'Звонок завершён',
@@ -42,8 +62,13 @@ export const t = {
   searchPlaceholder: 'Что спрашивает гражданин…',
   searchHint: 'Во время звонка здесь будут ответы по его теме. Искать можно в любой момент.',
   suggested: 'Подходящие ответы',
+  usedOn: (n: number) => `помог на ${count(n, ['звонке', 'звонках', 'звонках'])}`,
   found: (n: number) => `Найдено: ${n}`,
   nothingFound: 'Ничего не найдено. Переформулируйте вопрос.',
+  nothingInSection: (s: string) => `В разделе «${s}» ничего не найдено. Уберите фильтр раздела или переформулируйте вопрос.`,
+  searching: 'Поиск…',
+  sectionFilter: 'Раздел',
+  removeFilter: (s: string) => `Убрать фильтр раздела «${s}»`,
   markUsed: 'Отметить',
   markUsedLong: 'Отметить использованным',
   marked: 'Отмечен',

@@ -3,18 +3,23 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { get, post } from '../shared/api.ts';
 import { openFeed, type LiveState } from '../shared/live.ts';
-import { ru } from '../shared/codes-ru.ts';
 import { Header } from '../shared/login.tsx';
 import type { User } from '../shared/session.ts';
 import { AnswersPane, type Used } from './answers.tsx';
 import { AppealDone } from './appeal-done.tsx';
 import { AppealForm, type Filed } from './appeal-form.tsx';
+import { forget, remember, remembered } from './kept.ts';
 import { CallCard } from './call-card.tsx';
 import { Phone, type PhoneView, type SipSession } from './phone.ts';
 import { PhonePanel } from './phone-panel.tsx';
-import { TestCall } from './test-call.tsx';
 import { TransferForm } from './transfer.tsx';
-import { duration, initialTopics, secondsSince, type Agent, type Call, type PreviousCall } from './model.ts';
+import { initialTopics, type Agent, type Call, type PreviousCall } from './model.ts';
+import { BreakMenu } from './break-menu.tsx';
+import { LostBanner, useLost } from './connection.tsx';
+import { IdleCard } from './idle-card.tsx';
+import { askNotifications, useRingAlert } from './ring-alert.ts';
+import { SeatBar } from './seat-bar.tsx';
+import { useDeskKeys } from './keys.ts';
 import { t } from './strings.ts';
 import { WrapUpForm, type WrapUpValue } from './wrap-up.tsx';
 import { NavigatorPanel, nt } from './navigator-panel.tsx';
@@ -29,33 +34,6 @@ interface OperatorEvents {
   offer: Call;
   call: Pick<Call, 'callId' | 'state'>;
 }
-
-// what was done during a call, kept in the tab's sessionStorage until its wrap-up: the answers
-// marked, the numbers of the appeals registered (never their codes)
-interface Kept {
-  used: Used[];
-  appeals: string[];
-}
-const keyOf = (kind: keyof Kept, callId: string) => `otvet.${kind}.${callId}`;
-function remembered<K extends keyof Kept>(kind: K, callId: string): Kept[K] {
-  try {
-    const v: unknown = JSON.parse(sessionStorage.getItem(keyOf(kind, callId)) ?? '[]');
-    return (Array.isArray(v) ? v : []) as Kept[K];
-  } catch {
-    return [] as Kept[K];
-  }
-}
-const remember = <K extends keyof Kept>(kind: K, callId: string, v: Kept[K]) => {
-  try {
-    sessionStorage.setItem(keyOf(kind, callId), JSON.stringify(v));
-  } catch {
-    // storage full or refused: they live as long as the page
-  }
-};
-const forget = (callId: string) => {
-  sessionStorage.removeItem(keyOf('used', callId));
-  sessionStorage.removeItem(keyOf('appeals', callId));
-};
 
 /** The appeal form open for a call, or an appeal just registered (its code on screen until closed). */
 type AppealPane = { callId: string; filed: Filed | null } | null;
@@ -86,6 +64,10 @@ export function Workstation({ user }: { user: User }) {
   const [changed, setChanged] = useState<{ slug: string; kind: string; n: number } | null>(null);
   const [kbUpdates, setKbUpdates] = useState(0);
   const [focusKey, setFocusKey] = useState(0);
+  const [choosingBreak, setChoosingBreak] = useState(false);
+  // calls left this seat: the idle screen's figures are read again after each
+  const [callsDone, setCallsDone] = useState(0);
+  const lost = useLost(live);
   const phone = useMemo(() => {
     const audio = new Audio();
     audio.autoplay = true;
@@ -207,12 +189,17 @@ export function Workstation({ user }: { user: User }) {
     setBusy(false);
     setError(r.ok ? '' : (r.message ?? ''));
   };
-  const setState = (state: 'ready' | 'break' | 'offline', reason?: string) =>
-    act(async () => {
+  const setState = (state: 'ready' | 'break' | 'offline', reason?: string) => {
+    setChoosingBreak(false);
+    // (going ready is the moment to ask: a call will ring, perhaps while the tab is in the background)
+    if (state === 'ready') askNotifications();
+    return act(async () => {
       const r = await post('/api/v1/agent/state', { body: { state, ...(reason ? { reason } : {}) } });
       if (r.ok) setAgent(r.body);
       return r;
     });
+  };
+  const canBreak = agent?.state !== 'break' && !agent?.breakAfter;
   // the call's card is read again at once, not only when the feed brings the change
   const callAction = (what: 'answer' | 'hangup') =>
     call &&
@@ -250,6 +237,7 @@ export function Workstation({ user }: { user: User }) {
     // (an appeal's code stays on screen until the operator closes it or wraps the call up)
     setAppeal((a) => (a?.filed ? a : null));
     setNotice(notice);
+    setCallsDone((n) => n + 1);
     return refreshAgent();
   };
   // the navigator's panel and the measures it found eligible, sent with the wrap-up
@@ -283,69 +271,57 @@ export function Workstation({ user }: { user: User }) {
     setAppeals((x) => (x.includes(f.number) ? x : [...x, f.number]));
   };
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
-      const onCall = !!call && ACTIVE.includes(call.state);
-      if (e.key === 'F2') {
-        if (onCall ? agent?.breakAfter : agent?.state !== 'ready' && !micBlocked) void setState('ready');
-      } else if (e.key === 'F3') {
-        if (agent?.state !== 'break' && !agent?.breakAfter) void setState('break', 'rest');
-      } else if (e.key === 'F4' && (call?.state === 'ringing' || phoneView.call?.state === 'ringing')) void answer();
-      else if (e.key === 'F8' && call?.state === 'talking') void hangup();
-      else if (e.key === 'F9' && call?.state === 'talking') setTransferring(call.callId);
-      else if (e.key === 'F10') openAppeal();
-      // Alt+N (by the key's place: the Russian layout too): the navigator of support measures during a call
-      else if (e.altKey && e.code === 'KeyN' && call && APPEAL_STATES.includes(call.state)) setNavOpen((o) => !o);
-      // (from the phone as it is now: this handler may be a render behind a quick second press)
-      else if (e.key === 'F6' && phone.view.call?.state === 'talking') phone.toggle('muted');
-      else if (e.key === 'F7' && phone.view.call?.state === 'talking') phone.toggle('held');
-      else if (e.key === '/' && !typing && !appealPaneOpen) {
+  const onCall = !!call && ACTIVE.includes(call.state);
+  const ringingHere = call?.state === 'ringing' || phoneView.call?.state === 'ringing';
+  // (the phone's keys read the phone as it is now: this render may be behind a quick second press)
+  const phoneTalking = () => phone.view.call?.state === 'talking';
+  useDeskKeys({
+    // (out of reach of the server, the keys that need it do nothing: the banner says why)
+    ...(!lost && {
+      ...((onCall ? agent?.breakAfter : agent?.state !== 'ready' && !micBlocked) && { F2: () => void setState('ready') }),
+      ...(canBreak && { F3: () => setChoosingBreak(true) }),
+      ...(ringingHere && { F4: () => void answer() }),
+      ...(call?.state === 'talking' && { F8: () => void hangup(), F9: () => setTransferring(call.callId) }),
+    }),
+    F10: openAppeal,
+    ...(call && APPEAL_STATES.includes(call.state) && { 'Alt+N': () => setNavOpen((o) => !o) }),
+    F6: () => phoneTalking() && phone.toggle('muted'),
+    F7: () => phoneTalking() && phone.toggle('held'),
+    ...(!appealPaneOpen && {
+      '/': () => {
         // focused at once, so that the keys typed next land in the box
         document.querySelector<HTMLInputElement>('.answers input[type=search]')?.focus();
         setFocusKey((k) => k + 1);
-      } else return;
-      e.preventDefault();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+      },
+    }),
   });
 
   const state = agent?.state ?? 'offline';
+  useRingAlert(call?.state === 'ringing' ? call : null);
   const shown = call && ACTIVE.includes(call.state) ? call : null;
   const wrapping = shown && (shown.state === 'wrap_up' || shown.state === 'ended');
   const region = shown?.region ?? user.region;
   return (
     <>
       <Header title={t.title} user={user}>
-        {/* the state is announced when it changes; the ticking time beside it is not */}
-        <span class={`state state-${state}`}>
-          <span role="status">
-            {t.states[state] ?? state}
-            {state === 'break' && agent?.reason ? ` (${ru(t.breaks, agent.reason)})` : ''}
-            {agent?.breakAfter ? ` · ${t.breakAfter}` : ''}
-          </span>{' '}
-          · <span class="timer">{duration(secondsSince(agent?.since, now))}</span>
-        </span>
-        {/* during a call "ready" only cancels a break asked for after it */}
-        <button
-          type="button"
-          onClick={() => void setState('ready')}
-          disabled={busy || (shown ? !agent?.breakAfter : state === 'ready' || micBlocked)}
-          title={micBlocked ? t.phone.notReady : undefined}
-        >
-          {t.goReady} <kbd>F2</kbd>
-        </button>
-        <button type="button" class="secondary" onClick={() => void setState('break', 'rest')} disabled={busy || state === 'break' || !!agent?.breakAfter}>
-          {t.goBreak} <kbd>F3</kbd>
-        </button>
-        <button type="button" class="secondary" onClick={() => void setState('offline')} disabled={busy || state === 'offline' || !!shown}>
-          {t.goOffline}
-        </button>
-        <span class={live === 'open' ? 'muted' : 'offline'}>{t.live[live]}</span>
+        <SeatBar
+          agent={agent}
+          now={now}
+          onCall={!!shown}
+          disabled={busy || lost}
+          micBlocked={micBlocked}
+          live={lost ? 'lost' : live}
+          onReady={() => void setState('ready')}
+          onBreak={() => setChoosingBreak(true)}
+          onOffline={() => void setState('offline')}
+        />
       </Header>
-      <main class="desk">
+      {lost && <LostBanner />}
+      <main class={lost ? 'desk lost' : 'desk'}>
+        {/* (the bar shows the app's name; the page's outline needs it as its heading too) */}
+        <h1 class="sr-only">{t.title}</h1>
         <div class="left">
+          {choosingBreak && canBreak && <BreakMenu onChoose={(reason) => void setState('break', reason)} onClose={() => setChoosingBreak(false)} />}
           {error && (
             <p class="error" role="alert">
               {error}
@@ -364,14 +340,10 @@ export function Workstation({ user }: { user: User }) {
               onHangup={() => void hangup()}
               onTransfer={() => setTransferring(shown.callId)}
               onAppeal={openAppeal}
-              busy={busy}
+              busy={busy || lost}
             />
           ) : (
-            <section class="card idle">
-              <h2>{state === 'ready' ? t.waiting : t.states[state]}</h2>
-              <p class="muted">{state === 'ready' ? t.waitingHint : state === 'break' ? t.breakHint : t.offlineHint}</p>
-              <TestCall ready={state === 'ready'} />
-            </section>
+            <IdleCard state={state} calls={callsDone} />
           )}
           {shown && shown.state === 'talking' && transferring === shown.callId && (
             <TransferForm
@@ -396,6 +368,7 @@ export function Workstation({ user }: { user: User }) {
               appeals={appeals}
               endedAt={shown.endedAt}
               now={now}
+              lost={lost}
               onSubmit={wrapUp}
             />
           )}

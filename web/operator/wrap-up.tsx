@@ -20,10 +20,14 @@ export function WrapUpForm(props: {
   appeals: string[];
   endedAt: string | null;
   now: number;
+  /** the server out of reach: nothing can be sent */
+  lost?: boolean;
   onSubmit: (w: WrapUpValue) => Promise<string | null>;
 }) {
   const [topics, setTopics] = useState<string[]>(props.initialTopics);
-  const [outcome, setOutcome] = useState<WrapUpValue['outcome'] | ''>(props.appeals.length ? 'appeal_needed' : props.used.length ? 'answered' : '');
+  // (never guessed from the answers used: the operator says what came of the call; an appeal
+  // registered is a fact, and makes «Нужно обращение» the outcome until they choose another)
+  const [outcome, setOutcome] = useState<WrapUpValue['outcome'] | ''>(props.appeals.length ? 'appeal_needed' : '');
   const [note, setNote] = useState(withAppealNumbers('', props.appeals));
   const chosenByHand = useRef(false);
   const [error, setError] = useState('');
@@ -42,7 +46,11 @@ export function WrapUpForm(props: {
   const submit = async () => {
     // (a choice made a moment before Ctrl+Enter may not have re-rendered yet: the form itself knows it)
     const chosen = outcome || (form.current?.querySelector<HTMLInputElement>('input[name=outcome]:checked')?.value as WrapUpValue['outcome'] | undefined);
-    if (!chosen) return setError(t.needOutcome);
+    if (!chosen) {
+      form.current?.querySelector<HTMLInputElement>('input[name=outcome]')?.focus();
+      return setError(t.needOutcome);
+    }
+    if (props.lost) return;
     setBusy(true);
     const failed = await props.onSubmit({ outcome: chosen, topics, answersUsed: props.used.map((u) => u.slug), ...(note.trim() ? { note: note.trim() } : {}) });
     setBusy(false);
@@ -75,7 +83,7 @@ export function WrapUpForm(props: {
           {t.wrapTimer}: {duration(secondsSince(props.endedAt, props.now))}
         </span>
       </div>
-      <fieldset>
+      <fieldset aria-describedby={error === t.needOutcome ? 'wrapup-error' : undefined}>
         <legend>{t.outcome}</legend>
         <div class="choices">
           {OUTCOMES.map((o, i) => (
@@ -107,11 +115,11 @@ export function WrapUpForm(props: {
         <textarea rows={2} maxLength={2000} value={note} placeholder={t.notePlaceholder} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
       </label>
       {error && (
-        <p class="error" role="alert">
+        <p class="error" role="alert" id="wrapup-error">
           {error}
         </p>
       )}
-      <button type="submit" disabled={busy}>
+      <button type="submit" disabled={busy || props.lost}>
         {t.submit} <kbd>Ctrl+Enter</kbd>
       </button>
     </form>
