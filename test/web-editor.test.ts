@@ -3,7 +3,7 @@
 // change, a navigator entry's diff for the reviewer, and the API's refusals put at their fields
 // with the path inside a rule.
 import { describe, expect, it } from 'vitest';
-import { changed, contentOf, draftOf, type Version } from '../web/editor/answers/draft.ts';
+import { changed, contentOf, draftOf, sourceOf, type Version } from '../web/editor/answers/draft.ts';
 import { applyFilters, noFilters, today, validityOf, type Listed } from '../web/editor/answers/filters.ts';
 import { entryDiff } from '../web/editor/navigator/entry-diff.ts';
 import { entryErrors } from '../web/editor/navigator/problems.ts';
@@ -20,6 +20,8 @@ const version = (over: Partial<Version> = {}): Version => ({
   related: [],
   validFrom: null,
   validUntil: null,
+  agency: null,
+  sources: [],
   note: null,
   createdAt: now.toISOString(),
   createdBy: 'editor-a',
@@ -58,7 +60,11 @@ describe('the list’s own filters', () => {
 
 describe('an answer’s form', () => {
   it('gives back what it was given, and a note alone is no change', () => {
-    const v = version({ related: ['mob-age-limits'], validUntil: '2027-01-01' });
+    const sources = [
+      { title: 'Указ № 647', url: 'http://publication.pravo.gov.ru/Document/View/0001202209210001' },
+      { title: 'https://sfr.gov.ru/', url: 'https://sfr.gov.ru/' },
+    ];
+    const v = version({ related: ['mob-age-limits'], validUntil: '2027-01-01', agency: 'Минобороны России', sources });
     const d = draftOf(v);
     const { note: _n, ...content } = contentOf(d);
     expect(content).toEqual({
@@ -71,11 +77,24 @@ describe('an answer’s form', () => {
       related: v.related,
       validFrom: null,
       validUntil: '2027-01-01',
+      agency: 'Минобороны России',
+      sources,
     });
     expect(changed({ ...d, note: 'почему' }, d)).toBe(false);
     expect(changed({ ...d, tags: 'призыв,  запас ' }, d)).toBe(false);
     expect(changed({ ...d, body: 'Другой текст.' }, d)).toBe(true);
     expect(contentOf({ ...d, note: ' почему ' }).note).toBe('почему');
+  });
+
+  it('reads a source a line: the address its last word, the title before it (a dash or none between)', () => {
+    expect(sourceOf('Федеральный закон № 31-ФЗ — https://www.consultant.ru/document/cons_doc_LAW_2592/')).toEqual({
+      title: 'Федеральный закон № 31-ФЗ',
+      url: 'https://www.consultant.ru/document/cons_doc_LAW_2592/',
+    });
+    expect(sourceOf('СФР https://sfr.gov.ru/')).toEqual({ title: 'СФР', url: 'https://sfr.gov.ru/' });
+    expect(sourceOf('https://sfr.gov.ru/')).toEqual({ title: 'https://sfr.gov.ru/', url: 'https://sfr.gov.ru/' });
+    // no address: sent as it is, for the API to refuse at its line
+    expect(sourceOf('Закон о мобилизации')).toEqual({ title: 'Закон о мобилизации', url: '' });
   });
 });
 

@@ -2,7 +2,6 @@
 // The supervisor view as a shift supervisor uses it: signs in, watches a queue fill up as calls
 // come in (no reload), puts an operator back to work from the page, sees the recent calls; nothing
 // comes from other hosts and the console stays clean. Screenshots go to screenshots/ for people.
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { systemActor } from '../../src/platform/access/principal.ts';
@@ -10,6 +9,7 @@ import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
 import { hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
 import type { Client } from '../support/http-client.ts';
 import { edgeClient, event, offered } from '../support/telephony.ts';
+import { tcpRelay } from '../support/tcp-relay.ts';
 
 const REGION = '77';
 
@@ -287,41 +287,3 @@ describe.skipIf(!hasChromium)('supervisor view (browser)', () => {
     await page.close();
   }, 60_000);
 });
-
-/** A TCP relay to the app on a port of its own: cut() drops every connection and refuses new ones; restore() listens again. */
-async function tcpRelay(target: URL) {
-  const sockets = new Set<net.Socket>();
-  let server: net.Server | null = null;
-  let port = 0;
-  const listen = () =>
-    new Promise<void>((resolve, reject) => {
-      const s = net.createServer((client) => {
-        const upstream = net.connect(Number(target.port), target.hostname);
-        for (const x of [client, upstream]) {
-          sockets.add(x);
-          x.on('close', () => sockets.delete(x));
-          x.on('error', () => x.destroy());
-        }
-        client.pipe(upstream).pipe(client);
-      });
-      s.once('error', reject);
-      s.listen(port, '127.0.0.1', () => {
-        port = (s.address() as net.AddressInfo).port;
-        server = s;
-        resolve();
-      });
-    });
-  await listen();
-  return {
-    url: `http://127.0.0.1:${port}`,
-    async cut() {
-      const s = server;
-      server = null;
-      if (!s) return;
-      const closed = new Promise((r) => s.close(r));
-      for (const x of sockets) x.destroy();
-      await closed;
-    },
-    restore: listen,
-  };
-}

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { systemActor } from '../../src/platform/access/principal.ts';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
 import { hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
+import { tcpRelay } from '../support/tcp-relay.ts';
 import { edgeClient, event, offered } from '../support/telephony.ts';
 
 describe.skipIf(!hasChromium)('wallboard (browser)', () => {
@@ -36,11 +37,11 @@ describe.skipIf(!hasChromium)('wallboard (browser)', () => {
     await app?.close();
   });
 
-  async function board(problems: string[]): Promise<Page> {
+  async function board(problems: string[], url = app.url): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     page.on('pageerror', (e) => problems.push(String(e)));
-    page.on('request', (r) => !r.url().startsWith(app.url) && problems.push(`foreign request ${r.url()}`));
-    await page.goto(`${app.url}/wallboard`);
+    page.on('request', (r) => !r.url().startsWith(url) && problems.push(`foreign request ${r.url()}`));
+    await page.goto(`${url}/wallboard`);
     await page.getByLabel('Имя пользователя').fill('duty-coordinator');
     await page.getByLabel('Пароль').fill(PASSWORD);
     await page.getByRole('button', { name: 'Войти' }).click();
@@ -109,4 +110,67 @@ describe.skipIf(!hasChromium)('wallboard (browser)', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-region'))).toBe('78');
     expect(problems).toEqual([]);
   }, 60_000);
+
+  it('reads at 1280 and 1920 px: short names and whole figures on the tiles, today’s national curve beside a week before, a region’s own; a lost connection greys the board under a banner', async () => {
+    const problems: string[] = [];
+    // (the browser reaches the server through a relay the test can cut, as a dropped network would)
+    const relay = await tcpRelay(new URL(app.url));
+    const page = await board(problems, relay.url);
+    // short names: the tile says «Югра», its label the whole name
+    const yugra = page.locator('.tile[data-region="86"]');
+    expect(await yugra.locator('.name').textContent()).toBe('Югра');
+    expect(await yugra.getAttribute('aria-label')).toMatch(/^Ханты-Мансийский автономный округ — Югра: /);
+    // the country's day on Moscow time, today beside the same weekday a week before
+    const national = page.locator('figure.curve[data-region="national"]');
+    await national.locator('canvas').waitFor();
+    expect(await national.locator('figcaption').textContent()).toContain('время московское');
+    expect(await national.locator('.curve-sum').textContent()).toMatch(/^Сегодня поступило \d+ звонк(ов|а)?; \d\d\.\d\d к этому времени — \d+\.$/);
+    for (const width of [1920, 1280]) {
+      await page.setViewportSize({ width, height: width === 1920 ? 1080 : 720 });
+      // every tile's name and figure whole: nothing cut by the tile's edge
+      const cut = await page.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLElement>('.tile .sl, .tile .code, .tile .wait'))
+          .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > el.closest('.tile')!.getBoundingClientRect().right + 1)
+          .map((el) => (el.closest('.tile') as HTMLElement).dataset.region),
+      );
+      expect(cut, `${width} px`).toEqual([]);
+      const clipped = await page.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLElement>('.tile .name'))
+          .filter((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)
+          .map((el) => el.textContent),
+      );
+      expect(clipped, `${width} px: names cut`).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${width} px: no sideways scroll`).toBe(true);
+      // the side column whole on the screen: its right edge inside the window
+      const sideCut = await page.evaluate(() => {
+        const side = document.querySelector('.side')!.getBoundingClientRect();
+        if (side.right > window.innerWidth) return ['the column itself'];
+        return Array.from(document.querySelectorAll('.side *'))
+          .filter((el) => el.getBoundingClientRect().right > side.right + 1)
+          .map((el) => el.tagName + ' ' + (el.textContent ?? '').slice(0, 30));
+      });
+      expect(sideCut, `${width} px: the side column and all in it on the screen`).toEqual([]);
+      await page.screenshot({ path: screenshotPath(`wallboard-${width}`) });
+    }
+    // a region's detail has its own day's curve, local time
+    await page.locator('.tile[data-region="77"]').click();
+    const mine = page.locator('figure.curve[data-region="77"]');
+    await mine.locator('canvas').waitFor();
+    expect(await mine.locator('figcaption').textContent()).toContain('время местное');
+    await page.screenshot({ path: screenshotPath('wallboard-region-curve-1280') });
+    await page.keyboard.press('Escape');
+
+    // the connection lost: a banner across the board, everything greyed; back by itself
+    const banner = page.getByRole('alert').filter({ hasText: 'Нет связи с сервером' });
+    await relay.cut();
+    await banner.waitFor({ timeout: 10_000 });
+    expect(await page.locator('main.board').getAttribute('class')).toContain('stale');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.screenshot({ path: screenshotPath('wallboard-lost-1920') });
+    await relay.restore();
+    await banner.waitFor({ state: 'detached', timeout: 40_000 });
+    expect(problems).toEqual([]);
+    await page.close();
+    await relay.cut();
+  }, 120_000);
 });

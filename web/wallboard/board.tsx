@@ -1,10 +1,14 @@
 // The wallboard for a big screen: every region as a tile on a map-like grid, coloured (and
-// labelled) by its live service level; national totals; the last hour's topics; open alerts. A
-// tile opens the region's detail (its calls today, its citizens' appeals open and overdue).
+// labelled) by its live service level, named short; national totals and today's calls by 15 minutes
+// beside a week before; the last hour's topics; open alerts. A tile opens the region's detail (its
+// calls today and their curve, its citizens' appeals open and overdue). A lost connection greys the
+// board under a banner that says since when, readable across the room.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { get } from '../shared/api.ts';
 import type { Schema } from '../shared/api-types.ts';
 import { openFeed, type LiveState } from '../shared/live.ts';
+import { shortRegionName } from '../shared/region-short-names.ts';
+import { Curve } from './curve.tsx';
 import { COLUMNS, LAYOUT, ROWS } from './layout.ts';
 import { RegionDetail } from './region-detail.tsx';
 import { t } from './strings.ts';
@@ -32,7 +36,7 @@ function Tile({ r, alert, chosen, onChoose }: { r: RegionFigures; alert: boolean
     >
       <span class="code">{r.code}</span>
       <span class="sl">{pct(r.serviceLevel30)}</span>
-      <span class="name">{r.name}</span>
+      <span class="name">{shortRegionName(r.code, r.name)}</span>
       {r.waiting > 0 && (
         <span class="wait">
           {t.waiting} {r.waiting}
@@ -45,6 +49,8 @@ function Tile({ r, alert, chosen, onChoose }: { r: RegionFigures; alert: boolean
 export function Board() {
   const [data, setData] = useState<Wallboard | null>(null);
   const [live, setLive] = useState<LiveState>('connecting');
+  /** When the connection was lost (the figures shown are from before). */
+  const [lostAt, setLostAt] = useState<Date | null>(null);
   const [error, setError] = useState('');
   const [chosen, setChosen] = useState<string | null>(null);
   // (closed: the keyboard is back on the region's tile)
@@ -54,7 +60,16 @@ export function Board() {
   }, [chosen]);
   useEffect(() => {
     void get('/api/v1/monitoring/wallboard').then((r) => (r.ok ? setData(r.body) : setError(r.message)));
-    const feed = openFeed<{ wallboard: Wallboard }>('/api/v1/monitoring/events', { wallboard: setData }, setLive);
+    const feed = openFeed<{ wallboard: Wallboard }>(
+      '/api/v1/monitoring/events',
+      { wallboard: setData },
+      (state) => {
+        setLive(state);
+        setLostAt((at) => (state === 'lost' ? (at ?? new Date()) : state === 'open' ? null : at));
+        // (the server sends at least every 10 s: silence twice that long is a connection lost)
+      },
+      { silentAfterMs: 20_000 },
+    );
     return () => feed.close();
   }, []);
   if (!data) return <main class="board">{error ? <p class="error">{error}</p> : <p>…</p>}</main>;
@@ -62,7 +77,12 @@ export function Board() {
   const alerting = new Set(data.alerts.map((a) => a.region));
   const detail = chosen ? data.regions.find((r) => r.code === chosen) : undefined;
   return (
-    <main class="board">
+    <main class={`board${lostAt ? ' stale' : ''}`}>
+      {lostAt && (
+        <p class="stale-banner" role="alert">
+          {t.stale(time(lostAt.toISOString()))}
+        </p>
+      )}
       <section class="totals" aria-label="Итоги по стране">
         <div>
           <span class="label">{t.waitingNow}</span>
@@ -89,7 +109,7 @@ export function Board() {
         ))}
       </section>
       <aside class="side">
-        {detail && <RegionDetail r={detail} onClose={close} />}
+        {detail ? <RegionDetail r={detail} onClose={close} /> : <Curve title={t.curve.national} />}
         <section>
           <h2>{t.alerts}</h2>
           {data.alerts.length === 0 ? (

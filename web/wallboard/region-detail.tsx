@@ -1,9 +1,10 @@
 // A region's detail on the wallboard, opened from its tile: its calls today (live, from the board's
-// own figures) and its citizens' appeals now — open, overdue and the overdue share. Counts only: a
+// own figures, and by 15 minutes beside a week before) and its citizens' appeals now — open, overdue and the overdue share. Counts only: a
 // coordinator never sees an appeal's content here.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { get } from '../shared/api.ts';
 import type { Schema } from '../shared/api-types.ts';
+import { Curve } from './curve.tsx';
 import { t } from './strings.ts';
 
 type RegionFigures = Schema<'RegionFigures'>;
@@ -71,6 +72,7 @@ export function RegionDetail({ r, onClose }: { r: RegionFigures; onClose: () => 
         <Row label={t.detail.abandonRate} value={pct(r.abandonRateToday)} />
         <Row label={t.detail.waiting} value={number(r.waiting)} />
       </dl>
+      <Curve key={r.code} region={r.code} title={t.curve.region} />
       <h3>{t.detail.appeals}</h3>
       {error ? (
         <p class="error" role="alert">

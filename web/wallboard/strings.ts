@@ -22,6 +22,18 @@ export const t = {
   live: { connecting: 'Подключение…', open: 'Данные в реальном времени', lost: 'Нет связи — переподключение' } as Record<string, string>,
   legend: 'Цвет — уровень обслуживания за последние 30 минут',
   more: 'подробнее',
+  stale: (since: string) => `Нет связи с сервером с ${since}: цифры на экране устарели. Переподключение…`,
+  curve: {
+    national: 'Звонки по стране сегодня, по 15 минут',
+    region: 'Звонки сегодня, по 15 минут',
+    today: 'сегодня',
+    lastWeek: (date: string) => `неделю назад (${date})`,
+    zone: (z: string) => z,
+    moscow: 'время московское',
+    local: 'время местное',
+    sentence: (today: number, lastWeek: number, date: string) =>
+      `Сегодня поступило ${today.toLocaleString('ru-RU')} ${plural(today, ['звонок', 'звонка', 'звонков'])}; ${date} к этому времени — ${lastWeek.toLocaleString('ru-RU')}.`,
+  },
   detail: {
     callsToday: (date: string) => `Звонки за ${date} (местное время)`,
     offered: 'Поступило',
