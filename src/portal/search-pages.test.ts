@@ -50,6 +50,12 @@ describe('portal search pages', () => {
     const spaced = await fetch(`${app.url}/search?q=${encodeURIComponent('  отсрочка   от мобилизации identity ')}`, { headers: { 'accept-encoding': 'identity' } });
     expect(spaced.headers.get('x-request-id')).toBeNull();
     expect(visibleText(await spaced.text())).toContain('Поиск: отсрочка от мобилизации identity');
+    // as a browser sends the form: + for a space
+    const form = await fetch(`${app.url}/search?q=${['отсрочка', 'от', 'мобилизации', 'identity'].map(encodeURIComponent).join('+')}`, { headers: { 'accept-encoding': 'identity' } });
+    expect(form.headers.get('x-request-id')).toBeNull();
+    expect(form.headers.get('etag')).toBe(spaced.headers.get('etag'));
+    // a + typed in the query is not a space
+    expect(visibleText(await (await search('a+b')).text())).toContain('Поиск: a+b');
   });
 
   it('a publication changes the results at the next search: a new answer, a new title, a withdrawal', async () => {
