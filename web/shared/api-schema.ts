@@ -5776,6 +5776,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/monitoring/intraday": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Today by 15 minutes beside the same weekday a week before: a region’s local day, or the country’s on Moscow time
+         * @description Each interval’s calls offered and answered and its service level (each region’s calls by its own threshold). Intervals after the one running now are null. A regional account gets its own region.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    region?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Intraday"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/monitoring/events": {
         parameters: {
             query?: never;
@@ -11723,6 +11800,34 @@ export interface components {
             /** @description overdue / open; null without open appeals */
             overdueShare: number | null;
         };
+        IntradayInput: {
+            /** @description null: the country, on Moscow time */
+            region: string | null;
+            /** @description The day is local to this zone */
+            timezone: string;
+            /** @description Today in that zone, YYYY-MM-DD */
+            date: string;
+            /** @description The same weekday a week before */
+            comparedDate: string;
+            intervalMinutes: number;
+            points: {
+                /** @description Local start of the interval, HH:MM */
+                time: string;
+                /** @description null: the interval has not begun yet */
+                today: {
+                    offered: number;
+                    answered: number;
+                    /** @description Answered within the threshold over the calls handled; null without calls */
+                    serviceLevel: number | null;
+                } | null;
+                lastWeek: {
+                    offered: number;
+                    answered: number;
+                    /** @description Answered within the threshold over the calls handled; null without calls */
+                    serviceLevel: number | null;
+                };
+            }[];
+        };
         ReportFiguresInput: {
             offered: number;
             answered: number;
@@ -12666,6 +12771,34 @@ export interface components {
             overdue: number;
             /** @description overdue / open; null without open appeals */
             overdueShare: number | null;
+        };
+        Intraday: {
+            /** @description null: the country, on Moscow time */
+            region: string | null;
+            /** @description The day is local to this zone */
+            timezone: string;
+            /** @description Today in that zone, YYYY-MM-DD */
+            date: string;
+            /** @description The same weekday a week before */
+            comparedDate: string;
+            intervalMinutes: number;
+            points: {
+                /** @description Local start of the interval, HH:MM */
+                time: string;
+                /** @description null: the interval has not begun yet */
+                today: {
+                    offered: number;
+                    answered: number;
+                    /** @description Answered within the threshold over the calls handled; null without calls */
+                    serviceLevel: number | null;
+                } | null;
+                lastWeek: {
+                    offered: number;
+                    answered: number;
+                    /** @description Answered within the threshold over the calls handled; null without calls */
+                    serviceLevel: number | null;
+                };
+            }[];
         };
         ReportFigures: {
             offered: number;
