@@ -1,6 +1,6 @@
 // GET /api/v1/navigator/catalog: what the published measures are (title, provider, category, the
 // answers about them), for a client of the step API to show them. Fetched once per catalogue and
-// revalidated by its ETag, rather than sent with every step: with 1,500 measures, titles in each
+// kept by the client for the catalogue a step names, rather than sent with every step: with 1,500 measures, titles in each
 // step made an answer of 1.3 MB and most of its time over HTTP (bench:navigator).
 import { z } from 'zod';
 import { publicSecurity } from '../platform/http/schemas.ts';
@@ -34,8 +34,8 @@ export function navigatorPublishedRoutes(app: App, deps: { navigator: () => Navi
     handler: async (req, reply) => {
       const nav = deps.navigator();
       const etag = `"${catalogTag(nav)}"`;
-      // (public, but checked on every use: a publication shows at once)
-      reply.header('etag', etag).header('cache-control', 'public, no-cache');
+      // (no-store like every API answer: a client keeps the measures itself, by the tag a step names)
+      reply.header('etag', etag).header('cache-control', 'no-store');
       if (matches(req.headers['if-none-match'], etag)) return reply.code(304).send(null);
       return measuresAnswer(nav);
     },
