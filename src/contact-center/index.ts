@@ -10,6 +10,7 @@ import type { Logger } from '../platform/logger.ts';
 import type { AnswersService } from '../knowledge/index.ts';
 import { Acd, type Clock } from './acd/acd.ts';
 import { agentDeskRoutes } from './agent-desk-routes.ts';
+import { AgentDeskService } from './agent-desk-service.ts';
 import { AgentsService } from './agents-service.ts';
 import { CallEventsRecorder } from './call-events.ts';
 import { CallsService } from './calls-service.ts';
@@ -88,9 +89,8 @@ export function createContactCenter(o: ContactCenterOptions) {
     measuresOnCalls: (s: MeasuresSpan) => measuresOnCalls(o.db, s),
     /** Decisions and changes heard on the bus, for the live streams (fed by subscribeContactCenter). */
     live: new Fanout<LiveEvent>(),
-    /** A region's time zone (its "today"), and the module's clock: for the operator's desk figures. */
-    timezoneOf,
-    clock: o.clock ?? (() => new Date()),
+    /** The operator's own desk: their day's figures, their ring's seconds left, a topic's most used answers. */
+    desk: new AgentDeskService(o.db, queues, timezoneOf, o.clock ?? (() => new Date())),
   };
 }
 
@@ -105,7 +105,7 @@ export function contactCenterRoutesAll(app: App, cc: ContactCenter, deps: { db: 
   transferRoutes(app, cc);
   ivrMenuRoutes(app, cc);
   waitRoutes(app, cc);
-  agentDeskRoutes(app, { db: deps.db, queues: cc.queues, timezoneOf: cc.timezoneOf, clock: cc.clock });
+  agentDeskRoutes(app, cc);
   testCallRoutes(app, { testCalls: new TestCalls(deps.db, cc.telephony, cc.queues, app.log, deps.demo ?? false) });
   liveFeeds(app, { live: cc.live, db: deps.db, agents: cc.agents, calls: cc.calls, supervisor: cc.supervisor, recorder: cc.recorder });
 }
