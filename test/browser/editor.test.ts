@@ -118,8 +118,16 @@ describe.skipIf(!hasChromium)('editors’ app: answers, review and publication (
     // a coordinator reviews but does not write: the form reads only
     expect(await coordinator.getByLabel('Ответ (Markdown)').getAttribute('readonly')).not.toBeNull();
     await check(coordinator, 'editor-review');
+    const operator = await app.as('operator', '77');
+    const found = async () => {
+      const r = await operator.get(`/api/v1/kb/search?q=${encodeURIComponent('вручают лично под подпись')}`);
+      return r.body.items.some((x: { slug: string }) => x.slug === SLUG) ? true : undefined;
+    };
+    expect(await found()).toBeUndefined();
     await coordinator.getByRole('button', { name: 'Одобрить и опубликовать' }).click();
     await coordinator.getByText('Опубликована версия 2').waitFor();
+    // the call centres have it at once: an operator's search finds the new words within a second
+    await until('an operator’s search finds the new text', found, 1000);
     await until('the portal shows the new text', async () => ((await portalText()).includes(ADDED) ? true : undefined));
     // the answer's history: each version with its author and note, and what it changed
     await coordinator.getByText('История версий').click();
