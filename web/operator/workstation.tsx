@@ -283,6 +283,8 @@ export function Workstation({ user }: { user: User }) {
       ...(ringingHere && { F4: () => void answer() }),
       ...(call?.state === 'talking' && { F8: () => void hangup(), F9: () => setTransferring(call.callId) }),
     }),
+    // (the browser phone rings without the server: a caller on the line is answered all the same)
+    ...(lost && phoneView.call?.state === 'ringing' && { F4: () => phone.answer() }),
     F10: openAppeal,
     ...(call && APPEAL_STATES.includes(call.state) && { 'Alt+N': () => setNavOpen((o) => !o) }),
     F6: () => phoneTalking() && phone.toggle('muted'),
