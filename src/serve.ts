@@ -2,7 +2,7 @@
 // cleanly on SIGINT/SIGTERM (finish requests, close the database, release the data folder).
 import { createApp } from './app.ts';
 import { formatDemoBanner } from './demo/banner.ts';
-import { demoAccounts, seedDemo } from './demo/seed.ts';
+import { demoAccounts, seedDemo, startDemoHistory } from './demo/seed.ts';
 import type { Config } from './platform/config.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { openDatabase } from './platform/db/open.ts';
@@ -40,6 +40,8 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
       const force = setTimeout(() => process.exit(1), 10_000).unref();
       try {
         await stopSimulation?.();
+        // (the history's step under way commits whole or not at all; the next start goes on)
+        await services.monitoring.history.stop();
         await purge.stop();
         await http.close();
         await stopServices(services);
@@ -71,6 +73,9 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
     log.info({ url, ms: Date.now() - started }, 'otvet is ready');
     // (the passwords at the first start only; the addresses every time)
     if (options.demo) process.stdout.write(formatDemoBanner(url, created.length ? created : demoAccounts) + '\n');
+    // after listening: the year of history fills in the background, the server answering meanwhile
+    // (planned before the simulation's first call: the year ends before today's calls)
+    if (options.demo) await startDemoHistory(services, log);
     if (options.demo && options.simulation !== false) stopSimulation = startDemoSimulation(http, services, log);
   } catch (e) {
     await db.close().catch(() => {});

@@ -49,6 +49,17 @@ export async function seedDemo(services: Services, log: Logger): Promise<DemoAcc
   return created;
 }
 
+/**
+ * A year of the service's history in the monitoring rollups (the monitoring module plans and writes
+ * it, in the background, a day at a time): reports, the year's summary and the forecast have
+ * something to show on the first start. Nothing when the database has a history of its own.
+ */
+export async function startDemoHistory(services: Services, log: Logger): Promise<void> {
+  await services.monitoring.history.start();
+  const p = await services.monitoring.history.progress();
+  if (p.filling) log.info({ written: p.written, months: p.months }, 'demo: a year of call history is being written in the background');
+}
+
 /** The demo knowledge base and synonym dictionary, when the knowledge base is empty. */
 async function seedKnowledge(services: Services, log: Logger) {
   const ctx = cliActor('demo');

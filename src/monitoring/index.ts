@@ -11,6 +11,8 @@ import { RegionZones } from './rollups/daily.ts';
 import type { CallFacts } from './rollups/facts.ts';
 import { rebuildRollups, type RebuildSources } from './rollups/rebuild.ts';
 import { monitoringRoutes } from './routes.ts';
+import { DemoHistory } from './demo-history.ts';
+import { historyRoutes } from './history-routes.ts';
 import { planningSource } from './planning.ts';
 import { reportsRoutes } from './reports/routes.ts';
 import { ReportsService, type YearSources } from './reports/service.ts';
@@ -56,6 +58,8 @@ export function createMonitoring(o: MonitoringOptions) {
     forgetZones: () => zones.forget(),
     /** A region's norms changed: the live figures read them again now, not within 30 s. */
     forgetNorms: () => live.forgetNorms(),
+    /** Demo mode's generated year of history (src/demo starts it; never in production). */
+    history: new DemoHistory(o.db, o.log, o.clock ?? (() => new Date())),
     /** The history the staffing plan forecasts from. */
     planning: planningSource(o.db, o.regions, fresh, o.clock ?? (() => new Date())),
     reports: new ReportsService(o.db, o.regions, o.clock ?? (() => new Date()), o.year, o.appeals, fresh),
@@ -68,6 +72,7 @@ export type Monitoring = ReturnType<typeof createMonitoring>;
 export function monitoringRoutesAll(app: App, m: Monitoring, deps: { registry: Registry; db: Db }) {
   monitoringRoutes(app, { monitoring: m.service, changes: m.changes });
   reportsRoutes(app, { reports: m.reports });
+  historyRoutes(app, { history: m.history });
   registerRegionGauges(deps.registry, m.service.live, deps.db, m.service.clock);
 }
 
@@ -77,3 +82,6 @@ export { WAIT_BUCKETS, ABANDON_BUCKETS, INTERVAL_MS } from './rollups/contributi
 /** The rollup tables' counter columns, for what fills or sums them outside the folder (the benchmarks). */
 export { COUNTER_COLUMNS, countersSql, summedCounters } from './rollups/counters.ts';
 export type { CallFacts, CallsChangedFacts } from './rollups/facts.ts';
+/** The model of the service's year (demo mode's history), for bench:dashboard's year of rollups. */
+export { writeModelHistory } from './demo-history.ts';
+export { YEAR_CALLS } from './rollups/demo-model.ts';

@@ -55,6 +55,7 @@ export const monitoringCases: Record<string, Case> = {
     },
   },
   'GET /api/v1/monitoring/regions/{code}/appeals': { run: (c) => c.get('/api/v1/monitoring/regions/78/appeals'), owner: 'supervisor' },
+  'GET /api/v1/monitoring/history': { noRegionData: "the demo history's months written: the same for every region, counts of months only" },
   'GET /api/v1/monitoring/intraday': { run: (c) => c.get('/api/v1/monitoring/intraday?region=78'), owner: 'supervisor' },
   'GET /api/v1/monitoring/trends': { run: (c) => c.get('/api/v1/monitoring/trends?region=78'), owner: 'editor' },
   'GET /api/v1/monitoring/alerts': { run: (c) => c.get('/api/v1/monitoring/alerts?region=78'), owner: 'supervisor' },

@@ -13,6 +13,7 @@ import { YearSummary } from './year.tsx';
 import { Staffing } from './staffing.tsx';
 import { RegionSelect } from './region-select.tsx';
 import { NavigatorSection } from './navigator.tsx';
+import { HistoryNote } from '../shared/history-note.tsx';
 import { staffApps } from '../../src/web/staff-apps.ts';
 
 type Tab = 'period' | 'year' | 'staffing' | 'navigator';
@@ -48,6 +49,7 @@ function Reports({ user }: { user: User }) {
           ))}
         </nav>
       </Header>
+      {tab !== 'navigator' && <HistoryNote />}
       <main class="reports">
         {tab === 'navigator' ? (
           <NavigatorSection today={today()} region={federal ? '' : user.region} regions={regions} />

@@ -27,6 +27,7 @@ import { RecentCalls } from './calls.tsx';
 import { StateDialog } from './state-dialog.tsx';
 import { strings } from './strings.ts';
 import { clockTime, ServerClock } from './time.ts';
+import { HistoryNote } from '../shared/history-note.tsx';
 
 export interface SupervisorUser {
   displayName: string;
@@ -193,6 +194,7 @@ export function SupervisorApp({ user }: { user: SupervisorUser }) {
           <span class="sv-clock__label">{strings.clockLabel}</span> {clockTime(now, true, tz)}
         </p>
       </header>
+      <HistoryNote />
       <p class="sv-visually-hidden" role="status" aria-live="polite">
         {notice}
       </p>

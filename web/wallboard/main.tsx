@@ -4,6 +4,7 @@ import './style.css';
 import { mountApp } from '../shared/login.tsx';
 import { Header } from '../shared/login.tsx';
 import { Board } from './board.tsx';
+import { HistoryNote } from '../shared/history-note.tsx';
 import { t } from './strings.ts';
 import { staffApps } from '../../src/web/staff-apps.ts';
 
@@ -13,6 +14,7 @@ void mountApp({
   app: (user) => (
     <>
       <Header title={t.title} user={user} />
+      <HistoryNote />
       <Board />
     </>
   ),
