@@ -1,5 +1,5 @@
-// The admin app's frame: the header, the sections («Обращения», «Пользователи», «Токены API»,
-// «Журнал»; regions and queues come later beside them) and the section shown. Staff who are not
+// The admin app's frame: the header, the sections («Обращения», «Регионы», «Очереди», «Меню IVR»,
+// «Пользователи», «Токены API», «Журнал») and the section shown. Staff who are not
 // admins never get here: mountApp shows them the shared wrong-app message (main.tsx).
 import { Header } from '../shared/login.tsx';
 import type { User } from '../shared/session.ts';
@@ -7,12 +7,16 @@ import { AuditSection } from './accounts/audit.tsx';
 import { TokensSection } from './accounts/tokens.tsx';
 import { UsersSection } from './accounts/users.tsx';
 import { AppealsSection } from './appeals/section.tsx';
+import { IvrSection } from './settings/ivr.tsx';
+import { QueuesSection } from './settings/queues.tsx';
+import { RegionsSection } from './settings/regions.tsx';
 import { rightsOf } from './appeals/catalog.ts';
 import { href, sections, usePlace } from './route.ts';
 import { t } from './strings.ts';
 
 export function AdminApp({ user }: { user: User }) {
   const place = usePlace();
+  const ownRegion = user.region === 'federal' ? null : user.region;
   return (
     <>
       <Header title={t.title} user={user} />
@@ -30,8 +34,14 @@ export function AdminApp({ user }: { user: User }) {
         </nav>
         <main id="main" class="content">
           <h1 class="sr-only">{t.section[place.section]}</h1>
-          {place.section === 'users' ? (
-            <UsersSection ownRegion={user.region === 'federal' ? null : user.region} selfId={user.id} />
+          {place.section === 'regions' ? (
+            <RegionsSection ownRegion={ownRegion} item={place.item} />
+          ) : place.section === 'queues' ? (
+            <QueuesSection ownRegion={ownRegion} item={place.item} />
+          ) : place.section === 'ivr' ? (
+            <IvrSection ownRegion={ownRegion} item={place.item} />
+          ) : place.section === 'users' ? (
+            <UsersSection ownRegion={ownRegion} selfId={user.id} />
           ) : place.section === 'tokens' ? (
             <TokensSection />
           ) : place.section === 'audit' ? (

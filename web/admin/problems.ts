@@ -32,9 +32,11 @@ const rules: [RegExp, (m: RegExpExecArray) => string][] = [
   [/a region code such as 77/, () => 'Код региона из двух цифр, например 77.'],
   [/may not be longer than the answer term/, () => 'Продление не может быть дольше срока ответа.'],
   [/whole number of days from (\d+) to (\d+)/, (m) => `Целое число дней от ${m[1]} до ${m[2]}.`],
+  [/close must be later than open/, () => 'Закрытие должно быть позже открытия.'],
+  [/a time HH:MM/, () => 'Время в виде ЧЧ:ММ, от 00:00 до 24:00, например 09:00.'],
+  [/digit (\d) is used by an earlier item/, (m) => `Цифра ${m[1]} уже занята пунктом выше.`],
+  [/no section ".*" in the knowledge base/, () => 'Такого раздела в базе знаний нет.'],
   [/Invalid email/i, () => 'Нужен адрес электронной почты, например org@example.ru.'],
-  [/expected int/, () => 'Нужно целое число.'],
-  [/expected number/, () => 'Нужно число.'],
   [/Too small: expected string to have >=1 /, () => 'Заполните это поле.'],
   [/Too small: expected string to have >=(\d+)/, (m) => `Не короче ${count(Number(m[1]), SIGNS)}.`],
   [/Too big: expected string to have <=(\d+)/, (m) => `Не длиннее ${count(Number(m[1]), SIGNS)}.`],
@@ -42,6 +44,9 @@ const rules: [RegExp, (m: RegExpExecArray) => string][] = [
   [/Too big: expected number to be <=(-?\d+)/, (m) => `Не больше ${m[1]}.`],
   [/Too small: expected array to have >=1 /, () => 'Нужен хотя бы один вариант.'],
   [/Too big: expected array to have <=(\d+)/, (m) => `Не больше ${m[1]}.`],
+  // (after the bounds: «Too big: expected number to be <=120» is a bound, not a wrong kind)
+  [/expected int/, () => 'Нужно целое число.'],
+  [/expected number/, () => 'Нужно число.'],
 ];
 
 /** The sentence for one of the API's messages. */

@@ -2,7 +2,7 @@
 export const t = {
   title: 'Администрирование',
   sections: 'Разделы',
-  section: { appeals: 'Обращения', users: 'Пользователи', tokens: 'Токены API', audit: 'Журнал' } as Record<string, string>,
+  section: { appeals: 'Обращения', regions: 'Регионы', queues: 'Очереди', ivr: 'Меню IVR', users: 'Пользователи', tokens: 'Токены API', audit: 'Журнал' } as Record<string, string>,
   loading: 'Загрузка…',
   retry: 'Повторить',
   save: 'Сохранить',
