@@ -83,7 +83,9 @@ describe('reports', () => {
       .trim()
       .split('\r\n');
     expect(lines[0]).toMatch(/^Месяц,Поступило,Отвечено/);
-    expect(lines[1]).toMatch(/^2026-02,4,2,2,0\.6667,/);
+    // shares as percent, the title saying so
+    expect(lines[0]).toContain(',"Уровень обслуживания, %",');
+    expect(lines[1]).toMatch(/^2026-02,4,2,2,66\.67,/);
     expect(lines[1]).toMatch(/,пик$/);
   });
 

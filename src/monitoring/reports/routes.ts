@@ -50,11 +50,11 @@ const figureColumns = [
   { key: 'offered', title: 'Поступило' },
   { key: 'answered', title: 'Отвечено' },
   { key: 'abandoned', title: 'Потеряно' },
-  { key: 'serviceLevel', title: 'Уровень обслуживания' },
+  { key: 'serviceLevel', title: 'Уровень обслуживания', percent: true },
   { key: 'asa', title: 'Среднее ожидание ответа, с' },
   { key: 'aht', title: 'Среднее время обработки, с' },
-  { key: 'abandonRate', title: 'Доля потерянных' },
-  { key: 'overflowShare', title: 'Доля переведённых в резерв' },
+  { key: 'abandonRate', title: 'Доля потерянных', percent: true },
+  { key: 'overflowShare', title: 'Доля переведённых в резерв', percent: true },
 ];
 
 export function reportsRoutes(app: App, deps: { reports: ReportsService }) {
@@ -215,10 +215,10 @@ export function reportsRoutes(app: App, deps: { reports: ReportsService }) {
             ...out.types.map((t) => ({ key: `type:${t.type}`, title: t.name })),
             { key: 'answered', title: 'Дан ответ' },
             { key: 'answeredOnTime', title: 'Из них в срок' },
-            { key: 'answeredOnTimeShare', title: 'Доля ответов в срок' },
+            { key: 'answeredOnTimeShare', title: 'Доля ответов в срок', percent: true },
             { key: 'open', title: 'На рассмотрении' },
             { key: 'overdue', title: 'Просрочено' },
-            { key: 'overdueShare', title: 'Доля просроченных' },
+            { key: 'overdueShare', title: 'Доля просроченных', percent: true },
           ],
           out.regions.map((x) => ({ ...x, ...Object.fromEntries(out.types.map((t) => [`type:${t.type}`, x.types[t.type] ?? 0])) })),
         ),
