@@ -127,6 +127,9 @@ describe.skipIf(!hasChromium)('admin app: regions, queues, IVR menus (browser)',
     expect(await form.locator('fieldset[data-day="mon"]').getByLabel('Открытие').inputValue()).toBe('08:00');
     expect(await target.inputValue()).toBe('85');
     await check(page, 'admin-region-saved');
+    // the region's own log: who changed its settings
+    await form.getByRole('link', { name: 'Журнал изменений региона' }).click();
+    await expect.poll(() => page.locator('table.audit tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')))).toEqual(['settings.region_update']);
     expect(page.problems).toEqual([]);
   }, 120_000);
 
@@ -159,6 +162,7 @@ describe.skipIf(!hasChromium)('admin app: regions, queues, IVR menus (browser)',
     const step = form.locator('fieldset.step', { has: page.getByLabel('Сразу, если в регионе нет операторов на линии', { exact: true }) }).first();
     expect(await step.getByLabel('Сразу, если в регионе нет операторов на линии').isChecked()).toBe(true);
     await step.getByLabel('Куда, по порядку').fill('50, резерв');
+    await step.getByText('По порядку: 50 Московская область, федеральный резерв.').waitFor();
     await form.getByRole('button', { name: 'Сохранить' }).click();
     await page.getByRole('status').filter({ hasText: 'Очередь «Общая очередь» сохранена.' }).waitFor();
     await expect.poll(async () => (await row.textContent()) ?? '').toContain('25 секунд');

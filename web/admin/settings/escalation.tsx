@@ -4,11 +4,18 @@
 import { Check, Control, typed } from '../form.tsx';
 import type { FormErrors } from '../problems.ts';
 import { s } from './strings.ts';
+import { readTargets } from './model.ts';
 import { newStep, type StepDraft } from './steps.ts';
 
 const q = s.queues;
 
-export function EscalationSteps(p: { form: string; errors: FormErrors; steps: StepDraft[]; onChange: (s: StepDraft[]) => void }) {
+/** «50 Московская область, федеральный резерв» for the targets typed, while each is a region's code or the reserve. */
+function targetNames(typed: string, nameOf: (code: string) => string): string | null {
+  const codes = readTargets(typed);
+  return codes.length && codes.every((c) => /^(federal|[0-9]{2})$/.test(c)) ? codes.map(nameOf).join(', ') : null;
+}
+
+export function EscalationSteps(p: { form: string; errors: FormErrors; steps: StepDraft[]; nameOf: (code: string) => string; onChange: (s: StepDraft[]) => void }) {
   const common = { form: p.form, errors: p.errors };
   const set = (i: number, x: Partial<StepDraft>) => p.onChange(p.steps.map((st, j) => (j === i ? { ...st, ...x } : st)));
   const move = (i: number, by: number) => {
@@ -48,7 +55,18 @@ export function EscalationSteps(p: { form: string; errors: FormErrors; steps: St
             {x.action === 'overflow' && (
               <>
                 <Check {...common} place={`escalation.${i}.whenNoOperators`} label={q.noOperators} checked={x.noOperators} onChange={(v) => set(i, { noOperators: v })} />
-                <Control {...common} place={`escalation.${i}.to`} label={q.to} hint={q.toHint} control={(c) => <input {...c} value={x.to} onInput={typed((v) => set(i, { to: v }))} />} />
+                <Control
+                  {...common}
+                  place={`escalation.${i}.to`}
+                  label={q.to}
+                  hint={q.toHint}
+                  control={(c) => (
+                    <>
+                      <input {...c} value={x.to} onInput={typed((v) => set(i, { to: v }))} />
+                      {targetNames(x.to, p.nameOf) && <p class="hint targets">{q.toNames(targetNames(x.to, p.nameOf)!)}</p>}
+                    </>
+                  )}
+                />
               </>
             )}
           </div>

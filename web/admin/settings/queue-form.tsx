@@ -44,7 +44,7 @@ interface Draft {
   steps: StepDraft[];
 }
 
-export function QueueForm(p: { queue: Queue; regionName: string; onDone: (saved: Queue | null) => void }) {
+export function QueueForm(p: { queue: Queue; regionName: string; nameOf: (code: string) => string; onDone: (saved: Queue | null) => void }) {
   const sections = useKbSections();
   const [d, setD] = useState<Draft>(() => ({
     title: p.queue.title,
@@ -121,7 +121,7 @@ export function QueueForm(p: { queue: Queue; regionName: string; onDone: (saved:
             ))}
           </div>
         </fieldset>
-        <EscalationSteps form={FORM} errors={errors} steps={d.steps} onChange={(steps) => setD({ ...d, steps })} />
+        <EscalationSteps form={FORM} errors={errors} steps={d.steps} nameOf={p.nameOf} onChange={(steps) => setD({ ...d, steps })} />
         <div class="actions">
           <button type="submit" disabled={busy}>
             {busy ? t.saving : t.save}

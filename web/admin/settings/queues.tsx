@@ -2,6 +2,7 @@
 // timeout, wrap-up limit and escalation in words; one opens in a form below the list's head.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { get } from '../../shared/api.ts';
+import { href } from '../route.ts';
 import { t } from '../strings.ts';
 import { showTargets, type Queue } from './model.ts';
 import { QueueForm } from './queue-form.tsx';
@@ -85,6 +86,7 @@ export function QueuesSection({ ownRegion, item }: { ownRegion: string | null; i
           key={editing.id}
           queue={editing}
           regionName={where(editing.region)}
+          nameOf={(code) => regionTitle(regions, code, s.reserve)}
           onDone={(saved) => {
             setEditing(null);
             setTimeout(() => listHead.current?.focus());
@@ -129,7 +131,10 @@ export function QueuesSection({ ownRegion, item }: { ownRegion: string | null; i
                     </td>
                     <td data-label={q.wrapUp}>{x.wrapUpSeconds === null ? q.byOperator : s.seconds(x.wrapUpSeconds)}</td>
                     <td data-label={q.escalation}>{escalationText(x.escalation)}</td>
-                    <td>
+                    <td class="row-actions">
+                      <a href={href({ section: 'audit', tab: 'types', target: { type: 'queue', id: String(x.id) } })} aria-label={q.logLabel(x.title)}>
+                        {q.log}
+                      </a>{' '}
                       <button type="button" class="secondary" aria-label={q.editLabel(x.title)} onClick={() => (setEditing(x), setNotice(null))}>
                         {q.edit}
                       </button>

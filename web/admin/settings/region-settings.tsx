@@ -111,6 +111,7 @@ export function RegionSettingsEditor({ code, name }: { code: string; name: strin
         <nav aria-label={s.settings.links} class="region-links">
           <a href={href({ section: 'queues', tab: 'types', item: code })}>{s.settings.queues}</a>
           <a href={href({ section: 'ivr', tab: 'types', item: code })}>{s.settings.ivr}</a>
+          <a href={href({ section: 'audit', tab: 'types', target: { type: 'region', id: code } })}>{s.settings.log}</a>
         </nav>
         {notice && (
           <p class="notice" role="status">
