@@ -2,9 +2,10 @@
 // The admin app's «Регионы», «Очереди» and «Меню IVR» in Chromium. A federal admin finds a region
 // by name and by district, gives Moscow its own Monday hours and a service-level target (a close
 // before the open and a target of 150 % refused at their fields first), with the federal values
-// beside; changes the general queue's ring timeout (200 s refused at its field) and an overflow
-// step's targets; and changes Moscow's voice menu (a digit used twice refused at the second item),
-// the screen saying what a caller will hear. A region's admin sees and edits their region only.
+// beside; changes a federal norm, which a region without its own then shows beside its field;
+// changes the general queue's ring timeout (200 s refused at its field) and an overflow step's
+// targets; and changes Moscow's voice menu (a digit used twice refused at the second item), the
+// screen saying what a caller will hear. A region's admin sees and edits their region only.
 // axe-core finds nothing serious; nothing scrolls sideways at 360 px; screenshots at 1280 and 360 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -133,6 +134,37 @@ describe.skipIf(!hasChromium)('admin app: regions, queues, IVR menus (browser)',
     expect(page.problems).toEqual([]);
   }, 120_000);
 
+  it('a federal admin changes a federal norm (an empty one refused at its field); a region without its own shows the new one beside', async () => {
+    const page = await signIn('admin-fed');
+    await section(page, 'Регионы');
+    await page.getByRole('link', { name: 'Федеральные значения' }).click();
+    const form = page.locator('#defaults-editor');
+    const asa = form.getByRole('textbox', { name: 'Среднее ожидание ответа, не более, секунд' });
+    await asa.waitFor();
+    const before = (await (await app.as('admin', 'federal')).get('/api/v1/call-centre-defaults')).body;
+    expect(await asa.inputValue()).toBe(String(before.norms.maxAsaSeconds));
+    // (the federal week has no «as the federal» day)
+    expect(await form.locator('fieldset[data-day="mon"]').getByLabel('Режим').locator('option').allTextContents()).toEqual(['Свои часы', 'Выходной']);
+    await asa.fill('');
+    await form.getByRole('button', { name: 'Сохранить' }).click();
+    await form.locator('.field-error').waitFor();
+    expect(await asa.getAttribute('aria-invalid')).toBe('true');
+    expect(await form.locator('.field-error').textContent()).toContain('Целое число секунд от 1 до 3600.');
+    await check(page, 'admin-defaults-refused');
+    await asa.fill(String(before.norms.maxAsaSeconds - 5));
+    await form.getByRole('button', { name: 'Сохранить' }).click();
+    await page.getByRole('status').filter({ hasText: 'Федеральные значения сохранены.' }).waitFor();
+    const after = (await (await app.as('admin', 'federal')).get('/api/v1/call-centre-defaults')).body;
+    expect(after).toEqual({ ...before, norms: { ...before.norms, maxAsaSeconds: before.norms.maxAsaSeconds - 5 } });
+
+    await page.goto(`${app.url}/admin#regions/78`);
+    const region = page.locator('#region-editor');
+    const own = region.locator('.control').filter({ has: page.getByRole('textbox', { name: 'Среднее ожидание ответа, не более, секунд' }) });
+    await own.waitFor();
+    expect(await own.textContent()).toContain(`Федеральное: ${before.norms.maxAsaSeconds - 5} с`);
+    expect(page.problems).toEqual([]);
+  }, 120_000);
+
   it('a federal admin changes the general queue’s ring timeout (a bad one refused at its field) and where it overflows', async () => {
     const page = await signIn('admin-fed');
     await section(page, 'Очереди');
@@ -218,6 +250,7 @@ describe.skipIf(!hasChromium)('admin app: regions, queues, IVR menus (browser)',
     await section(page, 'Регионы');
     await expect.poll(() => regionRows(page)).toEqual(['78']);
     expect(await page.getByLabel('Федеральный округ').count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Федеральные значения' }).count()).toBe(0);
     await check(page, 'admin-regions-78');
     await page.getByRole('link', { name: 'Настройки: Санкт-Петербург' }).click();
     await page.locator('#region-editor').getByRole('heading', { name: 'Регион 78 Санкт-Петербург' }).waitFor();

@@ -11,6 +11,7 @@ import { t } from '../strings.ts';
 import { dateTime } from '../accounts/strings.ts';
 import { dayDraft, days, hoursBody, normFields, readNorm, showNorm, type Day, type DayDraft, type Hours, type NormKey, type Norms } from './model.ts';
 import { HoursFields } from './hours.tsx';
+import { settingsLabel, withNormSentences } from './settings-errors.ts';
 import { s } from './strings.ts';
 
 const FORM = 'region';
@@ -33,23 +34,6 @@ function draftOf(l: Loaded, own: { hours: Partial<Hours>; norms: Partial<Norms> 
     hours: Object.fromEntries(days.map((d) => [d, dayDraft(own.hours[d], l.federal.hours[d])])) as Record<Day, DayDraft>,
     norms: Object.fromEntries(normFields.map((f) => [f.key, own.norms[f.key] === undefined ? '' : showNorm(f.key, own.norms[f.key]!)])) as Record<NormKey, string>,
   };
-}
-
-/** A label of every place the API may name, for the summary of a refused save. */
-function labelOf(place: string): string {
-  const [group, key, part] = place.split('.');
-  if (group === 'norms' && key) return s.norm[key] ?? place;
-  if (group === 'hours' && key) return `${s.settings.day[key] ?? key}${part === 'open' ? `: ${s.settings.opens.toLowerCase()}` : part === 'close' ? `: ${s.settings.closes.toLowerCase()}` : ''}`;
-  return place;
-}
-
-/** A refused norm says what the field takes (the API's bounds are of shares, the form's of percentages). */
-function withNormSentences(errors: FormErrors): FormErrors {
-  const at = new Map(errors.at);
-  for (const f of normFields) {
-    if (at.has(`norms.${f.key}`)) at.set(`norms.${f.key}`, [f.percent ? s.settings.percent(f.min, f.max) : s.settings.wholeSeconds(f.min, f.max)]);
-  }
-  return { ...errors, at };
 }
 
 export function RegionSettingsEditor({ code, name }: { code: string; name: string | undefined }) {
@@ -119,7 +103,7 @@ export function RegionSettingsEditor({ code, name }: { code: string; name: strin
           </p>
         )}
         <form class="editor" onSubmit={save} noValidate>
-          <ErrorSummary form={FORM} errors={errors} labelOf={labelOf} />
+          <ErrorSummary form={FORM} errors={errors} labelOf={settingsLabel} />
           <HoursFields form={FORM} errors={errors} timezone={loaded.timezone} federal={loaded.federal.hours} draft={draft.hours} onChange={(hours) => setDraft({ ...draft, hours })} />
           <fieldset>
             <legend>{s.settings.norms}</legend>

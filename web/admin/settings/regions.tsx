@@ -1,9 +1,11 @@
 // «Регионы»: the 85 regions, filtered by name or code and by federal district, each opening its
-// call centre's settings (#regions/77). A region's admin sees their own region only.
+// call centre's settings (#regions/77); a federal admin also keeps the federal values every region
+// follows unless it sets its own (#regions/federal). A region's admin sees their own region only.
 import { useMemo, useState } from 'preact/hooks';
 import { typed } from '../form.tsx';
 import { href } from '../route.ts';
 import { t } from '../strings.ts';
+import { DefaultsForm } from './defaults-form.tsx';
 import { RegionSettingsEditor } from './region-settings.tsx';
 import { s } from './strings.ts';
 import { useRegions, type Region } from './use-regions.ts';
@@ -21,6 +23,7 @@ export function RegionsSection({ ownRegion, item }: { ownRegion: string | null; 
     return (regions ?? []).filter((r) => (!district || r.federalDistrict === district) && (!q || r.code.startsWith(q) || r.name.toLowerCase().includes(q)));
   }, [regions, search, district]);
 
+  if (item === 'federal' && ownRegion === null) return <DefaultsForm />;
   if (item) {
     const region = regions?.find((r) => r.code === item);
     return <RegionSettingsEditor key={item} code={item} name={region?.name} />;
@@ -29,6 +32,11 @@ export function RegionsSection({ ownRegion, item }: { ownRegion: string | null; 
     <section class="card" aria-labelledby="regions-title">
       <div class="head">
         <h2 id="regions-title">{s.regions.title}</h2>
+        {ownRegion === null && (
+          <a class="button" href={href({ section: 'regions', tab: 'types', item: 'federal' })}>
+            {s.defaults.open}
+          </a>
+        )}
       </div>
       <p>{s.regions.intro}</p>
       {error && (
