@@ -66,6 +66,15 @@ describe('GET /api/v1/staffing/plan', () => {
     expect(r.body.target).toMatchObject({ ahtSeconds: 400, ahtFrom: 'query', targetSl: 0.9, targetSeconds: 20, shrinkage: 0 });
     // The week after next has one week more without history behind it: no calls there.
     expect(r.body.history.calls).toBe(inserted - 5 * 32 * 20 - 2 * 32 * 4);
+    expect(r.body.history).toMatchObject({ weeks: 4, weeksWithCalls: 3 });
+  });
+
+  it('says how many of the history weeks had calls: a region with none has none', async () => {
+    const coordinator = await app.as('coordinator', 'federal');
+    expect((await coordinator.get('/api/v1/staffing/plan?region=77')).body.history).toMatchObject({ weeks: 4, weeksWithCalls: 4 });
+    const empty = await coordinator.get('/api/v1/staffing/plan?region=25');
+    expect(empty.status, empty.text).toBe(200);
+    expect(empty.body.history).toEqual({ weeks: 4, calls: 0, weeksWithCalls: 0 });
   });
 
   it('says what is wrong: no region, not a Monday, an unknown region, another region', async () => {

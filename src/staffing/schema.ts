@@ -102,7 +102,11 @@ const plannedInterval = z.object({
 export const planSchema = z.object({
   region: z.string(),
   week: z.object({ monday: z.string(), from: z.string(), to: z.string() }),
-  history: z.object({ weeks: z.number().int(), calls: z.number().describe('Calls offered in the history weeks') }),
+  history: z.object({
+    weeks: z.number().int(),
+    calls: z.number().describe('Calls offered in the history weeks'),
+    weeksWithCalls: z.number().int().describe('How many of those weeks had any call: fewer than `weeks` means the forecast rests on less history than asked'),
+  }),
   forecast: z.object({
     method: z.enum(['seasonal-naive', 'holt-winters']).describe('The method that forecast the last history week better'),
     mase: z

@@ -61,9 +61,14 @@ export class StaffingService {
       shrinkage: q.shrinkage,
     };
     let historyCalls = 0;
+    // (which of the history weeks had calls: a forecast from fewer than asked says so, staffing.tsx)
+    const weeksWithCalls = new Set<number>();
     const counted: CallHistory = async (r, from, to) => {
       const rows = await this.source!.history(r, from, to);
-      for (const x of rows) historyCalls += x.offered;
+      for (const x of rows) {
+        historyCalls += x.offered;
+        if (x.offered > 0 && x.intervalStart >= historyFrom && x.intervalStart < week.from) weeksWithCalls.add(Math.floor((x.intervalStart.getTime() - historyFrom.getTime()) / (7 * 86_400_000)));
+      }
       return rows;
     };
     const p = await planWeek(counted, region, week.from, q.weeks, target);
@@ -73,7 +78,7 @@ export class StaffingService {
     return {
       region,
       week: { monday: week.monday, from: week.from.toISOString(), to: week.to.toISOString() },
-      history: { weeks: q.weeks, calls: historyCalls },
+      history: { weeks: q.weeks, calls: historyCalls, weeksWithCalls: weeksWithCalls.size },
       forecast: { method: p.best, mase: { 'seasonal-naive': finite(p.mase['seasonal-naive']), 'holt-winters': finite(p.mase['holt-winters']) } },
       target: { ...target, ahtFrom: q.ahtSeconds !== undefined ? ('query' as const) : measured !== null ? ('history' as const) : ('default' as const) },
       totals: {

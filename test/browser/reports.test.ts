@@ -144,14 +144,16 @@ describe.skipIf(!hasChromium)('reports (browser)', () => {
   }, 60_000);
 
   it("plans next week's staff from the region's history, and answers the Erlang calculator", async () => {
-    // Four weeks before next Monday (Moscow time): 20 calls a quarter hour on weekdays 10:00–18:00.
-    const MSK = 3 * 3_600_000;
-    const localNow = new Date(Date.now() + MSK);
+    // Four weeks before next Monday in Yekaterinburg (UTC+5: the region planned keeps its own week;
+    // Moscow's would be a week off from 19:00 to 21:00 UTC on Sundays): 20 calls a quarter hour on
+    // weekdays 10:00–18:00 local time.
+    const LOCAL = 5 * 3_600_000;
+    const localNow = new Date(Date.now() + LOCAL);
     const daysToMonday = (8 - localNow.getUTCDay()) % 7 || 7;
-    const monday = Date.UTC(localNow.getUTCFullYear(), localNow.getUTCMonth(), localNow.getUTCDate() + daysToMonday) - MSK;
+    const monday = Date.UTC(localNow.getUTCFullYear(), localNow.getUTCMonth(), localNow.getUTCDate() + daysToMonday) - LOCAL;
     const rows: unknown[] = [];
     for (let at = monday - 28 * DAY; at < monday; at += 900_000) {
-      const local = new Date(at + MSK);
+      const local = new Date(at + LOCAL);
       const weekday = local.getUTCDay() >= 1 && local.getUTCDay() <= 5;
       if (weekday && local.getUTCHours() >= 10 && local.getUTCHours() < 18) rows.push({ at: new Date(at).toISOString(), n: 20 });
     }
@@ -165,8 +167,12 @@ describe.skipIf(!hasChromium)('reports (browser)', () => {
     page.on('pageerror', (e) => problems.push(String(e)));
     await signIn(page, 'report-reader');
     await page.getByRole('button', { name: 'Персонал' }).click();
+    // a region without history: the plan says so instead of planning nobody in silence
+    await page.getByLabel('Регион').selectOption('25');
+    await page.getByTestId('short-history').filter({ hasText: 'звонков в регионе не было: прогноз — нули' }).waitFor();
     await page.getByLabel('Регион').selectOption('66');
     await page.locator('.plan .peak').waitFor();
+    expect(await page.getByTestId('short-history').count()).toBe(0);
     const api = (await (await app.as('coordinator', 'federal')).get('/api/v1/staffing/plan?region=66')).body;
     expect(api.peak.scheduled).toBeGreaterThan(0);
     expect(await page.locator('.plan .peak').textContent()).toContain(`${count(api.peak.scheduled, OPERATORS)} в графике на 20 звонков`);

@@ -52,6 +52,11 @@ export function Staffing({ region: fixed, regions }: { region: string; regions: 
             <Figure label={t.plan.scheduledHours} value={count(plan.totals.scheduledHours)} />
             <Figure label={t.plan.peak} value={plan.peak ? `${plan.peak.scheduled}` : '—'} />
           </section>
+          {plan.history.weeksWithCalls < plan.history.weeks && (
+            <p class="warning" role="note" data-testid="short-history">
+              {plan.history.weeksWithCalls === 0 ? t.plan.noHistory(plan.history.weeks) : t.plan.shortHistory(plan.history.weeksWithCalls, plan.history.weeks)}
+            </p>
+          )}
           <p class="quiet">
             {t.plan.basis(
               plan.history.weeks,

@@ -104,6 +104,10 @@ export const t = {
     chart: 'Операторов в графике по часам (местное время)',
     methods: forecastMethods,
     ahtFrom: { history: 'измерено', query: 'задано', default: 'по умолчанию' } as Record<string, string>,
+    noHistory: (weeks: number) =>
+      `За ${count(weeks, ['прошедшую неделю', 'прошедшие недели', 'прошедших недель'])} звонков в регионе не было: прогноз — нули, план не на чем строить. Он появится, когда накопятся звонки хотя бы за 4 недели.`,
+    shortHistory: (withCalls: number, weeks: number) =>
+      `Звонки были только в ${withCalls} из ${count(weeks, ['недели', 'недель', 'недель'])} истории: прогноз опирается на меньшую историю, чем нужно, и может сильно ошибаться.`,
     basis: (weeks: number, shown: string, n: number, method: string, sl: string, sec: number, aht: number, ahtFrom: string, shrinkage: string) =>
       `Прогноз по ${count(weeks, ['неделе', 'неделям', 'неделям'])} (${calls(shown, n)}), метод: ${method}. Норматив: ${sl} за ${sec} с; обработка ${aht} с (${ahtFrom}); потери времени ${shrinkage}.`,
   },
