@@ -5319,77 +5319,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/agent/calls/{callId}/ring": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * How long the call ringing for you rings before it goes back to its queue
-         * @description ringTimeoutSeconds: the queue’s ring timeout (for a callback, with the time the edge takes to reach the caller); secondsLeft: what is left of it now. secondsLeft is null when the region’s own PBX routes the call (it decides when to stop). 404 `call.not_yours` unless the call rings for you now.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    callId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ringTimeoutSeconds: number | null;
-                            secondsLeft: number | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/agent/topic-answers": {
         parameters: {
             query?: never;
@@ -5447,6 +5376,77 @@ export interface paths {
                 };
                 /** @description Default Response */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agent/calls/{callId}/ring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How long the call ringing for you rings before it goes back to its queue
+         * @description ringTimeoutSeconds: the queue’s ring timeout (for a callback, with the time the edge takes to reach the caller); secondsLeft: what is left of it now. Both null when the region’s own PBX routes the call (it decides when to stop). 404 `call.not_yours` unless the call rings for you now.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    callId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ringTimeoutSeconds: number | null;
+                            secondsLeft: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6918,6 +6918,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/monitoring/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Demo mode's generated year of history: months written of those planned */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HistoryProgress"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staffing/erlang-c": {
         parameters: {
             query?: never;
@@ -7049,6 +7103,8 @@ export interface paths {
                                 weeks: number;
                                 /** @description Calls offered in the history weeks */
                                 calls: number;
+                                /** @description How many of those weeks had any call: fewer than `weeks` means the forecast rests on less history than asked */
+                                weeksWithCalls: number;
                             };
                             forecast: {
                                 /**
@@ -11828,6 +11884,14 @@ export interface components {
                 };
             }[];
         };
+        HistoryProgressInput: {
+            /** @description Months of generated history planned: 12 in demo mode, 0 without a generated history */
+            months: number;
+            /** @description Months fully written */
+            written: number;
+            /** @description Months still being written: reports, the year and the forecast are incomplete until false */
+            filling: boolean;
+        };
         ReportFiguresInput: {
             offered: number;
             answered: number;
@@ -12799,6 +12863,14 @@ export interface components {
                     serviceLevel: number | null;
                 };
             }[];
+        };
+        HistoryProgress: {
+            /** @description Months of generated history planned: 12 in demo mode, 0 without a generated history */
+            months: number;
+            /** @description Months fully written */
+            written: number;
+            /** @description Months still being written: reports, the year and the forecast are incomplete until false */
+            filling: boolean;
         };
         ReportFigures: {
             offered: number;
