@@ -148,7 +148,8 @@ export const s = {
     heard: 'Что услышит звонящий',
     heardNote: (seconds: string) => `Затем ${seconds} ожидания цифры. Нет нажатия — общая очередь; цифра не из меню — «Такого пункта в меню нет.» и меню снова.`,
     noPrompt: (section: string) => `Для темы «${section}» нет записанного названия: этот пункт в меню не прозвучит, хотя цифра сработает.`,
-    savedNotice: (region: string) => `Меню региона ${region} сохранено.`,
+    // (the edge asks for each region's menu once a minute: src/telephony/edge/menus.ts)
+    savedNotice: (region: string) => `Меню региона ${region} сохранено. Звонящие услышат его не позже чем через минуту.`,
     unknownSection: 'Такого раздела в базе знаний нет.',
   },
 };
