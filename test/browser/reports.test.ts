@@ -97,6 +97,27 @@ describe.skipIf(!hasChromium)('reports (browser)', () => {
     expect(drawn.painted).toBeGreaterThan(1000);
     const moscow = page.locator('table.regions tr').filter({ hasText: 'Москва' });
     expect(await moscow.locator('td.num').first().textContent()).toBe('9');
+    // each figure beside the same number of days before (no calls then)
+    expect(await page.locator('.figure .before').first().textContent()).toBe('было 0');
+    expect(await page.locator('.compared').textContent()).toMatch(/^«Было» — за \d+ \S+ \d{4} — \d+ \S+ \d{4}/);
+    // the service level over the days, with the norm
+    await page.getByRole('heading', { name: 'Уровень обслуживания по дням' }).waitFor();
+    expect(await page.locator('.chart canvas').count()).toBeGreaterThanOrEqual(2);
+    // the regions: sorted by a header, found by name, narrowed to those missing the norms
+    const regionRows = page.locator('table.regions tbody tr');
+    expect(await regionRows.count()).toBe(85);
+    expect(await regionRows.first().getAttribute('data-region')).toBe('77');
+    await page.getByRole('button', { name: /^Регион/ }).click();
+    expect(await page.locator('table.regions th[aria-sort="ascending"]').textContent()).toMatch(/^Регион/);
+    expect(await regionRows.first().locator('td').first().textContent()).toBe('22 Алтайский край');
+    await page.getByLabel('Найти регион').fill('моск');
+    await expect.poll(() => regionRows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-region')))).toEqual(['77', '50']);
+    await page.getByLabel('Найти регион').fill('');
+    const verdicts = await regionRows.evaluateAll((rows) => rows.map((r) => r.lastElementChild!.textContent));
+    await page.getByLabel('только не выполнившие нормативы').check();
+    await expect.poll(() => regionRows.evaluateAll((rows) => rows.map((r) => r.lastElementChild!.textContent))).toEqual(verdicts.filter((x) => x === '✗ не выполняет'));
+    expect(await regionRows.count()).toBeLessThan(85);
+    await page.getByLabel('только не выполнившие нормативы').uncheck();
     expect(await page.locator('.topics').textContent()).toContain('Пенсии');
     expect(await page.getByRole('link', { name: 'Скачать CSV' }).first().getAttribute('href')).toContain('format=csv');
     // citizens' appeals over the same days, by region and type, with the open and overdue now
@@ -111,7 +132,7 @@ describe.skipIf(!hasChromium)('reports (browser)', () => {
     await page.screenshot({ path: screenshotPath('reports-period'), fullPage: true });
 
     // One region, by month.
-    await page.getByLabel('Регион').selectOption('78');
+    await page.getByLabel(/^Регион/).selectOption('78');
     await page.getByLabel('Шаг').selectOption('month');
     await page.getByRole('button', { name: 'Показать' }).click();
     await expect.poll(async () => (await page.locator('.figure').first().textContent()) ?? '').toContain('3');
@@ -135,7 +156,7 @@ describe.skipIf(!hasChromium)('reports (browser)', () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await signIn(page, 'report-78');
     await page.locator('.peak').waitFor();
-    expect(await page.getByLabel('Регион').count()).toBe(0);
+    expect(await page.getByLabel(/^Регион/).count()).toBe(0);
     expect(await page.locator('table.regions tbody tr').count()).toBe(1);
     expect(await page.locator('table.regions').textContent()).toContain('78');
     await page.locator('table.appeal-regions').waitFor();
@@ -168,9 +189,9 @@ describe.skipIf(!hasChromium)('reports (browser)', () => {
     await signIn(page, 'report-reader');
     await page.getByRole('button', { name: 'Персонал' }).click();
     // a region without history: the plan says so instead of planning nobody in silence
-    await page.getByLabel('Регион').selectOption('25');
+    await page.getByLabel(/^Регион/).selectOption('25');
     await page.getByTestId('short-history').filter({ hasText: 'звонков в регионе не было: прогноз — нули' }).waitFor();
-    await page.getByLabel('Регион').selectOption('66');
+    await page.getByLabel(/^Регион/).selectOption('66');
     await page.locator('.plan .peak').waitFor();
     expect(await page.getByTestId('short-history').count()).toBe(0);
     const api = (await (await app.as('coordinator', 'federal')).get('/api/v1/staffing/plan?region=66')).body;
