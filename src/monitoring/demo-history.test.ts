@@ -68,9 +68,14 @@ describe('demo history', () => {
     // every table holds the same calls (the days, months and national days summed from the intervals written)
     const s = await sums(whole.db);
     expect(new Set(Object.values(s).map(Number))).toEqual(new Set([r.body.totals.offered]));
-    // the history ends yesterday in every region, Kamchatka's (UTC+12) too
-    const days = await c.get('/api/v1/reports/calls?from=2026-12-04&to=2026-12-06&by=day&region=41');
+    // the history ends yesterday in every region: Kamchatka's (UTC+12) and Kaliningrad's (UTC+2) own midnights
+    const days = await c.get('/api/v1/reports/calls?from=2026-12-04&to=2026-12-06&by=day');
     expect(days.body.items.map((x: { period: string }) => x.period)).toEqual(['2026-12-04', '2026-12-05']);
+    const last = await whole.db.query<{ region_code: string; last: Date }>("SELECT region_code, max(interval_start) AS last FROM mon_rollups WHERE region_code IN ('39', '41') GROUP BY 1 ORDER BY 1");
+    expect(last.rows.map((x) => [x.region_code, x.last.toISOString() < { '39': '2026-12-05T22:00:00.000Z', '41': '2026-12-05T12:00:00.000Z' }[x.region_code]!])).toEqual([
+      ['39', true],
+      ['41', true],
+    ]);
 
     const year = await c.get('/api/v1/reports/year?year=2026');
     expect(year.status, year.text).toBe(200);

@@ -23,8 +23,11 @@ export interface FillOptions {
   calls?: number;
   /** Local days written per step (one transaction; PGlite runs it on the event loop: a day is about half a second). */
   stepDays?: number;
-  /** Pause between steps, so the server's other work goes first. */
-  pauseMs?: number;
+  /**
+   * Pause after each step, as a share of the step's own time (1: as long again), so the server's
+   * other work has the event loop at least that much of the time. 0 in tests and benchmarks.
+   */
+  restShare?: number;
 }
 
 // topics per interval for the year's last two days (what "now" and the trends compare with)
@@ -72,8 +75,8 @@ export class DemoHistory {
   /** Plans, then fills in the background; resolves once planned (the filling goes on). */
   async start(o: FillOptions = {}): Promise<void> {
     if (this.running || !(await this.plan(o.calls))) return;
-    // a breath between steps: requests waiting for the database go first
-    o = { pauseMs: 50, ...o };
+    // half the time to the history at most: requests waiting for the database go between steps
+    o = { restShare: 1, ...o };
     this.stopping = false;
     const started = Date.now();
     this.running = this.fill(o)
@@ -89,11 +92,12 @@ export class DemoHistory {
     for (const m of await readPlan(this.db)) {
       for (let from = m.writtenTo; from < m.to && !this.stopping;) {
         const to = addDays(from, stepDays) < m.to ? addDays(from, stepDays) : m.to;
+        const t = performance.now();
         await this.step(m.chunk, from, to, m.callsPerDay, m.yearEnd);
         steps++;
         from = to;
-        if (o.pauseMs) await new Promise((r) => setTimeout(r, o.pauseMs));
-        else await new Promise((r) => setImmediate(r));
+        const rest = (performance.now() - t) * (o.restShare ?? 0);
+        await new Promise((r) => (rest > 0 ? setTimeout(r, rest) : setImmediate(r)));
       }
     }
     return steps;

@@ -2,7 +2,7 @@
 // the model's calls into the rollup tables, each region in its own local dates.
 import type { Queryable } from '../../platform/db/database.ts';
 import { COUNTER_COLUMNS, COUNTER_RECORD, COUNTER_UPSERT, countersSql, summedCounters } from './counters.ts';
-import { MONTH_WEIGHTS, QUARTER_SHARES, WEEKDAY, WEEKEND, type PlannedMonth, type RegionWeight } from './demo-model.ts';
+import { DAY_SWING, INTERVAL_SWING, MONTH_WEIGHTS, QUARTER_SHARES, WEEKDAY, WEEKEND, waveSql, type PlannedMonth, type RegionWeight } from './demo-model.ts';
 
 export interface PlanRow extends PlannedMonth {
   writtenTo: string;
@@ -59,6 +59,8 @@ export async function writeSpan(tx: Queryable, s: { weights: RegionWeight[]; cal
   const weight = `$2::float8 * w.share
       * (ARRAY[${MONTH_WEIGHTS.join(',')}]::float8[])[extract(month FROM ${LOCAL})::int]
       * (CASE WHEN extract(isodow FROM ${LOCAL}) >= 6 THEN ${WEEKEND} ELSE ${WEEKDAY} END)
+      * (1 + ${DAY_SWING} * (2 * ${waveSql(`${LOCAL}::date - DATE '1970-01-01'`)} - 1))
+      * (1 + ${INTERVAL_SWING} * (2 * ${waveSql('extract(epoch FROM g.t) / 900 + ascii(w.code) * 7919 + ascii(substr(w.code, 2)) * 104729')} - 1))
       * (ARRAY[${QUARTER_SHARES.map((c) => c.toFixed(8)).join(',')}]::float8[])[extract(hour FROM ${LOCAL})::int + 1]`;
   // Each interval's expected calls, rounded so that a region's running total stays true (the
   // small regions' nights, at a small scale, would otherwise all round to nothing).

@@ -10,6 +10,21 @@ export const MONTH_WEIGHTS = [1.0, 2.0, 1.2, 1.0, 0.9, 0.8, 0.75, 0.8, 1.0, 1.05
 /** A working day's factor and a weekend day's. */
 export const WEEKDAY = 1.15;
 export const WEEKEND = 0.55;
+/**
+ * Days and intervals are not all alike: a day's calls vary by up to ±DAY_SWING around its weight,
+ * an interval's by up to ±INTERVAL_SWING, both from a fixed pseudo-random wave of the date (and of
+ * the interval and region), the same in SQL and here, so the year is the same at every run (and a
+ * resumed year equals one never broken off) yet the forecast has something to learn.
+ */
+export const DAY_SWING = 0.12;
+export const INTERVAL_SWING = 0.25;
+/** sin(n · 12.9898) · 43758.5453, its fraction: a classic shader hash, in [0, 1). */
+export const wave = (n: number) => {
+  const x = Math.sin(n * 12.9898) * 43758.5453;
+  return x - Math.floor(x);
+};
+/** The same in SQL, of an expression giving a number. */
+export const waveSql = (n: string) => `(sin((${n}) * 12.9898) * 43758.5453 - floor(sin((${n}) * 12.9898) * 43758.5453))`;
 // local hour curve: quiet at night, a morning peak at 10–12, a smaller one after lunch
 const CURVE = [0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.15, 0.8, 0.8, 1.9, 1.9, 1.9, 1.9, 1.3, 1.6, 1.6, 1.6, 1.6, 0.8, 0.8, 0.8, 0.3, 0.3, 0.3];
 /** A local hour's share of a 15-minute interval of its day (96 intervals sum to 1). */
@@ -35,11 +50,11 @@ const parse = (date: string) => Date.parse(`${date}T00:00:00Z`);
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
 export const addDays = (date: string, n: number) => iso(parse(date) + n * DAY);
 
-/** A local date's weight: its month's times its weekday's. */
+/** A local date's weight: its month's times its weekday's, and its own swing. */
 export function dayWeight(date: string): number {
   const d = new Date(parse(date));
   const dow = d.getUTCDay();
-  return MONTH_WEIGHTS[d.getUTCMonth()]! * (dow === 0 || dow === 6 ? WEEKEND : WEEKDAY);
+  return MONTH_WEIGHTS[d.getUTCMonth()]! * (dow === 0 || dow === 6 ? WEEKEND : WEEKDAY) * (1 + DAY_SWING * (2 * wave(parse(date) / DAY) - 1));
 }
 
 /** Calls on a day of weight 1 so that the local dates [from, to) hold `calls` in all. */
