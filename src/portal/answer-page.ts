@@ -44,6 +44,15 @@ ${markdown(s.body)}
   return html`<p class="supplement">${visitor.region ? t.supplementNone(visitor.region.name) : t.supplementChoose} <a href="/region?back=${encodeURIComponent(answerPath(a.slug))}">${visitor.region ? t.regionChange : t.regionChoose}</a></p>`;
 }
 
+/** Who answers for what the answer says, and the laws and pages it rests on (editors fill them in). */
+function sourcesBlock(a: PublishedRecord): Html | string {
+  if (!a.agency && !a.sources.length) return '';
+  return html`<footer class="sources">
+${a.agency ? html`<p>${t.agency} <strong>${a.agency}</strong></p>` : ''}
+${a.sources.length ? html`<h2>${t.sources}</h2><ul>${a.sources.map((x) => html`<li><a href="${x.url}" rel="noopener">${x.title}</a></li>`)}</ul>` : ''}
+</footer>`;
+}
+
 function feedbackBlock(a: PublishedRecord, flash: Flash): Html {
   if (flash) return html`<div class="feedback" id="feedback"><p class="notice" role="status">${withHotlineLinks(flash === 'helped' ? t.helpedThanks : t.helpedThanksNo)}</p></div>`;
   return html`<form class="feedback" id="feedback" action="${answerPath(a.slug)}/feedback" method="post">
@@ -72,6 +81,7 @@ ${section ? html`<li><a href="/sections/${section.slug}">${section.name}</a></li
 ${markdown(a.body)}
 </div>
 ${supplementBlock(a, catalog, visitor)}
+${sourcesBlock(a)}
 </article>
 ${feedbackBlock(a, flash)}
 ${callBox()}

@@ -51,6 +51,31 @@ describe('portal pages', () => {
     expect(await htmlProblems(r.text)).toEqual([]);
   });
 
+  it('an answer says who answers for it and what it rests on: the agency and the sources, linked', async () => {
+    await publish(app, [
+      {
+        slug: 'sources-check',
+        section: 'Проверка',
+        title: 'Как получить отсрочку?',
+        body: 'Подайте заявление.',
+        agency: 'Министерство обороны Российской Федерации',
+        sources: [
+          { title: 'Указ Президента № 647 <b>', url: 'http://publication.pravo.gov.ru/Document/View/0001202209210001' },
+          { title: 'Федеральный закон № 31-ФЗ', url: 'https://www.consultant.ru/document/cons_doc_LAW_2592/?a=1&b=2' },
+        ],
+      },
+    ]);
+    const r = await app.client().get('/answers/sources-check');
+    const text = visibleText(r.text);
+    expect(text).toContain('Отвечает за сведения: Министерство обороны Российской Федерации');
+    expect(text).toContain('Источники');
+    expect(r.text).toContain('<a href="http://publication.pravo.gov.ru/Document/View/0001202209210001" rel="noopener">Указ Президента № 647 &lt;b&gt;</a>');
+    expect(r.text).toContain('href="https://www.consultant.ru/document/cons_doc_LAW_2592/?a=1&amp;b=2"');
+    expect(await htmlProblems(r.text)).toEqual([]);
+    // without them, nothing is said
+    expect(visibleText((await app.client().get('/answers/mob-who-is-called-up')).text)).not.toContain('Отвечает за сведения');
+  });
+
   it('escapes what editors type: markup in an answer is shown as text, never run', async () => {
     await publish(app, [{ slug: 'escape-check', section: 'Проверка', title: 'Вопрос <script>alert(1)</script>', body: 'Ответ <img src=x onerror=alert(1)> и [ссылка](javascript:alert(1)).' }]);
     const r = await app.client().get('/answers/escape-check');

@@ -43,6 +43,8 @@ export const t = {
   popularIntro: 'Чаще всего читают за последние 7 дней',
   answersInSection: (n: number) => `${n} ${plural(n, ['ответ', 'ответа', 'ответов'])}`,
   updatedOn: 'Обновлено',
+  agency: 'Отвечает за сведения:',
+  sources: 'Источники',
   publishedOn: 'Опубликовано',
   related: 'Связанные ответы',
   supplementTitle: (region: string) => `Дополнение для региона: ${region}`,

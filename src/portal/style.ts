@@ -46,6 +46,10 @@ ol.list li,ul.list li{margin:.4rem 0}
 .answer p,.answer ul,.answer ol{margin:0 0 .9rem}
 .supplement{border-left:.4rem solid #0a4a9c;background:#eef4fb;padding:.75rem 1rem;margin:1.5rem 0}
 .supplement h2{margin-top:0;font-size:1.15rem}
+.sources{border-top:1px solid #cbd5e1;margin-top:1.5rem;padding-top:.75rem;font-size:.95rem}
+.sources h2{font-size:1.05rem;margin:.5rem 0 .25rem}
+.sources ul{margin:0;padding-left:1.25rem}
+.sources a{overflow-wrap:anywhere}
 .feedback{border:1px solid #c5ccd6;border-radius:.4rem;padding:1rem;margin:1.5rem 0}
 .feedback fieldset{border:0;margin:0;padding:0}
 .feedback legend{font-weight:600;margin-bottom:.5rem;padding:0}

@@ -6,7 +6,17 @@ import { cliActor } from '../../src/platform/access/principal.ts';
 import { demoAnswersFile, parseAnswersJsonl } from '../../src/knowledge/index.ts';
 import type { TestApp } from './app.ts';
 
-export type AnswerInput = { slug: string; section: string; title: string; body: string; scope?: string; parent?: string; related?: string[] };
+export type AnswerInput = {
+  slug: string;
+  section: string;
+  title: string;
+  body: string;
+  scope?: string;
+  parent?: string;
+  related?: string[];
+  agency?: string;
+  sources?: { title: string; url: string }[];
+};
 
 /** Publishes answers as an import does (a new version each, events after commit) and waits until the portal has them. */
 export async function publish(app: TestApp, records: AnswerInput[]): Promise<void> {
