@@ -29,9 +29,11 @@ describe.skipIf(!hasChromium)('operator workstation (browser)', () => {
     await publish({
       slug: 'pension-recalc',
       title: 'Как пересчитать пенсию после увольнения?',
-      body: 'Пенсию пересчитывают автоматически с 1 августа.\n\nЗаявление подавать не нужно.',
+      body: 'Пенсию пересчитывают автоматически с 1 августа.\n\nЗаявление подавать не нужно:\n- если стаж учтён;\n- если работодатель сдал отчёт.\n\nПодробнее — на [сайте СФР](https://sfr.gov.ru/).',
       section: 'Пенсии',
       tags: ['пенсия'],
+      agency: 'Социальный фонд России',
+      sources: [{ title: 'Федеральный закон № 400-ФЗ', url: 'https://www.consultant.ru/document/cons_doc_LAW_156525/' }],
     });
     await publish({ slug: 'pension-where', title: 'Пенсии: куда обращаться', body: 'По вопросам пенсий обращайтесь в Социальный фонд или на госуслуги.', section: 'Пенсии', tags: ['пенсии'] });
     await publish({ slug: 'passport-replace', title: 'Когда менять паспорт?', body: 'Паспорт гражданина меняют в 20 и 45 лет.', section: 'Документы', tags: ['паспорт'] });
@@ -99,7 +101,11 @@ describe.skipIf(!hasChromium)('operator workstation (browser)', () => {
     await expect.poll(() => page.locator('.hits li').first().textContent()).toContain('Как пересчитать пенсию после увольнения');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Как пересчитать пенсию после увольнения?' }).waitFor();
-    expect(await page.locator('article.answer').textContent()).toContain('Заявление подавать не нужно.');
+    expect(await page.locator('article.answer').textContent()).toContain('Заявление подавать не нужно:');
+    // as the portal shows it: a list, a link that opens beside the workstation, the agency and sources
+    expect(await page.locator('article.answer .body li').allTextContents()).toEqual(['если стаж учтён;', 'если работодатель сдал отчёт.']);
+    expect(await page.locator('article.answer .body a').getAttribute('target')).toBe('_blank');
+    expect(await page.locator('article.answer .answer-sources').textContent()).toMatch(/Отвечает за сведения: Социальный фонд России.*Федеральный закон № 400-ФЗ/);
     // the open answer has the focus (given once it is drawn: waited for, or a loaded machine loses
     // the key): M marks it, Esc goes back to the results and the search box
     await expect.poll(() => page.evaluate(() => document.activeElement?.matches('article.answer') ?? false)).toBe(true);

@@ -1,6 +1,7 @@
 // The answer pane: suggestions for the call's topic (kept as a section filter the operator may
 // remove), search as the operator types, the chosen answer in full (with the region's supplement),
 // and "used" marks for the wrap-up.
+import { AnswerBody } from './answer-body.tsx';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { get, post } from '../shared/api.ts';
 import type { Schema } from '../shared/api-types.ts';
@@ -16,8 +17,6 @@ export interface Used {
   title: string;
   section: string;
 }
-
-const paragraphs = (text: string) => text.split(/\n{2,}/).map((p, i) => <p key={i}>{p}</p>);
 
 export function AnswersPane(props: {
   region: string;
@@ -184,13 +183,13 @@ export function AnswersPane(props: {
           <p class="muted">
             {open.section} · версия {open.version}
           </p>
-          <div class="body">{paragraphs(open.body)}</div>
+          <AnswerBody body={open.body} agency={open.agency} sources={open.sources} />
           {open.supplement && (
             <aside class="supplement">
               <h3>
                 {t.regional}: {open.supplement.title}
               </h3>
-              {paragraphs(open.supplement.body)}
+              <AnswerBody body={open.supplement.body} />
             </aside>
           )}
           <button type="button" class={isUsed(open.slug) ? 'secondary' : ''} aria-pressed={isUsed(open.slug)} onClick={() => mark(open)}>

@@ -3,6 +3,8 @@ import { count } from '../../src/platform/text/russian.ts';
 import { breakReasons, outcomes, type AgentStateCode } from '../shared/codes-ru.ts';
 
 export const t = {
+  agency: 'Отвечает за сведения:',
+  sources: 'Источники',
   title: 'Рабочее место оператора',
   states: {
     offline: 'Не в сети',
