@@ -132,7 +132,7 @@ export function createServices(
   const events = new EventBus<Topics>(db, log);
   // the navigator's counts (nothing about a person), and its report with the calls' recorded measures
   const navigatorUsage = new NavigatorUsage(db, log, options.clock);
-  const { portal } = createPortal({ db, log, answers, search, regions, publicUrl: config.publicUrl, ...(options.clock ? { clock: options.clock } : {}) });
+  const { portal } = createPortal({ db, log, answers, search, queryStats, regions, publicUrl: config.publicUrl, ...(options.clock ? { clock: options.clock } : {}) });
   return {
     db,
     events,
