@@ -8,7 +8,7 @@ import { page, type Visitor } from './layout.ts';
 import { excerpt, markdown, plainText } from './markdown.ts';
 import { dateRu, t } from './strings.ts';
 
-export type Flash = 'helped' | 'not-helped' | null;
+export type Flash = 'helped' | 'not-helped' | 'told' | null;
 
 export function answerPath(slug: string): string {
   return `/answers/${slug}`;
@@ -54,7 +54,15 @@ ${a.sources.length ? html`<h2>${t.sources}</h2><ul>${a.sources.map((x) => html`<
 }
 
 function feedbackBlock(a: PublishedRecord, flash: Flash): Html {
-  if (flash) return html`<div class="feedback" id="feedback"><p class="notice" role="status">${withHotlineLinks(flash === 'helped' ? t.helpedThanks : t.helpedThanksNo)}</p></div>`;
+  if (flash === 'not-helped')
+    return html`<form class="feedback" id="feedback" action="${answerPath(a.slug)}/missing" method="post">
+<p class="notice" role="status">${withHotlineLinks(t.helpedThanksNo)}</p>
+<label for="missing-text">${t.missingQuestion}</label>
+<p class="hint" id="missing-hint">${t.missingHint}</p>
+<textarea id="missing-text" name="text" rows="3" maxlength="1000" required aria-describedby="missing-hint"></textarea>
+<button type="submit">${t.missingSend}</button>
+</form>`;
+  if (flash) return html`<div class="feedback" id="feedback"><p class="notice" role="status">${withHotlineLinks(flash === 'helped' ? t.helpedThanks : t.missingThanks)}</p></div>`;
   return html`<form class="feedback" id="feedback" action="${answerPath(a.slug)}/feedback" method="post">
 <fieldset>
 <legend>${t.helpedQuestion}</legend>

@@ -58,12 +58,12 @@ export function portalRoutes(app: App, portal: PortalService) {
     scope.get('/', { schema: { hide: true }, config }, (req, reply) => sendPage(req, reply, portal.home(visitor(req))));
 
     scope.get('/answers/:slug', {
-      schema: { hide: true, params: z.object({ slug: z.string().max(200) }), querystring: z.object({ voted: z.enum(['yes', 'no']).optional().catch(undefined) }) },
+      schema: { hide: true, params: z.object({ slug: z.string().max(200) }), querystring: z.object({ voted: z.enum(['yes', 'no', 'told']).optional().catch(undefined) }) },
       config,
       handler: (req, reply) => {
         const s = slug.safeParse(req.params.slug);
         const voted = req.query.voted;
-        const page = s.success ? portal.answer(s.data, visitor(req), voted === 'yes' ? 'helped' : voted === 'no' ? 'not-helped' : null) : null;
+        const page = s.success ? portal.answer(s.data, visitor(req), voted === 'yes' ? 'helped' : voted === 'no' ? 'not-helped' : voted === 'told' ? 'told' : null) : null;
         if (!page) return sendErrorPage(portal, req, reply, 404);
         if ('redirect' in page) return reply.redirect(page.redirect, 301);
         if (req.method === 'GET' && !voted) portal.countView(s.data!, req.ip);
@@ -80,6 +80,17 @@ export function portalRoutes(app: App, portal: PortalService) {
         await portal.votes.record(req.params.slug, req.body.helped === 'yes');
         // Post/Redirect/Get: reloading the thank-you page does not vote again.
         return reply.redirect(`/answers/${req.params.slug}?voted=${req.body.helped}#feedback`, 303);
+      },
+    });
+
+    // What was missing, after «Нет»: a reader's words for the editors (masked where they could be someone's).
+    scope.post('/answers/:slug/missing', {
+      schema: { hide: true, params: z.object({ slug }), body: z.object({ text: z.string().trim().min(1).max(1000) }) },
+      config: { ...config, rateLimit: { max: VOTES_PER_MINUTE, timeWindow: '1 minute' } },
+      handler: async (req, reply) => {
+        if (!portal.answerExists(req.params.slug)) return sendErrorPage(portal, req, reply, 404);
+        await portal.reasons.record(req.params.slug, req.body.text);
+        return reply.redirect(`/answers/${req.params.slug}?voted=told#feedback`, 303);
       },
     });
 

@@ -15,6 +15,7 @@ import { PageCache, render, type Rendered } from './page-cache.ts';
 import { errorPage, homePage, regionPage, searchPage, sectionPage, type SearchHit } from './pages.ts';
 import { personalQuery, SearchCache, searchText } from './search-cache.ts';
 import { ViewCounter } from './views.ts';
+import { VoteReasons } from './vote-reasons.ts';
 import { Votes } from './votes.ts';
 
 const HTML = 'text/html; charset=utf-8';
@@ -45,6 +46,7 @@ export class PortalService {
   readonly catalog: Catalog;
   readonly views: ViewCounter;
   readonly votes: Votes;
+  readonly reasons: VoteReasons;
   private readonly cache: PageCache;
   private readonly searches = new SearchCache();
   private readonly origin: string;
@@ -59,6 +61,7 @@ export class PortalService {
     this.catalog = new Catalog(deps.answers);
     this.views = new ViewCounter(deps.db, deps.log, deps.clock);
     this.votes = new Votes(deps.db);
+    this.reasons = new VoteReasons(deps.db);
     this.views.onPopularChange = () => this.cache.drop('home|');
   }
 
