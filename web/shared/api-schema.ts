@@ -11208,6 +11208,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/portal/missing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Answers portal readers said did not help, with what they said was missing (editors, coordinators)
+         * @description Anonymous: the words only, numbers and e-mail addresses that could be someone’s masked as they were written. Most «Нет» votes first.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The last this many days, today included */
+                    days?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PortalMissingReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -11546,6 +11616,21 @@ export interface components {
                 views: number;
                 helped: number;
                 notHelped: number;
+            }[];
+        };
+        PortalMissingReportInput: {
+            days: number;
+            items: {
+                slug: string;
+                /** @description null: the answer is no longer published */
+                title: string | null;
+                /** @description «Нет» votes in the period */
+                notHelped: number;
+                /** @description What readers said was missing, newest first (at most 20) */
+                reasons: {
+                    day: string;
+                    text: string;
+                }[];
             }[];
         };
         AgentTodayInput: {
@@ -12526,6 +12611,21 @@ export interface components {
                 views: number;
                 helped: number;
                 notHelped: number;
+            }[];
+        };
+        PortalMissingReport: {
+            days: number;
+            items: {
+                slug: string;
+                /** @description null: the answer is no longer published */
+                title: string | null;
+                /** @description «Нет» votes in the period */
+                notHelped: number;
+                /** @description What readers said was missing, newest first (at most 20) */
+                reasons: {
+                    day: string;
+                    text: string;
+                }[];
             }[];
         };
         AgentToday: {
