@@ -54,6 +54,8 @@ ol.list li,ul.list li{margin:.4rem 0}
 .feedback fieldset{border:0;margin:0;padding:0}
 .feedback legend{font-weight:600;margin-bottom:.5rem;padding:0}
 .feedback button{margin-right:.5rem}
+.feedback label{display:block;font-weight:600;margin:1rem 0 .25rem}
+.feedback textarea{display:block;width:100%;box-sizing:border-box;font:inherit;min-height:5.5rem;padding:.5rem;border:2px solid #4a5563;border-radius:.3rem;margin-bottom:.75rem}
 .notice{background:#e6f4ea;border-left:.4rem solid #1e7b34;padding:.75rem 1rem;margin:1rem 0}
 .crumbs ol{list-style:none;padding:0;margin:.5rem 0 0;display:flex;flex-wrap:wrap;gap:.25rem}
 .crumbs li+li::before{content:"›";margin-right:.25rem;color:#4a5563}

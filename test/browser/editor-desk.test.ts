@@ -70,6 +70,30 @@ describe.skipIf(!hasChromium)('editors’ app: the queue, publications and synon
     expect(problems).toEqual([]);
   });
 
+  it('a portal reader’s «Нет» and what they missed reach the editors’ queue, masked, with a link to the answer', async () => {
+    // (bypassCSP: axe-core is injected as a script, which the portal's policy rightly forbids)
+    const reader = await (await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'ru-RU', bypassCSP: true })).newPage();
+    await reader.goto(`${app.url}/answers/mob-who-is-called-up`);
+    await reader.getByRole('button', { name: 'Нет' }).click();
+    const box = reader.getByLabel('Чего не хватило в ответе?');
+    await box.fill('Нет ничего про студентов-заочников. Звоните 8 916 555-44-33');
+    await screenshotsAt(reader, 'portal-missing-form');
+    expect(await seriousViolations(reader)).toEqual([]);
+    await reader.getByRole('button', { name: 'Отправить' }).click();
+    await reader.getByText('Спасибо: редакторы прочитают.').waitFor();
+    await reader.context().close();
+
+    const page = await signIn('editor-q', '#queue');
+    const missed = page.getByRole('region', { name: 'Читателям портала ответ не помог' });
+    const item = missed.locator('.missing-item[data-slug="mob-who-is-called-up"]');
+    await item.waitFor();
+    expect(await item.locator('.reasons li').first().textContent()).toMatch(/^«Нет ничего про студентов-заочников\. Звоните \[скрыто\]»/);
+    expect(await item.textContent()).toContain('«Нет»: 1');
+    await check(page, 'editor-queue-missing');
+    await item.getByRole('link', { name: /Кого призывают/ }).click();
+    await page.getByRole('heading', { name: /^Ответ «Кого призывают/ }).waitFor();
+  });
+
   it('«Публикации»: the demo’s answers sent to the call centres, by section and one by one', async () => {
     const page = await signIn('coord-q', '#publications');
     const status = page.getByRole('status').filter({ hasText: /^Новых: / });

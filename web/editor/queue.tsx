@@ -1,6 +1,7 @@
 // The editors' queue: what operators search the knowledge base for and do not find (no result, or
-// results nobody marked as helpful), and the call topics that grow now (the coordination centre's
-// trends). Each line starts a new answer with the question as people put it (#answers/new?q=…).
+// results nobody marked as helpful), the answers portal readers said did not help with what they
+// missed, and the call topics that grow now (the coordination centre's trends). Each line starts a
+// new answer with the question as people put it (#answers/new?q=…), or opens the answer concerned.
 import { useEffect, useState } from 'preact/hooks';
 import { get } from '../shared/api.ts';
 import type { Answer } from '../shared/api-types.ts';
@@ -9,6 +10,7 @@ import { t } from './strings.ts';
 
 type Report = Answer<'/api/v1/kb/queries', 'get'>;
 type Trends = Answer<'/api/v1/monitoring/trends', 'get'>;
+type Missing = Answer<'/api/v1/portal/missing', 'get'>;
 type Period = 'day' | 'week';
 type Loaded<T> = { ok: true; body: T } | { ok: false; message: string; status: number } | null;
 
@@ -99,6 +101,44 @@ function Queries({ period, kind }: { period: Period; kind: Report['kind'] }) {
   );
 }
 
+function PortalMisses({ period }: { period: Period }) {
+  const [r, retry] = useLoad<Missing>(() => get('/api/v1/portal/missing', { query: { days: period === 'day' ? 1 : 7 } }), [period]);
+  return (
+    <section class="card" aria-labelledby="q-missing">
+      <h2 id="q-missing">{t.queue.missing}</h2>
+      <p class="muted">{t.queue.missingHint}</p>
+      {!r ? (
+        <p class="muted" role="status">
+          {t.loading}
+        </p>
+      ) : !r.ok ? (
+        <Failed message={r.message} retry={retry} />
+      ) : r.body.items.length === 0 ? (
+        <p class="muted">{t.queue.missingNone}</p>
+      ) : (
+        <ul class="plain missing-list">
+          {r.body.items.map((x) => (
+            <li key={x.slug} class="missing-item" data-slug={x.slug}>
+              <p>
+                {x.title ? <a href={href({ section: 'answers', item: x.slug })}>{x.title}</a> : <code>{x.slug}</code>} <span class="muted small">· {t.queue.notHelped(x.notHelped)}</span>
+              </p>
+              {x.reasons.length > 0 && (
+                <ul class="reasons">
+                  {x.reasons.map((w, i) => (
+                    <li key={i}>
+                      «{w.text}» <span class="muted small">{t.calendarDate(w.day)}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 function Topics() {
   const [r, retry] = useLoad<Trends>(() => get('/api/v1/monitoring/trends', { query: { window: 'hour' } }), []);
   return (
@@ -173,6 +213,7 @@ export function QueueSection() {
       </section>
       <Queries period={period} kind="unanswered" />
       <Queries period={period} kind="poorly_answered" />
+      <PortalMisses period={period} />
       <Topics />
     </>
   );
