@@ -97,6 +97,12 @@ describe.skipIf(!hasChromium)('wallboard (browser)', () => {
     // counts only: nothing of an appeal's content or its appellant
     expect(await detail.textContent()).not.toMatch(/Заявитель|example\.ru|Благоустройство/);
     expect(await page.locator('.tile[data-region="77"]').getAttribute('aria-pressed')).toBe('true');
+    // its queues now (the 8 callers waiting since the first test) and its own open alert
+    const busy = detail.locator('ul.queues li.busy');
+    await busy.first().waitFor();
+    expect(await busy.locator('[data-figure="queue-waiting"]').allTextContents()).toEqual(['8']);
+    expect(await busy.locator('[data-figure="queue-longest"]').first().textContent()).toMatch(/^\d+:\d\d$/);
+    expect(await detail.locator('.detail-alerts li').first().textContent()).toMatch(/^уровень 0 % при нормативе \d+ %, с \d\d:\d\d$/);
     await page.screenshot({ path: screenshotPath('wallboard-region-detail') });
 
     // another region: none open
@@ -157,6 +163,14 @@ describe.skipIf(!hasChromium)('wallboard (browser)', () => {
     const mine = page.locator('figure.curve[data-region="77"]');
     await mine.locator('canvas').waitFor();
     expect(await mine.locator('figcaption').textContent()).toContain('время местное');
+    await page.locator('.detail ul.queues').waitFor();
+    const queuesCut = await page.evaluate(() => {
+      const box = document.querySelector('.detail')!.getBoundingClientRect();
+      return Array.from(document.querySelectorAll('.detail ul.queues li, .detail ul.queues span'))
+        .filter((el) => el.getBoundingClientRect().right > box.right + 1 || el.scrollWidth > el.clientWidth + 1)
+        .map((el) => `${el.textContent} ${el.scrollWidth}/${el.clientWidth} ${Math.round(el.getBoundingClientRect().right)}/${Math.round(box.right)}`);
+    });
+    expect(queuesCut, 'the queues inside the detail').toEqual([]);
     await page.screenshot({ path: screenshotPath('wallboard-region-curve-1280') });
     await page.keyboard.press('Escape');
 

@@ -109,7 +109,15 @@ export function Board() {
         ))}
       </section>
       <aside class="side">
-        {detail ? <RegionDetail r={detail} onClose={close} /> : <Curve title={t.curve.national} />}
+        {detail ? (
+          <RegionDetail
+            r={detail}
+            alerts={data.alerts.filter((a) => a.region === detail.code).map((a) => ({ id: a.id, text: `${t.alertText(pct(a.lastValue), pct(a.target))}, ${t.since} ${time(a.startedAt)}` }))}
+            onClose={close}
+          />
+        ) : (
+          <Curve title={t.curve.national} />
+        )}
         <section>
           <h2>{t.alerts}</h2>
           {data.alerts.length === 0 ? (

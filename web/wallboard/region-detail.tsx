@@ -1,10 +1,12 @@
 // A region's detail on the wallboard, opened from its tile: its calls today (live, from the board's
-// own figures, and by 15 minutes beside a week before) and its citizens' appeals now — open, overdue and the overdue share. Counts only: a
+// own figures, and by 15 minutes beside a week before), its queues now, its open alerts, and its
+// citizens' appeals now — open, overdue and the overdue share. Counts only: a
 // coordinator never sees an appeal's content here.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { get } from '../shared/api.ts';
 import type { Schema } from '../shared/api-types.ts';
 import { Curve } from './curve.tsx';
+import { RegionQueues } from './region-queues.tsx';
 import { t } from './strings.ts';
 
 type RegionFigures = Schema<'RegionFigures'>;
@@ -26,7 +28,7 @@ function Row({ label, value, figure, bad }: { label: string; value: string; figu
   );
 }
 
-export function RegionDetail({ r, onClose }: { r: RegionFigures; onClose: () => void }) {
+export function RegionDetail({ r, alerts, onClose }: { r: RegionFigures; alerts: { id: number; text: string }[]; onClose: () => void }) {
   const [appeals, setAppeals] = useState<RegionAppeals | null>(null);
   const [error, setError] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
@@ -73,6 +75,18 @@ export function RegionDetail({ r, onClose }: { r: RegionFigures; onClose: () => 
         <Row label={t.detail.waiting} value={number(r.waiting)} />
       </dl>
       <Curve key={r.code} region={r.code} title={t.curve.region} />
+      <h3>{t.detail.queues}</h3>
+      <RegionQueues code={r.code} />
+      <h3>{t.detail.alerts}</h3>
+      {alerts.length ? (
+        <ul class="alerts detail-alerts">
+          {alerts.map((a) => (
+            <li key={a.id}>{a.text}</li>
+          ))}
+        </ul>
+      ) : (
+        <p class="quiet">{t.detail.noAlerts}</p>
+      )}
       <h3>{t.detail.appeals}</h3>
       {error ? (
         <p class="error" role="alert">

@@ -49,5 +49,12 @@ export const t = {
     overdueShare: 'Доля просроченных',
     loading: 'Загрузка…',
     close: 'Закрыть',
+    queues: 'Очереди сейчас',
+    waitingShort: 'ждут',
+    longest: 'дольше всех',
+    slShort: 'уровень сегодня',
+    noQueues: 'Очередей нет.',
+    alerts: 'Тревоги региона',
+    noAlerts: 'Тревог нет.',
   },
 };
