@@ -71,6 +71,8 @@ export async function serve(config: Config, options: ServeOptions): Promise<void
     await http.listen({ port: config.port, host: config.host });
     const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
     log.info({ url, ms: Date.now() - started }, 'otvet is ready');
+    // (a CLI command refused this PGlite folder meanwhile can then say where to do it instead)
+    db.announce?.(url);
     // (the passwords at the first start only; the addresses every time)
     if (options.demo) process.stdout.write(formatDemoBanner(url, created.length ? created : demoAccounts) + '\n');
     // after listening: the year of history fills in the background, the server answering meanwhile

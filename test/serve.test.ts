@@ -44,6 +44,11 @@ describe('otvet serve --demo on embedded PGlite', { timeout: 180_000 }, () => {
     const second = await runCli(['user', 'list'], env);
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(new RegExp(`data folder ${dir.replace(/[/]/g, '\\/')} is in use by otvet process ${server.child.pid}`));
+    // and says how to do it all the same: in the server's apps, over its API, or after stopping it
+    expect(second.stderr).toContain(`the server at ${server.url}. Only one otvet process may open an embedded database. While it runs, do it there:`);
+    expect(second.stderr).toContain(`in its apps: ${server.url}/admin (users`);
+    expect(second.stderr).toContain(`${server.url}/api/docs (otvet simulate takes --url ${server.url})`);
+    expect(second.stderr).toContain(`or kill ${server.child.pid}) and run this command again`);
     expect((await login(server.url, 'admin', adminPassword)).status).toBe(200);
 
     expect(await server.stop()).toBe(0);

@@ -11,6 +11,8 @@ export interface LockHolder {
   hostname: string;
   startedAt: string;
   command?: string;
+  /** Where the holder answers, once it does (a server's address): a refusal can point there. */
+  url?: string;
 }
 
 /** The folder is locked by another live process (holder null: its lock file cannot be read). */
@@ -43,9 +45,10 @@ function readHolder(file: string): LockHolder | null {
 
 /**
  * Locks `dir` with `dir/name` for this process (removed at exit, or by release(), which is safe to
- * call twice). Throws FolderLocked when a live process holds it; other I/O errors as they come.
+ * call twice); note() adds what others should know of the holder (its address). Throws
+ * FolderLocked when a live process holds it; other I/O errors as they come.
  */
-export function lockFolder(dir: string, name: string, command?: string): { release(): void } {
+export function lockFolder(dir: string, name: string, command?: string): { release(): void; note(more: Pick<LockHolder, 'url'>): void } {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, name);
   const mine: LockHolder = { pid: process.pid, hostname: os.hostname(), startedAt: new Date().toISOString(), ...(command !== undefined ? { command } : {}) };
@@ -72,7 +75,12 @@ export function lockFolder(dir: string, name: string, command?: string): { relea
       if (current?.pid === mine.pid && current.startedAt === mine.startedAt) fs.rmSync(file, { force: true });
     };
     process.on('exit', release);
-    return { release };
+    // (the lock is ours: its file is rewritten in place, with what others should know of us)
+    const note = (more: Pick<LockHolder, 'url'>) => {
+      const current = readHolder(file);
+      if (current?.pid === mine.pid && current.startedAt === mine.startedAt) fs.writeFileSync(file, JSON.stringify({ ...mine, ...more }), { mode: 0o600 });
+    };
+    return { release, note };
   }
   throw new FolderLocked(file, readHolder(file));
 }

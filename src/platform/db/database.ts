@@ -28,6 +28,8 @@ export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Where the data lives, for logs and errors (never includes a password). */
   readonly location: string;
+  /** Where this process serves, for another otvet refused the same embedded database to point to (PGlite only). */
+  announce?(url: string): void;
   /**
    * Calls onNotify for every NOTIFY on the channel (from any process using the database) until
    * the returned function is called.

@@ -49,6 +49,7 @@ export async function openPglite(options: PgliteOptions): Promise<Db & { raw: PG
     ...base,
     kind: 'pglite',
     location: options.dataDir ? `PGlite in ${options.dataDir}` : 'PGlite in memory',
+    announce: (url) => lock?.announce(url),
     raw: pg,
     async listen(channel, onNotify) {
       const unlisten = await pg.listen(channel, onNotify);
