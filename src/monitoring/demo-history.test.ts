@@ -81,6 +81,11 @@ describe('demo history', () => {
     expect(year.status, year.text).toBe(200);
     expect(year.body.peakMonth.month).toBe('2026-02');
     expect(year.body.months).toHaveLength(12);
+
+    // a database with calls before today (a history of its own) gets no generated year
+    await whole.db.query('DELETE FROM mon_demo_history');
+    expect(await new DemoHistory(whole.db, log, () => NOW).plan(CALLS)).toBe(false);
+    expect((await whole.db.query('SELECT * FROM mon_demo_history')).rows).toEqual([]);
   }, 300_000);
 
   it('resumes after a step broken off, counting nothing twice; today’s real calls stay as they were', async () => {

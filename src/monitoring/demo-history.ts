@@ -80,7 +80,10 @@ export class DemoHistory {
     this.stopping = false;
     const started = Date.now();
     this.running = this.fill(o)
-      .then((steps) => void (steps && this.log.info({ ms: Date.now() - started, steps }, 'demo: a year of history written')))
+      .then((steps) => {
+        if (this.stopping) this.log.info({ steps }, 'demo: history paused; the next start goes on');
+        else if (steps) this.log.info({ ms: Date.now() - started, steps }, 'demo: a year of history written');
+      })
       .catch((err: unknown) => this.log.error({ err }, 'demo: history generation failed; it resumes at the next start'))
       .finally(() => (this.running = null));
   }
