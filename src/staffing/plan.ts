@@ -38,17 +38,20 @@ export interface WeekPlan extends Comparison {
 }
 
 /**
- * Next week's plan for a region: `weeks` whole weeks of history before `weekStart` (a Monday
- * 00:00 in the region's time, given as an instant), the forecast by the method that did best on the
- * last of them, and the agents per interval. Intervals with no row count as no calls.
+ * A week's plan for a region: `weeks` whole weeks of history before `historyEnd` (a Monday 00:00 in
+ * the region's time, given as an instant, at most `weekStart`), the forecast by the method that did
+ * best on the last of them, carried over the weeks between (the week still in progress: its calls
+ * so far are not a week's), and the agents per interval. Intervals with no row count as no calls.
  */
-export async function planWeek(history: CallHistory, region: string, weekStart: Date, weeks: number, target: PlanTarget): Promise<WeekPlan> {
-  const from = new Date(weekStart.getTime() - weeks * WEEK * INTERVAL_SECONDS * 1000);
+export async function planWeek(history: CallHistory, region: string, weekStart: Date, weeks: number, target: PlanTarget, historyEnd: Date = weekStart): Promise<WeekPlan> {
+  const weekMs = WEEK * INTERVAL_SECONDS * 1000;
+  const skip = Math.max(0, Math.round((weekStart.getTime() - historyEnd.getTime()) / weekMs));
+  const from = new Date(historyEnd.getTime() - weeks * weekMs);
   const series = new Array<number>(weeks * WEEK).fill(0);
-  for (const row of await history(region, from, weekStart)) {
+  for (const row of await history(region, from, historyEnd)) {
     const i = Math.floor((row.intervalStart.getTime() - from.getTime()) / (INTERVAL_SECONDS * 1000));
     if (i >= 0 && i < series.length) series[i]! += row.offered;
   }
-  const f = forecastNextSeason(series);
+  const f = forecastNextSeason(series, WEEK, skip);
   return { region, from: weekStart, mase: f.mase, best: f.best, holtWinters: f.holtWinters, intervals: staffingPlan(f.values, weekStart, target) };
 }

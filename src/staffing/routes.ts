@@ -28,7 +28,7 @@ export function staffingRoutes(app: App, deps: { staffing: StaffingService }) {
       security: staffSecurity,
       summary: "Next week's staffing plan for a region: calls forecast per 15-minute interval from its own history, agents on the phones and to schedule",
       description:
-        'History: the whole weeks before the Monday (at least 4). The forecast is seasonal-naive or Holt-Winters, whichever forecast the last history week better (MASE). ' +
+        'History: the whole weeks before the Monday (at least 4), ending at the last whole week (the week in progress is not read: next week is then forecast two weeks ahead of the history). The forecast is seasonal-naive or Holt-Winters, whichever forecast the last history week better (MASE). ' +
         'Targets default to the region’s norms; the handle time to the one measured over the history. See docs/staffing.md.',
       querystring: planQuerySchema,
       response: { 200: planSchema, ...problems(400, 401, 403, 404) },

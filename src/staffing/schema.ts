@@ -106,6 +106,8 @@ export const planSchema = z.object({
     weeks: z.number().int(),
     calls: z.number().describe('Calls offered in the history weeks'),
     weeksWithCalls: z.number().int().describe('How many of those weeks had any call: fewer than `weeks` means the forecast rests on less history than asked'),
+    from: z.string().describe('The history read: whole weeks from this instant…'),
+    to: z.string().describe('…to this one, a Monday 00:00 local: the week in progress is not read until it is over'),
   }),
   forecast: z.object({
     method: z.enum(['seasonal-naive', 'holt-winters']).describe('The method that forecast the last history week better'),

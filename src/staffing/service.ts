@@ -49,7 +49,11 @@ export class StaffingService {
     if (!region) throw badRequest('request.region_required', 'Name the region to plan: ?region=<code>.', { errors: [{ path: 'query.region', message: 'is required for federal staff' }] });
     if (!this.source) throw new Error('staffing: no planning source');
     const week = await this.source.week(region, q.week);
-    const historyFrom = new Date(week.from.getTime() - q.weeks * 7 * 86_400_000);
+    // History ends at the last whole week: the week in progress (this Monday on) counts only when
+    // it is over, so next week is forecast two weeks ahead of it rather than from a part week's zeros.
+    const thisMonday = new Date((await this.source.week(region)).from.getTime() - 7 * 86_400_000);
+    const historyEnd = week.from < thisMonday ? week.from : thisMonday;
+    const historyFrom = new Date(historyEnd.getTime() - q.weeks * 7 * 86_400_000);
     const [norms, measured] = await Promise.all([this.source.norms(region), q.ahtSeconds === undefined ? this.source.handleTime(region, historyFrom, week.from) : null]);
     const ahtSeconds = q.ahtSeconds ?? measured ?? DEFAULT_AHT_SECONDS;
     const target = {
@@ -67,18 +71,18 @@ export class StaffingService {
       const rows = await this.source!.history(r, from, to);
       for (const x of rows) {
         historyCalls += x.offered;
-        if (x.offered > 0 && x.intervalStart >= historyFrom && x.intervalStart < week.from) weeksWithCalls.add(Math.floor((x.intervalStart.getTime() - historyFrom.getTime()) / (7 * 86_400_000)));
+        if (x.offered > 0 && x.intervalStart >= historyFrom && x.intervalStart < historyEnd) weeksWithCalls.add(Math.floor((x.intervalStart.getTime() - historyFrom.getTime()) / (7 * 86_400_000)));
       }
       return rows;
     };
-    const p = await planWeek(counted, region, week.from, q.weeks, target);
+    const p = await planWeek(counted, region, week.from, q.weeks, target, historyEnd);
     const hours = (n: number) => Math.round(n * 0.25 * 10) / 10;
     const view = (i: (typeof p.intervals)[number]) => ({ ...i, start: i.start.toISOString(), calls: Math.round(i.calls * 100) / 100 });
     const peak = p.intervals.reduce<(typeof p.intervals)[number] | null>((best, i) => (!best || i.agents > best.agents ? i : best), null);
     return {
       region,
       week: { monday: week.monday, from: week.from.toISOString(), to: week.to.toISOString() },
-      history: { weeks: q.weeks, calls: historyCalls, weeksWithCalls: weeksWithCalls.size },
+      history: { weeks: q.weeks, calls: historyCalls, weeksWithCalls: weeksWithCalls.size, from: historyFrom.toISOString(), to: historyEnd.toISOString() },
       forecast: { method: p.best, mase: { 'seasonal-naive': finite(p.mase['seasonal-naive']), 'holt-winters': finite(p.mase['holt-winters']) } },
       target: { ...target, ahtFrom: q.ahtSeconds !== undefined ? ('query' as const) : measured !== null ? ('history' as const) : ('default' as const) },
       totals: {

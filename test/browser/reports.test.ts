@@ -165,15 +165,15 @@ describe.skipIf(!hasChromium)('reports (browser)', () => {
   }, 60_000);
 
   it("plans next week's staff from the region's history, and answers the Erlang calculator", async () => {
-    // Four weeks before next Monday in Yekaterinburg (UTC+5: the region planned keeps its own week;
-    // Moscow's would be a week off from 19:00 to 21:00 UTC on Sundays): 20 calls a quarter hour on
-    // weekdays 10:00–18:00 local time.
+    // The four whole weeks before this Monday in Yekaterinburg (UTC+5: the region planned keeps its
+    // own week; Moscow's would be a week off from 19:00 to 21:00 UTC on Sundays), what the plan reads
+    // (the week in progress is not): 20 calls a quarter hour on weekdays 10:00–18:00 local time.
     const LOCAL = 5 * 3_600_000;
     const localNow = new Date(Date.now() + LOCAL);
     const daysToMonday = (8 - localNow.getUTCDay()) % 7 || 7;
     const monday = Date.UTC(localNow.getUTCFullYear(), localNow.getUTCMonth(), localNow.getUTCDate() + daysToMonday) - LOCAL;
     const rows: unknown[] = [];
-    for (let at = monday - 28 * DAY; at < monday; at += 900_000) {
+    for (let at = monday - 35 * DAY; at < monday - 7 * DAY; at += 900_000) {
       const local = new Date(at + LOCAL);
       const weekday = local.getUTCDay() >= 1 && local.getUTCDay() <= 5;
       if (weekday && local.getUTCHours() >= 10 && local.getUTCHours() < 18) rows.push({ at: new Date(at).toISOString(), n: 20 });

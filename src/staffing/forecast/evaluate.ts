@@ -55,16 +55,19 @@ export interface WeekForecast extends Comparison {
  * the whole history. With less than four seasons of history there is nothing to compare, and
  * seasonal naive (needing one season) is all there is.
  */
-export function forecastNextSeason(history: readonly number[], season = WEEK): WeekForecast {
+export function forecastNextSeason(history: readonly number[], season = WEEK, skip = 0): WeekForecast {
+  // (skip: seasons between the history's end and the one forecast, e.g. the week still in progress)
+  const horizon = season * (skip + 1);
+  const ahead = (values: number[]) => values.slice(season * skip);
   if (history.length < 4 * season) {
     return {
       mase: { 'seasonal-naive': NaN, 'holt-winters': NaN },
       best: 'seasonal-naive',
       holtWinters: { kind: 'additive', alpha: 0, beta: 0, gamma: 0 },
-      values: seasonalNaive(history, season, season),
+      values: ahead(seasonalNaive(history, horizon, season)),
     };
   }
   const c = compareMethods(history, season);
-  const values = c.best === 'holt-winters' ? holtWinters(history, season, fitHoltWinters(history, season).params, season) : seasonalNaive(history, season, season);
-  return { ...c, values };
+  const values = c.best === 'holt-winters' ? holtWinters(history, horizon, fitHoltWinters(history, season).params, season) : seasonalNaive(history, horizon, season);
+  return { ...c, values: ahead(values) };
 }
