@@ -7058,7 +7058,7 @@ export interface paths {
         };
         /**
          * Next week's staffing plan for a region: calls forecast per 15-minute interval from its own history, agents on the phones and to schedule
-         * @description History: the whole weeks before the Monday (at least 4). The forecast is seasonal-naive or Holt-Winters, whichever forecast the last history week better (MASE). Targets default to the region’s norms; the handle time to the one measured over the history. See docs/staffing.md.
+         * @description History: the whole weeks before the Monday (at least 4), ending at the last whole week (the week in progress is not read: next week is then forecast two weeks ahead of the history). The forecast is seasonal-naive or Holt-Winters, whichever forecast the last history week better (MASE). Targets default to the region’s norms; the handle time to the one measured over the history. See docs/staffing.md.
          */
         get: {
             parameters: {
@@ -7105,6 +7105,10 @@ export interface paths {
                                 calls: number;
                                 /** @description How many of those weeks had any call: fewer than `weeks` means the forecast rests on less history than asked */
                                 weeksWithCalls: number;
+                                /** @description The history read: whole weeks from this instant… */
+                                from: string;
+                                /** @description …to this one, a Monday 00:00 local: the week in progress is not read until it is over */
+                                to: string;
                             };
                             forecast: {
                                 /**
