@@ -27,7 +27,7 @@ const TIMES = Number(process.env.BENCH_TIMES ?? 50);
 const WALKS = Number(process.env.BENCH_WALKS ?? 200);
 const WALKS_LARGE = Number(process.env.BENCH_WALKS_LARGE ?? 40);
 /** Walks over HTTP: more than the time allows, so that no step is sent twice. */
-const WALKS_HTTP = Number(process.env.BENCH_WALKS_HTTP ?? 600);
+const WALKS_HTTP = Number(process.env.BENCH_WALKS_HTTP ?? 1500);
 /** Each in-process figure: the median of ROUNDS rounds of at least SECONDS each. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 1);
