@@ -82,7 +82,8 @@ describe.skipIf(!hasChromium)('no raw code on any staff screen (browser)', () =>
       await page.getByLabel('Имя пользователя').fill(s.user);
       await page.getByLabel('Пароль').fill(PASSWORD);
       await page.getByRole('button', { name: 'Войти' }).click();
-      await page.getByRole('button', { name: 'Войти' }).waitFor({ state: 'detached' });
+      // signed in: the header's «Выйти» (the form's button may go before the session's cookie has come)
+      await page.getByText('Выйти', { exact: true }).first().waitFor();
       for (const hash of s.hashes) {
         await page.goto(`${app.url}/${s.app}${hash}`);
         const text = await settledText(page);
