@@ -2,6 +2,7 @@
 // results nobody marked as helpful), the answers portal readers said did not help with what they
 // missed, and the call topics that grow now (the coordination centre's trends). Each line starts a
 // new answer with the question as people put it (#answers/new?q=…), or opens the answer concerned.
+import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { get } from '../shared/api.ts';
 import type { Answer } from '../shared/api-types.ts';
@@ -47,56 +48,76 @@ function WriteLink({ query }: { query: string }) {
   );
 }
 
+/** What people asked, a row each: the words, two counts, and «Написать ответ» for them. */
+function AskedTable({ head, rows }: { head: [string, string, string]; rows: { words: string; counts: [number | string, number | string] }[] }) {
+  return (
+    <table class="answers stack">
+      <thead>
+        <tr>
+          <th scope="col">{head[0]}</th>
+          <th scope="col" class="num">
+            {head[1]}
+          </th>
+          <th scope="col" class="num">
+            {head[2]}
+          </th>
+          <th scope="col">
+            <span class="sr-only">{t.queue.write}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((x) => (
+          <tr key={x.words}>
+            <td data-label={head[0]}>{x.words}</td>
+            <td data-label={head[1]} class="num">
+              {x.counts[0]}
+            </td>
+            <td data-label={head[2]} class="num">
+              {x.counts[1]}
+            </td>
+            <td>
+              <WriteLink query={x.words} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** A section's body by its data's state: loading, failed (with «Повторить»; a 403 said in words if given), empty, or shown. */
+function Body<T>(p: { r: Loaded<T>; retry: () => void; isEmpty: (body: T) => boolean; none: string; forbidden?: string; show: (body: T) => JSX.Element }) {
+  if (!p.r)
+    return (
+      <p class="muted" role="status">
+        {t.loading}
+      </p>
+    );
+  if (!p.r.ok) return p.r.status === 403 && p.forbidden ? <p class="muted">{p.forbidden}</p> : <Failed message={p.r.message} retry={p.retry} />;
+  return p.isEmpty(p.r.body) ? <p class="muted">{p.none}</p> : p.show(p.r.body);
+}
+
 function Queries({ period, kind }: { period: Period; kind: Report['kind'] }) {
-  const [r, retry] = useLoad(() => get('/api/v1/kb/queries', { query: { period, kind, limit: 100 } }), [period, kind]);
+  const [r, retry] = useLoad<Report>(() => get('/api/v1/kb/queries', { query: { period, kind, limit: 100 } }), [period, kind]);
   const id = `q-${kind}`;
-  const none = kind === 'unanswered' ? t.queue.unansweredNone : t.queue.poorlyNone;
+  const unanswered = kind === 'unanswered';
   return (
     <section class="card" aria-labelledby={id}>
-      <h2 id={id}>{kind === 'unanswered' ? t.queue.unanswered : t.queue.poorly}</h2>
-      {kind === 'poorly_answered' && <p class="muted">{t.queue.poorlyHint}</p>}
-      {!r ? (
-        <p class="muted" role="status">
-          {t.loading}
-        </p>
-      ) : !r.ok ? (
-        <Failed message={r.message} retry={retry} />
-      ) : r.body.items.length === 0 ? (
-        <p class="muted">{none}</p>
-      ) : (
-        <table class="answers stack">
-          <thead>
-            <tr>
-              <th scope="col">{t.queue.colQuery}</th>
-              <th scope="col" class="num">
-                {t.queue.colSearches}
-              </th>
-              <th scope="col" class="num">
-                {kind === 'unanswered' ? t.queue.colEmpty : t.queue.colHelped}
-              </th>
-              <th scope="col">
-                <span class="sr-only">{t.queue.write}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.body.items.map((x) => (
-              <tr key={x.query}>
-                <td data-label={t.queue.colQuery}>{x.query}</td>
-                <td data-label={t.queue.colSearches} class="num">
-                  {x.searches}
-                </td>
-                <td data-label={kind === 'unanswered' ? t.queue.colEmpty : t.queue.colHelped} class="num">
-                  {kind === 'unanswered' ? x.empty : x.helped}
-                </td>
-                <td>
-                  <WriteLink query={x.query} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <h2 id={id}>{unanswered ? t.queue.unanswered : t.queue.poorly}</h2>
+      {!unanswered && <p class="muted">{t.queue.poorlyHint}</p>}
+      <Body
+        r={r}
+        retry={retry}
+        isEmpty={(b) => b.items.length === 0}
+        none={unanswered ? t.queue.unansweredNone : t.queue.poorlyNone}
+        show={(b) => (
+          <AskedTable
+            head={[t.queue.colQuery, t.queue.colSearches, unanswered ? t.queue.colEmpty : t.queue.colHelped]}
+            rows={b.items.map((x) => ({ words: x.query, counts: [x.searches, unanswered ? x.empty : x.helped] }))}
+          />
+        )}
+      />
     </section>
   );
 }
@@ -107,34 +128,32 @@ function PortalMisses({ period }: { period: Period }) {
     <section class="card" aria-labelledby="q-missing">
       <h2 id="q-missing">{t.queue.missing}</h2>
       <p class="muted">{t.queue.missingHint}</p>
-      {!r ? (
-        <p class="muted" role="status">
-          {t.loading}
-        </p>
-      ) : !r.ok ? (
-        <Failed message={r.message} retry={retry} />
-      ) : r.body.items.length === 0 ? (
-        <p class="muted">{t.queue.missingNone}</p>
-      ) : (
-        <ul class="plain missing-list">
-          {r.body.items.map((x) => (
-            <li key={x.slug} class="missing-item" data-slug={x.slug}>
-              <p>
-                {x.title ? <a href={href({ section: 'answers', item: x.slug })}>{x.title}</a> : <code>{x.slug}</code>} <span class="muted small">· {t.queue.notHelped(x.notHelped)}</span>
-              </p>
-              {x.reasons.length > 0 && (
-                <ul class="reasons">
-                  {x.reasons.map((w, i) => (
-                    <li key={i}>
-                      «{w.text}» <span class="muted small">{t.calendarDate(w.day)}</span>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <Body
+        r={r}
+        retry={retry}
+        isEmpty={(b) => b.items.length === 0}
+        none={t.queue.missingNone}
+        show={(b) => (
+          <ul class="plain missing-list">
+            {b.items.map((x) => (
+              <li key={x.slug} class="missing-item" data-slug={x.slug}>
+                <p>
+                  {x.title ? <a href={href({ section: 'answers', item: x.slug })}>{x.title}</a> : <code>{x.slug}</code>} <span class="muted small">· {t.queue.notHelped(x.notHelped)}</span>
+                </p>
+                {x.reasons.length > 0 && (
+                  <ul class="reasons">
+                    {x.reasons.map((w, i) => (
+                      <li key={i}>
+                        «{w.text}» <span class="muted small">{t.calendarDate(w.day)}</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      />
     </section>
   );
 }
@@ -145,52 +164,14 @@ function Topics() {
     <section class="card" aria-labelledby="q-trends">
       <h2 id="q-trends">{t.queue.trends}</h2>
       <p class="muted">{t.queue.trendsHint}</p>
-      {!r ? (
-        <p class="muted" role="status">
-          {t.loading}
-        </p>
-      ) : !r.ok ? (
-        r.status === 403 ? (
-          <p class="muted">{t.queue.trendsForbidden}</p>
-        ) : (
-          <Failed message={r.message} retry={retry} />
-        )
-      ) : r.body.topics.length === 0 ? (
-        <p class="muted">{t.queue.trendsNone}</p>
-      ) : (
-        <table class="answers stack">
-          <thead>
-            <tr>
-              <th scope="col">{t.queue.colTopic}</th>
-              <th scope="col" class="num">
-                {t.queue.colCalls}
-              </th>
-              <th scope="col" class="num">
-                {t.queue.colLift}
-              </th>
-              <th scope="col">
-                <span class="sr-only">{t.queue.write}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.body.topics.map((x) => (
-              <tr key={x.topic}>
-                <td data-label={t.queue.colTopic}>{x.topic}</td>
-                <td data-label={t.queue.colCalls} class="num">
-                  {x.calls}
-                </td>
-                <td data-label={t.queue.colLift} class="num">
-                  {t.queue.lift(x.lift)}
-                </td>
-                <td>
-                  <WriteLink query={x.topic} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <Body
+        r={r}
+        retry={retry}
+        isEmpty={(b) => b.topics.length === 0}
+        none={t.queue.trendsNone}
+        forbidden={t.queue.trendsForbidden}
+        show={(b) => <AskedTable head={[t.queue.colTopic, t.queue.colCalls, t.queue.colLift]} rows={b.topics.map((x) => ({ words: x.topic, counts: [x.calls, t.queue.lift(x.lift)] }))} />}
+      />
     </section>
   );
 }
