@@ -3,6 +3,7 @@
 // kept by the client for the catalogue a step names, rather than sent with every step: with 1,500 measures, titles in each
 // step made an answer of 1.3 MB and most of its time over HTTP (bench:navigator).
 import { z } from 'zod';
+import { ifNoneMatchHits } from '../platform/http/conditional.ts';
 import { publicSecurity } from '../platform/http/schemas.ts';
 import type { App } from '../platform/http/types.ts';
 import { catalogTag } from './catalog-tag.ts';
@@ -14,11 +15,6 @@ function measuresAnswer(nav: Navigator) {
     catalog: catalogTag(nav),
     measures: nav.catalog.measures.map((m) => ({ id: m.id, title: m.title, provider: m.provider, category: m.category, answerIds: m.answer_ids })),
   };
-}
-
-/** Whether If-None-Match names the tag (weak comparison: a W/ prefix does not matter). */
-function matches(header: string | undefined, etag: string): boolean {
-  return !!header && (header.trim() === '*' || header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag));
 }
 
 export function navigatorPublishedRoutes(app: App, deps: { navigator: () => Navigator }) {
@@ -36,7 +32,7 @@ export function navigatorPublishedRoutes(app: App, deps: { navigator: () => Navi
       const etag = `"${catalogTag(nav)}"`;
       // (no-store like every API answer: a client keeps the measures itself, by the tag a step names)
       reply.header('etag', etag).header('cache-control', 'no-store');
-      if (matches(req.headers['if-none-match'], etag)) return reply.code(304).send(null);
+      if (ifNoneMatchHits(req.headers['if-none-match'], etag)) return reply.code(304).send(null);
       return measuresAnswer(nav);
     },
   });

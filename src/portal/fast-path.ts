@@ -5,6 +5,7 @@
 // miss, another query string, a form, an odd header) goes to Fastify, which builds the page and
 // fills the cache. See docs/adr/0010-portal-server-rendering.md.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ifNoneMatchHits } from '../platform/http/conditional.ts';
 import { CSP, REVALIDATE } from './http-cache.ts';
 import type { Rendered } from './page-cache.ts';
 import { searchText } from './search-cache.ts';
@@ -106,7 +107,7 @@ export function portalFastPath(portal: PortalService, clientOf: (req: IncomingMe
     const p = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') ? both.gzip : both.identity;
     if (viewed && req.method === 'GET') portal.countView(viewed, clientOf(req));
     const inm = req.headers['if-none-match'];
-    if (inm !== undefined && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === p.etag)) {
+    if (ifNoneMatchHits(inm, p.etag)) {
       res.writeHead(304, p.validators);
       res.end();
       return true;

@@ -2,6 +2,7 @@
 // representation, Last-Modified, and 304 Not Modified for a matching conditional request, so a
 // browser, nginx or a CDN in front can cache and revalidate cheaply.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ifNoneMatchHits } from '../platform/http/conditional.ts';
 import type { Rendered } from './page-cache.ts';
 
 /** Pages may be stored anywhere but are checked with us on every use: a publication shows at once. */
@@ -12,13 +13,6 @@ export const CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; 
 /** Personal pages (a thank-you, a chosen region's confirmation): not stored by anyone. */
 export const PRIVATE = 'private, no-store';
 
-function matches(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  // weak comparison (RFC 9110 §13.1.2): W/ prefixes do not matter for If-None-Match
-  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
-}
-
 export function sendPage(req: FastifyRequest, reply: FastifyReply, page: Rendered, cacheControl = REVALIDATE, status = 200): FastifyReply {
   const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
   const etag = gzip ? `${page.etag.slice(0, -1)}-gz"` : page.etag;
@@ -28,7 +22,7 @@ export function sendPage(req: FastifyRequest, reply: FastifyReply, page: Rendere
     if (page.lastModified) reply.header('last-modified', page.lastModified);
     const inm = req.headers['if-none-match'];
     const ims = req.headers['if-modified-since'];
-    const fresh = inm !== undefined ? matches(inm, etag) : !!(ims && page.lastModified && Date.parse(ims) >= Date.parse(page.lastModified));
+    const fresh = inm !== undefined ? ifNoneMatchHits(inm, etag) : !!(ims && page.lastModified && Date.parse(ims) >= Date.parse(page.lastModified));
     if (fresh) return reply.code(304).send();
   }
   if (gzip) reply.header('content-encoding', 'gzip');

@@ -1,7 +1,8 @@
 // The search pages' cache: which queries may be kept, the key's form of a query, its bounds and expiry.
 import { describe, expect, it } from 'vitest';
 import { render } from './page-cache.ts';
-import { personalQuery, SearchCache, searchText } from './search-cache.ts';
+import { mayBePersonal as personalQuery } from './personal-data.ts';
+import { SearchCache, searchText } from './search-cache.ts';
 
 const page = (text: string) => ({ page: render(text, 'text/html; charset=utf-8', null), found: 1 });
 

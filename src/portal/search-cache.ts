@@ -3,7 +3,7 @@
 // go first), so a flood of distinct queries cannot grow it; emptied when the knowledge base
 // publishes; each page also expires after a minute, which bounds what no event announces (the
 // ranking's "helped" marks, answers whose validity starts at midnight). A query that may hold
-// personal data is never kept (see personalQuery).
+// personal data is never kept (personal-data.ts).
 import type { Rendered } from './page-cache.ts';
 
 /** A built page and the number of answers it lists (a hit is counted in the query statistics). */
@@ -26,15 +26,6 @@ const MAX_BYTES = 24 * 1024 * 1024;
  */
 export function searchText(q: string): string {
   return q.normalize('NFC').replace(/\s+/gu, ' ').trim();
-}
-
-/**
- * Whether a query may hold someone's personal data: a phone, document or account number (six or
- * more digits, however grouped with spaces, hyphens or brackets; not a date's dots) or an e-mail address. Such a page
- * is built for that request only, kept by no cache (ours, a proxy's or the browser's).
- */
-export function personalQuery(q: string): boolean {
-  return q.includes('@') || /\d(?:[\s\-()]*\d){5}/u.test(q);
 }
 
 export class SearchCache {

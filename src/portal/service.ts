@@ -13,7 +13,8 @@ import type { Visitor } from './layout.ts';
 import { openState, openText } from './open-now.ts';
 import { PageCache, render, type Rendered } from './page-cache.ts';
 import { errorPage, homePage, regionPage, searchPage, sectionPage, type SearchHit } from './pages.ts';
-import { personalQuery, SearchCache, searchText } from './search-cache.ts';
+import { mayBePersonal } from './personal-data.ts';
+import { SearchCache, searchText } from './search-cache.ts';
 import { ViewCounter } from './views.ts';
 import { VoteReasons } from './vote-reasons.ts';
 import { Votes } from './votes.ts';
@@ -190,7 +191,7 @@ export class PortalService {
    */
   search(query: string, v: Visitor): { page: Rendered; personal: boolean } {
     const text = searchText(query);
-    const personal = personalQuery(text);
+    const personal = mayBePersonal(text);
     const shared = !personal && this.deps.queryStats !== undefined;
     if (shared) {
       const page = this.cachedSearch(text, v);

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '../../test/support/app.ts';
 import { htmlProblems, postForm, publishDemo, visibleText } from '../../test/support/portal.ts';
-import { maskPersonal } from './vote-reasons.ts';
+import { maskPersonal } from './personal-data.ts';
 
 const SLUG = 'mob-who-is-called-up';
 

@@ -1,20 +1,15 @@
 // "Did not help": what the reader says was missing, for the editors' queue. Anonymous like the
-// votes; what could identify someone (a phone, document or account number, an e-mail address) is
-// masked before it is written, so the table never holds it.
+// votes; what could identify someone (personal-data.ts) is masked before it is written, so the
+// table never holds it.
 import { z } from 'zod';
 import { authorize } from '../platform/access/authorize.ts';
 import type { ActorContext } from '../platform/access/principal.ts';
 import type { Db } from '../platform/db/database.ts';
+import { maskPersonal } from './personal-data.ts';
 
 const MOSCOW_TODAY = "(now() AT TIME ZONE 'Europe/Moscow')::date";
-export const MASK = '[скрыто]';
 /** Reasons listed per answer, newest first. */
 const REASONS_PER_ANSWER = 20;
-
-/** Six or more digits however grouped (a phone, SNILS, passport; not a date's dots), and e-mails, masked. */
-export function maskPersonal(text: string): string {
-  return text.replace(/[^\s@]+@[^\s@]+\.[^\s@,;:!?()]+/gu, MASK).replace(/\+?\d(?:[\s\-()]*\d){5,}/gu, MASK);
-}
 
 export const missingReportSchema = z
   .object({
