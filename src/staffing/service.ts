@@ -48,10 +48,11 @@ export class StaffingService {
     const region = regionFilter(actor, q.region);
     if (!region) throw badRequest('request.region_required', 'Name the region to plan: ?region=<code>.', { errors: [{ path: 'query.region', message: 'is required for federal staff' }] });
     if (!this.source) throw new Error('staffing: no planning source');
-    const week = await this.source.week(region, q.week);
+    const next = await this.source.week(region);
+    const week = q.week ? await this.source.week(region, q.week) : next;
     // History ends at the last whole week: the week in progress (this Monday on) counts only when
     // it is over, so next week is forecast two weeks ahead of it rather than from a part week's zeros.
-    const thisMonday = new Date((await this.source.week(region)).from.getTime() - 7 * 86_400_000);
+    const thisMonday = new Date(next.from.getTime() - 7 * 86_400_000);
     const historyEnd = week.from < thisMonday ? week.from : thisMonday;
     const historyFrom = new Date(historyEnd.getTime() - q.weeks * 7 * 86_400_000);
     const [norms, measured] = await Promise.all([this.source.norms(region), q.ahtSeconds === undefined ? this.source.handleTime(region, historyFrom, week.from) : null]);
