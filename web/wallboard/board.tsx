@@ -9,16 +9,13 @@ import type { Schema } from '../shared/api-types.ts';
 import { openFeed, type LiveState } from '../shared/live.ts';
 import { shortRegionName } from '../shared/region-short-names.ts';
 import { Curve } from './curve.tsx';
+import { number, pct, time } from './format.ts';
 import { COLUMNS, LAYOUT, ROWS } from './layout.ts';
 import { RegionDetail } from './region-detail.tsx';
 import { t } from './strings.ts';
 
 export type Wallboard = Schema<'Wallboard'>;
 type RegionFigures = Schema<'RegionFigures'>;
-
-const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)} %`);
-const time = (iso: string) => new Date(iso).toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit' });
-const number = (n: number) => n.toLocaleString('ru-RU');
 
 function Tile({ r, alert, chosen, onChoose }: { r: RegionFigures; alert: boolean; chosen: boolean; onChoose: (code: string) => void }) {
   const [col, row] = LAYOUT[r.code] ?? [0, 0];

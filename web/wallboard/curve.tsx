@@ -2,9 +2,10 @@
 // intraday): the country's on Moscow time on the board, a region's local day in its detail. Read
 // again every minute; Chart.js lines in the board's dark colours, last week dashed.
 import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { get } from '../shared/api.ts';
 import type { Schema } from '../shared/api-types.ts';
+import { usePolled } from './polled.ts';
 import { t } from './strings.ts';
 
 Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
@@ -12,29 +13,6 @@ Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearS
 type Intraday = Schema<'Intraday'>;
 const REFRESH_MS = 60_000;
 const ddmm = (ymd: string) => ymd.split('-').reverse().slice(0, 2).join('.');
-
-function useIntraday(region: string | undefined): { data: Intraday | null; error: string } {
-  const [data, setData] = useState<Intraday | null>(null);
-  const [error, setError] = useState('');
-  useEffect(() => {
-    let live = true;
-    setData(null);
-    const read = () =>
-      void get('/api/v1/monitoring/intraday', { query: region ? { region } : {} }).then((x) => {
-        if (!live) return;
-        if (!x.ok) return setError(x.message);
-        setData(x.body);
-        setError('');
-      });
-    read();
-    const timer = setInterval(read, REFRESH_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [region]);
-  return { data, error };
-}
 
 /** The calls offered so far today and a week before, and the sentence that says it for a screen reader. */
 export function summary(d: Intraday): { today: number; lastWeek: number; sentence: string } {
@@ -46,7 +24,7 @@ export function summary(d: Intraday): { today: number; lastWeek: number; sentenc
 }
 
 export function Curve({ region, title }: { region?: string; title: string }) {
-  const { data, error } = useIntraday(region);
+  const { data, error } = usePolled(() => get('/api/v1/monitoring/intraday', { query: region ? { region } : {} }), REFRESH_MS, region);
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart | null>(null);
   useEffect(() => {

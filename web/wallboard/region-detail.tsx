@@ -2,22 +2,19 @@
 // own figures, and by 15 minutes beside a week before), its queues now, its open alerts, and its
 // citizens' appeals now — open, overdue and the overdue share. Counts only: a
 // coordinator never sees an appeal's content here.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { get } from '../shared/api.ts';
 import type { Schema } from '../shared/api-types.ts';
 import { Curve } from './curve.tsx';
+import { number, pct, seconds } from './format.ts';
+import { usePolled } from './polled.ts';
 import { RegionQueues } from './region-queues.tsx';
 import { t } from './strings.ts';
 
 type RegionFigures = Schema<'RegionFigures'>;
-type RegionAppeals = Schema<'RegionAppeals'>;
 
 /** The appeals' figures change slowly: read again this often while the detail is open. */
 const REFRESH_MS = 60_000;
-
-const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)} %`);
-const number = (n: number) => n.toLocaleString('ru-RU');
-const seconds = (x: number | null) => (x === null ? '—' : `${Math.round(x)} ${t.detail.seconds}`);
 
 function Row({ label, value, figure, bad }: { label: string; value: string; figure?: string; bad?: boolean }) {
   return (
@@ -29,26 +26,8 @@ function Row({ label, value, figure, bad }: { label: string; value: string; figu
 }
 
 export function RegionDetail({ r, alerts, onClose }: { r: RegionFigures; alerts: { id: number; text: string }[]; onClose: () => void }) {
-  const [appeals, setAppeals] = useState<RegionAppeals | null>(null);
-  const [error, setError] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    let live = true;
-    setAppeals(null);
-    setError('');
-    const read = () =>
-      void get('/api/v1/monitoring/regions/{code}/appeals', { path: { code: r.code } }).then((x) => {
-        if (!live) return;
-        if (x.ok) setAppeals(x.body);
-        else setError(x.message);
-      });
-    read();
-    const timer = setInterval(read, REFRESH_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [r.code]);
+  const { data: appeals, error } = usePolled(() => get('/api/v1/monitoring/regions/{code}/appeals', { path: { code: r.code } }), REFRESH_MS, r.code);
   useEffect(() => {
     heading.current?.focus();
     const key = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
