@@ -71,6 +71,18 @@ describe('knowledge search API', () => {
     expect(drafts.body.items.map((i: { slug: string }) => i.slug)).not.toContain('draft-only');
   });
 
+  it('says how it read a query it corrected, and only then', async () => {
+    const typo = await app.client().get(`/api/v1/kb/search?q=${encodeURIComponent('пересчитать пеннсию')}`);
+    expect(typo.body.items[0]?.slug).toBe('pension-recalc');
+    expect(typo.body.corrected).toBe('пересчитать пенсию');
+    const layout = await app.client().get(`/api/v1/kb/search?q=${encodeURIComponent('gfcgjhn')}`);
+    expect(layout.body.items[0]?.slug).toBe('passport-replace');
+    expect(layout.body.corrected).toBe('паспорт');
+    const asTyped = await app.client().get(`/api/v1/kb/search?q=${encodeURIComponent('Паспорт')}`);
+    expect(asTyped.body.items[0]?.slug).toBe('passport-replace');
+    expect(asTyped.body).not.toHaveProperty('corrected');
+  });
+
   it('keeps answers out of results outside their validity dates, but readable by link', async () => {
     const r = await app.client().get('/api/v1/kb/search?q=выплата на школьную форму');
     expect(r.body.items.map((i: { slug: string }) => i.slug)).toEqual([]);

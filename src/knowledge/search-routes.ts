@@ -34,14 +34,23 @@ export function searchRoutes(app: App, deps: { search: KnowledgeSearch; feedback
       summary: 'Search the published answers (public)',
       description:
         'Russian morphology, ё = е, typing errors, text typed on the English layout, synonyms and abbreviations from the dictionary, ' +
-        'question and phrasings weighted above the body, word proximity. When nothing fits, `items` is empty (and the query is counted for editors).',
+        'question and phrasings weighted above the body, word proximity. When nothing fits, `items` is empty (and the query is counted for editors). ' +
+        '`corrected` is the query as it was read, when a typing error was corrected, the layout converted or words joined or separated.',
       querystring: z.object({
         q: z.string().trim().min(1, 'type what to search for').max(500),
         limit: z.coerce.number().int().min(1).max(50).default(10),
         section: z.string().max(200).optional(),
         region,
       }),
-      response: { 200: z.object({ items: z.array(hitSchema), total: z.number().int(), tookMs: z.number() }), ...problems(400) },
+      response: {
+        200: z.object({
+          items: z.array(hitSchema),
+          total: z.number().int(),
+          corrected: z.string().optional().describe('The query as it was read, in lower case; absent when read as typed or nothing was found.'),
+          tookMs: z.number(),
+        }),
+        ...problems(400),
+      },
     },
     handler: async (req) => {
       const { q, limit, section } = req.query;

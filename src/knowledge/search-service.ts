@@ -23,6 +23,8 @@ export interface SearchIndex {
 export interface SearchResponse {
   items: SearchHit[];
   total: number;
+  /** The query as it was read, when a correction was applied (see SearchResult). */
+  corrected?: string;
   tookMs: number;
 }
 
@@ -115,6 +117,7 @@ export class KnowledgeSearch {
     return {
       items: items.slice(0, limit),
       total: r.total - (r.items.length - items.length),
+      ...(r.corrected && items.length ? { corrected: r.corrected } : {}),
       tookMs: Math.round((performance.now() - started) * 100) / 100,
     };
   }

@@ -88,7 +88,8 @@ ${callBox()}`;
   );
 }
 
-export function searchPage(origin: string, query: string, hits: SearchHit[], visitor: Visitor): string {
+/** corrected: the query as the search read it, when it corrected a typing error or the keyboard layout. */
+export function searchPage(origin: string, query: string, hits: SearchHit[], visitor: Visitor, corrected?: string): string {
   const back = `/search?q=${encodeURIComponent(query)}`;
   if (!query) {
     return page(
@@ -99,7 +100,8 @@ export function searchPage(origin: string, query: string, hits: SearchHit[], vis
     );
   }
   const results = hits.length
-    ? html`<p role="status">${t.searchFound(hits.length)}</p>
+    ? html`${corrected ? html`<p>${t.searchReadAs} «<a href="/search?q=${encodeURIComponent(corrected)}">${corrected}</a>»</p>` : ''}
+<p role="status">${t.searchFound(hits.length)}</p>
 <ol class="list">${hits.map((h) => html`<li><a href="${answerPath(h.slug)}">${h.title}</a> <span class="muted">(${h.section})</span><br>${raw(linkHotlineInMarkup(h.snippet))}</li>`)}</ol>`
     : html`<section aria-labelledby="empty-title">
 <h2 id="empty-title" role="status">${t.searchEmptyTitle}</h2>

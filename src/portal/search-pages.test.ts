@@ -58,6 +58,19 @@ describe('portal search pages', () => {
     expect(visibleText(await (await search('a+b')).text())).toContain('Поиск: a+b');
   });
 
+  it('says which query it showed results for when it corrected the layout or a typing error, on the cached page too', async () => {
+    for (const [q, read] of [
+      ['gjdtcnrf', 'повестка'],
+      ['электронаня повестка', 'электронная повестка'],
+    ]) {
+      for (let i = 0; i < 2; i++) {
+        const text = visibleText(await (await search(q!)).text());
+        expect(text).toMatch(new RegExp(`Показаны результаты по запросу «\\s*${read}\\s*»`));
+      }
+    }
+    expect(visibleText(await (await search('повестка')).text())).not.toContain('Показаны результаты по запросу');
+  });
+
   it('a publication changes the results at the next search: a new answer, a new title, a withdrawal', async () => {
     const q = 'кенгуру в городском парке';
     const first = await search(q);

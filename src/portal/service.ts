@@ -28,7 +28,7 @@ export interface PortalDeps {
   log: Logger;
   answers: PublishedSource;
   /** Searching counts the query in the statistics (what people look for, what finds nothing). */
-  search: { search(q: string, options: { limit: number; region?: string }): { items: SearchHit[] } };
+  search: { search(q: string, options: { limit: number; region?: string }): { items: SearchHit[]; corrected?: string } };
   /**
    * Counts a search answered from the cache, as the engine would have: without it search pages are
    * not cached at all, so that no search goes uncounted.
@@ -200,10 +200,13 @@ export class PortalService {
     const hits: SearchHit[] = [];
     // (what the engine found, as it counted it: a hit is counted the same)
     let found = 0;
+    let corrected: string | undefined;
     if (text) {
       const seen = new Set<string>();
-      const { items } = this.deps.search.search(text, { limit: 20, ...(v.region ? { region: v.region.code } : {}) });
+      const r = this.deps.search.search(text, { limit: 20, ...(v.region ? { region: v.region.code } : {}) });
+      const items = r.items;
       found = items.length;
+      corrected = r.corrected;
       for (const h of items) {
         // A region's supplement is shown on its answer's page: list that answer once.
         const a = this.catalog.resolve(h.slug);
@@ -212,7 +215,7 @@ export class PortalService {
         hits.push({ ...h, slug: a.slug, title: a.title, section: a.section });
       }
     }
-    const page = render(searchPage(this.origin, text, hits.slice(0, 10), v), HTML, null);
+    const page = render(searchPage(this.origin, text, hits.slice(0, 10), v, corrected), HTML, null);
     if (shared) this.searches.put(this.searchKey(text, v), { page, found });
     return { page, personal };
   }

@@ -31,6 +31,7 @@ export const t = {
   searchButton: 'Найти',
   searchTitle: (q: string) => `Поиск: ${q}`,
   searchFound: (n: number) => `Найдено ответов: ${n}`,
+  searchReadAs: 'Показаны результаты по запросу',
   searchEmptyTitle: 'Ответ не найден',
   searchEmptyText: 'Мы не нашли готового ответа на этот вопрос. Позвоните на горячую линию 122 — оператор поможет — или попробуйте сформулировать вопрос иначе.',
   searchEmptyCall: 'Позвонить\u00a0122',

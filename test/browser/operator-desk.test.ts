@@ -186,6 +186,12 @@ describe.skipIf(!hasChromium)('operator workstation in a busy centre (browser)',
     await page.getByText('В разделе «Документы» ничего не найдено').waitFor();
     await page.getByRole('button', { name: 'Убрать фильтр раздела «Документы»' }).click();
     await page.locator('.answers .hit', { hasText: 'Индексация пенсии' }).waitFor();
+    // typed on the English layout: found all the same, and it says what was searched
+    await box.fill('bylrtrcfwbz gtycbb');
+    await page.locator('.answers .read-as', { hasText: 'Показаны результаты по запросу «индексация пенсии»' }).waitFor();
+    await page.locator('.answers .hit', { hasText: 'Индексация пенсии' }).waitFor();
+    await box.fill('индексация пенсии');
+    await expect.poll(() => page.locator('.answers .read-as').count()).toBe(0);
 
     // a search in flight says so, not «nothing found»
     let release = () => {};

@@ -57,6 +57,21 @@ describe.skipIf(!hasChromium)('public portal (browser)', () => {
     expect(await page.getByRole('status').textContent()).toContain('Спасибо! Ваш ответ учтён.');
   }, 60_000);
 
+  it('a query typed on the wrong layout finds its answers and says what it searched', async () => {
+    const page = await open(360, false);
+    await page.goto(`${app.url}/`);
+    await page.getByLabel('Поиск по ответам').fill('gjdtcnrf');
+    await page.getByRole('button', { name: 'Найти' }).click();
+    await page.waitForURL(/\/search\?q=/);
+    await page.getByText('Показаны результаты по запросу «повестка»').waitFor();
+    expect(await page.locator('ol.list li').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath('portal-search-corrected-360'), fullPage: true });
+    await page.getByRole('link', { name: 'повестка', exact: true }).click();
+    await page.waitForURL(/\/search\?q=%D0%BF/);
+    expect(await page.locator('h1').textContent()).toBe('Поиск: повестка');
+    expect(await page.getByText('Показаны результаты по запросу').count()).toBe(0);
+  }, 60_000);
+
   it('changing the region shows its supplement on the answer', async () => {
     const page = await open(360);
     await page.goto(`${app.url}/answers/mob-who-is-called-up`);

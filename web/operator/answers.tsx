@@ -35,6 +35,8 @@ export function AnswersPane(props: {
   // a search asked for and not answered yet: no «nothing found» meanwhile
   const [pending, setPending] = useState(false);
   const [total, setTotal] = useState(0);
+  // the query as the search read it (a typing error or the keyboard layout corrected)
+  const [readAs, setReadAs] = useState('');
   const [error, setError] = useState('');
   const [open, setOpen] = useState<Answer | null>(null);
   const [selected, setSelected] = useState(0);
@@ -54,7 +56,7 @@ export function AnswersPane(props: {
     setPending(true);
     const r = q.trim()
       ? await get('/api/v1/kb/search', { query: { q, limit: 8, ...(section ? { section } : {}) } }).then((x) =>
-          x.ok ? { items: x.body.items, total: x.body.total } : { items: [], total: 0, error: x.message },
+          x.ok ? { items: x.body.items, total: x.body.total, corrected: x.body.corrected } : { items: [], total: 0, error: x.message },
         )
       : await topicSuggestions(section!, props.region).then((x) => ({ ...x, total: x.items.length }));
     if (mine !== seq.current) return; // a later keystroke's answer wins
@@ -63,6 +65,7 @@ export function AnswersPane(props: {
     setError('');
     setHits(r.items);
     setTotal(r.total);
+    setReadAs(('corrected' in r && r.corrected) || '');
     setSelected(0);
   };
 
@@ -199,6 +202,11 @@ export function AnswersPane(props: {
       ) : (
         <>
           <h2>{query.trim() && !pending ? t.found(total) : t.suggested}</h2>
+          {query.trim() && !pending && readAs && (
+            <p class="muted read-as">
+              {t.readAs} «<b>{readAs}</b>»
+            </p>
+          )}
           {pending ? (
             <p class="muted searching" role="status">
               {t.searching}

@@ -1470,7 +1470,7 @@ export interface paths {
         };
         /**
          * Search the published answers (public)
-         * @description Russian morphology, ё = е, typing errors, text typed on the English layout, synonyms and abbreviations from the dictionary, question and phrasings weighted above the body, word proximity. When nothing fits, `items` is empty (and the query is counted for editors).
+         * @description Russian morphology, ё = е, typing errors, text typed on the English layout, synonyms and abbreviations from the dictionary, question and phrasings weighted above the body, word proximity. When nothing fits, `items` is empty (and the query is counted for editors). `corrected` is the query as it was read, when a typing error was corrected, the layout converted or words joined or separated.
          */
         get: {
             parameters: {
@@ -1503,6 +1503,8 @@ export interface paths {
                                 score: number;
                             }[];
                             total: number;
+                            /** @description The query as it was read, in lower case; absent when read as typed or nothing was found. */
+                            corrected?: string;
                             tookMs: number;
                         };
                     };

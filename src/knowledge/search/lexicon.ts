@@ -12,6 +12,8 @@ export interface Lexicon {
   isKnownStem(stem: string): boolean;
   /** The exact word form occurs in some document or dictionary term. */
   isKnownWord(norm: string): boolean;
+  /** The indexed word form of `stem` nearest to the `typed` word: how a correction is shown. */
+  nearestForm(stem: string, typed: string): string | undefined;
   /** Known stems within `maxEdits` of `stem`, nearest first. */
   corrections(stem: string, maxEdits: number): Correction[];
   /** Indexed stems of the same root: one is a short extension of the other ("мобилиз" / "мобилизац"). */

@@ -2,6 +2,7 @@
 // that any of its readings satisfies: the word itself, its typo corrections (weighted down by
 // distance) and indexed stems of the same root. Words that form a dictionary term also get the
 // group's other terms as one more way to satisfy them all ("мфц" ~ "многофункциональный центр").
+import { editDistance } from './edit-distance.ts';
 import { idf, type Lexicon } from './lexicon.ts';
 import { maxEdits, type QueryWord } from './query-words.ts';
 import { stem } from './stem.ts';
@@ -39,6 +40,8 @@ export interface QueryPlan {
   units: Unit[];
   importance: number;
   coverageWeight: number;
+  /** Typed word -> the indexed word form its typing error was corrected to. */
+  corrections: ReadonlyMap<string, string>;
 }
 
 export const WEIGHTS = {
@@ -63,6 +66,12 @@ export const WEIGHTS = {
   correctionSlope: 2,
   /** Typing errors rarely hit the first letter; a "correction" that changes it is usually another word. */
   keepFirstLetter: true,
+  /**
+   * A correction is told to the reader ("results for «повестка»") only when its weight, counted on
+   * the words as written, is at least this. Any word no answer uses is read as a possible typo, so
+   * "можем" searches "мужем" too; saying so would mislead, while one letter in seven is a typo.
+   */
+  toldCorrection: 0.7,
 };
 
 /** A correction is trusted less the larger the share of the word it changes. */
@@ -72,6 +81,8 @@ interface Reading {
   /** The stem synonyms are looked up by: as typed if known, else the best correction. */
   primary: string | undefined;
   alternatives: Alternative[];
+  /** The word form a typing error was corrected to. */
+  corrected?: string | undefined;
 }
 
 function readWord(lexicon: Lexicon, norm: string): Reading {
@@ -90,7 +101,9 @@ function readWord(lexicon: Lexicon, norm: string): Reading {
   const alternatives = chosen.filter((c) => indexed(c.term)).map((c) => ({ stems: [c.term], weight: correctionWeight(c.distance, norm.length) }));
   // An unknown form may still share its root with indexed words ("мобилизуют" / "мобилизац").
   const related = lexicon.relatedStems(s).map((r) => ({ stems: [r], weight: WEIGHTS.relatedStem }));
-  return { primary: chosen[0]?.term ?? related[0]?.stems[0], alternatives: withRelated(lexicon, [...alternatives, ...related]) };
+  const form = alternatives[0] && lexicon.nearestForm(alternatives[0].stems[0]!, norm);
+  const corrected = form && correctionWeight(editDistance(norm, form, maxEdits(norm.length)), norm.length) >= WEIGHTS.toldCorrection ? form : undefined;
+  return { primary: chosen[0]?.term ?? related[0]?.stems[0], alternatives: withRelated(lexicon, [...alternatives, ...related]), corrected };
 }
 
 function withRelated(lexicon: Lexicon, alternatives: Alternative[]): Alternative[] {
@@ -143,5 +156,7 @@ export function planQuery(lexicon: Lexicon, words: QueryWord[]): QueryPlan {
     i += length;
   }
   const units = [...groups.flatMap((g) => g.words), ...groups.flatMap((g) => (g.synonyms ? [g.synonyms] : []))];
-  return { groups, units, importance: sum(groups, (g) => g.importance), coverageWeight: sum(groups, (g) => g.coverageWeight) };
+  const corrections = new Map<string, string>();
+  readings.forEach((r, i) => r.corrected && corrections.set(meaningful[i]!.norm, r.corrected));
+  return { groups, units, importance: sum(groups, (g) => g.importance), coverageWeight: sum(groups, (g) => g.coverageWeight), corrections };
 }

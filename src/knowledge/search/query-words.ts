@@ -96,8 +96,13 @@ function splitMergedWord(lexicon: Lexicon, word: string): string[] | undefined {
   return best;
 }
 
+const chunksOf = (query: string) => query.slice(0, QUERY_CHARS).split(/\s+/).filter(Boolean).slice(0, QUERY_CHUNKS);
+
+/** The words as typed, in the part of the query that is read: what a reading is compared with. */
+export const typedWords = (query: string): string[] => chunksOf(query).flatMap(words);
+
 export function queryWords(lexicon: Lexicon, query: string): QueryWord[] {
-  const chunks = query.slice(0, QUERY_CHARS).split(/\s+/).filter(Boolean).slice(0, QUERY_CHUNKS);
+  const chunks = chunksOf(query);
   const readings = chunks.map((chunk) => readChunk(lexicon, chunk));
   // A query typed on the wrong layout is usually wholly so: unreadable chunks follow the majority.
   const converted = readings.filter((r) => r.layout === 'converted').length;

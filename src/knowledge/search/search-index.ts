@@ -6,12 +6,13 @@ import type { Lexicon } from './lexicon.ts';
 import { Postings } from './postings.ts';
 import { proximityBonus } from './proximity.ts';
 import { planQuery, type QueryPlan } from './query-plan.ts';
-import { queryWords } from './query-words.ts';
+import { queryWords, typedWords, type QueryWord } from './query-words.ts';
 import { scoreDocuments, type DocMatch } from './score.ts';
 import { buildSnippet, prepareText, type Highlights } from './snippet.ts';
 import { StemVocabulary } from './stem-vocabulary.ts';
 import { Suggestions } from './suggest.ts';
 import { SynonymDictionary } from './synonym-dictionary.ts';
+import { WordForms } from './word-forms.ts';
 import type { SearchDocument, SearchHit, SearchOptions, SearchResult, SynonymEntry } from './types.ts';
 
 /** A boost of 1 raises an answer's score by this share; boosts are clamped to [0, 1]. */
@@ -41,12 +42,7 @@ export function createSearchIndex(options: { synonyms?: readonly SynonymEntry[] 
   const postings = new Postings();
   const stems = new StemVocabulary();
   const suggestions = new Suggestions();
-  const words = new Map<string, number>();
-  const count = (word: string, delta: number) => {
-    const n = (words.get(word) ?? 0) + delta;
-    if (n > 0) words.set(word, n);
-    else words.delete(word);
-  };
+  const forms = new WordForms();
   let synonyms = new SynonymDictionary();
 
   const lexicon: Lexicon = {
@@ -58,7 +54,8 @@ export function createSearchIndex(options: { synonyms?: readonly SynonymEntry[] 
     },
     docFrequency: (s) => postings.docFrequency(s),
     isKnownStem: (s) => postings.docFrequency(s) > 0 || synonyms.stems.has(s),
-    isKnownWord: (w) => words.has(w) || synonyms.words.has(w),
+    isKnownWord: (w) => forms.has(w) || synonyms.words.has(w),
+    nearestForm: (s, typed) => forms.nearest(s, typed),
     corrections: (s, maxEdits) => stems.corrections(s, maxEdits),
     relatedStems: (s) => stems.related(s).filter((r) => postings.docFrequency(r) > 0),
   };
@@ -67,7 +64,7 @@ export function createSearchIndex(options: { synonyms?: readonly SynonymEntry[] 
     const stored = postings.remove(slug);
     if (!stored) return false;
     stored.stems.forEach((s) => stems.remove(s));
-    stored.words.forEach((w) => count(w, -1));
+    stored.words.forEach((w) => forms.remove(w));
     suggestions.remove(stored.doc);
     return true;
   }
@@ -77,7 +74,7 @@ export function createSearchIndex(options: { synonyms?: readonly SynonymEntry[] 
     const copy: SearchDocument = { ...doc, alternatives: [...doc.alternatives], tags: [...doc.tags], scope: doc.scope ?? 'federal' };
     const stored = postings.add(copy, analyzeDocument(copy));
     stored.stems.forEach((s) => stems.add(s));
-    stored.words.forEach((w) => count(w, +1));
+    stored.words.forEach((w) => forms.add(w));
     suggestions.add(copy);
   }
 
@@ -143,8 +140,14 @@ export function createSearchIndex(options: { synonyms?: readonly SynonymEntry[] 
     };
   }
 
+  /** The query as read, or undefined when it was read as typed. */
+  function readAs(query: string, words: QueryWord[], plan: QueryPlan): string | undefined {
+    const read = words.map((w) => plan.corrections.get(w.norm) ?? w.norm).join(' ');
+    return read === typedWords(query).join(' ') ? undefined : read;
+  }
+
   function search(query: string, options: SearchOptions = {}): SearchResult {
-    const { plan, shown } = rank(query, options);
+    const { words, plan, shown } = rank(query, options);
     if (!plan.groups.length) return { items: [], total: 0 };
     for (const m of shown) {
       const boost = Math.min(1, Math.max(0, options.boosts?.get(postings.docs[m.slot]!.doc.slug) ?? 0));
@@ -163,7 +166,8 @@ export function createSearchIndex(options: { synonyms?: readonly SynonymEntry[] 
         score: Math.round((m.score / plan.importance) * 1000) / 1000,
       };
     });
-    return { items, total: shown.length };
+    const corrected = items.length ? readAs(query, words, plan) : undefined;
+    return { items, total: shown.length, ...(corrected ? { corrected } : {}) };
   }
 
   if (options.synonyms) setSynonyms(options.synonyms);

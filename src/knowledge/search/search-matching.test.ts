@@ -85,3 +85,41 @@ describe('stop words', () => {
     expect(top('а что там с налогом на теплицу')).toBe('greenhouse-tax');
   });
 });
+
+describe('what the query was read as', () => {
+  const readAs = (q: string) => index.search(q).corrected;
+
+  it('says so when a typing error was corrected, in a word form answers use', () => {
+    expect(readAs('матиринский капитал')).toBe('материнский капитал');
+    expect(readAs('водительское удостовернеие')).toBe('водительское удостоверение');
+  });
+
+  it('says so when the keyboard layout was wrong', () => {
+    expect(readAs('pfvtybnm djlbntkmcrjt eljcnjdthtybt')).toBe('заменить водительское удостоверение');
+    expect(readAs('обжаловать inhfa')).toBe('обжаловать штраф');
+  });
+
+  it('says so when words were joined or separated', () => {
+    expect(readAs('материнскийкапитал')).toBe('материнский капитал');
+    expect(readAs('удосто верение водительское')).toBe('удостоверение водительское');
+  });
+
+  it('says nothing when the query was read as typed', () => {
+    expect(readAs('Материнский капитал!')).toBeUndefined();
+    expect(readAs('учёт в центре занятости')).toBeUndefined();
+    // Another form of a known root is no correction.
+    expect(readAs('субсидии на оплату жилья')).toBeUndefined();
+  });
+
+  it('says nothing of a correction it is not sure of: a real word no answer uses', () => {
+    // "переехал" is searched as "передал" too, but it is no typo.
+    expect(index.explain('переехал учет в центре занятости').units[0]!.stems[0]).toMatch(/^переда/);
+    expect(readAs('переехал учет в центре занятости')).toBeUndefined();
+  });
+
+  it('says nothing when nothing was found', () => {
+    const elsewhere = index.search('матиринский капитал', { section: 'Образование' });
+    expect(elsewhere.items).toEqual([]);
+    expect(elsewhere.corrected).toBeUndefined();
+  });
+});

@@ -49,4 +49,9 @@ export interface SearchResult {
   items: SearchHit[];
   /** How many answers fit the query well enough (before `limit`). */
   total: number;
+  /**
+   * The query as it was read, when that differs from what was typed (a typing error corrected, the
+   * keyboard layout converted, words joined or separated) and something was found: in lower case.
+   */
+  corrected?: string;
 }
