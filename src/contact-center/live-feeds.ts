@@ -19,6 +19,8 @@ import { ccTopics, type CallsChanged, type Decision, type LiveEvent } from './ev
 import type { SupervisorService } from './supervisor-service.ts';
 
 const stream = z.string().describe('text/event-stream');
+/** An operator's feed pings this often: the workstation says «Нет связи» after 2.2 s of silence. */
+const OPERATOR_PING_MS = 500;
 
 /** live: what the module's subscribe() heard of decisions and changes, on every node. */
 export function liveFeeds(app: App, deps: { live: Fanout<LiveEvent>; db: Db; agents: AgentsService; calls: CallsService; supervisor: SupervisorService; recorder: CallEventsRecorder }) {
@@ -108,13 +110,14 @@ export function liveFeeds(app: App, deps: { live: Fanout<LiveEvent>; db: Db; age
       security: staffSecurity,
       summary: "The signed-in operator's live feed: calls offered to them, their calls' progress, their state",
       description:
-        'Events: `state` (the operator, on connect and on change), `offer` (a call rings for them: the call with its masked number, topic, times), `call` (one of their calls changed state).',
+        'Events: `state` (the operator, on connect and on change), `offer` (a call rings for them: the call with its masked number, topic, times), `call` (one of their calls changed state), ' +
+        '`ping` (every half second, so that a workstation notices within seconds a line that went silent).',
       response: { 200: stream, ...problems(401, 403) },
     },
     handler: async (req, reply) => {
       const ctx = actorOf(req);
       const me = await deps.agents.me(ctx);
-      const sse = openSse(req, reply);
+      const sse = openSse(req, reply, { pingMs: OPERATOR_PING_MS });
       const set = operators.get(me.userId) ?? operators.set(me.userId, new Set()).get(me.userId)!;
       set.add(sse);
       sse.onClose(() => {

@@ -4,7 +4,7 @@
 // selected; a search in flight says so instead of «nothing found»; the topic is a removable section
 // filter whose suggestions are its most used answers; a break says why (in Russian, for the
 // supervisor too); the idle screen shows the day's figures and the queue; a lost connection is said
-// within 3 s, with the actions greyed out until it is back. axe-core at each step; screenshots at
+// within 3 s, with the actions greyed out until it is back, and so is a line gone silent. axe-core at each step; screenshots at
 // 1280 and 360 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -12,6 +12,7 @@ import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
 import { axeViolations } from '../support/axe.ts';
 import { hasChromium, launchBrowser, screenshotsAt } from '../support/browser.ts';
 import type { Client } from '../support/http-client.ts';
+import { tcpRelay } from '../support/tcp-relay.ts';
 import { edgeClient, event, offered } from '../support/telephony.ts';
 
 /** Notifications made (the real constructor still runs) and a visibility the test sets. */
@@ -53,15 +54,16 @@ describe.skipIf(!hasChromium)('operator workstation in a busy centre (browser)',
     expect(await axeViolations(page, 'minor'), name).toEqual([]);
     await screenshotsAt(page, name, { checkOverflow: true });
   };
-  async function openDesk(username: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  /** base: where the browser reaches the app (a relay standing in for the network, in one test). */
+  async function openDesk(username: string, base = app.url): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU', bypassCSP: true });
-    await context.grantPermissions(['notifications'], { origin: app.url });
+    await context.grantPermissions(['notifications'], { origin: base });
     await context.addInitScript(recorder);
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(String(e)));
     page.on('console', (m) => m.type() === 'error' && !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(m.text()) && problems.push(m.text()));
-    await page.goto(`${app.url}/operator`);
+    await page.goto(`${base}/operator`);
     await page.getByLabel('Имя пользователя').fill(username);
     await page.getByLabel('Пароль').fill(PASSWORD);
     await page.getByRole('button', { name: 'Войти' }).click();
@@ -241,5 +243,29 @@ describe.skipIf(!hasChromium)('operator workstation in a busy centre (browser)',
     expect(await page.getByRole('button', { name: /Перерыв/ }).isDisabled()).toBe(false);
     expect(problems).toEqual([]);
     await context.close();
+  }, 60_000);
+
+  it('says within 3 s that a line went silent (nothing refused, nothing closed), and is back by itself', async () => {
+    const relay = await tcpRelay(new URL(app.url));
+    const { context, page, problems } = await openDesk('smirnova-66', relay.url);
+    await page.keyboard.press('F2');
+    await page.getByRole('heading', { name: 'Ожидание звонка' }).waitFor();
+    const banner = page.getByRole('alert').filter({ hasText: 'Нет связи с сервером…' });
+    await page.waitForTimeout(1000);
+    expect(await banner.count()).toBe(0); // the feed's pings keep it «На связи» while the line is quiet
+
+    const lostAt = Date.now();
+    relay.stall();
+    await banner.waitFor({ timeout: 3000 });
+    expect(Date.now() - lostAt).toBeLessThan(3000);
+    expect(await page.getByRole('button', { name: 'Выйти из линии' }).isDisabled()).toBe(true);
+
+    relay.resume();
+    await banner.waitFor({ state: 'detached', timeout: 15_000 });
+    await page.getByText('На связи').waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('button', { name: 'Выйти из линии' }).isDisabled()).toBe(false);
+    expect(problems).toEqual([]);
+    await context.close();
+    await relay.cut();
   }, 60_000);
 });

@@ -1,13 +1,21 @@
 // A TCP relay to the test app on a port of its own, standing in for the network between a browser
 // and the server: cut() drops every connection open now and refuses new ones (a stream ends, as
-// when a cable is pulled); restore() listens again on the same port.
+// when a cable is pulled); restore() listens again on the same port. stall() lets nothing through,
+// in either direction, on any connection, old or new, and says nothing (a proxy or NAT that lost
+// the line); resume() delivers what was held and carries on.
 import net from 'node:net';
 
-export /** A TCP relay to the app on a port of its own: cut() drops every connection and refuses new ones; restore() listens again. */
+export /** A TCP relay to the app on a port of its own: cut()/restore() a loud loss, stall()/resume() a silent one. */
 async function tcpRelay(target: URL) {
   const sockets = new Set<net.Socket>();
   let server: net.Server | null = null;
   let port = 0;
+  let stalled = false;
+  const held: [net.Socket, Buffer][] = [];
+  const forward = (from: net.Socket, to: net.Socket) => {
+    from.on('data', (chunk: Buffer) => (stalled ? held.push([to, chunk]) : to.write(chunk)));
+    from.on('end', () => to.end());
+  };
   const listen = () =>
     new Promise<void>((resolve, reject) => {
       const s = net.createServer((client) => {
@@ -17,7 +25,8 @@ async function tcpRelay(target: URL) {
           x.on('close', () => sockets.delete(x));
           x.on('error', () => x.destroy());
         }
-        client.pipe(upstream).pipe(client);
+        forward(client, upstream);
+        forward(upstream, client);
       });
       s.once('error', reject);
       s.listen(port, '127.0.0.1', () => {
@@ -38,5 +47,12 @@ async function tcpRelay(target: URL) {
       await closed;
     },
     restore: listen,
+    stall() {
+      stalled = true;
+    },
+    resume() {
+      stalled = false;
+      for (const [to, chunk] of held.splice(0)) if (!to.destroyed) to.write(chunk);
+    },
   };
 }

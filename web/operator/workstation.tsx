@@ -33,7 +33,16 @@ interface OperatorEvents {
   state: Partial<Agent>;
   offer: Call;
   call: Pick<Call, 'callId' | 'state'>;
+  /** every half second: silence means the line is gone, though nothing said so */
+  ping: unknown;
 }
+
+/**
+ * Silence on the feed after which the line counts as lost: it pings every 0.5 s, and the watchdog
+ * looks every 0.2 s, so a silent line is said within 2.4 s; a server held up by its database for a
+ * moment (up to 1.7 s) is not taken for a lost line.
+ */
+const SILENT_AFTER_MS = 2200;
 
 /** The appeal form open for a call, or an appeal just registered (its code on screen until closed). */
 type AppealPane = { callId: string; filed: Filed | null } | null;
@@ -137,8 +146,10 @@ export function Workstation({ user }: { user: User }) {
             return cur && cur.callId === c.callId ? { ...cur, state: c.state } : cur;
           });
         },
+        ping: () => {},
       },
       setLive,
+      { silentAfterMs: SILENT_AFTER_MS },
     );
     const kb = (kind: string) => (d: { slug: string }) => {
       setChanged((x) => ({ slug: d.slug, kind, n: (x?.n ?? 0) + 1 }));

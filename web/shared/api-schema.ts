@@ -5611,7 +5611,7 @@ export interface paths {
         };
         /**
          * The signed-in operator's live feed: calls offered to them, their calls' progress, their state
-         * @description Events: `state` (the operator, on connect and on change), `offer` (a call rings for them: the call with its masked number, topic, times), `call` (one of their calls changed state).
+         * @description Events: `state` (the operator, on connect and on change), `offer` (a call rings for them: the call with its masked number, topic, times), `call` (one of their calls changed state), `ping` (every half second, so that a workstation notices within seconds a line that went silent).
          */
         get: {
             parameters: {

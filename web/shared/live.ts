@@ -70,9 +70,12 @@ export function openFeed<E>(url: string, handlers: FeedHandlers<E>, onState: (s:
   const watchdog =
     silentAfter === undefined
       ? undefined
-      : setInterval(() => {
-          if (source && Date.now() - heard > silentAfter) reopen();
-        }, 1000);
+      : setInterval(
+          () => {
+            if (source && Date.now() - heard > silentAfter) reopen();
+          },
+          Math.min(1000, silentAfter / 10),
+        );
 
   connect();
   return {

@@ -36,7 +36,16 @@ export function lastEventId(req: FastifyRequest): number | undefined {
   return typeof raw === 'string' && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
 }
 
-export function openSse(req: FastifyRequest, reply: FastifyReply): SseClient {
+export interface SseOptions {
+  /**
+   * Send a `ping` event this often instead of the quiet heartbeat: a client that must notice a
+   * silent line (a proxy or NAT that dropped it without a word) counts the time since it last
+   * heard one. Comments are not seen by an EventSource; events are.
+   */
+  pingMs?: number;
+}
+
+export function openSse(req: FastifyRequest, reply: FastifyReply, options: SseOptions = {}): SseClient {
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
@@ -49,7 +58,7 @@ export function openSse(req: FastifyRequest, reply: FastifyReply): SseClient {
   res.write('retry: 2000\n\n');
   let closed = false;
   const listeners: (() => void)[] = [];
-  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+  const heartbeat = options.pingMs ? setInterval(() => res.write('event: ping\ndata: 0\n\n'), options.pingMs) : setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
   const end = () => {
     if (closed) return;
     closed = true;
