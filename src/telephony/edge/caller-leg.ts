@@ -16,7 +16,7 @@ import type { ServerInviteTransaction } from '../sip/transactions/server-invite.
 import type { UserAgentCore } from '../sip/ua-core.ts';
 import { responseTo } from '../sip/validate.ts';
 import type { CallerSide } from './caller-side.ts';
-import type { OfferAnswerer } from './leg-dialog.ts';
+import type { OfferAnswerer } from './leg-dialog-options.ts';
 import { LegDialog } from './leg-dialog.ts';
 import type { CallerLegEvents, LegEnded } from './leg-events.ts';
 import type { Outcome } from './leg-requests.ts';

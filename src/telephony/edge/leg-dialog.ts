@@ -7,7 +7,7 @@
 import { refusalForMethod } from '../sip/capabilities.ts';
 import type { Dialog } from '../sip/dialog.ts';
 import { dtmfFromInfo } from '../sip/dtmf-info.ts';
-import type { Peer, SipRequest, SipResponse } from '../sip/message.ts';
+import type { SipRequest, SipResponse } from '../sip/message.ts';
 import { header } from '../sip/message.ts';
 import { SDP_TYPE, sameSdp, sdpOf } from '../sip/sdp-body.ts';
 import { SessionRefresh } from '../sip/session-refresh.ts';
@@ -16,36 +16,10 @@ import type { UasTimerDecision } from '../sip/session-timer.ts';
 import type { ServerTransaction } from '../sip/transactions/layer.ts';
 import { cseqOf } from '../sip/transactions/fields.ts';
 import { reply } from '../sip/ua-core.ts';
-import type { DialogUsage, UserAgentCore } from '../sip/ua-core.ts';
-import type { DigitEvent, EndReason, LegEnded } from './leg-events.ts';
+import type { DialogUsage } from '../sip/ua-core.ts';
+import type { LegDialogOptions } from './leg-dialog-options.ts';
+import type { EndReason, LegEnded } from './leg-events.ts';
 import { LegRequests } from './leg-requests.ts';
-
-/** What the dialog reports; the leg turns each into its event. */
-export interface LegDialogSink {
-  confirmed(sdp?: string): void;
-  ended(ended: LegEnded): void;
-  digit(digit: DigitEvent): void;
-  offer(sdp: string): void;
-  refreshed(seconds: number): void;
-}
-
-/** Builds our SDP answer to the peer's offer (rtpengine's answer, in the edge); default: the current SDP. */
-export type OfferAnswerer = (offer: string) => string | Promise<string>;
-
-export interface LegDialogOptions {
-  core: UserAgentCore;
-  dialog: Dialog;
-  /** Where our requests go: the flow the dialog came on (or its resolved next hop). */
-  flow: Peer;
-  /** Our Contact URI. */
-  contact: string;
-  /** The SDP we last sent, and the peer's. */
-  sdp: { local: string; remote?: string };
-  answerOffer?: OfferAnswerer;
-  /** The peer's Allow listed UPDATE: our refreshes use it (no SDP), else a re-INVITE. */
-  peerAllowsUpdate: boolean;
-  sink: LegDialogSink;
-}
 
 export class LegDialog implements DialogUsage {
   readonly requests: LegRequests;

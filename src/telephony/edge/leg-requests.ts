@@ -4,12 +4,28 @@
 // again with the peer's Min-SE, 408 or no answer → BYE, 481 → the dialog is already gone.
 import { randomInt } from 'node:crypto';
 import { dialogAck, dialogRequest } from '../sip/dialog-requests.ts';
+import type { Dialog } from '../sip/dialog.ts';
 import type { HeaderField, SipRequest, SipResponse } from '../sip/message.ts';
 import { header } from '../sip/message.ts';
 import { SDP_TYPE, sdpOf } from '../sip/sdp-body.ts';
+import type { SessionRefresh } from '../sip/session-refresh.ts';
 import { parseMinSE, uacTimerHeaders } from '../sip/session-timer.ts';
 import { cseqOf } from '../sip/transactions/fields.ts';
-import type { LegDialog } from './leg-dialog.ts';
+import type { LegDialogOptions } from './leg-dialog-options.ts';
+import type { EndReason, LegEnded } from './leg-events.ts';
+
+/** What the requests need of their leg's dialog (leg-dialog.ts), which answers and ends it. */
+export interface RequestingLeg {
+  readonly o: LegDialogOptions;
+  readonly dialog: Dialog;
+  readonly ended: boolean;
+  readonly timer: SessionRefresh;
+  /** Forgets the dialog: nothing more is answered in it. */
+  forget(): void;
+  applyUacResult(response: SipResponse): void;
+  end(ended: LegEnded): void;
+  bye(reason?: EndReason): void;
+}
 
 /** A request's end: its final status (408 when none came, 503 when it could not be sent) and the response, if one came. */
 export interface Outcome {
@@ -23,7 +39,7 @@ export class LegRequests {
   /** A Min-SE a 422 taught us (RFC 4028 §7.4). */
   private peerMinSE = 0;
 
-  constructor(private readonly leg: LegDialog) {}
+  constructor(private readonly leg: RequestingLeg) {}
 
   /** BYE, once; the dialog is forgotten (its response is not waited for). */
   sendBye(): void {

@@ -22,7 +22,7 @@ import { cseqOf } from '../sip/transactions/fields.ts';
 import type { ClientTransaction } from '../sip/transactions/layer.ts';
 import type { DialogUsage, UserAgentCore } from '../sip/ua-core.ts';
 import type { CallerSide } from './caller-side.ts';
-import type { OfferAnswerer } from './leg-dialog.ts';
+import type { OfferAnswerer } from './leg-dialog-options.ts';
 import { LegDialog } from './leg-dialog.ts';
 import type { FailReason, OutgoingLegEvents } from './leg-events.ts';
 import type { Outcome } from './leg-requests.ts';

@@ -6,41 +6,9 @@
 import { directionOf } from '../media/sdp-direction.ts';
 import { reasonPhrase } from '../sip/validate.ts';
 import type { CallAction, NewLeg } from './call-actions.ts';
-import type { CallInput } from './call-inputs.ts';
-import type { CallerSide } from './caller-side.ts';
 import { OutgoingLeg } from './outgoing-leg.ts';
 import { callCaller, cancelCaller } from './runner-callback.ts';
-import type { CallMedia } from './runner-media.ts';
-import type { LiveCall, RunnerDeps } from './runner.ts';
-
-/** An operator leg as the runner holds it: its rtpengine branch and tag, its SIP leg once sent. */
-export interface OperatorLegRun {
-  legId: string;
-  operator: string;
-  contact: string;
-  /** rtpengine's via-branch for this leg. */
-  branch: string;
-  /** rtpengine's tag for the phone. */
-  tag: string;
-  leg?: OutgoingLeg;
-  /** The SDP of the phone's 200. */
-  answerSdp?: string;
-  /** Cancelled before its INVITE went out. */
-  cancelled: boolean;
-}
-
-export interface ActionContext {
-  deps: RunnerDeps;
-  input(callId: string, input: CallInput): void;
-  /** Work in the call's order, after what is queued already. */
-  enqueue(live: LiveCall, work: () => Promise<void> | void): void;
-  /** The caller's side from now on: its keys and its end heard. */
-  takeCaller(live: LiveCall, side: CallerSide): void;
-  /** The caller's media from now on, with a player of its own. */
-  useMedia(live: LiveCall, media: CallMedia): void;
-  /** A peer's new SDP mid-call answered by rtpengine, in the call's order. */
-  reoffer(live: LiveCall, peer: 'caller' | 'operator', work: (media: CallMedia) => Promise<string>): Promise<string>;
-}
+import type { ActionContext, LiveCall, OperatorLegRun } from './runner-types.ts';
 
 type SipAction = Exclude<CallAction, { type: 'set_timer' | 'clear_timer' | 'report' | 'fetch_wait' | 'forget' }>;
 

@@ -8,19 +8,9 @@
 // number is in the leg's Request-URI and To only, and in no log line.
 import { maskPhoneNumbers } from '../../platform/phone-numbers.ts';
 import { OutgoingLeg } from './outgoing-leg.ts';
-import type { ActionContext } from './runner-actions.ts';
 import { CallMedia, callbackMediaId } from './runner-media.ts';
-import type { LiveCall } from './runner.ts';
+import type { ActionContext, CallbackAttempt, LiveCall } from './runner-types.ts';
 import { callbackUri } from './trunk-routing.ts';
-
-/** One try at calling the caller back, until they answer or it fails. */
-export interface CallbackAttempt {
-  n: number;
-  media: CallMedia;
-  leg: OutgoingLeg | undefined;
-  /** cancel_caller came (perhaps before the INVITE went out). */
-  cancelled: boolean;
-}
 
 /** rtpengine's name for the caller on a callback's media (its own call: no other caller there). */
 const CALLER_TAG = 'caller';

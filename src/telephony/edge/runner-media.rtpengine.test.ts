@@ -10,9 +10,9 @@ import { hasRtpengine, reportMissingRtpengine, startRtpengine, type RunningRtpen
 import { audioEndpoint, audioSdp, rtpPeers, type RtpPeer } from '../../../test/support/rtp.ts';
 import { promptFile } from '../media/prompts.ts';
 import { directionOf } from '../media/sdp-direction.ts';
-import { runAction, type ActionContext, type OperatorLegRun } from './runner-actions.ts';
+import { runAction } from './runner-actions.ts';
 import { CallMedia } from './runner-media.ts';
-import type { LiveCall } from './runner.ts';
+import type { ActionContext, LiveCall, OperatorLegRun } from './runner-types.ts';
 
 reportMissingRtpengine('src/telephony/edge/runner-media.rtpengine.test.ts');
 

@@ -10,52 +10,24 @@
 // journal, with its operator and their phone's dialog once bridged, and closed after its last: what
 // an edge started after a crash needs to end it (restart.ts).
 import { randomBytes } from 'node:crypto';
-import type { Logger } from '../../platform/logger.ts';
 import { maskPhoneNumbers } from '../../platform/phone-numbers.ts';
 import type { DtmfEvent } from '../media/dtmf-listener.ts';
-import type { Rtpengine } from '../media/rtpengine.ts';
-import type { CallWait } from '../otvet/api.ts';
 import type { Decision as StreamDecision } from '../otvet/decisions.ts';
 import type { EdgeEvent } from '../otvet/events.ts';
 import { header } from '../sip/message.ts';
 import { tagOf } from '../sip/name-addr.ts';
-import type { UserAgentCore } from '../sip/ua-core.ts';
 import type { Admitted, Refused } from './admission.ts';
 import type { CallAction } from './call-actions.ts';
-import type { CallInput, CallTiming, IvrMenu } from './call-inputs.ts';
-import { newCall, step, type EdgeCall } from './call.ts';
+import type { CallInput, IvrMenu } from './call-inputs.ts';
+import { newCall, step } from './call.ts';
 import type { CallerLeg } from './caller-leg.ts';
 import type { CallerSide } from './caller-side.ts';
-import type { PhoneDialog } from './open-calls.ts';
-import type { PromptFiles } from './prompt-files.ts';
-import { runAction, type OperatorLegRun } from './runner-actions.ts';
-import { decisionInput, type PhoneContact } from './runner-decisions.ts';
-import type { CallbackAttempt } from './runner-callback.ts';
+import { runAction } from './runner-actions.ts';
+import { decisionInput } from './runner-decisions.ts';
 import { CallMedia, edgeCallIdOf, mediaSummary } from './runner-media.ts';
 import { Player } from './runner-player.ts';
 import { CallTimers } from './runner-timers.ts';
-
-export interface RunnerDeps {
-  rtpengine: Rtpengine;
-  prompts: PromptFiles;
-  reporter: { report(events: EdgeEvent[]): Promise<void>; readonly online: boolean };
-  /** The calls open, on disk (open-calls.ts): a call is there before otvet can hear of it, until its last event. */
-  openCalls: {
-    opened(callId: string, at: string): Promise<void>;
-    talking(callId: string, operator: string, phone?: PhoneDialog): Promise<void>;
-    closed(callIds: string[]): Promise<void>;
-  };
-  api: { callWait(callId: string): Promise<CallWait | null> };
-  /** The user agent core operator legs are sent through. */
-  ua: UserAgentCore;
-  /** The registrar: an operator's registered phones now. */
-  contactsOf(username: string): PhoneContact[];
-  /** The host written in the From of our INVITEs (to operators' phones, and callbacks). */
-  publicHost: string;
-  timing: CallTiming;
-  logger: Logger;
-  now?: () => number;
-}
+import type { LiveCall, RunnerDeps } from './runner-types.ts';
 
 /** A new call from the trunk, after routing: its leg, what otvet is told, and admission's verdict. */
 export interface IncomingCall {
@@ -68,43 +40,6 @@ export interface IncomingCall {
   callbackVia: string;
   menu: () => Promise<IvrMenu>;
   admission: Admitted | Refused;
-}
-
-/** One call as the runner holds it. */
-export interface LiveCall {
-  callId: string;
-  call: EdgeCall;
-  /** The caller's side now: the trunk's INVITE, or the callback being made or answered (caller-side.ts). */
-  caller: CallerSide;
-  /** The trunk's INVITE, answered or refused as the core says. */
-  inbound: CallerLeg;
-  /** Where the trunk takes a callback to this caller. */
-  callbackVia: string;
-  /** A callback on its way: its own media and leg, until the caller answers or it fails. */
-  callback: CallbackAttempt | undefined;
-  /** Callbacks made so far (each an rtpengine call of its own). */
-  callbacks: number;
-  /** The caller's media now (a callback's once they answer it). */
-  media: CallMedia;
-  /** The caller is not anchored in rtpengine (its offer failed): no prompt is tried. */
-  mediaFailed: boolean;
-  /** rtpengine's call was deleted (and its figures logged). */
-  mediaEnded: boolean;
-  player: Player;
-  timers: CallTimers;
-  legs: Map<string, OperatorLegRun>;
-  /** Operators' phones named by decisions: contact URI → where to send. */
-  phones: Map<string, PhoneContact>;
-  /** This call's actions run one after another. */
-  chain: Promise<void>;
-  /** This call's writes to the record of open calls and the journal, one after another. */
-  writes: Promise<void>;
-  /** Its record of open calls says it is closed. */
-  closed: boolean;
-  /** An event of the call could not be written to the journal: it stays open in the record, so the next start ends it. */
-  unreported: boolean;
-  release(): void;
-  startedAt: number;
 }
 
 export class CallRunner {
