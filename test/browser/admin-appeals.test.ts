@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { systemActor } from '../../src/platform/access/principal.ts';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
+import { fillSignIn, hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
 
 describe.skipIf(!hasChromium)('admin app: appeal types, organisations, routes, officers (browser)', () => {
   let app: TestApp;
@@ -44,9 +44,7 @@ describe.skipIf(!hasChromium)('admin app: appeal types, organisations, routes, o
     });
     await page.goto(`${app.url}/admin`);
     expect(await page.title()).toBe('Администрирование — Ответ');
-    await page.getByLabel('Имя пользователя').fill(username);
-    await page.getByLabel('Пароль').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await fillSignIn(page, username, PASSWORD);
     (page as Page & { problems: string[] }).problems = problems;
     return page;
   }

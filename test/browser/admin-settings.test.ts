@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
+import { fillSignIn, hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
 import { publish } from '../support/portal.ts';
 
 interface Queue {
@@ -55,9 +55,7 @@ describe.skipIf(!hasChromium)('admin app: regions, queues, IVR menus (browser)',
       if (!r.url().startsWith(app.url) && !r.url().startsWith('data:')) page.problems.push(`foreign request ${r.url()}`);
     });
     await page.goto(`${app.url}/admin`);
-    await page.getByLabel('Имя пользователя').fill(username);
-    await page.getByLabel('Пароль').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await fillSignIn(page, username, PASSWORD);
     return page;
   }
 

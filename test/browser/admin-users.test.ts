@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
+import { fillSignIn, hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
 
 describe.skipIf(!hasChromium)('admin app: users, API tokens, audit log (browser)', () => {
   let app: TestApp;
@@ -45,9 +45,7 @@ describe.skipIf(!hasChromium)('admin app: users, API tokens, audit log (browser)
       if (!r.url().startsWith(app.url) && !r.url().startsWith('data:')) page.problems.push(`foreign request ${r.url()}`);
     });
     await page.goto(`${app.url}/admin`);
-    await page.getByLabel('Имя пользователя').fill(username);
-    await page.getByLabel('Пароль').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await fillSignIn(page, username, PASSWORD);
     return page;
   }
 

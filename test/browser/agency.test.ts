@@ -12,7 +12,7 @@ import { systemActor } from '../../src/platform/access/principal.ts';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
 import { EXE, PNG } from '../support/appeal-files.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
+import { fillSignIn, hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
 import type { Client } from '../support/http-client.ts';
 
 const DAY = 86_400_000;
@@ -88,9 +88,7 @@ describe.skipIf(!hasChromium)('the agency officer’s app (browser)', () => {
       if (m && r.method() === 'GET') reads.push(m[1]!);
     });
     await page.goto(`${app.url}/agency`);
-    await page.getByLabel('Имя пользователя').fill(username);
-    await page.getByLabel('Пароль').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await fillSignIn(page, username, PASSWORD);
     await page.getByRole('heading', { name: 'Обращения организации' }).waitFor();
     return { page, problems, reads };
   }

@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { systemActor } from '../../src/platform/access/principal.ts';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
 import { axeViolations } from '../support/axe.ts';
-import { hasChromium, launchBrowser, screenshotsAt, sitePage } from '../support/browser.ts';
+import { fillSignIn, hasChromium, launchBrowser, screenshotsAt, sitePage } from '../support/browser.ts';
 import { publishDemo } from '../support/portal.ts';
 import { until } from '../support/until.ts';
 
@@ -122,9 +122,7 @@ describe.skipIf(!hasChromium)('appeals on the public portal (browser, no JavaScr
     expect((await admin.put(`/api/v1/appeal-officers/${officer.id}`, { organisation: 'mil-77' })).status).toBe(204);
     const agency = await open(1280, true);
     await agency.goto(`${app.url}/agency`);
-    await agency.getByLabel('Имя пользователя').fill(officer.username);
-    await agency.getByLabel('Пароль').fill(PASSWORD);
-    await agency.getByRole('button', { name: 'Войти' }).click();
+    await fillSignIn(agency, officer.username, PASSWORD);
     await agency.getByRole('link', { name: number }).click();
     await agency.getByText('Петров Сергей Иванович', { exact: true }).waitFor();
     await agency.getByRole('button', { name: 'Взять в работу' }).click();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { hasChromium, launchBrowser, screenshotsAt } from '../support/browser.ts';
+import { fillSignIn, hasChromium, launchBrowser, screenshotsAt } from '../support/browser.ts';
 
 describe.skipIf(!hasChromium)('the demo history note (browser)', () => {
   let app: TestApp;
@@ -30,9 +30,7 @@ describe.skipIf(!hasChromium)('the demo history note (browser)', () => {
     page.on('pageerror', (e) => problems.push(String(e)));
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     await page.goto(`${app.url}${path}`);
-    await page.getByLabel('Имя пользователя').fill('history-reader');
-    await page.getByLabel('Пароль').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await fillSignIn(page, 'history-reader', PASSWORD);
     return { page, problems };
   }
 

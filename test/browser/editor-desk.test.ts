@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { hasChromium, launchBrowser, screenshotsAt } from '../support/browser.ts';
+import { fillSignIn, hasChromium, launchBrowser, screenshotsAt } from '../support/browser.ts';
 import { publishDemo } from '../support/portal.ts';
 
 const ASKED = 'выплата за собаку-поводыря';
@@ -39,9 +39,7 @@ describe.skipIf(!hasChromium)('editors’ app: the queue, publications and synon
     const page = await context.newPage();
     page.on('pageerror', (e) => problems.push(String(e)));
     await page.goto(`${app.url}/editor${hash}`);
-    await page.getByLabel('Имя пользователя').fill(username);
-    await page.getByLabel('Пароль').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await fillSignIn(page, username, PASSWORD);
     await page.getByRole('navigation', { name: 'Разделы' }).waitFor();
     return page;
   }

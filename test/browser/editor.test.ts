@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { hasChromium, launchBrowser, screenshotsAt } from '../support/browser.ts';
+import { fillSignIn, hasChromium, launchBrowser, screenshotsAt } from '../support/browser.ts';
 import { publishDemo } from '../support/portal.ts';
 import { until } from '../support/until.ts';
 import { VOLUNTEER } from '../support/navigator-walks.ts';
@@ -49,9 +49,7 @@ describe.skipIf(!hasChromium)('editors’ app: answers, review and publication (
       if (!r.url().startsWith(app.url) && !r.url().startsWith('data:')) problems.push(`foreign request ${r.url()}`);
     });
     await page.goto(`${app.url}/editor`);
-    await page.getByLabel('Имя пользователя').fill(username);
-    await page.getByLabel('Пароль').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await fillSignIn(page, username, PASSWORD);
     await page.getByRole('navigation', { name: 'Разделы' }).waitFor();
     return page;
   }

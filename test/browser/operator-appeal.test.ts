@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { systemActor } from '../../src/platform/access/principal.ts';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
-import { hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
+import { fillSignIn, hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
 import type { Client } from '../support/http-client.ts';
 import { edgeClient, event, offered } from '../support/telephony.ts';
 
@@ -44,9 +44,7 @@ describe.skipIf(!hasChromium)('operator workstation: an appeal during a call (br
     // (bypassCSP: axe-core is a script the test puts into the page)
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
     await page.goto(`${app.url}/operator`);
-    await page.getByLabel('Имя пользователя').fill('smirnova-77');
-    await page.getByLabel('Пароль').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await fillSignIn(page, 'smirnova-77', PASSWORD);
     await page.getByRole('heading', { name: /Не в сети|Ожидание звонка/ }).waitFor();
     await page.keyboard.press('F2');
     await page.getByRole('heading', { name: 'Ожидание звонка' }).waitFor();

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
-import { hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
+import { fillSignIn, hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
 import type { Client } from '../support/http-client.ts';
 import { edgeClient, event, offered } from '../support/telephony.ts';
 
@@ -44,9 +44,7 @@ describe.skipIf(!hasChromium)('operator workstation: the navigator of support me
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(String(e)));
     await page.goto(`${app.url}/operator`);
-    await page.getByLabel('Имя пользователя').fill('petrova-77');
-    await page.getByLabel('Пароль').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await fillSignIn(page, 'petrova-77', PASSWORD);
     await page.getByRole('heading', { name: /Не в сети|Ожидание звонка/ }).waitFor();
     await page.keyboard.press('F2');
     await page.getByRole('heading', { name: 'Ожидание звонка' }).waitFor();

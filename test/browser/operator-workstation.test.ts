@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
-import { hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
+import { fillSignIn, hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
 import type { Client } from '../support/http-client.ts';
 import { edgeClient, event, offered } from '../support/telephony.ts';
 
@@ -53,9 +53,7 @@ describe.skipIf(!hasChromium)('operator workstation (browser)', () => {
 
   async function signIn(page: Page) {
     await page.goto(`${app.url}/operator`);
-    await page.getByLabel('Имя пользователя').fill('ivanova-77');
-    await page.getByLabel('Пароль').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await fillSignIn(page, 'ivanova-77', PASSWORD);
     await page.getByRole('heading', { name: 'Не в сети' }).waitFor();
   }
 
@@ -180,9 +178,7 @@ describe.skipIf(!hasChromium)('operator workstation (browser)', () => {
     let refuse = true;
     await page.route('**/api/v1/agent/events', (route) => (refuse ? route.fulfill({ status: 502, body: 'Bad gateway' }) : route.continue()));
     await page.goto(`${app.url}/operator`);
-    await page.getByLabel('Имя пользователя').fill('petrov-50');
-    await page.getByLabel('Пароль').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await fillSignIn(page, 'petrov-50', PASSWORD);
     await page.getByRole('alert').getByText('Нет связи с сервером…').waitFor();
     await page.getByText('Нет связи — переподключение').waitFor();
     // what needs the server waits: the buttons are greyed out, F2 does nothing
@@ -215,14 +211,10 @@ describe.skipIf(!hasChromium)('operator workstation (browser)', () => {
   it('says what is wrong when signing in fails, and keeps other roles out', async () => {
     const page = await browser.newPage();
     await page.goto(`${app.url}/operator`);
-    await page.getByLabel('Имя пользователя').fill('ivanova-77');
-    await page.getByLabel('Пароль').fill('wrong-password');
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await fillSignIn(page, 'ivanova-77', 'wrong-password');
     await page.getByRole('alert').getByText('Неверное имя или пароль.').waitFor();
     await app.user('editor', '77', 'editor-ws');
-    await page.getByLabel('Имя пользователя').fill('editor-ws');
-    await page.getByLabel('Пароль').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await fillSignIn(page, 'editor-ws', PASSWORD);
     // (told so, with the way to the apps of their role)
     await page
       .getByRole('alert')

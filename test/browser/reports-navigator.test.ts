@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
-import { hasChromium, launchBrowser, screenshotsAt } from '../support/browser.ts';
+import { fillSignIn, hasChromium, launchBrowser, screenshotsAt } from '../support/browser.ts';
 import { callWithMeasures, MOBILIZED, VOLUNTEER, walkPanel, walkPortal } from '../support/navigator-walks.ts';
 import { readDemoNavigator } from '../../src/navigator/index.ts';
 
@@ -42,9 +42,7 @@ describe.skipIf(!hasChromium)('reports: the navigator (browser)', () => {
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     page.on('request', (r) => !r.url().startsWith(app.url) && problems.push(`foreign request ${r.url()}`));
     await page.goto(`${app.url}/reports#navigator`);
-    await page.getByLabel('Имя пользователя').fill(username);
-    await page.getByLabel('Пароль').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await fillSignIn(page, username, PASSWORD);
     await page.locator('table.nav-measures').waitFor();
     return { page, problems };
   }
@@ -89,9 +87,7 @@ describe.skipIf(!hasChromium)('reports: the navigator (browser)', () => {
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     // (asking for the period's report: the app opens their one section instead)
     await page.goto(`${app.url}/reports#period`);
-    await page.getByLabel('Имя пользователя').fill('nav-editor');
-    await page.getByLabel('Пароль').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await fillSignIn(page, 'nav-editor', PASSWORD);
     await page.locator('table.nav-measures').waitFor();
     expect(await page.locator('nav.tabs button').allTextContents()).toEqual(['Навигатор']);
     expect(await page.locator('.navigator .figure').first().textContent()).toBe('Начали подбор4');

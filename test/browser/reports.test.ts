@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { systemActor } from '../../src/platform/access/principal.ts';
 import { count, plural } from '../../src/platform/text/russian.ts';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
-import { hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
+import { fillSignIn, hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
 import { edgeClient, event, offered } from '../support/telephony.ts';
 
 const DAY = 86_400_000;
@@ -68,9 +68,7 @@ describe.skipIf(!hasChromium)('reports (browser)', () => {
 
   async function signIn(page: Page, username: string) {
     await page.goto(`${app.url}/reports`);
-    await page.getByLabel('Имя пользователя').fill(username);
-    await page.getByLabel('Пароль').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await fillSignIn(page, username, PASSWORD);
   }
 
   it('shows calls by day with the peak, regions against the norms and topics, with CSV', async () => {

@@ -11,7 +11,7 @@ import net from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
-import { hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
+import { fillSignIn, hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
 import { startTestEdge, TRUNK, type TestEdge } from '../support/edge-harness.ts';
 import { Client } from '../support/http-client.ts';
 import { hasRtpengine, reportMissingRtpengine, startRtpengine, type RunningRtpengine } from '../support/rtpengine.ts';
@@ -124,9 +124,7 @@ describe.skipIf(!hasChromium || !sippPath || !hasRtpengine)('the workstation’s
 
   async function signIn(page: Page, username = OPERATOR) {
     await page.goto(`${app.url}/operator`);
-    await page.getByLabel('Имя пользователя').fill(username);
-    await page.getByLabel('Пароль').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await fillSignIn(page, username, PASSWORD);
     await page.getByRole('heading', { name: 'Не в сети' }).waitFor();
   }
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
-import { hasChromium, launchBrowser } from '../support/browser.ts';
+import { fillSignIn, hasChromium, launchBrowser } from '../support/browser.ts';
 import { publishDemo } from '../support/portal.ts';
 import { edgeClient, event, offered } from '../support/telephony.ts';
 
@@ -79,9 +79,7 @@ describe.skipIf(!hasChromium)('no raw code on any staff screen (browser)', () =>
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU', bypassCSP: true });
       const page = await context.newPage();
       await page.goto(`${app.url}/${s.app}`);
-      await page.getByLabel('Имя пользователя').fill(s.user);
-      await page.getByLabel('Пароль').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Войти' }).click();
+      await fillSignIn(page, s.user, PASSWORD);
       // signed in: the header's «Выйти» (the form's button may go before the session's cookie has come)
       await page.getByText('Выйти', { exact: true }).first().waitFor();
       for (const hash of s.hashes) {

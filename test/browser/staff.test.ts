@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { hasChromium, launchBrowser, screenshotsAt } from '../support/browser.ts';
+import { fillSignIn, hasChromium, launchBrowser, screenshotsAt } from '../support/browser.ts';
 
 describe.skipIf(!hasChromium)('the staff landing page and the test call (browser)', () => {
   let app: TestApp;
@@ -47,9 +47,7 @@ describe.skipIf(!hasChromium)('the staff landing page and the test call (browser
 
   async function signIn(page: Page, username: string, heading = 'Вход для сотрудников') {
     await page.getByRole('heading', { name: heading }).waitFor();
-    await page.getByLabel('Имя пользователя').fill(username);
-    await page.getByLabel('Пароль').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await fillSignIn(page, username, PASSWORD);
   }
 
   const cards = (page: Page) => page.locator('.staff-apps a').allTextContents();

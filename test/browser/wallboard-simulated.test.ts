@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { defaultBehaviour, defaultOptions, defaultStaffing, runSimulation, SimClock, simulatorToken } from '../../src/simulator/index.ts';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
-import { hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
+import { fillSignIn, hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
 
 // Simulated time runs 10 times faster than real time. The 60 s are measured between two moments the
 // app itself takes from the simulated clock (an evaluation pass that sees Moscow below its norm, and
@@ -43,9 +43,7 @@ describe.skipIf(!hasChromium)('wallboard under the simulator (browser)', () => {
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(String(e)));
     await page.goto(`${app.url}/wallboard`);
-    await page.getByLabel('Имя пользователя').fill('sim-coordinator');
-    await page.getByLabel('Пароль').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await fillSignIn(page, 'sim-coordinator', PASSWORD);
     const moscow = page.locator('.tile[data-region="77"]');
     await moscow.waitFor();
     expect(await page.locator('.tile').count()).toBe(85);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { systemActor } from '../../src/platform/access/principal.ts';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
-import { hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
+import { fillSignIn, hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
 import { tcpRelay } from '../support/tcp-relay.ts';
 import { edgeClient, event, offered } from '../support/telephony.ts';
 
@@ -42,9 +42,7 @@ describe.skipIf(!hasChromium)('wallboard (browser)', () => {
     page.on('pageerror', (e) => problems.push(String(e)));
     page.on('request', (r) => !r.url().startsWith(url) && problems.push(`foreign request ${r.url()}`));
     await page.goto(`${url}/wallboard`);
-    await page.getByLabel('Имя пользователя').fill('duty-coordinator');
-    await page.getByLabel('Пароль').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await fillSignIn(page, 'duty-coordinator', PASSWORD);
     await page.locator('.tile').first().waitFor();
     return page;
   }

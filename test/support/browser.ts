@@ -101,3 +101,10 @@ export function browserAnswer(tab: Page, offer: string): Promise<string> {
     return pc.localDescription!.sdp;
   }, offer);
 }
+
+/** Signs in on the sign-in form the page shows (every staff app has the same one). */
+export async function fillSignIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('Имя пользователя').fill(username);
+  await page.getByLabel('Пароль').fill(password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+}
