@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { systemActor } from '../../src/platform/access/principal.ts';
 import { count, plural } from '../../src/platform/text/russian.ts';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
-import { fillSignIn, hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
+import { fillSignIn, hasChromium, launchBrowser, screenshotPath, screenshotsAt } from '../support/browser.ts';
 import { edgeClient, event, offered } from '../support/telephony.ts';
 
 const DAY = 86_400_000;
@@ -144,6 +144,8 @@ describe.skipIf(!hasChromium)('reports (browser)', () => {
     const yearAppeals = page.locator('.year-appeals');
     expect(await yearAppeals.locator('.appeal-facts').textContent()).toBe('Подано обращений граждан: 3Каналы: API — 3');
     expect(await yearAppeals.locator('.appeal-types li').allTextContents()).toEqual(['Запись в добровольцы 2', 'Вопрос в государственный орган 1']);
+    // on a phone too, nothing scrolls sideways
+    await screenshotsAt(page, 'reports-year', { checkOverflow: true });
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.controls').isVisible()).toBe(false);
     await page.screenshot({ path: screenshotPath('reports-year-print'), fullPage: true });

@@ -66,6 +66,8 @@ export async function screenshotsAt(page: Page, name: string, o: { checkOverflow
   const before = page.viewportSize() ?? { width: 1280, height: 900 };
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 900 });
+    // (what follows the window's size, a chart say, does so in the next frames)
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))).catch(() => {});
     if (o.checkOverflow) {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth).catch(() => null);
       if (overflow !== null) expect(overflow, `${name} at ${width}px`).toBeLessThanOrEqual(0);
