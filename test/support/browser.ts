@@ -66,8 +66,10 @@ export async function screenshotsAt(page: Page, name: string, o: { checkOverflow
   const before = page.viewportSize() ?? { width: 1280, height: 900 };
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 900 });
-    // (what follows the window's size, a chart say, does so in the next frames)
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))).catch(() => {});
+    // (what follows the window's size, a chart say, does so in the next frames; a page without
+    // JavaScript runs no frame callback, so the wait is bounded)
+    const frames = page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))).catch(() => {});
+    await Promise.race([frames, new Promise((r) => setTimeout(r, 500))]);
     if (o.checkOverflow) {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth).catch(() => null);
       if (overflow !== null) expect(overflow, `${name} at ${width}px`).toBeLessThanOrEqual(0);
