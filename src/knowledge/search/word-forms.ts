@@ -6,26 +6,32 @@ import { stem } from './stem.ts';
 export class WordForms {
   /** stem -> word form -> in how many documents. */
   private readonly byStem = new Map<string, Map<string, number>>();
+  /** word form -> its stem: asked often while a query is read (split words), so without stemming. */
+  private readonly stems = new Map<string, string>();
 
   has(word: string): boolean {
-    return this.byStem.get(stem(word))?.has(word) ?? false;
+    return this.stems.has(word);
   }
 
   add(word: string): void {
     const s = stem(word);
+    this.stems.set(word, s);
     let forms = this.byStem.get(s);
     if (!forms) this.byStem.set(s, (forms = new Map()));
     forms.set(word, (forms.get(word) ?? 0) + 1);
   }
 
   remove(word: string): void {
-    const s = stem(word);
-    const forms = this.byStem.get(s);
+    const s = this.stems.get(word);
+    const forms = s === undefined ? undefined : this.byStem.get(s);
     if (!forms) return;
     const n = (forms.get(word) ?? 0) - 1;
     if (n > 0) forms.set(word, n);
-    else forms.delete(word);
-    if (!forms.size) this.byStem.delete(s);
+    else {
+      forms.delete(word);
+      this.stems.delete(word);
+    }
+    if (!forms.size) this.byStem.delete(s!);
   }
 
   /** The form of `stemmed` nearest to what was typed (the most used among equals), if any is indexed. */
