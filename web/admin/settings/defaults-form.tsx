@@ -5,8 +5,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { get, put } from '../../shared/api.ts';
 import { Control, ErrorSummary, Panel, typed } from '../form.tsx';
 import { formErrors, noErrors, type FormErrors } from '../problems.ts';
-import { href } from '../route.ts';
 import { t } from '../strings.ts';
+import { BackToRegions, SettingsUnread } from './back-to-regions.tsx';
 import { HoursFields } from './hours.tsx';
 import { days, hoursBody, normFields, readNorm, showNorm, type Day, type DayDraft, type Hours, type NormKey, type Norms } from './model.ts';
 import { settingsLabel, withNormSentences } from './settings-errors.ts';
@@ -50,25 +50,12 @@ export function DefaultsForm() {
     setNotice(s.defaults.savedNotice);
   };
 
-  const back = (
-    <a href={href({ section: 'regions', tab: 'types' })} class="back">
-      {s.regions.back}
-    </a>
-  );
-  if (error)
-    return (
-      <section class="card">
-        {back}
-        <p class="error" role="alert">
-          {error}
-        </p>
-      </section>
-    );
+  if (error) return <SettingsUnread error={error} />;
   if (!draft) return <p>{t.loading}</p>;
   const common = { form: FORM, errors };
   return (
     <>
-      {back}
+      <BackToRegions />
       <Panel id="defaults-editor" title={s.defaults.title}>
         <p>{s.defaults.intro}</p>
         {notice && (

@@ -10,6 +10,7 @@ import { href } from '../route.ts';
 import { t } from '../strings.ts';
 import { dateTime } from '../accounts/strings.ts';
 import { dayDraft, days, hoursBody, normFields, readNorm, showNorm, type Day, type DayDraft, type Hours, type NormKey, type Norms } from './model.ts';
+import { BackToRegions, SettingsUnread } from './back-to-regions.tsx';
 import { HoursFields } from './hours.tsx';
 import { settingsLabel, withNormSentences } from './settings-errors.ts';
 import { s } from './strings.ts';
@@ -71,25 +72,12 @@ export function RegionSettingsEditor({ code, name }: { code: string; name: strin
     setNotice(s.settings.savedNotice(title));
   };
 
-  const back = (
-    <a href={href({ section: 'regions', tab: 'types' })} class="back">
-      {s.regions.back}
-    </a>
-  );
-  if (error)
-    return (
-      <section class="card">
-        {back}
-        <p class="error" role="alert">
-          {error}
-        </p>
-      </section>
-    );
+  if (error) return <SettingsUnread error={error} />;
   if (!loaded || !draft) return <p>{t.loading}</p>;
   const common = { form: FORM, errors };
   return (
     <>
-      {back}
+      <BackToRegions />
       <Panel id="region-editor" title={s.settings.title(title)}>
         <p class="muted">{loaded.updatedAt ? s.settings.changed(dateTime(loaded.updatedAt), loaded.updatedBy) : s.settings.never}</p>
         <nav aria-label={s.settings.links} class="region-links">
