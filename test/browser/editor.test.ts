@@ -234,7 +234,8 @@ describe.skipIf(!hasChromium)('editors’ app: answers, review and publication (
     const other = await signIn('editor-b');
     await other.goto(`${app.url}/editor#navigator/measures/${measure}`);
     await other.getByRole('heading', { name: 'Что изменилось: версия 1 (опубликована) → 2' }).waitFor();
-    expect((await other.locator('.diff ins').allTextContents()).join('')).toContain('(по указу)');
+    // the heading comes first; the versions are read and compared after it
+    await expect.poll(async () => (await other.locator('.diff ins').allTextContents()).join('')).toContain('(по указу)');
     await check(other, 'editor-navigator-review');
     await other.getByRole('button', { name: 'Одобрить и опубликовать' }).click();
     await other.getByText('Опубликована версия 2').waitFor();
