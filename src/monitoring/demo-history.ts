@@ -52,10 +52,12 @@ export class DemoHistory {
   private stopping = false;
   private weights: RegionWeight[] | null = null;
 
+  /** regions: the regions whose history is written (every demo region unless named; tests name a few). */
   constructor(
     private readonly db: Db,
     private readonly log: Logger,
     private readonly clock: () => Date,
+    private readonly regions?: readonly string[],
   ) {}
 
   /**
@@ -107,7 +109,7 @@ export class DemoHistory {
   }
 
   private async step(chunk: number, from: string, to: string, perDay: number, yearEnd: string): Promise<void> {
-    this.weights ??= regionWeights();
+    this.weights ??= regionWeights(this.regions);
     const weights = this.weights;
     await this.db.transaction(async (tx) => {
       if (await claimStep(tx, chunk, from, to)) await writeSpan(tx, { weights, callsPerDay: perDay, from, to, topicsFrom: topicsFrom(yearEnd) });

@@ -38,9 +38,15 @@ export interface RegionWeight {
   share: number;
 }
 
-/** Every demo region with its offset and share (regions' time zones and populations from the demo data). */
-export function regionWeights(): RegionWeight[] {
-  const regions = readRegionsFile(demoRegionsFile);
+/**
+ * Every demo region with its offset and share (regions' time zones and populations from the demo
+ * data); only: these regions alone, sharing the country's calls among them.
+ */
+export function regionWeights(only?: readonly string[]): RegionWeight[] {
+  const all = readRegionsFile(demoRegionsFile);
+  const unknown = only?.filter((code) => !all.some((r) => r.code === code)) ?? [];
+  if (unknown.length) throw new Error(`regionWeights: no demo region ${unknown.join(', ')}`);
+  const regions = only ? all.filter((r) => only.includes(r.code)) : all;
   const population = regions.reduce((s, r) => s + r.population, 0);
   return regions.map((r) => ({ code: r.code, off: utcOffsetMinutes(r.timezone), share: r.population / population }));
 }
