@@ -58,14 +58,18 @@ export function explain(message: string): string {
   return 'Проверьте значение.';
 }
 
+/** What went wrong, in the admin app's words for the problem's code, or as the server said it. */
+export function problemText(r: Extract<ApiResult<unknown>, { ok: false }>): string {
+  return (r.code && t.problems[r.code]) || r.message;
+}
+
 /**
  * A failed save as form errors. rename: a place in the body as the form calls it (the fields are
  * named by their stable key, not their position, so the messages stay with them while fields move).
  */
 export function formErrors(r: Extract<ApiResult<unknown>, { ok: false }>, rename: (path: string) => string = (p) => p): FormErrors {
   const list = (r.body as { errors?: { path: string; message: string }[] } | null)?.errors;
-  const byCode = r.code ? t.problems[r.code] : undefined;
-  if (!list?.length) return { at: new Map(), general: byCode ?? r.message };
+  if (!list?.length) return { at: new Map(), general: problemText(r) };
   const at = new Map<string, string[]>();
   for (const e of list) {
     const place = rename(e.path.replace(/^(body|path)\.?/, ''));

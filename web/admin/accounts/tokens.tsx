@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { apiUrl, get, request } from '../../shared/api.ts';
 import type { Answer } from '../../shared/api-types.ts';
+import { problemText } from '../problems.ts';
 import { t } from '../strings.ts';
 import { ru } from '../../shared/codes-ru.ts';
 import { scopeName } from '../codes.ts';
@@ -52,7 +53,7 @@ export function TokensSection() {
     const r = await request<Token>('DELETE', apiUrl('/api/v1/tokens/{id}', { path: { id: token.id } }));
     setBusy(false);
     setRevoking(null);
-    if (!r.ok) return setStatus({ text: (r.code && t.problems[r.code]) || r.message, bad: true });
+    if (!r.ok) return setStatus({ text: problemText(r), bad: true });
     setStatus({ text: a.tokens.revoked(token.name), bad: false });
     reload();
   };

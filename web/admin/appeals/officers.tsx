@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { get, put } from '../../shared/api.ts';
 import type { Answer } from '../../shared/api-types.ts';
 import { typed } from '../form.tsx';
+import { problemText } from '../problems.ts';
 import { t } from '../strings.ts';
 import { regionLabel, type Catalog, type Rights } from './catalog.ts';
 
@@ -50,7 +51,7 @@ export function Officers({ catalog, rights }: { catalog: Catalog; rights: Rights
     setBusy(true);
     const r = await put('/api/v1/appeal-officers/{userId}', { path: { userId }, body: { organisation } });
     setBusy(false);
-    if (!r.ok) return setStatus({ text: (r.code && t.problems[r.code]) || r.message, bad: true });
+    if (!r.ok) return setStatus({ text: problemText(r), bad: true });
     setStatus({ text: organisation ? t.officers.attachedNotice(name, orgName(organisation)) : t.officers.detachedNotice(name), bad: false });
     setPick({ userId: '', organisation: '' });
     setAttempt((n) => n + 1);

@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { put } from '../../shared/api.ts';
 import { typed } from '../form.tsx';
+import { problemText } from '../problems.ts';
 import { t } from '../strings.ts';
 import type { Catalog, Organisation, Rights, Route } from './catalog.ts';
 
@@ -67,7 +68,7 @@ export function RoutesTable({ catalog, rights, reload }: { catalog: Catalog; rig
     setBusy(true);
     const res = await put('/api/v1/appeal-routes', { body: r });
     setBusy(false);
-    if (!res.ok) return setStatus({ text: res.code ? (t.problems[res.code] ?? res.message) : res.message, bad: true });
+    if (!res.ok) return setStatus({ text: problemText(res), bad: true });
     setStatus({ text: t.routes.savedNotice(typeName(r.type), regionName(r.region), orgName(r.organisation)), bad: false });
     setEditing(null);
     reload();

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { get, put } from '../../shared/api.ts';
 import { Control, ErrorSummary, Panel, typed } from '../form.tsx';
-import { formErrors, noErrors, type FormErrors } from '../problems.ts';
+import { formErrors, noErrors, problemText, type FormErrors } from '../problems.ts';
 import { t } from '../strings.ts';
 import { BackToRegions, SettingsUnread } from './back-to-regions.tsx';
 import { HoursFields } from './hours.tsx';
@@ -32,7 +32,7 @@ export function DefaultsForm() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    void get('/api/v1/call-centre-defaults').then((r) => (r.ok ? setDraft(draftOf(r.body)) : setError((r.code && t.problems[r.code]) || r.message)));
+    void get('/api/v1/call-centre-defaults').then((r) => (r.ok ? setDraft(draftOf(r.body)) : setError(problemText(r))));
   }, []);
 
   const save = async (e: Event) => {

@@ -8,7 +8,7 @@ import type { Schema } from '../../shared/api-types.ts';
 import { promptTexts } from '../../../src/telephony/media/prompt-texts.ts';
 import { dateTime } from '../accounts/strings.ts';
 import { Control, ErrorSummary, Panel, typed } from '../form.tsx';
-import { formErrors, noErrors, type FormErrors } from '../problems.ts';
+import { formErrors, noErrors, problemText, type FormErrors } from '../problems.ts';
 import { t } from '../strings.ts';
 import { numberOrTyped } from './steps.ts';
 import { IvrItems, type ItemDraft, newItem } from './ivr-items.tsx';
@@ -68,7 +68,7 @@ function MenuEditor({ region, name }: { region: string; name: string }) {
 
   useEffect(() => {
     void get('/api/v1/regions/{code}/ivr-menu', { path: { code: region } }).then((r) => {
-      if (!r.ok) return setError((r.code && t.problems[r.code]) || r.message);
+      if (!r.ok) return setError(problemText(r));
       setMenu(r.body);
       setD(draftOf(r.body));
     });

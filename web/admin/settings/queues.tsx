@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { get } from '../../shared/api.ts';
 import { href } from '../route.ts';
+import { problemText } from '../problems.ts';
 import { t } from '../strings.ts';
 import { showTargets, type Queue } from './model.ts';
 import { QueueForm } from './queue-form.tsx';
@@ -38,7 +39,7 @@ export function QueuesSection({ ownRegion, item }: { ownRegion: string | null; i
     setEditing(null);
     void get('/api/v1/queues', { query: region ? { region } : {} }).then((r) => {
       if (!live) return;
-      if (!r.ok) return setError((r.code && t.problems[r.code]) || r.message);
+      if (!r.ok) return setError(problemText(r));
       setError(null);
       setQueues(r.body.items);
     });

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { get, put } from '../../shared/api.ts';
 import { Control, ErrorSummary, Panel, typed } from '../form.tsx';
-import { formErrors, noErrors, type FormErrors } from '../problems.ts';
+import { formErrors, noErrors, problemText, type FormErrors } from '../problems.ts';
 import { href } from '../route.ts';
 import { t } from '../strings.ts';
 import { dateTime } from '../accounts/strings.ts';
@@ -48,7 +48,7 @@ export function RegionSettingsEditor({ code, name }: { code: string; name: strin
 
   useEffect(() => {
     void Promise.all([get('/api/v1/regions/{code}/settings', { path: { code } }), get('/api/v1/call-centre-defaults')]).then(([r, d]) => {
-      if (!r.ok) return setError((r.code && t.problems[r.code]) || r.message);
+      if (!r.ok) return setError(problemText(r));
       if (!d.ok) return setError(d.message);
       const l: Loaded = { timezone: r.body.timezone, effective: r.body.effective, federal: d.body, updatedAt: r.body.updatedAt, updatedBy: r.body.updatedBy };
       setLoaded(l);
