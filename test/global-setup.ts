@@ -9,7 +9,7 @@ import type { TestProject } from 'vitest/node';
 import { openPglite } from '../src/platform/db/pglite.ts';
 import { openPostgres, describeUrl } from '../src/platform/db/postgres.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
-import { chromiumPath, hasChromium } from './support/chromium.ts';
+import { chromiumPath, hasChromium, pageChecks } from './support/chromium.ts';
 import { postgresServerUrls } from './support/postgres-servers.ts';
 
 declare module 'vitest' {
@@ -32,7 +32,9 @@ export default async function setup(project: TestProject) {
   console.log(
     `\n  otvet tests run on ${urls.length ? `PostgreSQL at ${urls.map(describeUrl).join(' and ')} (TEST_DATABASE_URL${urls.length > 1 ? ': one server per worker' : ''})` : 'PGlite, in memory'}` +
       (process.env.TEST_ONLY_DATABASE_FILES === '1' ? '\n  only the test files that use a database (TEST_ONLY_DATABASE_FILES=1)' : '') +
-      `\n  browser tests: ${hasChromium ? `on, Chromium at ${chromiumPath}` : `SKIPPED: no Chromium at ${chromiumPath} (apt-get install chromium)`}\n`,
+      `\n  browser tests: ${hasChromium ? `on, Chromium at ${chromiumPath}` : `SKIPPED: no Chromium at ${chromiumPath} (apt-get install chromium)`}` +
+      (hasChromium && !pageChecks ? '\n  the pages’ own checks (axe-core, screenshots, sideways scrolling): SKIPPED (TEST_PAGE_CHECKS=0)' : '') +
+      '\n',
   );
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'otvet-test-'));
   const dataDir = path.join(dir, 'data');

@@ -12,7 +12,7 @@ import { systemActor } from '../../src/platform/access/principal.ts';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
 import { EXE, PNG } from '../support/appeal-files.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { fillSignIn, hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
+import { fillSignIn, hasChromium, launchBrowser, screenshot } from '../support/browser.ts';
 import type { Client } from '../support/http-client.ts';
 
 const DAY = 86_400_000;
@@ -101,7 +101,7 @@ describe.skipIf(!hasChromium)('the agency officer’s app (browser)', () => {
     for (const width of [1280, 360]) {
       await page.setViewportSize({ width, height: 900 });
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${name} at ${width}px`).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: screenshotPath(`${name}-${width}`), fullPage: true });
+      await screenshot(page, `${name}-${width}`, { fullPage: true });
     }
     await page.setViewportSize({ width: 1280, height: 900 });
   }

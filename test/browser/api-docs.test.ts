@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startApp, type TestApp } from '../support/app.ts';
-import { hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
+import { hasChromium, launchBrowser, screenshot } from '../support/browser.ts';
 
 describe.skipIf(!hasChromium)('API documentation page (browser)', () => {
   let app: TestApp;
@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium)('API documentation page (browser)', () => {
     await page.locator('.opblock-tag[data-tag="regions"]').click();
     await page.getByText('/api/v1/regions/{code}/settings').first().waitFor({ timeout: 15_000 });
     expect(await page.title()).toMatch(/Swagger UI|otvet/);
-    await page.screenshot({ path: screenshotPath('api-docs'), fullPage: false });
+    await screenshot(page, 'api-docs');
     expect(foreign).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type TestApp } from '../support/app.ts';
 import { axeViolations } from '../support/axe.ts';
-import { hasChromium, launchBrowser, screenshotPath, screenshotsAt, sitePage } from '../support/browser.ts';
+import { hasChromium, launchBrowser, screenshot, screenshotsAt, sitePage } from '../support/browser.ts';
 import { publishDemo } from '../support/portal.ts';
 
 /** A mobilised man's wife: a loan, two small children, one of them at a kindergarten, she works. */
@@ -113,7 +113,7 @@ describe.skipIf(!hasChromium)('the navigator on the public portal (browser)', ()
     ).toBe(false);
     expect(await page.getByRole('heading', { name: 'Ваши ответы' }).isVisible()).toBe(true);
     await page.setViewportSize({ width: 800, height: 1100 });
-    await page.screenshot({ path: screenshotPath('navigator-result-print'), fullPage: true });
+    await screenshot(page, 'navigator-result-print', { fullPage: true });
     await page.emulateMedia({ media: 'screen' });
 
     // changed: she has no loan after all
@@ -146,7 +146,7 @@ describe.skipIf(!hasChromium)('the navigator on the public portal (browser)', ()
         if (v === 'children_under_16_count' || v === 'age') await check(`the number question ${v}`);
       });
       await check('the result');
-      await page.screenshot({ path: screenshotPath(`navigator-result-js-${width}`), fullPage: true });
+      await screenshot(page, `navigator-result-js-${width}`, { fullPage: true });
     },
     120_000,
   );

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { systemActor } from '../../src/platform/access/principal.ts';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
-import { fillSignIn, hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
+import { fillSignIn, hasChromium, launchBrowser, screenshot } from '../support/browser.ts';
 import type { Client } from '../support/http-client.ts';
 import { edgeClient, event, offered } from '../support/telephony.ts';
 
@@ -103,7 +103,7 @@ describe.skipIf(!hasChromium)('operator workstation: an appeal during a call (br
     expect(await focusedId(page)).toBe('appeal-email');
     await page.keyboard.type('anna.kuznetsova@example.ru');
     expect(await form.locator('.field-error').count()).toBe(0);
-    await page.screenshot({ path: screenshotPath('operator-appeal-form') });
+    await screenshot(page, 'operator-appeal-form');
 
     // a birth date that makes her fourteen: the API refuses it
     await form.getByLabel('Дата рождения').fill('2012-04-01');
@@ -126,7 +126,7 @@ describe.skipIf(!hasChromium)('operator workstation: an appeal during a call (br
     await expect.poll(() => focusedId(page)).toBe('appeal-values-birth_date');
     expect(await form.getByRole('alert').textContent()).toContain('Исправьте отмеченные поля (1)');
     expect(await form.locator('.field-error').count()).toBe(1);
-    await page.screenshot({ path: screenshotPath('operator-appeal-error') });
+    await screenshot(page, 'operator-appeal-error');
     expect(await axeFindings(page, form)).toEqual([]);
 
     await form.getByLabel('Дата рождения').fill('1990-05-17');
@@ -141,7 +141,7 @@ describe.skipIf(!hasChromium)('operator workstation: an appeal during a call (br
     expect(code).toMatch(/^[2-9A-Z]{8}$/);
     expect(await done.textContent()).toMatch(/Прочитать ещё раз/);
     expect(await done.textContent()).toContain('Ответ до');
-    await page.screenshot({ path: screenshotPath('operator-appeal-filed') });
+    await screenshot(page, 'operator-appeal-filed');
     expect(await axeFindings(page, done)).toEqual([]);
     filedNumber = number;
     filedCode = code;
@@ -165,7 +165,7 @@ describe.skipIf(!hasChromium)('operator workstation: an appeal during a call (br
     expect(await done.isVisible()).toBe(true);
     expect(await wrap.getByRole('radio', { name: 'Нужно обращение' }).isChecked()).toBe(true);
     expect(await wrap.getByRole('textbox', { name: 'Заметка' }).inputValue()).toBe(`Обращение № ${number}`);
-    await page.screenshot({ path: screenshotPath('operator-appeal-wrap-up') });
+    await screenshot(page, 'operator-appeal-wrap-up');
     await page.keyboard.press('Control+Enter');
     await page.getByText('Звонок оформлен.').waitFor({ timeout: 5000 });
     // (the panel goes with the wrap-up taken, in the render after the message: seen a moment late in CI)
@@ -190,7 +190,7 @@ describe.skipIf(!hasChromium)('operator workstation: an appeal during a call (br
     await page.keyboard.press('Escape');
     const confirm = form.getByRole('group', { name: 'Закрыть форму? Введённое не сохранится.' });
     await confirm.waitFor();
-    await page.screenshot({ path: screenshotPath('operator-appeal-confirm') });
+    await screenshot(page, 'operator-appeal-confirm');
     // Esc again: back to the form, nothing lost
     await page.keyboard.press('Escape');
     await expect.poll(() => confirm.count()).toBe(0);
@@ -231,7 +231,7 @@ describe.skipIf(!hasChromium)('operator workstation: an appeal during a call (br
     // the operator chose «Дан ответ» by hand: that stays; the number goes into the note
     expect(await wrap.getByRole('radio', { name: 'Дан ответ' }).isChecked()).toBe(true);
     expect(await wrap.getByRole('textbox', { name: 'Заметка' }).inputValue()).toBe(`Обращение № ${filedNumber}`);
-    await page.screenshot({ path: screenshotPath('operator-appeal-duplicate') });
+    await screenshot(page, 'operator-appeal-duplicate');
     await done.getByRole('button', { name: 'Закрыть' }).click();
     expect(await page.locator('.answers').isVisible()).toBe(true);
     await page.close();

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
-import { fillSignIn, hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
+import { fillSignIn, hasChromium, launchBrowser, screenshot } from '../support/browser.ts';
 import type { Client } from '../support/http-client.ts';
 import { edgeClient, event, offered } from '../support/telephony.ts';
 
@@ -100,7 +100,7 @@ describe.skipIf(!hasChromium)('operator workstation: the navigator of support me
       .first()
       .click();
     await expect.poll(() => refused.locator('.nav-why li').allTextContents()).toContainEqual(expect.stringMatching(/^Не выполнено: /));
-    await page.screenshot({ path: screenshotPath('operator-navigator-1280'), fullPage: true });
+    await screenshot(page, 'operator-navigator-1280', { fullPage: true });
     expect(await axeFindings(page, panel)).toEqual([]);
 
     // a measure's answers open in the workstation's answer view

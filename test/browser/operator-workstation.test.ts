@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
-import { fillSignIn, hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
+import { fillSignIn, hasChromium, launchBrowser, screenshot } from '../support/browser.ts';
 import type { Client } from '../support/http-client.ts';
 import { edgeClient, event, offered } from '../support/telephony.ts';
 
@@ -86,7 +86,7 @@ describe.skipIf(!hasChromium)('operator workstation (browser)', () => {
     // (the topic is a filter of the search by its section, not text put in the box)
     await page.getByRole('button', { name: 'Убрать фильтр раздела «Пенсии»' }).waitFor();
     expect(await page.locator('.answers input[type=search]').inputValue()).toBe('');
-    await page.screenshot({ path: screenshotPath('operator-ringing') });
+    await screenshot(page, 'operator-ringing');
 
     // the edge connects the call (as the phone is picked up)
     await edge.post('/api/v1/telephony/events', { events: [event('ws-call-1', 'answered', new Date(), { operator: 'ivanova-77' })] });
@@ -125,7 +125,7 @@ describe.skipIf(!hasChromium)('operator workstation (browser)', () => {
     // an editor publishes a new answer meanwhile: the workstation says so
     await publish({ slug: 'pension-new', title: 'Новая выплата пенсионерам', body: 'С декабря пенсионерам выплачивают надбавку.', section: 'Пенсии' });
     await page.getByText('Обновлено ответов: 1').waitFor({ timeout: 10_000 });
-    await page.screenshot({ path: screenshotPath('operator-talking') });
+    await screenshot(page, 'operator-talking');
 
     // a reload during the call brings back the call and the marks
     await page.reload();
@@ -149,7 +149,7 @@ describe.skipIf(!hasChromium)('operator workstation (browser)', () => {
     await form.getByRole('radio', { name: 'Дан ответ' }).check();
     await form.getByRole('textbox', { name: 'Заметка' }).fill('Объяснено, что заявление не нужно');
     await expect.poll(() => form.textContent()).toMatch(/Оформление: 0:0\d/);
-    await page.screenshot({ path: screenshotPath('operator-wrap-up') });
+    await screenshot(page, 'operator-wrap-up');
     await page.keyboard.press('Control+Enter');
     await page
       .getByText('Звонок оформлен.')

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type TestApp } from '../support/app.ts';
-import { hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
+import { hasChromium, launchBrowser, screenshot } from '../support/browser.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { publish, publishDemo } from '../support/portal.ts';
 
@@ -51,7 +51,7 @@ describe.skipIf(!hasChromium)('public portal (browser)', () => {
     await page.getByRole('link', { name: 'Кого призывают на военную службу при частичной мобилизации?' }).click();
     await page.waitForURL(/\/answers\/mob-who-is-called-up$/);
     expect(await page.locator('h1').textContent()).toBe('Кого призывают на военную службу при частичной мобилизации?');
-    await page.screenshot({ path: screenshotPath('portal-answer-1280'), fullPage: true });
+    await screenshot(page, 'portal-answer-1280', { fullPage: true });
     await page.getByRole('button', { name: 'Да', exact: true }).click();
     await page.waitForURL(/voted=yes/);
     expect(await page.getByRole('status').textContent()).toContain('Спасибо! Ваш ответ учтён.');
@@ -65,7 +65,7 @@ describe.skipIf(!hasChromium)('public portal (browser)', () => {
     await page.waitForURL(/\/search\?q=/);
     await page.getByText('Показаны результаты по запросу «повестка»').waitFor();
     expect(await page.locator('ol.list li').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: screenshotPath('portal-search-corrected-360'), fullPage: true });
+    await screenshot(page, 'portal-search-corrected-360', { fullPage: true });
     await page.getByRole('link', { name: 'повестка', exact: true }).click();
     await page.waitForURL(/\/search\?q=%D0%BF/);
     expect(await page.locator('h1').textContent()).toBe('Поиск: повестка');
@@ -84,7 +84,7 @@ describe.skipIf(!hasChromium)('public portal (browser)', () => {
     await page.waitForURL(/\/answers\/mob-who-is-called-up$/);
     expect(await page.locator('.supplement').textContent()).toContain('военный комиссариат города Москвы');
     expect(await page.locator('.supplement h2').textContent()).toBe('Дополнение для региона: Москва');
-    await page.screenshot({ path: screenshotPath('portal-answer-360'), fullPage: true });
+    await screenshot(page, 'portal-answer-360', { fullPage: true });
   }, 60_000);
 
   it('a newly published answer appears on the home page', async () => {
@@ -96,10 +96,10 @@ describe.skipIf(!hasChromium)('public portal (browser)', () => {
     ]);
     await page.reload();
     await page.getByRole('link', { name: 'Как получить новую выплату на ребёнка в этом году?' }).first().waitFor();
-    await page.screenshot({ path: screenshotPath('portal-home-1280'), fullPage: true });
+    await screenshot(page, 'portal-home-1280', { fullPage: true });
     const small = await open(360);
     await small.goto(`${app.url}/`);
-    await small.screenshot({ path: screenshotPath('portal-home-360'), fullPage: true });
+    await screenshot(small, 'portal-home-360', { fullPage: true });
   }, 60_000);
 
   it('on a 360 px screen «Актуальное» comes before the sections, in reading order too; on a wide screen the sections stand beside it', async () => {
@@ -111,13 +111,13 @@ describe.skipIf(!hasChromium)('public portal (browser)', () => {
     const headings = await small.locator('main h2').allTextContents();
     expect(headings.indexOf('Актуальное')).toBeGreaterThanOrEqual(0);
     expect(headings.indexOf('Актуальное')).toBeLessThan(headings.indexOf('Разделы'));
-    await small.screenshot({ path: screenshotPath('portal-home-order-360'), fullPage: true });
+    await screenshot(small, 'portal-home-order-360', { fullPage: true });
     const wide = await open(1280);
     await wide.goto(`${app.url}/`);
     const [recent, sections] = [await h2Box(wide, 'Актуальное'), await h2Box(wide, 'Разделы')];
     expect(sections.x).toBeLessThan(recent.x);
     expect(Math.abs(sections.y - recent.y)).toBeLessThan(5);
-    await wide.screenshot({ path: screenshotPath('portal-home-order-1280'), fullPage: true });
+    await screenshot(wide, 'portal-home-order-1280', { fullPage: true });
   }, 60_000);
 
   it("the hotline page says whether the chosen region is open now; every region's hours open from a summary", async () => {
@@ -125,13 +125,13 @@ describe.skipIf(!hasChromium)('public portal (browser)', () => {
     await page.context().addCookies([{ name: 'otvet_region', value: '25', url: app.url }]);
     await page.goto(`${app.url}/hotline`);
     expect(await page.locator('.open-now').textContent()).toMatch(/^Ваш регион — Приморский край: (Открыто сейчас, до|Закрыто, откроется) .* по местному времени\.$/);
-    await page.screenshot({ path: screenshotPath('portal-hotline-360') });
+    await screenshot(page, 'portal-hotline-360');
     const table = page.getByRole('table');
     expect(await table.isVisible()).toBe(false);
     await page.getByText('Часы работы по регионам').click();
     expect(await table.isVisible()).toBe(true);
     expect(await table.locator('tbody tr').count()).toBe(85);
-    await page.screenshot({ path: screenshotPath('portal-hotline-hours-360') });
+    await screenshot(page, 'portal-hotline-hours-360');
   }, 60_000);
 
   it('axe-core finds no serious or critical violations on the home, section, answer and search pages', async () => {
@@ -178,6 +178,6 @@ describe.skipIf(!hasChromium)('public portal (browser)', () => {
     await page.waitForURL(/\/answers\/mob-who-is-called-up$/);
     const after = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.answer')!).fontSize));
     expect(after).toBeGreaterThan(before * 1.2);
-    await page.screenshot({ path: screenshotPath('portal-answer-large-1280') });
+    await screenshot(page, 'portal-answer-large-1280');
   }, 60_000);
 });

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { systemActor } from '../../src/platform/access/principal.ts';
 import { count, plural } from '../../src/platform/text/russian.ts';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
-import { fillSignIn, hasChromium, launchBrowser, screenshotPath, screenshotsAt } from '../support/browser.ts';
+import { fillSignIn, hasChromium, launchBrowser, screenshot, screenshotsAt } from '../support/browser.ts';
 import { edgeClient, event, offered } from '../support/telephony.ts';
 
 const DAY = 86_400_000;
@@ -127,7 +127,7 @@ describe.skipIf(!hasChromium)('reports (browser)', () => {
     expect(await appeals.locator('table.appeal-regions tbody tr').count()).toBe(2);
     expect(await appeals.locator('.appeal-types').textContent()).toMatch(/Запись в добровольцы\s*2.*Вопрос в государственный орган\s*1/);
     expect(await appeals.getByRole('link', { name: 'Скачать CSV' }).getAttribute('href')).toMatch(/^\/api\/v1\/reports\/appeals\?.*format=csv/);
-    await page.screenshot({ path: screenshotPath('reports-period'), fullPage: true });
+    await screenshot(page, 'reports-period', { fullPage: true });
 
     // One region, by month.
     await page.getByLabel(/^Регион/).selectOption('78');
@@ -148,7 +148,7 @@ describe.skipIf(!hasChromium)('reports (browser)', () => {
     await screenshotsAt(page, 'reports-year', { checkOverflow: true });
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.controls').isVisible()).toBe(false);
-    await page.screenshot({ path: screenshotPath('reports-year-print'), fullPage: true });
+    await screenshot(page, 'reports-year-print', { fullPage: true });
     expect(problems).toEqual([]);
   }, 60_000);
 
@@ -161,7 +161,7 @@ describe.skipIf(!hasChromium)('reports (browser)', () => {
     expect(await page.locator('table.regions').textContent()).toContain('78');
     await page.locator('table.appeal-regions').waitFor();
     expect(await page.locator('table.appeal-regions tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-region')))).toEqual(['78']);
-    await page.screenshot({ path: screenshotPath('reports-region') });
+    await screenshot(page, 'reports-region');
   }, 60_000);
 
   it("plans next week's staff from the region's history, and answers the Erlang calculator", async () => {
@@ -211,7 +211,7 @@ describe.skipIf(!hasChromium)('reports (browser)', () => {
     await page.getByLabel('Обработка, с').fill('0');
     await page.getByRole('button', { name: 'Рассчитать' }).click();
     await page.locator('.calculator .error').waitFor();
-    await page.screenshot({ path: screenshotPath('reports-staffing'), fullPage: true });
+    await screenshot(page, 'reports-staffing', { fullPage: true });
     expect(problems).toEqual([]);
   }, 60_000);
 });

@@ -11,7 +11,7 @@ import net from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
-import { fillSignIn, hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
+import { fillSignIn, hasChromium, launchBrowser, screenshot } from '../support/browser.ts';
 import { startTestEdge, TRUNK, type TestEdge } from '../support/edge-harness.ts';
 import { Client } from '../support/http-client.ts';
 import { hasRtpengine, reportMissingRtpengine, startRtpengine, type RunningRtpengine } from '../support/rtpengine.ts';
@@ -155,7 +155,7 @@ describe.skipIf(!hasChromium || !sippPath || !hasRtpengine)('the workstation’s
       // the phone itself rings (the INVITE reached the page), not only the card
       await page.locator('.call.ringing').waitFor();
       await page.locator('.phone-ringing').waitFor();
-      await page.screenshot({ path: screenshotPath('softphone-ringing') });
+      await screenshot(page, 'softphone-ringing');
 
       await page.keyboard.press('F4');
       const setupMs = await until('audio both ways in the page', () =>
@@ -178,7 +178,7 @@ describe.skipIf(!hasChromium || !sippPath || !hasRtpengine)('the workstation’s
       const rtp = await engine.client.query(callId);
       const received = rtp.legs.map((l) => l.rtp.packets + l.rtcp.packets);
       expect(received.filter((n) => n >= 50).length, `rtpengine's legs: ${JSON.stringify(rtp.legs.map((l) => ({ tag: l.tag, rtp: l.rtp.packets, rtcp: l.rtcp.packets })))}`).toBeGreaterThanOrEqual(2);
-      await page.screenshot({ path: screenshotPath('softphone-talking') });
+      await screenshot(page, 'softphone-talking');
       // hold (a re-INVITE the edge answers, the caller hearing music) and back
       await page.keyboard.press('F7');
       await page.getByText('Абонент на удержании').waitFor();
@@ -243,7 +243,7 @@ describe.skipIf(!hasChromium || !sippPath || !hasRtpengine)('the workstation’s
       await a.getByRole('radio', { name: /Общая очередь — 77/ }).waitFor();
       await a.getByRole('radio', { name: /kuznetsova-77/ }).check();
       await a.getByText(/У коллеги сразу зазвонит телефон/).waitFor();
-      await a.screenshot({ path: screenshotPath('softphone-transfer') });
+      await screenshot(a, 'softphone-transfer');
       await a.getByRole('button', { name: 'Перевести', exact: true }).click();
       await a.getByText(/Звонок переведён: kuznetsova-77/).waitFor();
       await a.getByRole('heading', { name: 'Ожидание звонка' }).waitFor();
@@ -251,7 +251,7 @@ describe.skipIf(!hasChromium || !sippPath || !hasRtpengine)('the workstation’s
       // the caller holds, then the colleague's page rings and answers
       await b.locator('.phone-ringing').waitFor({ timeout: 30_000 });
       await b.getByText('переведён коллегой').waitFor();
-      await b.screenshot({ path: screenshotPath('softphone-transfer-received') });
+      await screenshot(b, 'softphone-transfer-received');
       await b.keyboard.press('F4');
       const media = await until('audio both ways in the second operator’s page', async () => {
         const m = await pageMedia(b);
@@ -280,7 +280,7 @@ describe.skipIf(!hasChromium || !sippPath || !hasRtpengine)('the workstation’s
       await page.locator('.phone-status', { hasText: 'на связи' }).waitFor({ timeout: 15_000 });
       await edge.stop();
       await page.locator('.phone-status', { hasText: 'нет связи' }).waitFor({ timeout: 15_000 });
-      await page.screenshot({ path: screenshotPath('softphone-edge-lost') });
+      await screenshot(page, 'softphone-edge-lost');
       const restarted = Date.now();
       await startEdge();
       await page.locator('.phone-status', { hasText: 'на связи' }).waitFor({ timeout: 10_000 });
@@ -305,7 +305,7 @@ describe.skipIf(!hasChromium || !sippPath || !hasRtpengine)('the workstation’s
       const me = (seat.body.items as { username: string; state: string }[]).find((o) => o.username === OPERATOR);
       expect(me?.state).not.toBe('ready');
       expect(edge.edge.registrar.contactsOf(OPERATOR).length).toBe(0);
-      await page.screenshot({ path: screenshotPath('softphone-mic-refused') });
+      await screenshot(page, 'softphone-mic-refused');
     } finally {
       await refusing.close();
     }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { systemActor } from '../../src/platform/access/principal.ts';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
-import { hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
+import { hasChromium, launchBrowser, screenshot } from '../support/browser.ts';
 import type { Client } from '../support/http-client.ts';
 import { edgeClient, event, offered } from '../support/telephony.ts';
 import { tcpRelay } from '../support/tcp-relay.ts';
@@ -90,7 +90,7 @@ describe.skipIf(!hasChromium)('supervisor view (browser)', () => {
     const { page, foreign, problems } = await open(1920, 1080);
     await expect.poll(() => tile(page).getByTestId('waiting').textContent(), { timeout: 15_000 }).toBe('0');
     await expect.poll(() => page.getByText('Связь потеряна').count()).toBe(0);
-    await page.screenshot({ path: screenshotPath('supervisor-empty-1920') });
+    await screenshot(page, 'supervisor-empty-1920');
 
     const t = Date.now();
     const r = await edge.post('/api/v1/telephony/events', {
@@ -120,7 +120,7 @@ describe.skipIf(!hasChromium)('supervisor view (browser)', () => {
         .first()
         .textContent(),
     ).toBe(moscow);
-    await page.screenshot({ path: screenshotPath('supervisor-waiting-1920') });
+    await screenshot(page, 'supervisor-waiting-1920');
 
     // Sorting and the state change work from the keyboard; Esc closes the dialog.
     const ops = page.getByRole('region', { name: 'Операторы' });
@@ -140,7 +140,7 @@ describe.skipIf(!hasChromium)('supervisor view (browser)', () => {
     await row.getByRole('button', { name: /Сменить состояние/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Готов').check();
-    await page.screenshot({ path: screenshotPath('supervisor-change-1920') });
+    await screenshot(page, 'supervisor-change-1920');
     await dialog.getByRole('button', { name: 'Подтвердить' }).click();
     await expect.poll(() => row.getByTestId('state').textContent(), { timeout: 10_000 }).toBe('Готов');
     expect(await page.getByRole('dialog').count()).toBe(0);
@@ -166,11 +166,11 @@ describe.skipIf(!hasChromium)('supervisor view (browser)', () => {
     await dialog.getByRole('button', { name: 'Подтвердить' }).click();
     await dialog.getByRole('alert').waitFor();
     expect(await dialog.getByRole('alert').textContent()).toMatch(/Нет связи с сервером/);
-    await page.screenshot({ path: screenshotPath('supervisor-change-error-1920') });
+    await screenshot(page, 'supervisor-change-error-1920');
     await dialog.getByRole('button', { name: 'Подтвердить' }).click();
     await expect.poll(() => sidorov.textContent(), { timeout: 10_000 }).toMatch(/после звонка — перерыв \(обед\)/);
     expect(await sidorov.getByTestId('state').textContent()).toBe('Разговор');
-    await page.screenshot({ path: screenshotPath('supervisor-after-1920') });
+    await screenshot(page, 'supervisor-after-1920');
 
     expect(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p))).toEqual([]);
     expect(foreign).toEqual([]);
@@ -184,7 +184,7 @@ describe.skipIf(!hasChromium)('supervisor view (browser)', () => {
     await expect.poll(() => tile(page).getByTestId('waiting').textContent(), { timeout: 15_000 }).toBe('1');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: screenshotPath('supervisor-1366') });
+    await screenshot(page, 'supervisor-1366');
 
     await relay.cut();
     await page
@@ -193,7 +193,7 @@ describe.skipIf(!hasChromium)('supervisor view (browser)', () => {
       .waitFor({ timeout: 20_000 });
     // Meanwhile a call comes in: it shows once the connection is back.
     await edge.post('/api/v1/telephony/events', { events: [offered('sv-3', REGION, new Date(), { caller: '+7 925 000-11-22' }), event('sv-3', 'queued')] });
-    await page.screenshot({ path: screenshotPath('supervisor-offline-1366') });
+    await screenshot(page, 'supervisor-offline-1366');
     await relay.restore();
     await expect.poll(() => page.getByText(/Связь потеряна/).count(), { timeout: 40_000 }).toBe(0);
     await expect.poll(() => tile(page).getByTestId('waiting').textContent(), { timeout: 10_000 }).toBe('2');
@@ -255,7 +255,7 @@ describe.skipIf(!hasChromium)('supervisor view (browser)', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await section.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: screenshotPath('supervisor-quality-1280'), fullPage: true });
+    await screenshot(page, 'supervisor-quality-1280', { fullPage: true });
 
     expect(problems).toEqual([]);
     expect(foreign).toEqual([]);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { defaultBehaviour, defaultOptions, defaultStaffing, runSimulation, SimClock, simulatorToken } from '../../src/simulator/index.ts';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
-import { fillSignIn, hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
+import { fillSignIn, hasChromium, launchBrowser, screenshot } from '../support/browser.ts';
 
 // Simulated time runs 10 times faster than real time. The 60 s are measured between two moments the
 // app itself takes from the simulated clock (an evaluation pass that sees Moscow below its norm, and
@@ -101,7 +101,7 @@ describe.skipIf(!hasChromium)('wallboard under the simulator (browser)', () => {
       expect(Date.parse(alerts[0]!.startedAt) - fellBehind!).toBeLessThanOrEqual(60_000);
       expect(Number(await page.locator('[data-figure="waiting"]').textContent())).toBeGreaterThan(0);
       expect(await page.locator('.tile[data-region="78"]').getAttribute('data-status')).toBe('no_calls');
-      await page.screenshot({ path: screenshotPath('wallboard-simulated') });
+      await screenshot(page, 'wallboard-simulated');
     } finally {
       evaluating = false;
       await pass;

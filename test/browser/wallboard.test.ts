@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { systemActor } from '../../src/platform/access/principal.ts';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
-import { fillSignIn, hasChromium, launchBrowser, screenshotPath } from '../support/browser.ts';
+import { fillSignIn, hasChromium, launchBrowser, screenshot } from '../support/browser.ts';
 import { tcpRelay } from '../support/tcp-relay.ts';
 import { edgeClient, event, offered } from '../support/telephony.ts';
 
@@ -71,7 +71,7 @@ describe.skipIf(!hasChromium)('wallboard (browser)', () => {
     await page.locator('.alerts li').filter({ hasText: '77' }).waitFor({ timeout: 5000 });
     expect(await page.locator('[data-figure="waiting"]').textContent()).toBe('8');
     expect(await page.locator('.topics').textContent()).toContain('Пенсии');
-    await page.screenshot({ path: screenshotPath('wallboard') });
+    await screenshot(page, 'wallboard');
     // every status is in words (the tiles' data-status is a code; what people read is not)
     expect(await page.evaluate(() => document.body.innerText.match(/\b[a-z]+_[a-z_]+\b/g))).toBeNull();
     expect(problems).toEqual([]);
@@ -101,7 +101,7 @@ describe.skipIf(!hasChromium)('wallboard (browser)', () => {
     expect(await busy.locator('[data-figure="queue-waiting"]').allTextContents()).toEqual(['8']);
     expect(await busy.locator('[data-figure="queue-longest"]').first().textContent()).toMatch(/^\d+:\d\d$/);
     expect(await detail.locator('.detail-alerts li').first().textContent()).toMatch(/^уровень 0 % при нормативе \d+ %, с \d\d:\d\d$/);
-    await page.screenshot({ path: screenshotPath('wallboard-region-detail') });
+    await screenshot(page, 'wallboard-region-detail');
 
     // another region: none open
     await page.locator('.tile[data-region="78"]').click();
@@ -156,7 +156,7 @@ describe.skipIf(!hasChromium)('wallboard (browser)', () => {
             .map((el) => el.tagName + ' ' + (el.textContent ?? '').slice(0, 30));
         });
       await expect.poll(sideCut, { message: `${width} px: the side column and all in it on the screen`, timeout: 3000 }).toEqual([]);
-      await page.screenshot({ path: screenshotPath(`wallboard-${width}`) });
+      await screenshot(page, `wallboard-${width}`);
     }
     // a region's detail has its own day's curve, local time
     await page.locator('.tile[data-region="77"]').click();
@@ -171,7 +171,7 @@ describe.skipIf(!hasChromium)('wallboard (browser)', () => {
         .map((el) => `${el.textContent} ${el.scrollWidth}/${el.clientWidth} ${Math.round(el.getBoundingClientRect().right)}/${Math.round(box.right)}`);
     });
     expect(queuesCut, 'the queues inside the detail').toEqual([]);
-    await page.screenshot({ path: screenshotPath('wallboard-region-curve-1280') });
+    await screenshot(page, 'wallboard-region-curve-1280');
     await page.keyboard.press('Escape');
 
     // the connection lost: a banner across the board, everything greyed; back by itself
@@ -180,7 +180,7 @@ describe.skipIf(!hasChromium)('wallboard (browser)', () => {
     await banner.waitFor({ timeout: 10_000 });
     expect(await page.locator('main.board').getAttribute('class')).toContain('stale');
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.screenshot({ path: screenshotPath('wallboard-lost-1920') });
+    await screenshot(page, 'wallboard-lost-1920');
     await relay.restore();
     await banner.waitFor({ state: 'detached', timeout: 40_000 });
     expect(problems).toEqual([]);

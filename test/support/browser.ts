@@ -6,9 +6,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { chromiumPath } from './chromium.ts';
+import { chromiumPath, pageChecks } from './chromium.ts';
 
-export { hasChromium } from './chromium.ts';
+export { hasChromium, pageChecks } from './chromium.ts';
 
 /**
  * fakeMedia: a microphone that plays a tone, granted without asking (WebRTC tests); with askForMedia
@@ -37,6 +37,11 @@ export function screenshotPath(name: string): string {
   return path.join(dir, `${name}.png`);
 }
 
+/** The page (or the element) as it is now, saved as <name>.png; nothing when page checks are off. */
+export async function screenshot(target: { screenshot(o: { path: string; fullPage?: boolean }): Promise<unknown> }, name: string, o: { fullPage?: boolean } = {}): Promise<void> {
+  if (pageChecks) await target.screenshot({ path: screenshotPath(name), ...o });
+}
+
 /**
  * A page of the app in a context of its own (closed with the browser), as a Russian visitor at the
  * given width sees it; a request anywhere but the app (or data:) fails the test. javaScript: false
@@ -63,6 +68,7 @@ export async function sitePage(browser: Browser, appUrl: string, o: { width: num
  * The page is left at the width it had.
  */
 export async function screenshotsAt(page: Page, name: string, o: { checkOverflow?: boolean } = {}): Promise<void> {
+  if (!pageChecks) return;
   const before = page.viewportSize() ?? { width: 1280, height: 900 };
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 900 });
@@ -74,7 +80,7 @@ export async function screenshotsAt(page: Page, name: string, o: { checkOverflow
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth).catch(() => null);
       if (overflow !== null) expect(overflow, `${name} at ${width}px`).toBeLessThanOrEqual(0);
     }
-    await page.screenshot({ path: screenshotPath(`${name}-${width}`), fullPage: true });
+    await screenshot(page, `${name}-${width}`, { fullPage: true });
   }
   await page.setViewportSize(before);
 }
