@@ -101,7 +101,10 @@ function readWord(lexicon: Lexicon, norm: string): Reading {
   const alternatives = chosen.filter((c) => indexed(c.term)).map((c) => ({ stems: [c.term], weight: correctionWeight(c.distance, norm.length) }));
   // An unknown form may still share its root with indexed words ("мобилизуют" / "мобилизац").
   const related = lexicon.relatedStems(s).map((r) => ({ stems: [r], weight: WEIGHTS.relatedStem }));
-  const form = alternatives[0] && lexicon.nearestForm(alternatives[0].stems[0]!, norm);
+  const shown = alternatives[0] && lexicon.nearestForm(alternatives[0].stems[0]!, norm);
+  // A word the answers use, typed with an ending the stemmer cut otherwise ("ветеранам": stem
+  // "ветеран", itself a word, shown as "ветерана"): only the ending would change, no typing error.
+  const form = shown && !(norm.startsWith(shown) && lexicon.isKnownWord(s)) ? shown : undefined;
   const corrected = form && correctionWeight(editDistance(norm, form, maxEdits(norm.length)), norm.length) >= WEIGHTS.toldCorrection ? form : undefined;
   return { primary: chosen[0]?.term ?? related[0]?.stems[0], alternatives: withRelated(lexicon, [...alternatives, ...related]), corrected };
 }
