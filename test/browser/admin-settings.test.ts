@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { fillSignIn, hasChromium, launchBrowser, screenshot } from '../support/browser.ts';
+import { fillSignIn, hasChromium, launchBrowser, screenshotsAt } from '../support/browser.ts';
 import { publish } from '../support/portal.ts';
 
 interface Queue {
@@ -61,11 +61,7 @@ describe.skipIf(!hasChromium)('admin app: regions, queues, IVR menus (browser)',
 
   async function check(page: Page, name: string) {
     expect(await seriousViolations(page), name).toEqual([]);
-    for (const width of [1280, 360]) {
-      await page.setViewportSize({ width, height: 900 });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${name} at ${width}px`).toBeLessThanOrEqual(0);
-      await screenshot(page, `${name}-${width}`, { fullPage: true });
-    }
+    await screenshotsAt(page, name, { checkOverflow: true });
     await page.setViewportSize({ width: 1280, height: 900 });
   }
 

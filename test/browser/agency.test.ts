@@ -12,7 +12,7 @@ import { systemActor } from '../../src/platform/access/principal.ts';
 import { PASSWORD, startApp, type TestApp } from '../support/app.ts';
 import { EXE, PNG } from '../support/appeal-files.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { fillSignIn, hasChromium, launchBrowser, screenshot } from '../support/browser.ts';
+import { fillSignIn, hasChromium, launchBrowser, screenshotsAt } from '../support/browser.ts';
 import type { Client } from '../support/http-client.ts';
 
 const DAY = 86_400_000;
@@ -98,11 +98,7 @@ describe.skipIf(!hasChromium)('the agency officer’s app (browser)', () => {
 
   /** The page at both widths, nothing sideways at 360 px. */
   async function screenshots(page: Page, name: string) {
-    for (const width of [1280, 360]) {
-      await page.setViewportSize({ width, height: 900 });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${name} at ${width}px`).toBeLessThanOrEqual(0);
-      await screenshot(page, `${name}-${width}`, { fullPage: true });
-    }
+    await screenshotsAt(page, name, { checkOverflow: true });
     await page.setViewportSize({ width: 1280, height: 900 });
   }
 

@@ -8,7 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { chromiumPath, pageChecks } from './chromium.ts';
 
-export { hasChromium, pageChecks } from './chromium.ts';
+export { hasChromium } from './chromium.ts';
 
 /**
  * fakeMedia: a microphone that plays a tone, granted without asking (WebRTC tests); with askForMedia
@@ -31,7 +31,7 @@ export function launchBrowser(options: { fakeMedia?: boolean; askForMedia?: bool
 }
 
 /** Screenshots go to screenshots/ (git-ignored) for people to look at. */
-export function screenshotPath(name: string): string {
+function screenshotPath(name: string): string {
   const dir = path.resolve('screenshots');
   fs.mkdirSync(dir, { recursive: true });
   return path.join(dir, `${name}.png`);
